@@ -1,0 +1,89 @@
+"""Reading one map file: bytes to text, text to front matter and body, with every failure
+turned into a located Problem instead of an exception."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from journeys.core.problems import Problem
+from journeys.core.schema import format_path
+from journeys.core.yaml_source import Located, YamlProblem, parse_yaml
+
+MAX_FILE_BYTES = 1024 * 1024  # a map past 1 MiB is a mistake (a pasted export, a binary)
+_FENCE = "---"
+
+
+@dataclass
+class Document:
+    """A parsed file: `located` is None when the front matter could not be read."""
+
+    display: str
+    located: Located | None
+    body: str
+    problems: list
+
+
+def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
+    try:
+        size = os.path.getsize(abs_path)
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(display, None, None, "", f"file is {size:,} bytes; a map may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it")]
+        with open(abs_path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        return None, [Problem(display, None, None, "", f"cannot be read: {exc.strerror}")]
+    if b"\0" in raw:
+        return None, [Problem(display, None, None, "", "is a binary file, not Markdown or YAML text")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(display, line, None, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse_yaml_file(abs_path: str, display: str) -> Document:
+    """A whole-file YAML document such as stages.yml."""
+    text, problems = read_text(abs_path, display)
+    if text is None:
+        return Document(display, None, "", problems)
+    return _parse(text, 1, display, "")
+
+
+def parse_markdown_file(abs_path: str, display: str) -> Document:
+    """A Markdown file with YAML front matter between two '---' lines."""
+    text, problems = read_text(abs_path, display)
+    if text is None:
+        return Document(display, None, "", problems)
+    if not text.strip():
+        return Document(display, None, "", [Problem(display, 1, None, "", "file is empty: a map starts with front matter between two '---' lines")])
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        return Document(display, None, "", [Problem(display, 1, 1, "", "no front matter: the first line must be '---', then the map's keys, then '---'")])
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in (_FENCE, "..."):
+            break
+    else:
+        return Document(display, None, "", [Problem(display, 1, 1, "", "front matter is not closed: add a line '---' after the map's keys")])
+    body = "\n".join(lines[end + 1:]).strip("\n")
+    return _parse("\n".join(lines[1:end]), 2, display, body + "\n" if body else "")
+
+
+def _parse(text: str, first_line: int, display: str, body: str) -> Document:
+    try:
+        located = parse_yaml(text, first_line)
+    except YamlProblem as exc:
+        return Document(display, None, body, [Problem(display, exc.line, exc.col, "", exc.message)])
+    if located.data is None:
+        return Document(display, None, body, [Problem(display, first_line, None, "", "front matter is empty")])
+    return Document(display, located, body, [])
+
+
+def checker_for(doc: Document):
+    """A report function that turns key paths into located Problems on `doc`."""
+    def report(path: tuple, message: str, key: bool = False) -> None:
+        line, col = doc.located.where(path, key=key) if doc.located else (None, None)
+        doc.problems.append(Problem(doc.display, line, col, format_path(path), message))
+
+    return report

@@ -1,0 +1,303 @@
+"""Load a maps folder into a validated Handbook: every file, every error, in one pass."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+
+from journeys.core import builders
+from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
+from journeys.core.index import MergedPainPoint, merge_pain_points
+from journeys.core.ids import humanize, is_valid_id, slugify
+from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.problems import Problem, did_you_mean
+from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, journey_record
+
+
+@dataclass(frozen=True)
+class Handbook:
+    personas: tuple[Persona, ...]
+    journeys: tuple[Journey, ...]
+    stages: tuple[CatalogueEntry, ...]
+    teams: tuple[CatalogueEntry, ...]
+    problems: tuple[Problem, ...]  # every problem in every file, sorted
+    custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
+
+    @cached_property
+    def persona_by_id(self) -> dict[str, Persona]:
+        return {p.id: p for p in self.personas}
+
+    @cached_property
+    def journey_by_id(self) -> dict[str, Journey]:
+        return {j.id: j for j in self.journeys}
+
+    @cached_property
+    def stage_by_id(self) -> dict[str, CatalogueEntry]:
+        return {s.id: s for s in self.stages}
+
+    @cached_property
+    def team_by_id(self) -> dict[str, CatalogueEntry]:
+        return {t.id: t for t in self.teams}
+
+    @cached_property
+    def pain_points(self) -> tuple[MergedPainPoint, ...]:
+        """Pain points of the valid journeys merged by id, highest priority first."""
+        return merge_pain_points(self.valid_journeys)
+
+    @cached_property
+    def pain_point_by_id(self) -> dict[str, MergedPainPoint]:
+        return {p.id: p for p in self.pain_points}
+
+    @cached_property
+    def journeys_by_persona(self) -> dict[str, tuple[Journey, ...]]:
+        """Valid journeys of each persona, in id order."""
+        found: dict[str, list[Journey]] = {p.id: [] for p in self.personas}
+        for journey in self.valid_journeys:
+            for persona_id in journey.personas:
+                found.setdefault(persona_id, []).append(journey)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def redesigned_by(self) -> dict[str, tuple[Journey, ...]]:
+        """Future-state journeys by the id of the baseline they redesign."""
+        found: dict[str, list[Journey]] = {}
+        for journey in self.journeys:
+            if journey.baseline:
+                found.setdefault(journey.baseline, []).append(journey)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def valid_journeys(self) -> tuple[Journey, ...]:
+        """The journeys whose content is published; an invalid map's page shows its errors."""
+        return tuple(j for j in self.journeys if not j.problems)
+
+
+@dataclass
+class _Item:
+    """One persona or journey file on its way to the model."""
+
+    doc: Document
+    data: dict
+    refs: list
+    id: str
+    folder: str = ""
+
+
+def _display(abs_path: str, root: str) -> str:
+    rel = os.path.relpath(abs_path, root)
+    return (abs_path if rel.startswith("..") else rel).replace(os.sep, "/")
+
+
+def _map_files(folder: str, recursive: bool) -> list[str]:
+    """Markdown files, sorted; names starting with '_' or '.' are drafts and templates."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", "."))) if recursive else []
+        found += [os.path.join(dirpath, f) for f in filenames if f.endswith(".md") and not f.startswith(("_", "."))]
+    return sorted(found)
+
+
+def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
+    """Parse through `cache` (abs path -> (mtime, size, document)) so a rebuild re-reads only
+    the files that changed. Problems are copied because checking appends to them."""
+    if cache is None:
+        return parse(abs_path, display)
+    try:
+        stat = os.stat(abs_path)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    hit = cache.get(abs_path)
+    if hit is None or hit[0] != stamp or hit[1].display != display:
+        hit = (stamp, parse(abs_path, display))
+        cache[abs_path] = hit
+    doc = hit[1]
+    return Document(doc.display, doc.located, doc.body, list(doc.problems))
+
+
+def _catalogue(path: str, root: str, record, cache) -> tuple[list[dict] | None, list[Problem]]:
+    if not os.path.isfile(path):
+        return None, []
+    doc = _cached(parse_yaml_file, path, _display(path, root), cache)
+    if doc.located is None:
+        return [], doc.problems
+    ck = Checker(checker_for(doc))
+    entries = ListOf(record).check(doc.located.data, (), ck)
+    seen = {}
+    for i, entry in enumerate(entries or []):
+        if entry["id"] in seen:
+            ck.report((i, "id"), f"duplicate {record.name} id '{entry['id']}' (also entry {seen[entry['id']]})")
+        seen.setdefault(entry["id"], i)
+    return [e for e in entries or [] if e["id"]], doc.problems
+
+
+def _entry(data: dict) -> CatalogueEntry:
+    return CatalogueEntry(data["id"], data.get("name") or humanize(data["id"]), data.get("description"), data.get("contact"))
+
+
+def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _Item:
+    doc = _cached(parse_markdown_file, abs_path, _display(abs_path, root), cache)
+    ck = Checker(checker_for(doc))
+    data = {}
+    if doc.located is not None:
+        data = record.check(doc.located.data, (), ck) or {}
+    stem = os.path.splitext(os.path.basename(abs_path))[0]
+    id_ = data.get("id")
+    if id_ is None and doc.located is not None and not (isinstance(doc.located.data, dict) and "id" in doc.located.data):
+        if is_valid_id(stem):
+            id_ = stem
+        else:
+            ck.report((), f"the file name '{stem}' is not a valid id: rename the file or add 'id: {slugify(stem) or 'my-id'}'")
+    return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder)
+
+
+def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None) -> Handbook:
+    """Read and validate every map under `maps_dir`.
+
+    `root` is the folder that paths in messages and `source` are relative to (the folder of
+    the site config, or the working directory). `custom_fields` are (key, label) pairs.
+    """
+    root = os.path.abspath(root or os.getcwd())
+    maps_dir = os.path.abspath(maps_dir)
+    custom_fields = tuple(custom_fields)
+    loose: list[Problem] = []
+    if not os.path.isdir(maps_dir):
+        missing = Problem(_display(maps_dir, root), None, None, "", "maps folder not found")
+        return Handbook((), (), (), (), (missing,), custom_fields)
+
+    stage_data, found = _catalogue(os.path.join(maps_dir, "stages.yml"), root, STAGE, cache)
+    loose += found
+    team_data, found = _catalogue(os.path.join(maps_dir, "teams.yml"), root, TEAM, cache)
+    loose += found
+
+    personas_dir = os.path.join(maps_dir, "personas")
+    journeys_dir = os.path.join(maps_dir, "journeys")
+    persona_items = [_load_item(p, root, PERSONA, cache) for p in _map_files(personas_dir, False)]
+    record = journey_record(custom_fields)
+    journey_items = [
+        _load_item(p, root, record, cache, os.path.relpath(os.path.dirname(p), journeys_dir).replace(os.sep, "/").strip("."))
+        for p in _map_files(journeys_dir, True)
+    ]
+    if not persona_items:
+        loose.append(Problem(_display(personas_dir, root), None, None, "", "no persona: add at least one file personas/<id>.md"))
+    if not journey_items:
+        loose.append(Problem(_display(journeys_dir, root), None, None, "", "no journey: add at least one file journeys/<id>.md"))
+
+    persona_items = _unique(persona_items, "persona", loose)
+    journey_items = _unique(journey_items, "journey", loose)
+    known = {
+        "persona": {i.id for i in persona_items},
+        "journey": {i.id: i for i in journey_items},
+        "stage": [e["id"] for e in stage_data] if stage_data is not None else None,  # catalogue order
+        "team": {e["id"] for e in team_data} if team_data is not None else None,
+        "pain-point": {
+            p["id"]
+            for i in journey_items
+            for block in i.data.get("stages") or ()
+            for step in block.get("steps") or ()
+            for p in step.get("pain_points") or ()
+            if p.get("id")
+        },
+    }
+    for item in persona_items + journey_items:
+        _resolve(item, known)
+    for item in journey_items:
+        _check_journey(item, known)
+
+    team_id = (lambda name: name) if team_data is not None else slugify
+    personas = tuple(sorted(
+        (builders.persona(i.data, i.id, i.doc.display, i.doc.body, sorted(i.doc.problems)) for i in persona_items),
+        key=lambda p: p.id,
+    ))
+    custom_keys = [key for key, _ in custom_fields]
+    journeys = tuple(sorted(
+        (builders.journey(i.data, i.id, i.doc.display, i.folder, i.doc.body, sorted(i.doc.problems), team_id, custom_keys)
+         for i in journey_items),
+        key=lambda j: j.id,
+    ))
+    stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
+    teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journey_items)
+    problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
+    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields)
+
+
+def _unique(items: list[_Item], kind: str, loose: list[Problem]) -> list[_Item]:
+    """Keep the first file (in path order) for each id; a later one with the same id has no
+    page to go to, so its error is reported on its own and it is left out."""
+    first: dict[str, _Item] = {}
+    kept = []
+    for item in items:
+        if item.id in first:
+            line, col = item.doc.located.where(("id",), key=True) if item.doc.located else (None, None)
+            loose.append(Problem(item.doc.display, line, col, "id", f"duplicate {kind} id '{item.id}': {first[item.id].doc.display} has it already; rename the file or set another 'id'"))
+            continue
+        first[item.id] = item
+        kept.append(item)
+    return kept
+
+
+def _resolve(item: _Item, known: dict) -> None:
+    report = checker_for(item.doc)
+    for kind, value, path in item.refs:
+        if kind == "team":
+            if known["team"] is None:
+                if not slugify(value):
+                    report(path, f"'{value}' makes no team id: use letters or digits")
+                continue
+            choices = known["team"]
+        elif kind == "stage":
+            if known["stage"] is None:
+                continue
+            choices = known["stage"]
+        else:
+            choices = known[kind]
+        if value not in choices:
+            where = "in teams.yml" if kind == "team" else "in stages.yml" if kind == "stage" else "in this handbook"
+            report(path, f"unknown {kind} '{value}': no such id {where}{did_you_mean(value, choices)}")
+
+
+def _check_journey(item: _Item, known: dict) -> None:
+    report = checker_for(item.doc)
+    data = item.data
+    baseline = data.get("baseline")
+    if baseline is not None:
+        if data.get("state") != "future":
+            report(("baseline",), "a baseline is only allowed with 'state: future'", True)
+        elif baseline == item.id:
+            report(("baseline",), "a journey cannot be its own baseline")
+        elif baseline in known["journey"] and known["journey"][baseline].data.get("state") == "future":
+            report(("baseline",), f"'{baseline}' is a future-state journey; a baseline must be a current-state one")
+    order = {s: n for n, s in enumerate(known["stage"])} if known["stage"] is not None else None
+    seen: dict[str, int] = {}
+    last = -1
+    for i, block in enumerate(data.get("stages") or ()):
+        stage = block.get("stage")
+        if stage is None:
+            continue
+        if stage in seen:
+            report(("stages", i, "stage"), f"stage '{stage}' appears twice (also stages[{seen[stage]}]); merge the two blocks")
+            continue
+        seen[stage] = i
+        if order is not None and stage in order:
+            if order[stage] < last:
+                report(("stages", i, "stage"), f"stage '{stage}' is out of order: stages follow the order of stages.yml")
+            last = max(last, order[stage])
+
+
+def _derived_stages(journeys) -> tuple[CatalogueEntry, ...]:
+    seen: dict[str, CatalogueEntry] = {}
+    for journey in journeys:
+        for block in journey.stages:
+            seen.setdefault(block.stage, CatalogueEntry(block.stage, humanize(block.stage)))
+    return tuple(seen.values())
+
+
+def _derived_teams(items: list[_Item]) -> tuple[CatalogueEntry, ...]:
+    """Without teams.yml, owners are free text; the first spelling of a slug names the team."""
+    names: dict[str, str] = {}
+    for item in items:
+        for kind, value, _ in item.refs:
+            if kind == "team" and slugify(value):
+                names.setdefault(slugify(value), value)
+    return tuple(CatalogueEntry(id_, name) for id_, name in sorted(names.items()))

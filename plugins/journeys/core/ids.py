@@ -1,0 +1,26 @@
+"""Identifiers become URLs, so they are checked and made here and nowhere else."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\Z")
+
+
+def is_valid_id(value: object) -> bool:
+    return isinstance(value, str) and ID_RE.match(value) is not None
+
+
+def slugify(text: str) -> str:
+    """The id a free-text name makes: ASCII letters and digits joined by single dashes.
+
+    Two spellings of a team or channel that make the same slug are the same thing.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].rstrip("-")
+
+
+def humanize(id_: str) -> str:
+    """The default display name of a stage or team: dashes as spaces, capitalised."""
+    return id_.replace("-", " ").capitalize()

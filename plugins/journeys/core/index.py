@@ -1,0 +1,88 @@
+"""Cross-map views that no single map shows: merged pain points with a priority score, and
+what each persona, stage and team touches across every valid journey."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from journeys.core.model import Journey, Opportunity, StageBlock, Step
+
+SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 3, "critical": 4}
+_STATUS_RANK = {"open": 0, "in-progress": 1, "resolved": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One step of one journey: where a pain point occurs, or a touchpoint a team owns."""
+
+    journey: Journey
+    block: StageBlock
+    step: Step
+
+
+@dataclass(frozen=True)
+class MergedPainPoint:
+    id: str
+    text: str
+    severity: str  # the highest any occurrence gives
+    status: str  # open while any occurrence is open
+    evidence: tuple[str, ...]
+    places: tuple[Place, ...]
+    journeys: tuple[str, ...]
+    personas: tuple[str, ...]
+    teams: tuple[str, ...]
+    opportunities: tuple[tuple[Place, Opportunity], ...]
+
+    @property
+    def score(self) -> int:
+        return priority_score(self.severity, len(self.journeys), len(self.personas))
+
+
+def priority_score(severity: str, journeys: int, personas: int) -> int:
+    """Severity weight (low 1 ... critical 4) times the journeys plus personas reached."""
+    return SEVERITY_WEIGHT[severity] * (journeys + personas)
+
+
+def places(journeys) -> list[Place]:
+    return [Place(j, block, step) for j in journeys for block, step in j.steps]
+
+
+def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
+    """One row per pain point id, highest priority first (ties by severity, then id)."""
+    found: dict[str, list] = defaultdict(list)
+    addressed: dict[str, list] = defaultdict(list)
+    for place in places(journeys):
+        for pain in place.step.pain_points:
+            found[pain.key].append((place, pain))
+        for opportunity in place.step.opportunities:
+            for key in opportunity.addresses:
+                addressed[key].append((place, opportunity))
+    merged = []
+    for key, seen in found.items():
+        worst = max(seen, key=lambda pair: SEVERITY_WEIGHT[pair[1].severity])[1]
+        evidence = dict.fromkeys(e for _, pain in seen for e in pain.evidence)
+        journey_ids = dict.fromkeys(place.journey.id for place, _ in seen)
+        persona_ids = sorted({p for place, _ in seen for p in place.journey.personas})
+        teams = sorted({place.step.owner for place, _ in seen if place.step.owner})
+        merged.append(MergedPainPoint(
+            id=key, text=worst.text, severity=worst.severity,
+            status=min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__),
+            evidence=tuple(evidence), places=tuple(place for place, _ in seen),
+            journeys=tuple(journey_ids), personas=tuple(persona_ids), teams=tuple(teams),
+            opportunities=tuple(addressed.get(key, ())),
+        ))
+    return tuple(sorted(merged, key=lambda m: (-m.score, -SEVERITY_WEIGHT[m.severity], m.id)))
+
+
+def average(values) -> float | None:
+    values = list(values)
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def emotion_by_stage(journeys) -> dict[str, float]:
+    """Average emotion of every step at each stage."""
+    scores: dict[str, list[int]] = defaultdict(list)
+    for place in places(journeys):
+        scores[place.block.stage].append(place.step.emotion)
+    return {stage: average(values) for stage, values in scores.items()}

@@ -1,0 +1,133 @@
+"""Safe YAML that remembers where every value came from.
+
+PyYAML's composer gives nodes with marks; we build plain Python values from them ourselves so
+that every key path keeps its line and column, and so that nothing but plain data (text,
+numbers, booleans, dates, lists, mappings) can come out of an editor's file.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import yaml
+
+MAX_DEPTH = 40
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_HINTS = {
+    "mapping values are not allowed here": "text that contains ': ' must be put in quotes",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "found undefined alias": "anchors and aliases are not supported; repeat the value",
+    "expected <block end>, but found": "check the indentation of this line against the one above",
+    "could not find expected ':'": "a key needs ': ' after it, or the line above needs quotes",
+}
+
+Path = tuple  # ("stages", 0, "steps", 1, "emotion")
+
+
+class YamlProblem(Exception):
+    """A YAML document that cannot be read, with a 1-based position."""
+
+    def __init__(self, message: str, line: int | None, col: int | None):
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
+@dataclass
+class Located:
+    """Plain data plus the position of every value and every mapping key, by key path."""
+
+    data: object
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of `path`, or of its nearest ancestor that has one."""
+        table = self.keys if key and path in self.keys else self.values
+        while path not in table and path:
+            path = path[:-1]
+            table = self.values
+        return table.get(path, (None, None))
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        # An alias shares one node between two places, so positions and sizes would lie
+        # (and "billion laughs" documents explode); maps never need them.
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (*name) are not supported; repeat the value", mark
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> Located:
+    """Parse one YAML document whose first line is line `first_line` of its file."""
+    offset = first_line - 1
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = next((h for p, h in _HINTS.items() if problem.startswith(p)), "")
+        message = f"YAML syntax error: {problem}" + (f" ({hint})" if hint else "")
+        if mark is None:
+            raise YamlProblem(message, None, None) from None
+        raise YamlProblem(message, mark.line + 1 + offset, mark.column + 1) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML error: {exc}", None, None) from None
+    except RecursionError:
+        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", None, None) from None
+    located = Located(None)
+    if node is not None:
+        located.data = _build(node, (), located, yaml.constructor.SafeConstructor(), offset, 0)
+    return located
+
+
+def _pos(node, offset: int) -> tuple[int, int]:
+    return node.start_mark.line + 1 + offset, node.start_mark.column + 1
+
+
+def _build(node, path: Path, out: Located, constructor, offset: int, depth: int):
+    line_col = _pos(node, offset)
+    out.values[path] = line_col
+    if depth > MAX_DEPTH:
+        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", *line_col)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP_TAG:
+            raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node, constructor, offset) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise YamlProblem("keys must be plain text", *_pos(key_node, offset))
+            if key in result:
+                raise YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset))
+            out.keys[path + (key,)] = _pos(key_node, offset)
+            result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ_TAG:
+            raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+        return [
+            _build(item, path + (i,), out, constructor, offset, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
+    return _scalar(node, constructor, offset)
+
+
+def _scalar(node, constructor, offset: int):
+    try:
+        value = constructor.construct_object(node)
+    except yaml.constructor.ConstructorError:
+        raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *_pos(node, offset)) from None
+    if isinstance(value, (bytes, datetime.datetime)) or isinstance(value, float) and value != value:
+        # !!binary, timestamps with a time of day and .nan have no meaning in a map.
+        raise YamlProblem(f"'{node.value}' is not a value a map can hold; put it in quotes", *_pos(node, offset))
+    return value

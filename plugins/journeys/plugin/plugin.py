@@ -1,0 +1,102 @@
+"""The `journeys` MkDocs plugin: turns the maps folder into generated pages."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import posixpath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from journeys.core import load_handbook
+from journeys.core.schema import step_record
+from journeys.plugin.config import JourneysConfig
+from journeys.render.page import Context
+from journeys.render.pages import all_pages
+from journeys.render.urls import Site
+
+log = logging.getLogger("mkdocs.plugins.journeys")
+ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
+ASSET_DIR = "assets/journeys/"
+STYLESHEET = ASSET_DIR + "journeys.css"
+
+
+def build_date() -> datetime.date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so a reproducible build is reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+def normalise_prefix(prefix: str) -> str:
+    prefix = prefix.strip().strip("/")
+    return prefix + "/" if prefix else ""
+
+
+def check_custom_fields(fields) -> tuple[tuple[str, str], ...]:
+    builtin = {key.name for key in step_record().keys}
+    pairs = []
+    for field in fields:
+        if field.key in builtin:
+            raise PluginError(f"journeys: custom_fields: '{field.key}' is already a step key; choose another key")
+        if not field.key or not field.label:
+            raise PluginError("journeys: custom_fields: every entry needs a 'key' and a 'label'")
+        pairs.append((field.key, field.label))
+    return tuple(pairs)
+
+
+class JourneysPlugin(BasePlugin[JourneysConfig]):
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds,
+        # so the parse cache below survives and an edit re-parses only the changed file.
+        self.parse_cache: dict = {}
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        self.maps_dir = os.path.join(self.root, self.config.maps_dir)
+        self.custom_fields = check_custom_fields(self.config.custom_fields)
+        self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # Runs before other plugins' on_files (default priority 0), so navigation and tag
+    # plugins that walk the files see the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled:
+            return files
+        handbook = load_handbook(
+            self.maps_dir, custom_fields=self.custom_fields, root=self.root,
+            cache=getattr(self, "parse_cache", None),
+        )
+        for problem in handbook.problems:
+            log.warning(str(problem))
+        ctx = Context(self.site, build_date(), self.config.review_after_days)
+        docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
+        index_pages = {self.site.src(kind) for kind in ("journeys", "personas", "stages", "teams", "pain-points")}
+        for page in all_pages(handbook, ctx):
+            if files.get_file_from_path(page.src) is not None:
+                log.warning(f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there")
+                continue
+            # Detail pages stay out of the navigation: a nav that lists every map makes every
+            # page carry every map, and the build grows with the square of the handbook.
+            inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src, content=page.markdown(), inclusion=inclusion)
+            if page.source:
+                file.edit_uri = posixpath.relpath(page.source, docs_rel)
+            files.append(file)
+        for name in sorted(os.listdir(ASSETS)):
+            files.append(File.generated(config, ASSET_DIR + name, abs_src_path=os.path.join(ASSETS, name)))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        if self.config.enabled:
+            server.watch(self.maps_dir)
+        return server

@@ -1,0 +1,37 @@
+"""A generated page: Markdown with YAML front matter, at a virtual source path."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # virtual path under the docs folder, e.g. "journeys/buy.md"
+    title: str
+    body: str  # Markdown; author text inside it is already escaped
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None  # the map file this page shows, for "edit this page"
+
+    def markdown(self) -> str:
+        meta: dict = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        if self.tags:
+            meta["tags"] = list(self.tags)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
+        return f"---\n{front}---\n\n{self.body}"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page renderer needs besides the handbook."""
+
+    site: object  # urls.Site
+    today: datetime.date
+    review_after_days: int = 180
+    chart_script: str | None = None  # set when charts are drawn by the shared asset

@@ -1,0 +1,47 @@
+"""Author text is plain text. Everything from front matter goes through these functions on its
+way into a page, so no HTML, Markdown, Jinja or extension syntax written by an author can act."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+# Characters that Python-Markdown or common extensions (attr_list, pymdownx.snippets, emoji,
+# magiclink, critic, tilde, caret, mark, arithmatex) give meaning to, as numeric entities.
+_ACTIVE = re.compile(r"[\\`*_{}\[\]()#+\-!|~^=:@$%\n\r\u2028\u2029]")
+
+
+def text(value: object) -> str:
+    """Escape for HTML text and attribute values, and neutralise Markdown syntax."""
+    escaped = html.escape(str(value), quote=True)
+    return _ACTIVE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+
+
+def url(href: str) -> str:
+    """An href for an attribute. Evidence URLs are author text, but Markdown never runs inside
+    an attribute of a raw HTML block, so HTML escaping is all they need."""
+    return html.escape(href, quote=True)
+
+
+def link(href: str, label: str, **attrs: str) -> str:
+    """A link whose `href` the renderer made (never author text) and an escaped label."""
+    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{text(v)}"' for k, v in sorted(attrs.items()))
+    return f'<a href="{url(href)}"{extra}>{text(label)}</a>'
+
+
+def is_web_url(value: str) -> bool:
+    return re.match(r"https?://[^\s<>\"']+\Z", value, re.IGNORECASE) is not None
+
+
+def evidence(value: str) -> str:
+    """Evidence is the one place author text may become a link, and only an http(s) URL."""
+    if is_web_url(value):
+        return link(value, value, rel="nofollow noopener")
+    return text(value)
+
+
+def json_attr(data: object) -> str:
+    """JSON for a data attribute: compact, sorted, ASCII-only (so U+2028 and '</script>'
+    arrive escaped), then HTML-escaped for the attribute."""
+    return text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True))
