@@ -299,5 +299,5 @@ def _derived_teams(items: list[_Item]) -> tuple[CatalogueEntry, ...]:
     for item in items:
         for kind, value, _ in item.refs:
             if kind == "team" and slugify(value):
-                names.setdefault(slugify(value), value)
+                names.setdefault(slugify(value), value.strip())
     return tuple(CatalogueEntry(id_, name) for id_, name in sorted(names.items()))

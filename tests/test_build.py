@@ -1,0 +1,98 @@
+"""Real MkDocs builds of small handbooks: journey pages, links, edit links, invalid maps, nav."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from conftest import build_site, write
+
+
+def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
+    built = build_site(handbook_dir)
+    assert built.ok, built.warnings
+    page = unescape(built.html("journeys/buy/"))
+    assert "<h1" in page and "Buying online" in page
+    assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page
+    assert '<dt>Owner</dt><dd><a href="../../teams/sales/">Sales team</a></dd>' in page
+    assert "redesigned by <a href=\"../buy-future/\">Buying online, redesigned</a>" in page
+    assert "due for review" in page  # reviewed 2020-01-01, older than 180 days
+    # The grid: stages as column groups, touchpoints as column headers, lanes as rows.
+    assert '<th scope="colgroup" colspan="1" id="stage-discover"><a href="../../stages/discover/">Discover</a></th>' in page
+    assert '<th scope="col" id="step-discover-1">Comparison site</th>' in page
+    for lane in ("Channel", "Action", "Thinking", "Emotion", "Pain points", "Opportunities", "Gaps", "Behind the scenes"):
+        assert f'<th scope="row">{lane}</th>' in page
+    assert "Price feed refresh" in page
+    assert '<span class="jm-emotion" data-emotion="-1">' in page
+    assert '<a href="../../pain-points/#price-mismatch">Price changes after click-through.</a>' in page
+    # Ownership table links the owner and the supporting team.
+    assert '<td><a href="../../teams/care/">Customer care</a></td>' in page
+    # Evidence: only http(s) becomes a link.
+    assert '<a href="https://tickets.example.com/123" rel="nofollow noopener">' in page
+    assert 'href="javascript' not in page
+    assert "We interviewed six buyers." in page
+
+
+def test_future_journey_links_its_baseline(handbook_dir):
+    page = build_site(handbook_dir).html("journeys/buy-future/")
+    assert 'Future state — redesigns <a href="../buy/">Buying online</a>' in page
+
+
+def test_edit_link_opens_the_map_source(handbook_dir):
+    built = build_site(handbook_dir)
+    assert 'href="https://example.com/org/handbook/edit/main/maps/journeys/sales/buy.md"' in built.html("journeys/buy/")
+    assert 'href="https://example.com/org/handbook/edit/main/docs/index.md"' in built.html("")
+
+
+def test_detail_pages_stay_out_of_the_navigation(handbook_dir):
+    page = build_site(handbook_dir).html("")
+    nav = page[page.find('<nav class="md-nav md-nav--primary"'):page.find("</nav>", page.find('<nav class="md-nav md-nav--primary"'))]
+    assert "journeys/" in nav
+    assert "journeys/buy/" not in nav and "journeys/buy-future/" not in nav
+
+
+def test_hand_written_pages_link_to_generated_pages_and_mkdocs_checks_them(handbook_dir):
+    good = build_site(handbook_dir, docs={"index.md": "# Home\n\nSee [buying](journeys/buy.md) and [all](journeys/index.md).\n"})
+    assert good.ok, good.warnings
+    assert '<a href="journeys/buy/">buying</a>' in good.html("")
+    bad = build_site(handbook_dir, docs={"index.md": "# Home\n\nSee [nothing](journeys/nope.md).\n"})
+    assert not bad.ok
+    assert any("journeys/nope.md" in w for w in bad.warnings)
+
+
+def test_invalid_map_fails_strict_and_shows_its_errors_otherwise(handbook_dir):
+    write(handbook_dir, {"maps/journeys/broken.md": "---\ntitle: Broken\npersonas: [maya]\nstages:\n  - stage: buy\n    steps:\n      - touchpoint: X\n        emotion: 7\n---\n"})
+    message = "maps/journeys/broken.md:8:18: stages[0].steps[0].emotion: 7 is not between -2 and 2"
+    strict = build_site(handbook_dir)
+    assert not strict.ok
+    assert message in strict.warnings
+    lenient = build_site(handbook_dir, strict=False)
+    assert lenient.ok
+    page = unescape(lenient.html("journeys/broken/"))
+    assert "This map has errors" in page
+    assert "7 is not between -2 and 2" in page
+    assert 'id="step-' not in page  # the content is not published while it is wrong
+    assert "has errors" in lenient.html("journeys/")
+    assert "Buying online" in lenient.html("journeys/buy/")  # valid maps beside it still publish
+
+
+def test_prefix_moves_every_generated_page(handbook_dir):
+    built = build_site(handbook_dir, config={"plugins": ["search", {"journeys": {"prefix": "cx", "custom_fields": [{"key": "backstage", "label": "Backstage"}]}}]})
+    assert built.ok, built.warnings
+    page = built.html("cx/journeys/buy/")
+    assert '<a href="../../personas/maya/">' in page
+    assert (built.site / "cx/journeys/index.html").is_file()
+
+
+def test_disabled_plugin_builds_the_docs_alone(handbook_dir):
+    built = build_site(handbook_dir, config={"plugins": ["search", {"journeys": {"enabled": False}}]})
+    assert built.ok, built.warnings
+    assert not (built.site / "journeys").exists()
+
+
+def test_journeys_index_groups_by_persona_and_folder(handbook_dir):
+    page = unescape(build_site(handbook_dir).html("journeys/"))
+    assert re.search(r"<h2[^>]*>By persona", page) and re.search(r"<h2[^>]*>By folder", page)
+    assert '<h3 id="folder-sales">sales</h3>' in page
+    assert '<h3 id="folder-top">(top level)</h3>' in page
+    assert '<td><a href="buy/">Buying online</a></td><td>Current state</td>' in page
