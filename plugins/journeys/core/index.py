@@ -38,6 +38,11 @@ class MergedPainPoint:
     def score(self) -> int:
         return priority_score(self.severity, len(self.journeys), len(self.personas))
 
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The stages it occurs at, in order of first occurrence."""
+        return tuple(dict.fromkeys(place.block.stage for place in self.places))
+
 
 def priority_score(severity: str, journeys: int, personas: int) -> int:
     """Severity weight (low 1 ... critical 4) times the journeys plus personas reached."""
@@ -86,3 +91,34 @@ def emotion_by_stage(journeys) -> dict[str, float]:
     for place in places(journeys):
         scores[place.block.stage].append(place.step.emotion)
     return {stage: average(values) for stage, values in scores.items()}
+
+
+def place_key(place: Place) -> tuple[str, str]:
+    """What identifies a place without comparing whole journeys."""
+    return place.journey.id, place.step.anchor
+
+
+def places_by_stage(journeys) -> dict[str, tuple[Place, ...]]:
+    """Every step at each stage, in journey order."""
+    found: dict[str, list[Place]] = defaultdict(list)
+    for place in places(journeys):
+        found[place.block.stage].append(place)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def touchpoints_by_team(journeys) -> dict[str, tuple[tuple[Place, str], ...]]:
+    """Every step each team owns ("owner") or supports ("supporting"), in journey order."""
+    found: dict[str, list[tuple[Place, str]]] = defaultdict(list)
+    for place in places(journeys):
+        if place.step.owner:
+            found[place.step.owner].append((place, "owner"))
+        for team in dict.fromkeys(place.step.supporting):
+            if team != place.step.owner:
+                found[team].append((place, "supporting"))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def pain_points_at(merged, where) -> tuple[MergedPainPoint, ...]:
+    """The merged pain points that occur at any of the places `where`, in priority order."""
+    keys = {place_key(place) for place in where}
+    return tuple(m for m in merged if any(place_key(p) in keys for p in m.places))

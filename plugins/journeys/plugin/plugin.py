@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
+from journeys.render.exports import all_exports
 from journeys.render.page import Context
 from journeys.render.pages import all_pages
 from journeys.render.urls import Site
@@ -22,6 +23,7 @@ log = logging.getLogger("mkdocs.plugins.journeys")
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
 STYLESHEET = ASSET_DIR + "journeys.css"
+FILTER_SCRIPT = ASSET_DIR + "journeys-filter.js"
 
 
 def build_date() -> datetime.date:
@@ -64,6 +66,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if FILTER_SCRIPT not in (str(script) for script in config.extra_javascript):
+            config.extra_javascript.append(FILTER_SCRIPT)
         return config
 
     # Runs before other plugins' on_files (default priority 0), so navigation and tag
@@ -92,6 +96,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if page.source:
                 file.edit_uri = posixpath.relpath(page.source, docs_rel)
             files.append(file)
+        for name, content in sorted(all_exports(handbook, self.site).items()):
+            files.append(File.generated(config, self.site.prefix + name, content=content))
         for name in sorted(os.listdir(ASSETS)):
             files.append(File.generated(config, ASSET_DIR + name, abs_src_path=os.path.join(ASSETS, name)))
         return files

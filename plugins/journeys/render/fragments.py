@@ -84,3 +84,31 @@ def problem_list(problems) -> str:
             '<p class="admonition-title">This map has errors and is not published until they are fixed</p>'
             f"<ul>{items}</ul>"
             "<p>Run <code>journeys check</code> to see them without building the site.</p></div>")
+
+
+def step_link(ctx, here: str, journey, step) -> str:
+    """The touchpoint, linked to its column on the journey page."""
+    return link(ctx.site.href(here, ctx.site.src("journeys", journey.id), step_anchor(step)), step.touchpoint)
+
+
+def emotion_table(ctx, here: str, handbook, averages: dict, caption: str) -> str:
+    """Average emotion per stage, in catalogue order; stages without steps are left out."""
+    rows = "".join(
+        f"<tr><td>{stage_link(ctx, here, handbook, s.id)}</td><td>{emotion(averages[s.id])}</td></tr>"
+        for s in handbook.stages if averages.get(s.id) is not None
+    )
+    return ('<table class="jm-emotions">'
+            f"<caption>{text(caption)}</caption>"
+            '<thead><tr><th scope="col">Stage</th><th scope="col">Average emotion</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def merged_pain_list(ctx, here: str, pains) -> str:
+    """Merged pain points, each linked to its row in the pain-point index, in the given order."""
+    items = "".join(
+        f'<li class="jm-pain">{severity(p.severity)} {link(pain_point_href(ctx, here, p.id), p.text)} '
+        f'<span class="jm-status">{text(p.status)}</span> '
+        f'<span class="jm-score">priority {p.score}</span></li>'
+        for p in pains
+    )
+    return f'<ul class="jm-pains">{items}</ul>'

@@ -5,9 +5,20 @@ from __future__ import annotations
 
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
+from journeys.render.pain_points_page import pain_points_page
+from journeys.render.persona_page import persona_pages
+from journeys.render.personas_index import personas_index
+from journeys.render.stage_page import stage_pages
+from journeys.render.stages_index import stages_index
+from journeys.render.team_page import team_pages
+from journeys.render.teams_index import teams_index
 
 
 def all_pages(handbook, ctx) -> list:
     pages = [journeys_index(handbook, ctx)]
     pages += [journey_page(handbook, j, ctx) for j in handbook.journeys]
+    pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
+    pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
+    pages += [teams_index(handbook, ctx), *team_pages(handbook, ctx)]
+    pages.append(pain_points_page(handbook, ctx))
     return pages

@@ -1,0 +1,123 @@
+"""The machine-readable exports written beside the pages: the whole normalised handbook as
+JSON, and the pain-point index as CSV. Both are deterministic: sorted keys, stable order and
+`\\n` line endings, so an unchanged handbook exports byte for byte the same."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+JSON_EXPORT = "journeys.json"
+CSV_EXPORT = "pain-points.csv"
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "priority", "id", "text", "severity", "status", "journey_count", "persona_count", "occurrence_count",
+    "journeys", "personas", "teams", "stages", "occurrences", "evidence", "opportunities", "url",
+)
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def all_exports(handbook, site) -> dict[str, str]:
+    """File name (before the prefix) -> content."""
+    return {JSON_EXPORT: journeys_json(handbook, site), CSV_EXPORT: pain_points_csv(handbook, site)}
+
+
+def _kpi(k) -> dict:
+    return {"name": k.name, "current": k.current, "target": k.target, "unit": k.unit}
+
+
+def _step(step, custom_fields) -> dict:
+    data = {
+        "step": step.anchor, "touchpoint": step.touchpoint, "emotion": step.emotion, "channel": step.channel,
+        "action": step.action, "thinking": step.thinking, "owner": step.owner,
+        "supporting": list(step.supporting), "tools": list(step.tools), "kpis": [_kpi(k) for k in step.kpis],
+        "pain_points": [p.key for p in step.pain_points],
+        "opportunities": [{"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities],
+        "gaps": list(step.gaps),
+    }
+    custom = dict(step.custom)
+    data["custom"] = {key: list(custom.get(key, ())) for key, _ in custom_fields}
+    return data
+
+
+def _journey(journey, handbook, site) -> dict:
+    return {
+        "id": journey.id, "title": journey.title, "summary": journey.summary, "personas": list(journey.personas),
+        "owner": journey.owner, "state": journey.state, "baseline": journey.baseline,
+        "reviewed": journey.reviewed.isoformat() if journey.reviewed else None, "tags": list(journey.tags),
+        "kpis": [_kpi(k) for k in journey.kpis], "folder": journey.folder, "source": journey.source,
+        "url": site.url(site.src("journeys", journey.id)),
+        "stages": [
+            {"stage": b.stage, "goal": b.goal, "expectations": list(b.expectations),
+             "steps": [_step(s, handbook.custom_fields) for s in b.steps]}
+            for b in journey.stages
+        ],
+    }
+
+
+def _pain_point(pain, site) -> dict:
+    return {
+        "id": pain.id, "text": pain.text, "severity": pain.severity, "status": pain.status, "priority": pain.score,
+        "evidence": list(pain.evidence), "journeys": list(pain.journeys), "personas": list(pain.personas),
+        "teams": list(pain.teams), "stages": list(pain.stages), "url": _pain_url(pain, site),
+        "occurrences": [
+            {"journey": p.journey.id, "stage": p.block.stage, "touchpoint": p.step.touchpoint, "step": p.step.anchor}
+            for p in pain.places
+        ],
+        "opportunities": [
+            {"text": o.text, "impact": o.impact, "journey": p.journey.id, "step": p.step.anchor}
+            for p, o in pain.opportunities
+        ],
+    }
+
+
+def _pain_url(pain, site) -> str:
+    return site.url(site.src("pain-points")) + "#" + pain.id
+
+
+def handbook_data(handbook, site) -> dict:
+    """The normalised handbook: valid journeys only, since an invalid map is not published."""
+    return {
+        "version": FORMAT_VERSION,
+        "personas": [
+            {"id": p.id, "name": p.name, "summary": p.summary, "segment": p.segment, "goals": list(p.goals),
+             "frustrations": list(p.frustrations), "needs": list(p.needs), "quote": p.quote, "image": p.image,
+             "tags": list(p.tags), "source": p.source, "url": site.url(site.src("personas", p.id))}
+            for p in handbook.personas
+        ],
+        "stages": [{"id": s.id, "name": s.name, "description": s.description, "url": site.url(site.src("stages", s.id))}
+                   for s in handbook.stages],
+        "teams": [{"id": t.id, "name": t.name, "description": t.description, "contact": t.contact,
+                   "url": site.url(site.src("teams", t.id))} for t in handbook.teams],
+        "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
+        "journeys": [_journey(j, handbook, site) for j in handbook.valid_journeys],
+        "pain_points": [_pain_point(p, site) for p in handbook.pain_points],
+    }
+
+
+def journeys_json(handbook, site) -> str:
+    return json.dumps(handbook_data(handbook, site), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def defuse(cell: str) -> str:
+    """A spreadsheet runs a cell that starts with = + - or @ as a formula; a leading ' stops it."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def pain_points_csv(handbook, site) -> str:
+    """One row per merged pain point, highest priority first. List cells join ids with spaces
+    and texts with "; "."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for pain in handbook.pain_points:
+        cells = (
+            pain.score, pain.id, pain.text, pain.severity, pain.status, len(pain.journeys), len(pain.personas),
+            len(pain.places), " ".join(pain.journeys), " ".join(pain.personas), " ".join(pain.teams),
+            " ".join(pain.stages),
+            "; ".join(f"{p.journey.id} / {p.block.stage} / {p.step.touchpoint}" for p in pain.places),
+            "; ".join(pain.evidence), "; ".join(o.text for _, o in pain.opportunities), _pain_url(pain, site),
+        )
+        writer.writerow([defuse(str(c)) for c in cells])
+    return out.getvalue()

@@ -1,0 +1,106 @@
+"""The cross-map pain-point index: one row per pain point, merged by id, ranked by priority,
+with every place it occurs, who it reaches and what addresses it. Readers filter the rows with
+the shared journeys-filter.js asset; without JavaScript the whole table shows."""
+
+from __future__ import annotations
+
+from journeys.core.index import SEVERITY_WEIGHT
+from journeys.render.exports import CSV_EXPORT, JSON_EXPORT
+from journeys.render.fragments import (
+    joined, journey_link, persona_link, severity, stage_link, step_link, team_link,
+)
+from journeys.render.page import Page
+from journeys.render.text import evidence, json_attr, link, text
+
+STATUSES = ("open", "in-progress", "resolved")
+
+
+def pain_points_page(handbook, ctx) -> Page:
+    here = ctx.site.src("pain-points")
+    parts = ["# Pain points", summary(handbook), *priority_section(), *exports_section(ctx, here)]
+    parts += ["## Index", table(handbook, ctx, here)]
+    return Page(here, "Pain points", "\n\n".join(parts) + "\n", "Every pain point, merged across maps and ranked.")
+
+
+def summary(handbook) -> str:
+    pains = handbook.pain_points
+    places = sum(len(p.places) for p in pains)
+    return (f"<p>{len(pains)} pain points at {places} places in {len(handbook.valid_journeys)} journeys. "
+            "A pain point that several maps name with the same id is one row here, at the highest "
+            "severity any of them gives it, and open while any of them is open.</p>")
+
+
+def priority_section() -> list[str]:
+    weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
+    return [
+        "## Priority",
+        '<p class="jm-formula"><strong>priority = severity weight × (journeys + personas)</strong></p>',
+        f"<p>The severity weight is {weights}. Journeys counts the journeys the pain point occurs in, "
+        "personas the personas of those journeys. A pain point grows in priority with how bad it is "
+        "and with how many journeys and customers it reaches. Rows are sorted by priority, then by "
+        "severity, then by id.</p>",
+    ]
+
+
+def exports_section(ctx, here) -> list[str]:
+    links = joined(link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT))
+    return ["## Downloads", f"<p>The same data for spreadsheets and other tools: {links}.</p>"]
+
+
+def filter_options(handbook, pains) -> dict:
+    """The values readers can filter by, as [value, label] pairs in display order; only values
+    that some row has."""
+    def used(values):
+        return {v for p in pains for v in values(p)}
+
+    stages, teams, personas = used(lambda p: p.stages), used(lambda p: p.teams), used(lambda p: p.personas)
+    return {
+        "severity": [[s, s] for s in reversed(SEVERITY_WEIGHT) if s in used(lambda p: [p.severity])],
+        "stage": [[s.id, s.name] for s in handbook.stages if s.id in stages],
+        "team": [[t, handbook.team_by_id[t].name if t in handbook.team_by_id else t] for t in sorted(teams)],
+        "persona": [[i, handbook.persona_by_id[i].name if i in handbook.persona_by_id else i] for i in sorted(personas)],
+        "status": [[s, s] for s in STATUSES if s in used(lambda p: [p.status])],
+    }
+
+
+def table(handbook, ctx, here) -> str:
+    pains = handbook.pain_points
+    if not pains:
+        return "<p>No pain points yet.</p>"
+    rows = "".join(row(handbook, p, ctx, here) for p in pains)
+    return ('<div class="jm-grid-scroll" role="region" tabindex="0" aria-label="Pain-point index, scrolls sideways">'
+            f'<table class="jm-pain-index" data-jm-filter="{json_attr(filter_options(handbook, pains))}">'
+            "<caption>Every pain point, highest priority first</caption>"
+            '<thead><tr><th scope="col">Priority</th><th scope="col">Pain point</th><th scope="col">Status</th>'
+            '<th scope="col">Where</th><th scope="col">Personas</th><th scope="col">Teams</th>'
+            '<th scope="col">Evidence</th><th scope="col">Opportunities</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
+
+
+def row(handbook, pain, ctx, here) -> str:
+    attrs = {
+        "severity": pain.severity, "stage": " ".join(pain.stages), "team": " ".join(pain.teams),
+        "persona": " ".join(pain.personas), "status": pain.status,
+    }
+    data = "".join(f' data-{key}="{text(value)}"' for key, value in attrs.items())
+    where = "".join(
+        f"<li>{journey_link(ctx, here, place.journey)} › {stage_link(ctx, here, handbook, place.block.stage)} › "
+        f"{step_link(ctx, here, place.journey, place.step)}</li>"
+        for place in pain.places
+    )
+    proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
+    opportunities = "".join(
+        f"<li>{text(opp.text)} — at {step_link(ctx, here, place.journey, place.step)}</li>"
+        for place, opp in pain.opportunities
+    )
+    return (
+        f'<tr id="{text(pain.id)}"{data}>'
+        f'<td class="jm-score">{pain.score}</td>'
+        f"<td>{severity(pain.severity)} {text(pain.text)}<br><code>{text(pain.id)}</code></td>"
+        f'<td><span class="jm-status">{text(pain.status)}</span></td>'
+        f'<td><ul class="jm-places">{where}</ul></td>'
+        f"<td>{joined(persona_link(ctx, here, handbook, p) for p in pain.personas)}</td>"
+        f"<td>{joined(team_link(ctx, here, handbook, t) for t in pain.teams)}</td>"
+        f'<td>{f"<ul class=jm-evidence>{proof}</ul>" if proof else ""}</td>'
+        f'<td>{f"<ul class=jm-opportunities>{opportunities}</ul>" if opportunities else ""}</td></tr>'
+    )

@@ -1,0 +1,27 @@
+"""The team index: every team with its contact and how much of the handbook it owns."""
+
+from __future__ import annotations
+
+from journeys.core.index import touchpoints_by_team
+from journeys.render.fragments import team_link
+from journeys.render.page import Page
+from journeys.render.text import text
+
+
+def teams_index(handbook, ctx) -> Page:
+    here = ctx.site.src("teams")
+    by_team = touchpoints_by_team(handbook.valid_journeys)
+    rows = []
+    for team in handbook.teams:
+        roles = [role for _, role in by_team.get(team.id, ())]
+        journeys = sum(1 for j in handbook.journeys if j.owner == team.id)
+        rows.append(
+            f"<tr><td>{team_link(ctx, here, handbook, team.id)}</td><td>{text(team.contact or '')}</td>"
+            f"<td>{journeys}</td><td>{roles.count('owner')}</td><td>{roles.count('supporting')}</td></tr>"
+        )
+    table = ('<table class="jm-index"><caption>Every team</caption>'
+             '<thead><tr><th scope="col">Team</th><th scope="col">Contact</th><th scope="col">Journeys owned</th>'
+             '<th scope="col">Touchpoints owned</th><th scope="col">Touchpoints supported</th></tr></thead>'
+             f'<tbody>{"".join(rows)}</tbody></table>')
+    parts = ["# Teams", "<p>Who owns and supports each part of the customer experience.</p>", table]
+    return Page(here, "Teams", "\n\n".join(parts) + "\n", "What each team owns and supports.")
