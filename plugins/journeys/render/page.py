@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 from dataclasses import dataclass
 
 import yaml
@@ -18,11 +19,17 @@ class Page:
     source: str | None = None  # the map file this page shows, for "edit this page"
 
     def markdown(self) -> str:
-        meta: dict = {"title": self.title}
+        # MkDocs renders templates with autoescape off, and Material prints these values raw:
+        # `page.meta.title` in <title> and the header, `page.title` in the navigation and
+        # breadcrumbs, `page.meta.description` inside an attribute, tag names in the tag list,
+        # and its search index treats titles as HTML. So they go in HTML-escaped (quotes too)
+        # and read as the author wrote them. `striptags`, which would unescape them, is only
+        # applied by Material to pages without a meta title, which generated pages never are.
+        meta: dict = {"title": html.escape(self.title)}
         if self.description:
-            meta["description"] = self.description
+            meta["description"] = html.escape(self.description)
         if self.tags:
-            meta["tags"] = list(self.tags)
+            meta["tags"] = [html.escape(tag) for tag in self.tags]
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
         return f"---\n{front}---\n\n{self.body}"
 

@@ -7,15 +7,17 @@ import html
 import json
 import re
 
-# Characters that Python-Markdown or common extensions (attr_list, pymdownx.snippets, emoji,
-# magiclink, critic, tilde, caret, mark, arithmatex) give meaning to, as numeric entities.
-_ACTIVE = re.compile(r"[\\`*_{}\[\]()#+\-!|~^=:@$%\n\r\u2028\u2029]")
+# HTML's special characters, and the characters that Python-Markdown or common extensions
+# (attr_list, pymdownx.snippets, emoji, magiclink, critic, tilde, caret, mark, arithmatex) give
+# meaning to. One pass over the author's text: escaping the output of html.escape again would
+# break its own entities ('&#x27;' has a '#').
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+_ACTIVE = re.compile(r"[&<>\"'\\`*_{}\[\]()#+\-!|~^=:@$%\n\r\u2028\u2029]")
 
 
 def text(value: object) -> str:
     """Escape for HTML text and attribute values, and neutralise Markdown syntax."""
-    escaped = html.escape(str(value), quote=True)
-    return _ACTIVE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+    return _ACTIVE.sub(lambda m: _HTML.get(m.group()) or f"&#{ord(m.group())};", str(value))
 
 
 def url(href: str) -> str:

@@ -1,0 +1,295 @@
+"""Hostile front matter: every field of every map filled with markup, script, template and
+Markdown syntax. The built site must show it all as literal text and contain no element,
+attribute or script that the author wrote.
+
+The same corpus is built twice, once hostile and once with plain words in the same places,
+so the element structure of every page can be compared one to one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build_site
+from journeys.render.text import json_attr, text
+
+HOSTILE = (
+    '<script>alert(1)</script> </script><script>alert(2)</script> <img src=x onerror=alert(1)> '
+    "javascript:alert(1) {{ config }} {% raw %}{% endraw %} **b** _i_ [x](javascript:alert(1)) "
+    '![i](x) --8<-- "secret.txt" {: onclick="alert(1)" } <!-- c --> ]]> a\u2028b\u2029c "\' &amp; &lt;'
+)
+LONG_WORD = "W" * 5000
+SECRET = "SECRET-FILE-CONTENT-MUST-NOT-APPEAR"
+# Values that are the same in both builds: they test what becomes a link or an image, and
+# what the CSV export guards against formula injection.
+EVIDENCE_URL = "https://tickets.example.com/a?b=1&c=2"
+FORMULAS = ['=HYPERLINK("http://x.example","y")', "+1+1", "-1+1", "@SUM(A1)"]
+
+PLUGINS = ["search", "tags", {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
+EXTENSIONS = [
+    "admonition", "attr_list", "md_in_html", "toc",
+    "pymdownx.magiclink",
+    {"pymdownx.snippets": {"base_path": ["."], "check_paths": False}},
+]
+
+
+def corpus(say) -> dict[str, str]:
+    """Map files that fill every field with `say(field)`."""
+    def many(label):
+        return [say(label + " 1"), say(label + " 2")]
+
+    def team(id_):
+        return {"id": id_, "name": say(f"team {id_} name"), "description": say(f"team {id_} description"),
+                "contact": say(f"team {id_} contact")}
+
+    def front(data, body="The narrative.\n"):
+        return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+    step = {
+        "touchpoint": say("touchpoint"),
+        "channel": say("channel"),
+        "action": say("action") + " " + LONG_WORD,
+        "thinking": say("thinking"),
+        "emotion": -1,
+        "owner": "sales",
+        "supporting": ["care"],
+        "tools": many("tool"),
+        "kpis": [say("step kpi"), {"name": say("step kpi name"), "current": say("step kpi current"),
+                                   "target": say("step kpi target"), "unit": say("step kpi unit")}],
+        "backstage": many("backstage"),
+        "pain_points": [
+            {"id": "hostile-pain", "text": say("pain text"), "severity": "high",
+             "evidence": [say("evidence"), "javascript:alert(1)", " JavaScript:alert(1)", EVIDENCE_URL,
+                          "data:text/html,<script>alert(1)</script>"]},
+            say("pain shorthand"),
+            *({"text": formula, "severity": "low"} for formula in FORMULAS),
+        ],
+        "opportunities": [{"text": say("opportunity"), "impact": "high", "addresses": ["hostile-pain"]},
+                          say("opportunity shorthand")],
+        "gaps": many("gap"),
+    }
+    journey = {
+        "title": say("journey title"),
+        "summary": say("journey summary"),
+        "personas": ["maya"],
+        "owner": "sales",
+        "reviewed": "2020-01-01",
+        "tags": many("journey tag"),
+        "kpis": [say("journey kpi"), {"name": say("journey kpi name"), "current": say("journey kpi current"),
+                                      "target": say("journey kpi target"), "unit": say("journey kpi unit")}],
+        "stages": [
+            {"stage": "discover", "goal": say("stage goal"), "expectations": many("expectation"), "steps": [step]},
+            {"stage": "buy", "steps": [{"touchpoint": say("checkout"), "emotion": 1, "owner": "care"}]},
+        ],
+    }
+    future = {
+        "title": say("future title"),
+        "personas": "maya",
+        "state": "future",
+        "baseline": "hostile",
+        "stages": [{"stage": "buy", "steps": [{"touchpoint": say("future touchpoint"), "emotion": 2,
+                                               "owner": "care", "pain_points": [say("future pain")]}]}],
+    }
+    persona = {
+        "name": say("persona name"), "summary": say("persona summary"), "segment": say("segment"),
+        "goals": many("goal"), "frustrations": many("frustration"), "needs": many("need"),
+        "quote": say("quote"), "image": "javascript:alert(1)", "tags": many("persona tag"),
+    }
+    stages = [{"id": "discover", "name": say("stage discover name"), "description": say("stage discover description")},
+              {"id": "buy", "name": say("stage buy name"), "description": say("stage buy description")}]
+    # The reviewed date is a string above so safe_dump quotes it; unquote it to make it a date.
+    return {
+        "maps/stages.yml": yaml.safe_dump(stages, allow_unicode=True),
+        "maps/teams.yml": yaml.safe_dump([team("sales"), team("care")], allow_unicode=True),
+        "maps/personas/maya.md": front(persona),
+        "maps/journeys/hostile.md": front(journey).replace("reviewed: '2020-01-01'", "reviewed: 2020-01-01"),
+        "maps/journeys/hostile-future.md": front(future),
+        "secret.txt": SECRET + "\n",
+    }
+
+
+def hostile(label: str) -> str:
+    return f"{label} {HOSTILE}"
+
+
+def plain(label: str) -> str:
+    return f"{label} plain words"
+
+
+class Shape(HTMLParser):
+    """What a page is made of: its elements with their attribute names, attribute values
+    that can run or load something, and its visible text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements: Counter = Counter()
+        self.urls: list[str] = []
+        self.handlers: list[str] = []
+        self.inline_scripts: list[str] = []
+        self.text: list[str] = []
+        self._in = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements[(tag, tuple(sorted(name for name, _ in attrs)))] += 1
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"{tag} {name}={value}")
+            if name in ("href", "src", "action", "formaction", "xlink:href", "data", "srcset", "poster"):
+                self.urls.append(value or "")
+        self._in.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self._in:
+            while self._in and self._in.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self._in and self._in[-1] == "script":
+            self.inline_scripts.append(data)
+        elif not (self._in and self._in[-1] == "style"):
+            self.text.append(data)
+
+
+def shape(html: str) -> Shape:
+    parser = Shape()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def write_raw(root: Path, files: dict[str, str]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    out = {}
+    for name, say in (("hostile", hostile), ("plain", plain)):
+        root = tmp_path_factory.mktemp(name)
+        write_raw(root, corpus(say))
+        out[name] = build_site(root, config={"markdown_extensions": EXTENSIONS, "plugins": PLUGINS})
+    return out
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def test_hostile_corpus_is_valid_and_builds_strict(builds):
+    for name, build in builds.items():
+        assert build.ok, (name, build.warnings)
+        assert build.warnings == [], (name, build.warnings)
+
+
+def test_every_page_has_the_same_elements_as_the_plain_build(builds):
+    hostile_pages, plain_pages = pages(builds["hostile"].site), pages(builds["plain"].site)
+    assert hostile_pages.keys() == plain_pages.keys()
+    assert "journeys/hostile/index.html" in hostile_pages
+    for path, html in hostile_pages.items():
+        page, clean = shape(html), shape(plain_pages[path])
+        assert page.elements == clean.elements, (path, page.elements - clean.elements, clean.elements - page.elements)
+        assert page.handlers == clean.handlers == [], path
+        assert len(page.inline_scripts) == len(clean.inline_scripts), path
+        assert not any("alert(" in script for script in page.inline_scripts), path
+
+
+def test_no_page_links_or_loads_anything_but_http_and_site_urls(builds):
+    for path, html in pages(builds["hostile"].site).items():
+        for value in shape(html).urls:
+            head = value.strip().lower().split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]
+            scheme = head.split(":", 1)[0] if ":" in head else ""
+            assert scheme in ("", "http", "https", "mailto"), (path, value)
+        assert SECRET not in html, path
+
+
+def test_author_text_reads_literally(builds):
+    visible = {path: "".join(shape(html).text) for path, html in pages(builds["hostile"].site).items()}
+    labels = set(re.findall(r"@@(.*?)@@", "".join(corpus(lambda label: f"@@{label}@@").values())))
+    assert len(labels) > 50
+    missing = sorted(label for label in labels if not any(hostile(label) in text for text in visible.values()))
+    assert missing == []
+    journey = visible["journeys/hostile/index.html"]
+    assert hostile("action") + " " + LONG_WORD in journey
+    assert "javascript:alert(1)" in journey  # evidence that is not a web URL stays text
+
+
+def test_titles_read_literally_in_head_header_and_heading(builds):
+    html = builds["hostile"].html("journeys/hostile/")
+    title = hostile("journey title")
+    page = shape(html)
+    visible = "".join(page.text)
+    # <title>, the header's title and the h1 each carry the title once, as text.
+    assert visible.count(title) >= 3
+    description = html.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+    assert unescape(description) == hostile("journey summary")
+
+
+def test_only_http_evidence_becomes_a_link(builds):
+    html = builds["hostile"].html("journeys/hostile/")
+    hrefs = shape(html).urls
+    assert EVIDENCE_URL in hrefs
+    assert not [h for h in hrefs if not h.startswith("#") and ("alert" in h or h.lower().startswith(("javascript", "data:")))]
+
+
+def test_search_index_holds_only_escaped_text(builds):
+    # Material's search shows index entries as HTML, so they must hold no author markup.
+    def index(build):
+        return json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    hostile_docs, plain_docs = index(builds["hostile"]), index(builds["plain"])
+    assert len(hostile_docs) == len(plain_docs)
+    allowed = Counter()
+    for doc in plain_docs:
+        allowed.update(shape(doc["title"] + doc["text"]).elements)
+    found = Counter()
+    for doc in hostile_docs:
+        parsed = shape(doc["title"] + doc["text"])
+        found.update(parsed.elements)
+        assert parsed.handlers == [] and parsed.inline_scripts == [], doc["location"]
+    assert set(found) <= set(allowed), set(found) - set(allowed)
+    titles = "".join("".join(shape(doc["title"]).text) for doc in hostile_docs)
+    assert hostile("journey title") in titles
+
+
+def test_journeys_json_holds_the_exact_strings(builds):
+    path = builds["hostile"].site / "journeys.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    journey = next(j for j in data["journeys"] if j["id"] == "hostile")
+    assert journey["title"] == hostile("journey title")
+    assert next(p for p in data["personas"] if p["id"] == "maya")["name"] == hostile("persona name")
+    assert {p["text"] for p in data["pain_points"]} >= {hostile("pain text"), *FORMULAS}
+
+
+def test_csv_guards_formulas_and_keeps_text(builds):
+    path = builds["hostile"].site / "pain-points.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], "a cell starts a spreadsheet formula"
+    assert hostile("pain text") in cells
+    for formula in FORMULAS:
+        assert any(c.endswith(formula) and c != formula for c in cells), formula
+
+
+@pytest.mark.parametrize("value", [HOSTILE, LONG_WORD, "&#x27; &amp;amp; \\*", "plain"])
+def test_text_escapes_everything_once_and_reads_back(value):
+    escaped = text(value)
+    assert unescape(escaped) == value
+    assert not set("<>\"'`*_[]{}\u2028") & set(escaped)
+
+
+def test_json_attr_cannot_close_an_attribute_or_a_script():
+    escaped = json_attr({"title": HOSTILE})
+    assert not set("<>\"'") & set(escaped)
+    assert json.loads(unescape(escaped)) == {"title": HOSTILE}
