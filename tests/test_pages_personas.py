@@ -1,0 +1,97 @@
+"""Persona pages and the persona index on a real build."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BASE_CONFIG, build_site, write
+from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, build_cross_maps, page, section
+from journeys.render.page import Context
+from journeys.render.persona_page import image_src
+from journeys.render.urls import Site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_cross_maps(tmp_path_factory)
+
+
+def test_persona_page_shows_every_field(built):
+    html = page(built, "personas/maya/")
+    assert '<h1 id="maya-first-time-buyer">Maya, first-time buyer' in html
+    for value in ("Buys her first policy.", "Renters under 30", "Cheap cover", "Jargon", "A clear price", "Just tell me what it costs."):
+        assert value in html
+    for heading in ("Goals", "Frustrations", "Needs"):
+        assert section(html, heading)
+    assert '<img class="jm-persona__image" src="../../img/maya.png" alt="Maya, first-time buyer">' in html
+
+
+def test_image_with_another_scheme_is_never_shown(built):
+    assert "<img" not in page(built, "personas/omar/")
+
+
+@pytest.mark.parametrize("image, expected", [
+    ("https://cdn.example.com/maya.png", "https://cdn.example.com/maya.png"),
+    ("img/maya.png", "../../img/maya.png"),
+    ("/img/maya.png", "../../img/maya.png"),
+    ("javascript:alert(1)", None),
+    ("data:image/png;base64,AAAA", None),
+    ("http://cdn.example.com/maya.png", None),
+    ("//cdn.example.com/maya.png", None),
+])
+def test_image_src_accepts_docs_paths_and_https_only(image, expected):
+    ctx = Context(Site(), None)
+    assert image_src(image, ctx, "personas/maya.md") == expected
+
+
+def test_journeys_current_and_future_apart_and_linked(built):
+    html = page(built, "personas/maya/")
+    current, future = section(html, "Current state"), section(html, "Future state")
+    assert '<a href="../../journeys/buy/">Buying online</a>' in current
+    assert '<a href="../../journeys/claim/">Claiming</a>' in current
+    assert "buy-future" not in current
+    assert '<a href="../../journeys/buy-future/">Buying online, redesigned</a> — redesigns <a href="../../journeys/buy/">' in future
+    # ...and each journey links back to the persona.
+    assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page(built, "journeys/claim/")
+
+
+def test_average_emotion_per_stage_in_catalogue_order(built):
+    table = section(page(built, "personas/maya/"), "Emotion by stage")
+    discover, buy = table.index("stages/discover/"), table.index("stages/buy/")
+    assert discover < buy
+    # discover: buy -1, claim -1; buy: buy +1, buy-future +2.
+    assert 'data-emotion="-1"><span class="jm-emotion__score">-1</span>' in table[discover:buy]
+    assert '<span class="jm-emotion__score">+1.5</span>' in table[buy:]
+
+
+def test_pain_points_reaching_the_persona_highest_priority_first(built):
+    html = page(built, "personas/omar/")
+    pains = section(html, "Pain points")
+    # price-mismatch (critical, 3 journeys, 2 personas: 20) before hold-music (high, 1 journey, 2 personas: 9).
+    assert pains.index("pain-points/#price-mismatch") < pains.index("pain-points/#hold-music") < pains.index("pain-points/#renew--buy-1-2")
+    assert "Comparison site" not in pains
+
+
+def test_narrative_comes_last_and_edit_link_opens_the_persona_file(built):
+    raw = built.html("personas/maya/")
+    html = page(built, "personas/maya/")
+    assert html.index("Pain points") < html.index("Maya's research notes.")
+    assert 'href="https://example.com/org/handbook/edit/main/maps/personas/maya.md"' in raw
+
+
+def test_persona_index_lists_every_persona_with_counts(built):
+    html = page(built, "personas/")
+    assert '<a href="maya/">Maya, first-time buyer</a>' in html
+    assert '<tr><td><a href="omar/">Omar, landlord</a></td><td></td><td></td><td>2</td><td>0</td></tr>' in html
+
+
+def test_tags_reach_materials_tags_plugin(tmp_path):
+    write(tmp_path, CROSS_MAPS)
+    config = {"plugins": ["search", "tags", BASE_CONFIG["plugins"][1]]}
+    built = build_site(tmp_path, config=config, docs=CROSS_DOCS)
+    assert built.ok, built.warnings
+    for url, tags in (("personas/maya/", ("buyers", "online")), ("journeys/claim/", ("claims",))):
+        html = built.html(url)
+        assert 'class="md-tag' in html
+        for tag in tags:
+            assert f">{tag}<" in html
