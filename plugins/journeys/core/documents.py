@@ -38,8 +38,10 @@ def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(display, line, None, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw[:line_start].count(b"\n") + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
+        return None, [Problem(display, line, col, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
 
 

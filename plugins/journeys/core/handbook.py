@@ -86,7 +86,13 @@ class _Item:
 
 def _display(abs_path: str, root: str) -> str:
     rel = os.path.relpath(abs_path, root)
-    return (abs_path if rel.startswith("..") else rel).replace(os.sep, "/")
+    return _printable((abs_path if rel.startswith("..") else rel).replace(os.sep, "/"))
+
+
+def _printable(name: str) -> str:
+    """A file name that is not UTF-8 arrives with surrogates, which no terminal, log or page
+    can print; show its odd bytes as escapes instead."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _map_files(folder: str, recursive: bool) -> list[str]:
@@ -142,7 +148,7 @@ def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _It
     data = {}
     if doc.located is not None:
         data = record.check(doc.located.data, (), ck) or {}
-    stem = os.path.splitext(os.path.basename(abs_path))[0]
+    stem = _printable(os.path.splitext(os.path.basename(abs_path))[0])
     id_ = data.get("id")
     if id_ is None and doc.located is not None and not (isinstance(doc.located.data, dict) and "id" in doc.located.data):
         if is_valid_id(stem):

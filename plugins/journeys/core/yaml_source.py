@@ -8,6 +8,7 @@ numbers, booleans, dates, lists, mappings) can come out of an editor's file.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -23,6 +24,7 @@ _HINTS = {
     "could not find expected ':'": "a key needs ': ' after it, or the line above needs quotes",
 }
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 Path = tuple  # ("stages", 0, "steps", 1, "emotion")
 
 
@@ -76,18 +78,31 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         hint = next((h for p, h in _HINTS.items() if problem.startswith(p)), "")
+        context = exc.context_mark
+        if not hint and exc.context and context is not None and mark is not None and context.line != mark.line:
+            # The mistake is usually where the unclosed thing starts, not where YAML gave up.
+            hint = f"{exc.context} that starts at line {context.line + 1 + offset}, column {context.column + 1}"
         message = f"YAML syntax error: {problem}" + (f" ({hint})" if hint else "")
         if mark is None:
             raise YamlProblem(message, None, None) from None
         raise YamlProblem(message, mark.line + 1 + offset, mark.column + 1) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        raise YamlProblem(f"contains the control character U+{exc.character:04X}, which YAML does not allow; delete it",
+                          line + offset, col) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML error: {exc}", None, None) from None
+        raise YamlProblem(f"YAML error: {exc}", first_line, None) from None
     except RecursionError:
-        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", None, None) from None
+        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", first_line, None) from None
     located = Located(None)
     if node is not None:
         located.data = _build(node, (), located, yaml.constructor.SafeConstructor(), offset, 0)
     return located
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - before.rfind("\n")
 
 
 def _pos(node, offset: int) -> tuple[int, int]:
@@ -127,7 +142,16 @@ def _scalar(node, constructor, offset: int):
         value = constructor.construct_object(node)
     except yaml.constructor.ConstructorError:
         raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *_pos(node, offset)) from None
+    except (ValueError, OverflowError):
+        # A date-shaped value that is no date, such as 2026-02-30.
+        raise YamlProblem(f"'{node.value}' is not a valid date (YYYY-MM-DD)", *_pos(node, offset)) from None
     if isinstance(value, (bytes, datetime.datetime)) or isinstance(value, float) and value != value:
         # !!binary, timestamps with a time of day and .nan have no meaning in a map.
         raise YamlProblem(f"'{node.value}' is not a value a map can hold; put it in quotes", *_pos(node, offset))
+    if isinstance(value, str) and (bad := _UNPRINTABLE.search(value)):
+        # Escapes in double quotes ("\\0", "\\ud800") reach what the reader lets through:
+        # control characters have no place in text, and a lone surrogate cannot be written
+        # out as UTF-8 at all.
+        raise YamlProblem(f"contains the character U+{ord(bad.group()):04X}, which is not text; delete it",
+                          *_pos(node, offset))
     return value
