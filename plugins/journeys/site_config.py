@@ -10,7 +10,8 @@ import os
 
 import yaml
 
-DEFAULTS = {"maps_dir": "maps", "prefix": "", "review_after_days": 180, "custom_fields": ()}
+DEFAULTS = {"maps_dir": "maps", "prefix": "", "review_after_days": 180, "custom_fields": (), "use_directory_urls": True}
+CONFIG_NAMES = ("mkdocs.yml", "properdocs.yml")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -21,13 +22,26 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def find_config_file(maps_dir: str | None = None) -> str:
+    """The site config in the working directory or, for `journeys check path/to/maps` run
+    from elsewhere, beside the maps folder; "mkdocs.yml" (absent) when there is none."""
+    folders = ["."] + ([os.path.dirname(os.path.abspath(maps_dir))] if maps_dir else [])
+    for folder in folders:
+        for name in CONFIG_NAMES:
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.relpath(os.path.join(folder, name))
+    return CONFIG_NAMES[0]
+
+
 def read_plugin_options(config_file: str) -> dict:
-    """Options of the `journeys` plugin, with defaults; maps_dir made relative to the cwd."""
+    """Options of the `journeys` plugin, with defaults; maps_dir made relative to the cwd.
+    `use_directory_urls` is the site's own setting, which generated links depend on."""
     options = dict(DEFAULTS)
     if not os.path.isfile(config_file):
         return options
     with open(config_file, encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=_TolerantLoader) or {}
+    options["use_directory_urls"] = config.get("use_directory_urls", True) is not False
     for entry in config.get("plugins") or ():
         if isinstance(entry, dict) and "journeys" in entry:
             options.update(entry["journeys"] or {})

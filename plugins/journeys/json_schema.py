@@ -1,0 +1,27 @@
+"""JSON Schema (draft 2020-12) of persona and journey front matter, for editors' YAML
+language servers and other tools. Derived from the declarations in `core/schema.py` that the
+validator walks, so both accept the same keys and types.
+
+Cross-file rules (ids that must exist, stage order, `baseline` only with `state: future`)
+need the whole handbook and stay with `journeys check`.
+"""
+
+from __future__ import annotations
+
+from journeys.core.schema import PERSONA, journey_record
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("journey", "persona")
+
+
+def front_matter_schema(kind: str, custom_fields=()) -> dict:
+    """The schema of a `kind` file's front matter; `custom_fields` are (key, label) pairs."""
+    record = PERSONA if kind == "persona" else journey_record(custom_fields)
+    folder = "personas/<id>.md" if kind == "persona" else "journeys/**/<id>.md"
+    return {
+        "$schema": DIALECT,
+        "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",
+        "title": f"{kind.capitalize()} front matter (journey map format v1)",
+        "description": f"The YAML between the two '---' lines of maps/{folder}.",
+        **record.json_schema(),
+    }

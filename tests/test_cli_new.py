@@ -1,0 +1,99 @@
+"""`journeys new`: a template that passes `journeys check` as written, and never overwrites."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import write
+from journeys.cli import main
+from journeys.core import load_handbook
+from journeys.core.documents import parse_markdown_file
+
+CUSTOM = (("backstage", "Behind the scenes"),)
+EXAMPLE = re.compile(r"^(\s*)# ( *(?:- )?[a-z_]+:(?: .*)?)$")  # a commented-out key, not prose
+
+
+def new(tmp, *args):
+    return main(["new", *args, "--maps-dir", str(tmp / "maps")])
+
+
+def test_new_journey_in_the_demo_passes_check_and_uses_its_catalogues(demo_copy, monkeypatch, capsys):
+    monkeypatch.chdir(demo_copy)
+    assert main(["new", "journey", "moving-home", "--folder", "service", "--title", "Moving home: the sequel"]) == 0
+    assert capsys.readouterr().out == "wrote maps/journeys/service/moving-home.md: edit it, then run `journeys check`\n"
+    handbook = load_handbook("maps", custom_fields=CUSTOM)
+    assert handbook.problems == ()
+    journey = handbook.journey_by_id["moving-home"]
+    assert (journey.title, journey.folder, journey.personas) == ("Moving home: the sequel", "service", ("family-homeowner",))
+    assert [b.stage for b in journey.stages] == ["discover"]
+    assert journey.owner == "marketing"  # the first team of teams.yml
+    text = (demo_copy / "maps/journeys/service/moving-home.md").read_text()
+    assert "# backstage (optional, custom lane \"Behind the scenes\")" in text
+    assert main(["check"]) == 0
+
+
+def test_new_persona_passes_check_and_keeps_a_quoted_name(handbook_dir, capsys):
+    assert new(handbook_dir, "persona", "sam", "--title", 'Sam: "dad" # of two') == 0
+    handbook = load_handbook(handbook_dir / "maps", custom_fields=CUSTOM)
+    assert handbook.problems == ()
+    assert handbook.persona_by_id["sam"].name == 'Sam: "dad" # of two'
+
+
+def test_without_catalogues_the_template_uses_free_stage_and_owner(tmp_path):
+    write(tmp_path, {"maps/personas/maya.md": "---\nname: Maya\n---\n"})
+    assert new(tmp_path, "journey", "buy") == 0
+    handbook = load_handbook(tmp_path / "maps")
+    assert handbook.problems == ()
+    assert [s.id for s in handbook.stages] == ["discover"]
+    assert handbook.journey_by_id["buy"].title == "Buy"
+
+
+def test_every_documented_key_in_the_templates_is_a_real_key(handbook_dir):
+    """Uncommenting an example must not introduce an unknown key."""
+    new(handbook_dir, "journey", "full")
+    new(handbook_dir, "persona", "full")
+    for path in ("maps/journeys/full.md", "maps/personas/full.md"):
+        text = (handbook_dir / path).read_text()
+        front = text.split("---\n")[1]
+        uncommented = "\n".join(EXAMPLE.sub(r"\1\2", line) for line in front.splitlines())
+        (handbook_dir / path).write_text("---\n" + uncommented + "\n---\n")
+    problems = load_handbook(handbook_dir / "maps", custom_fields=CUSTOM).problems
+    assert [str(p) for p in problems if "unknown key" in p.message or "YAML" in p.message] == []
+
+
+@pytest.mark.parametrize("kind", ["journey", "persona"])
+def test_new_refuses_to_overwrite(handbook_dir, capsys, kind):
+    assert new(handbook_dir, kind, "fresh") == 0
+    path = handbook_dir / "maps" / f"{kind}s" / "fresh.md"
+    path.write_text(path.read_text() + "\nedited\n")
+    capsys.readouterr()
+    assert new(handbook_dir, kind, "fresh") == 1
+    assert "exists already" in capsys.readouterr().err
+    assert path.read_text().endswith("\nedited\n")
+
+
+def test_an_existing_id_in_another_file_is_refused(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "buy") == 1  # maps/journeys/sales/buy.md has it
+    assert capsys.readouterr().err.startswith("journeys new: a journey 'buy' exists already in ")
+
+
+def test_invalid_ids_and_folders_get_a_suggestion(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "Moving Home") == 1
+    assert "e.g. 'moving-home'" in capsys.readouterr().err
+    assert new(handbook_dir, "journey", "ok", "--folder", "Claims Team") == 1
+    assert "e.g. 'claims-team'" in capsys.readouterr().err
+
+
+def test_a_journey_needs_a_persona_first(tmp_path, capsys):
+    assert new(tmp_path, "journey", "buy") == 1
+    assert "run `journeys new persona <id>` first" in capsys.readouterr().err
+    assert not (tmp_path / "maps/journeys").exists()
+
+
+def test_the_narrative_body_starts_after_the_front_matter(handbook_dir):
+    new(handbook_dir, "journey", "plain")
+    doc = parse_markdown_file(str(handbook_dir / "maps/journeys/plain.md"), "plain.md")
+    assert doc.problems == []
+    assert doc.body.startswith("## Research basis\n")
