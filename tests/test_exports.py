@@ -1,0 +1,97 @@
+"""journeys.json and pain-points.csv, read back and compared with the pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from cross_map_handbook import CROSS_MAPS, build_cross_maps, page
+from conftest import write
+from journeys.core import load_handbook
+from journeys.render.exports import CSV_COLUMNS, defuse, journeys_json, pain_points_csv
+from journeys.render.urls import Site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_cross_maps(tmp_path_factory)
+
+
+def test_json_holds_the_normalised_handbook(built):
+    data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert [p["id"] for p in data["personas"]] == ["maya", "omar"]
+    assert data["personas"][0]["name"] == "Maya, first-time buyer" and data["personas"][0]["url"] == "personas/maya/"
+    assert [s["id"] for s in data["stages"]] == ["discover", "buy"]
+    assert {"id": "sales", "name": "Sales team", "description": None, "contact": "#sales", "url": "teams/sales/"} in data["teams"]
+    buy = next(j for j in data["journeys"] if j["id"] == "buy")
+    assert buy["personas"] == ["maya"] and buy["state"] == "current" and buy["reviewed"] == "2020-01-01"
+    step = buy["stages"][0]["steps"][0]
+    assert step["touchpoint"] == "Comparison site" and step["emotion"] == -1 and step["owner"] == "sales"
+    assert step["pain_points"] == ["price-mismatch"] and step["custom"] == {"backstage": ["Price feed refresh"]}
+    renew = next(j for j in data["journeys"] if j["id"] == "renew")
+    assert renew["stages"][0]["steps"][0]["pain_points"] == ["price-mismatch", "renew--buy-1-2"]
+
+
+def test_json_pain_points_match_the_index_page(built):
+    data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    html = page(built, "pain-points/")
+    row_ids = re.findall(r'<tr id="([^"]+)"', html)
+    assert [p["id"] for p in data["pain_points"]] == row_ids
+    merged = data["pain_points"][0]
+    assert merged["severity"] == "critical" and merged["priority"] == 20
+    assert merged["occurrences"] == [
+        {"journey": "buy", "stage": "discover", "touchpoint": "Comparison site", "step": "discover-1"},
+        {"journey": "claim", "stage": "discover", "touchpoint": "Claim hotline", "step": "discover-1"},
+        {"journey": "renew", "stage": "buy", "touchpoint": "Renewal letter", "step": "buy-1"},
+    ]
+    for p in data["pain_points"]:
+        assert f'<td class="jm-score">{p["priority"]}</td>' in html.split(f'<tr id="{p["id"]}"')[1].split("</tr>")[0]
+
+
+def test_csv_reads_back_one_row_per_pain_point(built):
+    text = (built.site / "pain-points.csv").read_text(encoding="utf-8")
+    assert "\r" not in text and text.endswith("\n")
+    reader = csv.DictReader(io.StringIO(text))
+    assert tuple(reader.fieldnames) == CSV_COLUMNS
+    records = list(reader)
+    data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == [p["id"] for p in data["pain_points"]]
+    first = records[0]
+    assert first["priority"] == "20" and first["severity"] == "critical" and first["occurrence_count"] == "3"
+    assert first["journeys"] == "buy claim renew" and first["personas"] == "maya omar" and first["teams"] == "care sales"
+    assert first["occurrences"].split("; ")[0] == "buy / discover / Comparison site"
+    assert first["url"] == "pain-points/#price-mismatch"
+    resolved = next(r for r in records if r["id"] == "renew--buy-1-2")
+    assert resolved["text"] == "'=1+1 the letter is hard to read" and resolved["status"] == "resolved"
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=HYPERLINK(1)", "'=HYPERLINK(1)"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("Plain text", "Plain text"), ("", ""), ("a=b", "a=b"),
+])
+def test_defuse_prefixes_formula_starts(cell, expected):
+    assert defuse(cell) == expected
+
+
+def test_exports_are_deterministic(tmp_path):
+    write(tmp_path, CROSS_MAPS)
+    first = load_handbook(str(tmp_path / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(tmp_path))
+    again = load_handbook(str(tmp_path / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(tmp_path))
+    assert journeys_json(first, Site()) == journeys_json(again, Site())
+    assert pain_points_csv(first, Site()) == pain_points_csv(again, Site())
+    body = journeys_json(first, Site())
+    assert json.dumps(json.loads(body), sort_keys=True, indent=2, ensure_ascii=False) + "\n" == body
+
+
+def test_prefix_moves_the_exports_and_their_links(tmp_path_factory):
+    built = build_cross_maps(tmp_path_factory, plugins=["search", {"journeys": {"prefix": "cx", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}])
+    assert (built.site / "cx/journeys.json").is_file() and (built.site / "cx/pain-points.csv").is_file()
+    assert not (built.site / "journeys.json").exists()
+    assert '<a href="../journeys.json">journeys.json</a>' in page(built, "cx/pain-points/")
+    data = json.loads((built.site / "cx/journeys.json").read_text(encoding="utf-8"))
+    assert data["pain_points"][0]["url"] == "cx/pain-points/#price-mismatch"
