@@ -28,3 +28,7 @@ class JourneysConfig(base.Config):
 
     custom_fields = c.ListOfItems(c.SubConfig(CustomField), default=[])
     """Extra step keys, each rendered as a lane of the map grid, in this order."""
+
+    plotly_js = c.Optional(c.Type(str))
+    """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
+    ships with the installed `plotly` package, so charts work behind a firewall."""

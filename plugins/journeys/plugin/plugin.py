@@ -7,6 +7,7 @@ import logging
 import os
 import posixpath
 
+import plotly
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
+from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.exports import all_exports
 from journeys.render.page import Context
 from journeys.render.pages import all_pages
@@ -23,7 +25,9 @@ log = logging.getLogger("mkdocs.plugins.journeys")
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
 STYLESHEET = ASSET_DIR + "journeys.css"
+PLOTLY_JS = os.path.join(os.path.dirname(plotly.__file__), "package_data", "plotly.min.js")
 FILTER_SCRIPT = ASSET_DIR + "journeys-filter.js"
+CHART_SCRIPT = ASSET_DIR + "journeys-charts.js"
 
 
 def build_date() -> datetime.date:
@@ -66,8 +70,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if FILTER_SCRIPT not in (str(script) for script in config.extra_javascript):
-            config.extra_javascript.append(FILTER_SCRIPT)
+        for script in (FILTER_SCRIPT, CHART_SCRIPT):
+            if script not in (str(s) for s in config.extra_javascript):
+                config.extra_javascript.append(script)
         return config
 
     # Runs before other plugins' on_files (default priority 0), so navigation and tag
@@ -82,7 +87,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         for problem in handbook.problems:
             log.warning(str(problem))
-        ctx = Context(self.site, build_date(), self.config.review_after_days)
+        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in ("journeys", "personas", "stages", "teams", "pain-points")}
         for page in all_pages(handbook, ctx):
@@ -100,6 +105,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             files.append(File.generated(config, self.site.prefix + name, content=content))
         for name in sorted(os.listdir(ASSETS)):
             files.append(File.generated(config, ASSET_DIR + name, abs_src_path=os.path.join(ASSETS, name)))
+        if not self.config.plotly_js:
+            # The copy inside the plotly package, so the charts' plotly.js matches the version
+            # the specs were written for and no reader's browser needs to reach a CDN.
+            files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=PLOTLY_JS))
         return files
 
     def on_serve(self, server, *, config, builder):

@@ -3,6 +3,7 @@ points and opportunities, then the editor's narrative."""
 
 from __future__ import annotations
 
+from journeys.render.charts import journey_figure
 from journeys.render.fragments import (
     emotion, joined, journey_link, kpi_table, pain_point_href, persona_link, problem_list,
     review_status, severity, stage_link, step_anchor, team_link,
@@ -21,7 +22,7 @@ def journey_page(handbook, journey, ctx) -> Page:
     else:
         if journey.kpis:
             parts += ["## Key measures", kpi_table(journey.kpis, "Journey-level measures")]
-        # The emotion chart goes here (see render/charts.py once it exists).
+        parts += ["## Emotion", journey_figure(handbook, journey, ctx, here)]
         parts += ["## Map", grid(handbook, journey, ctx, here)]
         parts += ["## Ownership", ownership(handbook, journey, ctx, here)]
         pains = [(block, step, p) for block, step in journey.steps for p in step.pain_points]

@@ -3,6 +3,7 @@ status. Detail pages are reached from here, not from the site navigation."""
 
 from __future__ import annotations
 
+from journeys.render.charts import heatmap_figure
 from journeys.render.fragments import joined, persona_link, review_status, team_link
 from journeys.render.journey_page import STATE_WORDS
 from journeys.render.page import Page
@@ -12,6 +13,9 @@ from journeys.render.text import link, text
 def journeys_index(handbook, ctx) -> Page:
     here = ctx.site.src("journeys")
     parts = ["# Journeys", f"<p>{len(handbook.journeys)} journey maps for {len(handbook.personas)} personas.</p>"]
+    heatmap = heatmap_figure(handbook, ctx, here)
+    if heatmap:
+        parts += ["## How each persona feels at each stage", heatmap]
     parts.append("## By persona")
     by_persona: dict[str, list] = {}
     for journey in handbook.journeys:

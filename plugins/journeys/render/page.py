@@ -41,4 +41,4 @@ class Context:
     site: object  # urls.Site
     today: datetime.date
     review_after_days: int = 180
-    chart_script: str | None = None  # set when charts are drawn by the shared asset
+    plotly_js: str | None = None  # a URL of plotly.js chosen by the user; None: the copy the site serves

@@ -1,0 +1,130 @@
+/* Draws every emotion chart (div.jm-chart) with plotly.js and re-themes them with the palette.
+ *
+ * A chart div carries its spec in data-chart and the URL of plotly.js in data-plotly. Specs
+ * name colour roles ("@jm-series-1") instead of colours: they are read from CSS custom
+ * properties on the chart, so the palette's stylesheet decides and a palette switch only
+ * needs the roles read again. plotly.js (several MB) is fetched once, on the first page that
+ * has a chart, and the promise is kept: Material's instant navigation keeps this script alive.
+ */
+(function () {
+  "use strict";
+
+  var plotly = null; // Promise of window.Plotly
+  var drawn = []; // chart divs drawn so far, to re-theme or purge
+
+  function loadPlotly(src) {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!plotly) {
+      plotly = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = function () {
+          plotly = null; // let a later page try again
+          reject(new Error("journeys: could not load plotly.js from " + src));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return plotly;
+  }
+
+  // Custom properties may hold any colour syntax; the browser turns each into rgb()/rgba(),
+  // which plotly reads. Unresolvable roles fall back to the text colour.
+  function palette(el) {
+    var style = getComputedStyle(el);
+    var probe = document.createElement("span");
+    probe.hidden = true;
+    el.appendChild(probe);
+    var cache = {};
+    function colour(role) {
+      if (!(role in cache)) {
+        probe.style.color = "";
+        probe.style.color = style.getPropertyValue("--" + role).trim() || style.color;
+        cache[role] = getComputedStyle(probe).color;
+      }
+      return cache[role];
+    }
+    return {
+      colour: colour,
+      font: style.fontFamily,
+      done: function () { probe.remove(); }
+    };
+  }
+
+  // Only values under colour keys are roles: author text never sits there.
+  function themed(value, key, colour) {
+    if (Array.isArray(value)) {
+      return value.map(function (item) { return themed(item, key, colour); });
+    }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[k] = themed(value[k], k, colour); });
+      return out;
+    }
+    if (typeof value === "string" && value.charAt(0) === "@" && /colou?r(scale)?$/i.test(key)) {
+      return colour(value.slice(1));
+    }
+    return value;
+  }
+
+  function draw(Plotly, el) {
+    if (!el.jmSpec) el.jmSpec = JSON.parse(el.getAttribute("data-chart"));
+    el.classList.add("jm-chart--live");
+    var theme = palette(el);
+    var figure = themed(el.jmSpec, "", theme.colour);
+    figure.layout.font = Object.assign({}, figure.layout.font, { family: theme.font });
+    theme.done();
+    Plotly.react(el, figure.data, figure.layout, figure.config).catch(function (error) {
+      console.warn("journeys: chart not drawn: " + error.message);
+    });
+  }
+
+  function render() {
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".jm-chart"));
+    // Instant navigation swaps the page content: let go of the charts that left with it.
+    drawn = drawn.filter(function (el) {
+      if (document.body.contains(el)) return true;
+      if (window.Plotly) window.Plotly.purge(el);
+      return false;
+    });
+    charts = charts.filter(function (el) { return drawn.indexOf(el) < 0; });
+    if (!charts.length) return;
+    loadPlotly(charts[0].getAttribute("data-plotly")).then(function (Plotly) {
+      charts.forEach(function (el) {
+        if (!document.body.contains(el)) return;
+        drawn.push(el);
+        draw(Plotly, el);
+      });
+    }).catch(function (error) {
+      // The tables under the charts carry the same data; say why there is no picture.
+      console.warn(error.message);
+    });
+  }
+
+  function retheme() {
+    if (!window.Plotly) return;
+    drawn.forEach(function (el) { draw(window.Plotly, el); });
+  }
+
+  var watching = false;
+
+  function start() {
+    if (!watching && window.MutationObserver) {
+      new MutationObserver(retheme).observe(document.body, {
+        attributes: true,
+        attributeFilter: ["data-md-color-scheme"]
+      });
+      watching = true;
+    }
+    render();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
