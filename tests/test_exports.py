@@ -9,16 +9,11 @@ import re
 
 import pytest
 
-from cross_map_handbook import CROSS_MAPS, build_cross_maps, page
+from cross_map_handbook import CROSS_MAPS, build_cross_maps, built, page
 from conftest import write
 from journeys.core import load_handbook
 from journeys.render.exports import CSV_COLUMNS, defuse, journeys_json, pain_points_csv
 from journeys.render.urls import Site
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_cross_maps(tmp_path_factory)
 
 
 def test_json_holds_the_normalised_handbook(built):

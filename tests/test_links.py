@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from conftest import BASE_CONFIG, Build
 from cross_map_handbook import build_cross_maps
@@ -85,28 +86,16 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-def build_demo(root: Path) -> Build:
-    """Build the demo copy from its own mkdocs.yml, strict, collecting warnings."""
-    records: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record):
-            if record.levelno >= logging.WARNING:
-                records.append(record.getMessage())
-
-    handler = Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
-    finally:
-        logger.removeHandler(handler)
-    return Build(root / "site", records, not records)
-
-
 @pytest.fixture
-def demo(demo_copy):
-    return build_demo(demo_copy)
+def demo(demo_copy, caplog):
+    """The demo copy built from its own mkdocs.yml, strict."""
+    caplog.set_level(logging.WARNING, logger="mkdocs")
+    try:
+        build(load_config(config_file=str(demo_copy / "mkdocs.yml"), strict=True, site_dir=str(demo_copy / "site")))
+    except Abort:
+        pass
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    return Build(demo_copy / "site", warnings, not warnings)
 
 
 def test_demo_builds_strict_and_every_link_resolves(demo):

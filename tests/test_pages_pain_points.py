@@ -6,15 +6,9 @@ import json
 import re
 from html import unescape
 
-import pytest
 
-from cross_map_handbook import build_cross_maps, page, section
+from cross_map_handbook import built, page, section
 from journeys.core.index import priority_score
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_cross_maps(tmp_path_factory)
 
 
 def rows(html: str) -> dict[str, str]:

@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import BASE_CONFIG, build_site, write
-from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, build_cross_maps, page, section
+from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, built, page, section
 from journeys.render.page import Context
 from journeys.render.persona_page import image_src
 from journeys.render.urls import Site
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_cross_maps(tmp_path_factory)
 
 
 def test_persona_page_shows_every_field(built):

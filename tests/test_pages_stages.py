@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 
-from cross_map_handbook import build_cross_maps, page, section
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_cross_maps(tmp_path_factory)
+from cross_map_handbook import built, page, section
 
 
 def test_stage_index_follows_the_catalogue(built):

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 
-from cross_map_handbook import build_cross_maps, page, section
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_cross_maps(tmp_path_factory)
+from cross_map_handbook import built, page, section
 
 
 def test_team_index_lists_contact_and_counts(built):

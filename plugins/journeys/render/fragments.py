@@ -93,14 +93,19 @@ def step_link(ctx, here: str, journey, step) -> str:
 
 def emotion_table(ctx, here: str, handbook, averages: dict, caption: str) -> str:
     """Average emotion per stage, in catalogue order; stages without steps are left out."""
-    rows = "".join(
+    rows = [
         f"<tr><td>{stage_link(ctx, here, handbook, s.id)}</td><td>{emotion(averages[s.id])}</td></tr>"
         for s in handbook.stages if averages.get(s.id) is not None
-    )
-    return ('<table class="jm-emotions">'
-            f"<caption>{text(caption)}</caption>"
-            '<thead><tr><th scope="col">Stage</th><th scope="col">Average emotion</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+    ]
+    return table("jm-emotions", caption, ("Stage", "Average emotion"), rows)
+
+
+def table(css_class: str, caption: str, headers, rows, attrs: str = "") -> str:
+    """A table with a caption and column headers; `rows` are rendered `<tr>` strings and
+    `attrs` rendered extra attributes."""
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
+    return (f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def merged_pain_list(ctx, here: str, pains) -> str:
@@ -112,3 +117,10 @@ def merged_pain_list(ctx, here: str, pains) -> str:
         for p in pains
     )
     return f'<ul class="jm-pains">{items}</ul>'
+
+
+def pain_section(ctx, here: str, pains, note: str) -> list[str]:
+    """The "Pain points" section of a persona, stage or team page; none when there are none."""
+    if not pains:
+        return []
+    return ["## Pain points", f"<p>{text(note)}</p>", merged_pain_list(ctx, here, pains)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT
 from journeys.render.fragments import (
-    joined, journey_link, persona_link, severity, stage_link, step_link, team_link,
+    joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
 )
 from journeys.render.page import Page
 from journeys.render.text import evidence, json_attr, link, text
@@ -18,7 +18,7 @@ STATUSES = ("open", "in-progress", "resolved")
 def pain_points_page(handbook, ctx) -> Page:
     here = ctx.site.src("pain-points")
     parts = ["# Pain points", summary(handbook), *priority_section(), *exports_section(ctx, here)]
-    parts += ["## Index", table(handbook, ctx, here)]
+    parts += ["## Index", index_table(handbook, ctx, here)]
     return Page(here, "Pain points", "\n\n".join(parts) + "\n", "Every pain point, merged across maps and ranked.")
 
 
@@ -63,18 +63,15 @@ def filter_options(handbook, pains) -> dict:
     }
 
 
-def table(handbook, ctx, here) -> str:
+def index_table(handbook, ctx, here) -> str:
     pains = handbook.pain_points
     if not pains:
         return "<p>No pain points yet.</p>"
-    rows = "".join(row(handbook, p, ctx, here) for p in pains)
+    headers = ("Priority", "Pain point", "Status", "Where", "Personas", "Teams", "Evidence", "Opportunities")
+    filters = f' data-jm-filter="{json_attr(filter_options(handbook, pains))}"'
+    rows = [row(handbook, p, ctx, here) for p in pains]
     return ('<div class="jm-grid-scroll" role="region" tabindex="0" aria-label="Pain-point index, scrolls sideways">'
-            f'<table class="jm-pain-index" data-jm-filter="{json_attr(filter_options(handbook, pains))}">'
-            "<caption>Every pain point, highest priority first</caption>"
-            '<thead><tr><th scope="col">Priority</th><th scope="col">Pain point</th><th scope="col">Status</th>'
-            '<th scope="col">Where</th><th scope="col">Personas</th><th scope="col">Teams</th>'
-            '<th scope="col">Evidence</th><th scope="col">Opportunities</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>")
+            f"{table('jm-pain-index', 'Every pain point, highest priority first', headers, rows, filters)}</div>")
 
 
 def row(handbook, pain, ctx, here) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from journeys.core.index import emotion_by_stage
+from journeys.render.charts import persona_figure
 from journeys.render.fragments import (
-    emotion_table, journey_link, merged_pain_list, problem_list, review_status, team_link,
+    emotion_table, journey_link, pain_section, problem_list, review_status, table, team_link,
 )
 from journeys.render.page import Page
 from journeys.render.text import text, url
@@ -84,22 +85,19 @@ def _journey_table(handbook, journeys, ctx, here, caption) -> str:
             f"<tr><td>{journey_link(ctx, here, journey)}{note}</td><td>{text(journey.summary or '')}</td>"
             f"<td>{team_link(ctx, here, handbook, journey.owner)}</td><td>{status}</td></tr>"
         )
-    return (f'<table class="jm-index"><caption>{text(caption)}</caption>'
-            '<thead><tr><th scope="col">Journey</th><th scope="col">Summary</th><th scope="col">Owner</th>'
-            '<th scope="col">Review</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return table("jm-index", caption, ("Journey", "Summary", "Owner", "Review"), rows)
 
 
 def emotion_section(handbook, persona, ctx, here) -> list[str]:
-    averages = emotion_by_stage(handbook.journeys_by_persona.get(persona.id, ()))
+    journeys = handbook.journeys_by_persona.get(persona.id, ())
+    averages = emotion_by_stage(journeys)
     if not averages:
         return []
     caption = f"Average emotion of {persona.name} at each stage, across every journey"
-    return ["## Emotion by stage", emotion_table(ctx, here, handbook, averages, caption)]
+    return ["## Emotion by stage", persona_figure(handbook, persona, journeys, ctx, here),
+            emotion_table(ctx, here, handbook, averages, caption)]
 
 
 def pain_points_section(handbook, persona, ctx, here) -> list[str]:
     pains = [p for p in handbook.pain_points if persona.id in p.personas]
-    if not pains:
-        return []
-    return ["## Pain points", "<p>Highest priority first.</p>", merged_pain_list(ctx, here, pains)]
+    return pain_section(ctx, here, pains, "Highest priority first.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeys.render.fragments import persona_link
+from journeys.render.fragments import persona_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -13,14 +13,12 @@ def personas_index(handbook, ctx) -> Page:
     for journey in handbook.journeys:
         for persona_id in journey.personas:
             counts.setdefault(persona_id, {"current": 0, "future": 0})[journey.state] += 1
-    rows = "".join(
+    rows = [
         f"<tr><td>{persona_link(ctx, here, handbook, p.id)}</td><td>{text(p.summary or '')}</td>"
         f"<td>{text(p.segment or '')}</td><td>{counts[p.id]['current']}</td><td>{counts[p.id]['future']}</td></tr>"
         for p in handbook.personas
-    )
-    table = ('<table class="jm-index"><caption>Every persona</caption>'
-             '<thead><tr><th scope="col">Persona</th><th scope="col">Summary</th><th scope="col">Segment</th>'
-             '<th scope="col">Current-state journeys</th><th scope="col">Future-state journeys</th></tr></thead>'
-             f"<tbody>{rows}</tbody></table>")
-    parts = ["# Personas", f"<p>{len(handbook.personas)} personas: who our customers are and every journey each one takes.</p>", table]
+    ]
+    headers = ("Persona", "Summary", "Segment", "Current-state journeys", "Future-state journeys")
+    parts = ["# Personas", f"<p>{len(handbook.personas)} personas: who our customers are and every journey each one takes.</p>",
+             table("jm-index", "Every persona", headers, rows)]
     return Page(here, "Personas", "\n\n".join(parts) + "\n", "Every persona in the handbook.")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from journeys.core.index import average, pain_points_at, places_by_stage
-from journeys.render.fragments import emotion, journey_link, merged_pain_list, step_link, team_link
+from journeys.render.charts import stage_figure
+from journeys.render.fragments import emotion, journey_link, pain_section, step_link, table, team_link
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -23,6 +24,8 @@ def stage_page(handbook, stage, places, ctx) -> Page:
     if stage.description:
         parts.append(f'<p class="jm-description">{text(stage.description)}</p>')
     parts += emotion_section(places)
+    if places:
+        parts.append(stage_figure(handbook, stage, places, ctx, here))
     parts += journeys_section(handbook, places, ctx, here)
     parts += pain_points_section(handbook, places, ctx, here)
     return Page(here, stage.name, "\n\n".join(parts) + "\n", stage.description)
@@ -53,15 +56,9 @@ def journeys_section(handbook, places, ctx, here) -> list[str]:
                 f"<td>{text(step.channel or '')}</td><td>{emotion(step.emotion)}</td>"
                 f"<td>{team_link(ctx, here, handbook, step.owner)}</td></tr>"
             )
-    table = ('<table class="jm-stage-steps"><caption>Every journey through this stage, step by step</caption>'
-             '<thead><tr><th scope="col">Journey</th><th scope="col">Touchpoint</th><th scope="col">Channel</th>'
-             '<th scope="col">Emotion</th><th scope="col">Owner</th></tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table>')
-    return ["## Journeys", table]
+    headers = ("Journey", "Touchpoint", "Channel", "Emotion", "Owner")
+    return ["## Journeys", table("jm-stage-steps", "Every journey through this stage, step by step", headers, rows)]
 
 
 def pain_points_section(handbook, places, ctx, here) -> list[str]:
-    pains = pain_points_at(handbook.pain_points, places)
-    if not pains:
-        return []
-    return ["## Pain points", "<p>Found at this stage, highest priority first.</p>", merged_pain_list(ctx, here, pains)]
+    return pain_section(ctx, here, pain_points_at(handbook.pain_points, places), "Found at this stage, highest priority first.")

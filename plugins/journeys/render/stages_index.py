@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeys.core.index import average, pain_points_at, places_by_stage
-from journeys.render.fragments import emotion, stage_link
+from journeys.render.fragments import emotion, stage_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -20,9 +20,7 @@ def stages_index(handbook, ctx) -> Page:
             f"<td>{len({p.journey.id for p in places})}</td><td>{len(pain_points_at(handbook.pain_points, places))}</td>"
             f"<td>{emotion(mean) if mean is not None else ''}</td></tr>"
         )
-    table = ('<table class="jm-index"><caption>The stages, in the order every map follows</caption>'
-             '<thead><tr><th scope="col">Stage</th><th scope="col">Description</th><th scope="col">Journeys</th>'
-             '<th scope="col">Pain points</th><th scope="col">Average emotion</th></tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table>')
-    parts = ["# Stages", "<p>The broad phases of every customer experience, always in this order.</p>", table]
+    headers = ("Stage", "Description", "Journeys", "Pain points", "Average emotion")
+    parts = ["# Stages", "<p>The broad phases of every customer experience, always in this order.</p>",
+             table("jm-index", "The stages, in the order every map follows", headers, rows)]
     return Page(here, "Stages", "\n\n".join(parts) + "\n", "The stage catalogue shared by every journey.")

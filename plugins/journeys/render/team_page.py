@@ -4,9 +4,7 @@ pain points and measures found at those touchpoints."""
 from __future__ import annotations
 
 from journeys.core.index import pain_points_at, touchpoints_by_team
-from journeys.render.fragments import (
-    emotion, journey_link, merged_pain_list, stage_link, step_link,
-)
+from journeys.render.fragments import emotion, journey_link, pain_section, stage_link, step_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -46,37 +44,29 @@ def journeys_section(handbook, team, ctx, here) -> list[str]:
 def touchpoints_section(handbook, touchpoints, ctx, here) -> list[str]:
     if not touchpoints:
         return ["## Touchpoints", "<p>No touchpoint names this team yet.</p>"]
-    rows = "".join(
+    rows = [
         f"<tr><td>{step_link(ctx, here, place.journey, place.step)}</td>"
         f"<td>{journey_link(ctx, here, place.journey)}</td>"
         f"<td>{stage_link(ctx, here, handbook, place.block.stage)}</td>"
         f'<td class="jm-role jm-role--{role}">{ROLE_WORDS[role]}</td><td>{emotion(place.step.emotion)}</td></tr>'
         for place, role in touchpoints
-    )
-    table = ('<table class="jm-team-touchpoints"><caption>Touchpoints this team owns or supports</caption>'
-             '<thead><tr><th scope="col">Touchpoint</th><th scope="col">Journey</th><th scope="col">Stage</th>'
-             '<th scope="col">Role</th><th scope="col">Emotion</th></tr></thead>'
-             f"<tbody>{rows}</tbody></table>")
-    return ["## Touchpoints", table]
+    ]
+    headers = ("Touchpoint", "Journey", "Stage", "Role", "Emotion")
+    return ["## Touchpoints", table("jm-team-touchpoints", "Touchpoints this team owns or supports", headers, rows)]
 
 
 def pain_points_section(handbook, touchpoints, ctx, here) -> list[str]:
     pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
-    if not pains:
-        return []
-    return ["## Pain points", "<p>At the touchpoints above, highest priority first.</p>", merged_pain_list(ctx, here, pains)]
+    return pain_section(ctx, here, pains, "At the touchpoints above, highest priority first.")
 
 
 def kpis_section(touchpoints, ctx, here) -> list[str]:
-    rows = "".join(
+    rows = [
         f"<tr><td>{step_link(ctx, here, place.journey, place.step)}</td><td>{text(k.name)}</td>"
         f"<td>{text(k.current or '')}</td><td>{text(k.target or '')}</td><td>{text(k.unit or '')}</td></tr>"
         for place, _ in touchpoints for k in place.step.kpis
-    )
+    ]
     if not rows:
         return []
-    table = ('<table class="jm-kpis"><caption>Measures at these touchpoints</caption>'
-             '<thead><tr><th scope="col">Touchpoint</th><th scope="col">Measure</th><th scope="col">Current</th>'
-             '<th scope="col">Target</th><th scope="col">Unit</th></tr></thead>'
-             f"<tbody>{rows}</tbody></table>")
-    return ["## Measures", table]
+    headers = ("Touchpoint", "Measure", "Current", "Target", "Unit")
+    return ["## Measures", table("jm-kpis", "Measures at these touchpoints", headers, rows)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeys.core.index import touchpoints_by_team
-from journeys.render.fragments import team_link
+from journeys.render.fragments import table, team_link
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -19,9 +19,7 @@ def teams_index(handbook, ctx) -> Page:
             f"<tr><td>{team_link(ctx, here, handbook, team.id)}</td><td>{text(team.contact or '')}</td>"
             f"<td>{journeys}</td><td>{roles.count('owner')}</td><td>{roles.count('supporting')}</td></tr>"
         )
-    table = ('<table class="jm-index"><caption>Every team</caption>'
-             '<thead><tr><th scope="col">Team</th><th scope="col">Contact</th><th scope="col">Journeys owned</th>'
-             '<th scope="col">Touchpoints owned</th><th scope="col">Touchpoints supported</th></tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table>')
-    parts = ["# Teams", "<p>Who owns and supports each part of the customer experience.</p>", table]
+    headers = ("Team", "Contact", "Journeys owned", "Touchpoints owned", "Touchpoints supported")
+    parts = ["# Teams", "<p>Who owns and supports each part of the customer experience.</p>",
+             table("jm-index", "Every team", headers, rows)]
     return Page(here, "Teams", "\n\n".join(parts) + "\n", "What each team owns and supports.")
