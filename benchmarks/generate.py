@@ -1,0 +1,197 @@
+"""Write a synthetic handbook in map format v1 for the benchmark.
+
+Deterministic: one seeded `random.Random`, no clock, files written in sorted order, so the
+same size and seed always give the same bytes. The shape follows the performance issue:
+N journeys in six area folders, N/10 personas, the 8-stage and 12-team catalogues, 4 to 8
+stages a journey in catalogue order, 2 to 4 steps a stage, pain point ids shared across
+journeys, and some evidence, KPIs and opportunities that address existing ids.
+
+    python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import shutil
+
+import yaml
+
+STAGES = ["discover", "compare", "buy", "onboard", "manage", "claim", "renew", "leave"]
+TEAMS = [
+    "marketing", "digital-sales", "pricing", "broker-partnerships", "contact-centre", "claims-handling",
+    "claims-suppliers", "billing", "customer-comms", "retention", "complaints", "data-platform",
+]
+AREAS = ["claims", "digital", "partners", "retention", "sales", "service"]
+CHANNELS = ["Web", "App", "Phone", "E-mail", "Letter", "Comparison site", "Broker", "Chat", "SMS"]
+WORDS = (
+    "account address agent app answer bill broker call claim cover customer date detail document "
+    "e-mail excess form home letter limit list message month number offer online payment phone "
+    "policy premium price question quote receipt renewal reply schedule status supplier team "
+    "update value visit week"
+).split()
+SEVERITIES = ["low", "medium", "medium", "high", "critical"]
+MKDOCS_YML = {
+    "site_name": "Benchmark handbook",
+    "repo_url": "https://example.com/org/handbook",
+    "edit_uri": "edit/main/docs/",
+    "theme": {"name": "material", "features": ["navigation.instant", "navigation.tabs", "navigation.indexes", "content.action.edit"]},
+    "plugins": ["search", {"journeys": {"maps_dir": "maps"}}],
+    "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
+    # As in the repo's mkdocs.yml: the nav lists the indexes only, never the detail pages.
+    "nav": [
+        {"Home": "index.md"},
+        {"Journeys": "journeys/index.md"},
+        {"Personas": "personas/index.md"},
+        {"Stages": "stages/index.md"},
+        {"Teams": "teams/index.md"},
+        {"Pain points": "pain-points/index.md"},
+    ],
+}
+INDEX_MD = """# Benchmark handbook
+
+A synthetic handbook written by `benchmarks/generate.py` to measure build time and size.
+
+- [Journeys](journeys/index.md)
+- [Personas](personas/index.md)
+- [Stages](stages/index.md)
+- [Teams](teams/index.md)
+- [Pain points](pain-points/index.md)
+"""
+
+
+def sentence(rnd: random.Random, low: int, high: int) -> str:
+    words = rnd.sample(WORDS, rnd.randint(low, high))
+    return (" ".join(words)).capitalize() + "."
+
+
+def catalogue(ids: list[str], what: str) -> list[dict]:
+    return [{"id": i, "name": i.replace("-", " ").capitalize(), "description": f"The {i.replace('-', ' ')} {what}."} for i in ids]
+
+
+def persona(rnd: random.Random, n: int) -> dict:
+    return {
+        "name": f"Persona {n}, {rnd.choice(['renter', 'homeowner', 'landlord', 'senior'])}",
+        "summary": sentence(rnd, 6, 10),
+        "segment": rnd.choice(["Direct", "Broker", "Partner"]),
+        "goals": [sentence(rnd, 4, 8) for _ in range(3)],
+        "frustrations": [sentence(rnd, 4, 8) for _ in range(3)],
+        "needs": [sentence(rnd, 4, 8) for _ in range(2)],
+        "quote": sentence(rnd, 8, 14),
+        "tags": sorted(rnd.sample(["direct", "digital-first", "price-sensitive", "loyal", "vulnerable"], 2)),
+    }
+
+
+def pain_point(rnd: random.Random, pool: list[str], used: set[str]) -> dict:
+    """Mostly a shared id from the pool (never twice in one journey), sometimes an anonymous one."""
+    if rnd.random() < 0.8:
+        free = [p for p in rnd.sample(pool, min(5, len(pool))) if p not in used]
+        if free:
+            used.add(free[0])
+            pain = {"id": free[0], "text": sentence(rnd, 6, 12), "severity": rnd.choice(SEVERITIES)}
+            if rnd.random() < 0.5:
+                pain["evidence"] = [f"Survey {rnd.randint(2024, 2026)}-Q{rnd.randint(1, 4)}: {rnd.randint(5, 60)}% mention it",
+                                    f"https://tickets.example.com/{rnd.randint(1000, 99999)}"]
+            return pain
+    return {"text": sentence(rnd, 6, 12), "severity": rnd.choice(SEVERITIES)}
+
+
+def step(rnd: random.Random, pool: list[str], used: set[str]) -> dict:
+    data = {
+        "touchpoint": sentence(rnd, 2, 4).rstrip("."),
+        "channel": rnd.choice(CHANNELS),
+        "action": sentence(rnd, 6, 12),
+        "thinking": sentence(rnd, 5, 10),
+        "emotion": rnd.randint(-2, 2),
+        "owner": rnd.choice(TEAMS),
+    }
+    if rnd.random() < 0.5:
+        data["supporting"] = sorted(rnd.sample([t for t in TEAMS if t != data["owner"]], rnd.randint(1, 2)))
+    data["tools"] = [sentence(rnd, 1, 2).rstrip(".") for _ in range(rnd.randint(1, 2))]
+    if rnd.random() < 0.3:
+        data["kpis"] = [{"name": sentence(rnd, 2, 4).rstrip("."), "current": f"{rnd.randint(1, 90)}%", "target": f"{rnd.randint(1, 99)}%"}]
+    if rnd.random() < 0.35:
+        data["pain_points"] = [pain_point(rnd, pool, used)]
+        if rnd.random() < 0.4:
+            addresses = [p["id"] for p in data["pain_points"] if "id" in p]
+            data["opportunities"] = [{"text": sentence(rnd, 6, 12), "impact": rnd.choice(["low", "medium", "high"]),
+                                      **({"addresses": addresses} if addresses else {})}]
+    if rnd.random() < 0.2:
+        data["gaps"] = [sentence(rnd, 6, 12)]
+    return data
+
+
+def journey(rnd: random.Random, n: int, personas: list[str], pool: list[str], currents: list[str]) -> dict:
+    count = rnd.randint(4, 8)
+    chosen = sorted(rnd.sample(range(len(STAGES)), count))
+    used: set[str] = set()
+    data = {
+        "title": f"Journey {n}: {sentence(rnd, 3, 5).rstrip('.')}",
+        "summary": sentence(rnd, 8, 14),
+        "personas": sorted(rnd.sample(personas, min(len(personas), rnd.randint(1, 2)))),
+        "owner": rnd.choice(TEAMS),
+    }
+    # Every tenth journey redesigns an earlier current-state one.
+    if n % 10 == 9 and currents:
+        data["state"] = "future"
+        data["baseline"] = rnd.choice(currents)
+    else:
+        data["state"] = "current"
+    data["reviewed"] = datetime.date(rnd.randint(2024, 2026), rnd.randint(1, 12), rnd.randint(1, 28))
+    data["tags"] = sorted(rnd.sample(["online", "phone", "broker", "contents", "buildings", "claims", "renewal"], 2))
+    data["kpis"] = [{"name": sentence(rnd, 3, 5).rstrip("."), "current": f"{rnd.randint(1, 90)}%", "target": f"{rnd.randint(1, 99)}%"}]
+    data["stages"] = [
+        {"stage": STAGES[i], "goal": sentence(rnd, 4, 8), "expectations": [sentence(rnd, 2, 4) for _ in range(2)],
+         "steps": [step(rnd, pool, used) for _ in range(rnd.randint(2, 4))]}
+        for i in chosen
+    ]
+    return data
+
+
+def front_matter(data: dict, body: str) -> str:
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100) + "---\n" + body
+
+
+def generate(out: str, journeys: int, seed: int = 1) -> None:
+    """Write mkdocs.yml, docs/index.md and maps/ for `journeys` journeys into `out`, replacing them."""
+    rnd = random.Random(seed)
+    for name in ("maps", "docs"):
+        shutil.rmtree(os.path.join(out, name), ignore_errors=True)
+    files: dict[str, str] = {
+        "mkdocs.yml": yaml.safe_dump(MKDOCS_YML, sort_keys=False),
+        "docs/index.md": INDEX_MD,
+        "maps/stages.yml": yaml.safe_dump(catalogue(STAGES, "stage"), sort_keys=False),
+        "maps/teams.yml": yaml.safe_dump(catalogue(TEAMS, "team"), sort_keys=False),
+    }
+    persona_ids = [f"persona-{n:04d}" for n in range(max(1, journeys // 10))]
+    for n, pid in enumerate(persona_ids):
+        files[f"maps/personas/{pid}.md"] = front_matter(persona(rnd, n), f"## Research basis\n\n{sentence(rnd, 10, 20)}\n")
+    pool = [f"pain-{n:04d}" for n in range(max(10, journeys // 4))]
+    currents: list[str] = []
+    for n in range(journeys):
+        jid = f"journey-{n:05d}"
+        data = journey(rnd, n, persona_ids, pool, currents)
+        if data["state"] == "current":
+            currents.append(jid)
+        area = AREAS[n % len(AREAS)]
+        files[f"maps/journeys/{area}/{jid}.md"] = front_matter(data, f"## Research basis\n\n{sentence(rnd, 20, 30)}\n")
+    for name in sorted(files):
+        path = os.path.join(out, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(files[name])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", help="folder to write mkdocs.yml, docs/ and maps/ into")
+    parser.add_argument("--journeys", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.journeys, args.seed)
+
+
+if __name__ == "__main__":
+    main()

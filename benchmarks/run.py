@@ -1,0 +1,253 @@
+"""Benchmark the journeys plugin on synthetic handbooks and check the performance targets.
+
+    python benchmarks/run.py [--sizes 200 1000 2000] [--rebuild-size 1000] [--profile-size 1000]
+
+For each size: generate a handbook (generate.py), build it with MkDocs in a child process
+(measure.py, which also times the plugin's share), write the same generated pages out as
+Markdown and build them again without the plugin. Then, at one size, simulate a `mkdocs serve`
+rebuild after a one-map edit, and profile a build. Prints a table and writes
+benchmarks/out/report.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from generate import generate  # noqa: E402
+
+FLOOR_SECONDS = 14.5  # 1,000 plain Material pages out of the nav on the reference machine (issue 6)
+PAGE_LIMIT = 100 * 1024
+# A fixed build date, so review status and every page are the same from run to run.
+EPOCH = "1767225600"
+
+
+@dataclass
+class Result:
+    size: int
+    plugin: dict
+    plain: dict | None
+    site_bytes: int
+    largest_page: tuple[int, str]
+    rebuild: dict | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def per_map(self) -> float:
+        return self.plugin["cpu"] / self.size
+
+    @property
+    def bytes_per_map(self) -> float:
+        return self.site_bytes / self.size
+
+    @property
+    def plugin_share(self) -> float:
+        return sum(v for k, v in self.plugin["cpu_times"].items() if k.startswith("event:"))
+
+    @property
+    def ratio(self) -> float | None:
+        return self.plugin["cpu"] / self.plain["cpu"] if self.plain else None
+
+
+def child(args: list[str], cwd: str) -> dict:
+    """Run measure.py in a fresh interpreter: its peak memory is that build's alone."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
+    done = subprocess.run([sys.executable, os.path.join(HERE, "measure.py"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"benchmark build failed in {cwd}:\n{done.stderr[-4000:]}")
+    if done.stderr.strip():
+        print(done.stderr.strip()[-2000:], file=sys.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def tree_bytes(folder: str) -> int:
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(folder) for f in files)
+
+
+def largest_journey_page(site: str) -> tuple[int, str]:
+    journeys = os.path.join(site, "journeys")
+    found = [(os.path.getsize(os.path.join(journeys, name, "index.html")), f"journeys/{name}/")
+             for name in sorted(os.listdir(journeys)) if os.path.isfile(os.path.join(journeys, name, "index.html"))]
+    return max(found)
+
+
+def export_markdown(root: str, docs: str) -> None:
+    """Write every page the plugin generates, as Markdown, into `docs`.
+
+    Stand-in until the CLI has an export command; the plugin's own functions render them."""
+    from journeys.core import load_handbook
+    from journeys.plugin.plugin import build_date
+    from journeys.render.page import Context
+    from journeys.render.pages import all_pages
+    from journeys.render.urls import Site
+
+    handbook = load_handbook(os.path.join(root, "maps"), root=root)
+    for page in all_pages(handbook, Context(Site(), build_date(), 180)):
+        path = os.path.join(docs, page.src)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(page.markdown())
+
+
+def plain_site(root: str, plain: str) -> None:
+    """The same pages, stylesheet and nav as the plugin build, as ordinary Markdown files."""
+    shutil.rmtree(plain, ignore_errors=True)
+    docs = os.path.join(plain, "docs")
+    shutil.copytree(os.path.join(root, "docs"), docs)
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    export_markdown(root, docs)
+    from journeys.plugin.plugin import ASSETS, ASSET_DIR, STYLESHEET
+    shutil.copytree(ASSETS, os.path.join(docs, ASSET_DIR))
+    with open(os.path.join(root, "mkdocs.yml"), encoding="utf-8") as handle:
+        config = yaml.safe_load(handle)
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "journeys" in p)]
+    config["extra_css"] = [STYLESHEET]
+    with open(os.path.join(plain, "mkdocs.yml"), "w", encoding="utf-8") as handle:
+        yaml.safe_dump(config, handle, sort_keys=False)
+
+
+def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool) -> Result:
+    root = os.path.join(out, f"n{size}")
+    os.makedirs(root, exist_ok=True)
+    generate(root, size)
+    print(f"[{size}] plugin build ...", flush=True)
+    site = os.path.join(root, "site")
+    shutil.rmtree(site, ignore_errors=True)
+    plugin = child(["build", "mkdocs.yml", site], root)
+    result = Result(size, plugin, None, tree_bytes(site), largest_journey_page(site))
+    if plain:
+        print(f"[{size}] plain build of the same pages ...", flush=True)
+        plain_root = os.path.join(out, f"n{size}-plain")
+        plain_site(root, plain_root)
+        result.plain = child(["build", "mkdocs.yml", os.path.join(plain_root, "site")], plain_root)
+    if rebuild:
+        print(f"[{size}] serve: build, edit one map, rebuild ...", flush=True)
+        edited = os.path.join(root, "maps", "journeys", "sales", "journey-00004.md")
+        result.rebuild = child(["rebuild", "mkdocs.yml", os.path.join(out, f"n{size}-serve"), edited], root)
+        generate(root, size)  # undo the edit
+    if profile:
+        print(f"[{size}] profiled build ...", flush=True)
+        report = os.path.join(out, f"profile-{size}.txt")
+        child(["build", "mkdocs.yml", os.path.join(out, f"n{size}-profiled"), "--profile", report], root)
+        result.notes.append(f"cProfile report: `{os.path.relpath(report, out)}` (and `.prof` for snakeviz/pstats)")
+    return result
+
+
+def mib(n: float) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB"
+
+
+def table(results: list[Result]) -> list[str]:
+    head = ["maps", "CPU s (wall s)", "CPU per map", "site bytes/map", "largest journey page", "peak MiB",
+            "plugin s (load / render / other)", "MkDocs s", "plain build s", "plugin ÷ plain"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results:
+        t = r.plugin["cpu_times"]
+        load, render = t.get("load_handbook", 0.0), t.get("all_pages", 0.0)
+        other = r.plugin_share - load - render
+        rows.append("| " + " | ".join([
+            f"{r.size:,}", f"{r.plugin['cpu']:.1f} ({r.plugin['wall']:.1f})", f"{r.per_map * 1000:.1f} ms", f"{r.bytes_per_map / 1024:.1f} KiB",
+            f"{r.largest_page[0] / 1024:.1f} KiB ({r.largest_page[1]})", f"{r.plugin['peak_mib']:.0f}",
+            f"{r.plugin_share:.2f} ({load:.2f} / {render:.2f} / {other:.2f}) = {r.plugin_share / r.plugin['cpu']:.0%}",
+            f"{r.plugin['cpu'] - r.plugin_share:.1f}",
+            f"{r.plain['cpu']:.1f} ({r.plain['wall']:.1f}), peak {r.plain['peak_mib']:.0f} MiB" if r.plain else "—",
+            f"{r.ratio:.2f}×" if r.ratio else "—",
+        ]) + " |")
+    return rows
+
+
+def verdict(ok: bool) -> str:
+    return "**met**" if ok else "**not met**"
+
+
+def targets(results: list[Result]) -> list[str]:
+    by_size = {r.size: r for r in results}
+    lines = []
+    small, large = by_size.get(200), by_size.get(2000)
+    if small and large:
+        t, b = large.per_map / small.per_map, large.bytes_per_map / small.bytes_per_map
+        lines.append(f"- Linear time: time per map at 2,000 ÷ at 200 = {t:.2f} (target ≤ 1.2): {verdict(t <= 1.2)}")
+        lines.append(f"- Linear size: site bytes per map at 2,000 ÷ at 200 = {b:.2f} (target ≤ 1.2): {verdict(b <= 1.2)}")
+    else:
+        lines.append("- Linear time and size: needs sizes 200 and 2000 (not run)")
+    for r in results:
+        if r.ratio:
+            lines.append(f"- Plugin build ÷ plain build at {r.size:,}: {r.ratio:.2f} (target ≤ 1.10): {verdict(r.ratio <= 1.10)}")
+    worst = max(r.largest_page for r in results)
+    lines.append(f"- Largest journey page: {worst[0] / 1024:.1f} KiB, {worst[1]} (target ≤ 100 KB): {verdict(worst[0] <= PAGE_LIMIT)}")
+    if 1000 in by_size:
+        cpu, wall = by_size[1000].plugin["cpu"], by_size[1000].plugin["wall"]
+        lines.append(f"- 1,000 maps: {cpu:.1f} s of CPU, {wall:.1f} s wall (target < 1.5 × {FLOOR_SECONDS} s = "
+                     f"{1.5 * FLOOR_SECONDS:.2f} s): {verdict(cpu < 1.5 * FLOOR_SECONDS)} by CPU time, "
+                     f"{verdict(wall < 1.5 * FLOOR_SECONDS)} by wall time")
+    for r in results:
+        if r.rebuild:
+            rb = r.rebuild
+            lines.append(f"- Serve rebuild after a one-map edit at {r.size:,} maps: {rb['rebuild_cpu']:.1f} s CPU, "
+                         f"{rb['rebuild']:.1f} s wall (first build {rb['cpu']:.1f} s CPU); maps re-parsed: "
+                         f"{rb['rebuild_parses']} of {rb['first_parses']}; loading and validation took "
+                         f"{rb['rebuild_load_handbook_cpu']:.2f} s CPU")
+    return lines
+
+
+def machine() -> str:
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "Markdown", "PyYAML"))
+    libyaml = "with libyaml" if yaml.__with_libyaml__ else "without libyaml"
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    return (f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, "
+            f"{versions} ({libyaml})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 2000])
+    parser.add_argument("--rebuild-size", type=int, default=1000, help="size at which to time a serve rebuild (0: skip)")
+    parser.add_argument("--profile-size", type=int, default=0, help="size at which to write a cProfile report (0: skip)")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain builds without the plugin")
+    parser.add_argument("--out", default=os.path.join(HERE, "out"))
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    results = [
+        measure(size, args.out, not args.no_plain, size == args.rebuild_size, size == args.profile_size)
+        for size in sorted(args.sizes)
+    ]
+    lines = [
+        "# Journeys plugin benchmark",
+        "",
+        f"Run {datetime.date.today().isoformat()} on {machine()}.",
+        "Other processes share this machine, so wall times are noisy; the figures and targets use the "
+        "CPU time of the build process (user + system), which they disturb much less.",
+        "",
+        *table(results),
+        "",
+        "Plugin seconds are the plugin's events (`on_files` and the rest); load is `load_handbook` "
+        "(reading and validation), render is `all_pages`. MkDocs seconds are the rest of the build: "
+        "Markdown, theme templates, search index, writing files.",
+        "",
+        "## Targets",
+        "",
+        *targets(results),
+        *[f"- {note}" for r in results for note in r.notes],
+        "",
+    ]
+    report = "\n".join(lines)
+    with open(os.path.join(args.out, "report.md"), "w", encoding="utf-8") as handle:
+        handle.write(report)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
