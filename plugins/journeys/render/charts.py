@@ -71,8 +71,9 @@ def _layout(height: int, **extra) -> dict:
 def _spec(data: list, layout: dict) -> dict:
     return {
         "data": data, "layout": layout,
-        "config": {"displaylogo": False, "responsive": True, "typesetMath": False,
-                   "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]},
+        # No mode bar: its buttons only show on hover, so keyboard focus on them is invisible,
+        # and they would be controls inside the chart's role="img".
+        "config": {"displaylogo": False, "responsive": True, "typesetMath": False, "displayModeBar": False},
     }
 
 

@@ -1,0 +1,30 @@
+"""The pages the audits open: one of every page type of the demo handbook, plus the error page
+of a map broken on purpose (the demo itself has none)."""
+
+BROKEN_ID = "broken-quote"
+BROKEN_MAP = """---
+title: Quote that fails validation
+personas: [first-time-renter]
+stages:
+  - stage: nowhere
+    steps:
+      - touchpoint: Quote form
+        emotion: 7
+---
+"""
+
+JOURNEY = "journeys/buy-contents-online/"
+PAGE_TYPES = {
+    "home": "",
+    "journeys index": "journeys/",
+    "journey": JOURNEY,
+    "future-state journey": "journeys/renewal-redesign-2027/",
+    "personas index": "personas/",
+    "persona": "personas/first-time-renter/",
+    "stages index": "stages/",
+    "stage": "stages/claim/",
+    "teams index": "teams/",
+    "team": "teams/claims-handling/",
+    "pain-point index": "pain-points/",
+    "invalid map": f"journeys/{BROKEN_ID}/",
+}
