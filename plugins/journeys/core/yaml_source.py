@@ -65,15 +65,41 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# libyaml composes nodes about ten times faster than PyYAML's Python parser, which dominates
+# loading a large handbook. It is used only where it cannot change the outcome: for documents
+# without '*' (so without aliases, which only _Loader rejects) that it reads without error.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(loader_class, text: str):
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _compose_fast(text: str):
+    """The node tree from libyaml, or _SLOW when PyYAML's own parser must read (and word the
+    error of) this document."""
+    if _FAST_LOADER is None or "*" in text:
+        return _SLOW
+    try:
+        return _compose(_FAST_LOADER, text)
+    except yaml.YAMLError:
+        return _SLOW
+
+
+_SLOW = object()
+
+
 def parse_yaml(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document whose first line is line `first_line` of its file."""
     offset = first_line - 1
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose_fast(text)
+        if node is _SLOW:
+            node = _compose(_Loader, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
