@@ -1,0 +1,115 @@
+"""The demo handbook built once, served on 127.0.0.1, and a Chromium that records every console
+error and every request to another host while a test drives it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from journeys.core import load_handbook
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """The demo handbook, served on a free port of 127.0.0.1 and built for that address:
+    Material's instant navigation only takes over links to the host and port of `site_url`,
+    as `mkdocs serve` arranges too."""
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("docs", "maps"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    site = root / "site"
+    site.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), site_url=url))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_handbook():
+    return load_handbook(str(REPO / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(REPO))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Browser tests are part of CI: a machine without Chromium fails them rather than skipping.
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watched:
+    """A page and what it did: console errors, uncaught exceptions, every request URL."""
+
+    page: object
+    base_url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    @property
+    def foreign(self) -> list[str]:
+        ours = urlsplit(self.base_url).netloc
+        return [u for u in self.requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(u).netloc != ours]
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base_url + path, wait_until="networkidle")
+
+    def wait_for_charts(self) -> int:
+        """Every chart container on the page has its plotly SVG; returns how many there are."""
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))",
+            timeout=20000,
+        )
+        return self.page.locator(".jm-chart").count()
+
+
+@pytest.fixture
+def watched(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    page = context.new_page()
+    seen = Watched(page, base_url)
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: seen.errors.append(str(e)))
+    page.on("request", lambda r: seen.requests.append(r.url))
+    yield seen
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

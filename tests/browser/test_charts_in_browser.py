@@ -1,0 +1,118 @@
+"""The demo handbook in Chromium: charts draw on a direct load and after instant navigation,
+follow the palette, and no page logs an error or asks another host for anything."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PLOTLY = "assets/journeys/plotly.min.js"
+README_SHOT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "journey-light.png"
+
+FIRST_LINE_COLOUR = "() => document.querySelector('.jm-chart .scatterlayer .js-line').style.stroke"
+TICK_COLOUR = "() => document.querySelector('.jm-chart .ytick text').style.fill"
+
+
+def _redesign(handbook):
+    return next(j for j in handbook.valid_journeys if j.baseline)
+
+
+def _shared(handbook):
+    return next(j for j in handbook.valid_journeys if len(j.personas) > 1)
+
+
+def _page_types(handbook):
+    """(path, charts expected) for every page type the plugin and the docs make."""
+    persona = next(p for p in handbook.personas if handbook.journeys_by_persona.get(p.id))
+    stage = next(s for s in handbook.stages if any(b.stage == s.id for j in handbook.valid_journeys for b in j.stages))
+    return [
+        ("", 0),
+        ("journeys/", 1),
+        (f"journeys/{_redesign(handbook).id}/", 1),
+        (f"journeys/{_shared(handbook).id}/", 1),
+        (f"personas/{persona.id}/", 1),
+        (f"stages/{stage.id}/", 1),
+        (f"teams/{handbook.teams[0].id}/", 0),
+        ("pain-points/", 0),
+    ]
+
+
+def test_every_page_type_draws_its_charts_quietly_and_locally(watched, demo_handbook):
+    for path, charts in _page_types(demo_handbook):
+        watched.errors.clear()
+        watched.requests.clear()
+        watched.open(path)
+        if charts:
+            assert watched.wait_for_charts() == charts, path
+            assert any(u.endswith(PLOTLY) for u in watched.requests), path
+        else:
+            assert watched.page.locator(".jm-chart").count() == 0, path
+            assert not any(u.endswith(PLOTLY) for u in watched.requests), f"{path} fetched plotly.js without a chart"
+        assert watched.errors == [], path
+        assert watched.foreign == [], path
+
+
+def test_chart_draws_after_instant_navigation_and_plotly_loads_once(watched, demo_handbook):
+    journey = _redesign(demo_handbook)
+    watched.open("")
+    watched.page.evaluate("window.jmSamePage = true")
+    watched.page.locator("a[href$='journeys/']").first.click()
+    watched.page.wait_for_url("**/journeys/")
+    assert watched.wait_for_charts() == 1
+    watched.page.locator(f".jm-index a[href$='{journey.id}/']").first.click()
+    watched.page.wait_for_url(f"**/journeys/{journey.id}/")
+    assert watched.wait_for_charts() == 1
+    # Still the first document: Material swapped the content instead of loading a page.
+    assert watched.page.evaluate("window.jmSamePage") is True
+    assert sum(u.endswith(PLOTLY) for u in watched.requests) == 1
+    assert watched.page.locator(".jm-chart .scatterlayer .trace").count() == 2  # the redesign and its baseline
+    assert watched.errors == []
+    assert watched.foreign == []
+
+
+def _toggle_palette(page) -> None:
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+
+
+def test_chart_colours_follow_the_palette(watched, demo_handbook, artifacts):
+    journey = _shared(demo_handbook)
+    watched.open(f"journeys/{journey.id}/")
+    watched.wait_for_charts()
+    light = watched.page.evaluate(f"[({FIRST_LINE_COLOUR})(), ({TICK_COLOUR})()]")
+    watched.page.screenshot(path=str(artifacts / "journey-light.png"))
+    if os.environ.get("UPDATE_README_SCREENSHOT"):
+        README_SHOT.parent.mkdir(exist_ok=True)
+        watched.page.screenshot(path=str(README_SHOT))
+    _toggle_palette(watched.page)
+    watched.page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    watched.page.wait_for_function(f"light => ({FIRST_LINE_COLOUR})() !== light", arg=light[0])
+    dark = watched.page.evaluate(f"[({FIRST_LINE_COLOUR})(), ({TICK_COLOUR})()]")
+    assert dark[0] != light[0] and dark[1] != light[1]
+    watched.page.screenshot(path=str(artifacts / "journey-dark.png"))
+    _toggle_palette(watched.page)
+    watched.page.wait_for_function(f"light => ({FIRST_LINE_COLOUR})() === light", arg=light[0])
+    assert watched.errors == []
+
+
+def test_page_reads_without_javascript(browser, base_url, demo_handbook):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + f"journeys/{_shared(demo_handbook).id}/")
+    assert not page.locator(".jm-chart").is_visible()
+    page.locator(".jm-chart-data summary").click()
+    assert page.locator(".jm-chart-data table").is_visible()
+    assert page.locator(".jm-chart-data tbody tr").count() == len(_shared(demo_handbook).steps)
+    context.close()
+
+
+def test_map_fits_a3_landscape_in_print(watched, demo_handbook):
+    longest = max(demo_handbook.valid_journeys, key=lambda j: len(j.steps))
+    watched.open(f"journeys/{longest.id}/")
+    watched.page.emulate_media(media="print")
+    # A3 landscape less 10 mm margins, in CSS pixels (96 per inch).
+    watched.page.set_viewport_size({"width": round(400 / 25.4 * 96), "height": round(277 / 25.4 * 96)})
+    fits = watched.page.evaluate(
+        "() => { const s = document.querySelector('.jm-grid-scroll'), t = s.querySelector('table');"
+        " return t.getBoundingClientRect().right <= window.innerWidth && s.scrollWidth <= s.clientWidth + 1; }"
+    )
+    assert fits, f"the map of {longest.id} ({len(longest.steps)} steps) is wider than A3 landscape"

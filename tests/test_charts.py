@@ -1,0 +1,255 @@
+"""Chart specs are plain data: checked directly, then on a real build (assets, plotly_js)."""
+
+from __future__ import annotations
+
+import datetime
+import filecmp
+import html
+import json
+import os
+import re
+
+import plotly
+import pytest
+from conftest import build_site, write
+
+from journeys.core import load_handbook
+from journeys.plugin.config import JourneysConfig
+from journeys.render import charts
+from journeys.render.page import Context
+from journeys.render.urls import Site
+
+HOSTILE = "</script><img src=x onerror=alert(1)>\u2028%{y}&amp;"
+HOSTILE_YAML = HOSTILE.replace("\u2028", "\\u2028")  # a YAML escape inside double quotes
+
+
+def _handbook(root):
+    return load_handbook(str(root / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(root))
+
+
+def _ctx(**kw):
+    return Context(Site(), datetime.date(2026, 1, 1), **kw)
+
+
+def _chart_json(html_text: str) -> list[dict]:
+    """The specs of every chart in a page, as the browser reads them from the attribute."""
+    return [json.loads(html.unescape(m)) for m in re.findall(r'data-chart="([^"]*)"', html_text)]
+
+
+def _walk(value, key=""):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _walk(v, key)
+    else:
+        yield key, value
+
+
+def test_journey_chart_has_one_point_per_step_in_time_order_under_stage_bands(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    buy = handbook.journey_by_id["buy"]
+    spec = charts.journey_chart(handbook, buy)
+    [curve] = spec["data"]
+    assert curve["x"] == [0, 1] and curve["y"] == [-1, 1]
+    assert "Comparison site" in curve["hovertext"][0] and "Web" in curve["hovertext"][0]
+    assert "Which one is real?" in curve["hovertext"][0] and "Emotion: -1 negative" in curve["hovertext"][0]
+    layout = spec["layout"]
+    assert [a["text"] for a in layout["annotations"]] == ["Discover", "Buy"]
+    assert [(a["x"]) for a in layout["annotations"]] == [0, 1]
+    band = [s for s in layout["shapes"] if s["type"] == "rect"]
+    assert [(s["x0"], s["x1"]) for s in band] == [(-0.5, 0.5)]  # every other stage is shaded
+    assert [s["x0"] for s in layout["shapes"] if s["type"] == "line"] == [0.5]  # a separator between stages
+    assert layout["yaxis"]["zeroline"] is True and layout["yaxis"]["tickvals"] == [-2, -1, 0, 1, 2]
+    assert "0 neutral" in layout["yaxis"]["ticktext"]
+    assert layout["showlegend"] is False
+
+
+def test_future_state_overlays_its_baseline_stage_by_stage(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    future = handbook.journey_by_id["buy-future"]
+    spec = charts.journey_chart(handbook, future)
+    ours, baseline = spec["data"]
+    assert ours["y"] == [2] and baseline["y"] == [1]  # only the stage the redesign covers
+    assert baseline["x"] == [0] and baseline["line"]["dash"] == "dash"
+    assert baseline["name"].startswith("Today: Buying online")
+    assert spec["layout"]["showlegend"] is True
+    assert "Today: Checkout" in baseline["hovertext"][0]
+
+
+def test_baseline_steps_spread_evenly_over_the_band():
+    assert charts._within(3, 2, 1) == [3.5]
+    assert charts._within(0, 3, 2) == [0.25, 1.75]
+    assert charts._within(0, 1, 2) == [-0.25, 0.25]
+
+
+def test_journey_figure_says_when_personas_share_it_and_has_a_table(tmp_path, handbook_dir):
+    write(handbook_dir, {"maps/journeys/sales/buy.md": (handbook_dir / "maps/journeys/sales/buy.md")
+                         .read_text().replace("personas: [maya]", "personas: [maya, omar]")})
+    handbook = _handbook(handbook_dir)
+    here = "journeys/buy.md"
+    out = charts.journey_figure(handbook, handbook.journey_by_id["buy"], _ctx(), here)
+    assert "shared by 2 personas&#58; Maya, first&#45;time buyer, Omar, landlord" in out
+    assert 'role="img" aria-label="Line chart.' in out
+    assert '<details class="jm-chart-data"><summary>The chart as a table</summary>' in out
+    assert '<a href="#step-discover-1">Comparison site</a>' in out
+    assert 'data-plotly="../../assets/journeys/plotly.min.js"' in out
+
+
+def test_persona_chart_has_a_curve_per_journey_over_shared_stage_bands(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    journeys = handbook.journeys_by_persona["maya"]
+    spec = charts.persona_chart(handbook, journeys)
+    assert [t["name"] for t in spec["data"]] == ["Buying online", "Buying online, redesigned (future state)"]
+    today, future = spec["data"]
+    assert future["x"] == [1] and future["line"]["dash"] == "dash"
+    assert today["x"] == [0, 1] and today["y"] == [-1, 1]
+    assert future["line"]["color"] != today["line"]["color"]
+    assert future["marker"]["symbol"] != today["marker"]["symbol"]
+    assert [a["text"] for a in spec["layout"]["annotations"]] == ["Discover", "Buy"]
+
+
+def test_stage_chart_puts_each_journey_on_a_row_with_its_mean(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    from journeys.core.index import places_by_stage
+
+    places = places_by_stage(handbook.valid_journeys)["buy"]
+    spec = charts.stage_chart(handbook.stage_by_id["buy"], places)
+    steps, means = spec["data"]
+    assert sorted(steps["x"]) == [1, 2]
+    assert spec["layout"]["yaxis"]["ticktext"] == list(dict.fromkeys(p.journey.title for p in places))
+    assert len(means["x"]) == 2
+
+
+def test_stage_chart_nudges_apart_steps_that_feel_the_same(handbook_dir):
+    write(handbook_dir, {"maps/journeys/twice.md": """
+        ---
+        title: Twice
+        personas: [omar]
+        stages:
+          - stage: buy
+            steps:
+              - {touchpoint: A, emotion: 0}
+              - {touchpoint: B, emotion: 0}
+              - {touchpoint: C, emotion: 1}
+        ---
+    """})
+    handbook = _handbook(handbook_dir)
+    from journeys.core.index import places_by_stage
+
+    places = [p for p in places_by_stage(handbook.valid_journeys)["buy"] if p.journey.id == "twice"]
+    steps, means = charts.stage_chart(handbook.stage_by_id["buy"], places)["data"]
+    assert steps["y"] == [-0.07, 0.07, 0]
+    assert means["x"] == [0.33]
+
+
+def test_heatmap_averages_current_state_journeys_per_persona_and_stage(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    personas, stages, z = charts.heatmap_cells(handbook)
+    assert [p.id for p in personas] == ["maya"]  # omar has no journey
+    assert stages == ["discover", "buy"]
+    assert z == [[-1, 1]]  # the future state's +2 is not how it feels today
+    [trace] = charts.heatmap_chart(handbook)["data"]
+    assert trace["text"] == [["-1", "+1"]] and trace["zmin"] == -2 and trace["zmax"] == 2
+
+
+def test_heatmap_table_links_to_persona_and_stage_pages(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    out = charts.heatmap_figure(handbook, _ctx(), "journeys/index.md")
+    table = out[out.index("<details"):]
+    assert '<a href="../personas/maya/">' in table and '<a href="../stages/discover/">' in table
+
+
+def test_specs_name_colour_roles_only_and_carry_no_template(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    specs = [charts.journey_chart(handbook, j) for j in handbook.journeys] + [charts.heatmap_chart(handbook)]
+    specs.append(charts.persona_chart(handbook, handbook.journeys_by_persona["maya"]))
+    for spec in specs:
+        assert "template" not in spec["layout"]
+        colours = [v for k, v in _walk(spec) if k.endswith("color") or k == "colorscale"]
+        assert colours and all(isinstance(v, (int, float)) or v.startswith("@jm-") or v == "rgba(0,0,0,0)"
+                               for v in colours)
+
+
+def test_hostile_author_text_stays_escaped_in_the_chart_attribute(handbook_dir):
+    write(handbook_dir, {"maps/journeys/evil.md": f"""
+        ---
+        title: "{HOSTILE_YAML}"
+        personas: [omar]
+        stages:
+          - stage: buy
+            steps:
+              - touchpoint: "{HOSTILE_YAML}"
+                channel: "{HOSTILE_YAML}"
+                thinking: "{HOSTILE_YAML}"
+                emotion: -2
+        ---
+    """})
+    handbook = _handbook(handbook_dir)
+    evil = handbook.journey_by_id["evil"]
+    assert evil.title == HOSTILE and not evil.problems
+    out = charts.journey_figure(handbook, evil, _ctx(), "journeys/evil.md")
+    attribute = re.search(r'data-chart="([^"]*)"', out).group(1)
+    for raw in ("</script", "<img", "\u2028", "<", ">", '"'):
+        assert raw not in attribute
+    assert "\u2028" not in out and "<img" not in out and "</script>" not in out
+    [spec] = _chart_json(out)
+    # Plotly reads tags in strings: what it gets shows the author's text as typed, not as markup.
+    hover = spec["data"][0]["hovertext"][0]
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in hover and "<img" not in hover
+    assert "&amp;amp;" in hover and "\u2028" in hover
+    assert spec["data"][0]["name"] == html.escape(HOSTILE, quote=False)
+    assert spec["data"][0]["hoverinfo"] == "text"  # no template that would read %{y} in author text
+
+
+def test_figure_output_is_stable(handbook_dir):
+    handbook = _handbook(handbook_dir)
+    journey = handbook.journey_by_id["buy-future"]
+    assert charts.journey_figure(handbook, journey, _ctx(), "journeys/buy-future.md") == \
+        charts.journey_figure(_handbook(handbook_dir), journey, _ctx(), "journeys/buy-future.md")
+
+
+def test_plotly_src_is_relative_per_page_or_the_users_url():
+    assert charts.plotly_src(_ctx(), "journeys/buy.md") == "../../assets/journeys/plotly.min.js"
+    assert charts.plotly_src(Context(Site("cx/"), datetime.date(2026, 1, 1)), "cx/journeys/index.md") == \
+        "../../assets/journeys/plotly.min.js"
+    assert charts.plotly_src(Context(Site(use_directory_urls=False), datetime.date(2026, 1, 1)), "journeys/buy.md") == \
+        "../assets/journeys/plotly.min.js"
+    assert charts.plotly_src(_ctx(plotly_js="https://cdn.example/plotly.js"), "journeys/buy.md") == \
+        "https://cdn.example/plotly.js"
+
+
+def test_build_serves_the_packaged_plotly_and_one_chart_script(handbook_dir):
+    built = build_site(handbook_dir)
+    assert built.ok, built.warnings
+    served = built.site / "assets/journeys/plotly.min.js"
+    assert filecmp.cmp(served, os.path.join(os.path.dirname(plotly.__file__), "package_data", "plotly.min.js"), shallow=False)
+    page = built.html("journeys/buy/")
+    assert '<script src="../../assets/journeys/journeys-charts.js"></script>' in page
+    assert 'data-plotly="../../assets/journeys/plotly.min.js"' in page
+    assert len(_chart_json(page)) == 1
+    assert len(_chart_json(built.html("journeys/"))) == 1
+    assert len(_chart_json(built.html("personas/maya/"))) == 1
+    assert len(_chart_json(built.html("stages/buy/"))) == 1
+    assert _chart_json(built.html("teams/sales/")) == []
+    # No inline script anywhere in the generated content: every <script> has a src.
+    content = page[page.index('<article'):page.index('</article>')]
+    assert "<script" not in content
+
+
+def test_plotly_js_option_points_pages_at_the_users_copy(handbook_dir):
+    config = {"plugins": ["search", {"journeys": {
+        "plotly_js": "https://cdn.example/plotly-3.js", "custom_fields": [{"key": "backstage", "label": "Backstage"}]}}]}
+    built = build_site(handbook_dir, config=config)
+    assert built.ok, built.warnings
+    assert 'data-plotly="https://cdn.example/plotly-3.js"' in built.html("journeys/buy/")
+    assert not (built.site / "assets/journeys/plotly.min.js").exists()
+
+
+@pytest.mark.parametrize("value", [3, ["a"]])
+def test_plotly_js_option_must_be_a_string(value):
+    config = JourneysConfig()
+    config.load_dict({"plotly_js": value})
+    errors, _ = config.validate()
+    assert [name for name, _ in errors] == ["plotly_js"]
