@@ -32,7 +32,7 @@ SECRET = "SECRET-FILE-CONTENT-MUST-NOT-APPEAR"
 # Values that are the same in both builds: they test what becomes a link or an image, and
 # what the CSV export guards against formula injection.
 EVIDENCE_URL = "https://tickets.example.com/a?b=1&c=2"
-FORMULAS = ['=HYPERLINK("http://x.example","y")', "+1+1", "-1+1", "@SUM(A1)"]
+FORMULAS = ['=HYPERLINK("http://x.example","y")', "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 
 PLUGINS = ["search", "tags", {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
 EXTENSIONS = [
@@ -274,9 +274,11 @@ def test_journeys_json_holds_the_exact_strings(builds):
 
 def test_csv_guards_formulas_and_keeps_text(builds):
     path = builds["hostile"].site / "pain-points.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    with path.open(newline="", encoding="utf-8") as handle:  # as a spreadsheet reads it: CR ends a row
+        rows = list(csv.reader(handle))
+    assert len({len(row) for row in rows}) == 1, "a row was split"
     cells = [cell for row in rows for cell in row]
-    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], "a cell starts a spreadsheet formula"
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], "a cell starts a spreadsheet formula"
     assert hostile("pain text") in cells
     for formula in FORMULAS:
         assert any(c.endswith(formula) and c != formula for c in cells), formula

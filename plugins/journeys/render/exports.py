@@ -15,7 +15,7 @@ CSV_COLUMNS = (
     "priority", "id", "text", "severity", "status", "journey_count", "persona_count", "occurrence_count",
     "journeys", "personas", "teams", "stages", "occurrences", "evidence", "opportunities", "url",
 )
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
 
 def all_exports(handbook, site) -> dict[str, str]:
@@ -109,7 +109,9 @@ def pain_points_csv(handbook, site) -> str:
     """One row per merged pain point, highest priority first. List cells join ids with spaces
     and texts with "; "."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: the writer quotes a cell that holds any character of the line
+    # terminator, so with "\r\n" a carriage return in author text cannot start a new row.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for pain in handbook.pain_points:
         cells = (
