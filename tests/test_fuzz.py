@@ -187,7 +187,7 @@ def test_valid_journeys_load_without_problems(root, journey):
     assert handbook.journey_by_id["fuzzed"].title == journey["title"]
 
 
-@settings(max_examples=examples(1500))
+@settings(max_examples=examples(1200))
 @given(journey=mutated_journeys())
 def test_mutated_journeys_only_give_problems(root, journey):
     load_with(root, "journeys/fuzzed.md", front_matter(journey))
