@@ -79,6 +79,8 @@ def test_chart_colours_follow_the_palette(watched, demo_handbook, artifacts):
     watched.open(f"journeys/{journey.id}/")
     watched.wait_for_charts()
     light = watched.page.evaluate(f"[({FIRST_LINE_COLOUR})(), ({TICK_COLOUR})()]")
+    watched.page.evaluate("document.getElementById('emotion').scrollIntoView()")
+    watched.page.wait_for_timeout(400)  # Material's header swaps in the page title as it scrolls
     watched.page.screenshot(path=str(artifacts / "journey-light.png"))
     if os.environ.get("UPDATE_README_SCREENSHOT"):
         README_SHOT.parent.mkdir(exist_ok=True)

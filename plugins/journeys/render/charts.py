@@ -62,8 +62,9 @@ def _layout(height: int, **extra) -> dict:
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"color": "@jm-chart-fg", "size": 13},
         "hoverlabel": {"bgcolor": "@jm-chart-bg", "bordercolor": "@jm-chart-muted", "font": {"color": "@jm-chart-fg"}},
-        "margin": {"l": 8, "r": 8, "t": 36, "b": 8},
-        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
+        "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
+        # Above the plot: below it, rotated tick labels would run into it.
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         **extra,
     }
 
@@ -108,7 +109,8 @@ def _stage_name(handbook, stage_id: str) -> str:
 
 
 def _bands(handbook, bands) -> dict:
-    """Shaded bands (every other stage) and dotted separators, with the stage names on top.
+    """Shaded bands (every other stage) and dotted separators, with the stage names at the top
+    inside the plot, above the highest emotion (the axis runs to 2.5).
     `bands` are (stage id, first x, width) with one x unit a step."""
     shapes, notes = [], []
     for n, (stage_id, start, width) in enumerate(bands):
@@ -119,7 +121,7 @@ def _bands(handbook, bands) -> dict:
         if n:
             shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": left, "x1": left, "y0": 0, "y1": 1,
                            "line": {"color": "@jm-chart-muted", "width": 1, "dash": "dot"}, "layer": "below"})
-        notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
+        notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
                       "showarrow": False, "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
                       "font": {"color": "@jm-chart-muted"}})
     return {"shapes": shapes, "annotations": notes}
@@ -301,8 +303,7 @@ def stage_chart(stage, places) -> dict:
          "marker": {"color": look[1]["color"], "symbol": "diamond-open", "size": 16, "line": {"width": 3}}},
     ]
     layout = _layout(
-        150 + 46 * len(rows), showlegend=True, margin={"l": 8, "r": 8, "t": 12, "b": 8},
-        xaxis=_emotion_axis(), legend={"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"},
+        150 + 46 * len(rows), showlegend=True, xaxis=_emotion_axis(),
         yaxis={"range": [len(rows) - 0.5, -0.5], "fixedrange": True, "automargin": True, "zeroline": False,
                "gridcolor": "@jm-chart-grid", "tickvals": list(range(len(rows))),
                "ticktext": [_plain(_short(j.title, 30)) for j, _ in rows]},
