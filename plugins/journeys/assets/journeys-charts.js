@@ -107,14 +107,24 @@
     drawn.forEach(function (el) { draw(window.Plotly, el); });
   }
 
+  // Charts take the width of the paper when printed, and the screen's again afterwards.
+  function resize() {
+    if (!window.Plotly) return;
+    drawn.forEach(function (el) { window.Plotly.Plots.resize(el); });
+  }
+
   var watching = false;
 
   function start() {
-    if (!watching && window.MutationObserver) {
-      new MutationObserver(retheme).observe(document.body, {
-        attributes: true,
-        attributeFilter: ["data-md-color-scheme"]
-      });
+    if (!watching) {
+      if (window.MutationObserver) {
+        new MutationObserver(retheme).observe(document.body, {
+          attributes: true,
+          attributeFilter: ["data-md-color-scheme"]
+        });
+      }
+      window.addEventListener("beforeprint", resize);
+      window.addEventListener("afterprint", resize);
       watching = true;
     }
     render();
