@@ -243,3 +243,20 @@ def test_strict_build_fails_on_a_broken_map(handbook_dir: Path):
     build = build_site(handbook_dir, strict=True)
     assert not build.ok
     assert any("emotion: 5 is not between -2 and 2" in w for w in build.warnings)
+
+
+def test_links_out_of_the_maps_folder_are_refused(handbook_dir: Path, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "secret.md").write_text("---\nname: Secret persona\n---\nTOP SECRET body\n", encoding="utf-8")
+    (outside / "teams.yml").write_text("- id: leaked-secret-value\n", encoding="utf-8")
+    (handbook_dir / "maps" / "personas" / "leak.md").symlink_to(outside / "secret.md")
+    (handbook_dir / "maps" / "teams.yml").unlink()
+    (handbook_dir / "maps" / "teams.yml").symlink_to(outside / "teams.yml")
+    (handbook_dir / "maps" / "journeys" / "inside.md").symlink_to(handbook_dir / "maps" / "journeys" / "buy-future.md")
+    found = messages(handbook_dir)
+    assert "maps/personas/leak.md: is a link to a file outside the maps folder: a map must be a file inside it" in found
+    assert "maps/teams.yml: is a link to a file outside the maps folder: a map must be a file inside it" in found
+    assert not any("leaked-secret-value" in m or "inside.md" in m and "outside" in m for m in found), found
+    build = build_site(handbook_dir, strict=False)
+    assert not (build.site / "personas" / "leak").exists()
+    assert not any("TOP SECRET" in p.read_text(encoding="utf-8") for p in build.site.rglob("*.html"))

@@ -104,6 +104,16 @@ def _map_files(folder: str, recursive: bool) -> list[str]:
     return sorted(found)
 
 
+def _leaves(path: str, maps_dir: str) -> bool:
+    """Whether `path` is a link that leads out of the maps folder. Such a file would be
+    published (or quoted in an error) without any review of the maps covering it: a pull
+    request could link a secret on the build machine into the handbook."""
+    if not os.path.lexists(path):
+        return False
+    top = os.path.realpath(maps_dir)
+    return os.path.commonpath([os.path.realpath(path), top]) != top
+
+
 def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
     """Parse through `cache` (abs path -> (mtime, size, document)) so a rebuild re-reads only
     the files that changed. Problems are copied because checking appends to them."""
@@ -172,18 +182,24 @@ def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, c
         missing = Problem(_display(maps_dir, root), None, None, "", "maps folder not found")
         return Handbook((), (), (), (), (missing,), custom_fields)
 
-    stage_data, found = _catalogue(os.path.join(maps_dir, "stages.yml"), root, STAGE, cache)
-    loose += found
-    team_data, found = _catalogue(os.path.join(maps_dir, "teams.yml"), root, TEAM, cache)
-    loose += found
-
+    stages_path, teams_path = (os.path.join(maps_dir, name) for name in ("stages.yml", "teams.yml"))
     personas_dir = os.path.join(maps_dir, "personas")
     journeys_dir = os.path.join(maps_dir, "journeys")
-    persona_items = [_load_item(p, root, PERSONA, cache) for p in _map_files(personas_dir, False)]
+    persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
+    leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if _leaves(p, maps_dir)}
+    loose += [Problem(_display(p, root), None, None, "", "is a link to a file outside the maps folder: a map must be a file inside it")
+              for p in sorted(leaving)]
+
+    stage_data, found = _catalogue(stages_path, root, STAGE, cache) if stages_path not in leaving else (None, [])
+    loose += found
+    team_data, found = _catalogue(teams_path, root, TEAM, cache) if teams_path not in leaving else (None, [])
+    loose += found
+
+    persona_items = [_load_item(p, root, PERSONA, cache) for p in persona_files if p not in leaving]
     record = journey_record(custom_fields)
     journey_items = [
         _load_item(p, root, record, cache, os.path.relpath(os.path.dirname(p), journeys_dir).replace(os.sep, "/").strip("."))
-        for p in _map_files(journeys_dir, True)
+        for p in journey_files if p not in leaving
     ]
     if not persona_items:
         loose.append(Problem(_display(personas_dir, root), None, None, "", "no persona: add at least one file personas/<id>.md"))
