@@ -49,9 +49,9 @@ def test_json_pain_points_match_the_index_page(built):
 
 
 def test_csv_reads_back_one_row_per_pain_point(built):
-    text = (built.site / "pain-points.csv").read_text(encoding="utf-8")
-    assert "\r" not in text and text.endswith("\n")
-    reader = csv.DictReader(io.StringIO(text))
+    raw = (built.site / "pain-points.csv").read_bytes()
+    assert raw.endswith(b"\r\n") and raw.count(b"\r\n") == raw.count(b"\n")
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8"), newline=""))
     assert tuple(reader.fieldnames) == CSV_COLUMNS
     records = list(reader)
     data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
@@ -80,6 +80,7 @@ def test_exports_are_deterministic(tmp_path):
     assert journeys_json(first, Site()) == journeys_json(again, Site())
     assert pain_points_csv(first, Site()) == pain_points_csv(again, Site())
     body = journeys_json(first, Site())
+    assert "\r" not in body and body.endswith("}\n")
     assert json.dumps(json.loads(body), sort_keys=True, indent=2, ensure_ascii=False) + "\n" == body
 
 

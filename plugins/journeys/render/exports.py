@@ -1,6 +1,6 @@
 """The machine-readable exports written beside the pages: the whole normalised handbook as
 JSON, and the pain-point index as CSV. Both are deterministic: sorted keys, stable order and
-`\\n` line endings, so an unchanged handbook exports byte for byte the same."""
+fixed line ends, so an unchanged handbook exports byte for byte the same."""
 
 from __future__ import annotations
 
