@@ -260,3 +260,8 @@ def test_links_out_of_the_maps_folder_are_refused(handbook_dir: Path, tmp_path_f
     build = build_site(handbook_dir, strict=False)
     assert not (build.site / "personas" / "leak").exists()
     assert not any("TOP SECRET" in p.read_text(encoding="utf-8") for p in build.site.rglob("*.html"))
+
+
+def test_a_pipe_named_like_a_map_is_reported_not_read(handbook_dir: Path):
+    os.mkfifo(handbook_dir / "maps" / "journeys" / "pipe.md")  # reading it would block forever
+    assert "maps/journeys/pipe.md: is not a regular file" in messages(handbook_dir)

@@ -26,11 +26,15 @@ class Document:
 
 def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
     try:
+        if not os.path.isfile(abs_path):  # a pipe or device would block or never end
+            return None, [Problem(display, None, None, "", "is not a regular file")]
         size = os.path.getsize(abs_path)
         if size > MAX_FILE_BYTES:
             return None, [Problem(display, None, None, "", f"file is {size:,} bytes; a map may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it")]
         with open(abs_path, "rb") as handle:
-            raw = handle.read()
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size on disk can change or be wrong
+        if len(raw) > MAX_FILE_BYTES:
+            return None, [Problem(display, None, None, "", f"file is over {MAX_FILE_BYTES:,} bytes; a map may be at most 1 MiB: split it")]
     except OSError as exc:
         return None, [Problem(display, None, None, "", f"cannot be read: {exc.strerror}")]
     if b"\0" in raw:
