@@ -144,3 +144,14 @@ def test_ignored_files_and_no_maps(tmp_path):
     assert found == ["maps/journeys: no journey: add at least one file journeys/<id>.md",
                      "maps/personas: no persona: add at least one file personas/<id>.md"]
     assert [str(p) for p in load_handbook(tmp_path / "nowhere", root=tmp_path).problems] == ["nowhere: maps folder not found"]
+
+
+@pytest.mark.parametrize("image, ok", [
+    ("https://example.com/maya.png", True), ("assets/maya.png", True),
+    ("javascript:alert(1)", False), ("data:image/png;base64,xx", False), ("http://example.com/a.png", False),
+    ("//evil.example/a.png", False),
+])
+def test_persona_image_is_https_or_a_docs_path(tmp_path, image, ok):
+    found = problems(tmp_path, {"maps/personas/omar.md": f"---\nname: Omar\nimage: '{image}'\n---\n"})
+    expected = f"maps/personas/omar.md:3:8: image: '{image}' is not an https URL or a path relative to the docs folder"
+    assert found == ([] if ok else [expected])

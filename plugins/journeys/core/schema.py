@@ -8,6 +8,7 @@ returns the value normalised (defaults filled in, shorthand strings expanded).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from journeys.core.ids import ID_RE, is_valid_id
@@ -130,6 +131,27 @@ class Date(Type):
 
 
 @dataclass
+class Image(Type):
+    """An https URL, or a path relative to the docs folder; no other scheme can reach a page."""
+
+    description = "an https URL or a path relative to the docs folder"
+
+    def check(self, value, path, ck):
+        value = Text().check(value, path, ck)
+        if value is None:
+            return None
+        if value.lower().startswith("https://") or not (
+            re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith(("//", "\\"))
+        ):
+            return value
+        ck.report(path, f"'{value}' is not {self.description}")
+        return None
+
+    def json_schema(self):
+        return {"type": "string", "minLength": 1, "pattern": "^(https://|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//))"}
+
+
+@dataclass
 class Choice(Type):
     choices: tuple
 
@@ -195,7 +217,7 @@ class ListOf(Type):
 
     @property
     def description(self):
-        return f"a list of {self.item.description}"
+        return f"a list (each item {self.item.description})"
 
     def check(self, value, path, ck):
         if self.single_ok and not isinstance(value, (list, dict)) and value is not None:
@@ -235,7 +257,8 @@ class Record(Type):
 
     @property
     def description(self):
-        return f"a {self.name}" + (f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)")
+        article = "an" if self.name[0] in "aeiouAEIOU" else "a"
+        return f"{article} {self.name}" + (f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)")
 
     def check(self, value, path, ck):
         if self.shorthand and isinstance(value, str):
@@ -285,7 +308,7 @@ PERSONA = Record("persona", (
     Key("frustrations", TEXTS, default=()),
     Key("needs", TEXTS, default=()),
     Key("quote", Text(), doc="something this persona would say"),
-    Key("image", Text(), doc="path relative to the docs folder, or an https URL"),
+    Key("image", Image(), doc="path relative to the docs folder, or an https URL"),
     Key("tags", TEXTS, default=()),
 ))
 
