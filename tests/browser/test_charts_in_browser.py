@@ -34,6 +34,9 @@ def _page_types(handbook):
         (f"stages/{stage.id}/", 1),
         (f"teams/{handbook.teams[0].id}/", 0),
         ("pain-points/", 0),
+        ("personas/", 0),
+        ("stages/", 0),
+        ("teams/", 0),
     ]
 
 
@@ -118,3 +121,18 @@ def test_map_fits_a3_landscape_in_print(watched, demo_handbook):
         " return t.getBoundingClientRect().right <= window.innerWidth && s.scrollWidth <= s.clientWidth + 1; }"
     )
     assert fits, f"the map of {longest.id} ({len(longest.steps)} steps) is wider than A3 landscape"
+
+
+def test_hover_names_the_touchpoint_channel_and_thought(watched, demo_handbook):
+    journey = _shared(demo_handbook)
+    block, step = journey.steps[0]
+    watched.open(f"journeys/{journey.id}/")
+    watched.wait_for_charts()
+    watched.page.evaluate("document.getElementById('emotion').scrollIntoView()")
+    box = watched.page.locator(".jm-chart .scatterlayer .trace .points path").first.bounding_box()
+    watched.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    label = watched.page.locator(".jm-chart .hoverlayer .hovertext")
+    label.wait_for()
+    shown = label.text_content()
+    assert step.touchpoint in shown and step.channel in shown and step.thinking.split()[0] in shown
+    assert watched.errors == []
