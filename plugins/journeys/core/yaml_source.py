@@ -16,6 +16,7 @@ import yaml
 MAX_DEPTH = 40
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
 _HINTS = {
     "mapping values are not allowed here": "text that contains ': ' must be put in quotes",
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
@@ -164,6 +165,22 @@ def _build(node, path: Path, out: Located, constructor, offset: int, depth: int)
 
 
 def _scalar(node, constructor, offset: int):
+    if node.tag == _STR_TAG:
+        # Most scalars are text, and text is the node's value as it stands: what the
+        # constructor returns for it, without the bookkeeping it does for every node.
+        value = node.value
+    else:
+        value = _construct(node, constructor, offset)
+    if isinstance(value, str) and (bad := _UNPRINTABLE.search(value)):
+        # Escapes in double quotes ("\\0", "\\ud800") reach what the reader lets through:
+        # control characters have no place in text, and a lone surrogate cannot be written
+        # out as UTF-8 at all.
+        raise YamlProblem(f"contains the character U+{ord(bad.group()):04X}, which is not text; delete it",
+                          *_pos(node, offset))
+    return value
+
+
+def _construct(node, constructor, offset: int):
     try:
         value = constructor.construct_object(node)
     except yaml.constructor.ConstructorError:
@@ -174,10 +191,4 @@ def _scalar(node, constructor, offset: int):
     if isinstance(value, (bytes, datetime.datetime)) or isinstance(value, float) and value != value:
         # !!binary, timestamps with a time of day and .nan have no meaning in a map.
         raise YamlProblem(f"'{node.value}' is not a value a map can hold; put it in quotes", *_pos(node, offset))
-    if isinstance(value, str) and (bad := _UNPRINTABLE.search(value)):
-        # Escapes in double quotes ("\\0", "\\ud800") reach what the reader lets through:
-        # control characters have no place in text, and a lone surrogate cannot be written
-        # out as UTF-8 at all.
-        raise YamlProblem(f"contains the character U+{ord(bad.group()):04X}, which is not text; delete it",
-                          *_pos(node, offset))
     return value
