@@ -13,7 +13,9 @@ import textwrap
 from itertools import groupby
 
 from journeys.core.index import emotion_by_stage
-from journeys.render.fragments import EMOTION_WORDS, emotion, journey_link, persona_link, stage_link, step_anchor
+from journeys.render.fragments import (
+    EMOTION_WORDS, emotion, journey_link, persona_link, stage_link, step_anchor, step_link,
+)
 from journeys.render.text import json_attr, link, text, url
 
 PLOTLY_ASSET = "assets/journeys/plotly.min.js"
@@ -224,9 +226,7 @@ def journey_figure(handbook, journey, ctx, here: str) -> str:
              text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in journey.steps]
     table = _table(f"Emotion at each step of {journey.title}", heads, rows)
     if baseline is not None:
-        there = ctx.site.src("journeys", baseline.id)
-        rows = [[stage_link(ctx, here, handbook, b.stage),
-                 link(ctx.site.href(here, there, step_anchor(s)), s.touchpoint),
+        rows = [[stage_link(ctx, here, handbook, b.stage), step_link(ctx, here, baseline, s),
                  text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in baseline.steps]
         table += _table(f"Today: emotion at each step of {baseline.title}", heads, rows)
     return figure(journey_chart(handbook, journey), label, caption, table, plotly_src(ctx, here))
@@ -268,7 +268,7 @@ def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
     label = (f"Line chart, one curve a journey. {caption}, "
              f"{_range_words(s.emotion for j in journeys for _, s in j.steps)}.")
     rows = [[journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage),
-             link(ctx.site.href(here, ctx.site.src("journeys", j.id), step_anchor(s)), s.touchpoint),
+             step_link(ctx, here, j, s),
              emotion(s.emotion)] for j in journeys for b, s in j.steps]
     table = _table(f"Emotion of {persona.name} at every step", ["Journey", "Stage", "Touchpoint", "Emotion"], rows)
     return figure(persona_chart(handbook, journeys), label, caption, table, plotly_src(ctx, here))
@@ -316,7 +316,7 @@ def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     caption = f"How customers feel at {stage.name}: every step of {journeys} journeys"
     label = f"Dot chart, one row a journey. {caption}, {_range_words(p.step.emotion for p in places)}."
     rows = [[journey_link(ctx, here, p.journey),
-             link(ctx.site.href(here, ctx.site.src("journeys", p.journey.id), step_anchor(p.step)), p.step.touchpoint),
+             step_link(ctx, here, p.journey, p.step),
              emotion(p.step.emotion)] for p in places]
     table = _table(f"Emotion at every step of {stage.name}", ["Journey", "Touchpoint", "Emotion"], rows)
     return figure(stage_chart(stage, places), label, caption, table, plotly_src(ctx, here))
