@@ -8,7 +8,7 @@ so the element structure of every page can be compared one to one."""
 from __future__ import annotations
 
 import csv
-import io
+import datetime
 import json
 import re
 from collections import Counter
@@ -83,7 +83,7 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
         "summary": say("journey summary"),
         "personas": ["maya"],
         "owner": "sales",
-        "reviewed": "2020-01-01",
+        "reviewed": datetime.date(2020, 1, 1),
         "tags": many("journey tag"),
         "kpis": [say("journey kpi"), {"name": say("journey kpi name"), "current": say("journey kpi current"),
                                       "target": say("journey kpi target"), "unit": say("journey kpi unit")}],
@@ -107,10 +107,9 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
     }
     stages = [{"id": "discover", "name": say("stage discover name"), "description": say("stage discover description")},
               {"id": "buy", "name": say("stage buy name"), "description": say("stage buy description")}]
-    # The reviewed date is a string above so safe_dump quotes it; unquote it to make it a date.
     files = {
         "maps/personas/maya.md": front(persona),
-        "maps/journeys/hostile.md": front(journey).replace("reviewed: '2020-01-01'", "reviewed: 2020-01-01"),
+        "maps/journeys/hostile.md": front(journey),
         "maps/journeys/hostile-future.md": front(future),
         "secret.txt": SECRET + "\n",
     }
