@@ -103,7 +103,7 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
     persona = {
         "name": say("persona name"), "summary": say("persona summary"), "segment": say("segment"),
         "goals": many("goal"), "frustrations": many("frustration"), "needs": many("need"),
-        "quote": say("quote"), "image": "javascript:alert(1)", "tags": many("persona tag"),
+        "quote": say("quote"), "image": 'https://images.example.com/p.png" onerror="alert(1)', "tags": many("persona tag"),
     }
     stages = [{"id": "discover", "name": say("stage discover name"), "description": say("stage discover description")},
               {"id": "buy", "name": say("stage buy name"), "description": say("stage buy description")}]
