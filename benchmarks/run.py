@@ -84,37 +84,21 @@ def largest_journey_page(site: str) -> tuple[int, str]:
     return max(found)
 
 
-def export_markdown(root: str, docs: str) -> None:
-    """Write every page the plugin generates, as Markdown, into `docs`.
-
-    Stand-in until the CLI has an export command; the plugin's own functions render them."""
-    from journeys.core import load_handbook
-    from journeys.plugin.plugin import build_date
-    from journeys.render.page import Context
-    from journeys.render.pages import all_pages
-    from journeys.render.urls import Site
-
-    handbook = load_handbook(os.path.join(root, "maps"), root=root)
-    for page in all_pages(handbook, Context(Site(), build_date(), 180)):
-        path = os.path.join(docs, page.src)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(page.markdown())
-
-
 def plain_site(root: str, plain: str) -> None:
-    """The same pages, stylesheet and nav as the plugin build, as ordinary Markdown files."""
+    """The same pages, assets and nav as the plugin build, written out by `journeys export`
+    and configured as its output says, for a build without the plugin."""
     shutil.rmtree(plain, ignore_errors=True)
     docs = os.path.join(plain, "docs")
     shutil.copytree(os.path.join(root, "docs"), docs)
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    export_markdown(root, docs)
-    from journeys.plugin.plugin import ASSETS, ASSET_DIR, STYLESHEET
-    shutil.copytree(ASSETS, os.path.join(docs, ASSET_DIR))
+    done = subprocess.run([sys.executable, "-m", "journeys.cli", "-f", "mkdocs.yml", "export", docs], cwd=root,
+                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH), capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"journeys export failed in {root}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    links = yaml.safe_load(done.stdout.split("\n", 1)[1])  # after "wrote N files ...": extra_css, extra_javascript
     with open(os.path.join(root, "mkdocs.yml"), encoding="utf-8") as handle:
         config = yaml.safe_load(handle)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "journeys" in p)]
-    config["extra_css"] = [STYLESHEET]
+    config.update(links)
     with open(os.path.join(plain, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump(config, handle, sort_keys=False)
 

@@ -32,7 +32,7 @@ class Site:
         """A relative link from one page to another (or to an anchor on it)."""
         here = posixpath.dirname(self.url(from_src) if self.use_directory_urls else from_src)
         target = self.url(to_src)
-        rel = posixpath.relpath(target or ".", here or ".")
+        rel = relative(target, here)
         if target.endswith("/") or not target:
             rel = rel.rstrip("/") + "/" if rel != "." else "./"
         if rel.startswith("./") and len(rel) > 2:
@@ -42,4 +42,18 @@ class Site:
     def asset(self, from_src: str, path: str) -> str:
         """A link to a site-root-relative file, such as an export."""
         here = posixpath.dirname(self.url(from_src) if self.use_directory_urls else from_src)
-        return posixpath.relpath(path, here or ".")
+        return relative(path, here)
+
+
+def relative(target: str, start: str) -> str:
+    """`posixpath.relpath(target or ".", start or ".")` for site paths. Pages hold tens of
+    thousands of links, and relpath resolves both paths against the working directory each
+    time; site paths are relative and plain, so comparing their parts gives the same answer."""
+    if target.startswith("/") or start.startswith("/") or ".." in target or ".." in start:
+        return posixpath.relpath(target or ".", start or ".")
+    to = [part for part in target.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
