@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from demo_pages import BROKEN_ID, BROKEN_MAP
+from a11y.demo_pages import BROKEN_ID, BROKEN_MAP
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

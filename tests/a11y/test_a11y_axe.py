@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from axe_audit import axe_violations, describe, open_page
-from demo_pages import PAGE_TYPES
+from a11y.axe_audit import axe_violations, describe, open_page
+from a11y.demo_pages import PAGE_TYPES
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from axe_audit import open_page
-from demo_pages import JOURNEY, PAGE_TYPES
+from a11y.axe_audit import open_page
+from a11y.demo_pages import JOURNEY, PAGE_TYPES
 
 # Enough presses to cycle through the longest demo page; the walk stops once focus comes back.
 MAX_TABS = 600

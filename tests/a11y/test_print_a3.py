@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from demo_pages import BROKEN_ID, JOURNEY
+from a11y.demo_pages import BROKEN_ID, JOURNEY
 
 A3_LANDSCAPE = (1190.55, 841.89)  # points
 # Chromium rounds the sheet to whole CSS pixels, about half a point off.
