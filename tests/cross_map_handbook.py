@@ -29,7 +29,6 @@ CROSS_MAPS = dict(MINIMAL_MAPS, **{
     "maps/personas/omar.md": """
         ---
         name: Omar, landlord
-        image: "javascript:alert(1)"
         ---
     """,
     "maps/journeys/renew.md": """
