@@ -3,11 +3,8 @@ error and every request to another host while a test drives it."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,18 +13,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from conftest import serving
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -41,33 +31,16 @@ def base_url(tmp_path_factory):
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     site = root / "site"
     site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), site_url=url))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(site) as server:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), site_url=url))
+        yield url
 
 
 @pytest.fixture(scope="session")
 def demo_handbook():
     return load_handbook(str(REPO / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(REPO))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    # Browser tests are part of CI: a machine without Chromium fails them rather than skipping.
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass
