@@ -5,8 +5,8 @@ Markdown with front matter, the exports (journeys.json, pain-points.csv) and the
 pages use. Plain MkDocs, ProperDocs or Zensical then publish DIR like any docs folder, given
 the stylesheet and scripts in `extra_css`/`extra_javascript` (see `asset_links`).
 
-The plugin's own constants and helpers are imported rather than repeated, so the exported
-folder holds exactly what a build with the plugin would.
+The list of files comes from `render.site_files`, as the plugin's does, so the exported folder
+holds exactly what a build with the plugin would.
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ import os
 import shutil
 
 from journeys.core import Handbook, load_handbook
-from journeys.plugin.plugin import ASSET_DIR, ASSETS, PLOTLY_JS, build_date, normalise_prefix
 from journeys.render.charts import PLOTLY_ASSET
-from journeys.render.exports import all_exports
 from journeys.render.page import Context
-from journeys.render.pages import all_pages
+from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 
@@ -33,11 +31,9 @@ def write_export(handbook: Handbook, out_dir: str, options: dict) -> list[str]:
     `site_config.read_plugin_options` returns them."""
     site = site_for(options)
     ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"))
-    texts = {page.src: page.markdown() for page in all_pages(handbook, ctx)}
-    texts.update({site.prefix + name: content for name, content in all_exports(handbook, site).items()})
-    copies = {ASSET_DIR + name: os.path.join(ASSETS, name) for name in os.listdir(ASSETS)}
-    if not options.get("plotly_js"):
-        copies[PLOTLY_ASSET] = PLOTLY_JS
+    generated = site_files(handbook, ctx)
+    texts = {page.src: page.markdown() for page in generated.pages} | generated.texts
+    copies = generated.copies
     for rel, content in texts.items():
         path = _target(out_dir, rel)
         with open(path, "w", encoding="utf-8", newline="\n") as handle:

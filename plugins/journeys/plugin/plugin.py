@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import posixpath
 
-import plotly
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -15,32 +13,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
-from journeys.render.charts import PLOTLY_ASSET
-from journeys.render.exports import all_exports
 from journeys.render.page import Context
-from journeys.render.pages import all_pages
+from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
-ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
-ASSET_DIR = "assets/journeys/"
-STYLESHEET = ASSET_DIR + "journeys.css"
-PLOTLY_JS = os.path.join(os.path.dirname(plotly.__file__), "package_data", "plotly.min.js")
-FILTER_SCRIPT = ASSET_DIR + "journeys-filter.js"
-CHART_SCRIPT = ASSET_DIR + "journeys-charts.js"
-
-
-def build_date() -> datetime.date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so a reproducible build is reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
-
-
-def normalise_prefix(prefix: str) -> str:
-    prefix = prefix.strip().strip("/")
-    return prefix + "/" if prefix else ""
 
 
 def check_custom_fields(fields) -> tuple[tuple[str, str], ...]:
@@ -70,7 +47,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in (FILTER_SCRIPT, CHART_SCRIPT):
+        for script in SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)
         return config
@@ -89,8 +66,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             log.warning(str(problem))
         ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
-        index_pages = {self.site.src(kind) for kind in ("journeys", "personas", "stages", "teams", "pain-points")}
-        for page in all_pages(handbook, ctx):
+        index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
+        generated = site_files(handbook, ctx)
+        for page in generated.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.warning(f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there")
                 continue
@@ -101,14 +79,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if page.source:
                 file.edit_uri = posixpath.relpath(page.source, docs_rel)
             files.append(file)
-        for name, content in sorted(all_exports(handbook, self.site).items()):
-            files.append(File.generated(config, self.site.prefix + name, content=content))
-        for name in sorted(os.listdir(ASSETS)):
-            files.append(File.generated(config, ASSET_DIR + name, abs_src_path=os.path.join(ASSETS, name)))
-        if not self.config.plotly_js:
-            # The copy inside the plotly package, so the charts' plotly.js matches the version
-            # the specs were written for and no reader's browser needs to reach a CDN.
-            files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=PLOTLY_JS))
+        for path, content in generated.texts.items():
+            files.append(File.generated(config, path, content=content))
+        for path, source in generated.copies.items():
+            files.append(File.generated(config, path, abs_src_path=source))
         return files
 
     def on_serve(self, server, *, config, builder):

@@ -1,0 +1,52 @@
+"""Everything a handbook adds to a docs folder: generated pages, exports and the assets the
+pages use. The plugin hands these to MkDocs; `journeys export` writes them to disk. Keeping the
+list in one place means an exported folder holds exactly what a build with the plugin shows."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import os
+from dataclasses import dataclass
+
+from journeys.render.charts import PLOTLY_ASSET
+from journeys.render.exports import all_exports
+from journeys.render.page import Page
+from journeys.render.pages import all_pages
+
+ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
+ASSET_DIR = "assets/journeys/"
+STYLESHEET = ASSET_DIR + "journeys.css"
+SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
+# The copy inside the plotly package, so the charts' plotly.js matches the version the specs
+# were written for and no reader's browser needs to reach a CDN.
+PLOTLY_JS = os.path.join(os.path.dirname(importlib.util.find_spec("plotly").origin), "package_data", "plotly.min.js")
+INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
+
+
+def build_date() -> datetime.date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so a reproducible build is reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+def normalise_prefix(prefix: str) -> str:
+    prefix = prefix.strip().strip("/")
+    return prefix + "/" if prefix else ""
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    pages: list[Page]
+    texts: dict[str, str]  # site path -> content: the exports
+    copies: dict[str, str]  # site path -> file to copy: the assets
+
+
+def site_files(handbook, ctx) -> SiteFiles:
+    texts = {ctx.site.prefix + name: content for name, content in sorted(all_exports(handbook, ctx.site).items())}
+    copies = {ASSET_DIR + name: os.path.join(ASSETS, name) for name in sorted(os.listdir(ASSETS))}
+    if not ctx.plotly_js:
+        copies[PLOTLY_ASSET] = PLOTLY_JS
+    return SiteFiles(all_pages(handbook, ctx), texts, copies)
