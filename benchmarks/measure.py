@@ -2,7 +2,7 @@
 its own. Prints one JSON line of figures on stdout.
 
 The plugin's share is timed by wrapping, in this process only, the plugin's events and the two
-calls `on_files` makes: `load_handbook` (reading and validation) and `all_pages` (rendering).
+calls `on_files` makes: `load_handbook` (reading and validation) and `all_pages` (rendering, through `site_files`).
 The plugin itself is not changed.
 
     python benchmarks/measure.py build mkdocs.yml SITE_DIR [--profile FILE]
@@ -52,12 +52,13 @@ def instrument() -> None:
     """Time every event the plugin defines, and inside on_files the load and render calls."""
     from journeys.core import handbook
     from journeys.plugin import plugin
+    from journeys.render import site_files
 
     for name in sorted(vars(plugin.JourneysPlugin)):
         if name.startswith("on_") and callable(getattr(plugin.JourneysPlugin, name)):
             setattr(plugin.JourneysPlugin, name, timed(f"event:{name}", getattr(plugin.JourneysPlugin, name)))
     plugin.load_handbook = timed("load_handbook", plugin.load_handbook)
-    plugin.all_pages = timed("all_pages", plugin.all_pages)
+    site_files.all_pages = timed("all_pages", site_files.all_pages)
     handbook.parse_markdown_file = timed("parse_markdown_file", handbook.parse_markdown_file)
 
 

@@ -70,7 +70,9 @@ def child(args: list[str], cwd: str) -> dict:
         sys.exit(f"benchmark build failed in {cwd}:\n{done.stderr[-4000:]}")
     if done.stderr.strip():
         print(done.stderr.strip()[-2000:], file=sys.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"    {json.dumps(figures, sort_keys=True)}", flush=True)  # kept in the log if a later size fails
+    return figures
 
 
 def tree_bytes(folder: str) -> int:
