@@ -205,6 +205,7 @@ def main() -> None:
     parser.add_argument("--no-plain", action="store_true", help="skip the plain builds without the plugin")
     parser.add_argument("--out", default=os.path.join(HERE, "out"))
     args = parser.parse_args()
+    args.out = os.path.abspath(args.out)  # the builds run in the handbook's folder
     os.makedirs(args.out, exist_ok=True)
     results = [
         measure(size, args.out, not args.no_plain, size == args.rebuild_size, size == args.profile_size)
