@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -13,11 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
-from journeys.render.page import Context
+from journeys.render.page import PLACEHOLDER, Context
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
+PLACEHOLDER_RE = re.compile(re.escape(PLACEHOLDER).replace(r"\{\}", r"(\d+)"))
 
 
 def check_custom_fields(fields) -> tuple[tuple[str, str], ...]:
@@ -68,6 +70,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)
+        self.html_blocks: dict[str, list[str]] = {}
         for page in generated.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.warning(f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there")
@@ -75,7 +78,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Detail pages stay out of the navigation: a nav that lists every map makes every
             # page carry every map, and the build grows with the square of the handbook.
             inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src, content=page.markdown(), inclusion=inclusion)
+            skeleton, self.html_blocks[page.src] = page.skeleton()
+            file = File.generated(config, page.src, content=page.markdown(skeleton), inclusion=inclusion)
             if page.source:
                 file.edit_uri = posixpath.relpath(page.source, docs_rel)
             files.append(file)
@@ -84,6 +88,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for path, source in generated.copies.items():
             files.append(File.generated(config, path, abs_src_path=source))
         return files
+
+    # Before other plugins' on_page_content (default priority 0), so they see the finished page.
+    @event_priority(50)
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        blocks = self.html_blocks.get(page.file.src_uri) if self.config.enabled else None
+        if not blocks:
+            return html
+        return PLACEHOLDER_RE.sub(lambda m: blocks[int(m.group(1))], html)
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:

@@ -8,7 +8,7 @@ from journeys.render.fragments import (
     emotion, joined, journey_link, kpi_table, pain_point_href, persona_link, problem_list,
     review_status, severity, stage_link, step_anchor, team_link,
 )
-from journeys.render.page import Page
+from journeys.render.page import Markdown, Page
 from journeys.render.text import evidence, link, text, url
 
 STATE_WORDS = {"current": "Current state", "future": "Future state"}
@@ -32,8 +32,8 @@ def journey_page(handbook, journey, ctx) -> Page:
         if opportunities:
             parts += ["## Opportunities", opportunity_list(handbook, opportunities, ctx, here)]
         if journey.body:
-            parts += ["## Narrative", journey.body]
-    return Page(here, journey.title, "\n\n".join(parts) + "\n", journey.summary, journey.tags, journey.source)
+            parts += ["## Narrative", Markdown(journey.body)]
+    return Page(here, journey.title, tuple(parts), journey.summary, journey.tags, journey.source)
 
 
 def header(handbook, journey, ctx, here) -> str:

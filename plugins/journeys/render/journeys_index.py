@@ -33,7 +33,7 @@ def journeys_index(handbook, ctx) -> Page:
         name = folder or "(top level)"
         parts.append(f'<h3 id="folder-{text(folder.replace("/", "-") or "top")}">{text(name)}</h3>')
         parts.append(_table(handbook, journeys, ctx, here, f"Journeys in {name}"))
-    return Page(here, "Journeys", "\n\n".join(parts) + "\n", "Every journey map in the handbook.")
+    return Page(here, "Journeys", tuple(parts), "Every journey map in the handbook.")
 
 
 def _table(handbook, journeys, ctx, here, caption) -> str:

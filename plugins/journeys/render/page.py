@@ -9,16 +9,44 @@ from dataclasses import dataclass
 import yaml
 
 
+class Markdown(str):
+    """A part of a page that is Markdown to convert (an editor's narrative), as opposed to the
+    finished HTML blocks the renderers write."""
+
+
+PLACEHOLDER = "<!--journeys:{}-->"
+
+
 @dataclass(frozen=True)
 class Page:
     src: str  # virtual path under the docs folder, e.g. "journeys/buy.md"
     title: str
-    body: str  # Markdown; author text inside it is already escaped
+    parts: tuple[str, ...]  # headings ("#"), Markdown, and finished HTML blocks (escaped)
     description: str | None = None
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
 
-    def markdown(self) -> str:
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.parts) + "\n"
+
+    def skeleton(self) -> tuple[str, list[str]]:
+        """The body with every finished HTML block replaced by a placeholder comment, and the
+        blocks. Markdown passes raw HTML through unchanged but parses it twice on the way (its
+        own block parser and MkDocs' anchor scan): for a handbook that is most of the build, so
+        the plugin converts the skeleton and puts the blocks back afterwards."""
+        blocks: list[str] = []
+        parts = []
+        for part in self.parts:
+            if isinstance(part, Markdown) or part.startswith("#"):
+                parts.append(part)
+            else:
+                parts.append(PLACEHOLDER.format(len(blocks)))
+                blocks.append(part)
+        return "\n\n".join(parts) + "\n", blocks
+
+    def markdown(self, body: str | None = None) -> str:
+        """The page as a Markdown file: front matter, then `body` (default: the whole body)."""
         # MkDocs renders templates with autoescape off, and Material prints these values raw:
         # `page.meta.title` in <title> and the header, `page.title` in the navigation and
         # breadcrumbs, `page.meta.description` inside an attribute, tag names in the tag list,
@@ -31,7 +59,7 @@ class Page:
         if self.tags:
             meta["tags"] = [html.escape(tag) for tag in self.tags]
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
-        return f"---\n{front}---\n\n{self.body}"
+        return f"---\n{front}---\n\n{self.body if body is None else body}"
 
 
 @dataclass(frozen=True)

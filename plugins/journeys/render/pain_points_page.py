@@ -19,7 +19,7 @@ def pain_points_page(handbook, ctx) -> Page:
     here = ctx.site.src("pain-points")
     parts = ["# Pain points", summary(handbook), *priority_section(), *exports_section(ctx, here)]
     parts += ["## Index", index_table(handbook, ctx, here)]
-    return Page(here, "Pain points", "\n\n".join(parts) + "\n", "Every pain point, merged across maps and ranked.")
+    return Page(here, "Pain points", tuple(parts), "Every pain point, merged across maps and ranked.")
 
 
 def summary(handbook) -> str:

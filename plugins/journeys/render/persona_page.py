@@ -8,7 +8,7 @@ from journeys.render.charts import persona_figure
 from journeys.render.fragments import (
     emotion_table, journey_link, pain_section, problem_list, review_status, table, team_link,
 )
-from journeys.render.page import Page
+from journeys.render.page import Markdown, Page
 from journeys.render.text import text, url
 
 def persona_pages(handbook, ctx) -> list[Page]:
@@ -26,8 +26,8 @@ def persona_page(handbook, persona, ctx) -> Page:
         parts += emotion_section(handbook, persona, ctx, here)
         parts += pain_points_section(handbook, persona, ctx, here)
         if persona.body:
-            parts += ["## Narrative", persona.body]
-    return Page(here, persona.name, "\n\n".join(parts) + "\n", persona.summary, persona.tags, persona.source)
+            parts += ["## Narrative", Markdown(persona.body)]
+    return Page(here, persona.name, tuple(parts), persona.summary, persona.tags, persona.source)
 
 
 def image_src(image: str, ctx, here: str) -> str:

@@ -21,4 +21,4 @@ def personas_index(handbook, ctx) -> Page:
     headers = ("Persona", "Summary", "Segment", "Current-state journeys", "Future-state journeys")
     parts = ["# Personas", f"<p>{len(handbook.personas)} personas: who our customers are and every journey each one takes.</p>",
              table("jm-index", "Every persona", headers, rows)]
-    return Page(here, "Personas", "\n\n".join(parts) + "\n", "Every persona in the handbook.")
+    return Page(here, "Personas", tuple(parts), "Every persona in the handbook.")

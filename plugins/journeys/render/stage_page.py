@@ -28,7 +28,7 @@ def stage_page(handbook, stage, places, ctx) -> Page:
         parts.append(stage_figure(handbook, stage, places, ctx, here))
     parts += journeys_section(handbook, places, ctx, here)
     parts += pain_points_section(handbook, places, ctx, here)
-    return Page(here, stage.name, "\n\n".join(parts) + "\n", stage.description)
+    return Page(here, stage.name, tuple(parts), stage.description)
 
 
 def emotion_section(places) -> list[str]:

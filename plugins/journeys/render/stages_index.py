@@ -23,4 +23,4 @@ def stages_index(handbook, ctx) -> Page:
     headers = ("Stage", "Description", "Journeys", "Pain points", "Average emotion")
     parts = ["# Stages", "<p>The broad phases of every customer experience, always in this order.</p>",
              table("jm-index", "The stages, in the order every map follows", headers, rows)]
-    return Page(here, "Stages", "\n\n".join(parts) + "\n", "The stage catalogue shared by every journey.")
+    return Page(here, "Stages", tuple(parts), "The stage catalogue shared by every journey.")

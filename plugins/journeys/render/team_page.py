@@ -24,7 +24,7 @@ def team_page(handbook, team, touchpoints, ctx) -> Page:
     parts += touchpoints_section(handbook, touchpoints, ctx, here)
     parts += pain_points_section(handbook, touchpoints, ctx, here)
     parts += kpis_section(touchpoints, ctx, here)
-    return Page(here, team.name, "\n\n".join(parts) + "\n", team.description)
+    return Page(here, team.name, tuple(parts), team.description)
 
 
 def contact_section(team) -> str:

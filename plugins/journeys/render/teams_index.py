@@ -22,4 +22,4 @@ def teams_index(handbook, ctx) -> Page:
     headers = ("Team", "Contact", "Journeys owned", "Touchpoints owned", "Touchpoints supported")
     parts = ["# Teams", "<p>Who owns and supports each part of the customer experience.</p>",
              table("jm-index", "Every team", headers, rows)]
-    return Page(here, "Teams", "\n\n".join(parts) + "\n", "What each team owns and supports.")
+    return Page(here, "Teams", tuple(parts), "What each team owns and supports.")
