@@ -16,7 +16,7 @@ def test_valid_maps_print_a_summary_and_exit_0(handbook_dir):
     write(handbook_dir, {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"})
     result = run_check(cwd=handbook_dir)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "maps: 2 journeys, 2 personas, 1 pain points: no errors\n"
+    assert result.stdout == "maps: 2 journeys, 2 personas, 1 pain point: no errors\n"
 
 
 def test_errors_are_listed_with_locations_and_exit_1(handbook_dir):

@@ -13,7 +13,7 @@ def test_check_from_outside_reads_the_config_beside_the_maps_folder(handbook_dir
     write(handbook_dir, {"mkdocs.yml": CONFIG})
     monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     assert main(["check", str(handbook_dir / "maps")]) == 0, capsys.readouterr().out
-    assert capsys.readouterr().out.endswith("maps: 2 journeys, 2 personas, 1 pain points: no errors\n")
+    assert capsys.readouterr().out.endswith("maps: 2 journeys, 2 personas, 1 pain point: no errors\n")
 
 
 def test_without_a_config_anywhere_the_custom_lane_is_unknown(handbook_dir, tmp_path_factory, monkeypatch, capsys):

@@ -88,8 +88,11 @@ def run_check(maps_dir: str, options: dict) -> int:
         count = len(handbook.problems)
         print(f"{count} error{'s' if count != 1 else ''} in {maps_dir}", file=sys.stderr)
         return 1
-    print(f"{os.path.normpath(maps_dir)}: {len(handbook.journeys)} journeys, {len(handbook.personas)} personas, "
-          f"{len(handbook.pain_points)} pain points: no errors")
+    counts = ", ".join(
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in ((len(handbook.journeys), "journey"), (len(handbook.personas), "persona"), (len(handbook.pain_points), "pain point"))
+    )
+    print(f"{os.path.normpath(maps_dir)}: {counts}: no errors")
     return 0
 
 
