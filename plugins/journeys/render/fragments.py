@@ -58,14 +58,11 @@ def joined(items) -> str:
 
 
 def kpi_table(kpis, caption: str) -> str:
-    rows = "".join(
+    rows = [
         f"<tr><td>{text(k.name)}</td><td>{text(k.current or '')}</td><td>{text(k.target or '')}</td><td>{text(k.unit or '')}</td></tr>"
         for k in kpis
-    )
-    return ('<table class="jm-kpis">'
-            f"<caption>{text(caption)}</caption>"
-            '<thead><tr><th scope="col">Measure</th><th scope="col">Current</th><th scope="col">Target</th><th scope="col">Unit</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+    ]
+    return table("jm-kpis", caption, ("Measure", "Current", "Target", "Unit"), rows)
 
 
 def review_status(reviewed: datetime.date | None, ctx) -> str:

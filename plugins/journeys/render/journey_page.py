@@ -6,7 +6,7 @@ from __future__ import annotations
 from journeys.render.charts import journey_figure
 from journeys.render.fragments import (
     emotion, joined, journey_link, kpi_table, pain_point_href, persona_link, problem_list,
-    review_status, severity, stage_link, step_anchor, team_link,
+    review_status, severity, stage_link, step_anchor, table, team_link,
 )
 from journeys.render.page import Markdown, Page
 from journeys.render.text import evidence, link, text, url
@@ -128,10 +128,8 @@ def ownership(handbook, journey, ctx, here) -> str:
             f"<td>{joined(team_link(ctx, here, handbook, t) for t in step.supporting)}</td>"
             f"<td>{joined(text(t) for t in step.tools)}</td><td>{kpis}</td></tr>"
         )
-    return ('<table class="jm-ownership"><caption>Who owns each touchpoint</caption>'
-            '<thead><tr><th scope="col">Stage</th><th scope="col">Touchpoint</th><th scope="col">Owner</th>'
-            '<th scope="col">Supporting</th><th scope="col">Tools</th><th scope="col">KPIs</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    headers = ("Stage", "Touchpoint", "Owner", "Supporting", "Tools", "KPIs")
+    return table("jm-ownership", "Who owns each touchpoint", headers, rows)
 
 
 def pain_list(handbook, pains, ctx, here) -> str:

@@ -4,7 +4,7 @@ status. Detail pages are reached from here, not from the site navigation."""
 from __future__ import annotations
 
 from journeys.render.charts import heatmap_figure
-from journeys.render.fragments import joined, persona_link, review_status, team_link
+from journeys.render.fragments import joined, persona_link, review_status, table, team_link
 from journeys.render.journey_page import STATE_WORDS
 from journeys.render.page import Page
 from journeys.render.text import link, text
@@ -48,7 +48,4 @@ def _table(handbook, journeys, ctx, here, caption) -> str:
             f"<td>{joined(persona_link(ctx, here, handbook, p) for p in journey.personas)}</td>"
             f"<td>{team_link(ctx, here, handbook, journey.owner)}</td><td>{status}</td></tr>"
         )
-    return (f'<table class="jm-index"><caption>{text(caption)}</caption>'
-            '<thead><tr><th scope="col">Journey</th><th scope="col">State</th><th scope="col">Personas</th>'
-            '<th scope="col">Owner</th><th scope="col">Review</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return table("jm-index", caption, ("Journey", "State", "Personas", "Owner", "Review"), rows)
