@@ -22,7 +22,7 @@ from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
 from journeys.json_schema import KINDS, front_matter_schema
 from journeys.site_config import find_config_file, read_plugin_options
-from journeys.templates import journey_template, persona_template
+from journeys.scaffolds import journey_template, persona_template
 
 
 class CommandError(Exception):

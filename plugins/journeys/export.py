@@ -17,6 +17,7 @@ import shutil
 from journeys.core import Handbook, load_handbook
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.page import Context
+from journeys.render.templating import Templates
 from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
@@ -30,7 +31,8 @@ def write_export(handbook: Handbook, out_dir: str, options: dict) -> list[str]:
     written, relative to `out_dir`, sorted. `options` are the plugin's options as
     `site_config.read_plugin_options` returns them."""
     site = site_for(options)
-    ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"))
+    templates = Templates(options.get("custom_dir"), options.get("labels"))
+    ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"), templates)
     generated = site_files(handbook, ctx)
     texts = {page.src: page.markdown() for page in generated.pages} | generated.texts
     copies = generated.copies

@@ -32,3 +32,8 @@ class JourneysConfig(base.Config):
     plotly_js = c.Optional(c.Type(str))
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
     ships with the installed `plotly` package, so charts work behind a firewall."""
+
+    labels = c.Type(dict, default={})
+    """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`
+    to translate the handbook. Page layouts themselves are overridden by templates of the same
+    name under the theme's `custom_dir`, in `journeys/`."""

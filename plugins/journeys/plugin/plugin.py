@@ -15,6 +15,8 @@ from journeys.core import load_handbook
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
 from journeys.render.page import PLACEHOLDER, Context
+from journeys.render.labels import UnknownLabel
+from journeys.render.templating import Templates
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
@@ -47,6 +49,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.maps_dir = os.path.join(self.root, self.config.maps_dir)
         self.custom_fields = check_custom_fields(self.config.custom_fields)
         self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
+        try:
+            self.templates = Templates(config.theme.custom_dir, self.config.labels)
+        except UnknownLabel as exc:
+            raise PluginError(f"journeys: {exc}") from None
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         for script in SCRIPTS:
@@ -66,7 +72,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         for problem in handbook.problems:
             log.warning(str(problem))
-        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js)
+        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
+
+from journeys.render.templating import Templates, default_templates
 
 
 class Markdown(str):
@@ -70,3 +72,8 @@ class Context:
     today: datetime.date
     review_after_days: int = 180
     plotly_js: str | None = None  # a URL of plotly.js chosen by the user; None: the copy the site serves
+    templates: Templates = field(default_factory=default_templates)
+
+    def render(self, name: str, **values: object) -> str:
+        """Render the layout `name` (see render/templating.py) with `ctx` in scope."""
+        return self.templates.render(name, ctx=self, **values)

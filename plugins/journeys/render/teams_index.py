@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from journeys.core.index import touchpoints_by_team
 from journeys.render.fragments import table, team_link
 from journeys.render.page import Page
@@ -20,6 +22,5 @@ def teams_index(handbook, ctx) -> Page:
             f"<td>{journeys}</td><td>{roles.count('owner')}</td><td>{roles.count('supporting')}</td></tr>"
         )
     headers = ("Team", "Contact", "Journeys owned", "Touchpoints owned", "Touchpoints supported")
-    parts = ["# Teams", "<p>Who owns and supports each part of the customer experience.</p>",
-             table("jm-index", "Every team", headers, rows)]
+    parts = ["# Teams", ctx.render("teams_index.html", table=Markup(table("jm-index", "Every team", headers, rows)))]
     return Page(here, "Teams", tuple(parts), "What each team owns and supports.")

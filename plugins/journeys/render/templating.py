@@ -1,0 +1,64 @@
+"""The Jinja2 environment that renders page layouts.
+
+Layouts live in `journeys/templates/` inside the package. A file of the same name in the
+theme's `custom_dir`, under `journeys/`, replaces the package's, as Material's own partials
+are overridden. The environment is private to the plugin (MkDocs' own renders with autoescape
+off): every value printed with `{{ }}` is escaped as plain text through `text.text` unless it
+is `Markup`, which only the renderers and the `|markup`-free fragments produce.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import lru_cache
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from journeys.render.labels import merged
+from journeys.render.text import text
+
+PACKAGE_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "templates")
+OVERRIDE_FOLDER = "journeys"  # under the theme's custom_dir
+
+
+def _finalize(value: object) -> object:
+    """Runs on every `{{ }}` value before autoescaping: author text gets the same escaping as
+    everywhere else (HTML and the characters Markdown extensions act on), markup stays."""
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(text(value))
+
+
+class Templates:
+    """Renders named templates with the labels in scope; cheap to call per page."""
+
+    def __init__(self, custom_dir: str | None = None, labels: Mapping[str, str] | None = None):
+        folders = [os.path.join(custom_dir, OVERRIDE_FOLDER)] if custom_dir else []
+        self.labels = merged(labels)
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(folders), FileSystemLoader(PACKAGE_TEMPLATES)]),
+            autoescape=True,
+            finalize=_finalize,
+            undefined=StrictUndefined,  # a misspelt variable in an override fails loudly
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            auto_reload=False,
+        )
+        self.env.filters["text"] = lambda value: Markup(text(value))
+        self.env.globals["labels"] = self.labels
+
+    def render(self, name: str, **values: object) -> Markup:
+        """The template's output as markup, with surrounding whitespace removed so a block
+        never starts with a blank line (Markdown would end the HTML block there)."""
+        return Markup(self.env.get_template(name).render(**values).strip())
+
+
+@lru_cache(maxsize=1)
+def default_templates() -> Templates:
+    """The package's templates with the default labels: for renders without a site config."""
+    return Templates()
