@@ -18,6 +18,7 @@ import sys
 import yaml
 
 from journeys.core import load_handbook
+from journeys.core.audience import AUDIENCES, for_audience
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
 from journeys.json_schema import KINDS, front_matter_schema
@@ -50,7 +51,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="report every error in every map; exit 1 when there are any")
     check.add_argument("maps_dir", nargs="?", help=maps_help)
-    check.set_defaults(run=lambda args, maps_dir, options: run_check(maps_dir, options))
+    check.add_argument("--audience", choices=AUDIENCES,
+                       help="also check what a build for this audience needs (default: the plugin's audience option); "
+                       "public: no public journey may name an internal persona, baseline or pain point")
+    check.set_defaults(run=lambda args, maps_dir, options: run_check(maps_dir, {**options, "audience": args.audience or options["audience"]}))
 
     new = commands.add_parser("new", help="write a commented template for a new journey or persona")
     new.add_argument("kind", choices=("journey", "persona"))
@@ -81,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_check(maps_dir: str, options: dict) -> int:
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"], audience=options["audience"])
     for problem in handbook.problems:
         print(problem)
     if handbook.problems:
@@ -211,10 +215,10 @@ def run_export(args, maps_dir: str, options: dict) -> int:
     # Imported here: the export renders pages, which `check` and `new` never need.
     from journeys.export import asset_links, write_export
 
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"], audience=options["audience"])
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
-    files = write_export(handbook, args.dir, options)
+    files = write_export(for_audience(handbook, options["audience"], options["public_fields"]), args.dir, options)
     css, scripts = asset_links(files)
     print(f"wrote {len(files)} files to {args.dir}. A site config without the journeys plugin needs:")
     print(yaml.safe_dump({"extra_css": css, "extra_javascript": scripts}, sort_keys=False), end="")

@@ -15,6 +15,7 @@ import os
 import shutil
 
 from journeys.core import Handbook, load_handbook
+from journeys.core.audience import for_audience
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.page import Context
 from journeys.render.templating import Templates
@@ -48,8 +49,9 @@ def write_export(handbook: Handbook, out_dir: str, options: dict) -> list[str]:
 def export_handbook(maps_dir: str, out_dir: str, options: dict, *, root: str | None = None) -> list[str]:
     """Load the maps under `maps_dir` and write them to `out_dir` (see `write_export`). An
     invalid map is exported as the page that lists its errors, as in a non-strict build."""
-    handbook = load_handbook(maps_dir, custom_fields=options.get("custom_fields", ()), root=root)
-    return write_export(handbook, out_dir, options)
+    audience = options.get("audience", "internal")
+    handbook = load_handbook(maps_dir, custom_fields=options.get("custom_fields", ()), root=root, audience=audience)
+    return write_export(for_audience(handbook, audience, options.get("public_fields", ())), out_dir, options)
 
 
 def asset_links(files: list[str]) -> tuple[list[str], list[str]]:

@@ -11,7 +11,7 @@ import os
 import yaml
 
 DEFAULTS = {"maps_dir": "maps", "prefix": "", "review_after_days": 180, "custom_fields": (), "use_directory_urls": True,
-            "labels": {}, "custom_dir": None}
+            "labels": {}, "custom_dir": None, "audience": "internal", "public_fields": ()}
 CONFIG_NAMES = ("mkdocs.yml", "properdocs.yml")
 
 

@@ -18,7 +18,7 @@ def persona(data: dict, id_: str, source: str, body: str, problems) -> Persona:
         id=id_, name=data.get("name") or id_, source=source, summary=data.get("summary"),
         segment=data.get("segment"), goals=_t(data.get("goals")), frustrations=_t(data.get("frustrations")),
         needs=_t(data.get("needs")), quote=data.get("quote"), image=data.get("image"),
-        tags=_t(data.get("tags")), body=body, problems=tuple(problems),
+        tags=_t(data.get("tags")), body=body, problems=tuple(problems), visibility=data.get("visibility") or "internal",
     )
 
 
@@ -59,4 +59,5 @@ def journey(data: dict, id_: str, source: str, folder: str, body: str, problems,
         owner=team_id(data["owner"]) if data.get("owner") else None, state=data.get("state") or "current",
         baseline=data.get("baseline"), reviewed=data.get("reviewed"), tags=_t(data.get("tags")),
         kpis=tuple(kpi(k) for k in data.get("kpis") or () if k.get("name")), body=body, problems=tuple(problems),
+        visibility=data.get("visibility") or "internal",
     )

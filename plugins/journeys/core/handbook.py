@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from journeys.core import builders
+from journeys.core.audience import public_problems
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.ids import humanize, is_valid_id, slugify
@@ -25,6 +26,7 @@ class Handbook:
     teams: tuple[CatalogueEntry, ...]
     problems: tuple[Problem, ...]  # every problem in every file, sorted
     custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
+    audience: str = "internal"  # "public": a projection made by core.audience.public_view
 
     @cached_property
     def persona_by_id(self) -> dict[str, Persona]:
@@ -187,8 +189,11 @@ def _cycle_collection_paused(load):
 
 
 @_cycle_collection_paused
-def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None) -> Handbook:
-    """Read and validate every map under `maps_dir`.
+def load_handbook(
+    maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None, audience: str = "internal",
+) -> Handbook:
+    """Read and validate every map under `maps_dir`; for a public `audience`, also what a
+    public build would leak (core/audience.py).
 
     `root` is the folder that paths in messages and `source` are relative to (the folder of
     the site config, or the working directory). `custom_fields` are (key, label) pairs.
@@ -245,6 +250,8 @@ def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, c
         _resolve(item, known)
     for item in journey_items:
         _check_journey(item, known)
+    if audience == "public":
+        public_problems(((i.id, i.data) for i in persona_items), ((i.id, i.data, checker_for(i.doc)) for i in journey_items))
 
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(sorted(

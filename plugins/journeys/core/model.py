@@ -74,6 +74,7 @@ class Persona:
     tags: tuple[str, ...] = ()
     body: str = ""
     problems: tuple[Problem, ...] = ()
+    visibility: str = "internal"  # or "public": see core/audience.py
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Journey:
     kpis: tuple[Kpi, ...] = ()
     body: str = ""
     problems: tuple[Problem, ...] = ()
+    visibility: str = "internal"
 
     @property
     def steps(self):

@@ -18,6 +18,7 @@ SEVERITIES = ("low", "medium", "high", "critical")
 STATUSES = ("open", "in-progress", "resolved")
 IMPACTS = ("low", "medium", "high")
 STATES = ("current", "future")
+VISIBILITIES = ("internal", "public")
 EMOTION_MIN, EMOTION_MAX = -2, 2
 
 
@@ -310,6 +311,7 @@ PERSONA = Record("persona", (
     Key("quote", Text(), doc="something this persona would say"),
     Key("image", Image(), doc="path relative to the docs folder, or an https URL"),
     Key("tags", TEXTS, default=()),
+    Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
 ))
 
 CATALOGUE_ENTRY_KEYS = (
@@ -384,4 +386,5 @@ def journey_record(custom_fields=()) -> Record:
         Key("tags", TEXTS, default=()),
         Key("kpis", ListOf(KPI), default=()),
         Key("stages", ListOf(stage_block, min_items=1), True),
+        Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
     ))

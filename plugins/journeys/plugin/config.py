@@ -33,6 +33,14 @@ class JourneysConfig(base.Config):
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
     ships with the installed `plotly` package, so charts work behind a firewall."""
 
+    audience = c.Choice(("internal", "public"), default="internal")
+    """Who the build is for. `internal` publishes every map; `public` only the journeys and
+    personas marked `visibility: public`, without their internal-facing fields."""
+
+    public_fields = c.ListOfItems(c.Type(str), default=[])
+    """Internal-facing fields a public build keeps: any of `owner`, `supporting`, `tools`,
+    `kpis`, `evidence`, `gaps` and custom field keys. `owner` also publishes the team pages."""
+
     labels = c.Type(dict, default={})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`
     to translate the handbook. Page layouts themselves are overridden by templates of the same

@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
+from journeys.core.audience import for_audience, unknown_public_fields
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
 from journeys.render.page import PLACEHOLDER, Context
@@ -48,6 +49,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         self.maps_dir = os.path.join(self.root, self.config.maps_dir)
         self.custom_fields = check_custom_fields(self.config.custom_fields)
+        for message in unknown_public_fields(self.config.public_fields, (key for key, _ in self.custom_fields)):
+            raise PluginError(f"journeys: {message}")
         self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
         try:
             self.templates = Templates(config.theme.custom_dir, self.config.labels)
@@ -68,10 +71,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return files
         handbook = load_handbook(
             self.maps_dir, custom_fields=self.custom_fields, root=self.root,
-            cache=getattr(self, "parse_cache", None),
+            cache=getattr(self, "parse_cache", None), audience=self.config.audience,
         )
         for problem in handbook.problems:
             log.warning(str(problem))
+        handbook = for_audience(handbook, self.config.audience, self.config.public_fields)
         ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}

@@ -19,6 +19,7 @@ def all_pages(handbook, ctx) -> list:
     pages += [journey_page(handbook, j, ctx) for j in handbook.journeys]
     pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
     pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
-    pages += [teams_index(handbook, ctx), *team_pages(handbook, ctx)]
+    if handbook.audience != "public" or handbook.teams:  # a public build shows teams only with owners
+        pages += [teams_index(handbook, ctx), *team_pages(handbook, ctx)]
     pages.append(pain_points_page(handbook, ctx))
     return pages

@@ -1,0 +1,153 @@
+"""Who a build is for: the whole handbook, or the public part of it (map format 1.1,
+"Visibility and public builds").
+
+A public build renders from a projection of the handbook that holds only public journeys and
+personas, with the internal-facing fields of those maps emptied. Every page, export, chart and
+search entry is made from the projection, so a page type added later cannot leak what it never
+receives. The checks that stop a public journey from pointing at internal maps run on the
+located data, so they name file, line and key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from journeys.core.model import Journey, Persona, Step
+
+from journeys.core.schema import VISIBILITIES
+
+AUDIENCES = VISIBILITIES  # who a build is for: the same two words
+# Fields of a public map left out of a public build unless `public_fields` names them; custom
+# fields are named by their keys.
+INTERNAL_FIELDS = ("owner", "supporting", "tools", "kpis", "evidence", "gaps")
+
+
+def public_field_choices(custom_keys: Iterable[str]) -> tuple[str, ...]:
+    return INTERNAL_FIELDS + tuple(custom_keys)
+
+
+def is_public(item: Journey | Persona) -> bool:
+    return item.visibility == "public"
+
+
+def public_view(handbook, public_fields: Iterable[str] = ()):
+    """The handbook as a public build publishes it (see the module docstring)."""
+    from journeys.core.handbook import Handbook  # handbook.py imports this module
+
+    shown = frozenset(public_fields)
+    personas = tuple(p for p in handbook.personas if is_public(p))
+    journeys = _public_addresses(tuple(_public_journey(j, shown) for j in handbook.journeys if is_public(j)))
+    used_stages = {block.stage for j in journeys for block in j.stages}
+    stages = tuple(s for s in handbook.stages if s.id in used_stages)
+    named = {team for j in journeys for team in _teams_named(j)}
+    teams = tuple(t for t in handbook.teams if t.id in named)  # empty unless owners are shown
+    custom_fields = tuple((key, label) for key, label in handbook.custom_fields if key in shown)
+    return Handbook(personas, journeys, stages, teams, handbook.problems, custom_fields, audience="public")
+
+
+def _teams_named(journey: Journey) -> set[str]:
+    named = {journey.owner} if journey.owner else set()
+    for _, step in journey.steps:
+        named.update(filter(None, (step.owner, *step.supporting)))
+    return named
+
+
+def _public_journey(journey: Journey, shown: frozenset[str]) -> Journey:
+    blocks = tuple(
+        dataclasses.replace(block, steps=tuple(_public_step(step, shown) for step in block.steps))
+        for block in journey.stages
+    )
+    return dataclasses.replace(
+        journey, stages=blocks,
+        owner=journey.owner if "owner" in shown else None,
+        kpis=journey.kpis if "kpis" in shown else (),
+    )
+
+
+def _public_step(step: Step, shown: frozenset[str]) -> Step:
+    return dataclasses.replace(
+        step,
+        owner=step.owner if "owner" in shown else None,
+        supporting=step.supporting if "supporting" in shown else (),
+        tools=step.tools if "tools" in shown else (),
+        kpis=step.kpis if "kpis" in shown else (),
+        gaps=step.gaps if "gaps" in shown else (),
+        custom=tuple((key, values) for key, values in step.custom if key in shown),
+        pain_points=tuple(p if "evidence" in shown else dataclasses.replace(p, evidence=()) for p in step.pain_points),
+    )
+
+
+def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
+    """Opportunities keep only the pain point ids that public maps hold: the id of a pain
+    point that only internal maps have is itself internal text. (An opportunity left with
+    none is an error in a public build, see `public_problems`.)"""
+    held = {p.key for j in journeys for _, s in j.steps for p in s.pain_points}
+
+    def step(s: Step) -> Step:
+        return dataclasses.replace(s, opportunities=tuple(
+            dataclasses.replace(o, addresses=tuple(a for a in o.addresses if a in held)) for o in s.opportunities))
+
+    return tuple(
+        dataclasses.replace(j, stages=tuple(dataclasses.replace(b, steps=tuple(step(s) for s in b.steps)) for b in j.stages))
+        for j in journeys
+    )
+
+
+def public_problems(personas: Iterable[tuple[str, dict]], journeys: Iterable[tuple[str, dict, object]]) -> None:
+    """Report, for a public build, what would otherwise leak or vanish: a public journey naming
+    an internal persona or baseline, and an `addresses` entry that only internal maps hold.
+
+    `personas` are (id, validated data); `journeys` are (id, validated data, report), where
+    `report(path, message)` locates a message in that journey's file."""
+    journeys = list(journeys)
+    public = {id_ for id_, data in personas if data.get("visibility") == "public"}
+    public_journeys = {id_ for id_, data, _ in journeys if data.get("visibility") == "public"}
+    held = {
+        pain["id"] for id_, data, _ in journeys if id_ in public_journeys
+        for _, _, _, pain in _pains(data) if pain.get("id")
+    }
+    for id_, data, report in journeys:
+        if id_ not in public_journeys:
+            continue
+        for n, persona in enumerate(data.get("personas") or ()):
+            if persona not in public:
+                report(("personas", n), f"'{persona}' is an internal persona: a public journey may name only "
+                       "public personas (add 'visibility: public' to the persona, or leave it out here)")
+        baseline = data.get("baseline")
+        if baseline and baseline not in public_journeys:
+            report(("baseline",), f"'{baseline}' is an internal journey: a public journey's baseline must be "
+                   "public too (add 'visibility: public' to it, or remove the baseline)")
+        for path, opportunity in _opportunities(data):
+            for n, key in enumerate(opportunity.get("addresses") or ()):
+                if key not in held:
+                    report(path + ("addresses", n), f"pain point '{key}' occurs only in internal journeys: a public "
+                           "opportunity must address a pain point of a public journey")
+
+
+def _pains(data: dict):
+    for i, block in enumerate(data.get("stages") or ()):
+        for j, step in enumerate(block.get("steps") or ()):
+            for k, pain in enumerate(step.get("pain_points") or ()):
+                yield i, j, k, pain
+
+
+def _opportunities(data: dict):
+    for i, block in enumerate(data.get("stages") or ()):
+        for j, step in enumerate(block.get("steps") or ()):
+            for k, opportunity in enumerate(step.get("opportunities") or ()):
+                yield ("stages", i, "steps", j, "opportunities", k), opportunity
+
+
+def unknown_public_fields(public_fields: Iterable[str], custom_keys: Iterable[str]) -> list[str]:
+    """Messages for `public_fields` entries that name no internal-facing field."""
+    from journeys.core.problems import did_you_mean
+
+    choices = public_field_choices(custom_keys)
+    return [f"public_fields: '{name}' is not an internal-facing field{did_you_mean(name, choices)}; "
+            f"the fields are {', '.join(choices)}" for name in public_fields if name not in choices]
+
+
+def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):
+    """The handbook a build for `audience` renders."""
+    return public_view(handbook, public_fields) if audience == "public" else handbook

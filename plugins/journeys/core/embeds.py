@@ -1,0 +1,138 @@
+"""`journey-map` fenced blocks in hand-written pages: finding them and checking what they ask for.
+
+A block shows parts of one journey in any Markdown page (map format 1.1, "Embedding a journey
+in a hand-written page"). Finding is a line scan that follows CommonMark's fence rules, so a
+`journey-map` block quoted inside a longer fence (as the editor's guide does) stays a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journeys.core.problems import Problem, did_you_mean
+from journeys.core.yaml_source import YamlProblem, parse_yaml
+
+LANGUAGE = "journey-map"
+PARTS = ("header", "chart", "grid", "ownership", "pain-points", "opportunities")
+DEFAULT_SHOW = ("chart",)
+KEYS = ("journey", "show")
+KEY = LANGUAGE  # the "key" of every message: `docs/index.md:12: journey-map: ...`
+
+# An opening or closing fence: up to any indentation (blocks may sit in lists or admonitions),
+# three or more backticks or tildes, then the info string.
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One `journey-map` fence as written: where it is and what it holds."""
+
+    line: int  # 1-based line of the opening fence
+    start: int  # index of the opening fence line
+    end: int  # index one past the closing fence line (or the end of the page if unclosed)
+    indent: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A checked block: the journey and the parts to show, or the problems that stop it."""
+
+    block: Block
+    journey: str | None
+    show: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def find_blocks(markdown: str) -> list[Block]:
+    """Every `journey-map` block of a page, in order; fences of other languages, and anything
+    inside them, are skipped."""
+    lines = markdown.split("\n")
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        opening = _FENCE.match(lines[i])
+        if opening is None or (opening["fence"][0] == "`" and "`" in opening["info"]):
+            i += 1
+            continue
+        fence, indent = opening["fence"], opening["indent"]
+        close = _closing(lines, i + 1, fence)
+        if opening["info"].strip().split(" ")[0].strip("{}.") == LANGUAGE:
+            body = "\n".join(_dedent(line, indent) for line in lines[i + 1:close])
+            blocks.append(Block(i + 1, i, min(close + 1, len(lines)), indent, body))
+        i = close + 1
+    return blocks
+
+
+def _closing(lines: list[str], start: int, fence: str) -> int:
+    """The index of the line closing `fence` (same character, at least as long, nothing
+    after it), or the last line: an unclosed fence runs to the end of the page."""
+    for j in range(start, len(lines)):
+        found = _FENCE.match(lines[j])
+        if found and found["fence"][0] == fence[0] and len(found["fence"]) >= len(fence) and not found["info"].strip():
+            return j
+    return len(lines)
+
+
+def _dedent(line: str, indent: str) -> str:
+    return line[len(indent):] if line.startswith(indent) else line.lstrip(" \t")
+
+
+def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
+    """Read a block's YAML and check it against the journeys of the handbook; `page` is the
+    page's path as messages show it (`docs/index.md`)."""
+    problems: list[Problem] = []
+
+    def report(message: str) -> None:
+        problems.append(Problem(page, block.line, None, KEY, message))
+
+    try:
+        data = parse_yaml(block.body).data if block.body.strip() else None
+    except YamlProblem as exc:
+        where = f" (line {exc.line} of the block)" if exc.line else ""
+        report(f"the block is not valid YAML{where}: {exc.message}")
+        return Embed(block, None, (), tuple(problems))
+    if not isinstance(data, dict):
+        report("the block needs 'journey: <id>' and may have 'show: [parts]', e.g. 'show: [chart, grid]'")
+        return Embed(block, None, (), tuple(problems))
+    for key in sorted(k for k in data if k not in KEYS):
+        report(f"unknown key '{key}'{did_you_mean(key, KEYS)}: a block has only 'journey' and 'show'")
+    journey = _journey(data.get("journey"), sorted(journey_ids), report)
+    show = _show(data.get("show", list(DEFAULT_SHOW)), report)
+    return Embed(block, journey, show, tuple(problems))
+
+
+def _journey(value: object, ids: list[str], report) -> str | None:
+    if value is None:
+        report("'journey' is missing: give the id of the journey to show, e.g. 'journey: " + (ids[0] if ids else "buy-online") + "'")
+        return None
+    if not isinstance(value, str):
+        report(f"journey: expected a journey id, got {value!r}")
+        return None
+    if value not in ids:
+        report(f"unknown journey '{value}'{did_you_mean(value, ids)}")
+        return None
+    return value
+
+
+def _show(value: object, report) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        report(f"show: expected a list of parts such as [chart, grid], from: {', '.join(PARTS)}")
+        return ()
+    parts: list[str] = []
+    for part in value:
+        if not isinstance(part, str) or part not in PARTS:
+            report(f"show: unknown part '{part}'{did_you_mean(part, PARTS)}; the parts are {', '.join(PARTS)}")
+        elif part in parts:
+            report(f"show: '{part}' is listed twice")
+        else:
+            parts.append(part)
+    return tuple(parts)
+
+
+def page_embeds(markdown: str, page: str, journey_ids: Iterable[str]) -> list[Embed]:
+    """Every block of a page, checked."""
+    ids = sorted(journey_ids)
+    return [check_block(block, page, ids) for block in find_blocks(markdown)]

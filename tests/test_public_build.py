@@ -1,0 +1,293 @@
+"""Public builds (map format 1.1, "Visibility and public builds"): nothing of an internal map
+and no internal-facing field of a public map reaches any byte of the built site.
+
+The leak test plants a sentinel in every field of every internal map and in every
+internal-facing field of the public maps, builds for the public, and searches every file of
+the output (gzip unpacked) for every sentinel, as written and in each escaped form it could
+take on the way: HTML, the renderer's Markdown-safe escaping, JSON and URL encoding.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import gzip
+import html
+import json
+import os
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, build_site, write
+
+from journeys.render.text import text
+
+PUBLIC_CONFIG = {"plugins": ["search", {"journeys": {
+    "audience": "public", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
+}}]}
+
+
+def sentinel(n: int) -> str:
+    # Letters and digits only, so every escaping leaves it whole; forms() adds escaped variants
+    # for the few sentinels that carry markup characters.
+    return f"zqx{n:04d}leak"
+
+
+class Planter:
+    """Hands out a fresh sentinel for every planted field and remembers them all."""
+
+    def __init__(self) -> None:
+        self.planted: list[str] = []
+
+    def __call__(self, extra: str = "") -> str:
+        value = sentinel(len(self.planted)) + extra
+        self.planted.append(value)
+        return value
+
+
+def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> str:
+    data = {
+        "title": s(), "summary": s(), "personas": [persona], "owner": "zqxteam", "state": "current",
+        "reviewed": datetime.date(2026, 1, 1), "tags": [s(), s()], "kpis": [{"name": s(), "current": s(), "target": s(), "unit": s()}],
+        "stages": [{"stage": "zqxstage", "goal": s(), "expectations": [s()], "steps": [{
+            "touchpoint": s(), "channel": s(), "action": s(), "thinking": s("<b>&'\"</b>"), "emotion": -2,
+            "owner": "zqxteam", "supporting": ["zqxteam2"], "tools": [s()], "kpis": [s()],
+            "backstage": s(),
+            "pain_points": [
+                {"id": shared_pain, "text": s(), "severity": "critical", "evidence": [s(), "https://e.example/" + s()]},
+                {"id": s(), "text": s(), "severity": "high"},
+                s(),
+            ],
+            "opportunities": [{"text": s(), "impact": "high", "addresses": [shared_pain]}, s()],
+            "gaps": [s()],
+        }]}],
+    }
+    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return f"---\n{front}---\n## {s()}\n\n{s()} with a [link](https://x.example/{s()}) and `{s()}`.\n"
+
+
+def public_journey(s: Planter, shared_pain: str) -> str:
+    data = {
+        "title": "Public journey", "summary": "Published to everyone.", "personas": ["public-persona"],
+        "owner": "zqxteam3", "visibility": "public", "state": "current",
+        "kpis": [{"name": s(), "current": s(), "target": s()}],
+        "stages": [{"stage": "discover", "goal": "Find out.", "steps": [{
+            "touchpoint": "Public page", "channel": "Web", "action": "Reads.", "thinking": "Fine.", "emotion": 1,
+            "owner": "zqxteam3", "supporting": ["zqxteam4"], "tools": [s()], "kpis": [{"name": s(), "current": s()}],
+            "backstage": s(),
+            "pain_points": [
+                {"id": shared_pain, "text": "Public wording of the shared pain.", "severity": "low",
+                 "evidence": [s(), "https://e.example/" + s()]},
+                {"text": "A public pain without id.", "evidence": [s()]},
+            ],
+            "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
+            "gaps": [s(), s()],
+        }]}],
+    }
+    return "---\n" + yaml.safe_dump(data, sort_keys=False) + "---\nThe public narrative.\n"
+
+
+def planted_handbook(root: Path) -> list[str]:
+    s = Planter()
+    # Catalogue entries that only internal maps use are internal as well.
+    stages = [{"id": "discover", "name": "Discover"}, {"id": "zqxstage", "name": s(), "description": s()}]
+    teams = [{"id": t, "name": s(), "description": s(), "contact": s()} for t in ("zqxteam", "zqxteam2", "zqxteam3", "zqxteam4")]
+    persona = {"name": s(), "summary": s(), "segment": s(), "goals": [s()], "frustrations": [s()], "needs": [s()],
+               "quote": s(), "image": f"https://img.example/{s()}.png", "tags": [s()]}
+    files = {
+        "maps/stages.yml": yaml.safe_dump(stages),
+        "maps/teams.yml": yaml.safe_dump(teams),
+        "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
+        "maps/personas/zqxpersona.md": "---\n" + yaml.safe_dump(persona) + f"---\n{s()}\n",
+        "maps/journeys/public-journey.md": public_journey(s, "shared-pain"),
+        "maps/journeys/zqxfolder/zqxjourney.md": internal_journey(s, "zqxjourney", "zqxpersona", "shared-pain"),
+        "maps/journeys/zqxjourney2.md": internal_journey(s, "zqxjourney2", "public-persona", "shared-pain"),
+    }
+    write(root, files)
+    # Ids and names that come from file and folder names are planted too.
+    return s.planted + ["zqxpersona", "zqxjourney", "zqxfolder", "zqxstage", "zqxteam"]
+
+
+def forms(value: str) -> set[str]:
+    """Every way a value can be written into a built file."""
+    return {value, html.escape(value), html.escape(value, quote=False), text(value),
+            json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1],
+            urllib.parse.quote(value), urllib.parse.quote_plus(value), value.lower()}
+
+
+def site_bytes(site: Path) -> dict[str, str]:
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            raw = path.read_bytes()
+            if path.suffix == ".gz":
+                raw = gzip.decompress(raw)
+            found[str(path.relative_to(site))] = raw.decode("utf-8", "replace").lower()
+    return found
+
+
+def leaks(site: Path, planted: list[str]) -> list[str]:
+    files = site_bytes(site)
+    return sorted(
+        f"{name}: {value}"
+        for value in planted for form in forms(value) for name, content in files.items() if form.lower() in content
+    )
+
+
+def test_public_build_leaks_no_planted_sentinel(tmp_path):
+    planted = planted_handbook(tmp_path)
+    built = build_site(tmp_path, config=PUBLIC_CONFIG, docs={"index.md": "# Home\n\n[Journeys](journeys/index.md)\n"})
+    assert built.ok, built.warnings
+    assert leaks(built.site, planted) == []
+    # The public map itself is published, and its shared pain point shows its public wording.
+    page = built.html("journeys/public-journey/")
+    assert "Public wording of the shared pain." in page and "A public opportunity." in page
+    assert not (built.site / "teams").exists()
+    assert not (built.site / "journeys" / "zqxjourney").exists()
+
+
+def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):
+    """The control: the planting works, so an empty leak list means something."""
+    planted = planted_handbook(tmp_path)
+    built = build_site(tmp_path, config={"plugins": PUBLIC_CONFIG["plugins"][:1] + [
+        {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]})
+    assert built.ok, built.warnings
+    found = {entry.split(": ", 1)[1] for entry in leaks(built.site, planted)}
+    assert found == set(planted)
+
+
+def test_shared_pain_point_priority_counts_public_occurrences_only(tmp_path):
+    planted_handbook(tmp_path)
+    built = build_site(tmp_path, config=PUBLIC_CONFIG)
+    with open(built.site / "pain-points.csv", encoding="utf-8", newline="") as handle:
+        shared = next(row for row in csv.DictReader(handle) if row["id"] == "shared-pain")
+    # One public journey and one persona at the public occurrence's severity (low = 1); the
+    # internal occurrences (critical, two journeys) do not count.
+    assert shared["severity"] == "low"
+    assert shared["priority"] == "2"
+    exported = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    assert [j["id"] for j in exported["journeys"]] == ["public-journey"]
+    assert [p["id"] for p in exported["personas"]] == ["public-persona"]
+    assert exported["teams"] == []
+
+
+def test_public_fields_publish_owners_and_team_pages(tmp_path):
+    planted_handbook(tmp_path)
+    config = {"plugins": ["search", {"journeys": {
+        "audience": "public", "public_fields": ["owner", "supporting", "tools"],
+        "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]}
+    built = build_site(tmp_path, config=config)
+    assert built.ok, built.warnings
+    teams = sorted(p.name for p in (built.site / "teams").iterdir() if p.is_dir())
+    assert teams == ["zqxteam3", "zqxteam4"]  # the teams public maps name, no other
+
+
+def test_unknown_public_field_is_a_config_error(tmp_path):
+    planted_handbook(tmp_path)
+    config = {"plugins": [{"journeys": {"audience": "public", "public_fields": ["owners"]}}]}
+    built = build_site(tmp_path, config=config)
+    assert not built.ok
+    assert any("public_fields: 'owners' is not an internal-facing field (did you mean 'owner'?)" in w for w in built.warnings)
+
+
+@pytest.mark.parametrize("catalogues", [True, False], ids=["catalogues", "free-text"])
+def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues):
+    """The hostile corpus, all internal, beside one public map: none of its fields, each
+    marked with a sentinel in front of the hostile text, reaches the public site."""
+    from test_hostile import EXTENSIONS, HOSTILE, corpus, write_raw  # noqa: PLC0415 - the corpus lives there
+
+    planted: list[str] = []
+
+    def say(label: str) -> str:
+        marker = "zqxh" + re.sub(r"[^a-z0-9]", "", label.lower())
+        # The public journey passes through the catalogue's "discover" stage, so that entry is
+        # published; every other field belongs to internal maps or unused catalogue entries.
+        if not label.startswith("stage discover"):
+            planted.append(marker)
+        return f"{marker} {HOSTILE}"
+
+    write_raw(tmp_path, corpus(say, catalogues))
+    write(tmp_path, {"maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
+                     "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
+                     "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
+                     "        emotion: 0\n---\n"})
+    built = build_site(tmp_path, config={"markdown_extensions": EXTENSIONS, "plugins": [
+        "search", {"journeys": {"audience": "public", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]})
+    assert built.ok, built.warnings
+    assert len(planted) > 40
+    assert leaks(built.site, planted) == []
+    assert "Public journey" in built.html("journeys/public-journey/")
+
+
+@pytest.mark.parametrize(("change", "where", "message"), [
+    ("personas: [zqxpersona]", "personas[0]", "'zqxpersona' is an internal persona"),
+    ("baseline: zqxjourney2\nstate: future", "baseline", "'zqxjourney2' is an internal journey"),
+    ("ONLY_INTERNAL_ADDRESS", "stages[0].steps[0].opportunities[0].addresses[0]",
+     "pain point 'only-internal' occurs only in internal journeys"),
+])
+def test_public_journey_pointing_at_internal_maps_fails_strict(tmp_path, change, where, message):
+    planted_handbook(tmp_path)
+    path = tmp_path / "maps" / "journeys" / "public-journey.md"
+    source = path.read_text(encoding="utf-8")
+    if change == "ONLY_INTERNAL_ADDRESS":
+        internal = tmp_path / "maps" / "journeys" / "zqxjourney2.md"
+        internal.write_text(internal.read_text(encoding="utf-8").replace("- id: shared-pain", "- id: only-internal", 1),
+                            encoding="utf-8")
+        source, count = re.subn(r"(addresses:\n\s*- )shared-pain", r"\1only-internal", source)
+        assert count == 1
+    else:
+        source = source.replace("personas:\n- public-persona\n", "") if change.startswith("personas") else source
+        source = source.replace("state: current\n", "") if "state" in change else source
+        source = source.replace("visibility: public\n", f"visibility: public\n{change}\n")
+    path.write_text(source, encoding="utf-8")
+    built = build_site(tmp_path, config=PUBLIC_CONFIG)
+    assert not built.ok
+    located = [w for w in built.warnings if w.startswith("maps/journeys/public-journey.md:") and message in w]
+    assert located, built.warnings
+    assert re.match(r"maps/journeys/public-journey\.md:\d+:\d+: " + re.escape(where) + ": ", located[0])
+    # The same handbook builds for the internal audience: these are public-build errors only.
+    internal = build_site(tmp_path, config={"plugins": [{"journeys": {"custom_fields": [
+        {"key": "backstage", "label": "Behind the scenes"}]}}]})
+    assert internal.ok, internal.warnings
+
+
+def test_internal_build_is_byte_identical_without_visibility_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    with_keys, without = tmp_path / "with", tmp_path / "without"
+    for target in (with_keys, without):
+        for name in ("docs", "maps"):
+            import shutil  # noqa: PLC0415
+            shutil.copytree(REPO / name, target / name)
+    for path in (without / "maps").rglob("*.md"):
+        path.write_text(re.sub(r"^visibility: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav")
+    sites = []
+    for target in (with_keys, without):
+        built = build_site(target, config={k: v for k, v in config.items() if k in ("plugins", "markdown_extensions")},
+                           docs={"index.md": "# Home\n"})
+        assert built.ok, built.warnings
+        sites.append({name: (built.site / name).read_bytes() for name in
+                      sorted(os.path.relpath(p, built.site) for p in built.site.rglob("*") if p.is_file())})
+    assert sites[0].keys() == sites[1].keys()
+    assert [name for name in sites[0] if sites[0][name] != sites[1][name]] == []
+    assert any(re.search(r"^visibility: public", p.read_text(encoding="utf-8"), re.M) for p in (with_keys / "maps").rglob("*.md"))
+
+
+def test_demo_public_build(tmp_path):
+    """The demo's mkdocs.public.yml: strict, only the public maps, no team pages."""
+    from mkdocs.commands.build import build  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    config = load_config(config_file=str(REPO / "mkdocs.public.yml"), strict=True, site_dir=str(tmp_path / "site"))
+    build(config)
+    site = tmp_path / "site"
+    assert sorted(p.name for p in (site / "journeys").iterdir() if p.is_dir()) == ["buy-contents-online", "contents-theft-claim"]
+    assert sorted(p.name for p in (site / "personas").iterdir() if p.is_dir()) == ["first-time-renter"]
+    assert not (site / "teams").exists()
+    internal_titles = ["Escape of water claim", "Buying home insurance by phone", "Renewing with confidence"]
+    content = site_bytes(site)
+    assert [t for t in internal_titles for c in content.values() if t.lower() in c] == []
