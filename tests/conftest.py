@@ -26,6 +26,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material 9.7+ prints a banner otherwise
 
+# Tests in these folders drive Chromium: `pytest -m "not browser"` runs the rest on a machine
+# without it. They fail, never skip, when Chromium is missing and they are selected: an audit
+# that silently does not run is worse than none. `slow` marks what takes a minute or more.
+BROWSER_FOLDERS = ("browser", "a11y")
+SLOW_MODULES = ("test_fuzz.py", "test_serve.py", "test_determinism.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(str(item.path)).relative_to(REPO / "tests").parts
+        if parts[0] in BROWSER_FOLDERS or "browser" in item.fixturenames or "page" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        if parts[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
 BASE_CONFIG = {
     "site_name": "Test handbook",
     "repo_url": "https://example.com/org/handbook",
