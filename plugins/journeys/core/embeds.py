@@ -136,3 +136,18 @@ def page_embeds(markdown: str, page: str, journey_ids: Iterable[str]) -> list[Em
     """Every block of a page, checked."""
     ids = sorted(journey_ids)
     return [check_block(block, page, ids) for block in find_blocks(markdown)]
+
+
+_TITLE = re.compile(r"\A---\n(?:.*\n)*?title:[ \t]*(?P<meta>.+)\n(?:.*\n)*?---\n|^#[ \t]+(?P<heading>.+?)[ \t#]*$", re.M)
+
+
+def page_title(markdown: str, src: str) -> str:
+    """What a "Shown in" link calls a page: its front matter title, else its first top-level
+    heading, else its file name; close to what MkDocs shows, without building the page."""
+    found = _TITLE.search(markdown)
+    if found:
+        return (found["meta"] or found["heading"]).strip().strip("'\"")
+    stem = src.rsplit("/", 1)[-1].removesuffix(".md")
+    if stem == "index" and "/" in src:
+        stem = src.rsplit("/", 2)[-2]
+    return stem.replace("-", " ").replace("_", " ").capitalize()

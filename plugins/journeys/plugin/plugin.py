@@ -12,6 +12,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
+from journeys.plugin import embeds
+from journeys.render.embed import embed_html
 from journeys.core.audience import for_audience, unknown_public_fields
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
@@ -76,8 +78,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for problem in handbook.problems:
             log.warning(str(problem))
         handbook = for_audience(handbook, self.config.audience, self.config.public_fields)
-        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
+        # Before the generated pages join `files`: only hand-written pages are scanned.
+        self.embeds = embeds.scan(files, docs_rel, [j.id for j in handbook.journeys])
+        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates,
+                      self.embeds.shown_in())
+        self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)
         self.html_blocks: dict[str, list[str]] = {}
@@ -98,6 +104,23 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for path, source in generated.copies.items():
             files.append(File.generated(config, path, abs_src_path=source))
         return files
+
+    # Before other plugins' on_page_markdown (default priority 0): the blocks are found in the
+    # page as its author wrote it, and plugins such as macros never see the block's YAML.
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        found = self.embeds.by_page.get(page.file.src_uri) if self.config.enabled else None
+        if not found:
+            return markdown
+        blocks = self.html_blocks.setdefault(page.file.src_uri, [])
+
+        def placeholder(html: str) -> str:
+            blocks.append(html)
+            return PLACEHOLDER.format(len(blocks) - 1)
+
+        here = page.file.src_uri
+        return embeds.replace_blocks(markdown, page.file.src_uri, found,
+                                     lambda embed: embed_html(self.handbook, embed, self.ctx, here), placeholder)
 
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)

@@ -20,6 +20,11 @@ LABELS: dict[str, str] = {
     "state_future": "Future state",
     "problems_title": "This map has errors and is not published until they are fixed",
     "problems_hint": "Run journeys check to see them without building the site.",
+    # embeds (a journey-map block in a hand-written page)
+    "embed_label": "Journey map:",
+    "embed_open": "Open the whole journey map",
+    "embed_error_title": "This journey-map block cannot be shown",
+    "shown_in": "Shown in",
     # journey page
     # aggregate pages (personas, stages, teams, indexes, pain points)
     "teams_intro": "Who owns and supports each part of the customer experience.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -73,6 +74,8 @@ class Context:
     review_after_days: int = 180
     plotly_js: str | None = None  # a URL of plotly.js chosen by the user; None: the copy the site serves
     templates: Templates = field(default_factory=default_templates)
+    # journey id -> (source path, title) of the hand-written pages that embed it
+    shown_in: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def render(self, name: str, **values: object) -> str:
         """Render the layout `name` (see render/templating.py) with `ctx` in scope."""
