@@ -12,7 +12,7 @@ import html
 import textwrap
 from itertools import groupby
 
-from journeys.core.index import emotion_by_stage
+from journeys.core.index import SEVERITY_WEIGHT, emotion_by_stage
 from journeys.render.fragments import (
     EMOTION_WORDS, emotion, journey_link, persona_link, stage_link, step_anchor, step_link,
 )
@@ -376,3 +376,68 @@ def heatmap_figure(handbook, ctx, here: str) -> str:
     table = (f'<table class="jm-chart-table"><caption>{text(caption)}</caption>'
              f'<thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>')
     return figure(heatmap_chart(handbook), label, caption, table, plotly_src(ctx, here))
+
+
+# --- prioritisation matrix of pain points ----------------------------------------------------
+
+LABELLED = 5  # the highest priorities carry their text on the chart; hover names every point
+
+
+def matrix_points(handbook) -> list[tuple]:
+    """(merged pain point, x, y) with x its reach (journeys plus personas it touches) and y its
+    severity weight: priority is their product, so the top right reads first. Points sharing a
+    cell are spread across it in priority order, the same way every build."""
+    cells: dict[tuple[int, int], list] = {}
+    for pain in handbook.pain_points:
+        reach = len(pain.journeys) + len(pain.personas)
+        cells.setdefault((reach, SEVERITY_WEIGHT[pain.severity]), []).append(pain)
+    points = []
+    for (reach, weight), pains in sorted(cells.items()):
+        for k, pain in enumerate(pains):
+            offset = 0.0 if len(pains) == 1 else -0.3 + 0.6 * k / (len(pains) - 1)
+            points.append((pain, reach + offset, weight))
+    return points
+
+
+def matrix_chart(handbook, ctx, here: str) -> dict:
+    points = matrix_points(handbook)
+    top = {p.id for p in handbook.pain_points[:LABELLED]}
+    hover = [f"<b>{_wrapped(p.text)}</b><br>Severity: {p.severity} · priority {p.score}<br>"
+             f"{len(p.journeys)} journey{'s' * (len(p.journeys) != 1)}, {len(p.personas)} persona{'s' * (len(p.personas) != 1)}"
+             for p, _, _ in points]
+    data = [{
+        "type": "scatter", "mode": "markers+text", "x": [x for _, x, _ in points], "y": [y for _, _, y in points],
+        "text": [_plain(_short(p.text, 28)) if p.id in top else "" for p, _, _ in points],
+        "textposition": "top center", "textfont": {"color": "@jm-chart-fg", "size": 11},
+        "hoverinfo": "text", "hovertext": hover,
+        # Each point opens its row of the index: the chart script follows `customdata` on click.
+        "customdata": [ctx.site.href(here, ctx.site.src("pain-points"), p.id) for p, _, _ in points],
+        "marker": {"color": "@jm-series-2", "size": [10 + 2 * min(p.score, 12) for p, _, _ in points],
+                   "opacity": 0.85, "line": {"color": "@jm-chart-bg", "width": 1}},
+        "showlegend": False,
+    }]
+    reach = [x for _, x, _ in points] or [1]
+    levels = sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__)
+    layout = _layout(
+        420, margin={"l": 8, "r": 8, "t": 24, "b": 8},
+        xaxis={"title": {"text": "Reach: journeys + personas it touches"}, "fixedrange": True, "automargin": True,
+               "range": [0.3, max(reach) + 0.7], "dtick": 1, "gridcolor": "@jm-chart-grid", "zeroline": False},
+        yaxis={"title": {"text": "Severity"}, "fixedrange": True, "automargin": True, "range": [0.5, 4.6],
+               "tickvals": [SEVERITY_WEIGHT[s] for s in levels], "ticktext": levels, "gridcolor": "@jm-chart-grid",
+               "zeroline": False},
+    )
+    return _spec(data, layout)
+
+
+def matrix_figure(handbook, ctx, here: str) -> str:
+    """The matrix and, as its table, every pain point with the same figures in priority order."""
+    if not handbook.pain_points:
+        return ""
+    caption = "Which pain points to fix first: severity against reach, highest priority top right"
+    top = handbook.pain_points[0]
+    label = (f"Scatter chart. {caption}. {len(handbook.pain_points)} pain points; the highest priority is "
+             f"“{top.text}” at {top.score}.")
+    rows = [[link(ctx.site.href(here, ctx.site.src("pain-points"), p.id), p.text), text(p.severity),
+             str(len(p.journeys)), str(len(p.personas)), str(p.score)] for p in handbook.pain_points]
+    table = _table("Pain points by priority", ["Pain point", "Severity", "Journeys", "Personas", "Priority"], rows)
+    return figure(matrix_chart(handbook, ctx, here), label, caption, table, plotly_src(ctx, here))
