@@ -37,11 +37,12 @@ REFUSED = {
 
 
 def shown(value: str) -> str | None:
-    """What Mermaid shows for a parsed name: its entity placeholders decoded as its renderer
-    does, `<br>` as a line break, without the spaces around it."""
+    """What Mermaid shows for a parsed name, without the spaces around it: `<br>` as a line
+    break (its renderer splits lines before it decodes entities), then its entity
+    placeholders decoded as its renderer does."""
+    value = re.sub(r"<br\s*/?>", "\n", value, flags=re.IGNORECASE)
     value = re.sub(r"ﬂ°°(\w+)¶ß", r"&#\1;", value)
-    value = html.unescape(re.sub(r"ﬂ°(\w+)¶ß", r"&\1;", value))
-    return re.sub(r"<br\s*/?>", "\n", value, flags=re.IGNORECASE).strip() or None
+    return html.unescape(re.sub(r"ﬂ°(\w+)¶ß", r"&\1;", value)).strip() or None
 
 
 def read(name: str) -> str:
