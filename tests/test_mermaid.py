@@ -300,3 +300,19 @@ def test_help_states_the_score_mapping(capsys):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "emotion = score - 3, so 1 is -2, 3 is 0 (neutral) and 5 is 2." in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_markdown_block_is_found_past_its_comments_and_front_matter():
+    block = "---\ntitle: From the front matter\n---\n%% a comment first\njourney\n  section A\n    Tea: 3: Me\n"
+    text = "# Notes\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n```mermaid\n" + block + "```\n"
+    diagram = parse(text)
+    assert (diagram.title, diagram.sections[0].line) == ("From the front matter", 14)
+    with pytest.raises(MermaidError) as caught:
+        parse("# Notes\n\n```mermaid\nJOURNEY\n  section A\n```\n")
+    assert (caught.value.line, caught.value.message) == (
+        4, "expected 'journey' as the first line of the diagram, got 'JOURNEY': Mermaid's keyword is 'journey', in lower case")
+
+
+def test_a_diagram_of_twenty_thousand_tasks_is_read_whole():
+    text = "journey\n  section A\n" + "    Tea: 3: Me\n" * 20000
+    assert len(parse(text).sections[0].tasks) == 20000

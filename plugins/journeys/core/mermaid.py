@@ -11,6 +11,7 @@ anything the map does not keep is a notice.
 
 from __future__ import annotations
 
+import bisect
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -141,23 +142,39 @@ def _diagram_block(text: str) -> tuple[int, str]:
                     if lines[i].strip().startswith(fence.group(1)[:3]) and not lines[i].strip().strip(fence.group(1)[0])),
                    len(lines))
         block = "\n".join(lines[start + 1:end])
-        if re.match(rf"{S}*journey", _blank(_DIRECTIVE, _blank(_FRONT_MATTER, textwrap.dedent(block).strip("\n")))):
+        # In any case, so that a block starting `JOURNEY` is the one whose error is shown.
+        if re.match(rf"{S}*journey", _statements(_front_matter_span(block)[1]), re.IGNORECASE):
             return start + 2, block
     return 1, text
 
 
-def _blank(pattern: re.Pattern, text: str, count: int = 0) -> str:
+def _blank(pattern: re.Pattern, text: str) -> str:
     """`text` without the matches of `pattern`, each left as its line breaks, so that line
     numbers still count in the file."""
-    return pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=count)
+    return pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
-def _front_matter(text: str, first_line: int) -> tuple[str | None, str]:
-    """The title of the front matter and the text with the block blanked out."""
-    leading = _LEADING_SPACE.match(text).end()
-    match = _FRONT_MATTER.match(text, leading)
+def _statements(text: str) -> str:
+    """The diagram without its directives and comment lines, as Mermaid's lexer gets it."""
+    return _blank(_COMMENT_LINE, _blank(_DIRECTIVE, text))
+
+
+def _front_matter_span(block: str) -> tuple[re.Match | None, str]:
+    """The front matter block of a diagram, as mermaid.run() reads a diagram in a page
+    (dedented and trimmed), and the diagram with that block blanked out."""
+    text = textwrap.dedent(block)
+    match = _FRONT_MATTER.match(text, _LEADING_SPACE.match(text).end())
     if not match:
-        if text[leading:].startswith("---"):
+        return None, text
+    return match, text[:match.start()] + "\n" * match.group(0).count("\n") + text[match.end():]
+
+
+def _front_matter_title(block: str, first_line: int) -> tuple[str | None, str]:
+    """The title of the front matter, read as YAML, and the diagram without the block."""
+    match, text = _front_matter_span(block)
+    if not match:
+        leading = _LEADING_SPACE.match(text).end()
+        if text.startswith("---", leading):
             line = first_line + text.count("\n", 0, leading)
             raise MermaidError(line, "the '---' block above the diagram is not closed: add a line '---'")
         return None, text
@@ -165,11 +182,10 @@ def _front_matter(text: str, first_line: int) -> tuple[str | None, str]:
         data = yaml.load(match.group(1), Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = first_line + text.count("\n", 0, match.start(1)) + (mark.line if mark else 0)
+        line = first_line + match.string.count("\n", 0, match.start(1)) + (mark.line if mark else 0)
         raise MermaidError(line, f"the front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     title = data.get("title") if isinstance(data, dict) else None
-    blanked = text[:match.start()] + "\n" * match.group(0).count("\n") + text[match.end():]
-    return (_js_string(title) if title else None), blanked
+    return (_js_string(title) if title else None), text
 
 
 def _js_string(value: object) -> str:
@@ -209,16 +225,16 @@ def parse(text: str) -> Diagram:
     """Read a Mermaid journey diagram (or a Markdown file holding one)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     first_line, block = _diagram_block(text)
-    # As mermaid.run() reads a diagram in a page: dedented and trimmed.
-    title, block = _front_matter(textwrap.dedent(block), first_line)
-    block = _blank(_COMMENT_LINE, _blank(_DIRECTIVE, block))
+    title, block = _front_matter_title(block, first_line)
+    block = _statements(block)
     source_lines = block.split("\n")
+    breaks = [i for i, c in enumerate(block) if c == "\n"]
 
     def line_of(position: int) -> int:
-        return first_line + block.count("\n", 0, position)
+        return first_line + bisect.bisect_left(breaks, position)
 
     def source(position: int) -> str:
-        return source_lines[block.count("\n", 0, position)].strip()
+        return source_lines[bisect.bisect_left(breaks, position)].strip()
 
     head = block[_LEADING_SPACE.match(block).end():]
     if not head:
