@@ -108,7 +108,7 @@ def test_tasks_without_actors_and_a_diagram_without_title():
     ("journey\nsection A\n", 2, "section 'A' has no tasks: add 'Task name: score: Actor' lines below it"),
     ("journey\nsection A\n  Tea:\n", 3, "cannot read 'Tea:': a task is 'Task name: score: Actor, Actor'"),
     ("journey\nsection A\n  Journey planning: 3: Me\n", 3, "cannot read 'Journey planning: 3: Me': 'journey' starts the diagram only; "
-     "Mermaid reads a line starting with 'journey' as that keyword, so begin the name with '#74;' for 'J' instead"),
+     "Mermaid reads a line starting with 'journey' as that keyword, so write the first letter as its entity code, '#74;'"),
     ("journey\naccDescr {\n  never closed\nsection A\n", 2, "'accDescr {' is not closed: add '}' after the description"),
     ("---\ntitle: [unclosed\n---\njourney\n", 2, "the front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"),
     ("journey\nsection A\n  Make tea 5 Me\n", 3, "cannot read 'Make tea 5 Me': a task is 'Task name: score: Actor, Actor'"),
@@ -166,6 +166,8 @@ def test_the_narrative_escapes_diagram_text():
     body = narrative(parse("journey\nsection A\n  <b>Tea</b>: 3: Me, <i>Cat</i>\n"), "<x>.mmd")
     assert "<b>" not in body and "<i>" not in body and "<x>" not in body
     assert "- &lt;b&gt;Tea&lt;/b&gt;: Me, &lt;i&gt;Cat&lt;/i&gt;" in body
+    body = narrative(parse("journey\nsection A\n  [x](javascript#58;alert(1)) *now*: 3: Me, Cat_1\n"), "d.mmd")
+    assert "- \\[x\\](javascript:alert(1)) \\*now\\*: Me, Cat\\_1\n" in body
 
 
 def test_import_write_round_trips_through_the_handbook_and_publishes(tmp_path, monkeypatch, capsys):

@@ -297,7 +297,8 @@ def _unreadable(token: str, value: str, line: str) -> str:
     if token == "INVALID" and value == ";":
         return f"cannot read '{line}': Mermaid's journey diagrams have no ';', so it cannot end a statement; put each task on a line of its own"
     if token == "journey":
-        return f"cannot read '{line}': 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, so begin the name with '#74;' for 'J' instead"
+        return (f"cannot read '{line}': 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, "
+                f"so write the first letter as its entity code, '#{ord(value[0])};'")
     return f"cannot read '{line}': {_TASK_FORM}"
 
 
@@ -420,14 +421,19 @@ def narrative(diagram: Diagram, source_name: str) -> str:
     """The map's Markdown body: where it came from, the diagram's accessible title, and,
     since the map format has no per-step persona, who takes which step when the diagram has
     several actors."""
-    # The body is Markdown, where raw HTML passes through: diagram text is escaped.
-    body = f"Imported from the Mermaid diagram {escape(source_name)}.\n"
+    body = f"Imported from the Mermaid diagram {_plain(source_name)}.\n"
     if diagram.acc_title:
-        body += f"\nAccessible title of the diagram: {escape(diagram.acc_title)}\n"
+        body += f"\nAccessible title of the diagram: {_plain(diagram.acc_title)}\n"
     if len(diagram.actors) > 1:
         body += "\n## Who takes each step\n\n"
         body += "".join(
-            f"- {escape(task.name)}: {escape(', '.join(task.actors) or 'no actor named')}\n"
+            f"- {_plain(task.name)}: {_plain(', '.join(task.actors) or 'no actor named')}\n"
             for section in diagram.sections for task in section.tasks
         )
     return body
+
+
+def _plain(text: str) -> str:
+    """Diagram text as plain text in Markdown, where raw HTML passes through and brackets
+    make links: HTML escaped, Markdown's marks backslash-escaped, on one line."""
+    return escape(re.sub(r"([\\`*_\[\]])", r"\\\1", " ".join(text.split("\n"))))

@@ -20,7 +20,8 @@ _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # Mermaid's lineBreakRege
 
 
 def hide_entities(text: str) -> str:
-    """Entity codes as placeholders, so that the `#` and `;` in them end nothing."""
+    """Entity codes as placeholders, so that the `#` and `;` in them end nothing. A
+    placeholder is as long as its code, so positions in the text still hold."""
     return ENTITY.sub(lambda m: _OPEN + m.group(1) + _CLOSE, text)
 
 
