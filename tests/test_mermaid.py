@@ -304,6 +304,13 @@ def test_help_states_the_score_mapping(capsys):
         assert "emotion = score - 3, so 1 is -2, 3 is 0 (neutral) and 5 is 2." in " ".join(capsys.readouterr().out.split())
 
 
+def test_myst_fences_and_fences_with_options_hold_diagrams_too():
+    for fence in ("```{mermaid}", "``` mermaid", "~~~mermaid title=day", "````mermaid"):
+        closing = fence.split("mermaid")[0].split("{")[0].strip()
+        diagram = parse(f"Text.\n\n{fence}\n{WORKING_DAY}{closing}\n\nMore text: 5: Me\n")
+        assert (diagram.title, diagram.sections[0].line) == ("My working day", 6)
+
+
 def test_a_markdown_block_is_found_past_its_comments_and_front_matter():
     block = "---\ntitle: From the front matter\n---\n%% a comment first\njourney\n  section A\n    Tea: 3: Me\n"
     text = "# Notes\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n```mermaid\n" + block + "```\n"

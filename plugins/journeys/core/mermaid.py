@@ -26,7 +26,8 @@ from journeys.core.schema import EMOTION_MAX, EMOTION_MIN
 
 SCORE_OFFSET = 3  # Mermaid scores run 1 to 5; 3 is neutral
 SCORE_MIN, SCORE_MAX = EMOTION_MIN + SCORE_OFFSET, EMOTION_MAX + SCORE_OFFSET
-_FENCE = re.compile(r"^\s*(```+|~~~+)\s*mermaid\s*$")
+# ```mermaid, ~~~mermaid, and MyST's ```{mermaid}, with or without options after the name.
+_FENCE = re.compile(r"^\s*(```+|~~~+)\s*(?:mermaid|\{mermaid\})(?:\s.*)?$")
 
 # JavaScript's \s, which Mermaid's regular expressions mean; Python's lacks U+FEFF.
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
