@@ -27,14 +27,13 @@ def hide_entities(text: str) -> str:
 
 def decode(text: str) -> str:
     """The text Mermaid shows for a lexed name: `<br>` as a line break, entity codes as
-    their character; an entity code that names no character stays as written."""
+    their character; an entity code that names no character as the `&name;` that Mermaid's
+    renderer makes of it."""
     text = _LINE_BREAK.sub("\n", text)
 
     def character(match: re.Match) -> str:
         inner = match.group(1)
-        written = f"&#{inner};" if inner.isdigit() else f"&{inner};"
-        shown = html.unescape(written)
-        return f"#{inner};" if shown == written else shown
+        return html.unescape(f"&#{inner};" if inner.isdigit() else f"&{inner};")
 
     return _PLACEHOLDER.sub(character, text)
 
