@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, write
 from journeys.cli import main
 from journeys.core import load_handbook
 from journeys.core.mermaid import parse, to_map
 from journeys.core.mermaid_export import to_mermaid
+from journeys.core.model import Journey, StageBlock, Step
 from journeys.site_config import read_plugin_options
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mermaid"
@@ -137,3 +140,19 @@ def test_an_unknown_journey_is_one_line_with_a_suggestion(tmp_path):
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "journeys export-mermaid: no journey 'hostle' in maps (did you mean 'hostile'?); " \
                             "`journeys check` lists the problems of maps that did not load\n"
+
+
+# Any text but surrogates and carriage returns (a map's YAML has none: it reads "\r\n" as "\n"),
+# without spaces at its ends, which Mermaid does not keep.
+NAMES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), min_size=1).map(str.strip).filter(bool)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=NAMES, stage=NAMES, touchpoint=NAMES, persona=NAMES, emotion=st.integers(-2, 2))
+def test_any_text_comes_back_from_the_diagram(title, stage, touchpoint, persona, emotion):
+    journey = Journey(id="j", title=title, source="j.md", folder="", personas=("p",),
+                      stages=(StageBlock("s", (Step(touchpoint, emotion),)),))
+    diagram = parse(to_mermaid(journey, stage_names={"s": stage}, persona_names={"p": persona}))
+    assert (diagram.title, diagram.notices) == (title, [])
+    assert [(s.name, [(t.name, t.score, t.actors) for t in s.tasks]) for s in diagram.sections] == [
+        (stage, [(touchpoint, emotion + 3, [persona])])]

@@ -40,8 +40,9 @@ def decode(text: str) -> str:
 
 # `#` starts a comment and `;` is no statement of Mermaid's journey grammar, wherever they
 # stand; `<` and `>` would be read as HTML, `&` only where it starts an entity; `%` only
-# doubled, as a comment or a directive.
-_ALWAYS = "#;<>"
+# doubled, as a comment or a directive; the placeholder characters, which the import would
+# take for an entity code.
+_ALWAYS = "#;<>" + _OPEN + _CLOSE
 _HTML_ENTITY = re.compile(r"&#?\w+;")
 
 
