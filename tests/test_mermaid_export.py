@@ -138,8 +138,21 @@ def test_an_unknown_journey_is_one_line_with_a_suggestion(tmp_path):
     write(tmp_path, HOSTILE)
     result = subprocess.run([sys.executable, "-m", "journeys.cli", "export-mermaid", "hostle"], cwd=tmp_path, capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == "journeys export-mermaid: no journey 'hostle' in maps (did you mean 'hostile'?); " \
-                            "`journeys check` lists the problems of maps that did not load\n"
+    assert result.stderr == "journeys export-mermaid: no journey 'hostle' in maps (did you mean 'hostile'?)\n"
+
+
+def test_a_map_with_problems_is_not_exported(tmp_path, monkeypatch, capsys):
+    write(tmp_path, HOSTILE)
+    write(tmp_path, {"maps/journeys/bad.md": "---\ntitle: Bad\npersonas: [maya]\nstages:\n  - stage: pay\n    steps:\n"
+                                             "      - {touchpoint: Pay, emotion: 7}\n---\n"})
+    monkeypatch.chdir(tmp_path)
+    problem = "maps/journeys/bad.md:7:36: stages[0].steps[0].emotion: 7 is not between -2 and 2\n"
+    assert main(["export-mermaid", "bad"]) == 1
+    assert capsys.readouterr().err == problem + "journeys export-mermaid: maps/journeys/bad.md has problems (above): fix them, then export it\n"
+    assert main(["export-mermaid", "--all", "out"]) == 1
+    out = capsys.readouterr()
+    assert (out.out, sorted(p.name for p in (tmp_path / "out").iterdir())) == ("wrote 1 diagram to out\n", ["hostile.mmd"])
+    assert out.err == problem + "journeys export-mermaid: not exported, because of the problems above: maps/journeys/bad.md\n"
 
 
 # Any text but surrogates and carriage returns (a map's YAML has none: it reads "\r\n" as "\n"),

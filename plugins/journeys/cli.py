@@ -3,8 +3,9 @@
 `check` is the pre-commit and pull-request check; `new` starts a persona or journey from a
 commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` and
 `export-mermaid` (in `mermaid_commands.py`) turn a Mermaid journey diagram into a map and
-back; `export` writes the handbook as plain Markdown for a site generator without the plugin. Each reads the plugin's options from mkdocs.yml when there is
-one. Failures are one line on stderr and exit code 1, never a traceback.
+back; `export` writes the handbook as plain Markdown for a site generator without the
+plugin. Each reads the plugin's options from mkdocs.yml when there is one. Failures are one
+line on stderr and exit code 1, never a traceback.
 """
 
 from __future__ import annotations

@@ -124,6 +124,7 @@ def _write(path: str, text: str) -> None:
 
 
 def run_export_mermaid(args, maps_dir: str, options: dict) -> int:
+    """A map with problems is not exported: the diagram would silently lack what did not load."""
     handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
     names = {"stage_names": {s.id: s.name for s in handbook.stages},
              "persona_names": {p.id: p.name for p in handbook.personas}}
@@ -131,17 +132,28 @@ def run_export_mermaid(args, maps_dir: str, options: dict) -> int:
         journey = handbook.journey_by_id.get(args.journey)
         if journey is None:
             hint = did_you_mean(args.journey, handbook.journey_by_id)
-            raise CommandError(f"no journey '{args.journey}' in {maps_dir}{hint}; `journeys check` lists the problems of maps that did not load")
+            raise CommandError(f"no journey '{args.journey}' in {maps_dir}{hint}")
+        if journey.problems:
+            _print_problems(journey.problems)
+            raise CommandError(f"{journey.source} has problems (above): fix them, then export it")
         sys.stdout.write(to_mermaid(journey, **names))
         return 0
+    valid = [j for j in sorted(handbook.journeys, key=lambda j: j.id) if not j.problems]
     try:
         os.makedirs(args.all, exist_ok=True)
-        for journey in sorted(handbook.journeys, key=lambda j: j.id):
-            path = os.path.join(args.all, journey.id + ".mmd")
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        for journey in valid:
+            with open(os.path.join(args.all, journey.id + ".mmd"), "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(to_mermaid(journey, **names))
     except OSError as exc:
         raise CommandError(f"cannot write to {args.all}: {exc.strerror}") from None
-    count = len(handbook.journeys)
-    print(f"wrote {count} diagram{'s' if count != 1 else ''} to {args.all}")
+    print(f"wrote {len(valid)} diagram{'s' if len(valid) != 1 else ''} to {args.all}")
+    broken = [j for j in handbook.journeys if j.problems]
+    if broken:
+        _print_problems([p for j in broken for p in j.problems])
+        raise CommandError(f"not exported, because of the problems above: {', '.join(sorted(j.source for j in broken))}")
     return 0
+
+
+def _print_problems(problems) -> None:
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
