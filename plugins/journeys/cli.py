@@ -1,10 +1,11 @@
 """`journeys`: the editor's command line.
 
 `check` is the pre-commit and pull-request check; `new` starts a persona or journey from a
-commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` turns a
-Mermaid journey diagram into a map; `export` writes the handbook as plain Markdown for a site
-generator without the plugin. Each reads the plugin's options from mkdocs.yml when there is
-one. Failures are one line on stderr and exit code 1, never a traceback.
+commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` and
+`export-mermaid` (in `mermaid_commands.py`) turn a Mermaid journey diagram into a map and
+back; `export` writes the handbook as plain Markdown for a site generator without the
+plugin. Each reads the plugin's options from mkdocs.yml when there is one. Failures are one
+line on stderr and exit code 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -20,14 +21,11 @@ import yaml
 from journeys.core import load_handbook
 from journeys.core.audience import AUDIENCES, for_audience
 from journeys.core.ids import humanize, is_valid_id, slugify
-from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
 from journeys.json_schema import KINDS, front_matter_schema
 from journeys.site_config import find_config_file, read_plugin_options
 from journeys.scaffolds import journey_template, persona_template
-
-
-class CommandError(Exception):
-    """A failure the editor can fix; printed as one line, exit code 1."""
+from journeys import mermaid_commands
+from journeys.command_error import CommandError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,13 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", help="write to this file instead of printing")
     schema.set_defaults(run=run_schema)
 
-    mermaid = commands.add_parser("import-mermaid", help="turn a Mermaid journey diagram into a journey map")
-    mermaid.add_argument("file", help="a .mmd file, or a Markdown file with a ```mermaid journey block")
-    mermaid.add_argument("--id", help="the journey's id (default: from the diagram's title)")
-    mermaid.add_argument("--write", action="store_true",
-                         help="write the map to journeys/<id>.md and stub personas for new actors (default: print the map)")
-    mermaid.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
-    mermaid.set_defaults(run=run_import_mermaid)
+    mermaid_commands.add_parsers(commands, maps_help)
 
     export = commands.add_parser("export", help="write the generated pages, exports and assets into a docs folder")
     export.add_argument("dir", help="the docs folder to write into, e.g. docs")
@@ -156,59 +148,6 @@ def run_schema(args, maps_dir: str, options: dict) -> int:
         raise CommandError(f"cannot write {args.output}: {exc.strerror}") from None
     print(f"wrote {args.output}")
     return 0
-
-
-def run_import_mermaid(args, maps_dir: str, options: dict) -> int:
-    try:
-        with open(args.file, encoding="utf-8") as handle:
-            source = handle.read()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
-    names = {p.id: p.name for p in handbook.personas}
-    stem = slugify(os.path.splitext(os.path.basename(args.file))[0]) or "imported-journey"
-    try:
-        diagram = parse(source)
-        stages = os.path.isfile(os.path.join(maps_dir, "stages.yml"))
-        data = to_map(diagram, default_title=humanize(stem), personas=names,
-                      stages=[(s.id, s.name) for s in handbook.stages] if stages else None)
-    except MermaidError as exc:
-        where = f"{args.file}:{exc.line}" if exc.line else args.file
-        raise CommandError(f"{where}: {exc.message}") from None
-    id_ = args.id or slugify(data["title"]) or stem
-    if not is_valid_id(id_):
-        raise CommandError(f"'{id_}' is not a valid id: give one with --id, e.g. '{slugify(id_) or stem}'")
-    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**6)
-    text = f"---\n# Imported from {os.path.basename(args.file)} by `journeys import-mermaid`.\n{front}---\n" + narrative(diagram, os.path.basename(args.file))
-    stubs = {persona_id(actor, names): actor for actor in diagram.actors if persona_id(actor, names) not in names}
-    if not args.write:
-        sys.stdout.write(text)
-        if stubs:
-            print(f"new personas {', '.join(sorted(stubs))}: --write creates them as stubs", file=sys.stderr)
-        return 0
-    if id_ in handbook.journey_by_id:
-        raise CommandError(f"a journey '{id_}' exists already in {handbook.journey_by_id[id_].source}: give another with --id")
-    files = {os.path.join(maps_dir, "journeys", id_ + ".md"): text}
-    files.update({os.path.join(maps_dir, "personas", stub + ".md"): persona_template(stub, actor) for stub, actor in sorted(stubs.items())})
-    for path in files:  # all or nothing: an editor should not have to clean up half an import
-        if os.path.exists(path):
-            raise CommandError(f"{os.path.normpath(path)} exists already; not overwriting it: give another id with --id")
-    for path, content in files.items():
-        _write_new(path, content)
-        print(f"wrote {os.path.normpath(path)}")
-    return _report_problems_in(list(files), maps_dir, options)
-
-
-def _report_problems_in(paths: list[str], maps_dir: str, options: dict) -> int:
-    """Check the handbook and report the problems of the files just written."""
-    mine = {os.path.abspath(p) for p in paths}
-    problems = [p for p in load_handbook(maps_dir, custom_fields=options["custom_fields"]).problems
-                if os.path.abspath(p.path) in mine]
-    for problem in problems:
-        print(problem)
-    return 1 if problems else 0
 
 
 def run_export(args, maps_dir: str, options: dict) -> int:

@@ -1,26 +1,68 @@
 """Mermaid `journey` diagrams to journey maps.
 
-A diagram is read the way Mermaid's own grammar reads it (`title`, `section`,
-`Task: score: Actor, Actor`, `%%` and `#` comments, `accTitle`/`accDescr` lines, an optional
-YAML front matter block with `title:`), and is turned into the front matter of a map:
-sections become stages, tasks become steps with emotion = score - 3, actors become personas.
-Anything that cannot become a valid map is a `MermaidError` with its line number.
+A diagram is read the way Mermaid 11 reads it: its preprocessing (YAML front matter, `%%{...}%%`
+directives, `%%` comment lines, `#name;` entity codes) and then a port of the lexer and grammar
+of `journey.jison`, rule for rule and in its order, so that what Mermaid draws is what is
+imported and what Mermaid refuses is refused. The diagram then becomes the front matter of a
+map: sections become stages, tasks become steps with emotion = score - 3, actors become
+personas. Anything that cannot become a valid map is a `MermaidError` with its line number;
+anything the map does not keep is a notice.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from html import escape
+import textwrap
 from dataclasses import dataclass, field
+from html import escape
 
-from journeys.core.ids import slugify
+import yaml
+
+from journeys.core.ids import humanize, slugify
+from journeys.core.mermaid_text import decode, hide_entities
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import EMOTION_MAX, EMOTION_MIN
 
 SCORE_OFFSET = 3  # Mermaid scores run 1 to 5; 3 is neutral
 SCORE_MIN, SCORE_MAX = EMOTION_MIN + SCORE_OFFSET, EMOTION_MAX + SCORE_OFFSET
-_FENCE = re.compile(r"^\s*(```+|~~~+)\s*mermaid\s*$")
-_KEYWORD = re.compile(r"^(title|section)(?:\s+(.*))?$", re.IGNORECASE)
+# ```mermaid, ~~~mermaid, and MyST's ```{mermaid}, with or without options after the name.
+_FENCE = re.compile(r"^\s*(```+|~~~+)\s*(?:mermaid|\{mermaid\})(?:\s.*)?$")
+
+# JavaScript's \s, which Mermaid's regular expressions mean; Python's lacks U+FEFF.
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+S = f"[{_JS_SPACE}]"
+_LEADING_SPACE, _OUTER_SPACE = re.compile(f"{S}*"), re.compile(rf"^{S}+|{S}+$")
+
+# Mermaid's preprocessing (preprocess.ts, regexes.ts, comments.ts).
+_FRONT_MATTER = re.compile(rf"-{{3}}{S}*[\n\r](.*?)[\n\r]-{{3}}{S}*[\n\r]+", re.DOTALL)
+_DIRECTIVE = re.compile(
+    rf"%{{2}}\{{{S}*(?:(\w+){S}*:|(\w+)){S}*(?:(\w+)|((?:(?!\}}%{{2}}).|\r?\n)*))?{S}*(?:\}}%{{2}})?",
+    re.IGNORECASE | re.ASCII)
+_COMMENT_LINE = re.compile(rf"^{S}*%%(?!\{{)[^\n]+\n?", re.MULTILINE)
+
+# The lexer of journey.jison: (pattern, token); the first rule that matches wins, as in
+# jison without the `flex` option. None skips the text. `%options case-insensitive`.
+_INITIAL = [(re.compile(pattern, re.IGNORECASE), token) for pattern, token in (
+    (r"%%(?!\{)[^\n]*", None),
+    (r"[^}]%%[^\n]*", None),
+    (r"\n+", "NEWLINE"),
+    (rf"{S}+", None),
+    (r"#[^\n]*", None),
+    (r"journey", "journey"),
+    (rf"title{S}[^#\n;]+", "title"),
+    (rf"accTitle{S}*:{S}*", "acc_title"),
+    (rf"accDescr{S}*:{S}*", "acc_descr"),
+    (rf"accDescr{S}*\{{{S}*", "acc_descr_open"),
+    (rf"section{S}[^#:\n;]+", "section"),
+    (r"[^#:\n;]+", "taskName"),
+    (r":[^#\n;]+", "taskData"),
+    (r":", ":"),
+    (r".", "INVALID"),
+)]
+_TO_LINE_END = re.compile(r"[^\n]*")
+_DESCRIPTION = re.compile(r"[^}]*")
+_TASK_FORM = "a task is 'Task name: score: Actor, Actor'"
 
 
 class MermaidError(Exception):
@@ -30,6 +72,14 @@ class MermaidError(Exception):
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something of the diagram that the map does not keep as written."""
+
+    line: int | None
+    message: str
 
 
 @dataclass
@@ -51,6 +101,9 @@ class Section:
 class Diagram:
     title: str | None
     sections: list[Section]
+    acc_title: str | None = None
+    acc_description: str | None = None
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def actors(self) -> list[str]:
@@ -62,158 +115,303 @@ class Diagram:
         return list(seen)
 
 
-def _diagram_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, line) of the diagram: the first ```mermaid block of a Markdown file
-    whose diagram is a journey, or the whole text of a .mmd file."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    numbered = list(enumerate(lines, 1))
-    starts = [i for i, line in numbered if _FENCE.match(line)]
-    for start in starts:
-        fence = _FENCE.match(lines[start - 1]).group(1)
-        block = []
-        for number, line in numbered[start:]:
-            if line.strip().startswith(fence[:3]) and line.strip().strip(fence[0]) == "":
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Mermaid reads front matter with js-yaml's JSON schema: `yes` and `10:30` are strings,
+    only true/false are booleans, and dates are strings."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _pattern in (
+    ("null", r"^(?:~|null|Null|NULL|)$"),
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    ("int", r"^[-+]?[0-9]+$"),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+):
+    _FrontMatterLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), None)
+
+
+def _diagram_block(text: str) -> tuple[int, str]:
+    """(number of its first line, text) of the diagram: the first ```mermaid block of a
+    Markdown file that is a journey, or else the whole text (a .mmd file)."""
+    lines = text.split("\n")
+    for start, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if not fence:
+            continue
+        end = next((i for i in range(start + 1, len(lines))
+                    if lines[i].strip().startswith(fence.group(1)[:3]) and not lines[i].strip().strip(fence.group(1)[0])),
+                   len(lines))
+        block = "\n".join(lines[start + 1:end])
+        # In any case, so that a block starting `JOURNEY` is the one whose error is shown.
+        if re.match(rf"{S}*journey", _statements(_front_matter_span(block)[1]), re.IGNORECASE):
+            return start + 2, block
+    return 1, text
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    """`text` without the matches of `pattern`, each left as its line breaks, so that line
+    numbers still count in the file."""
+    return pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def _statements(text: str) -> str:
+    """The diagram without its directives and comment lines, as Mermaid's lexer gets it."""
+    return _blank(_COMMENT_LINE, _blank(_DIRECTIVE, text))
+
+
+def _front_matter_span(block: str) -> tuple[re.Match | None, str]:
+    """The front matter block of a diagram, as mermaid.run() reads a diagram in a page
+    (dedented and trimmed), and the diagram with that block blanked out."""
+    text = textwrap.dedent(block)
+    match = _FRONT_MATTER.match(text, _LEADING_SPACE.match(text).end())
+    if not match:
+        return None, text
+    return match, text[:match.start()] + "\n" * match.group(0).count("\n") + text[match.end():]
+
+
+def _front_matter_title(block: str, first_line: int) -> tuple[str | None, str]:
+    """The title of the front matter, read as YAML, and the diagram without the block."""
+    match, text = _front_matter_span(block)
+    if not match:
+        leading = _LEADING_SPACE.match(text).end()
+        if text.startswith("---", leading):
+            line = first_line + text.count("\n", 0, leading)
+            raise MermaidError(line, "the '---' block above the diagram is not closed: add a line '---'")
+        return None, text
+    try:
+        data = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + match.string.count("\n", 0, match.start(1)) + (mark.line if mark else 0)
+        raise MermaidError(line, f"the front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    title = data.get("title") if isinstance(data, dict) else None
+    return (_js_string(title) if title else None), text
+
+
+def _js_string(value: object) -> str:
+    """What JavaScript's toString() makes of a YAML value."""
+    if isinstance(value, bool):
+        return "true"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _lex(text: str):
+    """(token, text, position) of journey.jison's lexer, including its states for accTitle,
+    accDescr and accDescr {...}."""
+    pos = 0
+    while pos < len(text):
+        for pattern, token in _INITIAL:
+            match = pattern.match(text, pos)
+            if match:
                 break
-            block.append((number, line))
-        if any(line.strip().lower() == "journey" for _, line in block):
-            return block
-    return numbered
-
-
-def _front_matter_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int, str]]]:
-    """Mermaid accepts a `---` block with `title: ...` before the diagram."""
-    content = [(n, line) for n, line in lines if line.strip()]
-    if not content or content[0][1].strip() != "---":
-        return None, lines
-    title = None
-    for i, (number, line) in enumerate(content[1:], 1):
-        if line.strip() == "---":
-            rest = [(n, text) for n, text in lines if n > number]
-            return title, rest
-        match = re.match(r"^\s*title:\s*(.*)$", line)
-        if match:
-            title = match.group(1).strip().strip("'\"") or None
-    raise MermaidError(content[0][0], "the '---' block above the diagram is not closed: add a line '---'")
+        pos = match.end()
+        if token in ("acc_title", "acc_descr"):
+            value = _TO_LINE_END.match(text, pos)
+            yield token, value.group(0), match.start()
+            pos = value.end()
+        elif token == "acc_descr_open":
+            value = _DESCRIPTION.match(text, pos)
+            if value.end() == len(text):
+                yield "unclosed_description", "", match.start()
+            yield "acc_descr_multiline", value.group(0), match.start()
+            pos = value.end() + 1
+        elif token:
+            yield token, match.group(0), match.start()
 
 
 def parse(text: str) -> Diagram:
     """Read a Mermaid journey diagram (or a Markdown file holding one)."""
-    title, lines = _front_matter_title(_diagram_lines(text))
-    sections: list[Section] = []
-    seen_header = False
-    in_description = False
-    for number, raw in lines:
-        line = raw.strip()
-        if in_description:
-            in_description = "}" not in line
-            continue
-        if not line or line.startswith(("%%", "#")):
-            continue
-        if not seen_header:
-            if line.lower() != "journey":
-                raise MermaidError(number, f"expected 'journey' as the first line of the diagram, got '{line}': only Mermaid journey diagrams can be imported")
-            seen_header = True
-            continue
-        line = re.split(r"#|;|%%", line, maxsplit=1)[0].strip()  # where Mermaid's grammar ends a statement
-        if re.match(r"^acc(Title|Descr)\s*:", line):
-            continue
-        if re.match(r"^accDescr\s*\{", line):
-            in_description = "}" not in line
-            continue
-        keyword = _KEYWORD.match(line)
-        if keyword and keyword.group(1).lower() == "title":
-            title = (keyword.group(2) or "").strip() or None
-        elif keyword:
-            name = (keyword.group(2) or "").strip()
-            if not name or ":" in name:
-                raise MermaidError(number, f"cannot read '{line}': a section is 'section <stage name>', without ':'")
-            sections.append(Section(name, number))
-        else:
-            task = _task(line, number)
-            if not sections:
-                raise MermaidError(number, f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it")
-            sections[-1].tasks.append(task)
-    if not seen_header:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    first_line, block = _diagram_block(text)
+    title, block = _front_matter_title(block, first_line)
+    block = _statements(block)
+    source_lines = block.split("\n")
+    breaks = [i for i, c in enumerate(block) if c == "\n"]
+
+    def line_of(position: int) -> int:
+        return first_line + bisect.bisect_left(breaks, position)
+
+    def source(position: int) -> str:
+        return source_lines[bisect.bisect_left(breaks, position)].strip()
+
+    head = block[_LEADING_SPACE.match(block).end():]
+    if not head:
         raise MermaidError(None, "no Mermaid diagram found: the file should start with 'journey'")
-    if not sections:
+    if not head.startswith("journey"):
+        found = head.split("\n", 1)[0].strip()
+        hint = ": Mermaid's keyword is 'journey', in lower case" if found.lower().startswith("journey") else \
+            ": only Mermaid journey diagrams can be imported"
+        raise MermaidError(line_of(len(block) - len(head)), f"expected 'journey' as the first line of the diagram, got '{found}'{hint}")
+
+    diagram = Diagram(title, [])
+    tokens = list(_lex(hide_entities(block)))
+    # The first token is `journey`, as the detector has just made sure.
+    index = next(i for i, (token, _, _) in enumerate(tokens) if token != "NEWLINE") + 1
+    title_line = None
+    while index < len(tokens):
+        token, value, position = tokens[index]
+        index += 1
+        number = line_of(position)
+        if token == "NEWLINE":
+            continue
+        if token == "title":
+            new = decode(value[6:]).strip() or None
+            if title_line is not None and new != diagram.title:
+                diagram.notices.append(Notice(number, f"a second title '{new}' replaces '{diagram.title}' (line {title_line}), as in Mermaid, "
+                                                      "which reads every line starting with 'title ' as the title"))
+            diagram.title, title_line = new, number
+        elif token == "acc_title":
+            diagram.acc_title = decode(value).strip() or None
+        elif token in ("acc_descr", "acc_descr_multiline"):
+            # Mermaid's setAccDescription: trimmed, each line's indent removed.
+            diagram.acc_description = re.sub(r"\n\s+", "\n", decode(value).strip()) or None
+        elif token == "unclosed_description":
+            raise MermaidError(number, "'accDescr {' is not closed: add '}' after the description")
+        elif token == "section":
+            name = decode(value[8:]).strip()
+            if index < len(tokens) and tokens[index][0] in ("taskData", ":"):
+                raise MermaidError(number, f"cannot read '{source(position)}': a section is 'section <stage name>', without ':'")
+            diagram.sections.append(Section(name, number))
+        elif token == "taskName" and index < len(tokens) and tokens[index][0] == "taskData":
+            task = _task(decode(value).strip(), tokens[index][1][1:], number, diagram.notices)
+            index += 1
+            if not diagram.sections:
+                raise MermaidError(number, f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it")
+            diagram.sections[-1].tasks.append(task)
+        else:
+            raise MermaidError(number, _unreadable(token, value, source(position)))
+    if not diagram.sections:
         raise MermaidError(None, "the diagram has no sections: add 'section <stage name>' and tasks below it")
-    for section in sections:
-        if not section.tasks:
-            raise MermaidError(section.line, f"section '{section.name}' has no tasks: add 'Task name: score: Actor' lines below it")
-    return Diagram(title, sections)
+    empty = [s for s in diagram.sections if not s.tasks]
+    if len(empty) == len(diagram.sections):
+        raise MermaidError(empty[0].line, f"section '{empty[0].name}' has no tasks: add 'Task name: score: Actor' lines below it")
+    for section in empty:
+        diagram.notices.append(Notice(section.line, f"section '{section.name}' has no tasks, and a stage of a map needs a step: it is left out"))
+    diagram.sections = [s for s in diagram.sections if s.tasks]
+    return diagram
 
 
-def _task(line: str, number: int) -> Task:
-    parts = line.split(":", 2)
-    if len(parts) < 2 or not parts[0].strip():
-        raise MermaidError(number, f"cannot read '{line}': a task is 'Task name: score: Actor, Actor'")
-    name, score_text = parts[0].strip(), parts[1].strip()
-    if not re.fullmatch(r"[+-]?\d+", score_text):
+def _unreadable(token: str, value: str, line: str) -> str:
+    if token == "INVALID" and value == ";":
+        return f"cannot read '{line}': Mermaid's journey diagrams have no ';', so it cannot end a statement; put each task on a line of its own"
+    if token == "journey":
+        return (f"cannot read '{line}': 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, "
+                f"so write the first letter as its entity code, '#{ord(value[0])};'")
+    return f"cannot read '{line}': {_TASK_FORM}"
+
+
+def _task(name: str, data: str, number: int, notices: list[Notice]) -> Task:
+    """A task as journeyDb.addTask reads it: the score before the second ':', the actors
+    between the second and the third."""
+    pieces = data.split(":")
+    score_text = _OUTER_SPACE.sub("", decode(pieces[0]))
+    score = _js_number(score_text)
+    if score is None or not float(score).is_integer():
         raise MermaidError(number, f"task '{name}': the score '{score_text}' is not a whole number from {SCORE_MIN} to {SCORE_MAX}")
-    score = int(score_text)
+    score = int(score)
     if not SCORE_MIN <= score <= SCORE_MAX:
         raise MermaidError(number, f"task '{name}': the score {score} is not between {SCORE_MIN} and {SCORE_MAX}")
-    actors = [a.strip() for a in parts[2].split(",")] if len(parts) > 2 else []
-    return Task(name, score, [a for a in actors if a], number)
+    actors = [decode(a).strip() for a in pieces[1].split(",")] if len(pieces) > 1 else []
+    ignored = ":".join(pieces[2:]).strip()
+    if ignored:
+        notices.append(Notice(number, f"task '{name}': '{decode(ignored)}' after a third ':' is not read, as Mermaid does not read it; "
+                                      "separate actors with ','"))
+    return Task(name, score, list(dict.fromkeys(a for a in actors if a)), number)
 
 
-def resolve_stage(section: Section, catalogue: list[tuple[str, str]] | None) -> str:
+def _js_number(text: str) -> float | None:
+    """JavaScript's Number() of a score, or None for NaN."""
+    if not text:
+        return 0
+    if re.fullmatch(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", text):
+        return float(text)
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if text.lower().startswith(prefix):
+            try:
+                return int(text[2:], base)
+            except ValueError:
+                return None
+    return None
+
+
+def resolve_stage(section: Section, catalogue: list[tuple[str, str]] | None, number: int) -> str:
     """The stage id a section names. With a catalogue (id, name) the section must name a
     stage by its id or its display name (case and punctuation do not matter); without one,
-    the slug of the section name is the new stage's id."""
+    the slug of the section name is the new stage's id, or `stage-<n>` for a name without
+    ASCII letters or digits."""
     slug = slugify(section.name)
     if catalogue is None:
-        if not slug:
-            raise MermaidError(section.line, f"section '{section.name}' makes no stage id: use letters or digits")
-        return slug
+        return slug or f"stage-{number}"
     for id_, name in catalogue:
-        if slug in (id_, slugify(name)):
+        if (slug and slug in (id_, slugify(name))) or section.name.casefold() == name.casefold():
             return id_
     hint = did_you_mean(slug, [id_ for id_, _ in catalogue]) or did_you_mean(section.name, [name for _, name in catalogue])
     known = ", ".join(id_ for id_, _ in catalogue)
     raise MermaidError(section.line, f"section '{section.name}' is not a stage in stages.yml{hint}; rename the section to one of: {known}")
 
 
-def persona_id(actor: str, personas: dict[str, str]) -> str:
-    """An existing persona whose id or name the actor gives, else the actor's slug."""
-    slug = slugify(actor)
-    for id_, name in personas.items():
-        if slug == id_ or actor.casefold() == name.casefold():
-            return id_
-    return slug
+def persona_ids(actors: list[str], personas: dict[str, str]) -> dict[str, str]:
+    """The persona id of each actor: an existing persona whose id or name the actor gives,
+    else the actor's slug, or `actor-<n>` for a name without ASCII letters or digits."""
+    ids: dict[str, str] = {}
+    taken = set(personas)
+    for actor in actors:
+        slug = slugify(actor)
+        known = next((id_ for id_, name in personas.items() if slug == id_ or actor.casefold() == name.casefold()), None)
+        if known is None and not slug:
+            slug = next(f"actor-{n}" for n in range(1, len(actors) + len(taken) + 2) if f"actor-{n}" not in taken)
+        ids[actor] = known or slug
+        taken.add(ids[actor])
+    return ids
+
+
+@dataclass
+class Draft:
+    """What an import makes: the map's front matter, the new personas (id -> name) to stub,
+    and notices of what the map does not keep as written."""
+
+    data: dict
+    stubs: dict[str, str]
+    notices: list[Notice]
 
 
 def to_map(
     diagram: Diagram, *, default_title: str, stages: list[tuple[str, str]] | None = None,
     personas: dict[str, str] | None = None,
-) -> dict:
-    """The front matter of the journey map: `stages` is the catalogue as (id, name) pairs or
-    None, `personas` the handbook's persona names by id; `default_title` stands in for a
-    diagram without `title`."""
+) -> Draft:
+    """The journey map of a diagram: `stages` is the catalogue as (id, name) pairs or None,
+    `personas` the handbook's persona names by id; `default_title` stands in for a diagram
+    without `title` (or `accTitle`)."""
     personas = personas or {}
-    actor_ids = {actor: persona_id(actor, personas) for actor in diagram.actors}
-    for actor, id_ in actor_ids.items():
-        if not id_:
-            line = next(t.line for s in diagram.sections for t in s.tasks if actor in t.actors)
-            raise MermaidError(line, f"actor '{actor}' makes no persona id: use letters or digits in actor names")
-    if not actor_ids:
+    if not diagram.actors:
         raise MermaidError(diagram.sections[0].line, "no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona")
+    actor_ids = persona_ids(diagram.actors, personas)
+    notices = list(diagram.notices)
     blocks, seen = [], {}
     order = {id_: n for n, (id_, _) in enumerate(stages or ())}
-    for section in diagram.sections:
-        stage = resolve_stage(section, stages)
+    for number, section in enumerate(diagram.sections, 1):
+        stage = resolve_stage(section, stages, number)
         if stage in seen:
             raise MermaidError(section.line, f"section '{section.name}' is the stage '{stage}' again (line {seen[stage].line}): a map has each stage once, so merge the two sections")
-        later = [s for s, other in seen.items() if order and order[s] > order[stage]]
+        later = [s for s in seen if order and order[s] > order[stage]]
         if later:
             raise MermaidError(section.line, f"section '{section.name}' comes after '{seen[later[0]].name}', but stages.yml puts '{stage}' before '{later[0]}': reorder the sections")
+        if stages is None and humanize(stage) != section.name:
+            notices.append(Notice(section.line, f"section '{section.name}' becomes the stage '{stage}', shown as '{humanize(stage)}': "
+                                                "without a stages.yml a stage's name is made from its id; to keep the spelling, "
+                                                f"list the handbook's stages in stages.yml with '- id: {stage}' and 'name: {section.name}'"))
         seen[stage] = section
         blocks.append({"stage": stage, "steps": [_step(task) for task in section.tasks]})
-    return {
-        "title": diagram.title or default_title,
-        "personas": list(dict.fromkeys(actor_ids.values())),
-        "stages": blocks,
-    }
+    data = {"title": diagram.title or diagram.acc_title or default_title}
+    if diagram.acc_description:
+        data["summary"] = " ".join(diagram.acc_description.split("\n"))
+    data["personas"] = list(dict.fromkeys(actor_ids.values()))
+    data["stages"] = blocks
+    stubs = {id_: actor for actor, id_ in actor_ids.items() if id_ not in personas}
+    return Draft(data, stubs, notices)
 
 
 def _step(task: Task) -> dict:
@@ -221,14 +419,22 @@ def _step(task: Task) -> dict:
 
 
 def narrative(diagram: Diagram, source_name: str) -> str:
-    """The map's Markdown body: where it came from and, since the map format has no
-    per-step persona, who takes which step when the diagram has several actors."""
-    # The body is Markdown, where raw HTML passes through: diagram text is escaped.
-    body = f"Imported from the Mermaid diagram {escape(source_name)}.\n"
+    """The map's Markdown body: where it came from, the diagram's accessible title, and,
+    since the map format has no per-step persona, who takes which step when the diagram has
+    several actors."""
+    body = f"Imported from the Mermaid diagram {_plain(source_name)}.\n"
+    if diagram.acc_title:
+        body += f"\nAccessible title of the diagram: {_plain(diagram.acc_title)}\n"
     if len(diagram.actors) > 1:
         body += "\n## Who takes each step\n\n"
         body += "".join(
-            f"- {escape(task.name)}: {escape(', '.join(task.actors) or 'no actor named')}\n"
+            f"- {_plain(task.name)}: {_plain(', '.join(task.actors) or 'no actor named')}\n"
             for section in diagram.sections for task in section.tasks
         )
     return body
+
+
+def _plain(text: str) -> str:
+    """Diagram text as plain text in Markdown, where raw HTML passes through and brackets
+    make links: HTML escaped, Markdown's marks backslash-escaped, on one line."""
+    return escape(re.sub(r"([\\`*_\[\]])", r"\\\1", " ".join(text.split("\n"))))
