@@ -325,3 +325,28 @@ def test_a_markdown_block_is_found_past_its_comments_and_front_matter():
 def test_a_diagram_of_twenty_thousand_tasks_is_read_whole():
     text = "journey\n  section A\n" + "    Tea: 3: Me\n" * 20000
     assert len(parse(text).sections[0].tasks) == 20000
+
+
+@pytest.mark.parametrize(("diagram", "message"), [
+    ("journey\n  title Only a title\n", "the diagram has no sections: add 'section <stage name>' and tasks below it"),
+    ("journey\n  title Empty\n  section Order online\n",
+     "line 3: section 'Order online' has no tasks: add 'Task name: score: Actor' lines below it"),
+    ("journey\n  section Style\n    Pick a font: 4: Me\n    size: 2rem: Me\n",
+     "line 4: task 'size': the score '2rem' is not a whole number from 1 to 5"),
+])
+def test_diagrams_a_map_cannot_hold_are_refused_in_one_line(diagram, message):
+    with pytest.raises(MermaidError) as caught:
+        parse(diagram)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("diagram", "message"), [
+    ("journey\n  section Hooks\n    Send: 3\n    Retry: 2\n",
+     "line 2: no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona"),
+    ("journey\n  section Wait\n    Sit: 3: Me\n  section Other\n    Go: 4: Me\n  section wait\n    Stand: 2: Me\n",
+     "line 6: section 'wait' is the stage 'wait' again (line 2): a map has each stage once, so merge the two sections"),
+])
+def test_diagrams_mermaid_draws_but_that_make_no_map_are_refused_in_one_line(diagram, message):
+    with pytest.raises(MermaidError) as caught:
+        to_map(parse(diagram), default_title="x")
+    assert str(caught.value) == message
