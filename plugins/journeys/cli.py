@@ -17,6 +17,7 @@ import sys
 
 import yaml
 
+from journeys import git_commands
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
@@ -50,7 +51,22 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="report every error in every map; exit 1 when there are any")
     check.add_argument("maps_dir", nargs="?", help=maps_help)
-    check.set_defaults(run=lambda args, maps_dir, options: run_check(maps_dir, options))
+    check.add_argument("--stale", action="store_true", help="also list maps due for review (past review_after_days)")
+    check.add_argument("--fail-stale", action="store_true", help="like --stale, and exit 1 when any map is due")
+    check.set_defaults(run=git_commands.run_check)
+
+    diff = commands.add_parser("diff", help="what changed in the maps since a git ref (for pull requests); exit 2 without git")
+    diff.add_argument("base_ref", help="the commit, branch or tag to compare the work tree with, e.g. origin/main")
+    diff.add_argument("--format", choices=("text", "markdown"), default="text", help="markdown: for a pull-request comment")
+    diff.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    diff.set_defaults(run=git_commands.run_diff)
+
+    owners = commands.add_parser("codeowners", help="write the CODEOWNERS block from the teams' reviewers")
+    owners.add_argument("-o", "--output", help="the CODEOWNERS file (default: the one in the repository, else CODEOWNERS at its top)")
+    owners.add_argument("--print", action="store_true", help="print the block instead of writing it")
+    owners.add_argument("--check", action="store_true", help="exit 1 when the file's block is out of date; write nothing")
+    owners.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    owners.set_defaults(run=git_commands.run_codeowners)
 
     new = commands.add_parser("new", help="write a commented template for a new journey or persona")
     new.add_argument("kind", choices=("journey", "persona"))

@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
+from journeys.core.history import try_history
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
 from journeys.render.page import PLACEHOLDER, Context
@@ -72,7 +73,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         for problem in handbook.problems:
             log.warning(str(problem))
-        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
+        # Read on every build, so `mkdocs serve` shows a commit made since the last one.
+        history, why_not = try_history(handbook, self.maps_dir, self.root, self.config.history_depth)
+        if why_not:
+            log.info(f"journeys: no History sections: {why_not}")
+        self.git_watched = history.watched if history else ()
+        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates,
+                      history.journeys if history else {}, config.repo_url)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)
@@ -106,4 +113,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
             server.watch(self.maps_dir)
+            for path in getattr(self, "git_watched", ()):
+                server.watch(path)
         return server

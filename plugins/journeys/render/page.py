@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -73,6 +74,8 @@ class Context:
     review_after_days: int = 180
     plotly_js: str | None = None  # a URL of plotly.js chosen by the user; None: the copy the site serves
     templates: Templates = field(default_factory=default_templates)
+    history: Mapping[str, object] = field(default_factory=dict)  # journey id -> core.history.JourneyHistory
+    repo_url: str | None = None  # the site's repo_url, for links to commits
 
     def render(self, name: str, **values: object) -> str:
         """Render the layout `name` (see render/templating.py) with `ctx` in scope."""
