@@ -107,9 +107,13 @@ class Repository:
         return {h: self._blobs[h] for h in hashes if h in self._blobs}
 
     def resolve(self, ref: str) -> str:
-        """The commit a ref names; `GitUnavailable` with git's reason when it names none."""
-        out = self.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"])
-        name = out.decode().strip()
+        """The commit a ref names; `GitUnavailable` when it names none. `--end-of-options`
+        (git 2.24+) keeps a ref such as `--output=x` from being read as an option."""
+        try:
+            out = self.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"])
+        except GitUnavailable:
+            out = b""
+        name = out.decode("ascii", "replace").strip()
         if not _HASH.match(name):
             raise GitUnavailable(f"'{ref}' names no commit here")
         return name
