@@ -7,7 +7,7 @@ import os
 import pytest
 from history_repo import git
 
-from conftest import write
+from conftest import REPO, write
 from journeys.cli import main
 from journeys.core.codeowners import BEGIN, END, replace_block
 
@@ -113,3 +113,11 @@ def test_check_stale_lists_maps_due_for_review_and_fails_only_when_asked(handboo
         "2 maps due for review (review_after_days: 180)",
     ]
     assert run(handbook_dir, capsys, "check", "--fail-stale")[0] == 1
+
+
+def test_the_history_page_shows_the_demos_real_block(capsys):
+    page = (REPO / "docs" / "history.md").read_text(encoding="utf-8")
+    shown = page.split("<!-- codeowners: demo -->\n\n```text\n", 1)[1].split("```", 1)[0]
+    code, out, _ = run(REPO, capsys, "codeowners", "--print")
+    assert (code, out) == (0, shown)
+    assert "#   maps/journeys/sales/landlord-cover-via-broker.md (owner: broker-partnerships)" in out
