@@ -230,7 +230,7 @@ def run_export(args, maps_dir: str, options: dict) -> int:
     handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
-    files = write_export(handbook, args.dir, options)
+    files = write_export(handbook, args.dir, options, maps_dir=maps_dir)
     css, scripts = asset_links(files)
     print(f"wrote {len(files)} files to {args.dir}. A site config without the journeys plugin needs:")
     print(yaml.safe_dump({"extra_css": css, "extra_javascript": scripts}, sort_keys=False), end="")

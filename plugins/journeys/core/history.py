@@ -21,6 +21,7 @@ class Entry:
     commit: Commit | None  # None: the changes in the work tree, not yet committed
     changes: tuple[Change, ...]
     renamed_from: str | None = None  # the file's name before this commit, relative to the maps' root
+    shallow_start: bool = False  # the oldest commit of a shallow clone: what it changed is unknown
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,15 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
         entries = []
         if dirty:
             last = version(shown[0].new_blob, shown[0].path) if shown else None
-            entries.append(Entry(None, journey_changes(last, journey)))
+            renamed = _display(tracked[path], top_rel) if tracked[path] != path else None
+            entries.append(Entry(None, journey_changes(last, journey), renamed))
         truncated = False
         for change in shown:
             boundary = repo.shallow and change.status == "A" and change.commit.hash in repo.shallow_commits
             truncated = truncated or boundary
             if boundary:
                 # Git shows the oldest commit of a shallow clone as adding every file.
-                entries.append(Entry(change.commit, ()))
+                entries.append(Entry(change.commit, (), shallow_start=True))
                 continue
             old = version(change.old_blob, change.old_path or change.path)
             new = version(change.new_blob, change.path)
@@ -115,8 +117,7 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
         oldest = version(shown[-1].new_blob, shown[-1].path) if shown else journey
         steps = tuple((s.touchpoint, s.emotion) for _, s in oldest.steps) if oldest is not None else ()
         result[journey_id] = JourneyHistory(
-            tuple(entries), truncated or (repo.shallow and len(changes) > 0 and changes[-1].status != "A"),
-            len(changes) > len(shown), steps, _align(steps, journey),
+            tuple(entries), truncated, len(changes) > len(shown), steps, _align(steps, journey),
         )
     return History(result, repo.shallow, tuple(watched_paths(repo)))
 

@@ -39,7 +39,7 @@ def history_section(history, ctx, here: str) -> str:
             "short": commit.short if commit else "",
             "href": commit_href(ctx.repo_url, commit.hash) if commit else None,
             "renamed_from": entry.renamed_from,
-            "shallow_start": commit is not None and not entry.changes and history.truncated and entry is history.entries[-1],
+            "shallow_start": entry.shallow_start,
             "changes": [(labels["change_" + c.kind], c.subject, change_values(c)) for c in entry.changes],
         })
     return ctx.render("journey_history.html", entries=entries, truncated=history.truncated, earlier=history.earlier)
