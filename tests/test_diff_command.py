@@ -91,3 +91,11 @@ def test_without_git_on_the_path_diff_says_why_and_exits_2(handbook_dir, capsys,
     make_history(handbook_dir)
     monkeypatch.setenv("PATH", str(tmp_path_factory.mktemp("empty")))
     assert run(handbook_dir, capsys, "HEAD") == (2, "", "journeys diff: cannot compare with HEAD: git is not on the PATH\n")
+
+
+def test_a_map_whose_front_matter_cannot_be_read_says_so(handbook_dir, capsys):
+    make_history(handbook_dir)
+    (handbook_dir / RENAMED).write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    code, out, _ = run(handbook_dir, capsys, "HEAD")
+    assert code == 0
+    assert out.splitlines()[1:] == [f"{RENAMED} [journey]", "  - Front matter cannot be read (journeys check says why)"]

@@ -65,3 +65,17 @@ def test_without_repo_url_the_hash_is_plain_text(handbook_dir):
     history = section(build_site(handbook_dir, config={"repo_url": None, "edit_uri": None}).html("journeys/buy/"))
     assert "/commit/" not in history
     assert f'<code class="jm-history__hash">{hashes["start"][:7]}</code>' in history
+
+
+def test_a_commit_that_broke_the_map_and_the_one_that_repaired_it(handbook_dir):
+    make_history(handbook_dir)
+    good = (handbook_dir / RENAMED).read_text(encoding="utf-8")
+    (handbook_dir / RENAMED).write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    git(handbook_dir, "commit", "-qam", "Broken", day=6)
+    (handbook_dir / RENAMED).write_text(good, encoding="utf-8")
+    git(handbook_dir, "commit", "-qam", "Repaired", day=7)
+    shown = entries(section(build_site(handbook_dir).html("journeys/buy/")))
+    assert shown[0].startswith("2026-03-07 Repaired ")
+    assert shown[0].endswith(" The version before cannot be read, so what changed is unknown")
+    assert shown[1].startswith("2026-03-06 Broken ")
+    assert shown[1].endswith(" Front matter cannot be read (journeys check says why)")

@@ -85,9 +85,9 @@ def map_changes(maps_dir: str, ref: str, custom_fields=()) -> tuple[str, list[di
                 new_raw = None
         old = _version(kind, old_blobs.get(old_blob), old_path or path, custom_fields) if old_blob else None
         new = _version(kind, new_raw, path, custom_fields)
-        changes = _compare(kind, old, new)
-        if not changes and (old is None) != (old_blob is None) or not changes and new is None and status != "D":
-            changes = (Change("unreadable"),)
+        unreadable = (old_blob is not None and old is None) or (status != "D" and new is None)
+        # A version that cannot be parsed would otherwise read as a map added or removed.
+        changes = (Change("unreadable"),) if unreadable else _compare(kind, old, new)
         found.append({"path": path, "old_path": old_path, "status": status, "kind": kind, "changes": changes})
     return commit, found
 

@@ -111,7 +111,7 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
             old = version(change.old_blob, change.old_path or change.path)
             new = version(change.new_blob, change.path)
             renamed = _display(change.old_path, top_rel) if change.status == "R" else None
-            entries.append(Entry(change.commit, journey_changes(old, new), renamed))
+            entries.append(Entry(change.commit, _changes(change, old, new), renamed))
         if not entries:
             continue
         oldest = version(shown[-1].new_blob, shown[-1].path) if shown else journey
@@ -120,6 +120,16 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
             tuple(entries), truncated, len(changes) > len(shown), steps, _align(steps, journey),
         )
     return History(result, repo.shallow, tuple(watched_paths(repo)))
+
+
+def _changes(change, old, new) -> tuple[Change, ...]:
+    """A version whose front matter cannot be read (or whose blob is missing) would otherwise
+    make the map look added or removed."""
+    if change.new_blob and new is None:
+        return (Change("unreadable"),)
+    if change.old_blob and old is None:
+        return (Change("unreadable_before"),)
+    return journey_changes(old, new)
 
 
 def _display(path: str, top_rel: str) -> str:

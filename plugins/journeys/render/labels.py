@@ -45,6 +45,7 @@ LABELS: dict[str, str] = {
     "change_narrative": "Narrative changed",
     "change_details": "Other details changed",
     "change_unreadable": "Front matter cannot be read (journeys check says why)",
+    "change_unreadable_before": "The version before cannot be read, so what changed is unknown",
     "change_persona_added": "Persona added",
     "change_persona_removed": "Persona removed",
     "change_fields": "Changed",
