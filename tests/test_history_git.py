@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 from pathlib import Path
 
@@ -36,19 +35,15 @@ def test_outside_a_work_tree_there_is_no_section_and_one_info_line(handbook_dir,
     assert "not a git repository" in line
 
 
-def test_without_git_on_the_path_the_build_is_the_same_as_with_history_off(handbook_dir, tmp_path, caplog):
+def test_without_git_on_the_path_the_build_is_the_same_as_with_history_off(handbook_dir, tmp_path, caplog, monkeypatch):
     make_history(handbook_dir)
     plugins = ["search", {"journeys": {"history_depth": 0, "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
     off = journey_pages(build_site(handbook_dir, config={"plugins": plugins}).site)
     empty = tmp_path / "no-git-here"
     empty.mkdir()
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.journeys")
-    old_path = os.environ["PATH"]
-    os.environ["PATH"] = str(empty)
-    try:
-        built = build_site(handbook_dir)
-    finally:
-        os.environ["PATH"] = old_path
+    monkeypatch.setenv("PATH", str(empty))
+    built = build_site(handbook_dir)
     assert built.ok and built.warnings == []
     assert journey_pages(built.site) == off
     assert info_lines(caplog) == [NO_HISTORY + "git is not on the PATH"]

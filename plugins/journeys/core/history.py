@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 
 from journeys.core.changes import Change, journey_changes, journey_version
-from journeys.core.git_history import Commit, GitUnavailable, Repository, file_histories, open_repository, watched_paths
+from journeys.core.git_history import Commit, GitUnavailable, file_histories, open_repository, watched_paths
 
 DEFAULT_DEPTH = 10
 
@@ -54,10 +54,11 @@ def _align(old_steps, journey) -> tuple[int | None, ...]:
     return tuple(aligned)
 
 
-def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH, repository: Repository | None = None) -> History:
+def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH, cache: dict | None = None) -> History:
     """The history of every journey of `handbook`; `GitUnavailable` says why there is none.
-    `root` is the folder journey sources are relative to."""
-    repo = repository or open_repository(maps_dir)
+    `root` is the folder journey sources are relative to. `cache` (blob id -> parsed version)
+    lets `mkdocs serve` parse each old version once: a blob id names its content."""
+    repo = open_repository(maps_dir)
     log = repo.log(maps_dir)
     status = repo.status(maps_dir)
     paths = {j.id: repo.rel(os.path.join(root, j.source)) for j in handbook.journeys}
@@ -79,9 +80,9 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
         plans[journey.id] = (journey, path, changes, shown, dirty)
     # Today's version stands for the newest commit's when the file is clean: no blob to read.
     clean_heads = {shown[0].new_blob: journey for journey, _, _, shown, dirty in plans.values() if shown and not dirty}
-    blobs = repo.blobs(sorted(needed - set(clean_heads)))
+    parsed = cache.setdefault(custom, {}) if cache is not None else {}  # versions parse by the declared lanes
+    blobs = repo.blobs(sorted(needed - set(clean_heads) - set(parsed)))
     top_rel = os.path.relpath(root, repo.top).replace(os.sep, "/")
-    parsed: dict[str, object] = {}
 
     def version(blob, path):
         if blob is None:
@@ -139,11 +140,11 @@ def _display(path: str, top_rel: str) -> str:
     return os.path.relpath(path, top_rel).replace(os.sep, "/")
 
 
-def try_history(handbook, maps_dir: str, root: str, depth: int) -> tuple[History | None, str | None]:
+def try_history(handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None) -> tuple[History | None, str | None]:
     """(history, None), or (None, why there is none) for the build's info line."""
     if depth <= 0:
         return None, None
     try:
-        return read_history(handbook, maps_dir, root, depth), None
+        return read_history(handbook, maps_dir, root, depth, cache), None
     except GitUnavailable as exc:
         return None, str(exc)

@@ -42,6 +42,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds,
         # so the parse cache below survives and an edit re-parses only the changed file.
         self.parse_cache: dict = {}
+        self.history_cache: dict = {}  # old versions of maps from git, by blob id
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -74,7 +75,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for problem in handbook.problems:
             log.warning(str(problem))
         # Read on every build, so `mkdocs serve` shows a commit made since the last one.
-        history, why_not = try_history(handbook, self.maps_dir, self.root, self.config.history_depth)
+        history, why_not = try_history(handbook, self.maps_dir, self.root, self.config.history_depth,
+                                       getattr(self, "history_cache", None))
         if why_not:
             log.info(f"journeys: no History sections: {why_not}")
         self.git_watched = history.watched if history else ()
