@@ -99,3 +99,16 @@ def test_a_map_whose_front_matter_cannot_be_read_says_so(handbook_dir, capsys):
     code, out, _ = run(handbook_dir, capsys, "HEAD")
     assert code == 0
     assert out.splitlines()[1:] == [f"{RENAMED} [journey]", "  - Front matter cannot be read (journeys check says why)"]
+
+
+def test_three_dots_compare_with_where_the_branch_left_the_base(handbook_dir, capsys):
+    hashes = make_history(handbook_dir)
+    git(handbook_dir, "commit", "-qam", "Checkout", day=6)
+    git(handbook_dir, "checkout", "-q", "-b", "feature", hashes["renamed"])
+    edit(handbook_dir, RENAMED, "emotion: 0", "emotion: -2")
+    # main moved on (the Checkout emotion) after the branch left it: only the branch's own change counts.
+    code, out, _ = run(handbook_dir, capsys, "main...")
+    assert code == 0
+    assert out.splitlines()[2:] == ["  - Emotion: Comparison site: 0 → -2"]
+    assert run(handbook_dir, capsys, "main")[1].splitlines()[2:] == [
+        "  - Emotion: Comparison site: 0 → -2", "  - Emotion: Checkout: +2 → +1"]

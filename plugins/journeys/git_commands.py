@@ -18,7 +18,7 @@ from journeys.core.changes import (
     Change, catalogue_changes, catalogue_version, journey_changes, journey_version, persona_changes, persona_version,
 )
 from journeys.core.codeowners import codeowners_block, missing_reviewers, replace_block
-from journeys.core.git_history import GitUnavailable, open_repository
+from journeys.core.git_history import GitUnavailable, open_repository, printable
 from journeys.core.schema import STAGE, TEAM
 from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS
@@ -88,7 +88,8 @@ def map_changes(maps_dir: str, ref: str, custom_fields=()) -> tuple[str, list[di
         unreadable = (old_blob is not None and old is None) or (status != "D" and new is None)
         # A version that cannot be parsed would otherwise read as a map added or removed.
         changes = (Change("unreadable"),) if unreadable else _compare(kind, old, new)
-        found.append({"path": path, "old_path": old_path, "status": status, "kind": kind, "changes": changes})
+        found.append({"path": printable(path), "old_path": printable(old_path) if old_path else None,
+                      "status": status, "kind": kind, "changes": changes})
     return commit, found
 
 

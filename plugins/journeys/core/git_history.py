@@ -108,7 +108,18 @@ class Repository:
 
     def resolve(self, ref: str) -> str:
         """The commit a ref names; `GitUnavailable` when it names none. `--end-of-options`
-        (git 2.24+) keeps a ref such as `--output=x` from being read as an option."""
+        (git 2.24+) keeps a ref such as `--output=x` from being read as an option. `REF...`
+        names where the work tree's branch left REF (their merge base), as a pull request's
+        diff does."""
+        if ref.endswith("...") and len(ref) > 3:
+            theirs = self.resolve(ref[:-3])
+            try:
+                base = self.run(["merge-base", theirs, "HEAD"]).decode("ascii", "replace").strip()
+            except GitUnavailable:
+                base = ""
+            if not _HASH.match(base):
+                raise GitUnavailable(f"'{ref[:-3]}' and HEAD have no commit in common")
+            return base
         try:
             out = self.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"])
         except GitUnavailable:
@@ -196,7 +207,7 @@ def parse_log(out: bytes) -> list[tuple[Commit, list[FileChange]]]:
         if not _HASH.match(token) or i + 3 >= len(tokens):
             raise GitUnavailable("git log printed something this version of the plugin cannot read")
         date = tokens[i + 2]
-        commit = Commit(token, date[:10], _printable(tokens[i + 3]), tuple(tokens[i + 1].split()))
+        commit = Commit(token, date[:10], printable(tokens[i + 3]), tuple(tokens[i + 1].split()))
         changes, i = _raw_changes(tokens, i + 4, commit)
         commits.append((commit, changes))
     return commits
@@ -249,8 +260,9 @@ def parse_batch(out: bytes) -> dict[str, bytes]:
     return found
 
 
-def _printable(value: str) -> str:
-    """Bytes that are not UTF-8 (an old commit in another encoding) shown as escapes."""
+def printable(value: str) -> str:
+    """Bytes that are not UTF-8 (an old commit in another encoding, a file name) shown as
+    escapes, so a page or a terminal can print them."""
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 
 from journeys.core.changes import Change, journey_changes, journey_version
-from journeys.core.git_history import Commit, GitUnavailable, file_histories, open_repository, watched_paths
+from journeys.core.git_history import Commit, GitUnavailable, file_histories, open_repository, printable, watched_paths
 
 DEFAULT_DEPTH = 10
 
@@ -135,9 +135,8 @@ def _changes(change, old, new) -> tuple[Change, ...]:
 
 def _display(path: str, top_rel: str) -> str:
     """A path from git (relative to the work tree's top) made relative to the site's folder."""
-    if top_rel in ("", "."):
-        return path
-    return os.path.relpath(path, top_rel).replace(os.sep, "/")
+    shown = path if top_rel in ("", ".") else os.path.relpath(path, top_rel).replace(os.sep, "/")
+    return printable(shown)
 
 
 def try_history(handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None) -> tuple[History | None, str | None]:
