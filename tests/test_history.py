@@ -79,3 +79,20 @@ def test_a_commit_that_broke_the_map_and_the_one_that_repaired_it(handbook_dir):
     assert shown[0].endswith(" The version before cannot be read, so what changed is unknown")
     assert shown[1].startswith("2026-03-06 Broken ")
     assert shown[1].endswith(" Front matter cannot be read (journeys check says why)")
+
+
+def test_journeys_export_writes_the_history_too(handbook_dir, monkeypatch, capsys):
+    from journeys.cli import main
+
+    hashes = make_history(handbook_dir)
+    (handbook_dir / "mkdocs.yml").write_text(
+        "repo_url: https://example.com/org/handbook\nplugins:\n  - journeys:\n      history_depth: 3\n"
+        "      custom_fields:\n        - key: backstage\n          label: B\n", encoding="utf-8")
+    monkeypatch.chdir(handbook_dir)
+    assert main(["export", "out"]) == 0
+    page = (handbook_dir / "out" / "journeys" / "buy.md").read_text(encoding="utf-8")
+    history = section(page)
+    assert len(entries(history)) == 4  # not yet committed, then three commits
+    assert f"https://example.com/org/handbook/commit/{hashes['renamed']}" in history
+    # One HTML block: a blank line inside would end it for Markdown.
+    assert "\n\n" not in history
