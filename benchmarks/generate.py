@@ -6,7 +6,10 @@ N journeys in six area folders, N/10 personas, the 8-stage and 12-team catalogue
 stages a journey in catalogue order, 2 to 4 steps a stage, pain point ids shared across
 journeys, and some evidence, KPIs and opportunities that address existing ids.
 
-    python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1]
+    python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1] [--git-history]
+
+With --git-history, OUT_DIR also becomes a git repository with a few commits that edit and
+move maps, for measuring the History sections (benchmarks/history.py).
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import argparse
 import datetime
 import os
 import random
+import re
 import shutil
+import subprocess
 
 import yaml
 
@@ -184,13 +189,57 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
             handle.write(files[name])
 
 
+def _git(out: str, *args: str, day: int = 1) -> None:
+    """git as a fixed author at a fixed time, so the same handbook gets the same commits."""
+    stamp = f"2026-06-{day:02d}T09:00:00+00:00"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com", GIT_COMMITTER_NAME="Bench",
+               GIT_COMMITTER_EMAIL="bench@example.com", GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, GIT_CONFIG_NOSYSTEM="1")
+    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd=out, env=env,
+                   check=True, capture_output=True)
+
+
+def add_git_history(out: str, commits: int = 5, share: float = 0.1, seed: int = 1) -> None:
+    """Make `out` a git repository whose history edits the maps as editors do: a first commit
+    of everything, then `commits` commits each changing an emotion (and in every other map a
+    pain point's status) in `share` of the journeys, then one commit moving a tenth of the
+    journeys to another folder. Replaces any repository already there."""
+    rnd = random.Random(seed)
+    shutil.rmtree(os.path.join(out, ".git"), ignore_errors=True)
+    _git(out, "init", "-q")
+    _git(out, "add", "-A")
+    _git(out, "commit", "-q", "-m", "The synthetic handbook", day=1)
+    journeys = sorted(os.path.join(d, f) for d, _, files in os.walk(os.path.join(out, "maps", "journeys")) for f in files)
+    for n in range(commits):
+        for i, path in enumerate(sorted(rnd.sample(journeys, max(1, int(len(journeys) * share))))):
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            emotions = re.findall(r"emotion: (-?\d)", text)
+            old = emotions[rnd.randrange(len(emotions))]
+            text = text.replace(f"emotion: {old}\n", f"emotion: {(int(old) + 3) % 5 - 2}\n", 1)
+            if i % 2 and "severity:" in text:
+                text = re.sub(r"(\n( +)severity: \w+\n)(?!\2status:)", r"\1\2status: resolved\n", text, count=1)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        _git(out, "commit", "-q", "-am", f"Research round {n + 1}: emotions and pain points revised", day=2 + n)
+    moved = os.path.join(out, "maps", "journeys", "moved")
+    os.makedirs(moved, exist_ok=True)
+    for path in journeys[::10]:
+        _git(out, "mv", os.path.relpath(path, out), os.path.relpath(os.path.join(moved, os.path.basename(path)), out))
+    _git(out, "commit", "-q", "-m", "Move a tenth of the journeys", day=2 + commits)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", help="folder to write mkdocs.yml, docs/ and maps/ into")
     parser.add_argument("--journeys", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--git-history", action="store_true",
+                        help="also make OUT a git repository with a few commits that edit and move maps")
     args = parser.parse_args()
     generate(args.out, args.journeys, args.seed)
+    if args.git_history:
+        add_git_history(args.out, seed=args.seed)
 
 
 if __name__ == "__main__":

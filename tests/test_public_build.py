@@ -291,3 +291,30 @@ def test_demo_public_build(tmp_path):
     internal_titles = ["Escape of water claim", "Buying home insurance by phone", "Renewing with confidence"]
     content = site_bytes(site)
     assert [t for t in internal_titles for c in content.values() if t.lower() in c] == []
+
+
+def test_public_history_shows_no_commit_subject_file_name_or_owner(tmp_path):
+    """History entries of a public map in a public build: dates, hashes and what changed in
+    public fields; commit subjects, former file names and owner changes stay out."""
+    from history_repo import git  # noqa: PLC0415 - the shared git helper of the history tests
+
+    planted = planted_handbook(tmp_path)
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "zqxsubject1leak: start", day=1)
+    public = tmp_path / "maps" / "journeys" / "public-journey.md"
+    moved = tmp_path / "maps" / "journeys" / "zqxoldname.md"
+    public.rename(moved)
+    git(tmp_path, "add", "-A", day=2)
+    git(tmp_path, "commit", "-q", "-m", "zqxsubject2leak: move", day=2)
+    moved.write_text(moved.read_text(encoding="utf-8").replace("owner: zqxteam3", "owner: zqxteam4")
+                     .replace("emotion: 1", "emotion: 2"), encoding="utf-8")
+    moved.rename(public)
+    git(tmp_path, "add", "-A", day=3)
+    git(tmp_path, "commit", "-q", "-m", "zqxsubject3leak: owner and feeling", day=3)
+    built = build_site(tmp_path, config=PUBLIC_CONFIG)
+    assert built.ok, built.warnings
+    page = built.html("journeys/public-journey/")
+    assert "jm-history" in page and "2026-03-03" in html.unescape(page)  # the section is there, with its dates
+    assert leaks(built.site, planted + ["zqxsubject1leak", "zqxsubject2leak", "zqxsubject3leak", "zqxoldname"]) == []

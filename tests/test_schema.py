@@ -15,7 +15,7 @@ from conftest import REPO, write
 from journeys.cli import main
 from journeys.core import load_handbook
 from journeys.core.schema import (
-    KPI, OPPORTUNITY, PAIN_POINT, PERSONA, STAGE, TEAM, Choice, Date, Id, Image, Integer, ListOf, Record, Ref, Text,
+    KPI, OPPORTUNITY, PAIN_POINT, PERSONA, STAGE, TEAM, Choice, Date, Handle, Id, Image, Integer, ListOf, Record, Ref, Text,
     TextOrNumber, journey_record, step_record,
 )
 from journeys.json_schema import front_matter_schema
@@ -132,7 +132,7 @@ def type_label(kind) -> str:
     if isinstance(kind, Integer):
         return f"whole number from {kind.low} to {kind.high}"
     return {Text: "text", TextOrNumber: "text or number", Date: "date `YYYY-MM-DD`", Id: "id",
-            Image: "https URL or docs path"}[type(kind)]
+            Image: "https URL or docs path", Handle: "code-host handle"}[type(kind)]
 
 
 def records() -> dict[str, Record]:

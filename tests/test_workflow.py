@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
+import sys
 
 import yaml
+
+from history_repo import git, make_history
 
 from conftest import REPO, write
 
@@ -69,3 +73,58 @@ def test_main_publishes_to_github_pages_and_pull_requests_do_not():
     assert "github.ref == 'refs/heads/main'" in deploy["if"] and "pull_request" in deploy["if"]
     upload = [s for s in WORKFLOW["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert upload and upload[0]["with"]["path"] == "site" and upload[0]["if"] == deploy["if"]
+
+
+def job_steps(job):
+    return WORKFLOW["jobs"][job]["steps"]
+
+
+def checkout(job):
+    (found,) = [s for s in job_steps(job) if s.get("uses", "").startswith("actions/checkout")]
+    return found
+
+
+def test_history_needs_the_whole_clone():
+    # A shallow checkout would give every History section one truncated entry.
+    assert checkout("build")["with"]["fetch-depth"] == 0
+    assert checkout("map-changes")["with"]["fetch-depth"] == 0
+
+
+def test_pull_requests_get_the_map_changes_as_a_comment():
+    job = WORKFLOW["jobs"]["map-changes"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    (describe,) = [s for s in job["steps"] if "journeys diff" in s.get("run", "")]
+    assert "--format markdown" in describe["run"] and describe["env"]["BASE_REF"] == "origin/${{ github.base_ref }}"
+    (comment,) = [s for s in job["steps"] if "gh pr comment" in s.get("run", "")]
+    assert "--body-file map-changes.md" in comment["run"] and comment["continue-on-error"] is True
+
+
+def test_a_weekly_run_lists_the_maps_due_for_review():
+    triggers = WORKFLOW.get("on", WORKFLOW.get(True))
+    assert [t["cron"] for t in triggers["schedule"]] == ["0 6 * * 1"]
+    job = WORKFLOW["jobs"]["stale"]
+    assert "schedule" in job["if"]
+    assert "journeys check --stale" in steps("stale")
+
+
+def test_the_diff_step_runs_as_written_on_a_pull_request_branch(handbook_dir, tmp_path_factory):
+    make_history(handbook_dir)
+    git(handbook_dir, "commit", "-qam", "Checkout feels great", day=6)
+    git(handbook_dir, "branch", "-q", "-m", "main")
+    clone = tmp_path_factory.mktemp("pr")
+    subprocess.run(["git", "clone", "-q", f"file://{handbook_dir}", str(clone)], check=True, capture_output=True)
+    (clone / "maps/journeys/sales/buy-online.md").write_text(
+        (clone / "maps/journeys/sales/buy-online.md").read_text(encoding="utf-8").replace("emotion: 2", "emotion: -2"),
+        encoding="utf-8")
+    (clone / "mkdocs.yml").write_text("plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n")
+    (describe,) = [s for s in job_steps("map-changes") if "journeys diff" in s.get("run", "")]
+    summary = clone / "summary.md"
+    env = dict(os.environ, BASE_REF="origin/main", GITHUB_STEP_SUMMARY=str(summary),
+               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    result = subprocess.run(["bash", "-e", "-c", describe["run"]], cwd=clone, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    comment = (clone / "map-changes.md").read_text(encoding="utf-8")
+    assert comment.startswith("### Journey map changes since origin/main")
+    assert "  - Emotion&#58; Checkout&#58; &#43;2 → &#45;2" in comment.splitlines()
+    assert summary.read_text(encoding="utf-8") == comment

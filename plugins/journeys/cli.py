@@ -18,6 +18,7 @@ import sys
 
 import yaml
 
+from journeys import git_commands
 from journeys.core import load_handbook
 from journeys.core.audience import AUDIENCES, for_audience
 from journeys.core.ids import humanize, is_valid_id, slugify
@@ -52,7 +53,23 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--audience", choices=AUDIENCES,
                        help="also check what a build for this audience needs (default: the plugin's audience option); "
                        "public: no public journey may name an internal persona, baseline or pain point")
-    check.set_defaults(run=lambda args, maps_dir, options: run_check(maps_dir, {**options, "audience": args.audience or options["audience"]}))
+    check.add_argument("--stale", action="store_true", help="also list maps due for review (past review_after_days)")
+    check.add_argument("--fail-stale", action="store_true", help="like --stale, and exit 1 when any map is due")
+    check.set_defaults(run=lambda args, maps_dir, options: git_commands.run_check(
+        args, maps_dir, {**options, "audience": args.audience or options["audience"]}))
+
+    diff = commands.add_parser("diff", help="what changed in the maps since a git ref (for pull requests); exit 2 without git")
+    diff.add_argument("base_ref", help="the commit, branch or tag to compare the work tree with, e.g. origin/main")
+    diff.add_argument("--format", choices=("text", "markdown"), default="text", help="markdown: for a pull-request comment")
+    diff.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    diff.set_defaults(run=git_commands.run_diff)
+
+    owners = commands.add_parser("codeowners", help="write the CODEOWNERS block from the teams' reviewers")
+    owners.add_argument("-o", "--output", help="the CODEOWNERS file (default: the one in the repository, else CODEOWNERS at its top)")
+    owners.add_argument("--print", action="store_true", help="print the block instead of writing it")
+    owners.add_argument("--check", action="store_true", help="exit 1 when the file's block is out of date; write nothing")
+    owners.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    owners.set_defaults(run=git_commands.run_codeowners)
 
     new = commands.add_parser("new", help="write a commented template for a new journey or persona")
     new.add_argument("kind", choices=("journey", "persona"))
@@ -157,7 +174,8 @@ def run_export(args, maps_dir: str, options: dict) -> int:
     handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"], audience=options["audience"])
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
-    files = write_export(for_audience(handbook, options["audience"], options["public_fields"]), args.dir, options)
+    files = write_export(for_audience(handbook, options["audience"], options["public_fields"]), args.dir, options,
+                         maps_dir=maps_dir)
     css, scripts = asset_links(files)
     print(f"wrote {len(files)} files to {args.dir}. A site config without the journeys plugin needs:")
     print(yaml.safe_dump({"extra_css": css, "extra_javascript": scripts}, sort_keys=False), end="")

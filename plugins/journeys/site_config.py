@@ -11,7 +11,8 @@ import os
 import yaml
 
 DEFAULTS = {"maps_dir": "maps", "prefix": "", "review_after_days": 180, "custom_fields": (), "use_directory_urls": True,
-            "labels": {}, "custom_dir": None, "audience": "internal", "public_fields": ()}
+            "labels": {}, "custom_dir": None, "audience": "internal", "public_fields": (), "history_depth": 10,
+            "repo_url": None}
 CONFIG_NAMES = ("mkdocs.yml", "properdocs.yml")
 
 
@@ -43,6 +44,7 @@ def read_plugin_options(config_file: str) -> dict:
     with open(config_file, encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=_TolerantLoader) or {}
     options["use_directory_urls"] = config.get("use_directory_urls", True) is not False
+    options["repo_url"] = config.get("repo_url") if isinstance(config.get("repo_url"), str) else None
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         options["custom_dir"] = os.path.join(os.path.dirname(os.path.abspath(config_file)), theme["custom_dir"])

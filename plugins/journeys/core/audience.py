@@ -151,3 +151,17 @@ def unknown_public_fields(public_fields: Iterable[str], custom_keys: Iterable[st
 def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):
     """The handbook a build for `audience` renders."""
     return public_view(handbook, public_fields) if audience == "public" else handbook
+
+
+def public_history(journeys: dict, public_fields: Iterable[str] = ()) -> dict:
+    """The History sections of a public build. Commit subjects and former file names are
+    written for the team, not for the public, and may name anything in the repository, so
+    they are left out (date and hash stay); an owner change shows only when owners do."""
+    shown = frozenset(public_fields)
+
+    def entry(e):
+        commit = dataclasses.replace(e.commit, subject="") if e.commit else None
+        changes = tuple(c for c in e.changes if c.kind != "owner" or "owner" in shown)
+        return dataclasses.replace(e, commit=commit, changes=changes, renamed_from=None)
+
+    return {id_: dataclasses.replace(h, entries=tuple(entry(e) for e in h.entries)) for id_, h in journeys.items()}

@@ -62,6 +62,11 @@ def parse_markdown_file(abs_path: str, display: str) -> Document:
     text, problems = read_text(abs_path, display)
     if text is None:
         return Document(display, None, "", problems)
+    return parse_markdown_text(text, display)
+
+
+def parse_markdown_text(text: str, display: str) -> Document:
+    """The same, for text already read (an old version of a map, from git)."""
     if not text.strip():
         return Document(display, None, "", [Problem(display, 1, None, "", "file is empty: a map starts with front matter between two '---' lines")])
     lines = text.split("\n")

@@ -153,7 +153,8 @@ def _catalogue(path: str, root: str, record, cache) -> tuple[list[dict] | None, 
 
 
 def _entry(data: dict) -> CatalogueEntry:
-    return CatalogueEntry(data["id"], data.get("name") or humanize(data["id"]), data.get("description"), data.get("contact"))
+    return CatalogueEntry(data["id"], data.get("name") or humanize(data["id"]), data.get("description"), data.get("contact"),
+                          tuple(data.get("reviewers") or ()))
 
 
 def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _Item:

@@ -110,3 +110,4 @@ class CatalogueEntry:
     name: str
     description: str | None = None
     contact: str | None = None
+    reviewers: tuple[str, ...] = ()  # teams only: code-host handles, for CODEOWNERS

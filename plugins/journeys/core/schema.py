@@ -320,7 +320,32 @@ CATALOGUE_ENTRY_KEYS = (
     Key("description", Text()),
 )
 STAGE = Record("stage", CATALOGUE_ENTRY_KEYS)
-TEAM = Record("team", CATALOGUE_ENTRY_KEYS + (Key("contact", Text()),))
+
+
+@dataclass
+class Handle(Type):
+    """A code-host handle as CODEOWNERS takes it: @user, @org/team, or an e-mail address."""
+
+    description = "a code-host handle such as @maya or @org/cx-care"
+    PATTERN = re.compile(r"(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)\Z")
+
+    def check(self, value, path, ck):
+        if isinstance(value, str) and self.PATTERN.match(value):
+            return value
+        if isinstance(value, str):
+            hint = f" (did you mean '@{value}'?)" if self.PATTERN.match("@" + value) else ""
+            ck.report(path, f"'{value}' is not a code-host handle: write @user or @org/team{hint}")
+            return None
+        return self.wrong(value, path, ck)
+
+    def json_schema(self):
+        return {"type": "string", "pattern": "^" + self.PATTERN.pattern.replace("\\Z", "$")}
+
+
+TEAM = Record("team", CATALOGUE_ENTRY_KEYS + (
+    Key("contact", Text()),
+    Key("reviewers", ListOf(Handle(), single_ok=True), default=(), doc="who must approve changes to this team's maps"),
+))
 
 KPI = Record("KPI", (
     Key("name", Text(), True),

@@ -26,6 +26,9 @@ class JourneysConfig(base.Config):
     review_after_days = c.Type(int, default=180)
     """A journey whose `reviewed` date is older than this is shown as due for review."""
 
+    history_depth = c.Type(int, default=10)
+    """How many commits each journey page's History section lists, from git; 0 turns it off."""
+
     custom_fields = c.ListOfItems(c.SubConfig(CustomField), default=[])
     """Extra step keys, each rendered as a lane of the map grid, in this order."""
 

@@ -14,7 +14,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.plugin import embeds
 from journeys.render.embed import embed_html
-from journeys.core.audience import for_audience, unknown_public_fields
+from journeys.core.audience import for_audience, public_history, unknown_public_fields
+from journeys.core.history import try_history
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
 from journeys.render.page import PLACEHOLDER, Context
@@ -44,6 +45,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds,
         # so the parse cache below survives and an edit re-parses only the changed file.
         self.parse_cache: dict = {}
+        self.history_cache: dict = {}  # old versions of maps from git, by blob id
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -78,11 +80,20 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for problem in handbook.problems:
             log.warning(str(problem))
         handbook = for_audience(handbook, self.config.audience, self.config.public_fields)
+        # Read on every build, so `mkdocs serve` shows a commit made since the last one.
+        history, why_not = try_history(handbook, self.maps_dir, self.root, self.config.history_depth,
+                                       getattr(self, "history_cache", None))
+        if why_not:
+            log.info(f"journeys: no History sections: {why_not}")
+        self.git_watched = history.watched if history else ()
+        histories = history.journeys if history else {}
+        if self.config.audience == "public":
+            histories = public_history(histories, self.config.public_fields)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         # Before the generated pages join `files`: only hand-written pages are scanned.
         self.embeds = embeds.scan(files, docs_rel, [j.id for j in handbook.journeys])
         ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates,
-                      self.embeds.shown_in())
+                      self.embeds.shown_in(), histories, config.repo_url)
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)
@@ -133,4 +144,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
             server.watch(self.maps_dir)
+            for path in getattr(self, "git_watched", ()):
+                server.watch(path)
         return server

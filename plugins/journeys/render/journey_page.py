@@ -8,6 +8,7 @@ from journeys.render.fragments import (
     emotion, joined, journey_link, kpi_table, pain_point_href, persona_link, problem_list,
     review_status, severity, stage_link, step_anchor, table, team_link,
 )
+from journeys.render.history_section import history_section
 from journeys.render.page import Markdown, Page
 from journeys.render.text import evidence, link, text, url
 
@@ -33,6 +34,8 @@ def journey_page(handbook, journey, ctx) -> Page:
             parts += ["## Opportunities", opportunity_list(handbook, opportunities, ctx, here)]
         if journey.body:
             parts += ["## Narrative", Markdown(journey.body)]
+    if journey.id in ctx.history:
+        parts += [f"## {text(ctx.templates.labels['history_title'])}", history_section(ctx.history[journey.id], ctx, here)]
     return Page(here, journey.title, tuple(parts), journey.summary, journey.tags, journey.source)
 
 

@@ -76,6 +76,8 @@ class Context:
     templates: Templates = field(default_factory=default_templates)
     # journey id -> (source path, title) of the hand-written pages that embed it
     shown_in: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    history: Mapping[str, object] = field(default_factory=dict)  # journey id -> core.history.JourneyHistory
+    repo_url: str | None = None  # the site's repo_url, for links to commits
 
     def render(self, name: str, **values: object) -> str:
         """Render the layout `name` (see render/templating.py) with `ctx` in scope."""

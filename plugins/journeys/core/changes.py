@@ -1,0 +1,180 @@
+"""What changed in a map between two versions of it, in the terms an editor reviews: touchpoints
+added or removed, emotions, pain points and their status. The one change engine behind the
+History section of a journey page and `journeys diff`; it compares parsed versions, never lines
+of text, so moving a block or re-indenting YAML is no change.
+
+A version is parsed from the text git holds, with the same schema and builders as today's maps,
+so a version that was invalid then still shows what could be read of it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+from journeys.core import builders
+from journeys.core.documents import checker_for, parse_markdown_text
+from journeys.core.handbook import _entry
+from journeys.core.ids import slugify
+from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.schema import PERSONA, Checker, ListOf, journey_record
+from journeys.core.yaml_source import YamlProblem, parse_yaml
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change. `kind` names it (see render/labels.py, `change_<kind>`); `subject` is what
+    it is about (a touchpoint, a pain point's text, a team); `before` and `after` are values."""
+
+    kind: str
+    subject: str = ""
+    before: str = ""
+    after: str = ""
+
+
+def decode(raw: bytes) -> str | None:
+    """A file's bytes as the loader reads them: UTF-8, no BOM, '\\n' line ends."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
+    """A journey parsed from one version of its file; None when its front matter cannot be read."""
+    text = decode(raw)
+    doc = parse_markdown_text(text, path) if text is not None else None
+    if doc is None or doc.located is None:
+        return None
+    data = journey_record(custom_fields).check(doc.located.data, (), Checker(checker_for(doc))) or {}
+    keys = [key for key, _ in custom_fields]
+    return builders.journey(data, data.get("id") or _stem(path), path, "", doc.body, doc.problems, slugify, keys)
+
+
+def persona_version(raw: bytes, path: str) -> Persona | None:
+    text = decode(raw)
+    doc = parse_markdown_text(text, path) if text is not None else None
+    if doc is None or doc.located is None:
+        return None
+    data = PERSONA.check(doc.located.data, (), Checker(checker_for(doc))) or {}
+    return builders.persona(data, data.get("id") or _stem(path), path, doc.body, doc.problems)
+
+
+def catalogue_version(raw: bytes, record) -> tuple[CatalogueEntry, ...] | None:
+    """The entries of one version of stages.yml or teams.yml (`record` is STAGE or TEAM)."""
+    text = decode(raw)
+    if text is None:
+        return None
+    try:
+        located = parse_yaml(text)
+    except YamlProblem:
+        return None
+    entries = ListOf(record).check(located.data, (), Checker(lambda *args, **kwargs: None)) or []
+    return tuple(_entry(e) for e in entries if e and e.get("id"))
+
+
+def _keyed(items) -> dict:
+    """(key, value) pairs to a dict; a key seen again gets its occurrence number, so two steps
+    with the same touchpoint are told apart by their order."""
+    found: dict = {}
+    for key, value in items:
+        n = 1
+        while (key, n) in found:
+            n += 1
+        found[(key, n)] = value
+    return found
+
+
+def _touchpoints(journey: Journey) -> dict:
+    return _keyed((step.touchpoint, step.emotion) for _, step in journey.steps)
+
+
+def _pain_points(journey: Journey) -> dict:
+    # An unnamed pain point's generated id moves with its place, so its text is its identity.
+    return {(p.key if p.explicit_id else "text:" + p.text): p for _, s in journey.steps for p in s.pain_points}
+
+
+def _shape(journey: Journey) -> tuple:
+    """Everything of a journey that a page shows, for "something else changed"."""
+    return tuple((f.name, getattr(journey, f.name)) for f in fields(journey) if f.name not in ("source", "folder", "problems"))
+
+
+def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, ...]:
+    """The changes from `old` to `new`; None stands for no file (added, removed) or for a
+    version whose front matter could not be read."""
+    if old is None and new is None:
+        return ()
+    if old is None:
+        return (Change("map_added", new.title),)
+    if new is None:
+        return (Change("map_removed", old.title),)
+    changes = []
+    if old.title != new.title:
+        changes.append(Change("title", "", old.title, new.title))
+    if slugify(old.owner or "") != slugify(new.owner or ""):
+        changes.append(Change("owner", "", old.owner or "", new.owner or ""))
+    before, after = _touchpoints(old), _touchpoints(new)
+    changes += [Change("touchpoint_added", key[0]) for key in after if key not in before]
+    changes += [Change("touchpoint_removed", key[0]) for key in before if key not in after]
+    changes += [
+        Change("emotion", key[0], f"{before[key]:+d}" if before[key] else "0", f"{emotion:+d}" if emotion else "0")
+        for key, emotion in after.items() if key in before and before[key] != emotion
+    ]
+    pains_before, pains_after = _pain_points(old), _pain_points(new)
+    changes += [Change("pain_point_added", p.text) for key, p in pains_after.items() if key not in pains_before]
+    changes += [Change("pain_point_removed", p.text) for key, p in pains_before.items() if key not in pains_after]
+    changes += [
+        Change("pain_point_status", p.text, pains_before[key].status, p.status)
+        for key, p in pains_after.items() if key in pains_before and pains_before[key].status != p.status
+    ]
+    if old.body != new.body:
+        changes.append(Change("narrative"))
+    if not changes and _shape(old) != _shape(new):
+        changes.append(Change("details"))
+    return tuple(changes)
+
+
+def persona_changes(old: Persona | None, new: Persona | None) -> tuple[Change, ...]:
+    if old is None and new is None:
+        return ()
+    if old is None:
+        return (Change("persona_added", new.name),)
+    if new is None:
+        return (Change("persona_removed", old.name),)
+    changed = [f.name for f in fields(Persona) if f.name not in ("source", "problems", "body")
+               and getattr(old, f.name) != getattr(new, f.name)]
+    changes = [Change("fields", ", ".join(changed))] if changed else []
+    if old.body != new.body:
+        changes.append(Change("narrative"))
+    return tuple(changes)
+
+
+def catalogue_changes(kind: str, old, new) -> tuple[Change, ...]:
+    """Changes to stages.yml or teams.yml (`kind` "stage" or "team"); None: no such file."""
+    if old is None and new is None:
+        return ()
+    if old is None:
+        return (Change("catalogue_added"),)
+    if new is None:
+        return (Change("catalogue_removed"),)
+    before, after = {e.id: e for e in old}, {e.id: e for e in new}
+    changes = [Change(f"{kind}_added", e.name) for e in new if e.id not in before]
+    changes += [Change(f"{kind}_removed", e.name) for e in old if e.id not in after]
+    for entry in new:
+        was = before.get(entry.id)
+        if was is None:
+            continue
+        if was.name != entry.name:
+            changes.append(Change(f"{kind}_renamed", entry.id, was.name, entry.name))
+        if was.reviewers != entry.reviewers:
+            changes.append(Change("reviewers", entry.name, " ".join(was.reviewers) or "-", " ".join(entry.reviewers) or "-"))
+        if (was.description, was.contact) != (entry.description, entry.contact):
+            changes.append(Change(f"{kind}_details", entry.name))
+    if list(before) != list(after) and not changes:
+        changes.append(Change("order"))
+    return tuple(changes)
