@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from dataclasses import dataclass, field
 
 import yaml
+from markupsafe import Markup
 
 from journeys.render.templating import Templates, default_templates
 
@@ -74,6 +76,36 @@ class Context:
     plotly_js: str | None = None  # a URL of plotly.js chosen by the user; None: the copy the site serves
     templates: Templates = field(default_factory=default_templates)
 
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.templates.labels
+
     def render(self, name: str, **values: object) -> str:
         """Render the layout `name` (see render/templating.py) with `ctx` in scope."""
         return self.templates.render(name, ctx=self, **values)
+
+    def page(self, src: str, name: str, *, title: str, description: str | None = None, tags=(),
+             source: str | None = None, markdown: str = "", **values: object) -> Page:
+        """A page whose layout is the template `name`: its output split into parts (see
+        `page_parts`), with `MARKDOWN_SLOT` standing for `markdown`."""
+        parts = page_parts(self.render(name, markdown_slot=Markup(MARKDOWN_SLOT), **values), markdown)
+        return Page(src, title, parts, description, tuple(tags), source)
+
+
+MARKDOWN_SLOT = "<!--journeys:markdown-->"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def page_parts(rendered: str, markdown: str = "") -> tuple[str, ...]:
+    """A page template's output as `Page.parts`: blocks separated by blank lines, each a
+    Markdown heading or a finished HTML block (the renderers' HTML holds no blank line: text()
+    escapes line breaks). A block that is `MARKDOWN_SLOT` becomes `markdown`, the editor's
+    narrative, to convert."""
+    parts = []
+    for block in _BLANK_LINE.split(rendered):
+        block = block.strip()
+        if block == MARKDOWN_SLOT:
+            parts.append(Markdown(markdown))
+        elif block:
+            parts.append(block)
+    return tuple(parts)

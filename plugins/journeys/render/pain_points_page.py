@@ -4,6 +4,8 @@ the shared journeys-filter.js asset; without JavaScript the whole table shows.""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT
 from journeys.render.fragments import (
@@ -17,34 +19,14 @@ STATUSES = ("open", "in-progress", "resolved")
 
 def pain_points_page(handbook, ctx) -> Page:
     here = ctx.site.src("pain-points")
-    parts = ["# Pain points", summary(handbook), *priority_section(), *exports_section(ctx, here)]
-    parts += ["## Index", index_table(handbook, ctx, here)]
-    return Page(here, "Pain points", tuple(parts), "Every pain point, merged across maps and ranked.")
-
-
-def summary(handbook) -> str:
+    labels = ctx.labels
     pains = handbook.pain_points
-    places = sum(len(p.places) for p in pains)
-    return (f"<p>{len(pains)} pain points at {places} places in {len(handbook.valid_journeys)} journeys. "
-            "A pain point that several maps name with the same id is one row here, at the highest "
-            "severity any of them gives it, and open while any of them is open.</p>")
-
-
-def priority_section() -> list[str]:
+    counts = {"pains": len(pains), "places": sum(len(p.places) for p in pains), "journeys": len(handbook.valid_journeys)}
     weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
-    return [
-        "## Priority",
-        '<p class="jm-formula"><strong>priority = severity weight × (journeys + personas)</strong></p>',
-        f"<p>The severity weight is {weights}. Journeys counts the journeys the pain point occurs in, "
-        "personas the personas of those journeys. A pain point grows in priority with how bad it is "
-        "and with how many journeys and customers it reaches. Rows are sorted by priority, then by "
-        "severity, then by id.</p>",
-    ]
-
-
-def exports_section(ctx, here) -> list[str]:
-    links = joined(link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT))
-    return ["## Downloads", f"<p>The same data for spreadsheets and other tools: {links}.</p>"]
+    downloads = Markup(joined(link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT)))
+    return ctx.page(here, "pain_points.html", title=labels["pains_title"], description=labels["pains_description"],
+                    counts=counts, weights=weights, downloads=downloads,
+                    index=Markup(index_table(handbook, ctx, here)) if pains else None)
 
 
 def filter_options(handbook, pains) -> dict:
@@ -65,13 +47,13 @@ def filter_options(handbook, pains) -> dict:
 
 def index_table(handbook, ctx, here) -> str:
     pains = handbook.pain_points
-    if not pains:
-        return "<p>No pain points yet.</p>"
-    headers = ("Priority", "Pain point", "Status", "Where", "Personas", "Teams", "Evidence", "Opportunities")
+    labels = ctx.labels
+    headers = [labels[k] for k in ("col_priority", "col_pain_point", "col_status", "col_where", "col_personas",
+                                   "col_teams", "col_evidence", "col_opportunities")]
     filters = f' data-jm-filter="{json_attr(filter_options(handbook, pains))}"'
     rows = [row(handbook, p, ctx, here) for p in pains]
     return ('<div class="jm-grid-scroll" role="region" tabindex="0" aria-label="Pain-point index, scrolls sideways">'
-            f"{table('jm-pain-index', 'Every pain point, highest priority first', headers, rows, filters)}</div>")
+            f"{table('jm-pain-index', labels['pains_caption'], headers, rows, filters)}</div>")
 
 
 def row(handbook, pain, ctx, here) -> str:

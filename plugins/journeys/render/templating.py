@@ -16,7 +16,7 @@ from functools import lru_cache
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from journeys.render.labels import merged
+from journeys.render.labels import fill, merged
 from journeys.render.text import text
 
 PACKAGE_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "templates")
@@ -31,6 +31,13 @@ def _finalize(value: object) -> object:
     if hasattr(value, "__html__"):
         return value
     return Markup(text(value))
+
+
+def fill_markup(label: str, **values: object) -> Markup:
+    """A label escaped as plain text, with its {names} filled in by markup (left as it is)
+    or by plain values (escaped like author text)."""
+    escaped = text(label).replace("&#123;", "{").replace("&#125;", "}")
+    return Markup(escaped.format_map({k: v if hasattr(v, "__html__") else text(v) for k, v in values.items()}))
 
 
 class Templates:
@@ -50,6 +57,11 @@ class Templates:
             auto_reload=False,
         )
         self.env.filters["text"] = lambda value: Markup(text(value))
+        # A label with its {names} filled in; the result is escaped as a whole on output, so
+        # a value that is markup (a link, a chip) must be passed already rendered and the
+        # label marked safe with it: `labels.x | fill_markup(links=...)`.
+        self.env.filters["fill"] = fill
+        self.env.filters["fill_markup"] = fill_markup
         self.env.globals["labels"] = self.labels
 
     def render(self, name: str, **values: object) -> Markup:
