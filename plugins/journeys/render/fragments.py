@@ -65,7 +65,7 @@ def joined(items) -> str:
 def kpi_table(kpis, caption: str, labels=LABELS) -> str:
     rows = [(text(k.name), text(k.current or ""), text(k.target or ""), text(k.unit or "")) for k in kpis]
     headers = [labels[k] for k in ("col_measure", "col_current", "col_target", "col_unit")]
-    return table("jm-kpis", caption, headers, rows)
+    return table("jm-kpis", caption, headers, rows, numeric=(1, 2))
 
 
 def review_status(reviewed: datetime.date | None, ctx) -> str:
@@ -99,23 +99,24 @@ def step_link(ctx, here: str, journey, step) -> str:
     return link(ctx.site.href(here, ctx.site.src("journeys", journey.id), step_anchor(step)), step.touchpoint)
 
 
-def emotion_table(ctx, here: str, handbook, averages: dict, caption: str) -> str:
+def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_class: str = "jm-emotions") -> str:
     """Average emotion per stage, in catalogue order; stages without steps are left out."""
     rows = [
         (stage_link(ctx, here, handbook, s.id), emotion(averages[s.id]))
         for s in handbook.stages if averages.get(s.id) is not None
     ]
-    return table("jm-emotions", caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows)
+    return table(css_class, caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows)
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: `content` is rendered markup; `attrs` rendered extra attributes; a
-    header cell is a `th` (its scope in `attrs`)."""
+    """A table cell: `content` is rendered markup, `classes` extra class names, `attrs`
+    rendered extra attributes; a header cell is a `th` (its scope in `attrs`)."""
 
     content: str
     attrs: str = ""
     header: bool = False
+    classes: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,24 +129,41 @@ class Row:
     start: int = 0
 
 
-def _cell(cell) -> str:
+NUMERIC = "jm-num"  # a column of numbers: aligned right, in tabular figures
+
+
+def _cell(cell, header: str | None, numeric: bool) -> str:
+    """A cell with its column header as `data-label`, which narrow screens show beside the
+    value when the table becomes a list of cards."""
     cell = cell if isinstance(cell, Cell) else Cell(cell)
     tag = "th" if cell.header else "td"
-    return f"<{tag}{cell.attrs}>{cell.content}</{tag}>"
+    classes = " ".join(c for c in (cell.classes, NUMERIC if numeric else "") if c)
+    label = f' data-label="{text(header)}"' if header and not cell.header else ""
+    return f"<{tag}{cell.attrs}{_class_attr(classes)}{label}>{cell.content}</{tag}>"
 
 
-def table(css_class: str, caption: str, headers, rows, attrs: str = "") -> str:
+def _class_attr(classes: str) -> str:
+    return f' class="{classes}"' if classes else ""
+
+
+def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=()) -> str:
     """A table with a caption and column headers; `rows` are `Row`s, sequences of cells, or
-    rendered `<tr>` strings; `attrs` are rendered extra attributes of the table."""
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
-    body = "".join(
-        row if isinstance(row, str)
-        else f"<tr{row.attrs}>{''.join(_cell(c) for c in row.cells)}</tr>" if isinstance(row, Row)
-        else f"<tr>{''.join(_cell(c) for c in row)}</tr>"
-        for row in rows
-    )
+    rendered `<tr>` strings (left as they are); `attrs` are rendered extra attributes of the
+    table; `numeric` the indexes of the columns that hold numbers."""
+    headers = list(headers)
+    head = "".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{text(h)}</th>'
+                   for n, h in enumerate(headers))
+    body = []
+    for row in rows:
+        if isinstance(row, str):
+            body.append(row)
+            continue
+        row = row if isinstance(row, Row) else Row(tuple(row))
+        cells = "".join(_cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
+                        for n, c in enumerate(row.cells))
+        body.append(f"<tr{row.attrs}>{cells}</tr>")
     return (f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
 
 
 def merged_pain_list(ctx, here: str, pains) -> str:

@@ -44,7 +44,6 @@ LABELS: dict[str, str] = {
     "col_unit": "Unit",
     "pain_points_heading": "Pain points",
     "priority_of": "priority {score}",
-    "future_designs_note": "Future-state designs, kept apart: how customers would feel if they were built.",
     # journey page
     # aggregate pages (personas, stages, teams, indexes, pain points)
     "journeys_title": "Journeys",
@@ -72,23 +71,26 @@ LABELS: dict[str, str] = {
     "persona_journeys": "Journeys",
     "persona_emotion_heading": "Emotion by stage",
     "persona_emotion_caption": "Average emotion of {persona} at each stage, across every current-state journey",
-    "persona_future_caption": "Average emotion of {persona} at each stage in future-state designs",
+    "persona_future_caption": "Future-state designs for {persona}: the average emotion they promise at each "
+                              "stage, not how it feels today",
     "persona_pains_note": "Highest priority first.",
     "persona_narrative": "Narrative",
     "redesigns": "redesigns",
     "stages_title": "Stages",
     "stages_description": "The stage catalogue shared by every journey.",
-    "stages_intro": "The broad phases of every customer experience, always in this order.",
+    "stages_intro": "The broad phases of every customer experience, always in this order. Average emotions "
+                    "come from current-state maps: how customers feel today.",
     "stages_caption": "The stages, in the order every map follows",
     "col_description": "Description",
     "col_journeys": "Journeys",
     "col_pain_points": "Pain points",
     "stage_emotion_heading": "Average emotion",
     "stage_emotion_today": "{emotion} across {touchpoints} touchpoints in {journeys} current-state journeys.",
-    "stage_emotion_future": "Future-state designs: {emotion} across {touchpoints} touchpoints in {journeys} designs.",
+    "stage_emotion_future": "Future-state designs, not how customers feel today: {emotion} across {touchpoints} "
+                            "touchpoints in {journeys} designs.",
     "stage_journeys_heading": "Journeys",
     "stage_no_journeys": "No journey passes through this stage yet.",
-    "stage_steps_caption": "Every journey through this stage, step by step",
+    "stage_steps_caption": "{state}: every journey through this stage, step by step",
     "stage_pains_note": "Found at this stage, highest priority first.",
     "teams_title": "Teams",
     "teams_description": "What each team owns and supports.",

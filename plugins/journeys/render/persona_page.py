@@ -74,10 +74,17 @@ def _journey_table(handbook, journeys, ctx, here, caption) -> str:
 
 
 def emotion_section(handbook, persona, ctx, here) -> Markup | None:
+    """The persona's journeys charted, how the persona feels at each stage today (current-state
+    maps, the figure every page gives) and, apart, what future-state designs promise."""
     journeys = handbook.journeys_by_persona.get(persona.id, ())
-    averages = emotion_by_stage(journeys)
-    if not averages:
+    today, designed = emotion_by_stage(journeys), emotion_by_stage(journeys, "future")
+    if not today and not designed:
         return None
-    caption = ctx.labels["persona_emotion_caption"].format(persona=persona.name)
-    return Markup(persona_figure(handbook, persona, journeys, ctx, here)
-                  + "\n\n" + emotion_table(ctx, here, handbook, averages, caption))
+    parts = [persona_figure(handbook, persona, journeys, ctx, here)]
+    if today:
+        caption = ctx.labels["persona_emotion_caption"].format(persona=persona.name)
+        parts.append(emotion_table(ctx, here, handbook, today, caption))
+    if designed:
+        caption = ctx.labels["persona_future_caption"].format(persona=persona.name)
+        parts.append(emotion_table(ctx, here, handbook, designed, caption, "jm-emotions jm-emotions--future"))
+    return Markup("\n\n".join(parts))

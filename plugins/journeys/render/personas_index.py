@@ -23,6 +23,6 @@ def personas_index(handbook, ctx) -> Page:
     ]
     headers = [labels[k] for k in ("col_persona", "col_summary", "col_segment", "col_current_journeys",
                                    "col_future_journeys")]
-    personas = Markup(table("jm-index", labels["personas_caption"], headers, rows))
+    personas = Markup(table("jm-index", labels["personas_caption"], headers, rows, numeric=(3, 4)))
     return ctx.page(here, "personas_index.html", title=labels["personas_title"],
                     description=labels["personas_description"], count=len(handbook.personas), table=personas)

@@ -7,7 +7,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from journeys.core.index import average, pain_points_at, places_by_stage
+from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
 from journeys.render.charts import stage_figure
 from journeys.render.fragments import Cell, Row, emotion, journey_link, merged_pain_list, step_link, table, team_link
 from journeys.render.page import Page
@@ -23,24 +23,30 @@ def stage_page(handbook, stage, places, ctx) -> Page:
     """`places` are this stage's steps in every valid journey, in journey order."""
     here = ctx.site.src("stages", stage.id)
     pains = pain_points_at(handbook.pain_points, places)
+    journeys = list({p.journey.id: p.journey for p in places}.values())
+    current = [p for p in places if p.journey.state == "current"]
+    tables = []
+    for state, key in (("current", "state_current"), ("future", "state_future")):
+        chosen = [p for p in places if p.journey.state == state]
+        if chosen:
+            tables.append((ctx.labels[key], Markup(steps_table(handbook, chosen, ctx, here, ctx.labels[key]))))
     return ctx.page(
         here, "stage_page.html", title=stage.name, description=stage.description, stage=stage,
-        today=emotion_summary(places), future=None,
-        figure=Markup(stage_figure(handbook, stage, places, ctx, here)) if places else "",
-        steps=Markup(steps_table(handbook, places, ctx, here)) if places else None,
-        pains=Markup(merged_pain_list(ctx, here, pains)) if pains else "",
+        today=emotion_summary(journeys, stage.id, "current"), future=emotion_summary(journeys, stage.id, "future"),
+        figure=Markup(stage_figure(handbook, stage, current, ctx, here)) if current else "",
+        tables=tables, pains=Markup(merged_pain_list(ctx, here, pains)) if pains else "",
     )
 
 
-def emotion_summary(places) -> dict | None:
-    """The values of the average-emotion sentence: the chip and what it averages over."""
-    mean = average(p.step.emotion for p in places)
-    if mean is None:
+def emotion_summary(journeys, stage_id: str, state: str) -> dict | None:
+    """The values of an average-emotion sentence: the chip and what it averages over."""
+    feeling = feeling_by_stage(journeys, state).get(stage_id)
+    if feeling is None:
         return None
-    return {"emotion": Markup(emotion(mean)), "touchpoints": len(places), "journeys": len({p.journey.id for p in places})}
+    return {"emotion": Markup(emotion(feeling.average)), "touchpoints": feeling.steps, "journeys": feeling.journeys}
 
 
-def steps_table(handbook, places, ctx, here) -> str:
+def steps_table(handbook, places, ctx, here, state_words: str) -> str:
     labels = ctx.labels
     rows = []
     for _, group in groupby(places, key=lambda p: p.journey.id):
@@ -54,4 +60,5 @@ def steps_table(handbook, places, ctx, here) -> str:
                      team_link(ctx, here, handbook, step.owner))
             rows.append(Row((head, *cells)) if n == 0 else Row(cells, start=1))
     headers = [labels[k] for k in ("col_journey", "col_touchpoint", "col_channel", "col_emotion", "col_owner")]
-    return table("jm-stage-steps", labels["stage_steps_caption"], headers, rows)
+    caption = labels["stage_steps_caption"].format(state=state_words)
+    return table("jm-stage-steps", caption, headers, rows)

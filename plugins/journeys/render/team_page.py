@@ -39,7 +39,7 @@ def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
     rows = [
         (step_link(ctx, here, place.journey, place.step), journey_link(ctx, here, place.journey),
          stage_link(ctx, here, handbook, place.block.stage),
-         Cell(text(labels[ROLE_LABELS[role]]), f' class="jm-role jm-role--{role}"'), emotion(place.step.emotion))
+         Cell(text(labels[ROLE_LABELS[role]]), classes=f"jm-role jm-role--{role}"), emotion(place.step.emotion))
         for place, role in touchpoints
     ]
     headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
@@ -56,4 +56,4 @@ def measures_table(touchpoints, ctx, here) -> Markup | None:
     if not rows:
         return None
     headers = [labels[k] for k in ("col_touchpoint", "col_measure", "col_current", "col_target", "col_unit")]
-    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows))
+    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, numeric=(2, 3)))

@@ -22,6 +22,6 @@ def teams_index(handbook, ctx) -> Page:
                      str(journeys), str(roles.count("owner")), str(roles.count("supporting"))))
     headers = [labels[k] for k in ("col_team", "col_contact", "col_journeys_owned", "col_touchpoints_owned",
                                    "col_touchpoints_supported")]
-    teams = Markup(table("jm-index", labels["teams_caption"], headers, rows))
+    teams = Markup(table("jm-index", labels["teams_caption"], headers, rows, numeric=(2, 3, 4)))
     return ctx.page(here, "teams_index.html", title=labels["teams_title"], description=labels["teams_description"],
                     table=teams)
