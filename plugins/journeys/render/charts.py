@@ -12,9 +12,11 @@ import html
 import textwrap
 from itertools import groupby
 
+from markupsafe import Markup
+
 from journeys.core.index import emotion_by_stage
 from journeys.render.fragments import (
-    EMOTION_WORDS, emotion, journey_link, persona_link, stage_link, step_anchor, step_link,
+    EMOTION_WORDS, Cell, emotion, journey_link, persona_link, stage_link, step_anchor, step_link, table,
 )
 from journeys.render.text import json_attr, link, text, url
 
@@ -110,7 +112,7 @@ def _stage_name(handbook, stage_id: str) -> str:
     return stage.name if stage else stage_id
 
 
-def _bands(handbook, bands) -> dict:
+def _bands(handbook, bands, names: bool = True) -> dict:
     """Shaded bands (every other stage) and dotted separators, with the stage names at the top
     inside the plot, above the highest emotion (the axis runs to 2.5).
     `bands` are (stage id, first x, width) with one x unit a step."""
@@ -123,9 +125,10 @@ def _bands(handbook, bands) -> dict:
         if n:
             shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": left, "x1": left, "y0": 0, "y1": 1,
                            "line": {"color": "@jm-chart-muted", "width": 1, "dash": "dot"}, "layer": "below"})
-        notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
-                      "showarrow": False, "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
-                      "font": {"color": "@jm-chart-muted"}})
+        if names:
+            notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
+                          "showarrow": False, "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
+                          "font": {"color": "@jm-chart-muted"}})
     return {"shapes": shapes, "annotations": notes}
 
 
@@ -159,10 +162,13 @@ def plotly_src(ctx, here: str) -> str:
 
 
 def _table(caption: str, heads: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in heads)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<table class="jm-chart-table"><caption>{text(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return table("jm-chart-table", caption, heads, rows)
+
+
+def _lines(value: str, width: int) -> str:
+    """A label broken over lines of about `width` characters, so it stays whole in a narrow
+    chart instead of being cut short."""
+    return "<br>".join(_plain(line) for line in textwrap.wrap(value, width, break_long_words=False)) or _plain(value)
 
 
 def _range_words(values) -> str:
@@ -256,15 +262,21 @@ def persona_chart(handbook, journeys) -> dict:
         data.append(_curve(name, xs, ys, hover, n, dash=dash))
     layout = _layout(
         360 + 22 * len(journeys), showlegend=True,
+        # Stage names are axis labels, not notes in the plot: plotly turns axis labels upright
+        # when a narrow screen has no room for them side by side, and notes would overlap.
         xaxis={"range": [-0.5, max(len(stages), 1) - 0.5], "fixedrange": True, "showgrid": False,
-               "zeroline": False, "showticklabels": False},
-        yaxis=_emotion_axis(), **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)]),
+               "zeroline": False, "automargin": True, "tickvals": list(range(len(stages))),
+               "ticktext": [_lines(_stage_name(handbook, s), 12) for s in stages]},
+        yaxis=_emotion_axis(), **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)], names=False),
     )
     return _spec(data, layout)
 
 
 def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
-    caption = f"Emotion of {persona.name} across {len(journeys)} journeys, stage by stage"
+    designs = sum(1 for j in journeys if j.state == "future")
+    caption = f"Emotion of {persona.name} in {len(journeys) - designs} current-state journeys, stage by stage"
+    if designs:
+        caption += f"; {designs} future-state designs dashed, labelled “future state”"
     label = (f"Line chart, one curve a journey. {caption}, "
              f"{_range_words(s.emotion for j in journeys for _, s in j.steps)}.")
     rows = [[journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage),
@@ -302,11 +314,17 @@ def stage_chart(stage, places) -> dict:
          "y": list(range(len(rows))), "hoverinfo": "text", "hovertext": mean_hover,
          "marker": {"color": look[1]["color"], "symbol": "diamond-open", "size": 16, "line": {"width": 3}}},
     ]
+    # Journey titles sit above their rows across the whole width, whole: as axis labels they
+    # would take the left of a phone's screen, or be cut short.
+    titles = [{"x": EMOTION_RANGE[0], "xref": "x", "xanchor": "left", "y": row - 0.2, "yref": "y",
+               "yanchor": "bottom", "showarrow": False, "align": "left", "text": _lines(journey.title, 40),
+               "font": {"color": "@jm-chart-fg"}} for row, (journey, _) in enumerate(rows)]
     layout = _layout(
-        150 + 46 * len(rows), showlegend=True, xaxis=_emotion_axis(),
-        yaxis={"range": [len(rows) - 0.5, -0.5], "fixedrange": True, "automargin": True, "zeroline": False,
-               "gridcolor": "@jm-chart-grid", "tickvals": list(range(len(rows))),
-               "ticktext": [_plain(_short(j.title, 30)) for j, _ in rows]},
+        150 + 70 * len(rows), showlegend=True, annotations=titles,
+        # Two-line emotion labels: five of them fit side by side on a phone.
+        xaxis=_emotion_axis(ticktext=[f"{score(v)}<br>{EMOTION_WORDS[v]}" for v in sorted(EMOTION_WORDS)]),
+        yaxis={"range": [len(rows) - 0.5, -0.5 - 0.3], "fixedrange": True, "zeroline": False, "showgrid": False,
+               "showticklabels": False},
     )
     return _spec(data, layout)
 
@@ -347,15 +365,21 @@ def heatmap_chart(handbook) -> dict:
         "zmin": -2, "zmax": 2, "xgap": 3, "ygap": 3, "hoverinfo": "text", "hovertext": hover,
         "text": [["" if v is None else score(v) for v in row] for row in z], "texttemplate": "%{text}",
         "colorscale": [[0, "@jm-heat-neg"], [0.5, "@jm-heat-mid"], [1, "@jm-heat-pos"]],
-        "colorbar": {"tickvals": sorted(EMOTION_WORDS), "ticktext": [feeling(v) for v in sorted(EMOTION_WORDS)],
-                     "outlinewidth": 0, "thickness": 14},
+        # The scale lies under the map, not beside it: beside it, it would take a third of a
+        # phone's width from the cells.
+        "colorbar": {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.08, "yanchor": "top", "len": 1,
+                     "lenmode": "fraction", "tickvals": sorted(EMOTION_WORDS),
+                     "ticktext": [f"{score(v)}<br>{EMOTION_WORDS[v]}" for v in sorted(EMOTION_WORDS)],
+                     "outlinewidth": 0, "thickness": 12},
     }]
+    # Names broken over short lines, never cut: the persona names take a narrow left column
+    # and leave the cells most of a phone's width.
     layout = _layout(
-        140 + 52 * len(personas), margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        200 + 56 * len(personas), margin={"l": 8, "r": 8, "t": 8, "b": 8},
         xaxis={"fixedrange": True, "automargin": True, "showgrid": False, "zeroline": False, "side": "top",
-               "tickvals": list(range(len(stages))), "ticktext": [_plain(_short(_stage_name(handbook, s), 16)) for s in stages]},
+               "tickvals": list(range(len(stages))), "ticktext": [_lines(_stage_name(handbook, s), 10) for s in stages]},
         yaxis={"fixedrange": True, "automargin": True, "showgrid": False, "zeroline": False, "autorange": "reversed",
-               "tickvals": list(range(len(personas))), "ticktext": [_plain(_short(p.name, 28)) for p in personas]},
+               "tickvals": list(range(len(personas))), "ticktext": [_lines(p.name, 16) for p in personas]},
     )
     return _spec(data, layout)
 
@@ -367,12 +391,8 @@ def heatmap_figure(handbook, ctx, here: str) -> str:
     caption = "Average emotion of each persona at each stage, current-state journeys"
     label = (f"Heat map, personas by stages. {caption}: {len(personas)} personas, {len(stages)} stages, "
              f"{_range_words(v for row in z for v in row if v is not None)}.")
-    head = "".join(f'<th scope="col">{stage_link(ctx, here, handbook, s)}</th>' for s in stages)
-    body = "".join(
-        f'<tr><th scope="row">{persona_link(ctx, here, handbook, p.id)}</th>'
-        + "".join(f"<td>{emotion(v) if v is not None else '—'}</td>" for v in row) + "</tr>"
-        for p, row in zip(personas, z)
-    )
-    table = (f'<table class="jm-chart-table"><caption>{text(caption)}</caption>'
-             f'<thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>')
-    return figure(heatmap_chart(handbook), label, caption, table, plotly_src(ctx, here))
+    heads = [ctx.labels["col_persona"], *(Markup(stage_link(ctx, here, handbook, s)) for s in stages)]
+    rows = [[Cell(persona_link(ctx, here, handbook, p.id), ' scope="row"', header=True),
+             *(emotion(v) if v is not None else "—" for v in row)] for p, row in zip(personas, z)]
+    table_html = table("jm-chart-table", caption, heads, rows)
+    return figure(heatmap_chart(handbook), label, caption, table_html, plotly_src(ctx, here))

@@ -138,8 +138,17 @@ def _cell(cell, header: str | None, numeric: bool) -> str:
     cell = cell if isinstance(cell, Cell) else Cell(cell)
     tag = "th" if cell.header else "td"
     classes = " ".join(c for c in (cell.classes, NUMERIC if numeric else "") if c)
-    label = f' data-label="{text(header)}"' if header and not cell.header else ""
+    label = f' data-label="{text(_plain_text(header))}"' if header and not cell.header else ""
     return f"<{tag}{cell.attrs}{_class_attr(classes)}{label}>{cell.content}</{tag}>"
+
+
+def _plain_text(header) -> str:
+    """A header as words: markup (a linked header) loses its tags."""
+    return header.striptags() if isinstance(header, Markup) else str(header)
+
+
+def _header(header) -> str:
+    return str(header) if isinstance(header, Markup) else text(header)
 
 
 def _class_attr(classes: str) -> str:
@@ -147,11 +156,12 @@ def _class_attr(classes: str) -> str:
 
 
 def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=()) -> str:
-    """A table with a caption and column headers; `rows` are `Row`s, sequences of cells, or
+    """A table with a caption and column headers (plain text, or `Markup` such as a link);
+    `rows` are `Row`s, sequences of cells, or
     rendered `<tr>` strings (left as they are); `attrs` are rendered extra attributes of the
     table; `numeric` the indexes of the columns that hold numbers."""
     headers = list(headers)
-    head = "".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{text(h)}</th>'
+    head = "".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
                    for n, h in enumerate(headers))
     body = []
     for row in rows:

@@ -29,6 +29,7 @@ class Page:
     description: str | None = None
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
+    hide: tuple[str, ...] = ()  # Material's page-level `hide` (e.g. "toc"), for a wide table
 
     @property
     def body(self) -> str:
@@ -62,6 +63,8 @@ class Page:
             meta["description"] = html.escape(self.description)
         if self.tags:
             meta["tags"] = [html.escape(tag) for tag in self.tags]
+        if self.hide:
+            meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
         return f"---\n{front}---\n\n{self.body if body is None else body}"
 
@@ -85,11 +88,11 @@ class Context:
         return self.templates.render(name, ctx=self, **values)
 
     def page(self, src: str, name: str, *, title: str, description: str | None = None, tags=(),
-             source: str | None = None, markdown: str = "", **values: object) -> Page:
+             source: str | None = None, hide=(), markdown: str = "", **values: object) -> Page:
         """A page whose layout is the template `name`: its output split into parts (see
         `page_parts`), with `MARKDOWN_SLOT` standing for `markdown`."""
         parts = page_parts(self.render(name, markdown_slot=Markup(MARKDOWN_SLOT), **values), markdown)
-        return Page(src, title, parts, description, tuple(tags), source)
+        return Page(src, title, parts, description, tuple(tags), source, tuple(hide))
 
 
 MARKDOWN_SLOT = "<!--journeys:markdown-->"

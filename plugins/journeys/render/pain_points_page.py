@@ -26,7 +26,8 @@ def pain_points_page(handbook, ctx) -> Page:
     weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
     downloads = Markup(joined(link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT)))
     return ctx.page(here, "pain_points.html", title=labels["pains_title"], description=labels["pains_description"],
-                    counts=counts, weights=weights, downloads=downloads,
+                    # Without the table of contents (three headings) the index gets its width.
+                    hide=("toc",), counts=counts, weights=weights, downloads=downloads,
                     index=Markup(index_table(handbook, ctx, here)) if pains else None)
 
 
