@@ -51,6 +51,12 @@ def feeling(value: float) -> str:
     return f"{score(value)} {EMOTION_WORDS[max(-2, min(2, round(value)))]}"
 
 
+def _stacked_feelings() -> list[str]:
+    """Emotion tick labels a word a line ("+2", "very", "positive"): narrow enough for five
+    side by side on a phone."""
+    return [f"{score(v)}<br>{EMOTION_WORDS[v].replace(' ', '<br>')}" for v in sorted(EMOTION_WORDS)]
+
+
 def _emotion_axis(**extra) -> dict:
     return {
         "range": EMOTION_RANGE, "fixedrange": True, "automargin": True,
@@ -267,7 +273,8 @@ def persona_chart(handbook, journeys) -> dict:
         xaxis={"range": [-0.5, max(len(stages), 1) - 0.5], "fixedrange": True, "showgrid": False,
                "zeroline": False, "automargin": True, "tickvals": list(range(len(stages))),
                "ticktext": [_lines(_stage_name(handbook, s), 12) for s in stages]},
-        yaxis=_emotion_axis(), **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)], names=False),
+        yaxis=_emotion_axis(ticktext=_stacked_feelings()),
+        **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)], names=False),
     )
     return _spec(data, layout)
 
@@ -276,7 +283,7 @@ def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
     designs = sum(1 for j in journeys if j.state == "future")
     caption = f"Emotion of {persona.name} in {len(journeys) - designs} current-state journeys, stage by stage"
     if designs:
-        caption += f"; {designs} future-state designs dashed, labelled “future state”"
+        caption += f"; {designs} future-state {'design' if designs == 1 else 'designs'} dashed, labelled “future state”"
     label = (f"Line chart, one curve a journey. {caption}, "
              f"{_range_words(s.emotion for j in journeys for _, s in j.steps)}.")
     rows = [[journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage),
@@ -318,11 +325,11 @@ def stage_chart(stage, places) -> dict:
     # would take the left of a phone's screen, or be cut short.
     titles = [{"x": EMOTION_RANGE[0], "xref": "x", "xanchor": "left", "y": row - 0.2, "yref": "y",
                "yanchor": "bottom", "showarrow": False, "align": "left", "text": _lines(journey.title, 40),
-               "font": {"color": "@jm-chart-fg"}} for row, (journey, _) in enumerate(rows)]
+               "font": {"color": "@jm-chart-fg"}, "bgcolor": "@jm-chart-bg"} for row, (journey, _) in enumerate(rows)]
     layout = _layout(
         150 + 70 * len(rows), showlegend=True, annotations=titles,
         # Two-line emotion labels: five of them fit side by side on a phone.
-        xaxis=_emotion_axis(ticktext=[f"{score(v)}<br>{EMOTION_WORDS[v]}" for v in sorted(EMOTION_WORDS)]),
+        xaxis=_emotion_axis(ticktext=_stacked_feelings()),
         yaxis={"range": [len(rows) - 0.5, -0.5 - 0.3], "fixedrange": True, "zeroline": False, "showgrid": False,
                "showticklabels": False},
     )
@@ -369,7 +376,7 @@ def heatmap_chart(handbook) -> dict:
         # phone's width from the cells.
         "colorbar": {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.08, "yanchor": "top", "len": 1,
                      "lenmode": "fraction", "tickvals": sorted(EMOTION_WORDS),
-                     "ticktext": [f"{score(v)}<br>{EMOTION_WORDS[v]}" for v in sorted(EMOTION_WORDS)],
+                     "ticktext": _stacked_feelings(),
                      "outlinewidth": 0, "thickness": 12},
     }]
     # Names broken over short lines, never cut: the persona names take a narrow left column
