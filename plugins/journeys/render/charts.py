@@ -374,7 +374,7 @@ def heatmap_chart(handbook) -> dict:
         "colorscale": [[0, "@jm-heat-neg"], [0.5, "@jm-heat-mid"], [1, "@jm-heat-pos"]],
         # The scale lies under the map, not beside it: beside it, it would take a third of a
         # phone's width from the cells.
-        "colorbar": {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.08, "yanchor": "top", "len": 1,
+        "colorbar": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top", "len": 0.8,
                      "lenmode": "fraction", "tickvals": sorted(EMOTION_WORDS),
                      "ticktext": _stacked_feelings(),
                      "outlinewidth": 0, "thickness": 12},
