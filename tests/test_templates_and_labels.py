@@ -74,3 +74,15 @@ def test_journeys_export_honours_the_override_and_the_labels(handbook_dir, monke
     assert teams.find("p", cls="house-intro")
     journeys = parse((handbook_dir / "out/journeys/index.md").read_text(encoding="utf-8"))
     assert "à revoir" in [span.text for span in journeys.find_all("span", cls="jm-review--due")]
+
+
+@pytest.mark.parametrize("override, message", [
+    ("# {{ labels.teams_title }}\n\n{% if %}\n", "teams_index.html:3: "),
+    ("# {{ labels.teams_title }}\n\n{{ tabel }}\n", "teams_index.html: 'tabel' is undefined"),
+])
+def test_a_broken_override_is_one_clear_error(handbook_dir, override, message):
+    write(handbook_dir, {"overrides/journeys/teams_index.html": override})
+    config = {**plugin_config(), "theme": {**BASE_CONFIG["theme"], "custom_dir": "overrides"}}
+    built = build_site(handbook_dir, config=config)
+    assert not built.ok
+    assert built.warnings[-1].startswith("journeys: template ") and message in built.warnings[-1], built.warnings

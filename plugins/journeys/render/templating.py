@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from journeys.render.labels import fill, merged
@@ -40,6 +40,11 @@ def fill_markup(label: str, **values: object) -> Markup:
     return Markup(escaped.format_map({k: v if hasattr(v, "__html__") else text(v) for k, v in values.items()}))
 
 
+class TemplateProblem(ValueError):
+    """A page template (most likely an override) that does not parse or names a value its
+    page does not have."""
+
+
 class Templates:
     """Renders named templates with the labels in scope; cheap to call per page."""
 
@@ -63,11 +68,32 @@ class Templates:
         self.env.filters["fill"] = fill
         self.env.filters["fill_markup"] = fill_markup
         self.env.globals["labels"] = self.labels
+        self.overrides = folders[0] if folders else None
+        for name in sorted(os.listdir(self.overrides)) if self.overrides and os.path.isdir(self.overrides) else ():
+            if name.endswith(".html"):
+                self._template(name)  # an override that does not parse stops the build at once
 
     def render(self, name: str, **values: object) -> Markup:
         """The template's output as markup, with surrounding whitespace removed so a block
         never starts with a blank line (Markdown would end the HTML block there)."""
-        return Markup(self.env.get_template(name).render(**values).strip())
+        try:
+            return Markup(self._template(name).render(**values).strip())
+        except TemplateProblem:
+            raise
+        except TemplateError as exc:
+            raise TemplateProblem(f"template {self._where(name)}: {exc.message}") from None
+
+    def _template(self, name: str):
+        try:
+            return self.env.get_template(name)
+        except TemplateSyntaxError as exc:
+            raise TemplateProblem(f"template {self._where(name)}:{exc.lineno}: {exc.message}") from None
+
+    def _where(self, name: str) -> str:
+        """The file a template comes from: the override when there is one."""
+        if self.overrides and os.path.isfile(os.path.join(self.overrides, name)):
+            return os.path.join(self.overrides, name)
+        return name
 
 
 @lru_cache(maxsize=1)
