@@ -280,16 +280,18 @@ def persona_chart(handbook, journeys) -> dict:
 
 
 def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
+    labels = ctx.labels
     designs = sum(1 for j in journeys if j.state == "future")
-    caption = f"Emotion of {persona.name} in {len(journeys) - designs} current-state journeys, stage by stage"
+    caption = labels["persona_chart_caption"].format(persona=persona.name, journeys=len(journeys) - designs)
     if designs:
-        caption += f"; {designs} future-state {'design' if designs == 1 else 'designs'} dashed, labelled “future state”"
+        caption += labels["persona_chart_designs"].format(designs=designs)
     label = (f"Line chart, one curve a journey. {caption}, "
              f"{_range_words(s.emotion for j in journeys for _, s in j.steps)}.")
     rows = [[journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage),
              step_link(ctx, here, j, s),
              emotion(s.emotion)] for j in journeys for b, s in j.steps]
-    table = _table(f"Emotion of {persona.name} at every step", ["Journey", "Stage", "Touchpoint", "Emotion"], rows)
+    heads = [labels[k] for k in ("col_journey", "col_stage", "col_touchpoint", "col_emotion")]
+    table = _table(labels["persona_chart_table"].format(persona=persona.name), heads, rows)
     return figure(persona_chart(handbook, journeys), label, caption, table, plotly_src(ctx, here))
 
 
@@ -338,12 +340,14 @@ def stage_chart(stage, places) -> dict:
 
 def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     journeys = len({p.journey.id for p in places})
-    caption = f"How customers feel at {stage.name}: every step of {journeys} journeys"
+    labels = ctx.labels
+    caption = labels["stage_chart_caption"].format(stage=stage.name, journeys=journeys)
     label = f"Dot chart, one row a journey. {caption}, {_range_words(p.step.emotion for p in places)}."
     rows = [[journey_link(ctx, here, p.journey),
              step_link(ctx, here, p.journey, p.step),
              emotion(p.step.emotion)] for p in places]
-    table = _table(f"Emotion at every step of {stage.name}", ["Journey", "Touchpoint", "Emotion"], rows)
+    heads = [labels[k] for k in ("col_journey", "col_touchpoint", "col_emotion")]
+    table = _table(labels["stage_chart_table"].format(stage=stage.name), heads, rows)
     return figure(stage_chart(stage, places), label, caption, table, plotly_src(ctx, here))
 
 
@@ -395,7 +399,7 @@ def heatmap_figure(handbook, ctx, here: str) -> str:
     personas, stages, z = heatmap_cells(handbook)
     if not personas:
         return ""
-    caption = "Average emotion of each persona at each stage, current-state journeys"
+    caption = ctx.labels["heatmap_caption"]
     label = (f"Heat map, personas by stages. {caption}: {len(personas)} personas, {len(stages)} stages, "
              f"{_range_words(v for row in z for v in row if v is not None)}.")
     heads = [ctx.labels["col_persona"], *(Markup(stage_link(ctx, here, handbook, s)) for s in stages)]
