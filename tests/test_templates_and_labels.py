@@ -86,3 +86,12 @@ def test_a_broken_override_is_one_clear_error(handbook_dir, override, message):
     built = build_site(handbook_dir, config=config)
     assert not built.ok
     assert built.warnings[-1].startswith("journeys: template ") and message in built.warnings[-1], built.warnings
+
+
+def test_journeys_export_reports_a_mistake_in_labels_without_a_traceback(handbook_dir, monkeypatch, capsys):
+    config = {"plugins": [{"journeys": {**BASE_CONFIG["plugins"][1]["journeys"], "labels": {"due_for_reveiw": "x"}}}]}
+    (handbook_dir / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    monkeypatch.chdir(handbook_dir)
+    assert main(["export", "out"]) != 0
+    err = capsys.readouterr().err
+    assert "unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)" in err and "Traceback" not in err
