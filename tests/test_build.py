@@ -95,4 +95,19 @@ def test_journeys_index_groups_by_persona_and_folder(handbook_dir):
     assert re.search(r"<h2[^>]*>By persona", page) and re.search(r"<h2[^>]*>By folder", page)
     assert '<h3 id="folder-sales">sales</h3>' in page
     assert '<h3 id="folder-top">(top level)</h3>' in page
-    assert '<td><a href="buy/">Buying online</a></td><td>Current state</td>' in page
+    assert '<td data-label="Journey"><a href="buy/">Buying online</a></td><td data-label="State">Current state</td>' in page
+
+
+def test_journeys_index_heading_ids_are_unique_slugs_of_folder_names(handbook_dir):
+    buy = (handbook_dir / "maps/journeys/sales/buy.md").read_text(encoding="utf-8")
+    for folder, name in (("<img src=x onerror=alert(1)>", "hostile"), ("Sales", "sales-2"), ("persona-maya", "p")):
+        write(handbook_dir, {f"maps/journeys/{folder}/{name}.md": buy.replace("title: Buying online", f"title: {name}")})
+    from html_tree import article
+
+    index = article(build_site(handbook_dir, strict=False), "journeys/")
+    ids = [h.attrs["id"] for h in index.find_all("h3")]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids), ids
+    by_name = {h.text: h.attrs["id"] for h in index.find_all("h3")}
+    assert by_name["<img src=x onerror=alert(1)>"] == "folder-img-src-x-onerror-alert-1"
+    assert {by_name["sales"], by_name["Sales"]} == {"folder-sales", "folder-sales-2"}

@@ -107,7 +107,10 @@ def test_persona_chart_has_a_curve_per_journey_over_shared_stage_bands(handbook_
     assert today["x"] == [0, 1] and today["y"] == [-1, 1]
     assert future["line"]["color"] != today["line"]["color"]
     assert future["marker"]["symbol"] != today["marker"]["symbol"]
-    assert [a["text"] for a in spec["layout"]["annotations"]] == ["Discover", "Buy"]
+    # Stage names are whole axis labels under the bands (plotly stands them upright when
+    # they would overlap), not notes inside the plot.
+    assert spec["layout"]["xaxis"]["ticktext"] == ["Discover", "Buy"] and spec["layout"]["xaxis"]["tickvals"] == [0, 1]
+    assert "annotations" not in spec["layout"] or not spec["layout"]["annotations"]
 
 
 def test_stage_chart_puts_each_journey_on_a_row_with_its_mean(handbook_dir):
@@ -118,7 +121,11 @@ def test_stage_chart_puts_each_journey_on_a_row_with_its_mean(handbook_dir):
     spec = charts.stage_chart(handbook.stage_by_id["buy"], places)
     steps, means = spec["data"]
     assert sorted(steps["x"]) == [1, 2]
-    assert spec["layout"]["yaxis"]["ticktext"] == list(dict.fromkeys(p.journey.title for p in places))
+    # Journey titles, whole, above their rows rather than in a left margin.
+    titles = [a for a in spec["layout"]["annotations"] if a["yref"] == "y"]
+    assert [t["text"] for t in titles] == list(dict.fromkeys(p.journey.title for p in places))
+    assert [t["y"] < n for n, t in enumerate(titles)] == [True] * len(titles)
+    assert spec["layout"]["yaxis"]["showticklabels"] is False
     assert len(means["x"]) == 2
 
 
@@ -253,3 +260,25 @@ def test_plotly_js_option_must_be_a_string(value):
     config.load_dict({"plotly_js": value})
     errors, _ = config.validate()
     assert [name for name, _ in errors] == ["plotly_js"]
+
+
+def test_aggregate_charts_keep_every_name_whole(handbook_dir):
+    """Names on the persona, stage and heatmap charts are wrapped, never cut short."""
+    name = "Maya Lindqvist, first-time buyer of home insurance"
+    write(handbook_dir, {"maps/personas/maya.md": f"---\nname: {name}\n---\n"})
+    handbook = _handbook(handbook_dir)
+    from journeys.core.index import places_by_stage
+
+    heat = charts.heatmap_chart(handbook)["layout"]
+    persona = charts.persona_chart(handbook, handbook.journeys_by_persona["omar"])["layout"]
+    stage = charts.stage_chart(handbook.stage_by_id["buy"], places_by_stage(handbook.valid_journeys)["buy"])["layout"]
+    labels = (heat["yaxis"]["ticktext"] + heat["xaxis"]["ticktext"] + persona["xaxis"]["ticktext"]
+              + [a["text"] for a in stage["annotations"]])
+    assert not [label for label in labels if "…" in label]
+    [maya] = heat["yaxis"]["ticktext"]
+    assert "<br>" in maya and maya.replace("<br>", " ") == name
+
+
+def test_heatmap_scale_lies_under_the_map(handbook_dir):
+    [trace] = charts.heatmap_chart(_handbook(handbook_dir))["data"]
+    assert trace["colorbar"]["orientation"] == "h" and trace["colorbar"]["y"] < 0

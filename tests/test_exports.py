@@ -10,6 +10,7 @@ import re
 import pytest
 
 from cross_map_handbook import CROSS_MAPS, build_cross_maps, built, page
+from html_tree import article
 from conftest import write
 from journeys.core import load_handbook
 from journeys.render.exports import CSV_COLUMNS, defuse, journeys_json, pain_points_csv
@@ -39,13 +40,28 @@ def test_json_pain_points_match_the_index_page(built):
     assert [p["id"] for p in data["pain_points"]] == row_ids
     merged = data["pain_points"][0]
     assert merged["severity"] == "critical" and merged["priority"] == 20
-    assert merged["occurrences"] == [
+    assert [{k: o[k] for k in ("journey", "stage", "touchpoint", "step")} for o in merged["occurrences"]] == [
         {"journey": "buy", "stage": "discover", "touchpoint": "Comparison site", "step": "discover-1"},
         {"journey": "claim", "stage": "discover", "touchpoint": "Claim hotline", "step": "discover-1"},
         {"journey": "renew", "stage": "buy", "touchpoint": "Renewal letter", "step": "buy-1"},
     ]
+    index = article(built, "pain-points/")
     for p in data["pain_points"]:
-        assert f'<td class="jm-score">{p["priority"]}</td>' in html.split(f'<tr id="{p["id"]}"')[1].split("</tr>")[0]
+        assert index.find("tr", id=p["id"]).find("td", cls="jm-score").text == str(p["priority"])
+
+
+def test_both_exports_keep_every_occurrences_wording(built):
+    data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    merged = next(p for p in data["pain_points"] if p["id"] == "price-mismatch")
+    assert [(o["text"], o["severity"]) for o in merged["occurrences"]] == [
+        ("Price changes after click-through.", "high"), ("The excess differs from what the quote said.", "critical"),
+        ("The renewal price differs from the quote.", "low")]
+    assert merged["occurrences"][merged["text_from"]]["text"] == merged["text"]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((built.site / "pain-points.csv").read_text(encoding="utf-8")))}
+    assert rows["price-mismatch"]["text_from"] == "claim / discover / Claim hotline"
+    assert rows["price-mismatch"]["wordings"] == ("The excess differs from what the quote said.; "
+                                                 "Price changes after click-through.; The renewal price differs from the quote.")
+    assert rows["hold-music"]["wordings"] == rows["hold-music"]["text"]
 
 
 def test_csv_reads_back_one_row_per_pain_point(built):

@@ -8,6 +8,7 @@ from html import unescape
 
 
 from cross_map_handbook import built, page, section
+from html_tree import article
 from journeys.core.index import priority_score
 
 
@@ -16,25 +17,42 @@ def rows(html: str) -> dict[str, str]:
     return {m.group(1): m.group(0) for m in re.finditer(r'<tr id="([^"]+)"[^>]*>.*?</tr>', html, re.S)}
 
 
+def index_row(built, pain_id: str):
+    return article(built, "pain-points/").find("tr", id=pain_id)
+
+
 def test_same_id_in_three_journeys_is_one_row_at_the_highest_severity(built):
-    row = rows(page(built, "pain-points/"))["price-mismatch"]
-    assert 'data-severity="critical"' in row
-    assert "The excess differs from what the quote said." in row  # the critical occurrence's text
-    assert 'data-status="open"' in row  # open while any occurrence is open
-    places = re.findall(r"<li>.*?</li>", row.split('class="jm-places">')[1].split("</ul>")[0])
+    row = index_row(built, "price-mismatch")
+    assert row.attrs["data-severity"] == "critical"
+    assert row.attrs["data-status"] == "open"  # open while any occurrence is open
+    text = row.find("td", cls="jm-pain-text")
+    assert "The excess differs from what the quote said." in text.text  # the critical occurrence's text
+    places = row.find("ul", cls="jm-places").find_all("li")
     assert len(places) == 3
-    assert ('<li><a href="../journeys/buy/">Buying online</a> › <a href="../stages/discover/">Discover</a> › '
-            '<a href="../journeys/buy/#step-discover-1">Comparison site</a></li>') in places
-    assert any('<a href="../journeys/renew/#step-buy-1">Renewal letter</a>' in p for p in places)
-    assert any('<a href="../journeys/claim/#step-discover-1">Claim hotline</a>' in p for p in places)
-    assert '<td class="jm-score">20</td>' in row  # critical 4 x (3 journeys + 2 personas)
+    assert places[0].links()[:3] == [("../journeys/buy/", "Buying online"), ("../stages/discover/", "Discover"),
+                                     ("../journeys/buy/#step-discover-1", "Comparison site")]
+    assert ("../journeys/renew/#step-buy-1", "Renewal letter") in places[2].links()
+    assert ("../journeys/claim/#step-discover-1", "Claim hotline") in places[1].links()
+    assert row.find("td", cls="jm-score").text == "20"  # critical 4 x (3 journeys + 2 personas)
+
+
+def test_every_occurrence_keeps_its_own_wording(built):
+    row = index_row(built, "price-mismatch")
+    places = row.find("ul", cls="jm-places").find_all("li")
+    # buy and renew word it differently from the critical claim occurrence that heads the row.
+    assert [li.find_all("q")[0].text if li.find_all("q") else None for li in places] == [
+        "Price changes after click-through.", None, "The renewal price differs from the quote."]
+    source = row.find("p", cls="jm-wording-from")
+    assert ("../journeys/claim/#step-discover-1", "Claim hotline") in source.links()
+    # A pain point that one map names has one wording, and no note about it.
+    assert not index_row(built, "hold-music").find_all("p", cls="jm-wording-from")
 
 
 def test_rows_are_sorted_by_documented_priority(built):
     html = page(built, "pain-points/")
     found = rows(html)
     assert list(found) == ["price-mismatch", "hold-music", "renew--buy-1-2"]
-    scores = [int(re.search(r'<td class="jm-score">(\d+)</td>', r).group(1)) for r in found.values()]
+    scores = [int(index_row(built, pain_id).find("td", cls="jm-score").text) for pain_id in found]
     assert scores == [priority_score("critical", 3, 2), priority_score("high", 1, 2), priority_score("medium", 1, 1)]
     assert "priority = severity weight × (journeys + personas)" in section(html, "Priority")
     assert "low 1, medium 2, high 3, critical 4" in section(html, "Priority")

@@ -6,6 +6,7 @@ import pytest
 
 from conftest import BASE_CONFIG, build_site, write
 from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, built, page, section
+from html_tree import article
 from journeys.render.page import Context
 from journeys.render.persona_page import image_src
 from journeys.render.urls import Site
@@ -50,13 +51,33 @@ def test_journeys_current_and_future_apart_and_linked(built):
     assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page(built, "journeys/claim/")
 
 
-def test_average_emotion_per_stage_in_catalogue_order(built):
-    table = section(page(built, "personas/maya/"), "Emotion by stage")
-    discover, buy = table.index("stages/discover/"), table.index("stages/buy/")
-    assert discover < buy
-    # discover: buy -1, claim -1; buy: buy +1, buy-future +2.
-    assert 'data-emotion="-1"><span class="jm-emotion__score">-1</span>' in table[discover:buy]
-    assert '<span class="jm-emotion__score">+1.5</span>' in table[buy:]
+def test_average_emotion_per_stage_from_current_state_maps_in_catalogue_order(built):
+    today, designed = article(built, "personas/maya/").find_all("table", cls="jm-emotions")
+    # discover: buy -1, claim -1; buy: buy +1. The redesign buy-future (+2 at buy) is kept apart.
+    assert [(row[0].text, row[1].find("span", cls="jm-emotion__score").text) for row in today.rows()] == [
+        ("Discover", "-1"), ("Buy", "+1")]
+    assert "current-state" in today.find("caption").text
+    assert "jm-emotions--future" in designed.classes and "Future-state designs" in designed.find("caption").text
+    assert [(row[0].text, row[1].find("span", cls="jm-emotion__score").text) for row in designed.rows()] == [("Buy", "+2")]
+
+
+def test_persona_page_and_heatmap_give_the_same_averages(built):
+    """One function computes how a persona feels at a stage for every page."""
+    heat = article(built, "journeys/").find("table", cls="jm-chart-table")
+    stages = [th.text for th in heat.find("thead").find_all("th")][1:]
+    for row in heat.rows():
+        persona_link = row[0].find("a").attrs["href"]  # ../personas/<id>/
+        table = article(built, "journeys/" + persona_link).find("table", cls="jm-emotions")
+        on_page = {r[0].text: r[1].find("span", cls="jm-emotion__score").text for r in table.rows()}
+        in_heatmap = {stage: cell.find("span", cls="jm-emotion__score").text
+                      for stage, cell in zip(stages, row[1:]) if cell.find_all("span", cls="jm-emotion__score")}
+        assert on_page == in_heatmap, persona_link
+
+
+def test_persona_tags_show_on_the_page(built):
+    meta = article(built, "personas/maya/").find("dl", cls="jm-meta")
+    terms = [e.text for e in meta.children if getattr(e, "tag", None) in ("dt", "dd")]
+    assert terms[terms.index("Tags") + 1] == "buyers, online"
 
 
 def test_pain_points_reaching_the_persona_highest_priority_first(built):
@@ -75,9 +96,9 @@ def test_narrative_comes_last_and_edit_link_opens_the_persona_file(built):
 
 
 def test_persona_index_lists_every_persona_with_counts(built):
-    html = page(built, "personas/")
-    assert '<a href="maya/">Maya, first-time buyer</a>' in html
-    assert '<tr><td><a href="omar/">Omar, landlord</a></td><td></td><td></td><td>2</td><td>0</td></tr>' in html
+    table = article(built, "personas/").find("table", cls="jm-index")
+    assert [r[0].links() for r in table.rows()] == [[("maya/", "Maya, first-time buyer")], [("omar/", "Omar, landlord")]]
+    assert [(c.text, c.classes) for c in table.rows()[1][1:]] == [("", []), ("", []), ("2", ["jm-num"]), ("0", ["jm-num"])]
 
 
 def test_tags_reach_materials_tags_plugin(tmp_path):

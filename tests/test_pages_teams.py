@@ -4,13 +4,14 @@ from __future__ import annotations
 
 
 from cross_map_handbook import built, page, section
+from html_tree import article
 
 
 def test_team_index_lists_contact_and_counts(built):
-    html = page(built, "teams/")
+    rows = {r[0].text: [c.text for c in r[1:]] for r in article(built, "teams/").find("table", cls="jm-index").rows()}
     # care: owns renew and claim; owns One-page checkout, Renewal letter, Claim hotline; supports Comparison site.
-    assert '<tr><td><a href="care/">Customer care</a></td><td></td><td>2</td><td>3</td><td>1</td></tr>' in html
-    assert '<a href="sales/">Sales team</a></td><td>#sales</td>' in html
+    assert rows["Customer care"] == ["", "2", "3", "1"]
+    assert rows["Sales team"][0] == "#sales"
 
 
 def test_team_page_shows_contact_and_journeys_it_owns(built):
@@ -20,13 +21,14 @@ def test_team_page_shows_contact_and_journeys_it_owns(built):
 
 
 def test_touchpoints_owned_and_supported_with_journey_and_stage(built):
-    table = section(page(built, "teams/care/"), "Touchpoints")
-    assert ('<tr><td><a href="../../journeys/buy/#step-discover-1">Comparison site</a></td>'
-            '<td><a href="../../journeys/buy/">Buying online</a></td>'
-            '<td><a href="../../stages/discover/">Discover</a></td>'
-            '<td class="jm-role jm-role--supporting">supports</td>') in table
-    assert '<a href="../../journeys/buy-future/#step-buy-1">One-page checkout</a>' in table
-    assert table.count("jm-role--owner") == 3
+    table = article(built, "teams/care/").find("table", cls="jm-team-touchpoints")
+    first = table.rows()[0]
+    assert [link for cell in first[:3] for link in cell.links()] == [
+        ("../../journeys/buy/#step-discover-1", "Comparison site"), ("../../journeys/buy/", "Buying online"),
+        ("../../stages/discover/", "Discover")]
+    assert first[3].text == "supports" and "jm-role--supporting" in first[3].classes
+    assert ("../../journeys/buy-future/#step-buy-1", "One-page checkout") in table.links()
+    assert table.column("Role").count("owns") == 3
 
 
 def test_team_and_touchpoint_link_both_ways(built):
@@ -40,6 +42,7 @@ def test_pain_points_and_kpis_at_the_teams_touchpoints(built):
     # sales owns Comparison site and supports Renewal letter; the hotline is care's alone.
     assert "pain-points/#price-mismatch" in pains and "pain-points/#renew--buy-1-2" in pains
     assert "hold-music" not in pains
-    kpis = section(html, "Measures")
-    assert '<td><a href="../../journeys/buy/#step-discover-1">Comparison site</a></td><td>Click-through rate</td>' in kpis
-    assert "<td>Renewal rate</td><td>70%</td><td>80%</td>" in kpis
+    kpis = article(built, "teams/sales/").find("table", cls="jm-kpis")
+    assert [[c.text for c in r[:4]] for r in kpis.rows()] == [
+        ["Comparison site", "Click-through rate", "", ""], ["Renewal letter", "Renewal rate", "70%", "80%"]]
+    assert "jm-num" in kpis.rows()[1][2].classes  # figures align right

@@ -170,12 +170,17 @@ def run_schema(args, maps_dir: str, options: dict) -> int:
 def run_export(args, maps_dir: str, options: dict) -> int:
     # Imported here: the export renders pages, which `check` and `new` never need.
     from journeys.export import asset_links, write_export
+    from journeys.render.labels import UnknownLabel
+    from journeys.render.templating import TemplateProblem
 
     handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"], audience=options["audience"])
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
-    files = write_export(for_audience(handbook, options["audience"], options["public_fields"]), args.dir, options,
-                         maps_dir=maps_dir)
+    try:
+        files = write_export(for_audience(handbook, options["audience"], options["public_fields"]), args.dir, options,
+                             maps_dir=maps_dir)
+    except (UnknownLabel, TemplateProblem) as exc:  # mkdocs.yml's labels or a custom_dir template
+        raise CommandError(str(exc)) from None
     css, scripts = asset_links(files)
     print(f"wrote {len(files)} files to {args.dir}. A site config without the journeys plugin needs:")
     print(yaml.safe_dump({"extra_css": css, "extra_javascript": scripts}, sort_keys=False), end="")

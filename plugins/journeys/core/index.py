@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from journeys.core.model import Journey, Opportunity, StageBlock, Step
+from journeys.core.model import Journey, Opportunity, PainPoint, StageBlock, Step
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 _STATUS_RANK = {"open": 0, "in-progress": 1, "resolved": 2}
@@ -24,7 +24,7 @@ class Place:
 @dataclass(frozen=True)
 class MergedPainPoint:
     id: str
-    text: str
+    text: str  # the wording of occurrence `text_from`
     severity: str  # the highest any occurrence gives
     status: str  # open while any occurrence is open
     evidence: tuple[str, ...]
@@ -33,6 +33,15 @@ class MergedPainPoint:
     personas: tuple[str, ...]
     teams: tuple[str, ...]
     opportunities: tuple[tuple[Place, Opportunity], ...]
+    # What each occurrence says, beside `places`: maps that share an id may word it, rate it
+    # and track it differently, and the merged row must not lose any of it.
+    occurrences: tuple[PainPoint, ...]
+    text_from: int  # the occurrence whose wording heads the row: the first most severe
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The different wordings, the heading one first."""
+        return tuple(dict.fromkeys([self.text, *(o.text for o in self.occurrences)]))
 
     @property
     def score(self) -> int:
@@ -65,7 +74,8 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
                 addressed[key].append((place, opportunity))
     merged = []
     for key, seen in found.items():
-        worst = max(seen, key=lambda pair: SEVERITY_WEIGHT[pair[1].severity])[1]
+        heading = max(range(len(seen)), key=lambda n: SEVERITY_WEIGHT[seen[n][1].severity])
+        worst = seen[heading][1]
         evidence = dict.fromkeys(e for _, pain in seen for e in pain.evidence)
         journey_ids = dict.fromkeys(place.journey.id for place, _ in seen)
         persona_ids = sorted({p for place, _ in seen for p in place.journey.personas})
@@ -76,6 +86,7 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
             evidence=tuple(evidence), places=tuple(place for place, _ in seen),
             journeys=tuple(journey_ids), personas=tuple(persona_ids), teams=tuple(teams),
             opportunities=tuple(addressed.get(key, ())),
+            occurrences=tuple(pain for _, pain in seen), text_from=heading,
         ))
     return tuple(sorted(merged, key=lambda m: (-m.score, -SEVERITY_WEIGHT[m.severity], m.id)))
 
@@ -85,12 +96,31 @@ def average(values) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-def emotion_by_stage(journeys) -> dict[str, float]:
-    """Average emotion of every step at each stage."""
+@dataclass(frozen=True)
+class Feeling:
+    """How customers feel at one stage: the average emotion of `steps` steps in `journeys`
+    journeys."""
+
+    average: float
+    steps: int
+    journeys: int
+
+
+def feeling_by_stage(journeys, state: str = "current") -> dict[str, Feeling]:
+    """How customers feel at each stage, from the journeys in `state` only. Every page that
+    says how customers feel uses "current": a future-state map is a design, not a measurement,
+    and pages show its figures apart, labelled, with state="future"."""
     scores: dict[str, list[int]] = defaultdict(list)
-    for place in places(journeys):
+    seen: dict[str, set[str]] = defaultdict(set)
+    for place in places(j for j in journeys if j.state == state):
         scores[place.block.stage].append(place.step.emotion)
-    return {stage: average(values) for stage, values in scores.items()}
+        seen[place.block.stage].add(place.journey.id)
+    return {stage: Feeling(average(values), len(values), len(seen[stage])) for stage, values in scores.items()}
+
+
+def emotion_by_stage(journeys, state: str = "current") -> dict[str, float]:
+    """The average emotion at each stage (see `feeling_by_stage`)."""
+    return {stage: feeling.average for stage, feeling in feeling_by_stage(journeys, state).items()}
 
 
 def place_key(place: Place) -> tuple[str, str]:

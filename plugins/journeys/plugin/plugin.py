@@ -20,7 +20,7 @@ from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
 from journeys.render.page import PLACEHOLDER, Context
 from journeys.render.labels import UnknownLabel
-from journeys.render.templating import Templates
+from journeys.render.templating import TemplateProblem, Templates
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
@@ -58,7 +58,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
         try:
             self.templates = Templates(config.theme.custom_dir, self.config.labels)
-        except UnknownLabel as exc:
+        except (UnknownLabel, TemplateProblem) as exc:
             raise PluginError(f"journeys: {exc}") from None
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -96,7 +96,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                       self.embeds.shown_in(), histories, config.repo_url)
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
-        generated = site_files(handbook, ctx)
+        try:
+            generated = site_files(handbook, ctx)
+        except TemplateProblem as exc:  # an override naming a value its page does not have
+            raise PluginError(f"journeys: {exc}") from None
         self.html_blocks: dict[str, list[str]] = {}
         for page in generated.pages:
             if files.get_file_from_path(page.src) is not None:

@@ -12,9 +12,11 @@ import html
 import textwrap
 from itertools import groupby
 
+from markupsafe import Markup
+
 from journeys.core.index import SEVERITY_WEIGHT, emotion_by_stage
 from journeys.render.fragments import (
-    EMOTION_WORDS, emotion, journey_link, persona_link, stage_link, step_anchor, step_link,
+    EMOTION_WORDS, Cell, emotion, journey_link, persona_link, stage_link, step_anchor, step_link, table,
 )
 from journeys.render.text import json_attr, link, text, url
 
@@ -47,6 +49,12 @@ def score(value: float) -> str:
 
 def feeling(value: float) -> str:
     return f"{score(value)} {EMOTION_WORDS[max(-2, min(2, round(value)))]}"
+
+
+def _stacked_feelings() -> list[str]:
+    """Emotion tick labels a word a line ("+2", "very", "positive"): narrow enough for five
+    side by side on a phone."""
+    return [f"{score(v)}<br>{EMOTION_WORDS[v].replace(' ', '<br>')}" for v in sorted(EMOTION_WORDS)]
 
 
 def _emotion_axis(**extra) -> dict:
@@ -110,7 +118,7 @@ def _stage_name(handbook, stage_id: str) -> str:
     return stage.name if stage else stage_id
 
 
-def _bands(handbook, bands) -> dict:
+def _bands(handbook, bands, names: bool = True) -> dict:
     """Shaded bands (every other stage) and dotted separators, with the stage names at the top
     inside the plot, above the highest emotion (the axis runs to 2.5).
     `bands` are (stage id, first x, width) with one x unit a step."""
@@ -123,9 +131,10 @@ def _bands(handbook, bands) -> dict:
         if n:
             shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": left, "x1": left, "y0": 0, "y1": 1,
                            "line": {"color": "@jm-chart-muted", "width": 1, "dash": "dot"}, "layer": "below"})
-        notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
-                      "showarrow": False, "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
-                      "font": {"color": "@jm-chart-muted"}})
+        if names:
+            notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
+                          "showarrow": False, "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
+                          "font": {"color": "@jm-chart-muted"}})
     return {"shapes": shapes, "annotations": notes}
 
 
@@ -159,10 +168,13 @@ def plotly_src(ctx, here: str) -> str:
 
 
 def _table(caption: str, heads: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in heads)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<table class="jm-chart-table"><caption>{text(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return table("jm-chart-table", caption, heads, rows)
+
+
+def _lines(value: str, width: int) -> str:
+    """A label broken over lines of about `width` characters, so it stays whole in a narrow
+    chart instead of being cut short."""
+    return "<br>".join(_plain(line) for line in textwrap.wrap(value, width, break_long_words=False)) or _plain(value)
 
 
 def _range_words(values) -> str:
@@ -256,21 +268,30 @@ def persona_chart(handbook, journeys) -> dict:
         data.append(_curve(name, xs, ys, hover, n, dash=dash))
     layout = _layout(
         360 + 22 * len(journeys), showlegend=True,
+        # Stage names are axis labels, not notes in the plot: plotly turns axis labels upright
+        # when a narrow screen has no room for them side by side, and notes would overlap.
         xaxis={"range": [-0.5, max(len(stages), 1) - 0.5], "fixedrange": True, "showgrid": False,
-               "zeroline": False, "showticklabels": False},
-        yaxis=_emotion_axis(), **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)]),
+               "zeroline": False, "automargin": True, "tickvals": list(range(len(stages))),
+               "ticktext": [_lines(_stage_name(handbook, s), 12) for s in stages]},
+        yaxis=_emotion_axis(ticktext=_stacked_feelings()),
+        **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)], names=False),
     )
     return _spec(data, layout)
 
 
 def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
-    caption = f"Emotion of {persona.name} across {len(journeys)} journeys, stage by stage"
+    labels = ctx.labels
+    designs = sum(1 for j in journeys if j.state == "future")
+    caption = labels["persona_chart_caption"].format(persona=persona.name, journeys=len(journeys) - designs)
+    if designs:
+        caption += labels["persona_chart_designs"].format(designs=designs)
     label = (f"Line chart, one curve a journey. {caption}, "
              f"{_range_words(s.emotion for j in journeys for _, s in j.steps)}.")
     rows = [[journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage),
              step_link(ctx, here, j, s),
              emotion(s.emotion)] for j in journeys for b, s in j.steps]
-    table = _table(f"Emotion of {persona.name} at every step", ["Journey", "Stage", "Touchpoint", "Emotion"], rows)
+    heads = [labels[k] for k in ("col_journey", "col_stage", "col_touchpoint", "col_emotion")]
+    table = _table(labels["persona_chart_table"].format(persona=persona.name), heads, rows)
     return figure(persona_chart(handbook, journeys), label, caption, table, plotly_src(ctx, here))
 
 
@@ -302,23 +323,31 @@ def stage_chart(stage, places) -> dict:
          "y": list(range(len(rows))), "hoverinfo": "text", "hovertext": mean_hover,
          "marker": {"color": look[1]["color"], "symbol": "diamond-open", "size": 16, "line": {"width": 3}}},
     ]
+    # Journey titles sit above their rows across the whole width, whole: as axis labels they
+    # would take the left of a phone's screen, or be cut short.
+    titles = [{"x": EMOTION_RANGE[0], "xref": "x", "xanchor": "left", "y": row - 0.2, "yref": "y",
+               "yanchor": "bottom", "showarrow": False, "align": "left", "text": _lines(journey.title, 40),
+               "font": {"color": "@jm-chart-fg"}, "bgcolor": "@jm-chart-bg"} for row, (journey, _) in enumerate(rows)]
     layout = _layout(
-        150 + 46 * len(rows), showlegend=True, xaxis=_emotion_axis(),
-        yaxis={"range": [len(rows) - 0.5, -0.5], "fixedrange": True, "automargin": True, "zeroline": False,
-               "gridcolor": "@jm-chart-grid", "tickvals": list(range(len(rows))),
-               "ticktext": [_plain(_short(j.title, 30)) for j, _ in rows]},
+        150 + 70 * len(rows), showlegend=True, annotations=titles,
+        # Two-line emotion labels: five of them fit side by side on a phone.
+        xaxis=_emotion_axis(ticktext=_stacked_feelings()),
+        yaxis={"range": [len(rows) - 0.5, -0.5 - 0.3], "fixedrange": True, "zeroline": False, "showgrid": False,
+               "showticklabels": False},
     )
     return _spec(data, layout)
 
 
 def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     journeys = len({p.journey.id for p in places})
-    caption = f"How customers feel at {stage.name}: every step of {journeys} journeys"
+    labels = ctx.labels
+    caption = labels["stage_chart_caption"].format(stage=stage.name, journeys=journeys)
     label = f"Dot chart, one row a journey. {caption}, {_range_words(p.step.emotion for p in places)}."
     rows = [[journey_link(ctx, here, p.journey),
              step_link(ctx, here, p.journey, p.step),
              emotion(p.step.emotion)] for p in places]
-    table = _table(f"Emotion at every step of {stage.name}", ["Journey", "Touchpoint", "Emotion"], rows)
+    heads = [labels[k] for k in ("col_journey", "col_touchpoint", "col_emotion")]
+    table = _table(labels["stage_chart_table"].format(stage=stage.name), heads, rows)
     return figure(stage_chart(stage, places), label, caption, table, plotly_src(ctx, here))
 
 
@@ -347,15 +376,21 @@ def heatmap_chart(handbook) -> dict:
         "zmin": -2, "zmax": 2, "xgap": 3, "ygap": 3, "hoverinfo": "text", "hovertext": hover,
         "text": [["" if v is None else score(v) for v in row] for row in z], "texttemplate": "%{text}",
         "colorscale": [[0, "@jm-heat-neg"], [0.5, "@jm-heat-mid"], [1, "@jm-heat-pos"]],
-        "colorbar": {"tickvals": sorted(EMOTION_WORDS), "ticktext": [feeling(v) for v in sorted(EMOTION_WORDS)],
-                     "outlinewidth": 0, "thickness": 14},
+        # The scale lies under the map, not beside it: beside it, it would take a third of a
+        # phone's width from the cells.
+        "colorbar": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top", "len": 0.8,
+                     "lenmode": "fraction", "tickvals": sorted(EMOTION_WORDS),
+                     "ticktext": _stacked_feelings(),
+                     "outlinewidth": 0, "thickness": 12},
     }]
+    # Names broken over short lines, never cut: the persona names take a narrow left column
+    # and leave the cells most of a phone's width.
     layout = _layout(
-        140 + 52 * len(personas), margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        200 + 56 * len(personas), margin={"l": 8, "r": 8, "t": 8, "b": 8},
         xaxis={"fixedrange": True, "automargin": True, "showgrid": False, "zeroline": False, "side": "top",
-               "tickvals": list(range(len(stages))), "ticktext": [_plain(_short(_stage_name(handbook, s), 16)) for s in stages]},
+               "tickvals": list(range(len(stages))), "ticktext": [_lines(_stage_name(handbook, s), 10) for s in stages]},
         yaxis={"fixedrange": True, "automargin": True, "showgrid": False, "zeroline": False, "autorange": "reversed",
-               "tickvals": list(range(len(personas))), "ticktext": [_plain(_short(p.name, 28)) for p in personas]},
+               "tickvals": list(range(len(personas))), "ticktext": [_lines(p.name, 16) for p in personas]},
     )
     return _spec(data, layout)
 
@@ -364,18 +399,14 @@ def heatmap_figure(handbook, ctx, here: str) -> str:
     personas, stages, z = heatmap_cells(handbook)
     if not personas:
         return ""
-    caption = "Average emotion of each persona at each stage, current-state journeys"
+    caption = ctx.labels["heatmap_caption"]
     label = (f"Heat map, personas by stages. {caption}: {len(personas)} personas, {len(stages)} stages, "
              f"{_range_words(v for row in z for v in row if v is not None)}.")
-    head = "".join(f'<th scope="col">{stage_link(ctx, here, handbook, s)}</th>' for s in stages)
-    body = "".join(
-        f'<tr><th scope="row">{persona_link(ctx, here, handbook, p.id)}</th>'
-        + "".join(f"<td>{emotion(v) if v is not None else '—'}</td>" for v in row) + "</tr>"
-        for p, row in zip(personas, z)
-    )
-    table = (f'<table class="jm-chart-table"><caption>{text(caption)}</caption>'
-             f'<thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>')
-    return figure(heatmap_chart(handbook), label, caption, table, plotly_src(ctx, here))
+    heads = [ctx.labels["col_persona"], *(Markup(stage_link(ctx, here, handbook, s)) for s in stages)]
+    rows = [[Cell(persona_link(ctx, here, handbook, p.id), ' scope="row"', header=True),
+             *(emotion(v) if v is not None else "—" for v in row)] for p, row in zip(personas, z)]
+    table_html = table("jm-chart-table", caption, heads, rows)
+    return figure(heatmap_chart(handbook), label, caption, table_html, plotly_src(ctx, here))
 
 
 # --- prioritisation matrix of pain points ----------------------------------------------------
@@ -439,5 +470,6 @@ def matrix_figure(handbook, ctx, here: str) -> str:
              f"“{top.text}” at {top.score}.")
     rows = [[link(ctx.site.href(here, ctx.site.src("pain-points"), p.id), p.text), text(p.severity),
              str(len(p.journeys)), str(len(p.personas)), str(p.score)] for p in handbook.pain_points]
-    table = _table("Pain points by priority", ["Pain point", "Severity", "Journeys", "Personas", "Priority"], rows)
-    return figure(matrix_chart(handbook, ctx, here), label, caption, table, plotly_src(ctx, here))
+    heads = ["Pain point", "Severity", "Journeys", "Personas", "Priority"]
+    table_html = table("jm-chart-table", "Pain points by priority", heads, rows, numeric=(2, 3, 4))
+    return figure(matrix_chart(handbook, ctx, here), label, caption, table_html, plotly_src(ctx, here))

@@ -14,6 +14,8 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = (
     "priority", "id", "text", "severity", "status", "journey_count", "persona_count", "occurrence_count",
     "journeys", "personas", "teams", "stages", "occurrences", "evidence", "opportunities", "url",
+    # Added after the first release, at the end so that columns read by position stay put.
+    "text_from", "wordings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
@@ -62,9 +64,11 @@ def _pain_point(pain, site) -> dict:
         "evidence": list(pain.evidence), "journeys": list(pain.journeys), "personas": list(pain.personas),
         "teams": list(pain.teams), "stages": list(pain.stages), "url": _pain_url(pain, site),
         "occurrences": [
-            {"journey": p.journey.id, "stage": p.block.stage, "touchpoint": p.step.touchpoint, "step": p.step.anchor}
-            for p in pain.places
+            {"journey": p.journey.id, "stage": p.block.stage, "touchpoint": p.step.touchpoint, "step": p.step.anchor,
+             "text": own.text, "severity": own.severity, "status": own.status}
+            for p, own in zip(pain.places, pain.occurrences)
         ],
+        "text_from": pain.text_from,
         "opportunities": [
             {"text": o.text, "impact": o.impact, "journey": p.journey.id, "step": p.step.anchor}
             for p, o in pain.opportunities
@@ -105,6 +109,10 @@ def defuse(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+def _occurrence(place) -> str:
+    return f"{place.journey.id} / {place.block.stage} / {place.step.touchpoint}"
+
+
 def pain_points_csv(handbook, site) -> str:
     """One row per merged pain point, highest priority first. List cells join ids with spaces
     and texts with "; "."""
@@ -118,8 +126,9 @@ def pain_points_csv(handbook, site) -> str:
             pain.score, pain.id, pain.text, pain.severity, pain.status, len(pain.journeys), len(pain.personas),
             len(pain.places), " ".join(pain.journeys), " ".join(pain.personas), " ".join(pain.teams),
             " ".join(pain.stages),
-            "; ".join(f"{p.journey.id} / {p.block.stage} / {p.step.touchpoint}" for p in pain.places),
+            "; ".join(_occurrence(p) for p in pain.places),
             "; ".join(pain.evidence), "; ".join(o.text for _, o in pain.opportunities), _pain_url(pain, site),
+            _occurrence(pain.places[pain.text_from]), "; ".join(pain.wordings),
         )
         writer.writerow([defuse(str(c)) for c in cells])
     return out.getvalue()

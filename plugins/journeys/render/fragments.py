@@ -4,7 +4,12 @@ badges, KPI tables, review status. All author text is escaped through `text`."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from journeys.render.labels import LABELS
+from journeys.render.templating import fill_markup
 from journeys.render.text import link, text
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
@@ -57,30 +62,36 @@ def joined(items) -> str:
     return ", ".join(items)
 
 
-def kpi_table(kpis, caption: str) -> str:
-    rows = [
-        f"<tr><td>{text(k.name)}</td><td>{text(k.current or '')}</td><td>{text(k.target or '')}</td><td>{text(k.unit or '')}</td></tr>"
-        for k in kpis
-    ]
-    return table("jm-kpis", caption, ("Measure", "Current", "Target", "Unit"), rows)
+def kpi_table(kpis, caption: str, labels=LABELS) -> str:
+    rows = [(text(k.name), text(k.current or ""), text(k.target or ""), text(k.unit or "")) for k in kpis]
+    headers = [labels[k] for k in ("col_measure", "col_current", "col_target", "col_unit")]
+    return table("jm-kpis", caption, headers, rows, numeric=(1, 2))
 
 
 def review_status(reviewed: datetime.date | None, ctx) -> str:
+    labels = ctx.labels
     if reviewed is None:
-        return '<span class="jm-review jm-review--unknown">never reviewed</span>'
+        return f'<span class="jm-review jm-review--unknown">{text(labels["never_reviewed"])}</span>'
     age = (ctx.today - reviewed).days
     if age > ctx.review_after_days:
-        return (f'<span class="jm-review jm-review--due">due for review</span> '
-                f'(last reviewed {reviewed.isoformat()}, {age} days ago)')
-    return f'<span class="jm-review jm-review--ok">reviewed {reviewed.isoformat()}</span>'
+        return (f'<span class="jm-review jm-review--due">{text(labels["due_for_review"])}</span> '
+                f'({text(labels["last_reviewed"])} {reviewed.isoformat()}, {age} {text(labels["days_ago"])})')
+    return f'<span class="jm-review jm-review--ok">{text(labels["reviewed"])} {reviewed.isoformat()}</span>'
 
 
-def problem_list(problems) -> str:
+def journey_status(journey, ctx) -> str:
+    """The review status of a journey, or that it has errors (and so no published content)."""
+    if journey.problems:
+        return f'<span class="jm-review jm-review--invalid">{text(ctx.labels["has_errors"])}</span>'
+    return review_status(journey.reviewed, ctx)
+
+
+def problem_list(problems, labels=LABELS) -> str:
     items = "".join(f"<li><code>{text(str(p))}</code></li>" for p in problems)
+    hint = fill_markup(labels["problems_hint"], command=Markup("<code>journeys check</code>"))
     return ('<div class="admonition failure jm-problems" role="alert">'
-            '<p class="admonition-title">This map has errors and is not published until they are fixed</p>'
-            f"<ul>{items}</ul>"
-            "<p>Run <code>journeys check</code> to see them without building the site.</p></div>")
+            f'<p class="admonition-title">{text(labels["problems_title"])}</p>'
+            f"<ul>{items}</ul><p>{hint}</p></div>")
 
 
 def step_link(ctx, here: str, journey, step) -> str:
@@ -88,21 +99,81 @@ def step_link(ctx, here: str, journey, step) -> str:
     return link(ctx.site.href(here, ctx.site.src("journeys", journey.id), step_anchor(step)), step.touchpoint)
 
 
-def emotion_table(ctx, here: str, handbook, averages: dict, caption: str) -> str:
+def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_class: str = "jm-emotions") -> str:
     """Average emotion per stage, in catalogue order; stages without steps are left out."""
     rows = [
-        f"<tr><td>{stage_link(ctx, here, handbook, s.id)}</td><td>{emotion(averages[s.id])}</td></tr>"
+        (stage_link(ctx, here, handbook, s.id), emotion(averages[s.id]))
         for s in handbook.stages if averages.get(s.id) is not None
     ]
-    return table("jm-emotions", caption, ("Stage", "Average emotion"), rows)
+    return table(css_class, caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows)
 
 
-def table(css_class: str, caption: str, headers, rows, attrs: str = "") -> str:
-    """A table with a caption and column headers; `rows` are rendered `<tr>` strings and
-    `attrs` rendered extra attributes."""
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: `content` is rendered markup, `classes` extra class names, `attrs`
+    rendered extra attributes; a header cell is a `th` (its scope in `attrs`)."""
+
+    content: str
+    attrs: str = ""
+    header: bool = False
+    classes: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row of cells (`Cell`s or rendered strings); `start` is the column its first
+    cell falls in, when a row header above spans into this row."""
+
+    cells: tuple
+    attrs: str = ""
+    start: int = 0
+
+
+NUMERIC = "jm-num"  # a column of numbers: aligned right, in tabular figures
+
+
+def _cell(cell, header: str | None, numeric: bool) -> str:
+    """A cell with its column header as `data-label`, which narrow screens show beside the
+    value when the table becomes a list of cards."""
+    cell = cell if isinstance(cell, Cell) else Cell(cell)
+    tag = "th" if cell.header else "td"
+    classes = " ".join(c for c in (cell.classes, NUMERIC if numeric else "") if c)
+    label = f' data-label="{text(_plain_text(header))}"' if header and not cell.header else ""
+    return f"<{tag}{cell.attrs}{_class_attr(classes)}{label}>{cell.content}</{tag}>"
+
+
+def _plain_text(header) -> str:
+    """A header as words: markup (a linked header) loses its tags."""
+    return header.striptags() if isinstance(header, Markup) else str(header)
+
+
+def _header(header) -> str:
+    return str(header) if isinstance(header, Markup) else text(header)
+
+
+def _class_attr(classes: str) -> str:
+    return f' class="{classes}"' if classes else ""
+
+
+def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=()) -> str:
+    """A table with a caption and column headers (plain text, or `Markup` such as a link);
+    `rows` are `Row`s, sequences of cells, or
+    rendered `<tr>` strings (left as they are); `attrs` are rendered extra attributes of the
+    table; `numeric` the indexes of the columns that hold numbers."""
+    headers = list(headers)
+    head = "".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
+                   for n, h in enumerate(headers))
+    body = []
+    for row in rows:
+        if isinstance(row, str):
+            body.append(row)
+            continue
+        row = row if isinstance(row, Row) else Row(tuple(row))
+        cells = "".join(_cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
+                        for n, c in enumerate(row.cells))
+        body.append(f"<tr{row.attrs}>{cells}</tr>")
     return (f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
 
 
 def merged_pain_list(ctx, here: str, pains) -> str:
@@ -110,14 +181,7 @@ def merged_pain_list(ctx, here: str, pains) -> str:
     items = "".join(
         f'<li class="jm-pain">{severity(p.severity)} {link(pain_point_href(ctx, here, p.id), p.text)} '
         f'<span class="jm-status">{text(p.status)}</span> '
-        f'<span class="jm-score">priority {p.score}</span></li>'
+        f'<span class="jm-score">{text(ctx.labels["priority_of"].format(score=p.score))}</span></li>'
         for p in pains
     )
     return f'<ul class="jm-pains">{items}</ul>'
-
-
-def pain_section(ctx, here: str, pains, note: str) -> list[str]:
-    """The "Pain points" section of a persona, stage or team page; none when there are none."""
-    if not pains:
-        return []
-    return ["## Pain points", f"<p>{text(note)}</p>", merged_pain_list(ctx, here, pains)]

@@ -2,11 +2,14 @@
 
 Templates read them as `labels.<key>`; the plugin option `labels` replaces any of them (to
 translate the handbook or change its wording) without touching a template. Keys are grouped by
-the page that uses them; a key used on several pages sits under "shared".
+the page that uses them; a key used on several pages sits under "shared". A label with
+`{names}` in braces is filled in by the page (`labels.x | fill(name=...)` in a template); a
+replacement must use the same names, and may leave any out.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 LABELS: dict[str, str] = {
@@ -19,7 +22,28 @@ LABELS: dict[str, str] = {
     "state_current": "Current state",
     "state_future": "Future state",
     "problems_title": "This map has errors and is not published until they are fixed",
-    "problems_hint": "Run journeys check to see them without building the site.",
+    "problems_hint": "Run {command} to see them without building the site.",
+    "has_errors": "has errors",
+    "no_journeys_yet": "No journeys yet.",
+    "col_journey": "Journey",
+    "col_persona": "Persona",
+    "col_personas": "Personas",
+    "col_stage": "Stage",
+    "col_team": "Team",
+    "col_touchpoint": "Touchpoint",
+    "col_channel": "Channel",
+    "col_emotion": "Emotion",
+    "col_average_emotion": "Average emotion",
+    "col_owner": "Owner",
+    "col_review": "Review",
+    "col_summary": "Summary",
+    "col_state": "State",
+    "col_measure": "Measure",
+    "col_current": "Current",
+    "col_target": "Target",
+    "col_unit": "Unit",
+    "pain_points_heading": "Pain points",
+    "priority_of": "priority {score}",
     # embeds (a journey-map block in a hand-written page)
     "embed_label": "Journey map:",
     "embed_open": "Open the whole journey map",
@@ -27,6 +51,60 @@ LABELS: dict[str, str] = {
     "shown_in": "Shown in",
     # journey page
     # aggregate pages (personas, stages, teams, indexes, pain points)
+    "journeys_title": "Journeys",
+    "journeys_description": "Every journey map in the handbook.",
+    "journeys_intro": "{journeys} journey maps for {personas} personas.",
+    "journeys_heatmap_heading": "How each persona feels at each stage",
+    "heatmap_caption": "Average emotion of each persona at each stage, current-state journeys",
+    "journeys_by_persona": "By persona",
+    "journeys_by_folder": "By folder",
+    "journeys_of": "Journeys of {persona}",
+    "journeys_in": "Journeys in {folder}",
+    "top_level": "(top level)",
+    "personas_title": "Personas",
+    "personas_description": "Every persona in the handbook.",
+    "personas_intro": "{personas} personas: who our customers are and every journey each one takes.",
+    "personas_caption": "Every persona",
+    "col_segment": "Segment",
+    "col_current_journeys": "Current-state journeys",
+    "col_future_journeys": "Future-state journeys",
+    "persona_summary": "Summary",
+    "persona_segment": "Segment",
+    "persona_tags": "Tags",
+    "persona_goals": "Goals",
+    "persona_frustrations": "Frustrations",
+    "persona_needs": "Needs",
+    "persona_journeys": "Journeys",
+    "persona_emotion_heading": "Emotion by stage",
+    "persona_emotion_caption": "Average emotion of {persona} at each stage, across every current-state journey",
+    "persona_future_caption": "Future-state designs for {persona}: the average emotion they promise at each "
+                              "stage, not how it feels today",
+    "persona_pains_note": "Highest priority first.",
+    "persona_chart_caption": "Emotion of {persona} in {journeys} current-state journeys, stage by stage",
+    "persona_chart_designs": "; future-state designs ({designs}) dashed, labelled “future state”",
+    "persona_chart_table": "Emotion of {persona} at every step",
+    "persona_narrative": "Narrative",
+    "redesigns": "redesigns",
+    "stages_title": "Stages",
+    "stages_description": "The stage catalogue shared by every journey.",
+    "stages_intro": "The broad phases of every customer experience, always in this order. Average emotions "
+                    "come from current-state maps: how customers feel today.",
+    "stages_caption": "The stages, in the order every map follows",
+    "col_description": "Description",
+    "col_journeys": "Journeys",
+    "col_pain_points": "Pain points",
+    "stage_emotion_heading": "Average emotion",
+    "stage_emotion_today": "{emotion} across {touchpoints} touchpoints in {journeys} current-state journeys.",
+    "stage_emotion_future": "Future-state designs, not how customers feel today: {emotion} across {touchpoints} "
+                            "touchpoints in {journeys} designs.",
+    "stage_journeys_heading": "Journeys",
+    "stage_no_journeys": "No journey passes through this stage yet.",
+    "stage_steps_caption": "{state}: every journey through this stage, step by step",
+    "stage_pains_note": "Found at this stage, highest priority first.",
+    "stage_chart_caption": "How customers feel at {stage} today: every step of {journeys} current-state journeys",
+    "stage_chart_table": "Emotion at every step of {stage}",
+    "teams_title": "Teams",
+    "teams_description": "What each team owns and supports.",
     "teams_intro": "Who owns and supports each part of the customer experience.",
     # history
     "history_title": "History",
@@ -66,11 +144,64 @@ LABELS: dict[str, str] = {
     "change_team_details": "Team description or contact changed",
     "change_reviewers": "Reviewers",
     "change_order": "Order changed",
+    "teams_caption": "Every team",
+    "col_contact": "Contact",
+    "col_journeys_owned": "Journeys owned",
+    "col_touchpoints_owned": "Touchpoints owned",
+    "col_touchpoints_supported": "Touchpoints supported",
+    "col_role": "Role",
+    "team_about": "About",
+    "team_contact": "Contact",
+    "team_journeys_heading": "Journeys it owns",
+    "team_touchpoints_heading": "Touchpoints",
+    "team_no_touchpoints": "No touchpoint names this team yet.",
+    "team_touchpoints_caption": "Touchpoints this team owns or supports",
+    "team_pains_note": "At the touchpoints above, highest priority first.",
+    "team_measures_heading": "Measures",
+    "team_measures_caption": "Measures at these touchpoints",
+    "role_owner": "owns",
+    "role_supporting": "supports",
+    "pains_title": "Pain points",
+    "pains_description": "Every pain point, merged across maps and ranked.",
+    "pains_summary": "{pains} pain points at {places} places in {journeys} journeys. A pain point that several "
+                     "maps name with the same id is one row here, at the highest severity any of them gives it, "
+                     "and open while any of them is open.",
+    "pains_priority_heading": "Priority",
+    "pains_formula": "priority = severity weight × (journeys + personas)",
+    "pains_priority_text": "The severity weight is {weights}. Journeys counts the journeys the pain point occurs "
+                           "in, personas the personas of those journeys. A pain point grows in priority with how "
+                           "bad it is and with how many journeys and customers it reaches. Rows are sorted by "
+                           "priority, then by severity, then by id.",
+    "pains_downloads_heading": "Downloads",
+    "pains_downloads_text": "The same data for spreadsheets and other tools: {links}.",
+    "pains_index_heading": "Index",
+    "pains_none": "No pain points yet.",
+    "pains_caption": "Every pain point, highest priority first",
+    "pains_region": "Pain-point index",
+    "col_priority": "Priority",
+    "col_pain_point": "Pain point",
+    "col_status": "Status",
+    "col_where": "Where",
+    "col_teams": "Teams",
+    "col_evidence": "Evidence",
+    "col_opportunities": "Opportunities",
+    "opportunity_at": "at",
+    "wording_from": "Wording from {place}; other maps word it differently.",
 }
 
 
 class UnknownLabel(ValueError):
-    """A `labels` option names a key no template uses."""
+    """A `labels` option names a key no template uses, or a placeholder its page cannot fill."""
+
+
+def fields(label: str) -> set[str]:
+    """The `{names}` a label is filled in with."""
+    return {name for _, name, _, _ in string.Formatter().parse(label) if name is not None}
+
+
+def fill(label: str, **values: object) -> str:
+    """A label with its `{names}` filled in (values as they are; the caller escapes)."""
+    return label.format_map(values)
 
 
 def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:
@@ -82,5 +213,13 @@ def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:
             from journeys.core.problems import did_you_mean
 
             raise UnknownLabel(f"labels: unknown label '{key}'{did_you_mean(key, LABELS)}")
-        result[key] = str(value)
+        value = str(value)
+        try:
+            extra = fields(value) - fields(LABELS[key])
+        except ValueError as exc:  # an unmatched brace
+            raise UnknownLabel(f"labels: {key}: {exc}; write {{{{ and }}}} for a brace") from None
+        if extra:
+            known = ", ".join(f"{{{n}}}" for n in sorted(fields(LABELS[key]))) or "none"
+            raise UnknownLabel(f"labels: {key}: unknown placeholder {{{sorted(extra)[0]}}}; this label can use {known}")
+        result[key] = value
     return result

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import html
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass, field
 
 import yaml
+from markupsafe import Markup
 
 from journeys.render.templating import Templates, default_templates
 
@@ -28,6 +30,7 @@ class Page:
     description: str | None = None
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
+    hide: tuple[str, ...] = ()  # Material's page-level `hide` (e.g. "toc"), for a wide table
 
     @property
     def body(self) -> str:
@@ -61,6 +64,8 @@ class Page:
             meta["description"] = html.escape(self.description)
         if self.tags:
             meta["tags"] = [html.escape(tag) for tag in self.tags]
+        if self.hide:
+            meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
         return f"---\n{front}---\n\n{self.body if body is None else body}"
 
@@ -79,6 +84,36 @@ class Context:
     history: Mapping[str, object] = field(default_factory=dict)  # journey id -> core.history.JourneyHistory
     repo_url: str | None = None  # the site's repo_url, for links to commits
 
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.templates.labels
+
     def render(self, name: str, **values: object) -> str:
         """Render the layout `name` (see render/templating.py) with `ctx` in scope."""
         return self.templates.render(name, ctx=self, **values)
+
+    def page(self, src: str, name: str, *, title: str, description: str | None = None, tags=(),
+             source: str | None = None, hide=(), markdown: str = "", **values: object) -> Page:
+        """A page whose layout is the template `name`: its output split into parts (see
+        `page_parts`), with `MARKDOWN_SLOT` standing for `markdown`."""
+        parts = page_parts(self.render(name, markdown_slot=Markup(MARKDOWN_SLOT), **values), markdown)
+        return Page(src, title, parts, description, tuple(tags), source, tuple(hide))
+
+
+MARKDOWN_SLOT = "<!--journeys:markdown-->"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def page_parts(rendered: str, markdown: str = "") -> tuple[str, ...]:
+    """A page template's output as `Page.parts`: blocks separated by blank lines, each a
+    Markdown heading or a finished HTML block (the renderers' HTML holds no blank line: text()
+    escapes line breaks). A block that is `MARKDOWN_SLOT` becomes `markdown`, the editor's
+    narrative, to convert."""
+    parts = []
+    for block in _BLANK_LINE.split(rendered):
+        block = block.strip()
+        if block == MARKDOWN_SLOT:
+            parts.append(Markdown(markdown))
+        elif block:
+            parts.append(block)
+    return tuple(parts)

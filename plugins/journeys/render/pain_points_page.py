@@ -4,12 +4,15 @@ the shared journeys-filter.js asset; without JavaScript the whole table shows.""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT
 from journeys.render.fragments import (
-    joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
+    Cell, Row, joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
 )
 from journeys.render.page import Page
+from journeys.render.templating import fill_markup
 from journeys.render.text import evidence, json_attr, link, text
 
 STATUSES = ("open", "in-progress", "resolved")
@@ -17,34 +20,15 @@ STATUSES = ("open", "in-progress", "resolved")
 
 def pain_points_page(handbook, ctx) -> Page:
     here = ctx.site.src("pain-points")
-    parts = ["# Pain points", summary(handbook), *priority_section(), *exports_section(ctx, here)]
-    parts += ["## Index", index_table(handbook, ctx, here)]
-    return Page(here, "Pain points", tuple(parts), "Every pain point, merged across maps and ranked.")
-
-
-def summary(handbook) -> str:
+    labels = ctx.labels
     pains = handbook.pain_points
-    places = sum(len(p.places) for p in pains)
-    return (f"<p>{len(pains)} pain points at {places} places in {len(handbook.valid_journeys)} journeys. "
-            "A pain point that several maps name with the same id is one row here, at the highest "
-            "severity any of them gives it, and open while any of them is open.</p>")
-
-
-def priority_section() -> list[str]:
+    counts = {"pains": len(pains), "places": sum(len(p.places) for p in pains), "journeys": len(handbook.valid_journeys)}
     weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
-    return [
-        "## Priority",
-        '<p class="jm-formula"><strong>priority = severity weight × (journeys + personas)</strong></p>',
-        f"<p>The severity weight is {weights}. Journeys counts the journeys the pain point occurs in, "
-        "personas the personas of those journeys. A pain point grows in priority with how bad it is "
-        "and with how many journeys and customers it reaches. Rows are sorted by priority, then by "
-        "severity, then by id.</p>",
-    ]
-
-
-def exports_section(ctx, here) -> list[str]:
-    links = joined(link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT))
-    return ["## Downloads", f"<p>The same data for spreadsheets and other tools: {links}.</p>"]
+    downloads = Markup(joined(link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT)))
+    return ctx.page(here, "pain_points.html", title=labels["pains_title"], description=labels["pains_description"],
+                    # Without the table of contents (three headings) the index gets its width.
+                    hide=("toc",), counts=counts, weights=weights, downloads=downloads,
+                    index=Markup(index_table(handbook, ctx, here)) if pains else None)
 
 
 def filter_options(handbook, pains) -> dict:
@@ -65,39 +49,55 @@ def filter_options(handbook, pains) -> dict:
 
 def index_table(handbook, ctx, here) -> str:
     pains = handbook.pain_points
-    if not pains:
-        return "<p>No pain points yet.</p>"
-    headers = ("Priority", "Pain point", "Status", "Where", "Personas", "Teams", "Evidence", "Opportunities")
+    labels = ctx.labels
+    headers = [labels[k] for k in ("col_priority", "col_pain_point", "col_status", "col_where", "col_personas",
+                                   "col_teams", "col_evidence", "col_opportunities")]
     filters = f' data-jm-filter="{json_attr(filter_options(handbook, pains))}"'
     rows = [row(handbook, p, ctx, here) for p in pains]
-    return ('<div class="jm-grid-scroll" role="region" tabindex="0" aria-label="Pain-point index, scrolls sideways">'
-            f"{table('jm-pain-index', 'Every pain point, highest priority first', headers, rows, filters)}</div>")
+    # A region of its own: on a wide screen a long index may still be wider than the column,
+    # and a keyboard user needs a focus stop to scroll it.
+    return (f'<div class="jm-table-scroll" role="region" tabindex="0" aria-label="{text(labels["pains_region"])}">'
+            f"{table('jm-pain-index', labels['pains_caption'], headers, rows, filters, numeric=(0,))}</div>")
 
 
-def row(handbook, pain, ctx, here) -> str:
+def place_words(ctx, here, handbook, place) -> str:
+    """Journey › stage › touchpoint, each a link."""
+    return (f"{journey_link(ctx, here, place.journey)} › {stage_link(ctx, here, handbook, place.block.stage)} › "
+            f"{step_link(ctx, here, place.journey, place.step)}")
+
+
+def row(handbook, pain, ctx, here) -> Row:
+    labels = ctx.labels
     attrs = {
         "severity": pain.severity, "stage": " ".join(pain.stages), "team": " ".join(pain.teams),
         "persona": " ".join(pain.personas), "status": pain.status,
     }
     data = "".join(f' data-{key}="{text(value)}"' for key, value in attrs.items())
-    where = "".join(
-        f"<li>{journey_link(ctx, here, place.journey)} › {stage_link(ctx, here, handbook, place.block.stage)} › "
-        f"{step_link(ctx, here, place.journey, place.step)}</li>"
-        for place in pain.places
-    )
+    varied = len(pain.wordings) > 1
+    where = []
+    for place, own in zip(pain.places, pain.occurrences):
+        # Each occurrence's own words under it, where they differ from the row's.
+        quote = f'<q class="jm-wording">{text(own.text)}</q>' if own.text != pain.text else ""
+        where.append(f"<li>{place_words(ctx, here, handbook, place)}{quote}</li>")
+    heading = ""
+    if varied:
+        source = pain.places[pain.text_from]
+        words = fill_markup(labels["wording_from"], place=Markup(
+            f"{journey_link(ctx, here, source.journey)} › {step_link(ctx, here, source.journey, source.step)}"))
+        heading = f'<p class="jm-wording-from">{words}</p>'
     proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
     opportunities = "".join(
-        f"<li>{text(opp.text)} — at {step_link(ctx, here, place.journey, place.step)}</li>"
+        f"<li>{text(opp.text)} — {text(labels['opportunity_at'])} {step_link(ctx, here, place.journey, place.step)}</li>"
         for place, opp in pain.opportunities
     )
-    return (
-        f'<tr id="{text(pain.id)}"{data}>'
-        f'<td class="jm-score">{pain.score}</td>'
-        f"<td>{severity(pain.severity)} {text(pain.text)}<br><code>{text(pain.id)}</code></td>"
-        f'<td><span class="jm-status">{text(pain.status)}</span></td>'
-        f'<td><ul class="jm-places">{where}</ul></td>'
-        f"<td>{joined(persona_link(ctx, here, handbook, p) for p in pain.personas)}</td>"
-        f"<td>{joined(team_link(ctx, here, handbook, t) for t in pain.teams)}</td>"
-        f'<td>{f"<ul class=jm-evidence>{proof}</ul>" if proof else ""}</td>'
-        f'<td>{f"<ul class=jm-opportunities>{opportunities}</ul>" if opportunities else ""}</td></tr>'
+    cells = (
+        Cell(str(pain.score), classes="jm-score"),
+        Cell(f"{severity(pain.severity)} {text(pain.text)}<br><code>{text(pain.id)}</code>{heading}", classes="jm-pain-text"),
+        f'<span class="jm-status">{text(pain.status)}</span>',
+        Cell(f'<ul class="jm-places">{"".join(where)}</ul>', classes="jm-where"),
+        joined(persona_link(ctx, here, handbook, p) for p in pain.personas),
+        joined(team_link(ctx, here, handbook, t) for t in pain.teams),
+        f'<ul class="jm-evidence">{proof}</ul>' if proof else "",
+        f'<ul class="jm-opportunities">{opportunities}</ul>' if opportunities else "",
     )
+    return Row(cells, f' id="{text(pain.id)}"{data}')

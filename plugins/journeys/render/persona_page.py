@@ -3,13 +3,16 @@ stage across those journeys, and the pain points that reach them."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from journeys.core.index import emotion_by_stage
 from journeys.render.charts import persona_figure
 from journeys.render.fragments import (
-    emotion_table, journey_link, pain_section, problem_list, review_status, table, team_link,
+    emotion_table, journey_link, journey_status, merged_pain_list, problem_list, table, team_link,
 )
-from journeys.render.page import Markdown, Page
+from journeys.render.page import Page
 from journeys.render.text import text, url
+
 
 def persona_pages(handbook, ctx) -> list[Page]:
     return [persona_page(handbook, p, ctx) for p in handbook.personas]
@@ -17,17 +20,26 @@ def persona_pages(handbook, ctx) -> list[Page]:
 
 def persona_page(handbook, persona, ctx) -> Page:
     here = ctx.site.src("personas", persona.id)
-    parts = [f"# {text(persona.name)}", *profile(persona, ctx, here)]
-    if persona.problems:
-        parts.append(problem_list(persona.problems))
-    else:
+    labels = ctx.labels
+    src = image_src(persona.image, ctx, here) if persona.image else None
+    meta = [(labels[key], value) for key, value in (
+        ("persona_summary", persona.summary), ("persona_segment", persona.segment),
+        ("persona_tags", ", ".join(persona.tags)),
+    ) if value]
+    lists = [(labels[key], values) for key, values in (
+        ("persona_goals", persona.goals), ("persona_frustrations", persona.frustrations), ("persona_needs", persona.needs),
+    ) if values]
+    values: dict = {"persona": persona, "image": Markup(url(src)) if src else None, "meta": meta, "lists": lists,
+                    "problems": Markup(problem_list(persona.problems)) if persona.problems else None,
+                    "journey_tables": [], "emotion": None, "pains": ""}
+    if not persona.problems:
         journeys = [j for j in handbook.journeys if persona.id in j.personas]
-        parts += journeys_section(handbook, journeys, ctx, here)
-        parts += emotion_section(handbook, persona, ctx, here)
-        parts += pain_points_section(handbook, persona, ctx, here)
-        if persona.body:
-            parts += ["## Narrative", Markdown(persona.body)]
-    return Page(here, persona.name, tuple(parts), persona.summary, persona.tags, persona.source)
+        values["journey_tables"] = journey_tables(handbook, journeys, ctx, here)
+        values["emotion"] = emotion_section(handbook, persona, ctx, here)
+        pains = [p for p in handbook.pain_points if persona.id in p.personas]
+        values["pains"] = Markup(merged_pain_list(ctx, here, pains)) if pains else ""
+    return ctx.page(here, "persona_page.html", title=persona.name, description=persona.summary, tags=persona.tags,
+                    source=persona.source, markdown=persona.body, **values)
 
 
 def image_src(image: str, ctx, here: str) -> str:
@@ -38,59 +50,41 @@ def image_src(image: str, ctx, here: str) -> str:
     return ctx.site.asset(here, image.lstrip("/"))
 
 
-def profile(persona, ctx, here) -> list[str]:
-    parts = []
-    src = image_src(persona.image, ctx, here) if persona.image else None
-    if src:
-        parts.append(f'<img class="jm-persona__image" src="{url(src)}" alt="{text(persona.name)}">')
-    rows = [(label, text(value)) for label, value in (("Summary", persona.summary), ("Segment", persona.segment)) if value]
-    if rows:
-        parts.append('<dl class="jm-meta">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>")
-    if persona.quote:
-        parts.append(f'<blockquote class="jm-quote"><p>{text(persona.quote)}</p></blockquote>')
-    lists = []
-    for label, values in (("Goals", persona.goals), ("Frustrations", persona.frustrations), ("Needs", persona.needs)):
-        if values:
-            items = "".join(f"<li>{text(v)}</li>" for v in values)
-            lists += [f"## {label}", f'<ul class="jm-list">{items}</ul>']
-    return [f'<div class="jm-persona">{"".join(parts)}</div>', *lists]
-
-
-def journeys_section(handbook, journeys, ctx, here) -> list[str]:
-    parts = ["## Journeys"]
-    if not journeys:
-        return parts + ["<p>No journeys yet.</p>"]
-    for state, heading in (("current", "Current state"), ("future", "Future state")):
+def journey_tables(handbook, journeys, ctx, here) -> list[tuple[str, Markup]]:
+    """(heading, table) for current-state journeys, then future-state designs."""
+    found = []
+    for state, key in (("current", "state_current"), ("future", "state_future")):
         chosen = [j for j in journeys if j.state == state]
         if chosen:
-            parts += [f"### {heading}", _journey_table(handbook, chosen, ctx, here, heading)]
-    return parts
+            heading = ctx.labels[key]
+            found.append((heading, Markup(_journey_table(handbook, chosen, ctx, here, heading))))
+    return found
 
 
 def _journey_table(handbook, journeys, ctx, here, caption) -> str:
+    labels = ctx.labels
     rows = []
     for journey in journeys:
         baseline = handbook.journey_by_id.get(journey.baseline) if journey.baseline else None
-        note = f" — redesigns {journey_link(ctx, here, baseline)}" if baseline else ""
-        status = ('<span class="jm-review jm-review--invalid">has errors</span>' if journey.problems
-                  else review_status(journey.reviewed, ctx))
-        rows.append(
-            f"<tr><td>{journey_link(ctx, here, journey)}{note}</td><td>{text(journey.summary or '')}</td>"
-            f"<td>{team_link(ctx, here, handbook, journey.owner)}</td><td>{status}</td></tr>"
-        )
-    return table("jm-index", caption, ("Journey", "Summary", "Owner", "Review"), rows)
+        note = f" — {text(labels['redesigns'])} {journey_link(ctx, here, baseline)}" if baseline else ""
+        rows.append((f"{journey_link(ctx, here, journey)}{note}", text(journey.summary or ""),
+                     team_link(ctx, here, handbook, journey.owner), journey_status(journey, ctx)))
+    headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
+    return table("jm-index", caption, headers, rows)
 
 
-def emotion_section(handbook, persona, ctx, here) -> list[str]:
+def emotion_section(handbook, persona, ctx, here) -> Markup | None:
+    """The persona's journeys charted, how the persona feels at each stage today (current-state
+    maps, the figure every page gives) and, apart, what future-state designs promise."""
     journeys = handbook.journeys_by_persona.get(persona.id, ())
-    averages = emotion_by_stage(journeys)
-    if not averages:
-        return []
-    caption = f"Average emotion of {persona.name} at each stage, across every journey"
-    return ["## Emotion by stage", persona_figure(handbook, persona, journeys, ctx, here),
-            emotion_table(ctx, here, handbook, averages, caption)]
-
-
-def pain_points_section(handbook, persona, ctx, here) -> list[str]:
-    pains = [p for p in handbook.pain_points if persona.id in p.personas]
-    return pain_section(ctx, here, pains, "Highest priority first.")
+    today, designed = emotion_by_stage(journeys), emotion_by_stage(journeys, "future")
+    if not today and not designed:
+        return None
+    parts = [persona_figure(handbook, persona, journeys, ctx, here)]
+    if today:
+        caption = ctx.labels["persona_emotion_caption"].format(persona=persona.name)
+        parts.append(emotion_table(ctx, here, handbook, today, caption))
+    if designed:
+        caption = ctx.labels["persona_future_caption"].format(persona=persona.name)
+        parts.append(emotion_table(ctx, here, handbook, designed, caption, "jm-emotions jm-emotions--future"))
+    return Markup("\n\n".join(parts))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from journeys.render.fragments import persona_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
@@ -9,16 +11,18 @@ from journeys.render.text import text
 
 def personas_index(handbook, ctx) -> Page:
     here = ctx.site.src("personas")
+    labels = ctx.labels
     counts: dict[str, dict[str, int]] = {p.id: {"current": 0, "future": 0} for p in handbook.personas}
     for journey in handbook.journeys:
         for persona_id in journey.personas:
             counts.setdefault(persona_id, {"current": 0, "future": 0})[journey.state] += 1
     rows = [
-        f"<tr><td>{persona_link(ctx, here, handbook, p.id)}</td><td>{text(p.summary or '')}</td>"
-        f"<td>{text(p.segment or '')}</td><td>{counts[p.id]['current']}</td><td>{counts[p.id]['future']}</td></tr>"
+        (persona_link(ctx, here, handbook, p.id), text(p.summary or ""), text(p.segment or ""),
+         str(counts[p.id]["current"]), str(counts[p.id]["future"]))
         for p in handbook.personas
     ]
-    headers = ("Persona", "Summary", "Segment", "Current-state journeys", "Future-state journeys")
-    parts = ["# Personas", f"<p>{len(handbook.personas)} personas: who our customers are and every journey each one takes.</p>",
-             table("jm-index", "Every persona", headers, rows)]
-    return Page(here, "Personas", tuple(parts), "Every persona in the handbook.")
+    headers = [labels[k] for k in ("col_persona", "col_summary", "col_segment", "col_current_journeys",
+                                   "col_future_journeys")]
+    personas = Markup(table("jm-index", labels["personas_caption"], headers, rows, numeric=(3, 4)))
+    return ctx.page(here, "personas_index.html", title=labels["personas_title"],
+                    description=labels["personas_description"], count=len(handbook.personas), table=personas)

@@ -3,12 +3,14 @@ pain points and measures found at those touchpoints."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from journeys.core.index import pain_points_at, touchpoints_by_team
-from journeys.render.fragments import emotion, journey_link, pain_section, stage_link, step_link, table
+from journeys.render.fragments import Cell, emotion, journey_link, merged_pain_list, stage_link, step_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
 
-ROLE_WORDS = {"owner": "owns", "supporting": "supports"}
+ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
 
 
 def team_pages(handbook, ctx) -> list[Page]:
@@ -19,54 +21,39 @@ def team_pages(handbook, ctx) -> list[Page]:
 def team_page(handbook, team, touchpoints, ctx) -> Page:
     """`touchpoints` are (place, role) pairs for every step the team owns or supports."""
     here = ctx.site.src("teams", team.id)
-    parts = [f"# {text(team.name)}", contact_section(team)]
-    parts += journeys_section(handbook, team, ctx, here)
-    parts += touchpoints_section(handbook, touchpoints, ctx, here)
-    parts += pain_points_section(handbook, touchpoints, ctx, here)
-    parts += kpis_section(touchpoints, ctx, here)
-    return Page(here, team.name, tuple(parts), team.description)
+    labels = ctx.labels
+    meta = [(labels[key], value) for key, value in (("team_about", team.description), ("team_contact", team.contact))
+            if value]
+    owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
+    pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
+    return ctx.page(
+        here, "team_page.html", title=team.name, description=team.description, team=team, meta=meta, owned=owned,
+        touchpoints=Markup(touchpoints_table(handbook, touchpoints, ctx, here)) if touchpoints else None,
+        pains=Markup(merged_pain_list(ctx, here, pains)) if pains else "",
+        measures=measures_table(touchpoints, ctx, here),
+    )
 
 
-def contact_section(team) -> str:
-    rows = [(label, value) for label, value in (("About", team.description), ("Contact", team.contact)) if value]
-    items = "".join(f"<dt>{label}</dt><dd>{text(value)}</dd>" for label, value in rows)
-    return f'<dl class="jm-meta">{items}</dl>' if rows else ""
-
-
-def journeys_section(handbook, team, ctx, here) -> list[str]:
-    owned = [j for j in handbook.journeys if j.owner == team.id]
-    if not owned:
-        return []
-    items = "".join(f"<li>{journey_link(ctx, here, j)}</li>" for j in owned)
-    return ["## Journeys it owns", f'<ul class="jm-list">{items}</ul>']
-
-
-def touchpoints_section(handbook, touchpoints, ctx, here) -> list[str]:
-    if not touchpoints:
-        return ["## Touchpoints", "<p>No touchpoint names this team yet.</p>"]
+def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
+    labels = ctx.labels
     rows = [
-        f"<tr><td>{step_link(ctx, here, place.journey, place.step)}</td>"
-        f"<td>{journey_link(ctx, here, place.journey)}</td>"
-        f"<td>{stage_link(ctx, here, handbook, place.block.stage)}</td>"
-        f'<td class="jm-role jm-role--{role}">{ROLE_WORDS[role]}</td><td>{emotion(place.step.emotion)}</td></tr>'
+        (step_link(ctx, here, place.journey, place.step), journey_link(ctx, here, place.journey),
+         stage_link(ctx, here, handbook, place.block.stage),
+         Cell(text(labels[ROLE_LABELS[role]]), classes=f"jm-role jm-role--{role}"), emotion(place.step.emotion))
         for place, role in touchpoints
     ]
-    headers = ("Touchpoint", "Journey", "Stage", "Role", "Emotion")
-    return ["## Touchpoints", table("jm-team-touchpoints", "Touchpoints this team owns or supports", headers, rows)]
+    headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
+    return table("jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows)
 
 
-def pain_points_section(handbook, touchpoints, ctx, here) -> list[str]:
-    pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
-    return pain_section(ctx, here, pains, "At the touchpoints above, highest priority first.")
-
-
-def kpis_section(touchpoints, ctx, here) -> list[str]:
+def measures_table(touchpoints, ctx, here) -> Markup | None:
+    labels = ctx.labels
     rows = [
-        f"<tr><td>{step_link(ctx, here, place.journey, place.step)}</td><td>{text(k.name)}</td>"
-        f"<td>{text(k.current or '')}</td><td>{text(k.target or '')}</td><td>{text(k.unit or '')}</td></tr>"
+        (step_link(ctx, here, place.journey, place.step), text(k.name), text(k.current or ""), text(k.target or ""),
+         text(k.unit or ""))
         for place, _ in touchpoints for k in place.step.kpis
     ]
     if not rows:
-        return []
-    headers = ("Touchpoint", "Measure", "Current", "Target", "Unit")
-    return ["## Measures", table("jm-kpis", "Measures at these touchpoints", headers, rows)]
+        return None
+    headers = [labels[k] for k in ("col_touchpoint", "col_measure", "col_current", "col_target", "col_unit")]
+    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, numeric=(2, 3)))

@@ -12,15 +12,16 @@ from journeys.render.text import text
 
 def teams_index(handbook, ctx) -> Page:
     here = ctx.site.src("teams")
+    labels = ctx.labels
     by_team = touchpoints_by_team(handbook.valid_journeys)
     rows = []
     for team in handbook.teams:
         roles = [role for _, role in by_team.get(team.id, ())]
         journeys = sum(1 for j in handbook.journeys if j.owner == team.id)
-        rows.append(
-            f"<tr><td>{team_link(ctx, here, handbook, team.id)}</td><td>{text(team.contact or '')}</td>"
-            f"<td>{journeys}</td><td>{roles.count('owner')}</td><td>{roles.count('supporting')}</td></tr>"
-        )
-    headers = ("Team", "Contact", "Journeys owned", "Touchpoints owned", "Touchpoints supported")
-    parts = ["# Teams", ctx.render("teams_index.html", table=Markup(table("jm-index", "Every team", headers, rows)))]
-    return Page(here, "Teams", tuple(parts), "What each team owns and supports.")
+        rows.append((team_link(ctx, here, handbook, team.id), text(team.contact or ""),
+                     str(journeys), str(roles.count("owner")), str(roles.count("supporting"))))
+    headers = [labels[k] for k in ("col_team", "col_contact", "col_journeys_owned", "col_touchpoints_owned",
+                                   "col_touchpoints_supported")]
+    teams = Markup(table("jm-index", labels["teams_caption"], headers, rows, numeric=(2, 3, 4)))
+    return ctx.page(here, "teams_index.html", title=labels["teams_title"], description=labels["teams_description"],
+                    table=teams)

@@ -13,10 +13,10 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from journeys.render.labels import merged
+from journeys.render.labels import fill, merged
 from journeys.render.text import text
 
 PACKAGE_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "templates")
@@ -31,6 +31,18 @@ def _finalize(value: object) -> object:
     if hasattr(value, "__html__"):
         return value
     return Markup(text(value))
+
+
+def fill_markup(label: str, **values: object) -> Markup:
+    """A label escaped as plain text, with its {names} filled in by markup (left as it is)
+    or by plain values (escaped like author text)."""
+    escaped = text(label).replace("&#123;", "{").replace("&#125;", "}")
+    return Markup(escaped.format_map({k: v if hasattr(v, "__html__") else text(v) for k, v in values.items()}))
+
+
+class TemplateProblem(ValueError):
+    """A page template (most likely an override) that does not parse or names a value its
+    page does not have."""
 
 
 class Templates:
@@ -50,12 +62,38 @@ class Templates:
             auto_reload=False,
         )
         self.env.filters["text"] = lambda value: Markup(text(value))
+        # A label with its {names} filled in; the result is escaped as a whole on output, so
+        # a value that is markup (a link, a chip) must be passed already rendered and the
+        # label marked safe with it: `labels.x | fill_markup(links=...)`.
+        self.env.filters["fill"] = fill
+        self.env.filters["fill_markup"] = fill_markup
         self.env.globals["labels"] = self.labels
+        self.overrides = folders[0] if folders else None
+        for name in sorted(os.listdir(self.overrides)) if self.overrides and os.path.isdir(self.overrides) else ():
+            if name.endswith(".html"):
+                self._template(name)  # an override that does not parse stops the build at once
 
     def render(self, name: str, **values: object) -> Markup:
         """The template's output as markup, with surrounding whitespace removed so a block
         never starts with a blank line (Markdown would end the HTML block there)."""
-        return Markup(self.env.get_template(name).render(**values).strip())
+        try:
+            return Markup(self._template(name).render(**values).strip())
+        except TemplateProblem:
+            raise
+        except TemplateError as exc:
+            raise TemplateProblem(f"template {self._where(name)}: {exc.message}") from None
+
+    def _template(self, name: str):
+        try:
+            return self.env.get_template(name)
+        except TemplateSyntaxError as exc:
+            raise TemplateProblem(f"template {self._where(name)}:{exc.lineno}: {exc.message}") from None
+
+    def _where(self, name: str) -> str:
+        """The file a template comes from: the override when there is one."""
+        if self.overrides and os.path.isfile(os.path.join(self.overrides, name)):
+            return os.path.join(self.overrides, name)
+        return name
 
 
 @lru_cache(maxsize=1)
