@@ -451,9 +451,9 @@ def matrix_chart(handbook, ctx, here: str) -> dict:
     levels = sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__)
     layout = _layout(
         420, margin={"l": 8, "r": 8, "t": 24, "b": 8},
-        xaxis={"title": {"text": "Reach: journeys + personas it touches"}, "fixedrange": True, "automargin": True,
+        xaxis={"title": {"text": _plain(ctx.labels["matrix_reach_axis"])}, "fixedrange": True, "automargin": True,
                "range": [0.3, max(reach) + 0.7], "dtick": 1, "gridcolor": "@jm-chart-grid", "zeroline": False},
-        yaxis={"title": {"text": "Severity"}, "fixedrange": True, "automargin": True, "range": [0.5, 4.6],
+        yaxis={"title": {"text": _plain(ctx.labels["matrix_severity_axis"])}, "fixedrange": True, "automargin": True, "range": [0.5, 4.6],
                "tickvals": [SEVERITY_WEIGHT[s] for s in levels], "ticktext": levels, "gridcolor": "@jm-chart-grid",
                "zeroline": False},
     )
@@ -464,12 +464,12 @@ def matrix_figure(handbook, ctx, here: str) -> str:
     """The matrix and, as its table, every pain point with the same figures in priority order."""
     if not handbook.pain_points:
         return ""
-    caption = "Which pain points to fix first: severity against reach, highest priority top right"
+    caption = ctx.labels["matrix_caption"]
     top = handbook.pain_points[0]
     label = (f"Scatter chart. {caption}. {len(handbook.pain_points)} pain points; the highest priority is "
              f"“{top.text}” at {top.score}.")
     rows = [[link(ctx.site.href(here, ctx.site.src("pain-points"), p.id), p.text), text(p.severity),
              str(len(p.journeys)), str(len(p.personas)), str(p.score)] for p in handbook.pain_points]
-    heads = ["Pain point", "Severity", "Journeys", "Personas", "Priority"]
-    table_html = table("jm-chart-table", "Pain points by priority", heads, rows, numeric=(2, 3, 4))
+    heads = [ctx.labels[k] for k in ("col_pain_point", "col_severity", "col_journeys", "col_personas", "col_priority")]
+    table_html = table("jm-chart-table", ctx.labels["matrix_table_caption"], heads, rows, numeric=(2, 3, 4))
     return figure(matrix_chart(handbook, ctx, here), label, caption, table_html, plotly_src(ctx, here))

@@ -172,6 +172,11 @@ LABELS: dict[str, str] = {
                            "in, personas the personas of those journeys. A pain point grows in priority with how "
                            "bad it is and with how many journeys and customers it reaches. Rows are sorted by "
                            "priority, then by severity, then by id.",
+    "pains_matrix_heading": "What to fix first",
+    "matrix_caption": "Which pain points to fix first: severity against reach, highest priority top right",
+    "matrix_reach_axis": "Reach: journeys + personas it touches",
+    "matrix_severity_axis": "Severity",
+    "matrix_table_caption": "Pain points by priority",
     "pains_downloads_heading": "Downloads",
     "pains_downloads_text": "The same data for spreadsheets and other tools: {links}.",
     "pains_index_heading": "Index",
@@ -180,6 +185,7 @@ LABELS: dict[str, str] = {
     "pains_region": "Pain-point index",
     "col_priority": "Priority",
     "col_pain_point": "Pain point",
+    "col_severity": "Severity",
     "col_status": "Status",
     "col_where": "Where",
     "col_teams": "Teams",

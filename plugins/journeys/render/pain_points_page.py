@@ -7,6 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT
+from journeys.render.charts import matrix_figure
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT
 from journeys.render.fragments import (
     Cell, Row, joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
@@ -28,6 +29,7 @@ def pain_points_page(handbook, ctx) -> Page:
     return ctx.page(here, "pain_points.html", title=labels["pains_title"], description=labels["pains_description"],
                     # Without the table of contents (three headings) the index gets its width.
                     hide=("toc",), counts=counts, weights=weights, downloads=downloads,
+                    matrix=Markup(matrix_figure(handbook, ctx, here)) if pains else None,
                     index=Markup(index_table(handbook, ctx, here)) if pains else None)
 
 
