@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from journeys.core.problems import Problem
 from journeys.core.schema import format_path
-from journeys.core.yaml_source import Located, YamlProblem, parse_yaml
+from journeys.core.yaml_source import REJECTED, Located, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a map past 1 MiB is a mistake (a pasted export, a binary)
 _FENCE = "---"
@@ -81,9 +81,12 @@ def _parse(text: str, first_line: int, display: str, body: str) -> Document:
         located = parse_yaml(text, first_line)
     except YamlProblem as exc:
         return Document(display, None, body, [Problem(display, exc.line, exc.col, "", exc.message)])
+    problems = [Problem(display, p.line, p.col, format_path(p.path), p.message) for p in located.problems]
+    if located.data is REJECTED:
+        return Document(display, None, body, problems)
     if located.data is None:
         return Document(display, None, body, [Problem(display, first_line, None, "", "front matter is empty")])
-    return Document(display, located, body, [])
+    return Document(display, located, body, problems)
 
 
 def checker_for(doc: Document):

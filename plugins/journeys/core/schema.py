@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from journeys.core.ids import ID_RE, is_valid_id
 from journeys.core.problems import did_you_mean
+from journeys.core.yaml_source import REJECTED
 
 SEVERITIES = ("low", "medium", "high", "critical")
 STATUSES = ("open", "in-progress", "resolved")
@@ -220,13 +221,15 @@ class ListOf(Type):
         return f"a list (each item {self.item.description})"
 
     def check(self, value, path, ck):
+        if value is REJECTED:  # reported already, when YAML was read
+            return None
         if self.single_ok and not isinstance(value, (list, dict)) and value is not None:
             value = [value]
         if not isinstance(value, list):
             return self.wrong(value, path, ck)
         if len(value) < self.min_items:
             ck.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
-        out = [self.item.check(item, path + (i,), ck) for i, item in enumerate(value)]
+        out = [self.item.check(item, path + (i,), ck) for i, item in enumerate(value) if item is not REJECTED]
         return [item for item in out if item is not None]
 
     def json_schema(self):
@@ -261,6 +264,8 @@ class Record(Type):
         return f"{article} {self.name}" + (f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)")
 
     def check(self, value, path, ck):
+        if value is REJECTED:
+            return None
         if self.shorthand and isinstance(value, str):
             value = {self.shorthand: value}
         if not isinstance(value, dict):
@@ -271,7 +276,9 @@ class Record(Type):
                 ck.report(path + (name,), f"unknown key{did_you_mean(name, known)}", True)
         out = {}
         for key in self.keys:
-            if key.name in value and value[key.name] is not None:
+            if value.get(key.name) is REJECTED:
+                out[key.name] = None
+            elif key.name in value and value[key.name] is not None:
                 out[key.name] = key.type.check(value[key.name], path + (key.name,), ck)
             elif key.required:
                 ck.report(path, f"missing required key '{key.name}'")
