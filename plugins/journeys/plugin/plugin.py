@@ -6,22 +6,22 @@ import logging
 import os
 import posixpath
 import re
+import secrets
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
 from journeys.core.schema import step_record
 from journeys.plugin.config import JourneysConfig
-from journeys.render.page import PLACEHOLDER, Context
+from journeys.render.page import Context, placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.templating import Templates
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
-PLACEHOLDER_RE = re.compile(re.escape(PLACEHOLDER).replace(r"\{\}", r"(\d+)"))
 
 
 def check_custom_fields(fields) -> tuple[tuple[str, str], ...]:
@@ -72,11 +72,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         for problem in handbook.problems:
             log.warning(str(problem))
+        self.problems = handbook.problems
         ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)
         self.html_blocks: dict[str, list[str]] = {}
+        # A new marker each build: a narrative cannot name (or copy) a block, and as every
+        # marker is replaced again, the output does not depend on it.
+        marker = secrets.token_hex(16)
+        head, tail = placeholder(marker, 0).rsplit("0", 1)
+        self.placeholder_re = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
         for page in generated.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.warning(f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there")
@@ -84,7 +90,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Detail pages stay out of the navigation: a nav that lists every map makes every
             # page carry every map, and the build grows with the square of the handbook.
             inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
-            skeleton, self.html_blocks[page.src] = page.skeleton()
+            skeleton, self.html_blocks[page.src] = page.skeleton(marker)
             file = File.generated(config, page.src, content=page.markdown(skeleton), inclusion=inclusion)
             if page.source:
                 file.edit_uri = posixpath.relpath(page.source, docs_rel)
@@ -101,7 +107,18 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         blocks = self.html_blocks.get(page.file.src_uri) if self.config.enabled else None
         if not blocks:
             return html
-        return PLACEHOLDER_RE.sub(lambda m: blocks[int(m.group(1))], html)
+        return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+
+    def on_post_build(self, *, config) -> None:
+        # MkDocs 1.6.1 and ProperDocs count warnings for --strict with a logging handler, and
+        # --quiet raises the logger's level so warnings never reach it (mkdocs/mkdocs#4126):
+        # a quiet strict build would publish broken maps with exit 0. So the plugin stops a
+        # strict build itself, after the whole site was checked, as MkDocs' own count does.
+        problems = getattr(self, "problems", ()) if self.config.enabled else ()
+        if config.strict and problems:
+            count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
+            rest = "" if len(problems) == 1 else "; `journeys check` lists them all"
+            raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
