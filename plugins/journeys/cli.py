@@ -4,7 +4,8 @@
 commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` turns a
 Mermaid journey diagram into a map; `export` writes the handbook as plain Markdown for a site
 generator without the plugin. Each reads the plugin's options from mkdocs.yml when there is
-one. Failures are one line on stderr and exit code 1, never a traceback.
+one. Failures are one line on stderr, never a traceback: exit code 1 for the maps or the
+command's arguments, 2 for the site config.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
 from journeys.json_schema import KINDS, front_matter_schema
-from journeys.site_config import find_config_file, read_plugin_options
+from journeys.core.options import Options
+from journeys.site_config import ConfigError, find_config_file, read_options
 from journeys.scaffolds import journey_template, persona_template
 
 
@@ -32,8 +34,13 @@ class CommandError(Exception):
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     config_file = args.config_file or find_config_file(getattr(args, "maps_dir", None))
-    options = read_plugin_options(config_file)
-    maps_dir = getattr(args, "maps_dir", None) or options["maps_dir"]
+    try:
+        options = read_options(config_file, required=bool(args.config_file))
+    except ConfigError as exc:
+        # Exit 2, as for a wrong command line: the setup is wrong, not the maps.
+        print(f"journeys {args.command}: {exc}", file=sys.stderr)
+        return 2
+    maps_dir = getattr(args, "maps_dir", None) or options.maps_dir
     try:
         return args.run(args, maps_dir, options)
     except CommandError as exc:
@@ -80,8 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_check(maps_dir: str, options: dict) -> int:
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+def run_check(maps_dir: str, options: Options) -> int:
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
     for problem in handbook.problems:
         print(problem)
     if handbook.problems:
@@ -110,13 +117,13 @@ def _write_new(path: str, text: str) -> None:
         raise CommandError(f"{os.path.normpath(path)} exists already; not overwriting it: choose another id or edit that file") from None
 
 
-def run_new(args, maps_dir: str, options: dict) -> int:
+def run_new(args, maps_dir: str, options: Options) -> int:
     if not is_valid_id(args.id):
         raise CommandError(f"'{args.id}' is not a valid id: use 1 to 63 of a-z, 0-9 and -, e.g. '{slugify(args.id) or 'moving-home'}'")
     folder = args.folder.strip("/")
     if folder and not all(is_valid_id(part) for part in folder.split("/")):
         raise CommandError(f"folder '{args.folder}': use a-z, 0-9 and - in folder names, e.g. '{slugify(folder) or 'claims'}'")
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
     title = args.title or humanize(args.id)
     if args.kind == "persona":
         if args.id in handbook.persona_by_id:
@@ -140,8 +147,8 @@ def run_new(args, maps_dir: str, options: dict) -> int:
     return 0
 
 
-def run_schema(args, maps_dir: str, options: dict) -> int:
-    text = json.dumps(front_matter_schema(args.kind, options["custom_fields"]), indent=2, ensure_ascii=False) + "\n"
+def run_schema(args, maps_dir: str, options: Options) -> int:
+    text = json.dumps(front_matter_schema(args.kind, options.custom_fields), indent=2, ensure_ascii=False) + "\n"
     if not args.output:
         sys.stdout.write(text)
         return 0
@@ -154,7 +161,7 @@ def run_schema(args, maps_dir: str, options: dict) -> int:
     return 0
 
 
-def run_import_mermaid(args, maps_dir: str, options: dict) -> int:
+def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     try:
         with open(args.file, encoding="utf-8") as handle:
             source = handle.read()
@@ -162,7 +169,7 @@ def run_import_mermaid(args, maps_dir: str, options: dict) -> int:
         raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
     names = {p.id: p.name for p in handbook.personas}
     stem = slugify(os.path.splitext(os.path.basename(args.file))[0]) or "imported-journey"
     try:
@@ -197,21 +204,21 @@ def run_import_mermaid(args, maps_dir: str, options: dict) -> int:
     return _report_problems_in(list(files), maps_dir, options)
 
 
-def _report_problems_in(paths: list[str], maps_dir: str, options: dict) -> int:
+def _report_problems_in(paths: list[str], maps_dir: str, options: Options) -> int:
     """Check the handbook and report the problems of the files just written."""
     mine = {os.path.abspath(p) for p in paths}
-    problems = [p for p in load_handbook(maps_dir, custom_fields=options["custom_fields"]).problems
+    problems = [p for p in load_handbook(maps_dir, custom_fields=options.custom_fields).problems
                 if os.path.abspath(p.path) in mine]
     for problem in problems:
         print(problem)
     return 1 if problems else 0
 
 
-def run_export(args, maps_dir: str, options: dict) -> int:
+def run_export(args, maps_dir: str, options: Options) -> int:
     # Imported here: the export renders pages, which `check` and `new` never need.
     from journeys.export import asset_links, write_export
 
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
     files = write_export(handbook, args.dir, options)

@@ -15,6 +15,7 @@ import os
 import shutil
 
 from journeys.core import Handbook, load_handbook
+from journeys.core.options import Options
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.page import Context
 from journeys.render.templating import Templates
@@ -22,17 +23,17 @@ from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, 
 from journeys.render.urls import Site
 
 
-def site_for(options: dict) -> Site:
-    return Site(normalise_prefix(options.get("prefix") or ""), options.get("use_directory_urls", True))
+def site_for(options: Options) -> Site:
+    return Site(normalise_prefix(options.prefix), options.use_directory_urls)
 
 
-def write_export(handbook: Handbook, out_dir: str, options: dict) -> list[str]:
+def write_export(handbook: Handbook, out_dir: str, options: Options) -> list[str]:
     """Write the pages, exports and assets of `handbook` under `out_dir`; return the paths
     written, relative to `out_dir`, sorted. `options` are the plugin's options as
-    `site_config.read_plugin_options` returns them."""
+    `site_config.read_options` returns them."""
     site = site_for(options)
-    templates = Templates(options.get("custom_dir"), options.get("labels"))
-    ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"), templates)
+    templates = Templates(options.custom_dir, dict(options.labels))
+    ctx = Context(site, build_date(), options.review_after_days, options.plotly_js, templates)
     generated = site_files(handbook, ctx)
     texts = {page.src: page.markdown() for page in generated.pages} | generated.texts
     copies = generated.copies
@@ -45,10 +46,10 @@ def write_export(handbook: Handbook, out_dir: str, options: dict) -> list[str]:
     return sorted([*texts, *copies])
 
 
-def export_handbook(maps_dir: str, out_dir: str, options: dict, *, root: str | None = None) -> list[str]:
+def export_handbook(maps_dir: str, out_dir: str, options: Options, *, root: str | None = None) -> list[str]:
     """Load the maps under `maps_dir` and write them to `out_dir` (see `write_export`). An
     invalid map is exported as the page that lists its errors, as in a non-strict build."""
-    handbook = load_handbook(maps_dir, custom_fields=options.get("custom_fields", ()), root=root)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, root=root)
     return write_export(handbook, out_dir, options)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import dataclasses
 import posixpath
 import re
 import secrets
@@ -13,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
-from journeys.core.schema import step_record
+from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin.config import JourneysConfig
 from journeys.render.page import Context, placeholder
 from journeys.render.labels import UnknownLabel
@@ -22,18 +23,6 @@ from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_d
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
-
-
-def check_custom_fields(fields) -> tuple[tuple[str, str], ...]:
-    builtin = {key.name for key in step_record().keys}
-    pairs = []
-    for field in fields:
-        if field.key in builtin:
-            raise PluginError(f"journeys: custom_fields: '{field.key}' is already a step key; choose another key")
-        if not field.key or not field.label:
-            raise PluginError("journeys: custom_fields: every entry needs a 'key' and a 'label'")
-        pairs.append((field.key, field.label))
-    return tuple(pairs)
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -46,11 +35,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config.enabled:
             return config
         self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        self.maps_dir = os.path.join(self.root, self.config.maps_dir)
-        self.custom_fields = check_custom_fields(self.config.custom_fields)
-        self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
+        # The values are checked by core already (plugin/config.py); the site's settings
+        # come from MkDocs, which resolved the paths.
+        self.options = dataclasses.replace(
+            Options(), **{option.name: self.config[option.name] for option in PLUGIN_OPTIONS},
+            docs_dir=config.docs_dir, use_directory_urls=config.use_directory_urls, custom_dir=config.theme.custom_dir,
+        )
+        self.maps_dir = os.path.join(self.root, self.options.maps_dir)
+        self.site = Site(normalise_prefix(self.options.prefix), config.use_directory_urls)
         try:
-            self.templates = Templates(config.theme.custom_dir, self.config.labels)
+            self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
         except UnknownLabel as exc:
             raise PluginError(f"journeys: {exc}") from None
         if STYLESHEET not in config.extra_css:
@@ -67,13 +61,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config.enabled:
             return files
         handbook = load_handbook(
-            self.maps_dir, custom_fields=self.custom_fields, root=self.root,
+            self.maps_dir, custom_fields=self.options.custom_fields, root=self.root,
             cache=getattr(self, "parse_cache", None),
         )
         for problem in handbook.problems:
             log.warning(str(problem))
         self.problems = handbook.problems
-        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
+        ctx = Context(self.site, build_date(), self.options.review_after_days, self.options.plotly_js, self.templates)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         generated = site_files(handbook, ctx)
