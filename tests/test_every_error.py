@@ -65,3 +65,19 @@ def test_a_duplicate_key_keeps_the_first_value_and_checks_the_rest(tmp_path):
     found = problems(tmp_path, {STEP: MINIMAL_MAPS[STEP].replace("summary: From quote to policy.", "summary: A\n        summary: B\n        owner: nobody")})
     assert f"{STEP}:4:1: summary: duplicate key 'summary'" in found
     assert any(p.startswith(f"{STEP}:5:8: owner: unknown team 'nobody'") for p in found)
+
+
+GOOD = "---\ntitle: T\npersonas: maya\nstages: [{stage: buy, steps: [{touchpoint: Shop, emotion: 0}]}]\n---\n"
+
+
+def test_a_folder_name_that_makes_no_id_is_an_error_naming_the_folder(tmp_path):
+    write(tmp_path, {**MINIMAL_MAPS, "maps/journeys/???/a.md": GOOD, "maps/journeys/???/b.md": GOOD.replace("title: T", "title: U"),
+                     "maps/journeys/Home Claims/2026/c.md": GOOD})
+    handbook = load_handbook(tmp_path / "maps", root=tmp_path, custom_fields=(("backstage", "B"),))
+    assert [str(p) for p in handbook.problems] == [
+        "maps/journeys/???: the folder name '???' makes no id: rename the folder with letters or digits, e.g. 'claims'"]
+    # The journeys in it show the error on their pages instead of publishing under no group.
+    assert handbook.journey_by_id["a"].problems == handbook.problems
+    assert handbook.journey_by_id["c"].folder == "Home Claims/2026"
+    assert handbook.journey_by_id["c"].folder_slug == "home-claims/2026"
+    assert handbook.journey_by_id["c"].problems == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from journeys.core.ids import slugify
 from journeys.core.problems import Problem
 
 
@@ -93,6 +94,12 @@ class Journey:
     kpis: tuple[Kpi, ...] = ()
     body: str = ""
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def folder_slug(self) -> str:
+        """The sub-folder as ids, each part slugified ("Home Claims/2026" is
+        "home-claims/2026"), for grouping and URLs; "" at the top."""
+        return "/".join(slugify(part) for part in self.folder.split("/")) if self.folder else ""
 
     @property
     def steps(self):
