@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_check(maps_dir: str, options: Options) -> int:
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     for problem in handbook.problems:
         print(problem)
     if handbook.problems:
@@ -123,7 +123,7 @@ def run_new(args, maps_dir: str, options: Options) -> int:
     folder = args.folder.strip("/")
     if folder and not all(is_valid_id(part) for part in folder.split("/")):
         raise CommandError(f"folder '{args.folder}': use a-z, 0-9 and - in folder names, e.g. '{slugify(folder) or 'claims'}'")
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     title = args.title or humanize(args.id)
     if args.kind == "persona":
         if args.id in handbook.persona_by_id:
@@ -169,7 +169,7 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
         raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     names = {p.id: p.name for p in handbook.personas}
     stem = slugify(os.path.splitext(os.path.basename(args.file))[0]) or "imported-journey"
     try:
@@ -207,7 +207,7 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
 def _report_problems_in(paths: list[str], maps_dir: str, options: Options) -> int:
     """Check the handbook and report the problems of the files just written."""
     mine = {os.path.abspath(p) for p in paths}
-    problems = [p for p in load_handbook(maps_dir, custom_fields=options.custom_fields).problems
+    problems = [p for p in load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir).problems
                 if os.path.abspath(p.path) in mine]
     for problem in problems:
         print(problem)
@@ -218,7 +218,7 @@ def run_export(args, maps_dir: str, options: Options) -> int:
     # Imported here: the export renders pages, which `check` and `new` never need.
     from journeys.export import asset_links, write_export
 
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
     files = write_export(handbook, args.dir, options)

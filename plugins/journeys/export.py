@@ -49,7 +49,7 @@ def write_export(handbook: Handbook, out_dir: str, options: Options) -> list[str
 def export_handbook(maps_dir: str, out_dir: str, options: Options, *, root: str | None = None) -> list[str]:
     """Load the maps under `maps_dir` and write them to `out_dir` (see `write_export`). An
     invalid map is exported as the page that lists its errors, as in a non-strict build."""
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, root=root)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, root=root, docs_dir=options.docs_dir)
     return write_export(handbook, out_dir, options)
 
 

@@ -13,16 +13,16 @@ def kpi(data: dict) -> Kpi:
     return Kpi(data["name"], data.get("current"), data.get("target"), data.get("unit"))
 
 
-def persona(data: dict, id_: str, source: str, body: str, problems) -> Persona:
+def persona(data: dict, id_: str, source: str, body: str, problems, *, links=()) -> Persona:
     return Persona(
         id=id_, name=data.get("name") or id_, source=source, summary=data.get("summary"),
         segment=data.get("segment"), goals=_t(data.get("goals")), frustrations=_t(data.get("frustrations")),
         needs=_t(data.get("needs")), quote=data.get("quote"), image=data.get("image"),
-        tags=_t(data.get("tags")), body=body, problems=tuple(problems),
+        tags=_t(data.get("tags")), body=body, problems=tuple(problems), links=tuple(links),
     )
 
 
-def journey(data: dict, id_: str, source: str, folder: str, body: str, problems, team_id, custom_keys) -> Journey:
+def journey(data: dict, id_: str, source: str, folder: str, body: str, problems, team_id, custom_keys, *, links=()) -> Journey:
     """`team_id` maps an owner as written to its team id."""
     blocks = []
     for block in data.get("stages") or ():
@@ -59,4 +59,5 @@ def journey(data: dict, id_: str, source: str, folder: str, body: str, problems,
         owner=team_id(data["owner"]) if data.get("owner") else None, state=data.get("state") or "current",
         baseline=data.get("baseline"), reviewed=data.get("reviewed"), tags=_t(data.get("tags")),
         kpis=tuple(kpi(k) for k in data.get("kpis") or () if k.get("name")), body=body, problems=tuple(problems),
+        links=tuple(links),
     )

@@ -22,6 +22,7 @@ class Document:
     located: Located | None
     body: str
     problems: list
+    body_line: int = 1  # the line of the file the body starts at
 
 
 def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
@@ -72,8 +73,11 @@ def parse_markdown_file(abs_path: str, display: str) -> Document:
             break
     else:
         return Document(display, None, "", [Problem(display, 1, 1, "", "front matter is not closed: add a line '---' after the map's keys")])
-    body = "\n".join(lines[end + 1:]).strip("\n")
-    return _parse("\n".join(lines[1:end]), 2, display, body + "\n" if body else "")
+    rest = "\n".join(lines[end + 1:])
+    body = rest.strip("\n")
+    doc = _parse("\n".join(lines[1:end]), 2, display, body + "\n" if body else "")
+    doc.body_line = end + 2 + len(rest) - len(rest.lstrip("\n"))
+    return doc
 
 
 def _parse(text: str, first_line: int, display: str, body: str) -> Document:

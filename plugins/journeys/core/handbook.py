@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from journeys.core import builders
+from journeys.core import builders, narrative_links
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.ids import humanize, is_valid_id, slugify
@@ -84,6 +84,8 @@ class _Item:
     refs: list
     id: str
     folder: str = ""
+    path: str = ""  # absolute
+    links: list = field(default_factory=list)  # narrative_links.Link
 
 
 def _display(abs_path: str, root: str) -> str:
@@ -131,7 +133,7 @@ def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
         hit = (stamp, parse(abs_path, display))
         cache[abs_path] = hit
     doc = hit[1]
-    return Document(doc.display, doc.located, doc.body, list(doc.problems))
+    return Document(doc.display, doc.located, doc.body, list(doc.problems), doc.body_line)
 
 
 def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] | None, list[Problem]]:
@@ -167,7 +169,7 @@ def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _It
             id_ = stem
         else:
             ck.report((), f"the file name '{stem}' is not a valid id: rename the file or add 'id: {slugify(stem) or 'my-id'}'")
-    return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder)
+    return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder, abs_path)
 
 
 def _cycle_collection_paused(load):
@@ -187,13 +189,17 @@ def _cycle_collection_paused(load):
 
 
 @_cycle_collection_paused
-def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None) -> Handbook:
+def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None,
+                  docs_dir: str | None = None) -> Handbook:
     """Read and validate every map under `maps_dir`.
 
     `root` is the folder that paths in messages and `source` are relative to (the folder of
     the site config, or the working directory). `custom_fields` are (key, label) pairs.
+    `docs_dir` is the site's docs folder, which narratives may link into (default: `docs`
+    under `root`).
     """
     root = os.path.abspath(root or os.getcwd())
+    docs_dir = os.path.abspath(docs_dir or os.path.join(root, "docs"))
     maps_dir = os.path.abspath(maps_dir)
     custom_fields = tuple(custom_fields)
     if not os.path.isdir(maps_dir):
@@ -220,6 +226,7 @@ def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, c
     for item in journey_items:
         _check_journey(item, known)
     loose += _check_folders(journey_items, files.journeys_dir, root)
+    _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
 
     personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
@@ -315,15 +322,34 @@ def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]
     return problems
 
 
+def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str) -> None:
+    """Resolve the relative links of every narrative; one that leads to no page is an error
+    at its line. Only the maps that have a page can be linked to."""
+    pages = {i.path: ("persona", i.id) for i in personas}
+    pages.update({i.path: ("journey", i.id) for i in journeys})
+    display = functools.partial(_display, root=root)
+    for item in items:
+        if "](" not in item.doc.body and "]:" not in item.doc.body:
+            continue  # most narratives have no link: skip the scan
+        item.links, found = narrative_links.resolve(
+            item.doc.body, item.path, maps_dir=maps_dir, docs_dir=docs_dir, pages=pages, display=display,
+        )
+        for offset, message in found:
+            before = item.doc.body[:offset]
+            line = item.doc.body_line + before.count("\n")
+            item.doc.problems.append(Problem(item.doc.display, line, offset - before.rfind("\n"), "", message))
+
+
 def _model(persona_items, journey_items, team_data, custom_fields) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(sorted(
-        (builders.persona(i.data, i.id, i.doc.display, i.doc.body, sorted(i.doc.problems)) for i in persona_items),
+        (builders.persona(i.data, i.id, i.doc.display, i.doc.body, sorted(i.doc.problems), links=i.links) for i in persona_items),
         key=lambda p: p.id,
     ))
     custom_keys = [key for key, _ in custom_fields]
     journeys = tuple(sorted(
-        (builders.journey(i.data, i.id, i.doc.display, i.folder, i.doc.body, sorted(i.doc.problems), team_id, custom_keys)
+        (builders.journey(i.data, i.id, i.doc.display, i.folder, i.doc.body, sorted(i.doc.problems), team_id, custom_keys,
+                          links=i.links)
          for i in journey_items),
         key=lambda j: j.id,
     ))

@@ -75,6 +75,7 @@ class Persona:
     tags: tuple[str, ...] = ()
     body: str = ""
     problems: tuple[Problem, ...] = ()
+    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Journey:
     kpis: tuple[Kpi, ...] = ()
     body: str = ""
     problems: tuple[Problem, ...] = ()
+    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
 
     @property
     def folder_slug(self) -> str:

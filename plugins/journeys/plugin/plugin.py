@@ -61,7 +61,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config.enabled:
             return files
         handbook = load_handbook(
-            self.maps_dir, custom_fields=self.options.custom_fields, root=self.root,
+            self.maps_dir, custom_fields=self.options.custom_fields, root=self.root, docs_dir=config.docs_dir,
             cache=getattr(self, "parse_cache", None),
         )
         for problem in handbook.problems:
