@@ -23,6 +23,7 @@ from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
 from journeys.json_schema import KINDS, front_matter_schema
 from journeys.core.options import Options
+from journeys.core.problems import did_you_mean
 from journeys.site_config import ConfigError, find_config_file, read_options
 from journeys.scaffolds import journey_template, persona_template
 
@@ -64,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new id: a-z, 0-9 and -; it becomes the file name and the URL")
     new.add_argument("--title", help="the journey's title or the persona's name (default: from the id)")
     new.add_argument("--folder", default="", help="a sub-folder of journeys/ to put a journey in, e.g. claims")
+    new.add_argument("--persona", action="append", default=[], dest="personas",
+                     help="a persona of the journey (repeat for more); default: none, to fill in")
+    new.add_argument("--owner", help="the team that owns the journey; default: none, to fill in")
     new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
     new.set_defaults(run=run_new)
 
@@ -135,11 +139,18 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             raise CommandError(f"a journey '{args.id}' exists already in {handbook.journey_by_id[args.id].source}")
         if not handbook.personas:
             raise CommandError(f"{maps_dir} has no persona yet, and a journey needs one: run `journeys new persona <id>` first")
+        teams = _catalogue_ids(maps_dir, "teams.yml", handbook.teams)
+        for persona in args.personas:
+            if persona not in handbook.persona_by_id:
+                raise CommandError(f"--persona: unknown persona '{persona}'{did_you_mean(persona, handbook.persona_by_id)}: "
+                                   f"this handbook has {', '.join(handbook.persona_by_id)}")
+        if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
+            known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
+            raise CommandError(f"--owner: unknown team '{args.owner}'{did_you_mean(args.owner, teams or ())}{known}")
         path = os.path.join(maps_dir, "journeys", *folder.split("/"), args.id + ".md")
         text = journey_template(
-            args.id, title, personas=[p.id for p in handbook.personas],
-            stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),
-            teams=_catalogue_ids(maps_dir, "teams.yml", handbook.teams),
+            args.id, title, personas=args.personas, known_personas=[p.id for p in handbook.personas], owner=args.owner,
+            stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages), teams=teams,
             custom_fields=handbook.custom_fields, today=datetime.date.today(),
         )
     _write_new(path, text)

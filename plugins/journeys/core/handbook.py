@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from journeys.core import builders, narrative_links
+from journeys.core import builders, narrative_links, placeholders
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.ids import humanize, is_valid_id, slugify
@@ -227,6 +227,7 @@ def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, c
         _check_journey(item, known)
     loose += _check_folders(journey_items, files.journeys_dir, root)
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
+    _check_placeholders(journey_items)
 
     personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
@@ -335,9 +336,23 @@ def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: 
             item.doc.body, item.path, maps_dir=maps_dir, docs_dir=docs_dir, pages=pages, display=display,
         )
         for offset, message in found:
-            before = item.doc.body[:offset]
-            line = item.doc.body_line + before.count("\n")
-            item.doc.problems.append(Problem(item.doc.display, line, offset - before.rfind("\n"), "", message))
+            _report_in_body(item, offset, message)
+
+
+def _report_in_body(item: _Item, offset: int, message: str) -> None:
+    before = item.doc.body[:offset]
+    line = item.doc.body_line + before.count("\n")
+    item.doc.problems.append(Problem(item.doc.display, line, offset - before.rfind("\n"), "", message))
+
+
+def _check_placeholders(items) -> None:
+    """The instructions `journeys new` writes for the editor must not be published."""
+    for item in items:
+        report = checker_for(item.doc)
+        for path in placeholders.in_values(item.doc.located.data if item.doc.located else None):
+            report(path, placeholders.MESSAGE)
+        for offset in placeholders.in_narrative(item.doc.body):
+            _report_in_body(item, offset, placeholders.MESSAGE)
 
 
 def _model(persona_items, journey_items, team_data, custom_fields) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
