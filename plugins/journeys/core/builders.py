@@ -41,7 +41,7 @@ def journey(data: dict, id_: str, source: str, folder: str, body: str, problems,
                 pain_points=tuple(
                     # An unnamed pain point gets an id from its place, stable while the map is.
                     PainPoint(p.get("id") or f"{id_}--{block['stage']}-{n}-{m}", p["text"], p["severity"],
-                              _t(p.get("evidence")), p["status"], bool(p.get("id")))
+                              _t(p.get("evidence")), p["status"])
                     for m, p in enumerate(step.get("pain_points") or (), start=1) if p.get("text")
                 ),
                 opportunities=tuple(

@@ -24,7 +24,6 @@ class PainPoint:
     severity: str
     evidence: tuple[str, ...]
     status: str
-    explicit_id: bool
 
 
 @dataclass(frozen=True)
