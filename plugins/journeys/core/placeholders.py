@@ -18,7 +18,7 @@ QUESTIONS = "What do we still need to find out?"
 
 VALUES = frozenset({SUMMARY, GOAL, TOUCHPOINT, ACTION, THINKING})
 NARRATIVE = (RESEARCH, QUESTIONS)
-MESSAGE = "placeholder text from `journeys new` left in: write what is true for this map, or delete it"
+MESSAGE = "placeholder text from 'journeys new' left in: write what is true for this map, or delete it"
 
 
 def in_values(data, path: tuple = ()):
