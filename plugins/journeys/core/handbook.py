@@ -229,7 +229,7 @@ def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, c
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
     _check_placeholders(journey_items)
 
-    personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields)
+    personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields, record)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
     teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
@@ -355,16 +355,17 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(persona_items, journey_items, team_data, custom_fields) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+def _model(persona_items, journey_items, team_data, custom_fields, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(sorted(
-        (builders.persona(i.data, i.id, i.doc.display, i.doc.body, sorted(i.doc.problems), links=i.links) for i in persona_items),
+        (builders.persona(PERSONA, i.data, id_=i.id, source=i.doc.display, body=i.doc.body,
+                          problems=sorted(i.doc.problems), links=i.links) for i in persona_items),
         key=lambda p: p.id,
     ))
     custom_keys = [key for key, _ in custom_fields]
     journeys = tuple(sorted(
-        (builders.journey(i.data, i.id, i.doc.display, i.folder, i.doc.body, sorted(i.doc.problems), team_id, custom_keys,
-                          links=i.links)
+        (builders.journey(record, i.data, id_=i.id, source=i.doc.display, folder=i.folder, body=i.doc.body,
+                          problems=sorted(i.doc.problems), links=i.links, team_id=team_id, custom_keys=custom_keys)
          for i in journey_items),
         key=lambda j: j.id,
     ))
