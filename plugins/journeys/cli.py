@@ -21,9 +21,9 @@ import yaml
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import MermaidError, narrative, parse, persona_id, to_map
-from journeys.json_schema import KINDS, front_matter_schema
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
+from journeys.json_schema import KINDS, front_matter_schema
 from journeys.site_config import ConfigError, find_config_file, read_options
 from journeys.scaffolds import journey_template, persona_template
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
-import dataclasses
 import posixpath
 import re
 import secrets
