@@ -21,16 +21,22 @@ NARRATIVE = (RESEARCH, QUESTIONS)
 MESSAGE = "placeholder text from 'journeys new' left in: write what is true for this map, or delete it"
 
 
-def in_values(data, path: tuple = ()):
+def in_values(data) -> list[tuple]:
     """Key paths of the placeholder texts in front-matter `data`."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from in_values(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from in_values(value, path + (i,))
-    elif isinstance(data, str) and data.strip() in VALUES:
-        yield path
+    found: list[tuple] = []
+    _walk(data, (), found)
+    return found
+
+
+def _walk(data, path: tuple, found: list) -> None:
+    # Runs over every value of every map: a plain loop, not generators.
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            if value.strip() in VALUES:
+                found.append(path + (key,))
+        elif isinstance(value, (dict, list)):
+            _walk(value, path + (key,), found)
 
 
 def in_narrative(body: str):

@@ -150,48 +150,48 @@ def _pos(node, offset: int) -> tuple[int, int]:
 
 
 def _build(node, path: Path, out: Located, constructor, offset: int, depth: int):
-    """The plain value of `node`; a part that cannot be one is REJECTED and its problem kept,
+    """The plain value of `node`. A part that cannot be one is REJECTED and its problem kept,
     so the rest of the document is still read and checked."""
     try:
-        return _value(node, path, out, constructor, offset, depth)
+        line_col = _pos(node, offset)
+        out.values[path] = line_col
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", *line_col)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+            return _mapping(node, path, out, constructor, offset, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+            return [
+                _build(item, path + (i,), out, constructor, offset, depth + 1)
+                for i, item in enumerate(node.value)
+            ]
+        return _scalar(node, constructor, offset)
     except YamlProblem as problem:
         out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
         return REJECTED
 
 
-def _value(node, path: Path, out: Located, constructor, offset: int, depth: int):
-    line_col = _pos(node, offset)
-    out.values[path] = line_col
-    if depth > MAX_DEPTH:
-        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", *line_col)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP_TAG:
-            raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
-        result: dict = {}
-        for key_node, value_node in node.value:
-            try:
-                key = _scalar(key_node, constructor, offset) if isinstance(key_node, yaml.ScalarNode) else None
-            except YamlProblem as problem:
-                out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
-                continue
-            if not isinstance(key, str):
-                out.problems.append(YamlProblem("keys must be plain text", *_pos(key_node, offset), path))
-                continue
-            if key in result:
-                # The first value stays: that is the one an editor reading from the top sees.
-                out.problems.append(YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset), path + (key,)))
-                continue
-            out.keys[path + (key,)] = _pos(key_node, offset)
-            result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ_TAG:
-            raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
-        return [
-            _build(item, path + (i,), out, constructor, offset, depth + 1)
-            for i, item in enumerate(node.value)
-        ]
-    return _scalar(node, constructor, offset)
+def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: int) -> dict:
+    result: dict = {}
+    for key_node, value_node in node.value:
+        try:
+            key = _scalar(key_node, constructor, offset) if isinstance(key_node, yaml.ScalarNode) else None
+        except YamlProblem as problem:
+            out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
+            continue
+        if not isinstance(key, str):
+            out.problems.append(YamlProblem("keys must be plain text", *_pos(key_node, offset), path))
+            continue
+        if key in result:
+            # The first value stays: that is the one an editor reading from the top sees.
+            out.problems.append(YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset), path + (key,)))
+            continue
+        out.keys[path + (key,)] = _pos(key_node, offset)
+        result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1)
+    return result
 
 
 def _scalar(node, constructor, offset: int):
