@@ -28,7 +28,7 @@ BAD = {
     JOURNEYS + "      enabled: maybe\n":
         "mkdocs.yml:4:16: plugins[1].journeys.enabled: expected true or false, got text 'maybe'",
     JOURNEYS + "      map_dir: maps\n":
-        "mkdocs.yml:4:16: plugins[1].journeys.map_dir: unknown option (did you mean 'maps_dir'?)",
+        "mkdocs.yml:4:7: plugins[1].journeys.map_dir: unknown option (did you mean 'maps_dir'?)",
     JOURNEYS + "      labels:\n        due_for_reveiw: later\n":
         "mkdocs.yml:5:25: plugins[1].journeys.labels.due_for_reveiw: unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)",
     JOURNEYS + "      labels: [a]\n":

@@ -95,7 +95,7 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
         name, rest = exc.path[0], exc.path[1:]
         site_keys = {s.name: s.metadata["site"] for s in SITE_SETTINGS}
         path = (*site_keys[name], *rest) if name in site_keys else (*plugin_path, name, *rest)
-        line, col = _position(tree, path)
+        line, col = _position(tree, path, at_key=exc.at_key)
         where = f":{line}:{col}" if line else ""
         raise ConfigError(f"{config_file}{where}: {format_path(path)}: {exc.message}") from None
     return _resolved(options, folder)
@@ -135,12 +135,15 @@ def _get(config: dict, path: tuple):
     return value
 
 
-def _position(node, path: tuple) -> tuple[int | None, int | None]:
-    """Line and column of `path` in the composed document, or of its deepest part found."""
+def _position(node, path: tuple, *, at_key: bool = False) -> tuple[int | None, int | None]:
+    """Line and column of `path` in the composed document (of its last key when `at_key`),
+    or of its deepest part found."""
     found = node
-    for key in path:
+    for n, key in enumerate(path):
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(key)), None)
+            pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(key)), None)
+            last_key = at_key and n == len(path) - 1
+            node = None if pair is None else pair[0] if last_key else pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
         else:

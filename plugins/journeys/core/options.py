@@ -24,11 +24,12 @@ CUSTOM_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,62}\Z")
 
 class OptionError(ValueError):
     """A value an option cannot take. `path` is the key path below the option, e.g.
-    (1, "label") for the label of the second custom field."""
+    (1, "label") for the label of the second custom field; `at_key` when the key itself is
+    the mistake (an unknown one), not its value."""
 
-    def __init__(self, message: str, path: tuple = ()):
+    def __init__(self, message: str, path: tuple = (), at_key: bool = False):
         super().__init__(message)
-        self.message, self.path = message, path
+        self.message, self.path, self.at_key = message, path, at_key
 
 
 def _got(value: object) -> str:
@@ -79,7 +80,8 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
             raise OptionError(f"expected a mapping with 'key' and 'label', {_got(entry)}", (i,))
         for name in entry:
             if name not in ("key", "label"):
-                raise OptionError(f"unknown key{did_you_mean(name, ('key', 'label'))}: a custom field has a 'key' and a 'label'", (i, name))
+                raise OptionError(f"unknown key{did_you_mean(name, ('key', 'label'))}: a custom field has a 'key' and a 'label'",
+                                  (i, name), at_key=True)
         for name in ("key", "label"):
             if entry.get(name) is None:
                 raise OptionError(f"missing '{name}': every custom field needs a 'key' and a 'label'", (i,))
@@ -171,11 +173,11 @@ def from_mapping(plugin: Mapping | None, site: Mapping | None = None) -> Options
     names = [f.name for f in PLUGIN_OPTIONS]
     for name in plugin:
         if name not in names:
-            raise OptionError(f"unknown option{did_you_mean(name, names)}", (name,))
+            raise OptionError(f"unknown option{did_you_mean(name, names)}", (name,), at_key=True)
     values = {}
     for name, value in {**plugin, **(site or {})}.items():
         try:
             values[name] = check(name, value)
         except OptionError as exc:
-            raise OptionError(exc.message, (name, *exc.path)) from None
+            raise OptionError(exc.message, (name, *exc.path), exc.at_key) from None
     return replace(Options(), **values)
