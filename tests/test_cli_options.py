@@ -38,6 +38,10 @@ BAD = {
     "site_name: x\nnav: [a\n":
         "mkdocs.yml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
     "- just\n- a list\n": "mkdocs.yml: expected a mapping of settings such as 'site_name'",
+    "plugins:\n  - journeys: 3\n": "mkdocs.yml:2:15: plugins[0].journeys: expected a mapping of the plugin's options",
+    "plugins:\n  journeys:\n    prefix: 3\n":
+        "mkdocs.yml:3:13: plugins.journeys.prefix: expected text such as 'cx/', got a number '3'",
+    "use_directory_urls: maybe\n": "mkdocs.yml:1:21: use_directory_urls: expected true or false, got text 'maybe'",
 }
 
 COMMANDS = [["check"], ["export", "out"], ["new", "persona", "zoe"], ["schema"], ["import-mermaid", "flow.mmd"]]

@@ -82,7 +82,11 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
         return _resolved(Options(), folder)
     if not isinstance(config, dict):
         raise ConfigError(f"{config_file}: expected a mapping of settings such as 'site_name'")
-    plugin, plugin_path = _plugin_entry(config)
+    try:
+        plugin, plugin_path = _plugin_entry(config)
+    except OptionError as exc:  # its path is the whole key path
+        line, col = _position(tree, exc.path)
+        raise ConfigError(f"{config_file}:{line}:{col}: {format_path(exc.path)}: {exc.message}") from None
     site = {}
     for setting in SITE_SETTINGS:
         value = _get(config, setting.metadata["site"])
