@@ -127,7 +127,7 @@ def _check_labels(options: Options) -> None:
     from journeys.render.labels import LABELS
     from journeys.core.problems import did_you_mean
 
-    for key, _ in options.labels:
+    for key in options.labels:
         if key not in LABELS:
             raise OptionError(f"unknown label '{key}'{did_you_mean(key, LABELS)}", ("labels", key))
 

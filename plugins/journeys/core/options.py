@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
+from types import MappingProxyType
 
 from journeys.core.ids import is_valid_id
 from journeys.core.problems import did_you_mean
@@ -99,15 +100,13 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _labels(value) -> tuple[tuple[str, str], ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, dict):
+def _labels(value) -> Mapping[str, str]:
+    if not isinstance(value, Mapping):
         raise OptionError(f"expected a mapping of label keys to words, {_got(value)}")
     for key, words in value.items():
         if not isinstance(words, str):
             raise OptionError(f"expected text, {_got(words)}", (key,))
-    return tuple(sorted(value.items()))
+    return MappingProxyType(dict(sorted(value.items())))
 
 
 @dataclass(frozen=True)
@@ -134,10 +133,10 @@ class Options:
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
     ships with the installed `plotly` package, so charts work behind a firewall."""
 
-    labels: tuple[tuple[str, str], ...] = field(default=(), metadata={"check": _labels})
+    labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), metadata={"check": _labels})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`
-    to translate the handbook; kept as sorted (key, words) pairs. Page layouts themselves are
-    overridden by templates of the same name under the theme's `custom_dir`, in `journeys/`."""
+    to translate the handbook (read-only). Page layouts themselves are overridden by templates
+    of the same name under the theme's `custom_dir`, in `journeys/`."""
 
     docs_dir: str = field(default="docs", metadata={"check": _text, "site": ("docs_dir",)})
     """The site's docs folder, which narrative links may point into."""
@@ -155,7 +154,8 @@ _FIELDS = {f.name: f for f in fields(Options)}
 
 
 def default(name: str):
-    return _FIELDS[name].default
+    option = _FIELDS[name]
+    return option.default_factory() if option.default is MISSING else option.default
 
 
 def check(name: str, value):
