@@ -1,6 +1,9 @@
 """Fuzzing the loader and validator: valid maps, mutated maps, random text and random bytes,
 each written as a real file beside a small valid handbook. Whatever the file holds, loading
-and validating it only ever returns problems, and every page still renders.
+and validating it only ever returns problems, and every page still renders. Then whole
+handbooks (personas, catalogues or none, journeys in odd folders, narratives with comments,
+code and forged block markers) go through every page and the export: author text is always
+escaped and every error is located.
 
 HYPOTHESIS_PROFILE=ci runs thousands of examples (a few minutes on two cores); the default
 profile runs a quick sample for local work."""
