@@ -14,7 +14,10 @@ import yaml
 from conftest import MINIMAL_MAPS, write
 from journeys.cli import main
 from journeys.export import asset_links, export_handbook
-from journeys.site_config import read_plugin_options
+import dataclasses
+
+from journeys.core.options import Options
+from journeys.site_config import read_options
 
 
 def plain_build(root, docs_dir, files, **settings):
@@ -32,7 +35,7 @@ def plain_build(root, docs_dir, files, **settings):
 
 
 def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
-    options = read_plugin_options(str(demo_copy / "mkdocs.yml"))
+    options = read_options(str(demo_copy / "mkdocs.yml"))
     files = export_handbook(str(demo_copy / "maps"), str(demo_copy / "docs"), options)
     assert {"journeys/index.md", "journeys/buy-contents-online.md", "journeys.json", "pain-points.csv",
             "assets/journeys/journeys.css"} <= set(files)
@@ -48,8 +51,8 @@ def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
 
 
 def test_a_prefix_and_file_urls_are_respected(handbook_dir):
-    options = {**read_plugin_options("none.yml"), "prefix": "cx", "use_directory_urls": False,
-               "custom_fields": (("backstage", "Behind the scenes"),)}
+    options = dataclasses.replace(Options(), prefix="cx", use_directory_urls=False,
+                                  custom_fields=(("backstage", "Behind the scenes"),))
     write(handbook_dir, {"docs/index.md": "# Home\n\n[Journeys](cx/journeys/index.md)\n"})
     files = export_handbook(str(handbook_dir / "maps"), str(handbook_dir / "docs"), options)
     assert "cx/journeys/buy.md" in files and "cx/journeys.json" in files

@@ -9,6 +9,7 @@ import importlib.util
 import os
 from dataclasses import dataclass
 
+from journeys.core.narrative_links import with_page_links
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.exports import all_exports
 from journeys.render.page import Page
@@ -49,4 +50,6 @@ def site_files(handbook, ctx) -> SiteFiles:
     copies = {ASSET_DIR + name: os.path.join(ASSETS, name) for name in sorted(os.listdir(ASSETS))}
     if not ctx.plotly_js:
         copies[PLOTLY_ASSET] = PLOTLY_JS
-    return SiteFiles(all_pages(handbook, ctx), texts, copies)
+    # Narratives link relative to their map file; on the generated page they must lead to the same place.
+    pages = all_pages(with_page_links(handbook, lambda kind, id_: ctx.site.src(kind + "s", id_)), ctx)
+    return SiteFiles(pages, texts, copies)
