@@ -82,6 +82,7 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
         return _resolved(Options(), folder)
     if not isinstance(config, dict):
         raise ConfigError(f"{config_file}: expected a mapping of settings such as 'site_name'")
+    config = _inherited(config, folder, config_file)
     try:
         plugin, plugin_path = _plugin_entry(config)
     except OptionError as exc:  # its path is the whole key path
@@ -103,6 +104,34 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
         where = f":{line}:{col}" if line else ""
         raise ConfigError(f"{config_file}{where}: {format_path(path)}: {exc.message}") from None
     return _resolved(options, folder)
+
+
+def _inherited(config: dict, folder: str, config_file: str, seen: tuple = ()) -> dict:
+    """The config with its `INHERIT` parent merged under it, as MkDocs merges them: mappings
+    key by key, anything else (lists such as `plugins`) replaced by the child's. Positions in
+    messages stay those of the file given, where an editor sets the handbook's options."""
+    parent_name = config.get("INHERIT")
+    if not isinstance(parent_name, str):
+        return config
+    parent_file = os.path.normpath(os.path.join(folder, parent_name))
+    if parent_file in seen or not os.path.isfile(parent_file):
+        raise ConfigError(f"{config_file}: INHERIT: '{parent_name}' is not a config file that can be read")
+    try:
+        with open(parent_file, encoding="utf-8") as handle:
+            parent = yaml.load(handle, Loader=_TolerantLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{parent_file}: cannot be read as YAML ({type(exc).__name__}); check it with mkdocs build") from None
+    if not isinstance(parent, dict):
+        raise ConfigError(f"{parent_file}: expected a mapping of settings such as 'site_name'")
+    parent = _inherited(parent, os.path.dirname(parent_file), parent_file, (*seen, parent_file))
+    return _merged(parent, {k: v for k, v in config.items() if k != "INHERIT"})
+
+
+def _merged(base: dict, child: dict) -> dict:
+    out = dict(base)
+    for key, value in child.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def _plugin_entry(config: dict) -> tuple[dict | None, tuple]:
