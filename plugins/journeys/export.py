@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Collection
+
+import yaml
 
 from journeys.core import Handbook, load_handbook
 from journeys.core.audience import for_audience
@@ -24,26 +27,40 @@ from journeys.render.urls import Site
 
 
 def site_for(options: dict) -> Site:
-    return Site(normalise_prefix(options.get("prefix") or ""), options.get("use_directory_urls", True))
+    return Site(normalise_prefix(options.get("prefix") or ""), options.get("use_directory_urls", True),
+                options.get("source_relative", False))
 
 
-def write_export(handbook: Handbook, out_dir: str, options: dict) -> list[str]:
+def write_export(handbook: Handbook, out_dir: str, options: dict, *, keep: Collection[str] = (),
+                 edit_url: Callable[[str], str] | None = None) -> list[str]:
     """Write the pages, exports and assets of `handbook` under `out_dir`; return the paths
-    written, relative to `out_dir`, sorted. `options` are the plugin's options as
-    `site_config.read_plugin_options` returns them."""
+    of the handbook's files (written or kept), relative to `out_dir`, sorted. `options` are the plugin's options as
+    `site_config.read_plugin_options` returns them. Paths in `keep` are hand-written files
+    that win over the generated ones, as in a plugin build; `edit_url` turns a map's path into
+    the "edit this page" address a page's front matter names."""
     site = site_for(options)
     templates = Templates(options.get("custom_dir"), options.get("labels"))
     ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"), templates)
     generated = site_files(handbook, ctx)
-    texts = {page.src: page.markdown() for page in generated.pages} | generated.texts
+    texts = {page.src: _with_edit_url(page.markdown(), edit_url and (edit_url(page.source) if page.source else ""))
+             for page in generated.pages} | generated.texts
     copies = generated.copies
+    texts = {rel: content for rel, content in texts.items() if rel not in keep}
+    copies = {rel: source for rel, source in copies.items() if rel not in keep}
     for rel, content in texts.items():
         path = _target(out_dir, rel)
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
     for rel, source in copies.items():
         shutil.copyfile(source, _target(out_dir, rel))
-    return sorted([*texts, *copies])
+    return sorted({page.src for page in generated.pages} | set(generated.texts) | set(generated.copies))
+
+
+def _with_edit_url(markdown: str, url: str | None) -> str:
+    """The page with `edit_url` added to its front matter (Page.markdown starts with "---\n")."""
+    if url is None:
+        return markdown
+    return "---\n" + yaml.safe_dump({"edit_url": url}, allow_unicode=True, width=10**6) + markdown[4:]
 
 
 def export_handbook(maps_dir: str, out_dir: str, options: dict, *, root: str | None = None) -> list[str]:

@@ -40,8 +40,15 @@ def read_plugin_options(config_file: str) -> dict:
     options = dict(DEFAULTS)
     if not os.path.isfile(config_file):
         return options
+    if not config_file.endswith((".yml", ".yaml")):
+        # zensical.toml holds no plugin options: Zensical drops plugins it does not re-implement.
+        raise SystemExit(f"journeys: {config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) is read; "
+                         "name the one with the journeys plugin's options")
     with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_TolerantLoader) or {}
+        try:
+            config = yaml.load(handle, Loader=_TolerantLoader) or {}
+        except yaml.YAMLError as exc:
+            raise SystemExit(f"journeys: {yaml_error(config_file, exc)}") from None
     options["use_directory_urls"] = config.get("use_directory_urls", True) is not False
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
@@ -52,3 +59,10 @@ def read_plugin_options(config_file: str) -> dict:
     options["maps_dir"] = os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), options["maps_dir"]))
     options["custom_fields"] = tuple((f["key"], f["label"]) for f in options.get("custom_fields") or ())
     return options
+
+
+def yaml_error(path: str, exc: yaml.YAMLError) -> str:
+    """`path:line:column: what is wrong`, from PyYAML's error."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+    return f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}"
