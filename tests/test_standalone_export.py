@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import MINIMAL_MAPS, REPO, write
+from conftest import MINIMAL_MAPS, REPO, serving, write
 from journeys.cli import main
 from journeys.render.urls import Site
 
@@ -31,7 +31,7 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
-            if name in ("href", "src") and value:
+            if name in ("href", "src", "data-plotly") and value:  # data-plotly: the charts script loads it
                 self.links.append(value)
             elif name in ("id", "name") and value:
                 self.ids.add(value)
@@ -50,7 +50,7 @@ def _file_for(site: Path, url_path: str) -> Path:
 
 
 def broken_links(site: Path) -> tuple[int, list[str]]:
-    """Every link of every built page that stays on the site (relative, root-absolute or to
+    """Every link of every built page (and the plotly.js a chart loads) that stays on the site (relative, root-absolute or to
     the host of `site_url`), resolved against the page's URL under `site_url`: how many there
     are, and those that name no built file or an anchor missing on the page they name."""
     host, base = urlsplit(SITE_URL).netloc, urlsplit(SITE_URL).path
@@ -139,6 +139,27 @@ def test_every_internal_link_resolves_under_a_sub_path(built, generator, name):
     assert (site / "journeys.json").is_file() and (site / "pain-points.csv").is_file()
 
 
+@pytest.mark.parametrize("name", ["any", "zensical"])
+def test_charts_draw_and_filters_filter_in_the_zensical_site(built, browser, tmp_path, name):
+    """Zensical's theme keeps Material's `document$`, which the plugin's scripts hook on."""
+    shutil.copytree(built("zensical", name), tmp_path / "handbook")
+    with serving(tmp_path) as server:
+        base = f"http://127.0.0.1:{server.server_address[1]}/handbook/"
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(base + (f"{JOURNEY}/" if name == "zensical" else f"{JOURNEY}.html"), wait_until="networkidle")
+        page.wait_for_function("() => document.querySelector('.jm-chart svg.main-svg')", timeout=20000)
+        page.goto(base + ("pain-points/" if name == "zensical" else "pain-points/index.html"), wait_until="networkidle")
+        rows = "() => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => !r.hidden).length"
+        every = page.evaluate(rows)
+        page.select_option("form.jm-filter select[name=severity]", "critical")
+        assert 0 < page.evaluate(rows) < every
+        page.close()
+    assert errors == []
+
+
 def test_mkdocs_links_the_zensical_export_wrongly_which_is_why_it_says_so(built, demo):
     """The reason for the two kinds of export: the links Zensical needs break under MkDocs."""
     assert "MkDocs and ProperDocs would break them" in (demo / "zensical/mkdocs.yml").read_text(encoding="utf-8")
@@ -209,6 +230,8 @@ def small(handbook_dir) -> Path:
         "hooks/mark.py": "def on_page_markdown(markdown, *, page, config, files):\n    return markdown + '\\n\\nhooked\\n'\n",
         "docs/index.md": "# Home\n\nSee [buying](journeys/buy.md) :smile:\n",
         "docs/guide/tips.md": "# Tips\n",
+        "docs/images/maya.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+        "maps/personas/maya.md": MINIMAL_MAPS["maps/personas/maya.md"].replace("goals:", "image: images/maya.svg\n        goals:"),
     })
     return handbook_dir
 
@@ -230,6 +253,17 @@ def test_tags_custom_dir_hooks_and_a_generated_nav_carry_over(small):
     assert "<title>Small handbook</title>" in home and 'id="custom-footer"' in home and "hooked" in home
     assert 'href="journeys/buy.html"' in home and "twemoji" in home
     assert broken_links(small / "out/site")[1] == []
+
+
+def test_zensical_resolves_images_and_plotly_of_the_zensical_export(small):
+    assert export(small, "out", "--for", "zensical") == 0
+    result = run_generator("zensical", small / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    persona = (small / "out/site/personas/maya/index.html").read_text(encoding="utf-8")
+    assert 'src="../../images/maya.svg"' in persona
+    assert 'data-plotly="../../assets/journeys/plotly.min.js"' in (small / "out/site/journeys/buy/index.html").read_text(encoding="utf-8")
+    count, broken = broken_links(small / "out/site")
+    assert broken == [] and count > 50
 
 
 def test_a_second_export_replaces_the_first_and_keeps_the_plugin_options(small):

@@ -48,6 +48,11 @@ class Site:
         """A link to a site-root-relative file, such as an export."""
         return relative(path, self._base(from_src))
 
+    def script_asset(self, from_src: str, path: str) -> str:
+        """A link to a site-root-relative file that a script reads from a data attribute. No
+        generator rewrites data attributes, so it is always relative to the page's URL."""
+        return relative(path, posixpath.dirname(self.url(from_src) if self.use_directory_urls else from_src))
+
     def _base(self, from_src: str) -> str:
         """The folder relative links on a page start from."""
         return posixpath.dirname(self.url(from_src) if self.use_directory_urls and not self.source_relative else from_src)
