@@ -82,11 +82,11 @@ def run_generator(generator: str, project: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=env, timeout=300)
 
 
-def export(root: Path, out: str, *args: str) -> int:
+def export(root: Path, out: str, *args: str, config: str | None = None) -> int:
     cwd = os.getcwd()
     os.chdir(root)
     try:
-        return main(["export", "--standalone", out, *args])
+        return main([*(["-f", config] if config else []), "export", "--standalone", out, *args])
     finally:
         os.chdir(cwd)
 
@@ -198,6 +198,24 @@ def test_edit_links_open_the_map_file(built, generator):
     assert edit_link("personas/first-time-renter.html") == repo + "edit/main/maps/personas/first-time-renter.md"
     assert edit_link("index.html") == repo + "edit/main/docs/index.md"  # a hand-written page opens its own source
     assert edit_link("journeys/index.html") is None  # an index shows no single map: no button, as with the plugin
+
+
+def test_a_config_that_inherits_is_exported_with_its_parent_merged_in(demo_copy):
+    """The repository's public build: INHERIT: mkdocs.yml, a docs folder and an audience of its own."""
+    shutil.copytree(REPO / "public-docs", demo_copy / "public-docs")
+    public = (REPO / "mkdocs.public.yml").read_text(encoding="utf-8")
+    (demo_copy / "mkdocs.public.yml").write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", public), encoding="utf-8")
+    assert export(demo_copy, "out", config="mkdocs.public.yml") == 0
+    config = yaml.safe_load(re.sub(r"!!?[\w/:.]+", "", (demo_copy / "out/mkdocs.yml").read_text(encoding="utf-8")))
+    assert config["site_name"] == "Harbour Mutual customer journeys (public)"
+    assert config["theme"]["palette"][0]["primary"] == "indigo"  # from the parent
+    assert "Teams: teams/index.md" not in str(config["nav"]) and "INHERIT" not in config
+    journeys = sorted(p.name for p in (demo_copy / "out/docs/journeys").glob("*.md"))
+    assert journeys == ["buy-contents-online.md", "contents-theft-claim.md", "index.md"]  # the public maps
+    assert not (demo_copy / "out/docs/editors-guide.md").exists()  # the internal docs folder stays out
+    result = run_generator("mkdocs", demo_copy / "out")
+    assert result.returncode == 0, result.stderr
+    assert broken_links(demo_copy / "out/site")[1] == []
 
 
 @pytest.fixture

@@ -225,6 +225,8 @@ def run_export(args, maps_dir: str, options: dict) -> int:
     from journeys.export import asset_links, write_export
     from journeys.standalone import StandaloneError, docs_dir_of, read_site_config, uses_plugin, write_standalone
 
+    if args.target != "any" and not args.standalone:
+        raise CommandError("--for chooses the kind of standalone project: add --standalone")
     config_file = args.config_file or find_config_file(args.maps_dir)
     if args.config_file and not os.path.isfile(config_file):
         raise CommandError(f"{config_file} not found: without it the plugin's options (custom_fields, prefix, ...) are unknown")

@@ -79,8 +79,10 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
 _Dumper.add_representer(Tagged, _represent_tagged)
 
 
-def read_site_config(config_file: str) -> dict:
-    """The site config as written, tags kept."""
+def read_site_config(config_file: str, _seen: tuple[str, ...] = ()) -> dict:
+    """The site config as written, tags kept, with the config it INHERITs merged in as MkDocs
+    does (mkdocs/utils/yaml.py: mappings merged key by key, the child's values win, lists are
+    replaced); relative paths in either are relative to `config_file`, as for MkDocs."""
     if not config_file.endswith((".yml", ".yaml")):
         raise StandaloneError(f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) holds the journeys plugin's options")
     try:
@@ -93,8 +95,19 @@ def read_site_config(config_file: str) -> dict:
     if not isinstance(config, dict):
         raise StandaloneError(f"{config_file}: a site config is a mapping of settings")
     if "INHERIT" in config:
-        raise StandaloneError(f"{config_file}: INHERIT is not followed; export from a config that holds every setting")
+        parent_file = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), str(config.pop("INHERIT"))))
+        if parent_file in _seen:
+            raise StandaloneError(f"{config_file}: INHERIT makes a loop through {os.path.relpath(parent_file)}")
+        config = _merged(read_site_config(parent_file, (*_seen, parent_file)), config)
     return config
+
+
+def _merged(parent: dict, child: dict) -> dict:
+    merged = dict(parent)
+    for key, value in child.items():
+        both = isinstance(value, dict) and isinstance(parent.get(key), dict)
+        merged[key] = _merged(parent[key], value) if both else value
+    return merged
 
 
 def docs_dir_of(config_file: str, config: dict) -> str:
