@@ -133,9 +133,14 @@ def write_standalone(config_file: str, out_dir: str, options: dict, *, target: s
     docs_src = docs_dir_of(config_file, config)
     if not os.path.isdir(docs_src):
         raise StandaloneError(f"{os.path.relpath(docs_src)}: the docs folder of {config_file} does not exist")
-    _prepare(out_dir, root, docs_src)
+    beside = _paths_beside(config, root)
+    _prepare(out_dir, (docs_src, os.path.abspath(options["maps_dir"])))
+    # Written first, so that an export that stops half-way can still be replaced by the next.
+    entries = {"docs", "mkdocs.yml", HOOK, *(path.split("/")[0] for path in beside)}
+    os.makedirs(out_dir, exist_ok=True)
+    _write(os.path.join(out_dir, MARKER), "".join(f"{entry}\n" for entry in sorted(entries)))
 
-    directory_urls = options["use_directory_urls"] and target == "zensical"
+    directory_urls = config.get("use_directory_urls", True) is not False and target == "zensical"
     render_options = {**options, "use_directory_urls": directory_urls, "source_relative": directory_urls}
     audience = options["audience"]
     handbook = load_handbook(options["maps_dir"], custom_fields=options["custom_fields"], root=root, audience=audience)
@@ -143,8 +148,8 @@ def write_standalone(config_file: str, out_dir: str, options: dict, *, target: s
 
     docs_out = os.path.join(out_dir, "docs")
     shutil.copytree(docs_src, docs_out)
-    written = [posixpath.join("docs", rel) for rel in _files_under(docs_out)]
-    hand_written = {rel for rel in _files_under(docs_out)}
+    hand_written = set(_files_under(docs_out))
+    written = [posixpath.join("docs", rel) for rel in sorted(hand_written)]
     docs_rel = os.path.relpath(docs_src, root).replace(os.sep, "/")
     generated = write_export(handbook_out, docs_out, render_options, keep=hand_written,
                              edit_url=_edit_url_maker(config, docs_rel))
@@ -156,7 +161,6 @@ def write_standalone(config_file: str, out_dir: str, options: dict, *, target: s
     header = _HEADER.format(source=os.path.basename(config_file)) + (_FOR_ZENSICAL if directory_urls else "")
     _write(os.path.join(out_dir, "mkdocs.yml"), header + yaml.dump(settings, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6))
     written.append("mkdocs.yml")
-    _write(os.path.join(out_dir, MARKER), "".join(sorted({rel.split("/")[0] + "\n" for rel in written})))
     return Export(sorted(written), list(handbook.problems), hidden)
 
 
@@ -165,10 +169,11 @@ _FOR_ZENSICAL = ("# --for zensical: links in the generated pages are written the
                  "# MkDocs and ProperDocs would break them. Export without --for to build with those.\n")
 
 
-def _prepare(out_dir: str, root: str, docs_src: str) -> None:
-    """Refuse an OUT that holds anything but an earlier standalone export; clear that one."""
+def _prepare(out_dir: str, sources: tuple[str, ...]) -> None:
+    """Refuse an OUT inside the folders the export reads, or that holds anything but an
+    earlier standalone export; clear that one."""
     out = os.path.abspath(out_dir)
-    for inside in (docs_src, os.path.join(root, "maps")):
+    for inside in sources:
         if out == inside or out.startswith(inside + os.sep):
             raise StandaloneError(f"{out_dir} is inside {os.path.relpath(inside)}: export the project to a folder of its own")
     if not os.path.isdir(out) or not os.listdir(out):
@@ -225,12 +230,23 @@ def _add(entries: list, paths: list[str]) -> list:
     return list(entries) + [path for path in paths if path not in have]
 
 
+def _paths_beside(config: dict, root: str) -> list[str]:
+    """The files and folders the config names (custom_dir, hooks), relative to its folder;
+    the export copies them to the same place under OUT, so the config's paths still hold."""
+    theme = config.get("theme")
+    named = [theme["custom_dir"]] if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str) else []
+    named += [hook for hook in config.get("hooks") or () if isinstance(hook, str)]
+    paths = []
+    for rel in named:
+        source = os.path.normpath(os.path.join(root, rel))
+        if not source.startswith(root + os.sep):
+            raise StandaloneError(f"{rel}: the config names a path outside its folder; the export copies only what is inside it")
+        paths.append(os.path.relpath(source, root).replace(os.sep, "/"))
+    return paths
+
+
 def _copy_beside(rel: str, root: str, out_dir: str, written: list[str]) -> str:
-    """Copy a file or folder that the config names (custom_dir, a hook) to the same place
-    under OUT, so the config's path still holds."""
     source = os.path.normpath(os.path.join(root, rel))
-    if not source.startswith(root + os.sep):
-        raise StandaloneError(f"{rel}: the config names a path outside its folder; the export copies only what is inside it")
     target = os.path.join(out_dir, os.path.relpath(source, root))
     os.makedirs(os.path.dirname(target), exist_ok=True)
     if os.path.isdir(source):
