@@ -3,7 +3,7 @@
 `check` is the pre-commit and pull-request check; `new` starts a persona or journey from a
 commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` turns a
 Mermaid journey diagram into a map; `export` writes the handbook as plain Markdown for a site
-generator without the plugin. Each reads the plugin's options from mkdocs.yml when there is
+generator without the plugin, or (`--standalone`) a whole project that one builds as is. Each reads the plugin's options from mkdocs.yml when there is
 one. Failures are one line on stderr and exit code 1, never a traceback.
 """
 
