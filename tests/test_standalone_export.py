@@ -18,6 +18,7 @@ import yaml
 from conftest import MINIMAL_MAPS, REPO, serving, write
 from journeys.cli import main
 from journeys.render.urls import Site
+from journeys.standalone import SEARCH_SECTION_WORDS, too_long_for_search
 
 SITE_URL = "https://example.com/handbook/"
 JOURNEY = "journeys/buy-contents-online"  # a demo journey, at maps/journeys/sales/buy-contents-online.md
@@ -325,6 +326,28 @@ def test_a_toml_config_is_named_not_parsed(small, monkeypatch):
         main(["-f", "zensical.toml", "export", "--standalone", "out"])
     assert "zensical.toml: only a YAML site config (mkdocs.yml or properdocs.yml) is read" in str(raised.value.code)
     assert not (small / "out").exists()
+
+
+def test_a_page_with_a_section_too_long_for_zensicals_search_is_left_out_of_search(small):
+    """Zensical stops the build on such a section (seen at 1,000 maps: the pain-point index)."""
+    words = " ".join(f"w{n}" for n in range(SEARCH_SECTION_WORDS + 1))
+    write(small, {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace(
+        "text: Price changes after click-through.", f"text: {words}")})
+    assert export(small, "out") == 0
+    excluded = sorted(p.relative_to(small / "out/docs").as_posix() for p in (small / "out/docs").rglob("*.md")
+                      if "\nsearch:\n  exclude: true\n" in p.read_text(encoding="utf-8").split("\n---\n")[0])
+    assert "pain-points/index.md" in excluded and "personas/omar.md" not in excluded
+    result = run_generator("mkdocs", small / "out")
+    assert result.returncode == 0, result.stderr
+    index = (small / "out/site/search/search_index.json").read_text(encoding="utf-8")
+    assert "pain-points/index.html" not in index and "guide/tips.html" in index
+
+
+def test_only_a_long_section_counts_for_search():
+    half = " ".join(["word"] * (SEARCH_SECTION_WORDS // 2 + 1))
+    assert not too_long_for_search(f"# One\n\n{half}\n\n## Two\n\n<p>{half}</p>\n")
+    assert too_long_for_search(f"# One\n\n<p>{half}</p><p>{half}</p>\n")
+    assert not too_long_for_search("<td>" + "<b></b>" * SEARCH_SECTION_WORDS + "</td>")  # markup is no words
 
 
 def test_source_relative_links_start_from_the_source_folder():

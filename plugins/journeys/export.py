@@ -20,7 +20,7 @@ import yaml
 from journeys.core import Handbook, load_handbook
 from journeys.core.audience import for_audience
 from journeys.render.charts import PLOTLY_ASSET
-from journeys.render.page import Context
+from journeys.render.page import Context, Page
 from journeys.render.templating import Templates
 from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
@@ -32,17 +32,17 @@ def site_for(options: dict) -> Site:
 
 
 def write_export(handbook: Handbook, out_dir: str, options: dict, *, keep: Collection[str] = (),
-                 edit_url: Callable[[str], str] | None = None) -> list[str]:
+                 front_matter: Callable[[Page], dict] | None = None) -> list[str]:
     """Write the pages, exports and assets of `handbook` under `out_dir`; return the paths
     of the handbook's files (written or kept), relative to `out_dir`, sorted. `options` are the plugin's options as
     `site_config.read_plugin_options` returns them. Paths in `keep` are hand-written files
-    that win over the generated ones, as in a plugin build; `edit_url` turns a map's path into
-    the "edit this page" address a page's front matter names."""
+    that win over the generated ones, as in a plugin build; `front_matter` gives the keys a
+    page's front matter gets besides its own (a standalone export's `edit_url`, for one)."""
     site = site_for(options)
     templates = Templates(options.get("custom_dir"), options.get("labels"))
     ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"), templates)
     generated = site_files(handbook, ctx)
-    texts = {page.src: _with_edit_url(page.markdown(), edit_url and (edit_url(page.source) if page.source else ""))
+    texts = {page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {})
              for page in generated.pages} | generated.texts
     copies = generated.copies
     texts = {rel: content for rel, content in texts.items() if rel not in keep}
@@ -56,11 +56,11 @@ def write_export(handbook: Handbook, out_dir: str, options: dict, *, keep: Colle
     return sorted({page.src for page in generated.pages} | set(generated.texts) | set(generated.copies))
 
 
-def _with_edit_url(markdown: str, url: str | None) -> str:
-    """The page with `edit_url` added to its front matter (Page.markdown starts with "---\n")."""
-    if url is None:
+def _with_front_matter(markdown: str, keys: dict) -> str:
+    """The page with `keys` added to its front matter (Page.markdown starts with "---\n")."""
+    if not keys:
         return markdown
-    return "---\n" + yaml.safe_dump({"edit_url": url}, allow_unicode=True, width=10**6) + markdown[4:]
+    return "---\n" + yaml.safe_dump(keys, allow_unicode=True, sort_keys=False, width=10**6) + markdown[4:]
 
 
 def export_handbook(maps_dir: str, out_dir: str, options: dict, *, root: str | None = None) -> list[str]:

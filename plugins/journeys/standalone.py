@@ -14,8 +14,10 @@ the way Zensical reads them. docs/zensical.md explains the trade-off.
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
+import re
 import shutil
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
@@ -26,6 +28,7 @@ from journeys import edit_url_hook
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
 from journeys.export import write_export
+from journeys.render.page import Page
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix
 from journeys.site_config import yaml_error
 
@@ -151,8 +154,13 @@ def write_standalone(config_file: str, out_dir: str, options: dict, *, target: s
     hand_written = set(_files_under(docs_out))
     written = [posixpath.join("docs", rel) for rel in sorted(hand_written)]
     docs_rel = os.path.relpath(docs_src, root).replace(os.sep, "/")
-    generated = write_export(handbook_out, docs_out, render_options, keep=hand_written,
-                             edit_url=_edit_url_maker(config, docs_rel))
+    edit_url = _edit_url_maker(config, docs_rel)
+
+    def front_matter(page: Page) -> dict:
+        keys = {"edit_url": quote_path(edit_url, page.source) if page.source else ""} if edit_url else {}
+        return keys | ({"search": {"exclude": True}} if too_long_for_search(page.body) else {})
+
+    generated = write_export(handbook_out, docs_out, render_options, keep=hand_written, front_matter=front_matter)
     hidden = sorted(hand_written & {f for f in generated if f.endswith(".md")})
     written += [posixpath.join("docs", rel) for rel in generated if rel not in hand_written]
 
@@ -270,14 +278,37 @@ def _edit_url_maker(config: dict, docs_rel: str):
     base = repo_url if repo_url.endswith("/") else repo_url + "/"
 
     def edit_url(source: str) -> str:
-        # Quoted: Material writes page.edit_url into an href unescaped, and a folder of maps may
-        # have any name.
-        path = quote(posixpath.relpath(source, docs_rel), safe="/")
+        path = posixpath.relpath(source, docs_rel)
         if template:
             return urljoin(base, template.format(path=path, path_noext=posixpath.splitext(path)[0]))
         return urljoin(base, edit_uri.rstrip("/") + "/" + path)
 
     return edit_url
+
+
+def quote_path(edit_url, source: str) -> str:
+    # Quoted: Material writes page.edit_url into an href unescaped, and a folder of maps may
+    # have any name.
+    return edit_url(quote(source, safe="/"))
+
+
+# Zensical refuses to build a site whose search index has a section longer than it can address:
+# 65,536 token positions once the site has a few hundred sections ("exceeds the search index
+# limit"). The pain-point index, one table, passes that at about 350 maps. A page with such a
+# section is left out of search (`search: exclude`, which Material's search honours too); each
+# pain point is still found on its journey's page. Counted in words, with a margin for
+# Zensical's tokenizer, which splits some words further.
+SEARCH_SECTION_WORDS = 50_000
+_HEADING = re.compile(r"<h[1-6][\s>]|^#{1,6} ", re.M)
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\s-]+")
+
+
+def too_long_for_search(body: str) -> bool:
+    if len(body) < 2 * SEARCH_SECTION_WORDS:  # a word and a separator take two characters at least
+        return False
+    return any(len(_WORD.findall(html.unescape(_TAG.sub(" ", section)))) > SEARCH_SECTION_WORDS
+               for section in _HEADING.split(body))
 
 
 def _plugin_name(entry) -> str | None:
