@@ -51,11 +51,13 @@ class Site:
     def script_asset(self, from_src: str, path: str) -> str:
         """A link to a site-root-relative file that a script reads from a data attribute. No
         generator rewrites data attributes, so it is always relative to the page's URL."""
-        return relative(path, posixpath.dirname(self.url(from_src) if self.use_directory_urls else from_src))
+        return relative(path, self._base(from_src, rewritten=False))
 
-    def _base(self, from_src: str) -> str:
-        """The folder relative links on a page start from."""
-        return posixpath.dirname(self.url(from_src) if self.use_directory_urls and not self.source_relative else from_src)
+    def _base(self, from_src: str, rewritten: bool = True) -> str:
+        """The folder a relative link on the page starts from; `rewritten`: in an attribute
+        that Zensical rewrites (href, src)."""
+        by_url = self.use_directory_urls and not (rewritten and self.source_relative)
+        return posixpath.dirname(self.url(from_src) if by_url else from_src)
 
 
 def relative(target: str, start: str) -> str:
