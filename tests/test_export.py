@@ -77,3 +77,19 @@ def test_an_invalid_map_is_exported_with_its_errors_and_the_command_fails(handbo
     assert "stages[0].steps[0].emotion: 9 is not between -2 and 2" in capsys.readouterr().err
     page = html.unescape((handbook_dir / "out/journeys/buy.md").read_text(encoding="utf-8"))
     assert "9 is not between -2 and 2" in page and "Run journeys check" in re.sub("<[^>]+>", "", page)
+
+
+def test_exporting_into_the_docs_folder_the_plugin_builds_is_refused(demo_copy, monkeypatch, capsys):
+    """Copies there would hide the generated pages and fail the plugin's strict build."""
+    monkeypatch.chdir(demo_copy)
+    before = sorted(p.name for p in (demo_copy / "docs").iterdir())
+    assert main(["export", "docs"]) == 1
+    assert "docs is the docs folder of mkdocs.yml, whose journeys plugin generates these pages" in capsys.readouterr().err
+    assert sorted(p.name for p in (demo_copy / "docs").iterdir()) == before
+
+
+def test_a_config_named_with_f_must_exist(handbook_dir, monkeypatch, capsys):
+    monkeypatch.chdir(handbook_dir)
+    assert main(["-f", "zensical.yml", "export", "out"]) == 2  # a wrong setup, as for any command
+    assert "zensical.yml: no such file" in capsys.readouterr().err
+    assert not (handbook_dir / "out").exists()

@@ -4,7 +4,8 @@
 commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` and
 `export-mermaid` (in `mermaid_commands.py`) turn a Mermaid journey diagram into a map and
 back; `diff`, `codeowners` and `check --stale` (in `git_commands.py`) read the git history;
-`export` writes the handbook as plain Markdown for a site generator without the plugin. Each
+`export` writes the handbook as plain Markdown for a site generator without the plugin, or
+(`--standalone`) a whole project that one builds as is. Each
 reads the plugin's options from mkdocs.yml when there is one. Failures are one line on
 stderr, never a traceback: exit code 1 for the maps or the command's arguments, 2 for the
 site config.
@@ -49,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"journeys {args.command}: {exc}", file=sys.stderr)
         return 1
+    except ConfigError as exc:  # a config a command reads further (the parent a standalone export INHERITs)
+        print(f"journeys {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,9 +103,18 @@ def _parser() -> argparse.ArgumentParser:
 
     mermaid_commands.add_parsers(commands, maps_help)
 
-    export = commands.add_parser("export", help="write the generated pages, exports and assets into a docs folder")
-    export.add_argument("dir", help="the docs folder to write into, e.g. docs")
+    export = commands.add_parser("export", help="write the generated pages, exports and assets into a docs folder, "
+                                 "or (--standalone) a whole site project that builds without the plugin")
+    export.add_argument("dir", help="the folder to write into: a docs folder, e.g. out/docs; with --standalone, "
+                        "the project folder (new, empty, or an earlier standalone export)")
     export.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    export.add_argument("--standalone", action="store_true",
+                        help="write DIR/mkdocs.yml (the site config without the journeys plugin) and DIR/docs "
+                        "(the site's docs and the generated pages); MkDocs, ProperDocs and Zensical build it as is")
+    export.add_argument("--for", dest="target", choices=("any", "zensical"), default="any",
+                        help="with --standalone: any (default) writes use_directory_urls: false, which every "
+                        "generator links the same way; zensical keeps the site's directory URLs, with links only "
+                        "Zensical resolves (see docs/zensical.md)")
     export.set_defaults(run=run_export)
     return parser
 
@@ -193,7 +206,31 @@ def run_export(args, maps_dir: str, options: Options) -> int:
     from journeys.export import asset_links, write_export
     from journeys.render.labels import UnknownLabel
     from journeys.render.templating import TemplateProblem
+    from journeys.standalone import StandaloneError, docs_dir_of, read_site_config, uses_plugin, write_standalone
 
+    if args.target != "any" and not args.standalone:
+        raise CommandError("--for chooses the kind of standalone project: add --standalone")
+    config_file = args.config_file or find_config_file(args.maps_dir)  # main() has read it, or it is absent
+    try:
+        config = read_site_config(config_file) if os.path.isfile(config_file) else {}
+        if args.standalone and not config:
+            raise CommandError(f"{config_file} not found: --standalone copies a site; name its config with -f")
+        if args.standalone:
+            result = write_standalone(config_file, args.dir, dataclasses.replace(options, maps_dir=maps_dir),
+                                      target=args.target)
+            for problem in result.problems:
+                print(problem, file=sys.stderr)
+            for page in result.hidden:
+                print(f"{page} is written by hand and hides the page the journeys plugin generates there", file=sys.stderr)
+            builders = "`zensical build`" if args.target == "zensical" else "`mkdocs build`, `properdocs build` or `zensical build`"
+            print(f"wrote {len(result.files)} files to {args.dir}: build it there with {builders}")
+            return 1 if result.problems or result.hidden else 0
+    except StandaloneError as exc:
+        raise CommandError(str(exc)) from None
+    if uses_plugin(config) and os.path.abspath(args.dir) == docs_dir_of(config_file, config):
+        raise CommandError(f"{args.dir} is the docs folder of {config_file}, whose journeys plugin generates these pages "
+                           f"itself: exported copies would hide them and fail a strict build. Export elsewhere, "
+                           f"or write a whole project with --standalone")
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir,
                              audience=options.audience)
     for problem in handbook.problems:
@@ -204,7 +241,8 @@ def run_export(args, maps_dir: str, options: Options) -> int:
     except (UnknownLabel, TemplateProblem) as exc:  # mkdocs.yml's labels or a custom_dir template
         raise CommandError(str(exc)) from None
     css, scripts = asset_links(files)
-    print(f"wrote {len(files)} files to {args.dir}. A site config without the journeys plugin needs:")
+    print(f"wrote {len(files)} files to {args.dir}. A site config that publishes them without the journeys plugin "
+          f"needs the lines below (or use --standalone, which writes that config for you):")
     print(yaml.safe_dump({"extra_css": css, "extra_javascript": scripts}, sort_keys=False), end="")
     return 1 if handbook.problems else 0
 

@@ -59,6 +59,10 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
     docs_dir, custom_dir) made relative to the working directory. A missing file gives the
     defaults unless `required`."""
     folder = os.path.dirname(os.path.abspath(config_file))
+    if not config_file.endswith((".yml", ".yaml")):
+        # zensical.toml holds no plugin options: Zensical drops plugins it does not re-implement.
+        raise ConfigError(f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) is read; "
+                          "name the one with the journeys plugin's options")
     if not os.path.isfile(config_file):
         if required:
             raise ConfigError(f"{config_file}: no such file")
@@ -82,7 +86,7 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
         return _resolved(Options(), folder)
     if not isinstance(config, dict):
         raise ConfigError(f"{config_file}: expected a mapping of settings such as 'site_name'")
-    config = _inherited(config, folder, config_file)
+    config = inherited(config, config_file, _TolerantLoader)
     try:
         plugin, plugin_path = _plugin_entry(config)
     except OptionError as exc:  # its path is the whole key path
@@ -106,25 +110,36 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
     return _resolved(options, folder)
 
 
-def _inherited(config: dict, folder: str, config_file: str, seen: tuple = ()) -> dict:
-    """The config with its `INHERIT` parent merged under it, as MkDocs merges them: mappings
-    key by key, anything else (lists such as `plugins`) replaced by the child's. Positions in
-    messages stay those of the file given, where an editor sets the handbook's options."""
+def inherited(config: dict, config_file: str, loader, seen: tuple = ()) -> dict:
+    """`config` with the config it `INHERIT`s merged under it, as MkDocs merges them
+    (mkdocs/utils/yaml.py): mappings key by key, anything else (lists such as `plugins`)
+    replaced by the child's. `loader` reads the parent the way the caller read the child.
+    Positions in messages stay those of the file given, where an editor sets the options."""
     parent_name = config.get("INHERIT")
     if not isinstance(parent_name, str):
         return config
-    parent_file = os.path.normpath(os.path.join(folder, parent_name))
+    parent_file = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), parent_name))
     if parent_file in seen or not os.path.isfile(parent_file):
-        raise ConfigError(f"{config_file}: INHERIT: '{parent_name}' is not a config file that can be read")
+        raise ConfigError(f"{config_file}: INHERIT: '{parent_name}' is not a config file that can be read"
+                          + (" (a loop)" if parent_file in seen else ""))
     try:
         with open(parent_file, encoding="utf-8") as handle:
-            parent = yaml.load(handle, Loader=_TolerantLoader) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{parent_file}: cannot be read as YAML ({type(exc).__name__}); check it with mkdocs build") from None
+            parent = yaml.load(handle, Loader=loader) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{parent_file}: cannot be read ({type(exc).__name__})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(yaml_error(parent_file, exc)) from None
     if not isinstance(parent, dict):
         raise ConfigError(f"{parent_file}: expected a mapping of settings such as 'site_name'")
-    parent = _inherited(parent, os.path.dirname(parent_file), parent_file, (*seen, parent_file))
+    parent = inherited(parent, parent_file, loader, (*seen, parent_file))
     return _merged(parent, {k: v for k, v in config.items() if k != "INHERIT"})
+
+
+def yaml_error(path: str, exc: yaml.YAMLError) -> str:
+    """`path:line:column: what is wrong`, from PyYAML's error."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+    return f"{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}"
 
 
 def _merged(base: dict, child: dict) -> dict:

@@ -164,7 +164,7 @@ def figure(spec: dict, label: str, caption: str, table: str, plotly_src: str) ->
 
 def plotly_src(ctx, here: str) -> str:
     """The user's plotly.js URL, or the copy the site serves, relative to this page."""
-    return ctx.plotly_js or ctx.site.asset(here, PLOTLY_ASSET)
+    return ctx.plotly_js or ctx.site.script_asset(here, PLOTLY_ASSET)
 
 
 def _table(caption: str, heads: list[str], rows: list[list[str]]) -> str:
