@@ -96,8 +96,9 @@ def test_the_export_rewrites_the_links_too(handbook_dir, monkeypatch):
     write(handbook_dir, {**with_narrative(NARRATIVE), "docs/index.md": "# Home\n",
                          "mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields: [{key: backstage, label: B}]\n"})
     monkeypatch.chdir(handbook_dir)
-    assert main(["export", "docs"]) == 0
-    page = (handbook_dir / "docs/journeys/buy.md").read_text(encoding="utf-8")
+    # A standalone project copies the docs folder beside the generated pages, as a build has them.
+    assert main(["export", "--standalone", "out"]) == 0
+    page = (handbook_dir / "out/docs/journeys/buy.md").read_text(encoding="utf-8")
     assert "[the redesign](buy-future.md)" in page and "(../personas/maya.md#goals)" in page
     assert '(../index.md "Home")' in page and "[ref]: ../personas/omar.md" in page
 
