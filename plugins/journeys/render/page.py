@@ -27,6 +27,7 @@ class Page:
     description: str | None = None
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
+    hide: tuple[str, ...] = ()  # Material's `hide` front matter: "navigation", "toc", ...
 
     @property
     def body(self) -> str:
@@ -60,6 +61,8 @@ class Page:
             meta["description"] = html.escape(self.description)
         if self.tags:
             meta["tags"] = [html.escape(tag) for tag in self.tags]
+        if self.hide:
+            meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
         return f"---\n{front}---\n\n{self.body if body is None else body}"
 
