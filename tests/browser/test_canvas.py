@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 DOCS_ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets"
-DESKTOP = {"width": 1440, "height": 900}
+DESKTOP = {"width": 1440, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 MIN_COLUMN_PX = 130
 
@@ -45,14 +45,14 @@ def opened(browser, base_url):
         context.close()
 
 
-def _shoot(page, name: str, artifacts: Path, full_page: bool = False) -> None:
-    """A picture of the map: into test-artifacts/, and into docs/assets/ on request."""
-    if not full_page:
-        page.evaluate("window.scrollTo(0, document.getElementById('map').getBoundingClientRect().top + scrollY - 56)")
-        page.wait_for_timeout(400)  # Material's header swaps in the page title as it scrolls
+def _shoot(page, name: str, artifacts: Path, anchor: str = "map") -> None:
+    """A picture from the element `anchor` down: into test-artifacts/, and into docs/assets/
+    on request."""
+    page.evaluate("id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 56)", anchor)
+    page.wait_for_timeout(400)  # Material's header swaps in the page title as it scrolls
     targets = [artifacts / name] + ([DOCS_ASSETS / name] if os.environ.get("UPDATE_SCREENSHOTS") else [])
     for target in targets:
-        page.screenshot(path=str(target), full_page=full_page)
+        page.screenshot(path=str(target))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -124,4 +124,5 @@ def test_every_journey_reads_on_a_phone_without_sideways_scrolling(opened, demo_
         chips = page.locator(".jm-lane--emotion .jm-emotion")
         assert chips.count() == len(journey.steps) and chips.first.is_visible()
         if journey.id == "buy-contents-online":
-            _shoot(page, f"journey-phone-{scheme}.png", artifacts)
+            painful = next(step for _, step in journey.steps if step.pain_points and step.opportunities)
+            _shoot(page, f"journey-phone-{scheme}.png", artifacts, f"step-{painful.anchor}")
