@@ -28,12 +28,12 @@ def test_pieces_meet_halfway_at_every_border_and_stop_at_the_ends():
 
 def test_a_piece_draws_its_point_at_the_centre_and_a_half_line_to_each_neighbour():
     middle = piece_svg(Piece(40, 30, 60), 1)
-    assert 'aria-hidden="true"' in middle and 'focusable="false"' in middle
-    assert '<circle class="jm-curve__point" data-emotion="1" cx="50%" cy="30%" r="6"/>' in middle
-    assert '<line class="jm-curve__line" x1="0" y1="40%" x2="50%" y2="30%"/>' in middle
-    assert '<line class="jm-curve__line" x1="50%" y1="30%" x2="100%" y2="60%"/>' in middle
+    assert 'aria-hidden="true"' in middle
+    assert '<circle data-emotion="1" cx="50%" cy="30%" r="6"/>' in middle
+    assert '<line x1="0" y1="40%" x2="50%" y2="30%"/>' in middle
+    assert '<line x1="50%" y1="30%" x2="100%" y2="60%"/>' in middle
     first = piece_svg(Piece(None, 90, 70), -2)
-    assert first.count('class="jm-curve__line"') == 1 and 'x1="50%" y1="90%" x2="100%" y2="70%"' in first
+    assert first.count("<line") == 1 and '<line x1="50%" y1="90%" x2="100%" y2="70%"/>' in first
     assert 'data-emotion="-2"' in first
 
 

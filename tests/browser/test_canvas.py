@@ -17,7 +17,7 @@ PHONE = {"width": 390, "height": 844}
 MIN_COLUMN_PX = 130
 
 COLUMNS = "() => [...document.querySelectorAll('.jm-grid thead th[scope=col]')].map(c => c.getBoundingClientRect().toJSON())"
-POINTS = "() => [...document.querySelectorAll('.jm-lane--emotion circle.jm-curve__point')].map(c => c.getBoundingClientRect().toJSON())"
+POINTS = "() => [...document.querySelectorAll('.jm-lane--emotion svg.jm-curve circle')].map(c => c.getBoundingClientRect().toJSON())"
 
 
 def _with_steps(handbook, count: int):

@@ -222,13 +222,17 @@ def journey_figure(handbook, journey, ctx, here: str) -> str:
     label = (f"Line chart. {caption}. {len(journey.steps)} steps in {len(journey.stages)} stages, "
              f"{_range_words(s.emotion for _, s in journey.steps)}.")
     heads = ["Stage", "Touchpoint", "Channel", "Emotion", "Thinking"]
-    rows = [[stage_link(ctx, here, handbook, b.stage), link(f"#{step_anchor(s)}", s.touchpoint),
-             text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in journey.steps]
-    table = _table(f"Emotion at each step of {journey.title}", heads, rows)
-    if baseline is not None:
+    if baseline is None:
+        rows = [[stage_link(ctx, here, handbook, b.stage), link(f"#{step_anchor(s)}", s.touchpoint),
+                 text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in journey.steps]
+        table = _table(f"Emotion at each step of {journey.title}", heads, rows)
+    else:
+        # The journey's own emotions are in its map's emotion lane, on the same page; the
+        # table adds only what the lane does not show, today's curve.
         rows = [[stage_link(ctx, here, handbook, b.stage), step_link(ctx, here, baseline, s),
                  text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in baseline.steps]
-        table += _table(f"Today: emotion at each step of {baseline.title}", heads, rows)
+        table = (f"<p>{text(ctx.templates.labels['journey_compared_note'])}</p>"
+                 + _table(f"Today: emotion at each step of {baseline.title}", heads, rows))
     return figure(journey_chart(handbook, journey), label, caption, table, plotly_src(ctx, here))
 
 

@@ -51,11 +51,11 @@ def _num(value: float) -> str:
 
 
 def piece_svg(piece: Piece, score: float) -> Markup:
-    """The SVG of one cell. It is decoration: the cell's emotion chip says the same in words,
-    so the picture is hidden from assistive technology."""
+    """The SVG of one cell (the zero line is the stylesheet's). It is decoration: the cell's
+    emotion chip says the same in words, so the picture is hidden from assistive technology."""
     rounded = max(-2, min(2, round(score)))
     lines = "".join(
-        f'<line class="jm-curve__line" x1="{x1}" y1="{_num(y1)}%" x2="{x2}" y2="{_num(y2)}%"/>'
+        f'<line x1="{x1}" y1="{_num(y1)}%" x2="{x2}" y2="{_num(y2)}%"/>'
         for x1, y1, x2, y2 in (
             ("0", piece.left, "50%", piece.centre),
             ("50%", piece.centre, "100%", piece.right),
@@ -63,11 +63,8 @@ def piece_svg(piece: Piece, score: float) -> Markup:
         if y1 is not None and y2 is not None
     )
     return Markup(
-        f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true" focusable="false">'
-        '<line class="jm-curve__zero" x1="0" y1="50%" x2="100%" y2="50%"/>'
-        f"{lines}"
-        f'<circle class="jm-curve__point" data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/>'
-        "</svg>"
+        f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true">{lines}'
+        f'<circle data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/></svg>'
     )
 
 

@@ -9,14 +9,14 @@ import re
 
 from markupsafe import Markup
 
-from journeys.render import emotion_lane
+from journeys.render.canvas import lane_cells
 from journeys.render.charts import baseline_of, journey_figure
 from journeys.render.fragments import (
-    emotion, joined, journey_link, kpi_table, pain_point_href, persona_link, problem_list,
-    review_status, severity, stage_link, step_anchor, table, team_link,
+    joined, journey_link, kpi_table, persona_link, problem_list, review_status, stage_link,
+    step_anchor, table, team_link,
 )
 from journeys.render.page import Markdown, Page
-from journeys.render.text import evidence, text, url
+from journeys.render.text import text
 
 STATE_WORDS = {"current": "Current state", "future": "Future state"}
 # The template separates the parts of the page with this comment: headings stay Markdown (for
@@ -80,87 +80,23 @@ def header(handbook, journey, ctx, here) -> str:
     )
 
 
-def _pain(handbook, ctx, here, pain) -> dict:
-    merged = handbook.pain_point_by_id.get(pain.key)
-    return {
-        "severity": pain.severity,
-        "badge": Markup(severity(pain.severity)),
-        "text": pain.text,
-        "href": Markup(url(pain_point_href(ctx, here, pain.key))),
-        "status": pain.status,
-        "score": merged.score if merged else None,
-        "evidence": [Markup(evidence(e)) for e in pain.evidence],
-    }
-
-
-def _opportunity(handbook, ctx, here, opp) -> dict:
-    addresses = []
-    for key in opp.addresses:
-        merged = handbook.pain_point_by_id.get(key)
-        addresses.append({
-            "text": merged.text if merged else key,
-            "href": Markup(url(pain_point_href(ctx, here, key))),
-            "score": merged.score if merged else None,
-        })
-    return {"text": opp.text, "impact": opp.impact, "addresses": addresses}
-
-
-def _step(handbook, ctx, here, index, step, curve, stage_start) -> dict:
-    custom = dict(step.custom)
-    return {
-        "index": index,
-        "stage_start": stage_start,
-        "anchor": step_anchor(step),
-        "touchpoint": step.touchpoint,
-        "channel": step.channel or "",
-        "action": step.action or "",
-        "thinking": step.thinking or "",
-        "emotion": Markup(emotion(step.emotion)),
-        "curve": curve,
-        "pains": [_pain(handbook, ctx, here, p) for p in step.pain_points],
-        "opportunities": [_opportunity(handbook, ctx, here, o) for o in step.opportunities],
-        "gaps": list(step.gaps),
-        "kpis": list(step.kpis),
-        "custom": {key: list(custom.get(key, ())) for key, _ in handbook.custom_fields},
-    }
-
-
-def _filled(step: dict, lane: str) -> bool:
-    if lane.startswith("custom:"):
-        return bool(step["custom"][lane[len("custom:"):]])
-    return lane == "emotion" or bool(step[lane])
-
-
-def lanes(handbook, steps: list[dict], labels) -> list[dict]:
-    """The lanes with content somewhere in this journey (emotion always), in reading order."""
-    builtin = [(key, labels[f"journey_lane_{name}"]) for key, name in (
-        ("channel", "channel"), ("action", "action"), ("thinking", "thinking"), ("emotion", "emotion"),
-        ("pains", "pain_points"), ("opportunities", "opportunities"), ("gaps", "gaps"), ("kpis", "kpis"),
-    )]
-    every = builtin + [(f"custom:{key}", label) for key, label in handbook.custom_fields]
-    return [
-        {"key": key, "label": label, "filled": [_filled(s, key) for s in steps]}
-        for key, label in every if any(_filled(s, key) for s in steps)
-    ]
-
-
 def grid(handbook, journey, ctx, here) -> str:
     """Stages as column groups, one column a step; lanes as rows. A screen reader hears the
     stage, then the touchpoint, then the lane of every cell."""
-    curve = emotion_lane.lane(s.emotion for _, s in journey.steps)
-    starts = {block.steps[0].anchor for block in journey.stages if block.steps}
-    steps = [_step(handbook, ctx, here, n, s, curve[n], s.anchor in starts) for n, (_, s) in enumerate(journey.steps)]
-    stages, first = [], 0
+    stages, steps, first = [], [], 0
     for block in journey.stages:
         stages.append({
             "id": block.stage, "span": len(block.steps), "first": first,
             "link": Markup(stage_link(ctx, here, handbook, block.stage)),
             "goal": block.goal or "", "expectations": list(block.expectations),
         })
+        steps += [{"index": first + n, "anchor": step_anchor(s), "touchpoint": s.touchpoint, "stage_start": n == 0}
+                  for n, s in enumerate(block.steps)]
         first += len(block.steps)
+    lanes = [dict(row, cells=Markup(row["cells"]))
+             for row in lane_cells(handbook, journey, ctx, here, ctx.templates.labels)]
     return ctx.render(
-        "journey_grid.html", journey=journey, stages=stages, steps=steps,
-        lanes=lanes(handbook, steps, ctx.templates.labels),
+        "journey_grid.html", journey=journey, stages=stages, steps=steps, lanes=lanes,
         goals=any(s["goal"] or s["expectations"] for s in stages),
     )
 

@@ -52,6 +52,7 @@ LABELS: dict[str, str] = {
     "journey_kpi_now": "now",
     "journey_kpi_target": "target",
     "journey_compared": "Compared with today",
+    "journey_compared_note": "This journey's emotion at each step is in the Emotion lane of the map above.",
     "journey_ownership": "Ownership",
     "journey_ownership_caption": "Who owns each touchpoint",
     "journey_col_stage": "Stage",
