@@ -26,7 +26,7 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
     assert "Price feed refresh" in page
     # The emotion lane: a drawn curve piece and the chip in every step's cell; no plotly chart.
     assert page.count('<svg class="jm-curve"') == 2 and 'class="jm-chart"' not in page
-    assert '<span class="jm-emotion" data-emotion="-1">' in page
+    assert '</svg><span class="jm-emotion" data-emotion="-1">' in built.html("journeys/buy/")
     # Cards: the pain point with its severity and priority, linked to its index row; the
     # opportunity with its impact and the priority of what it addresses; the gap as a question.
     assert '<li class="jm-card jm-card--pain" data-severity="high">' in page

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 # The axis runs a little beyond the scale (-2 ... +2) so the extreme points are not clipped.
 AXIS = 2.5
 HEIGHT_PX = 64
@@ -50,7 +48,7 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def piece_svg(piece: Piece, score: float) -> Markup:
+def piece_svg(piece: Piece, score: float) -> str:
     """The SVG of one cell (the zero line is the stylesheet's). It is decoration: the cell's
     emotion chip says the same in words, so the picture is hidden from assistive technology."""
     rounded = max(-2, min(2, round(score)))
@@ -62,13 +60,11 @@ def piece_svg(piece: Piece, score: float) -> Markup:
         )
         if y1 is not None and y2 is not None
     )
-    return Markup(
-        f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true">{lines}'
-        f'<circle data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/></svg>'
-    )
+    return (f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true">{lines}'
+            f'<circle data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/></svg>')
 
 
-def lane(scores) -> list[Markup]:
+def lane(scores) -> list[str]:
     """The SVG of every cell of the emotion lane, in step order."""
     scores = list(scores)
     return [piece_svg(piece, score) for piece, score in zip(pieces(scores), scores)]

@@ -18,6 +18,7 @@ from journeys.render.fragments import (
 from journeys.render.page import Markdown, Page
 from journeys.render.text import text
 
+# The journeys index still reads these; the journey page reads the `state_*` labels.
 STATE_WORDS = {"current": "Current state", "future": "Future state"}
 # The template separates the parts of the page with this comment: headings stay Markdown (for
 # the table of contents, anchors and search sections), the blocks between them stay HTML.
@@ -62,7 +63,7 @@ def journey_page(handbook, journey, ctx) -> Page:
 
 def header(handbook, journey, ctx, here) -> str:
     labels = ctx.templates.labels
-    state = text(STATE_WORDS.get(journey.state, journey.state))
+    state = text(labels.get(f"state_{journey.state}", journey.state))
     if journey.baseline:
         baseline = handbook.journey_by_id.get(journey.baseline)
         state += f" — {text(labels['journey_redesigns'])} " + (
