@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from journeys.render.canvas import lane_cells
 from journeys.render.charts import baseline_of, journey_figure
@@ -86,12 +86,13 @@ def grid(handbook, journey, ctx, here) -> str:
     stage, then the touchpoint, then the lane of every cell."""
     stages, steps, first = [], [], 0
     for block in journey.stages:
+        # Ids are HTML-escaped only: text() would also turn their hyphens into references.
         stages.append({
-            "id": block.stage, "span": len(block.steps), "first": first,
+            "id": escape(block.stage), "span": len(block.steps), "first": first,
             "link": Markup(stage_link(ctx, here, handbook, block.stage)),
             "goal": block.goal or "", "expectations": list(block.expectations),
         })
-        steps += [{"index": first + n, "anchor": step_anchor(s), "touchpoint": s.touchpoint, "stage_start": n == 0}
+        steps += [{"index": first + n, "anchor": escape(step_anchor(s)), "touchpoint": s.touchpoint, "stage_start": n == 0}
                   for n, s in enumerate(block.steps)]
         first += len(block.steps)
     lanes = [dict(row, cells=Markup(row["cells"]))
