@@ -22,6 +22,7 @@ from journeys.standalone import SEARCH_SECTION_WORDS, too_long_for_search
 
 SITE_URL = "https://example.com/handbook/"
 JOURNEY = "journeys/buy-contents-online"  # a demo journey, at maps/journeys/sales/buy-contents-online.md
+REDESIGN = "journeys/renewal-redesign-2027"  # the demo's future-state journey, with a baseline
 
 
 class _Links(HTMLParser):
@@ -131,9 +132,12 @@ def test_every_internal_link_resolves_under_a_sub_path(built, generator, name):
     count, broken = broken_links(site)
     assert broken == []
     assert count > 3000  # the demo's pages link to each other thousands of times
-    page = site / (f"{JOURNEY}/index.html" if name == "zensical" else f"{JOURNEY}.html")
-    text = page.read_text(encoding="utf-8")
-    assert "Buying contents cover online" in text and 'class="jm-chart' in text
+    def page(url):
+        return (site / (f"{url}/index.html" if name == "zensical" else f"{url}.html")).read_text(encoding="utf-8")
+
+    assert "Buying contents cover online" in page(JOURNEY) and 'class="jm-grid' in page(JOURNEY)
+    assert 'class="jm-chart' in page(REDESIGN)  # a future state keeps its plotly chart over the baseline
+    text = page(JOURNEY)
     assert "Behind the scenes" in text  # the custom field, read from the source config's plugin options
     for asset in ("assets/journeys/journeys.css", "assets/journeys/journeys-charts.js", "assets/journeys/journeys-filter.js"):
         assert asset in text and (site / asset).is_file()
@@ -150,7 +154,7 @@ def test_charts_draw_and_filters_filter_in_the_zensical_site(built, browser, tmp
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.goto(base + (f"{JOURNEY}/" if name == "zensical" else f"{JOURNEY}.html"), wait_until="networkidle")
+        page.goto(base + (f"{REDESIGN}/" if name == "zensical" else f"{REDESIGN}.html"), wait_until="networkidle")
         page.wait_for_function("() => document.querySelector('.jm-chart svg.main-svg')", timeout=20000)
         page.goto(base + ("pain-points/" if name == "zensical" else "pain-points/index.html"), wait_until="networkidle")
         rows = "() => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => !r.hidden).length"
@@ -280,7 +284,7 @@ def test_zensical_resolves_images_and_plotly_of_the_zensical_export(small):
     assert result.returncode == 0, result.stdout + result.stderr
     persona = (small / "out/site/personas/maya/index.html").read_text(encoding="utf-8")
     assert 'src="../../images/maya.svg"' in persona
-    assert 'data-plotly="../../assets/journeys/plotly.min.js"' in (small / "out/site/journeys/buy/index.html").read_text(encoding="utf-8")
+    assert 'data-plotly="../../assets/journeys/plotly.min.js"' in (small / "out/site/journeys/buy-future/index.html").read_text(encoding="utf-8")
     count, broken = broken_links(small / "out/site")
     assert broken == [] and count > 50
 

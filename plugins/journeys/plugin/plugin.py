@@ -23,7 +23,7 @@ from journeys.plugin.config import JourneysConfig
 from journeys.render.page import Context, placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.templating import TemplateProblem, Templates
-from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
+from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
@@ -55,8 +55,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
         except (UnknownLabel, TemplateProblem) as exc:
             raise PluginError(f"journeys: {exc}") from None
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for stylesheet in STYLESHEETS:
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         for script in SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)

@@ -33,7 +33,7 @@ class Page:
     description: str | None = None
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
-    hide: tuple[str, ...] = ()  # Material's page-level `hide` (e.g. "toc"), for a wide table
+    hide: tuple[str, ...] = ()  # Material's `hide` front matter: "navigation", "toc", ...
 
     @property
     def body(self) -> str:

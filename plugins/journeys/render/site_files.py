@@ -18,6 +18,8 @@ from journeys.render.pages import all_pages
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
 STYLESHEET = ASSET_DIR + "journeys.css"
+CANVAS_STYLESHEET = ASSET_DIR + "journeys-canvas.css"  # the journey page
+STYLESHEETS = (STYLESHEET, CANVAS_STYLESHEET)
 SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
 # The copy inside the plotly package, so the charts' plotly.js matches the version the specs
 # were written for and no reader's browser needs to reach a CDN.
