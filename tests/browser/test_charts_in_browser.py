@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PLOTLY = "assets/journeys/plotly.min.js"
+PLOTLY = "assets/journeys/vendor/plotly-cartesian.min.js"
 README_SHOT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "journey-light.png"
 
 FIRST_LINE_COLOUR = "() => document.querySelector('.jm-chart .scatterlayer .js-line').style.stroke"

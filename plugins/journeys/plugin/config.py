@@ -30,8 +30,8 @@ class JourneysConfig(base.Config):
     """Extra step keys, each rendered as a lane of the map grid, in this order."""
 
     plotly_js = c.Optional(c.Type(str))
-    """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
-    ships with the installed `plotly` package, so charts work behind a firewall."""
+    """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the cartesian
+    plotly.js bundle that ships with the plugin, so charts work behind a firewall."""
 
     labels = c.Type(dict, default={})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`
