@@ -159,6 +159,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                         "makes the build grow with the square of the handbook")
         return nav
 
+    # Before mkdocs-macros' on_page_markdown (default priority 0), which renders every page as a
+    # Jinja template unless its meta says `render_macros: false`: a generated page is author
+    # text, shown as typed, never run.
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if self.config.enabled and self.ours.get(page.file.src_uri) is page.file:
+            page.meta["render_macros"] = False
+        return markdown
+
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)
     def on_page_content(self, html: str, *, page, config, files) -> str:
