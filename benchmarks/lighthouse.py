@@ -109,12 +109,13 @@ def median_run(runs: list[dict]) -> dict:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def table(results: list[tuple[str, str, dict]], runs: int) -> str:
+def table(results: list[tuple[str, str, dict]], runs: int, load: list[float]) -> str:
     version = results[0][2]["version"]
     lines = [
         f"Measured on {datetime.date.today():%-d %B %Y} with `python benchmarks/lighthouse.py`"
         f" (Lighthouse {version}, mobile, simulated throttling, median of {runs} run{'s' if runs > 1 else ''};"
-        " served by `python -m http.server`, without compression):",
+        " served by `python -m http.server`, without compression; the machine's load average, on"
+        f" {os.cpu_count()} cores, went from {min(load):.1f} to {max(load):.1f} during the runs):",
         "",
         "| page type | page | performance | total blocking time | largest contentful paint | layout shift | transferred |",
         "|---|---|---|---|---|---|---|",
@@ -153,16 +154,17 @@ def main(argv: list[str] | None = None) -> int:
                                    "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_for(base)
-            results = []
+            results, load = [], [os.getloadavg()[0]]
             for kind, path in page_types(site):
                 runs = [lighthouse(base + path, root / f"report-{n}.json") for n in range(args.runs)]
+                load.append(os.getloadavg()[0])
                 results.append((kind, path, median_run(runs)))
                 r = results[-1][2]
                 print(f"{kind:22} {r['score']:4d} {r['tbt']:8.0f} ms {r['bytes'] / 1024:8.0f} KiB", flush=True)
         finally:
             server.terminate()
             server.wait()
-    text = table(results, args.runs)
+    text = table(results, args.runs, load)
     print(text)
     if not args.no_write:
         write_section(text)

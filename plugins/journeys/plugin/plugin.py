@@ -63,7 +63,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # plugins that walk the files see the generated pages.
     @event_priority(50)
     def _make_files(self, files: Files, *, config) -> Files:
-        self.ours: dict[str, File] = {}
+        self.ours: dict[str, File] = {}  # site path -> the file made for it
+        self.detail_pages: set[str] = set()
         if not self.config.enabled:
             return files
         handbook = load_handbook(
@@ -78,7 +79,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
-        self.detail_pages = set()
         generated = site_files(handbook, ctx)
         self.html_blocks: dict[str, list[str]] = {}
         for page in generated.pages:
@@ -152,7 +152,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         """Detail pages are kept out of the navigation (see on_files); a navigation plugin
         that lists whole folders, such as literate-nav with `[Journeys](journeys/)`, pulls
         them back in."""
-        listed = sorted(page.file.src_uri for page in nav.pages if page.file.src_uri in getattr(self, "detail_pages", ()))
+        listed = sorted(page.file.src_uri for page in nav.pages if page.file.src_uri in self.detail_pages)
         if listed:
             log.warning(f"the navigation lists {len(listed)} journey handbook detail pages (e.g. {listed[0]}): list only "
                         "the index pages (journeys/index.md, personas/index.md, ...), since a navigation of every map "
