@@ -4,9 +4,10 @@
 
 Builds the demo (mkdocs.yml, docs/, maps/) into a temporary folder, serves it with
 `python -m http.server` on 127.0.0.1 (no compression, as the plainest web server sends it),
-and runs Lighthouse from node_modules (`npm ci` installs it; package.json pins the version)
-with its defaults: mobile form factor, simulated throttling, performance category only. Each
-page is measured `--runs` times and the median run is kept. The figures replace the section
+and runs Lighthouse from node_modules (`npm ci` installs it; package.json pins the version;
+Lighthouse 13 asks for Node 22.19 and runs on Debian's Node 20, npm only warning) with Debian's
+Chromium and Lighthouse's defaults: mobile form factor, simulated throttling, performance
+category only. Each page is measured `--runs` times and the median run is kept. The figures replace the section
 between the markers in docs/performance.md. A benchmark, not a test: nothing fails on a score.
 """
 

@@ -87,7 +87,7 @@
   var waiting = []; // chart divs not drawn yet
   var observer = null;
 
-  function drawWhenNear(el) {
+  function loadAndDraw(el) {
     loadPlotly(el.getAttribute("data-plotly")).then(function (Plotly) {
       if (!document.body.contains(el) || drawn.indexOf(el) >= 0) return;
       drawn.push(el);
@@ -103,7 +103,7 @@
       if (!entry.isIntersecting) return;
       observer.unobserve(entry.target);
       waiting = waiting.filter(function (el) { return el !== entry.target; });
-      drawWhenNear(entry.target);
+      loadAndDraw(entry.target);
     });
   }
 
@@ -131,7 +131,7 @@
     charts = charts.filter(function (el) { return drawn.indexOf(el) < 0 && waiting.indexOf(el) < 0; });
     if (!charts.length) return;
     if (!window.IntersectionObserver) {
-      charts.forEach(drawWhenNear);
+      charts.forEach(loadAndDraw);
       return;
     }
     if (!observer) observer = new IntersectionObserver(near, { rootMargin: AHEAD });
