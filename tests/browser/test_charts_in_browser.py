@@ -3,7 +3,7 @@ follow the palette, and no page logs an error or asks another host for anything.
 
 from __future__ import annotations
 
-PLOTLY = "assets/journeys/plotly.min.js"
+PLOTLY = "assets/journeys/vendor/plotly-cartesian.min.js"
 
 FIRST_LINE_COLOUR = "() => document.querySelector('.jm-chart .scatterlayer .js-line').style.stroke"
 TICK_COLOUR = "() => document.querySelector('.jm-chart .ytick text').style.fill"
@@ -37,12 +37,19 @@ def _page_types(handbook):
     ]
 
 
+def _reach_charts(watched) -> None:
+    """Scroll to each chart, as a reader does: a chart is drawn when it comes near the screen."""
+    for n in range(watched.page.locator(".jm-chart").count()):
+        watched.page.locator(".jm-chart").nth(n).scroll_into_view_if_needed()
+
+
 def test_every_page_type_draws_its_charts_quietly_and_locally(watched, demo_handbook):
     for path, charts in _page_types(demo_handbook):
         watched.errors.clear()
         watched.requests.clear()
         watched.open(path)
         if charts:
+            _reach_charts(watched)
             assert watched.wait_for_charts() == charts, path
             assert any(u.endswith(PLOTLY) for u in watched.requests), path
         else:
@@ -131,4 +138,22 @@ def test_hover_names_the_touchpoint_channel_and_thought(watched, demo_handbook):
     label.wait_for()
     shown = label.text_content()
     assert step.touchpoint in shown and step.channel in shown and step.thinking.split()[0] in shown
+    assert watched.errors == []
+
+
+def test_plotly_loads_only_when_a_chart_comes_near(watched, demo_handbook):
+    journey = _shared(demo_handbook)
+    # A screen so short that the chart starts more than the 400 px look-ahead below it.
+    watched.page.set_viewport_size({"width": 1280, "height": 200})
+    watched.open(f"journeys/{journey.id}/")
+    chart = watched.page.locator(".jm-chart")
+    top = chart.evaluate("el => el.getBoundingClientRect().top")
+    assert top > 200 + 400, top
+    watched.page.wait_for_timeout(500)
+    assert not any(u.endswith(PLOTLY) for u in watched.requests)
+    # Its place is held at the chart's height, so the page does not jump when it is drawn.
+    assert chart.evaluate("el => el.getBoundingClientRect().height") >= 360
+    chart.scroll_into_view_if_needed()
+    watched.page.wait_for_selector(".jm-chart svg.main-svg", timeout=20000)
+    assert sum(u.endswith(PLOTLY) for u in watched.requests) == 1
     assert watched.errors == []

@@ -10,7 +10,7 @@ import re
 import secrets
 
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
@@ -50,7 +50,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for message in unknown_public_fields(self.options.public_fields, (key for key, _ in self.options.custom_fields)):
             raise PluginError(f"journeys: {message}")
         self.maps_dir = os.path.join(self.root, self.options.maps_dir)
-        self.site = Site(normalise_prefix(self.options.prefix), config.use_directory_urls)
         try:
             self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
         except (UnknownLabel, TemplateProblem) as exc:
@@ -66,7 +65,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Runs before other plugins' on_files (default priority 0), so navigation and tag
     # plugins that walk the files see the generated pages.
     @event_priority(50)
-    def on_files(self, files: Files, *, config) -> Files:
+    def _make_files(self, files: Files, *, config) -> Files:
+        self.ours: dict[str, File] = {}  # site path -> the file made for it
+        self.detail_pages: set[str] = set()
         if not self.config.enabled:
             return files
         handbook = load_handbook(
@@ -86,6 +87,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         histories = history.journeys if history else {}
         if self.options.audience == "public":
             histories = public_history(histories, self.options.public_fields)
+        # Read here, not in on_config: Material's offline plugin turns use_directory_urls off
+        # in its own on_config, which may run after ours (plugin order in mkdocs.yml).
+        self.site = Site(normalise_prefix(self.options.prefix), config.use_directory_urls)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         # Before the generated pages join `files`: only hand-written pages are scanned.
         self.embeds = embeds.scan(files, docs_rel, [j.id for j in handbook.journeys])
@@ -110,22 +114,88 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Detail pages stay out of the navigation: a nav that lists every map makes every
             # page carry every map, and the build grows with the square of the handbook.
             inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                self.detail_pages.add(page.src)
             skeleton, self.html_blocks[page.src] = page.skeleton(marker)
-            file = File.generated(config, page.src, content=page.markdown(skeleton), inclusion=inclusion)
-            if page.source:
-                file.edit_uri = posixpath.relpath(page.source, docs_rel)
-            files.append(file)
+            self.ours[page.src] = self._page_file(config, page, page.markdown(skeleton), inclusion, docs_rel)
         for path, content in generated.texts.items():
-            files.append(File.generated(config, path, content=content))
+            self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
-            files.append(File.generated(config, path, abs_src_path=source))
+            self.ours[path] = File.generated(config, path, abs_src_path=source)
+        if self.i18n(config) is None:
+            for file in self.ours.values():
+                files.append(file)
         return files
 
-    # Before other plugins' on_page_markdown (default priority 0): the blocks are found in the
-    # page as its author wrote it, and plugins such as macros never see the block's YAML.
+    def _page_file(self, config, page, markdown: str, inclusion, docs_rel: str) -> File:
+        """A page of one map is an ordinary File whose source is that map: plugins that read a
+        page's source file, such as git-revision-date-localized for "last update", then date it
+        by the map's last commit (they skip files marked generated, and date those by the build).
+        The content stays in memory. Index pages draw on every map and stay generated."""
+        if not page.source:
+            return File.generated(config, page.src, content=markdown, inclusion=inclusion)
+        file = File(page.src, src_dir=None, dest_dir=config.site_dir,
+                    use_directory_urls=config.use_directory_urls, inclusion=inclusion)
+        file.content_string = markdown  # MkDocs 1.6: setting the content clears abs_src_path, so it goes first
+        file.abs_src_path = os.path.join(self.root, page.source)
+        file.edit_uri = posixpath.relpath(page.source, docs_rel)
+        return file
+
+    @staticmethod
+    def i18n(config):
+        """mkdocs-static-i18n, if the site uses it (1.x registers as `i18n`)."""
+        return config.plugins.get("i18n")
+
+    # Last, after every other plugin's on_files, including mkdocs-static-i18n (-100): it
+    # rebuilds each File from docs_dir and so loses in-memory content and crashes on files with
+    # no abs_src_path (static-i18n 1.3, its issue #263), so with it the pages are added here,
+    # each language's under its folder. And a page another plugin wrote at a generated path
+    # after our on_files (mkdocs-gen-files, priority 0) is only visible here.
+    @event_priority(-200)
+    def _check_files(self, files: Files, *, config) -> Files:
+        i18n = self.i18n(config)
+        if self.ours and i18n is not None:
+            language = i18n.current_language
+            folder = "" if language == i18n.default_language else language + "/"
+            for src, file in self.ours.items():
+                if files.get_file_from_path(src) is not None:
+                    continue
+                file.dest_uri = folder + file.dest_uri
+                # What static-i18n reads from the files it made itself (language selector, nav).
+                file.locale = file.locale_alternate_of = language
+                file.localization, file.norm_src_uri, file.alternates = None, src, {language: file}
+                files.append(file)
+        for src, file in self.ours.items():
+            found = files.get_file_from_path(src)
+            if src.endswith(".md") and found is not file and found is not None:
+                by = getattr(found, "generated_by", None) or "another plugin"
+                log.warning(f"{src} is written by {by} and hides the page the journeys plugin generates there")
+        return files
+
+    on_files = CombinedEvent(_make_files, _check_files)
+
+    def on_nav(self, nav, *, config, files):
+        """Detail pages are kept out of the navigation (see on_files); a navigation plugin
+        that lists whole folders, such as literate-nav with `[Journeys](journeys/)`, pulls
+        them back in."""
+        listed = sorted(page.file.src_uri for page in nav.pages if page.file.src_uri in self.detail_pages)
+        if listed:
+            log.warning(f"the navigation lists {len(listed)} journey handbook detail pages (e.g. {listed[0]}): list only "
+                        "the index pages (journeys/index.md, personas/index.md, ...), since a navigation of every map "
+                        "makes the build grow with the square of the handbook")
+        return nav
+
+    # Before other plugins' on_page_markdown (default priority 0). A `journey-map` block is
+    # found in the page as its author wrote it; and mkdocs-macros, which renders every page as
+    # a Jinja template unless its meta says `render_macros: false`, never runs a generated page
+    # (author text, shown as typed) or a block's YAML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        found = self.embeds.by_page.get(page.file.src_uri) if self.config.enabled else None
+        if not self.config.enabled:
+            return markdown
+        if self.ours.get(page.file.src_uri) is page.file:
+            page.meta["render_macros"] = False
+        found = self.embeds.by_page.get(page.file.src_uri)
         if not found:
             return markdown
         blocks = self.html_blocks.setdefault(page.file.src_uri, [])

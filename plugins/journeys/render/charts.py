@@ -20,7 +20,8 @@ from journeys.render.fragments import (
 )
 from journeys.render.text import json_attr, link, text, url
 
-PLOTLY_ASSET = "assets/journeys/plotly.min.js"
+PLOTLY_ASSET = "assets/journeys/vendor/plotly-cartesian.min.js"
+PLOTLY_LICENSE = "assets/journeys/vendor/plotly-LICENSE.txt"
 SERIES = 8  # --jm-series-1 ... --jm-series-8 in journeys.css
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")
 EMOTION_RANGE = [-2.5, 2.5]
