@@ -155,6 +155,7 @@ def test_charts_draw_and_filters_filter_in_the_zensical_site(built, browser, tmp
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.goto(base + (f"{REDESIGN}/" if name == "zensical" else f"{REDESIGN}.html"), wait_until="networkidle")
+        page.locator(".jm-chart").first.scroll_into_view_if_needed()  # charts draw when they come near
         page.wait_for_function("() => document.querySelector('.jm-chart svg.main-svg')", timeout=20000)
         page.goto(base + ("pain-points/" if name == "zensical" else "pain-points/index.html"), wait_until="networkidle")
         rows = "() => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => !r.hidden).length"
@@ -284,7 +285,7 @@ def test_zensical_resolves_images_and_plotly_of_the_zensical_export(small):
     assert result.returncode == 0, result.stdout + result.stderr
     persona = (small / "out/site/personas/maya/index.html").read_text(encoding="utf-8")
     assert 'src="../../images/maya.svg"' in persona
-    assert 'data-plotly="../../assets/journeys/plotly.min.js"' in (small / "out/site/journeys/buy-future/index.html").read_text(encoding="utf-8")
+    assert 'data-plotly="../../assets/journeys/vendor/plotly-cartesian.min.js"' in (small / "out/site/journeys/buy-future/index.html").read_text(encoding="utf-8")
     count, broken = broken_links(small / "out/site")
     assert broken == [] and count > 50
 

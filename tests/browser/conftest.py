@@ -62,12 +62,20 @@ class Watched:
         self.page.goto(self.base_url + path, wait_until="networkidle")
 
     def wait_for_charts(self) -> int:
-        """Every chart container on the page has its plotly SVG; returns how many there are."""
+        """Every chart container on the page has its plotly SVG; returns how many there are.
+        A chart is drawn when it comes near the screen, so each is scrolled to, as a reader does."""
+        reach_charts(self.page)
         self.page.wait_for_function(
             "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))",
             timeout=20000,
         )
         return self.page.locator(".jm-chart").count()
+
+
+def reach_charts(page) -> None:
+    """Scroll to each chart in turn: plotly.js loads and a chart draws when it comes near."""
+    for n in range(page.locator(".jm-chart").count()):
+        page.locator(".jm-chart").nth(n).scroll_into_view_if_needed()
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser.conftest import reach_charts
+
 TABLES = ".md-typeset :is(.jm-index, .jm-kpis, .jm-emotions, .jm-stage-steps, .jm-team-touchpoints, .jm-pain-index, .jm-chart-table)"
 CARDS = TABLES.replace(".jm-emotions, ", "")
 
@@ -131,6 +133,7 @@ def test_chart_labels_stay_whole_and_apart(viewer, demo_handbook, width):
     persona, stage = aggregate_pages(demo_handbook)[2], aggregate_pages(demo_handbook)[4]
     for path in ("journeys/", persona, stage):
         page = viewer(path, width)
+        reach_charts(page)
         page.wait_for_function(
             "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))", timeout=20000)
         for chart in page.evaluate(OVERLAPS):
@@ -140,6 +143,7 @@ def test_chart_labels_stay_whole_and_apart(viewer, demo_handbook, width):
 
 def test_heatmap_columns_keep_a_readable_width_on_a_phone(viewer):
     page = viewer("journeys/", 390)
+    reach_charts(page)
     page.wait_for_function("() => document.querySelector('.jm-chart svg.main-svg')", timeout=20000)
     plot = page.evaluate("() => document.querySelector('.jm-chart .nsewdrag').getBoundingClientRect().width")
     stages = page.evaluate("() => document.querySelectorAll('.jm-chart .xtick text').length")

@@ -33,4 +33,4 @@ def test_pages_of_their_own_build_strict_beside_the_handbook(demo_copy):
     built = build_demo(demo_copy, with_plugins(demo_config(demo_copy), after=[{"gen-files": {"scripts": ["gen_pages.py"]}}]))
     assert built.ok, built.warnings
     assert "A page of its own" in built.html("reference/")
-    assert 'class="jm-chart"' in built.html("journeys/buy-contents-online/")
+    assert 'class="jm-grid' in built.html("journeys/buy-contents-online/")
