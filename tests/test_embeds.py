@@ -5,6 +5,7 @@ visible error box."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from html import unescape
 from html.parser import HTMLParser
 
@@ -146,3 +147,26 @@ def test_page_titles_for_shown_in():
     assert page_title("Intro\n\n# Onboarding guide\n", "guides/onboarding.md") == "Onboarding guide"
     assert page_title("no heading", "guides/first-week.md") == "First week"
     assert page_title("no heading", "guides/index.md") == "Guides"
+
+
+GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "editors-guide.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("block", "values"), [
+    ("journey: bu", {"'bu'": "'X'", "'buy'": "'Y'"}),
+    ("journey: buy\nshow: [grids]", {"'grids'": "'X'", "'grid'": "'Y'"}),
+    ("journey: buy\nshow: [grid, grid]", {"'grid'": "'X'"}),
+    ("journey: buy\nshow: chart", {}),
+    ("journey: buy\nshows: [chart]", {"'shows'": "'X'", "mean 'show'": "mean 'Y'"}),
+    ("show: [chart]", {"'journey: buy'": "'journey: X'"}),
+    ("journey: [buy", {}),
+    ("[]", {}),
+])
+def test_the_editors_guide_quotes_every_block_message(block, values):
+    (embed,) = page_embeds(f"```journey-map\n{block}\n```\n", "docs/P.md", ["buy"])
+    for problem in embed.problems:
+        message = str(problem).replace("docs/P.md:1:", "docs/P.md:L:")
+        for value, placeholder in values.items():
+            message = message.replace(value, placeholder)
+        message = re.sub(r"\(line \d+ of the block\): .*", "(line N of the block): ...", message)
+        assert f"`{message}`" in GUIDE, message

@@ -22,7 +22,7 @@ def _page_types(handbook):
     persona = next(p for p in handbook.personas if handbook.journeys_by_persona.get(p.id))
     stage = next(s for s in handbook.stages if any(b.stage == s.id for j in handbook.valid_journeys for b in j.stages))
     return [
-        ("", 0),
+        ("", 1),  # the home page embeds a journey's chart
         ("journeys/", 1),
         (f"journeys/{_redesign(handbook).id}/", 1),
         # A current-state journey draws its emotion curve in the map grid, without plotly.
