@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 import posixpath
@@ -29,12 +30,25 @@ from journeys.render.urls import Site
 log = logging.getLogger("mkdocs.plugins.journeys")
 
 
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
+
+
 class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds,
         # so the parse cache below survives and an edit re-parses only the changed file.
         self.parse_cache: dict = {}
         self.history_cache: dict = {}  # old versions of maps from git, by blob id
+        self.digests: dict[str, str] = {}  # site path -> digest of what the last build wrote there
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -122,10 +136,37 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
+        self._keep_unchanged(generated, files)
         if self.i18n(config) is None:
             for file in self.ours.values():
                 files.append(file)
         return files
+
+    def _keep_unchanged(self, generated, files: Files) -> None:
+        """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
+        with content in memory always counts as modified (File.is_modified), so every
+        generated page would be rebuilt after a one-map edit. A page whose text is what the last
+        build wrote, and whose output is still there, counts as unchanged; a hand-written page
+        that embeds a journey whose page changed counts as modified, so its embed is fresh."""
+        digests = {page.src: _digest(page.markdown()) for page in generated.pages}
+        digests |= {path: _digest(content) for path, content in generated.texts.items()}
+        changed = set()
+        for src, digest in digests.items():
+            file = self.ours.get(src)
+            if file is None:
+                continue
+            # Only instances kept across `mkdocs serve` rebuilds remember (on_startup); a build has
+            # nothing to compare with.
+            if getattr(self, "digests", {}).get(src) == digest and os.path.isfile(file.abs_dest_path):
+                file.is_modified = _unchanged  # type: ignore[method-assign]
+            else:
+                changed.add(src)
+        self.digests = digests
+        for src, found in self.embeds.by_page.items():
+            if any(embed.journey and self.site.src("journeys", embed.journey) in changed for embed in found):
+                page = files.get_file_from_path(src)
+                if page is not None:
+                    page.is_modified = _modified  # type: ignore[method-assign]
 
     def _page_file(self, config, page, markdown: str, inclusion, docs_rel: str) -> File:
         """A page of one map is an ordinary File whose source is that map: plugins that read a

@@ -1,0 +1,109 @@
+"""Preview latency: how long after a one-map edit `mkdocs serve --dirty --livereload` shows it.
+
+Generates a synthetic handbook (benchmarks/generate.py), starts the preview the README gives on
+127.0.0.1, waits for the first build, changes one journey's title, and polls the journey page
+and the journeys index until both show the new title. Prints the figures as one JSON line and,
+with --report, writes them into docs/performance.md between the preview markers.
+
+    python benchmarks/preview.py --journeys 1000 --report
+
+A benchmark, not a test: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPORT = HERE.parent / "docs" / "performance.md"
+START, END = "<!-- preview:start -->", "<!-- preview:end -->"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_until(condition, timeout: float, poll: float = 0.1) -> float:
+    """Seconds until `condition()` holds; raises after `timeout`."""
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise TimeoutError(f"not seen within {timeout:.0f} s")
+        time.sleep(poll)
+    return time.monotonic() - start
+
+
+def measure(journeys: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(root), "--journeys", str(journeys)],
+                       check=True, capture_output=True)
+        map_file = sorted((root / "maps" / "journeys").rglob("*.md"))[journeys // 2]
+        journey_id = map_file.stem
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            first = wait_until(lambda: fetch(base + f"journeys/{journey_id}/") is not None, timeout=1800, poll=0.5)
+            time.sleep(2)  # let the watcher settle after the first build
+            title = f"Edited title {int(time.time())}"
+            text = map_file.read_text(encoding="utf-8")
+            map_file.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
+            page = wait_until(lambda: title in (fetch(base + f"journeys/{journey_id}/") or ""), timeout=600)
+            index = wait_until(lambda: title in (fetch(base + "journeys/") or ""), timeout=600)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return {"journeys": journeys, "first_build_s": round(first, 1), "edit_to_journey_page_s": round(page, 1),
+            "edit_to_index_s": round(page + index, 1)}
+
+
+def write_report(figures: dict) -> None:
+    table = (f"{START}\n| maps | first build | edit shown on its journey page | and on the journeys index |\n"
+             f"| ---: | ---: | ---: | ---: |\n| {figures['journeys']:,} | {figures['first_build_s']} s | "
+             f"{figures['edit_to_journey_page_s']} s | {figures['edit_to_index_s']} s |\n{END}")
+    text = REPORT.read_text(encoding="utf-8")
+    if START in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: table, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n## Preview after a one-map edit\n\n" + table + "\n"
+    REPORT.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--journeys", type=int, default=1000)
+    parser.add_argument("--report", action="store_true", help="write the figures into docs/performance.md")
+    args = parser.parse_args()
+    figures = measure(args.journeys)
+    print(json.dumps(figures))
+    if args.report:
+        write_report(figures)
+
+
+if __name__ == "__main__":
+    main()
