@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from journeys.render.labels import LABELS
 from journeys.render.templating import fill_markup
 from journeys.render.text import link, text
+
+SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index filters for the rest
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 
@@ -37,7 +40,8 @@ def journey_link(ctx, here: str, journey, anchor: str = "") -> str:
 
 
 def pain_point_href(ctx, here: str, pain_id: str) -> str:
-    return ctx.site.href(here, ctx.site.src("pain-points"), pain_id)
+    """The pain point's row in the index, on whichever part of the index holds it."""
+    return ctx.site.href(here, ctx.pain_homes.get(pain_id) or ctx.site.src("pain-points"), pain_id)
 
 
 def step_anchor(step) -> str:
@@ -185,3 +189,16 @@ def merged_pain_list(ctx, here: str, pains) -> str:
         for p in pains
     )
     return f'<ul class="jm-pains">{items}</ul>'
+
+
+def pain_summary(ctx, here: str, pains, field: str, value: str) -> str:
+    """The highest `SUMMARY_PAINS` of `pains`, and when there are more, a link to the index
+    filtered by `field` (a filter of journeys-filter.js: stage, team, persona) = `value`."""
+    shown = merged_pain_list(ctx, here, pains[:SUMMARY_PAINS])
+    if len(pains) <= SUMMARY_PAINS:
+        return shown
+    labels = ctx.labels
+    href = f"{ctx.site.href(here, ctx.site.src('pain-points'))}?{field}={quote(value)}"
+    more = fill_markup(labels["pains_more"], more=len(pains) - SUMMARY_PAINS, pains=len(pains),
+                       index=Markup(link(href, labels["pains_more_link"])))
+    return f'{shown}<p class="jm-pains-more">{more}</p>'

@@ -83,6 +83,9 @@ class Context:
     shown_in: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     history: Mapping[str, object] = field(default_factory=dict)  # journey id -> core.history.JourneyHistory
     repo_url: str | None = None  # the site's repo_url, for links to commits
+    # pain point id -> source path of the pain-point index part that holds its row; filled by
+    # pages.all_pages before any page renders (render/paging.py says why rows move)
+    pain_homes: dict = field(default_factory=dict)
 
     @property
     def labels(self) -> dict[str, str]:
