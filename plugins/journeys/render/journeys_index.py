@@ -53,13 +53,14 @@ def journeys_index(handbook, ctx) -> list[Page]:
         if part.number > 1:
             words = labels["pager_range"].format(first=part.first, last=part.last)
             pages.append(ctx.page(
-                part.src, "journeys_part.html", title=labels["part_title"].format(title=labels["journeys_title"], range=words),
+                part.src, "journeys_part.html", search={"exclude": True}, title=labels["part_title"].format(title=labels["journeys_title"], range=words),
                 description=labels["journeys_description"], range=words,
                 index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])), **values))
             continue
         toc = [{"kind": s.kind, "name": s.name, "count": len(s.journeys),
                 "href": ctx.site.href(here, home[s.id], s.id)} for s in sections] if len(parts) > 1 else []
-        pages.append(ctx.page(here, "journeys_index.html", title=labels["journeys_title"],
+        # Every row repeats a journey, persona or team whose home is its own page.
+        pages.append(ctx.page(here, "journeys_index.html", title=labels["journeys_title"], search={"exclude": True},
                               description=labels["journeys_description"], journeys=len(handbook.journeys),
                               personas_count=len(handbook.personas), contents=toc, **values))
     return pages

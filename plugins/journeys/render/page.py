@@ -31,6 +31,9 @@ class Page:
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
     hide: tuple[str, ...] = ()  # Material's page-level `hide` (e.g. "toc"), for a wide table
+    # Material's page-level `search` options: {"exclude": True} for a page whose every fact is
+    # indexed on its home page, {"boost": n} to rank a home page higher
+    search: Mapping[str, object] | None = None
 
     @property
     def body(self) -> str:
@@ -66,6 +69,8 @@ class Page:
             meta["tags"] = [html.escape(tag) for tag in self.tags]
         if self.hide:
             meta["hide"] = list(self.hide)
+        if self.search:
+            meta["search"] = dict(self.search)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
         return f"---\n{front}---\n\n{self.body if body is None else body}"
 
@@ -96,11 +101,12 @@ class Context:
         return self.templates.render(name, ctx=self, **values)
 
     def page(self, src: str, name: str, *, title: str, description: str | None = None, tags=(),
-             source: str | None = None, hide=(), markdown: str = "", **values: object) -> Page:
+             source: str | None = None, hide=(), search: Mapping[str, object] | None = None, markdown: str = "",
+             **values: object) -> Page:
         """A page whose layout is the template `name`: its output split into parts (see
         `page_parts`), with `MARKDOWN_SLOT` standing for `markdown`."""
         parts = page_parts(self.render(name, markdown_slot=Markup(MARKDOWN_SLOT), **values), markdown)
-        return Page(src, title, parts, description, tuple(tags), source, tuple(hide))
+        return Page(src, title, parts, description, tuple(tags), source, tuple(hide), search)
 
 
 MARKDOWN_SLOT = "<!--journeys:markdown-->"

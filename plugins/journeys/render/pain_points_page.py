@@ -12,7 +12,7 @@ from journeys.core.index import SEVERITY_WEIGHT
 from journeys.render.charts import matrix_figure
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
 from journeys.render.fragments import (
-    Cell, Row, joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
+    NOT_SEARCHED, Cell, Row, joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
 )
 from journeys.render.page import Page
 from journeys.render.paging import pager, pain_parts
@@ -125,7 +125,7 @@ def row(handbook, pain, ctx, here) -> Row:
         source = pain.places[pain.text_from]
         words = fill_markup(labels["wording_from"], place=Markup(
             f"{journey_link(ctx, here, source.journey)} › {step_link(ctx, here, source.journey, source.step)}"))
-        heading = f'<p class="jm-wording-from">{words}</p>'
+        heading = f'<p class="jm-wording-from"{NOT_SEARCHED}>{words}</p>'
     proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
     opportunities = "".join(
         f"<li>{text(opp.text)} — {text(labels['opportunity_at'])} {step_link(ctx, here, place.journey, place.step)}</li>"
@@ -135,10 +135,11 @@ def row(handbook, pain, ctx, here) -> Row:
         Cell(str(pain.score), classes="jm-score"),
         Cell(f"{severity(pain.severity)} {text(pain.text)}<br><code>{text(pain.id)}</code>{heading}", classes="jm-pain-text"),
         f'<span class="jm-status">{text(pain.status)}</span>',
-        Cell(f'<ul class="jm-places">{"".join(where)}</ul>', classes="jm-where"),
-        joined(persona_link(ctx, here, handbook, p) for p in pain.personas),
-        joined(team_link(ctx, here, handbook, t) for t in pain.teams),
+        # Places, personas, teams and opportunities have their own home pages: not searched here.
+        Cell(f'<ul class="jm-places">{"".join(where)}</ul>', NOT_SEARCHED, classes="jm-where"),
+        Cell(joined(persona_link(ctx, here, handbook, p) for p in pain.personas), NOT_SEARCHED),
+        Cell(joined(team_link(ctx, here, handbook, t) for t in pain.teams), NOT_SEARCHED),
         f'<ul class="jm-evidence">{proof}</ul>' if proof else "",
-        f'<ul class="jm-opportunities">{opportunities}</ul>' if opportunities else "",
+        Cell(f'<ul class="jm-opportunities">{opportunities}</ul>' if opportunities else "", NOT_SEARCHED),
     )
     return Row(cells, f' id="{text(pain.id)}"{data}')

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from journeys.core.index import emotion_by_stage
 from journeys.render.charts import persona_figure
 from journeys.render.fragments import (
-    emotion_table, journey_link, journey_status, pain_summary, problem_list, table, team_link,
+    NOT_SEARCHED, emotion_table, journey_link, journey_status, pain_summary, problem_list, table, team_link,
 )
 from journeys.render.page import Page
 from journeys.render.paging import PERSONA_STEP_BYTES, pager, split
@@ -33,7 +33,7 @@ def chart_part(handbook, persona, ctx, parts, part) -> Page:
     words = labels["pager_range"].format(first=part.first, last=part.last)
     here = ctx.site.src("personas", persona.id)
     return ctx.page(
-        part.src, "persona_part.html", title=labels["part_title"].format(title=persona.name, range=words),
+        part.src, "persona_part.html", search={"exclude": True}, title=labels["part_title"].format(title=persona.name, range=words),
         description=persona.summary, persona=persona, range=words, pager=pager(ctx, parts, part.src),
         persona_link=Markup(link(ctx.site.href(part.src, here), persona.name)),
         figure=Markup(persona_figure(handbook, persona, part.items, ctx, part.src)))
@@ -92,7 +92,7 @@ def _journey_table(handbook, journeys, ctx, here, caption) -> str:
         rows.append((f"{journey_link(ctx, here, journey)}{note}", text(journey.summary or ""),
                      team_link(ctx, here, handbook, journey.owner), journey_status(journey, ctx)))
     headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
-    return table("jm-index", caption, headers, rows)
+    return table("jm-index", caption, headers, rows, NOT_SEARCHED)
 
 
 def emotion_section(handbook, persona, charted, ctx, here) -> Markup | None:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
 from journeys.render.charts import stage_figure
-from journeys.render.fragments import Cell, Row, emotion, journey_link, pain_summary, step_link, table, team_link
+from journeys.render.fragments import NOT_SEARCHED, Cell, Row, emotion, journey_link, pain_summary, step_link, table, team_link
 from journeys.render.page import Page
 from journeys.render.paging import STEP_BYTES, pager, split
 from journeys.render.text import link, text
@@ -46,7 +46,7 @@ def stage_page(handbook, stage, places, ctx) -> list[Page]:
         else:
             words = values["range"]
             pages.append(ctx.page(
-                src, "stage_part.html", title=labels["part_title"].format(title=stage.name, range=words),
+                src, "stage_part.html", search={"exclude": True}, title=labels["part_title"].format(title=stage.name, range=words),
                 description=stage.description, stage=stage,
                 stage_link=Markup(link(ctx.site.href(src, here), stage.name)), **values))
     return pages
@@ -87,4 +87,4 @@ def steps_table(handbook, places, ctx, here, state_words: str) -> str:
             rows.append(Row((head, *cells)) if n == 0 else Row(cells, start=1))
     headers = [labels[k] for k in ("col_journey", "col_touchpoint", "col_channel", "col_emotion", "col_owner")]
     caption = labels["stage_steps_caption"].format(state=state_words)
-    return table("jm-stage-steps", caption, headers, rows)
+    return table("jm-stage-steps", caption, headers, rows, NOT_SEARCHED)

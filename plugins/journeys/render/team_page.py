@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.index import pain_points_at, touchpoints_by_team
-from journeys.render.fragments import Cell, emotion, journey_link, pain_summary, stage_link, step_link, table
+from journeys.render.fragments import NOT_SEARCHED, Cell, emotion, journey_link, pain_summary, stage_link, step_link, table
 from journeys.render.page import Page
 from journeys.render.paging import TOUCHPOINT_BYTES, pager, split
 from journeys.render.text import link, text
@@ -36,7 +36,7 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
         }
         if part.number > 1:
             pages.append(ctx.page(
-                src, "team_part.html", title=labels["part_title"].format(title=team.name, range=values["range"]),
+                src, "team_part.html", search={"exclude": True}, title=labels["part_title"].format(title=team.name, range=values["range"]),
                 description=team.description, team=team, team_link=Markup(link(ctx.site.href(src, here), team.name)),
                 **values))
             continue
@@ -59,7 +59,7 @@ def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
         for place, role in touchpoints
     ]
     headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
-    return table("jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows)
+    return table("jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows, NOT_SEARCHED)
 
 
 def measures_table(touchpoints, ctx, here) -> Markup | None:
@@ -72,4 +72,4 @@ def measures_table(touchpoints, ctx, here) -> Markup | None:
     if not rows:
         return None
     headers = [labels[k] for k in ("col_touchpoint", "col_measure", "col_current", "col_target", "col_unit")]
-    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, numeric=(2, 3)))
+    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3)))
