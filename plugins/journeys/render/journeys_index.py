@@ -12,7 +12,7 @@ from journeys.render.charts import heatmap_figure
 from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
 from journeys.render.page import Page
 from journeys.render.paging import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, BUDGET, pager, split
-from journeys.render.text import link, text
+from journeys.render.text import link, text, url
 
 
 def journeys_index(handbook, ctx) -> list[Page]:
@@ -58,7 +58,7 @@ def journeys_index(handbook, ctx) -> list[Page]:
                 index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])), **values))
             continue
         toc = [{"kind": s.kind, "name": s.name, "count": len(s.journeys),
-                "href": ctx.site.href(here, home[s.id], s.id)} for s in sections] if len(parts) > 1 else []
+                "href": Markup(url(ctx.site.href(here, home[s.id], s.id)))} for s in sections] if len(parts) > 1 else []
         # Every row repeats a journey, persona or team whose home is its own page.
         pages.append(ctx.page(here, "journeys_index.html", title=labels["journeys_title"], search={"exclude": True},
                               description=labels["journeys_description"], journeys=len(handbook.journeys),

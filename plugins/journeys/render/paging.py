@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from journeys.render.text import url
+
 # Bytes of listed rows one page may hold. Material's header, navigation and footer add about
 # 30 KB, a summary up to about 40 KB more; with this the largest page stays well under 250 KB.
 BUDGET = 150_000
@@ -66,14 +70,18 @@ class Pager:
 def pager(ctx, parts: list[Part], here: str) -> Pager:
     """Every part labelled by the range of items it holds, seen from the part at `here`."""
     labels = ctx.labels
+
+    def href(src: str) -> Markup:  # made by the renderer, so escaped as a URL, not as author text
+        return Markup(url(ctx.site.href(here, src)))
+
     links, current = [], 0
     for n, part in enumerate(parts):
         words = labels["pager_range"].format(first=part.first, last=part.last)
-        links.append(("" if part.src == here else ctx.site.href(here, part.src), words))
+        links.append(("" if part.src == here else href(part.src), words))
         if part.src == here:
             current = n
-    previous = ctx.site.href(here, parts[current - 1].src) if current > 0 else None
-    following = ctx.site.href(here, parts[current + 1].src) if current + 1 < len(parts) else None
+    previous = href(parts[current - 1].src) if current > 0 else None
+    following = href(parts[current + 1].src) if current + 1 < len(parts) else None
     return Pager(tuple(links), previous, following)
 
 
