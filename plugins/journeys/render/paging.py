@@ -95,7 +95,7 @@ HEATMAP_ROW_BYTES = 2_800  # a persona's row of the heat map, with its table row
 SECTION_LINK_BYTES = 160  # an entry of the journeys index's contents list
 PERSONA_STEP_BYTES = 1_000  # a step of a journey in a persona's chart: its point and table row
 PAIN_ROW_BYTES = 900
-PAIN_PLACE_BYTES = 420
+PAIN_PLACE_BYTES = 520
 
 
 def pain_weight(pain) -> int:
