@@ -98,6 +98,7 @@ def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
     assert broken_links(site) == []
     rows = json.loads((site / "pain-points.json").read_text(encoding="utf-8"))["rows"]
     homes = {row["id"]: row["url"] for row in rows}
+    assert [r["priority"] for r in rows] == sorted((r["priority"] for r in rows), reverse=True)
     assert len({url.split("#")[0] for url in homes.values()}) > 1
     for pain_id, url in homes.items():
         page, anchor = url.split("#")
