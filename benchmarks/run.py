@@ -1,11 +1,12 @@
 """Benchmark the journeys plugin on synthetic handbooks and check the performance targets.
 
-    python benchmarks/run.py [--sizes 200 1000 5000] [--rebuild-size 1000] [--profile-size 1000]
+    python benchmarks/run.py [--sizes 200 1000 5000] [--rebuild-size 1000] [--profile-size 1000] [--zensical-size 1000]
 
 For each size: generate a handbook (generate.py), build it with MkDocs in a child process
 (measure.py, which also times the plugin's share), write the same generated pages out as
 Markdown and build them again without the plugin. Then, at one size, simulate a `mkdocs serve`
-rebuild after a one-map edit, and profile a build. Prints a table and writes
+rebuild after a one-map edit, and profile a build; at one size, build the standalone export
+(`journeys export --standalone`) with Zensical. Prints a table and writes
 benchmarks/out/report.md.
 """
 
@@ -16,9 +17,11 @@ import datetime
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from importlib import metadata
 
@@ -48,6 +51,7 @@ class Result:
     largest_by_kind: dict = field(default_factory=dict)  # kind of page -> (bytes, path)
     search_bytes: int = 0
     rebuild: dict | None = None
+    zensical: dict | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -144,7 +148,31 @@ def plain_site(root: str, plain: str) -> None:
         yaml.safe_dump(config, handle, sort_keys=False)
 
 
-def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool) -> Result:
+def zensical_build(root: str, project: str) -> dict:
+    """`journeys export --standalone` of the handbook, then a strict `zensical build` of that
+    project (Zensical runs no MkDocs plugin: docs/zensical.md). Zensical builds on several
+    threads, so its CPU seconds may exceed the wall seconds."""
+    shutil.rmtree(project, ignore_errors=True)  # and Zensical's cache with it: a cold build
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "journeys.cli", "-f", "mkdocs.yml", "export", "--standalone", project],
+                          cwd=root, env=env, capture_output=True, text=True)
+    export_wall = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"journeys export --standalone failed in {root}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict"], cwd=project, env=env,
+                          capture_output=True, text=True)
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"zensical build failed in {project}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    figures = {"export_wall": export_wall, "wall": wall, "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+               "site_bytes": tree_bytes(os.path.join(project, "site"))}
+    print(f"    {json.dumps(figures, sort_keys=True)}", flush=True)
+    return figures
+
+
+def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool, zensical: bool = False) -> Result:
     root = os.path.join(out, f"n{size}")
     os.makedirs(root, exist_ok=True)
     generate(root, size)
@@ -164,6 +192,9 @@ def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool) -> R
         edited = os.path.join(root, "maps", "journeys", "sales", "journey-00004.md")
         result.rebuild = child(["rebuild", "mkdocs.yml", os.path.join(out, f"n{size}-serve"), edited], root)
         generate(root, size)  # undo the edit
+    if zensical:
+        print(f"[{size}] standalone export, built by Zensical ...", flush=True)
+        result.zensical = zensical_build(root, os.path.join(out, f"n{size}-zensical"))
     if profile:
         print(f"[{size}] profiled build ...", flush=True)
         report = os.path.join(out, f"profile-{size}.txt")
@@ -251,15 +282,30 @@ def targets(results: list[Result]) -> list[str]:
                          f"{rb['rebuild']:.1f} s wall (first build {rb['cpu']:.1f} s CPU); maps re-parsed: "
                          f"{rb['rebuild_parses']} of {rb['first_parses']}; loading and validation took "
                          f"{rb['rebuild_load_handbook_cpu']:.2f} s CPU")
+    for r in results:
+        if r.zensical:
+            z = r.zensical
+            lines.append(f"- Zensical build of the standalone export at {r.size:,} maps: {z['cpu']:.1f} s CPU, "
+                         f"{z['wall']:.1f} s wall (the export itself {z['export_wall']:.1f} s wall), "
+                         f"{z['site_bytes'] / r.size / 1024:.1f} KiB of site per map; MkDocs with the plugin: "
+                         f"{r.plugin['cpu']:.1f} s CPU, {r.plugin['wall']:.1f} s wall (reported, no target)")
     return lines
 
 
 def machine() -> str:
-    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "Markdown", "PyYAML"))
+    names = ("mkdocs", "mkdocs-material", "zensical", "Markdown", "PyYAML")
+    versions = ", ".join(f"{name} {_version(name)}" for name in names)
     libyaml = "with libyaml" if yaml.__with_libyaml__ else "without libyaml"
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
     return (f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, "
             f"{versions} ({libyaml})")
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 def main() -> None:
@@ -267,13 +313,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--rebuild-size", type=int, default=1000, help="size at which to time a serve rebuild (0: skip)")
     parser.add_argument("--profile-size", type=int, default=0, help="size at which to write a cProfile report (0: skip)")
+    parser.add_argument("--zensical-size", type=int, default=1000,
+                        help="size at which to build the standalone export with Zensical (0: skip)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain builds without the plugin")
     parser.add_argument("--out", default=os.path.join(HERE, "out"))
     args = parser.parse_args()
     args.out = os.path.abspath(args.out)  # the builds run in the handbook's folder
     os.makedirs(args.out, exist_ok=True)
     results = [
-        measure(size, args.out, not args.no_plain, size == args.rebuild_size, size == args.profile_size)
+        measure(size, args.out, not args.no_plain, size == args.rebuild_size, size == args.profile_size,
+                size == args.zensical_size)
         for size in sorted(args.sizes)
     ]
     lines = [

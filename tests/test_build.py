@@ -18,15 +18,24 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
     assert "redesigned by <a href=\"../buy-future/\">Buying online, redesigned</a>" in page
     assert "due for review" in page  # reviewed 2020-01-01, older than 180 days
     # The grid: stages as column groups, touchpoints as column headers, lanes as rows.
-    assert '<th scope="colgroup" colspan="1" id="stage-discover"><a href="../../stages/discover/">Discover</a></th>' in page
-    assert '<th scope="col" id="step-discover-1">Comparison site</th>' in page
-    for lane in ("Channel", "Action", "Thinking", "Emotion", "Pain points", "Opportunities", "Gaps", "Behind the scenes"):
+    assert ('<th scope="colgroup" colspan="1" id="stage-discover" style="--jm-step: 0" class="jm-stage-start">'
+            '<a href="../../stages/discover/">Discover</a></th>') in page
+    assert '<th scope="col" id="step-discover-1" style="--jm-step: 0" class="jm-stage-start">Comparison site</th>' in page
+    for lane in ("Channel", "Action", "Thinking", "Emotion", "Pain points", "Opportunities", "Gaps", "Measures", "Behind the scenes"):
         assert f'<th scope="row">{lane}</th>' in page
     assert "Price feed refresh" in page
-    assert '<span class="jm-emotion" data-emotion="-1">' in page
+    # The emotion lane: a drawn curve piece and the chip in every step's cell; no plotly chart.
+    assert page.count('<svg class="jm-curve"') == 2 and 'class="jm-chart"' not in page
+    assert '</svg><span class="jm-emotion" data-emotion="-1">' in built.html("journeys/buy/")
+    # Cards: the pain point with its severity and priority, linked to its index row; the
+    # opportunity with its impact and the priority of what it addresses; the gap as a question.
+    assert '<li class="jm-card jm-card--pain" data-severity="high">' in page
     assert '<a href="../../pain-points/#price-mismatch">Price changes after click-through.</a>' in page
+    assert page.count('<span class="jm-score">priority 6</span>') == 2  # high (3) x (1 journey + 1 persona)
+    assert '<span class="jm-impact" data-impact="high">impact: high</span>' in page
+    assert '<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">Open question</span></p><p class="jm-card__text">Drop-off unknown</p></li>' in page
     # Ownership table links the owner and the supporting team.
-    assert '<td><a href="../../teams/care/">Customer care</a></td>' in page
+    assert re.search(r'<td data-label="Supporting"><a href="\.\./\.\./teams/care/">Customer care</a></td>', page)
     # Evidence: only http(s) becomes a link.
     assert '<a href="https://tickets.example.com/123" rel="nofollow noopener">' in page
     assert 'href="javascript' not in page
@@ -36,6 +45,43 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
 def test_future_journey_links_its_baseline(handbook_dir):
     page = build_site(handbook_dir).html("journeys/buy-future/")
     assert 'Future state — redesigns <a href="../buy/">Buying online</a>' in page
+    # The plotly chart stays where it adds what the lane cannot: today's curve laid over it.
+    assert page.count('class="jm-chart"') == 1 and '<h2 id="compared-with-today">' in page
+
+
+def test_journey_page_shows_tags_step_measures_and_a_body_with_its_own_heading(handbook_dir):
+    write(handbook_dir, {"maps/journeys/renew.md": """
+        ---
+        title: Renewing
+        personas: [maya]
+        tags: [renewal, web]
+        stages:
+          - stage: buy
+            steps:
+              - touchpoint: Renewal e-mail
+                emotion: 0
+                kpis:
+                  - name: Open rate
+                    current: "41"
+                    target: "55"
+                    unit: "%"
+                  - Renewal rate
+        ---
+        ## What we heard
+
+        Customers read the e-mail on their phones.
+    """})
+    built = build_site(handbook_dir)
+    assert built.ok, built.warnings
+    page = built.html("journeys/renew/")
+    assert '<dt>Tags</dt><dd><ul class="jm-tags"><li>renewal</li><li>web</li></ul></dd>' in page
+    assert ('<p class="jm-kpi"><span class="jm-kpi__name">Open rate</span> <span class="jm-kpi__value">now 41 &#37;</span>'
+            ' <span class="jm-kpi__value">target 55 &#37;</span></p>') in page
+    assert '<p class="jm-kpi"><span class="jm-kpi__name">Renewal rate</span></p>' in page
+    assert '<h2 id="what-we-heard">' in page and ">Narrative<" not in page
+    # Sidebars hidden: the map takes the width of the screen.
+    assert 'data-md-component="sidebar" data-md-type="navigation" hidden' in page
+    assert ">Narrative<" in built.html("journeys/buy/")  # a body without a heading gets one
 
 
 def test_edit_link_opens_the_map_source(handbook_dir):

@@ -4,10 +4,13 @@ must appear in docs/editors-guide.md."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import MINIMAL_MAPS, REPO, write
 from journeys.core import load_handbook
+from journeys.core.placeholders import SUMMARY
 
 GUIDE = (REPO / "docs" / "editors-guide.md").read_text(encoding="utf-8")
 STEP = "maps/journeys/sales/buy.md"
@@ -56,6 +59,21 @@ CASES = [
     ({"maps/journeys/again.md": MINIMAL_MAPS[STEP].replace("title:", "id: buy\n        title:")},
      {"buy": "X", "maps/journeys/again.md": "F", "maps/journeys/sales/buy.md": "F"},
      "duplicate journey id 'X': F has it already; rename the file or set another 'id'"),
+    ({STEP: MINIMAL_MAPS[STEP].replace("emotion: -1", "emotion: .nan")}, {".nan": "X"},
+     "'X' is not a value a map can hold; put it in quotes"),
+    ({STEP: MINIMAL_MAPS[STEP].replace("reviewed: 2020-01-01", "reviewed: 2020-02-30")}, {"2020-02-30": "X"},
+     "'X' is not a valid date (YYYY-MM-DD)"),
+    ({"maps/journeys/???/x.md": MINIMAL_MAPS["maps/journeys/buy-future.md"]}, {"???": "X"},
+     "the folder name 'X' makes no id: rename the folder with letters or digits, e.g. 'claims'"),
+    ({STEP: MINIMAL_MAPS[STEP].replace("summary: From quote to policy.", f"summary: {json.dumps(SUMMARY)}")}, {},
+     "placeholder text from 'journeys new' left in: write what is true for this map, or delete it"),
+    ({STEP: MINIMAL_MAPS[STEP].replace("We interviewed six buyers.", "[x](../nope.md)")},
+     {"../nope.md": "X", "maps/journeys/nope.md": "F"}, "link 'X': there is no file F; a link is relative to this map file"),
+    ({STEP: MINIMAL_MAPS[STEP].replace("We interviewed six buyers.", "[x](../../stages.yml)")},
+     {"../../stages.yml": "X", "maps/stages.yml": "F"},
+     "link 'X': F has no page of its own: link a persona or journey map, or a file of docs/"),
+    ({STEP: MINIMAL_MAPS[STEP].replace("We interviewed six buyers.", "[x](../../../x.md)")},
+     {"../../../x.md": "X", "x.md": "F"}, "link 'X': F is outside the maps folder and the docs folder (docs/), so it is not published"),
 ]
 
 

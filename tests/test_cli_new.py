@@ -1,4 +1,5 @@
-"""`journeys new`: a template that passes `journeys check` as written, and never overwrites."""
+"""`journeys new`: a template whose only errors are the placeholders left for the editor,
+which guesses nothing (owner, personas) and never overwrites."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from conftest import write
 from journeys.cli import main
-from journeys.core import load_handbook
+from journeys.core import load_handbook, placeholders
 from journeys.core.documents import parse_markdown_file
 
 CUSTOM = (("backstage", "Behind the scenes"),)
@@ -19,19 +20,54 @@ def new(tmp, *args):
     return main(["new", *args, "--maps-dir", str(tmp / "maps")])
 
 
-def test_new_journey_in_the_demo_passes_check_and_uses_its_catalogues(demo_copy, monkeypatch, capsys):
+PLACEHOLDER_KEYS = ["summary", "stages[0].goal", "stages[0].steps[0].touchpoint", "stages[0].steps[0].action",
+                    "stages[0].steps[0].thinking", "", ""]
+
+
+def fill_in(path):
+    """What an editor does: replace every placeholder with what is true."""
+    text = path.read_text()
+    for sentence in placeholders.VALUES | set(placeholders.NARRATIVE):
+        text = text.replace(sentence, "Written by the editor.")
+    path.write_text(text)
+
+
+def test_new_journey_in_the_demo_uses_its_catalogues_and_fails_check_until_edited(demo_copy, monkeypatch, capsys):
     monkeypatch.chdir(demo_copy)
-    assert main(["new", "journey", "moving-home", "--folder", "service", "--title", "Moving home: the sequel"]) == 0
+    assert main(["new", "journey", "moving-home", "--folder", "service", "--title", "Moving home: the sequel",
+                 "--persona", "family-homeowner", "--owner", "contact-centre"]) == 0
     assert capsys.readouterr().out == "wrote maps/journeys/service/moving-home.md: edit it, then run `journeys check`\n"
+    problems = load_handbook("maps", custom_fields=CUSTOM).problems
+    assert [p.key for p in problems] == PLACEHOLDER_KEYS
+    assert all(p.message == placeholders.MESSAGE and p.path == "maps/journeys/service/moving-home.md" for p in problems)
+    assert main(["check"]) == 1
+    fill_in(demo_copy / "maps/journeys/service/moving-home.md")
     handbook = load_handbook("maps", custom_fields=CUSTOM)
     assert handbook.problems == ()
     journey = handbook.journey_by_id["moving-home"]
     assert (journey.title, journey.folder, journey.personas) == ("Moving home: the sequel", "service", ("family-homeowner",))
     assert [b.stage for b in journey.stages] == ["discover"]
-    assert journey.owner == "marketing"  # the first team of teams.yml
+    assert journey.owner == "contact-centre"
     text = (demo_copy / "maps/journeys/service/moving-home.md").read_text()
     assert "# backstage (optional, custom lane \"Behind the scenes\")" in text
+    capsys.readouterr()
     assert main(["check"]) == 0
+
+
+def test_new_journey_guesses_no_owner_and_no_persona(handbook_dir):
+    assert new(handbook_dir, "journey", "plain") == 0
+    problems = load_handbook(handbook_dir / "maps", custom_fields=CUSTOM, root=handbook_dir).problems
+    assert [str(p) for p in problems if p.message != placeholders.MESSAGE] == ["maps/journeys/plain.md:16:11: personas: needs at least 1 item"]
+    text = (handbook_dir / "maps/journeys/plain.md").read_text()
+    assert "\n# owner: sales\n" in text and "This handbook has: maya, omar." in text
+
+
+def test_unknown_owner_and_persona_are_refused_with_the_choices(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "x", "--owner", "sale") == 1
+    assert capsys.readouterr().err == "journeys new: --owner: unknown team 'sale' (did you mean 'sales'?): teams.yml has sales, care\n"
+    assert new(handbook_dir, "journey", "x", "--persona", "mya") == 1
+    assert capsys.readouterr().err == "journeys new: --persona: unknown persona 'mya' (did you mean 'maya'?): this handbook has maya, omar\n"
+    assert not (handbook_dir / "maps/journeys/x.md").exists()
 
 
 def test_new_persona_passes_check_and_keeps_a_quoted_name(handbook_dir, capsys):
@@ -43,11 +79,13 @@ def test_new_persona_passes_check_and_keeps_a_quoted_name(handbook_dir, capsys):
 
 def test_without_catalogues_the_template_uses_free_stage_and_owner(tmp_path):
     write(tmp_path, {"maps/personas/maya.md": "---\nname: Maya\n---\n"})
-    assert new(tmp_path, "journey", "buy") == 0
+    assert new(tmp_path, "journey", "buy", "--persona", "maya", "--owner", "Customer care") == 0
+    fill_in(tmp_path / "maps/journeys/buy.md")
     handbook = load_handbook(tmp_path / "maps")
     assert handbook.problems == ()
     assert [s.id for s in handbook.stages] == ["discover"]
     assert handbook.journey_by_id["buy"].title == "Buy"
+    assert [t.name for t in handbook.teams] == ["Customer care"]
 
 
 def test_every_documented_key_in_the_templates_is_a_real_key(handbook_dir):
@@ -97,3 +135,4 @@ def test_the_narrative_body_starts_after_the_front_matter(handbook_dir):
     doc = parse_markdown_file(str(handbook_dir / "maps/journeys/plain.md"), "plain.md")
     assert doc.problems == []
     assert doc.body.startswith("## Research basis\n")
+    assert (handbook_dir / "maps/journeys/plain.md").read_text().split("\n")[doc.body_line - 1] == "## Research basis"

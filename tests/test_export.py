@@ -14,7 +14,10 @@ import yaml
 from conftest import MINIMAL_MAPS, write
 from journeys.cli import main
 from journeys.export import asset_links, export_handbook
-from journeys.site_config import read_plugin_options
+import dataclasses
+
+from journeys.core.options import Options
+from journeys.site_config import read_options
 
 
 def plain_build(root, docs_dir, files, **settings):
@@ -32,7 +35,7 @@ def plain_build(root, docs_dir, files, **settings):
 
 
 def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
-    options = read_plugin_options(str(demo_copy / "mkdocs.yml"))
+    options = read_options(str(demo_copy / "mkdocs.yml"))
     files = export_handbook(str(demo_copy / "maps"), str(demo_copy / "docs"), options)
     assert {"journeys/index.md", "journeys/buy-contents-online.md", "journeys.json", "pain-points.csv",
             "assets/journeys/journeys.css"} <= set(files)
@@ -48,8 +51,8 @@ def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
 
 
 def test_a_prefix_and_file_urls_are_respected(handbook_dir):
-    options = {**read_plugin_options("none.yml"), "prefix": "cx", "use_directory_urls": False,
-               "custom_fields": (("backstage", "Behind the scenes"),)}
+    options = dataclasses.replace(Options(), prefix="cx", use_directory_urls=False,
+                                  custom_fields=(("backstage", "Behind the scenes"),))
     write(handbook_dir, {"docs/index.md": "# Home\n\n[Journeys](cx/journeys/index.md)\n"})
     files = export_handbook(str(handbook_dir / "maps"), str(handbook_dir / "docs"), options)
     assert "cx/journeys/buy.md" in files and "cx/journeys.json" in files
@@ -74,3 +77,19 @@ def test_an_invalid_map_is_exported_with_its_errors_and_the_command_fails(handbo
     assert "stages[0].steps[0].emotion: 9 is not between -2 and 2" in capsys.readouterr().err
     page = html.unescape((handbook_dir / "out/journeys/buy.md").read_text(encoding="utf-8"))
     assert "9 is not between -2 and 2" in page and "Run journeys check" in re.sub("<[^>]+>", "", page)
+
+
+def test_exporting_into_the_docs_folder_the_plugin_builds_is_refused(demo_copy, monkeypatch, capsys):
+    """Copies there would hide the generated pages and fail the plugin's strict build."""
+    monkeypatch.chdir(demo_copy)
+    before = sorted(p.name for p in (demo_copy / "docs").iterdir())
+    assert main(["export", "docs"]) == 1
+    assert "docs is the docs folder of mkdocs.yml, whose journeys plugin generates these pages" in capsys.readouterr().err
+    assert sorted(p.name for p in (demo_copy / "docs").iterdir()) == before
+
+
+def test_a_config_named_with_f_must_exist(handbook_dir, monkeypatch, capsys):
+    monkeypatch.chdir(handbook_dir)
+    assert main(["-f", "zensical.yml", "export", "out"]) == 2  # a wrong setup, as for any command
+    assert "zensical.yml: no such file" in capsys.readouterr().err
+    assert not (handbook_dir / "out").exists()

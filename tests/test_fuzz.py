@@ -1,6 +1,9 @@
 """Fuzzing the loader and validator: valid maps, mutated maps, random text and random bytes,
 each written as a real file beside a small valid handbook. Whatever the file holds, loading
-and validating it only ever returns problems, and every page still renders.
+and validating it only ever returns problems, and every page still renders. Then whole
+handbooks (personas, catalogues or none, journeys in odd folders, narratives with comments,
+code and forged block markers) go through every page and the export: author text is always
+escaped and every error is located.
 
 HYPOTHESIS_PROFILE=ci runs thousands of examples (a few minutes on two cores); the default
 profile runs a quick sample for local work."""
@@ -213,3 +216,89 @@ def test_any_text_only_gives_problems(root, text):
 def test_any_bytes_only_give_problems(root, raw):
     load_with(root, "journeys/fuzzed.md", raw)
     load_with(root, "journeys/fuzzed.md", b"---\n" + raw + b"\n---\n")
+
+
+# --- whole handbooks, through every page and the export ------------------------------------
+
+SENTINEL = "<i data-fuzz>"  # author text that must never reach a page unescaped
+author = st.one_of(words, st.just(SENTINEL), st.text(st.sampled_from(list("ab <>&\"'`*_[]()#|{}%!:-\\")), min_size=1, max_size=12).filter(str.strip))
+PERSONA_IDS = ["maya", "omar", "zoe"]
+FOLDERS = ["", "", "sales", "Claims Team", "???", "sales/deep", "_drafts", "ünï"]
+NARRATIVE_PIECES = [
+    "We interviewed six buyers.", "<!--journeys:0-->", "<!--journeys:999-->", "<!-- a comment -->",
+    "```\n<!--journeys:1-->\n[in code](nope.md)\n```", "`[code](nope.md)`", "## A heading",
+    "[site](https://example.com)", "| a | b |\n| - | - |\n| 1 | 2 |",
+]
+BROKEN_LINKS = ["[Maya](../personas/maya.md)", "[broken](nope.md)", "[ref]: ../x.md"]
+narratives = st.tuples(
+    st.lists(st.one_of(st.sampled_from(NARRATIVE_PIECES), words), max_size=5),
+    # Mostly none: the page of a map with errors shows them instead of its narrative.
+    st.sampled_from([[]] * 2 * len(BROKEN_LINKS) + [[link] for link in BROKEN_LINKS]),
+).map(lambda pieces: "\n\n".join(pieces[0] + pieces[1]))
+
+
+@st.composite
+def handbooks(draw):
+    """A whole maps folder: personas, optional catalogues, journeys in folders, narratives."""
+    files = {}
+    with_stages, with_teams = draw(st.booleans()), draw(st.booleans())
+    if with_stages:
+        files["stages.yml"] = yaml.safe_dump([{"id": s, "name": draw(author)} for s in ("discover", "buy", "claim")])
+    if with_teams:
+        files["teams.yml"] = yaml.safe_dump([{"id": t, "name": draw(author)} for t in ("sales", "care")])
+    personas = draw(st.lists(st.sampled_from(PERSONA_IDS), min_size=1, max_size=3, unique=True))
+    for persona in personas:
+        data = {"name": draw(author), **draw(st.fixed_dictionaries({}, optional={
+            "summary": author, "goals": st.lists(author, max_size=2), "quote": author, "tags": st.lists(author, max_size=2)}))}
+        files[f"personas/{persona}.md"] = front_matter(data).replace("Body.\n", draw(narratives) + "\n")
+    owners = st.sampled_from(["sales", "care"]) if with_teams else author
+    for n in range(draw(st.integers(1, 4))):
+        journey = draw(valid_journeys())
+        journey["personas"] = draw(st.lists(st.sampled_from(personas), min_size=1, max_size=2)) + draw(
+            st.sampled_from([[]] * 5 + [["nobody"]]))
+        if journey.get("baseline"):
+            journey["baseline"] = draw(st.sampled_from(["a", "b", "gone"]))
+            if draw(st.booleans()):
+                del journey["baseline"], journey["state"]
+        journey["title"] = draw(author)
+        for block in journey["stages"]:
+            for step in block["steps"]:
+                step.update({"touchpoint": draw(author), "action": draw(author)})
+                if "owner" in step:
+                    step["owner"] = draw(owners)
+                step.pop("supporting", None)
+        if "owner" in journey:
+            journey["owner"] = draw(owners)
+        if draw(st.booleans()):
+            journey = draw(mutated_journeys()) if draw(st.booleans()) else journey
+        folder = draw(st.sampled_from(FOLDERS))
+        name = draw(st.sampled_from(["a", "b", "c", "Bad Name", f"j{n}"]))
+        files[f"journeys/{folder}/{name}.md".replace("//", "/")] = front_matter(journey).replace("Body.\n", draw(narratives) + "\n")
+    return files
+
+
+@settings(max_examples=examples(300))
+@given(files=handbooks())
+def test_whole_handbooks_render_and_export_with_escaped_text_and_located_errors(files):
+    from journeys.core.options import Options
+    from journeys.export import write_export
+    from journeys.render.page import Markdown
+    from journeys.render.site_files import site_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write(root, {"docs/index.md": "# Home\n", **{f"maps/{name}": content for name, content in files.items()}})
+        handbook = load_handbook(root / "maps", root=root, custom_fields=CUSTOM)
+        for problem in handbook.problems:
+            assert problem.path.startswith("maps/"), problem
+            assert problem.line is not None or not problem.key, problem
+            str(problem).encode("utf-8")
+        ctx = Context(Site(), datetime.date(2026, 1, 1))
+        generated = site_files(handbook, ctx)
+        for page in generated.pages:
+            written = page.markdown(body="") + "".join(p for p in page.parts if not isinstance(p, Markdown))
+            assert SENTINEL not in written, page.src
+            skeleton, blocks = page.skeleton("fuzz")
+            assert skeleton.count("<!--journeys-fuzz:") == len(blocks)
+        exported = write_export(handbook, str(root / "out"), Options(custom_fields=tuple(CUSTOM)))
+        assert exported == sorted(exported) and all((root / "out" / f).is_file() for f in exported)

@@ -12,7 +12,7 @@ import journeys.render
 
 
 def test_core_render_and_export_import_no_mkdocs():
-    modules = ["journeys.export", "journeys.cli"] + [
+    modules = ["journeys.export", "journeys.standalone", "journeys.edit_url_hook", "journeys.cli"] + [
         f"{package.__name__}.{info.name}"
         for package in (journeys.core, journeys.render)
         for info in pkgutil.iter_modules(package.__path__)

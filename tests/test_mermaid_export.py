@@ -22,11 +22,11 @@ from journeys.core import load_handbook
 from journeys.core.mermaid import parse, to_map
 from journeys.core.mermaid_export import to_mermaid
 from journeys.core.model import Journey, StageBlock, Step
-from journeys.site_config import read_plugin_options
+from journeys.site_config import read_options
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mermaid"
 DEMO = load_handbook(str(REPO / "maps"), root=str(REPO),
-                     custom_fields=read_plugin_options(str(REPO / "mkdocs.yml"))["custom_fields"])
+                     custom_fields=read_options(str(REPO / "mkdocs.yml")).custom_fields)
 
 # Every touchpoint is something Mermaid's grammar would otherwise read as syntax.
 HOSTILE_TOUCHPOINTS = [

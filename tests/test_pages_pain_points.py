@@ -85,7 +85,7 @@ def test_pain_point_and_occurrence_link_both_ways(built):
     assert '<a href="../../pain-points/#hold-music">Long waits on hold.</a>' in page(built, "journeys/claim/")
     assert '<a href="../journeys/claim/#step-discover-1">Claim hotline</a>' in rows(page(built, "pain-points/"))["hold-music"]
     # An opportunity on a journey page links to the pain point it addresses.
-    assert '; addresses <a href="../../pain-points/#price-mismatch">' in page(built, "journeys/buy/")
+    assert 'Addresses: <a href="../../pain-points/#price-mismatch">' in page(built, "journeys/buy/")
 
 
 def test_index_links_the_exports(built):

@@ -32,7 +32,7 @@ def test_touchpoints_owned_and_supported_with_journey_and_stage(built):
 
 
 def test_team_and_touchpoint_link_both_ways(built):
-    assert '<td><a href="../../teams/care/">Customer care</a></td>' in page(built, "journeys/renew/")
+    assert '<td data-label="Owner"><a href="../../teams/care/">Customer care</a></td>' in page(built, "journeys/renew/")
     assert '<a href="../../journeys/renew/#step-buy-1">Renewal letter</a>' in page(built, "teams/care/")
 
 

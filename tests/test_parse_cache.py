@@ -84,7 +84,7 @@ def test_serve_rebuild_keeps_the_plugin_and_reparses_one_map(handbook_dir, parse
         assert config.plugins["journeys"] is plugin
         build(config, serve_url="http://127.0.0.1:8000/")
         assert parsed == ["maps/journeys/buy-future.md"]
-        assert 'id="step-buy-1">Express checkout</th>' in (handbook_dir / "serve-site/journeys/buy-future/index.html").read_text(encoding="utf-8")
+        assert 'id="step-buy-1" style="--jm-step: 0" class="jm-stage-start">Express checkout</th>' in (handbook_dir / "serve-site/journeys/buy-future/index.html").read_text(encoding="utf-8")
     finally:
         # MkDocs keeps this instance for the rest of the process; later tests start cold.
         del plugin.parse_cache

@@ -19,9 +19,9 @@ from journeys.core.schema import (
     TextOrNumber, journey_record, step_record,
 )
 from journeys.json_schema import front_matter_schema
-from journeys.site_config import read_plugin_options
+from journeys.site_config import read_options
 
-CUSTOM = read_plugin_options(str(REPO / "mkdocs.yml"))["custom_fields"]
+CUSTOM = read_options(str(REPO / "mkdocs.yml")).custom_fields
 
 
 def front_matter(path):

@@ -1,4 +1,2 @@
 """Journey maps as docs-as-code: a validated model (core), pages and exports (render), and a
 thin MkDocs plugin and CLI on top."""
-
-FORMAT_VERSION = 1

@@ -14,67 +14,85 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable, Collection
+from dataclasses import replace
+
+import yaml
 
 from journeys.core import Handbook, load_handbook
 from journeys.core.audience import for_audience, public_history
-from journeys.core.history import DEFAULT_DEPTH, try_history
+from journeys.core.history import try_history
+from journeys.core.options import Options
 from journeys.render.charts import PLOTLY_ASSET
-from journeys.render.page import Context
+from journeys.render.page import Context, Page
 from journeys.render.templating import Templates
-from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, site_files
+from journeys.render.site_files import ASSET_DIR, STYLESHEETS, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
 
 
-def site_for(options: dict) -> Site:
-    return Site(normalise_prefix(options.get("prefix") or ""), options.get("use_directory_urls", True))
+def site_for(options: Options, *, source_relative: bool = False) -> Site:
+    return Site(normalise_prefix(options.prefix), options.use_directory_urls, source_relative)
 
 
-def write_export(handbook: Handbook, out_dir: str, options: dict, *, maps_dir: str | None = None,
-                 root: str | None = None) -> list[str]:
-    """Write the pages, exports and assets of `handbook` under `out_dir`; return the paths
-    written, relative to `out_dir`, sorted. `options` are the plugin's options as
-    `site_config.read_plugin_options` returns them; `maps_dir` and `root` (default: the
-    options' maps_dir and the working directory) are where the handbook was loaded from, for
-    its git history."""
-    site = site_for(options)
-    templates = Templates(options.get("custom_dir"), options.get("labels"))
-    history, why_not = try_history(handbook, maps_dir or options.get("maps_dir") or "maps", root or os.getcwd(),
-                                   options.get("history_depth", DEFAULT_DEPTH))
+def write_export(handbook: Handbook, out_dir: str, options: Options, *, root: str | None = None,
+                 keep: Collection[str] = (), front_matter: Callable[[Page], dict] | None = None,
+                 source_relative: bool = False) -> list[str]:
+    """Write the pages, exports and assets of `handbook` under `out_dir`; return the paths of
+    the handbook's files (written or kept), relative to `out_dir`, sorted. `options` are the
+    plugin's options as `site_config.read_options` returns them; `root` (default: the working
+    directory) is the folder the handbook was loaded from, for its git history. Paths in
+    `keep` are hand-written files that win over the generated ones, as in a plugin build;
+    `front_matter` gives the keys a page's front matter gets besides its own (a standalone
+    export's `edit_url`, for one); `source_relative` writes links the way Zensical reads them."""
+    site = site_for(options, source_relative=source_relative)
+    templates = Templates(options.custom_dir, dict(options.labels))
+    history, why_not = try_history(handbook, options.maps_dir, root or os.getcwd(), options.history_depth)
     if why_not:
         log.info(f"journeys: no History sections: {why_not}")
     histories = history.journeys if history else {}
-    if options.get("audience") == "public":
-        histories = public_history(histories, options.get("public_fields", ()))
-    ctx = Context(site, build_date(), options.get("review_after_days", 180), options.get("plotly_js"), templates,
-                  history=histories, repo_url=options.get("repo_url"))
+    if options.audience == "public":
+        histories = public_history(histories, options.public_fields)
+    ctx = Context(site, build_date(), options.review_after_days, options.plotly_js, templates,
+                  history=histories, repo_url=options.repo_url)
     generated = site_files(handbook, ctx)
-    texts = {page.src: page.markdown() for page in generated.pages} | generated.texts
-    copies = generated.copies
+    texts = {page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {})
+             for page in generated.pages} | generated.texts
+    texts = {rel: content for rel, content in texts.items() if rel not in keep}
+    copies = {rel: source for rel, source in generated.copies.items() if rel not in keep}
     for rel, content in texts.items():
         path = _target(out_dir, rel)
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
     for rel, source in copies.items():
         shutil.copyfile(source, _target(out_dir, rel))
-    return sorted([*texts, *copies])
+    return sorted({page.src for page in generated.pages} | set(generated.texts) | set(generated.copies))
 
 
-def export_handbook(maps_dir: str, out_dir: str, options: dict, *, root: str | None = None) -> list[str]:
+def _with_front_matter(markdown: str, keys: dict) -> str:
+    """The page with `keys` added to its front matter (Page.markdown starts with "---\n")."""
+    if not keys:
+        return markdown
+    return "---\n" + yaml.safe_dump(keys, allow_unicode=True, sort_keys=False, width=10**6) + markdown[4:]
+
+
+def export_handbook(maps_dir: str, out_dir: str, options: Options, *, root: str | None = None) -> list[str]:
     """Load the maps under `maps_dir` and write them to `out_dir` (see `write_export`). An
     invalid map is exported as the page that lists its errors, as in a non-strict build."""
-    audience = options.get("audience", "internal")
-    handbook = load_handbook(maps_dir, custom_fields=options.get("custom_fields", ()), root=root, audience=audience)
-    return write_export(for_audience(handbook, audience, options.get("public_fields", ())), out_dir, options,
-                        maps_dir=maps_dir, root=root)
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, root=root, docs_dir=options.docs_dir,
+                             audience=options.audience)
+    return write_export(for_audience(handbook, options.audience, options.public_fields), out_dir,
+                        replace(options, maps_dir=maps_dir), root=root)
 
 
 def asset_links(files: list[str]) -> tuple[list[str], list[str]]:
     """The `extra_css` and `extra_javascript` entries the site config needs for the exported
     assets; plotly.js is left out, as the pages load it themselves."""
     assets = [f for f in files if f.startswith(ASSET_DIR)]
-    return [f for f in assets if f.endswith(".css")], [f for f in assets if f.endswith(".js") and f != PLOTLY_ASSET]
+    # The stylesheets in the order the plugin links them: the canvas's rules come last.
+    css = [f for f in STYLESHEETS if f in assets] + [f for f in assets if f.endswith(".css") and f not in STYLESHEETS]
+    return css, [f for f in assets if f.endswith(".js") and f != PLOTLY_ASSET]
 
 
 def _target(out_dir: str, rel: str) -> str:

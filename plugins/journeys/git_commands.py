@@ -119,7 +119,7 @@ def _markdown_report(ref: str, commit: str, files: list[dict]) -> str:
 
 def run_diff(args, maps_dir: str, options: dict) -> int:
     try:
-        commit, files = map_changes(maps_dir, args.base_ref, options["custom_fields"])
+        commit, files = map_changes(maps_dir, args.base_ref, options.custom_fields)
     except GitUnavailable as exc:
         print(f"journeys diff: cannot compare with {args.base_ref}: {exc}", file=sys.stderr)
         return CANNOT_RUN
@@ -138,7 +138,7 @@ def _top(maps_dir: str) -> str:
 
 
 def run_codeowners(args, maps_dir: str, options: dict) -> int:
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     top = _top(maps_dir)
     block = codeowners_block(handbook, maps_dir, top, os.getcwd())
     if args.print:
@@ -206,13 +206,13 @@ def run_check(args, maps_dir: str, options: dict) -> int:
     code = check_errors(maps_dir, options)
     if not (args.stale or args.fail_stale or os.path.isfile(os.path.join(maps_dir, "teams.yml"))):
         return code  # nothing to add: no reviewers can be declared, no listing asked for
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     for warning in review_warnings(handbook):
         print(warning)
     if args.stale or args.fail_stale:
         from journeys.render.site_files import build_date  # the renderers' import, only when asked
 
-        after = options.get("review_after_days", 180)
+        after = options.review_after_days
         stale = stale_maps(handbook, build_date(), after)
         for line in stale:
             print(f"due for review: {line}")

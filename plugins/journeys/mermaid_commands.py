@@ -55,7 +55,7 @@ def run_import_mermaid(args, maps_dir: str, options: dict) -> int:
         raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     names = {p.id: p.name for p in handbook.personas}
     stem = slugify(os.path.splitext(os.path.basename(args.file))[0]) or "imported-journey"
     try:
@@ -110,7 +110,7 @@ def _problems_if_written(files: dict[str, str], maps_dir: str, options: dict) ->
             shutil.copytree(maps_dir, copy, symlinks=True)
         for path, content in files.items():
             _write(os.path.join(copy, path), content)
-        found = load_handbook(copy, custom_fields=options["custom_fields"], root=scratch).problems
+        found = load_handbook(copy, custom_fields=options.custom_fields, root=scratch).problems
     shown = os.path.relpath(maps_dir)
     mine = {os.path.join("maps", path) for path in files}
     return [dataclasses.replace(p, path=os.path.join(shown, os.path.relpath(p.path, "maps")))
@@ -125,7 +125,7 @@ def _write(path: str, text: str) -> None:
 
 def run_export_mermaid(args, maps_dir: str, options: dict) -> int:
     """A map with problems is not exported: the diagram would silently lack what did not load."""
-    handbook = load_handbook(maps_dir, custom_fields=options["custom_fields"])
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     names = {"stage_names": {s.id: s.name for s in handbook.stages},
              "persona_names": {p.id: p.name for p in handbook.personas}}
     if args.all is None:

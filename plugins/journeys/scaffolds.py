@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime
 import json
 
+from journeys.core import placeholders
+
 _HEADER = """\
 # Map format v1. The file name (without .md) is the {kind}'s id and the last part of its URL.
-# Replace the example values and delete the optional keys you do not need, then run
+# Replace the example values (`journeys check` points at any left) and delete the optional
+# keys you do not need, then run
 # `journeys check` and preview with `mkdocs serve --livereload`.
 # Strings are plain text: no Markdown, no HTML. Quote a string that contains ": " or " #",
 # or starts with a quote, bracket, brace, "*", "&", "!", "%", "@" or "?".
@@ -25,27 +28,25 @@ PERSONA = """\
 # name (required): the display name, e.g. "Maya, first-time buyer".
 name: {name}
 # summary (optional): one line shown in lists and at the top of the profile.
-summary: Who this customer is, in one line.
+# summary: Buys her first home insurance, online, on a budget.
 # segment (optional): market segment or customer type.
 # segment: Direct, under 30
 # goals, frustrations, needs (optional): lists of short sentences.
-goals:
-  - What this customer wants to achieve
-frustrations:
-  - What gets in their way today
+# goals:
+#   - Cover that fits a first flat
+# frustrations:
+#   - Forms that ask the same thing twice
 # needs:
-#   - What they need from us
+#   - A price she can trust
 # quote (optional): something this persona would say, in their words.
 # quote: "I just want it to work."
 # image (optional): a path relative to the docs folder, or an https URL.
 # image: images/personas/{id}.jpg
 # tags (optional): free-text labels.
 # tags: [direct]
+# Below the closing line: what this persona rests on (interviews, surveys, analytics, with
+# dates and numbers of participants), as Markdown. Links are relative to this file.
 ---
-## Research basis
-
-Say what this persona rests on: interviews, surveys, analytics, with dates and numbers of
-participants.
 """
 
 JOURNEY = """\
@@ -54,10 +55,10 @@ JOURNEY = """\
 # title (required): the name of the map as people say it.
 title: {title}
 # summary (optional): one line shown in lists and at the top of the page.
-summary: From the first contact to the moment the customer is done.
+summary: {summary}
 # personas (required): ids of files in maps/personas/ (the file name without .md).
 # One id or a list of ids. This handbook has: {persona_ids}.
-personas: [{persona}]
+personas: [{personas}]
 # owner (optional): the team accountable for the whole journey{team_hint}.
 {owner}
 # state (optional): current (how it works today, the default) or future (a design).
@@ -78,19 +79,19 @@ reviewed: {today}
 stages:
   - stage: {stage}
     # goal (optional): what the customer wants to achieve in this stage.
-    goal: What the customer wants here.
+    goal: {goal}
     # expectations (optional): what the customer assumes will happen.
     # expectations: [A clear answer]
     # steps (required): the touchpoints of this stage, in time order.
     steps:
       # touchpoint (required): where the customer meets us.
-      - touchpoint: First contact
+      - touchpoint: {touchpoint}
         # channel (optional): Web, App, Phone, E-mail, Store, Broker, ...
         channel: Web
         # action (optional): what the customer does.
-        action: What the customer does here.
+        action: {action}
         # thinking (optional): what the customer thinks or says, in their words.
-        thinking: "What is going through their mind?"
+        thinking: {thinking}
         # emotion (required): a whole number from -2 (very negative) to 2 (very positive).
         emotion: 0
         # owner (optional): the team that owns this touchpoint; supporting: other teams.
@@ -118,12 +119,11 @@ stages:
 {custom_fields}---
 ## Research basis
 
-Say what this map rests on: interviews, call listening, surveys, analytics, with dates
-and numbers of participants.
+{research}
 
 ## Open questions
 
-- What do we still need to find out?
+- {questions}
 """
 
 _CUSTOM_FIELD = """\
@@ -141,23 +141,28 @@ def persona_template(id_: str, name: str) -> str:
 
 
 def journey_template(
-    id_: str, title: str, *, personas: list[str], stages: list[str] | None, teams: list[str] | None,
-    custom_fields=(), today: datetime.date,
+    id_: str, title: str, *, personas: list[str], known_personas: list[str], owner: str | None,
+    stages: list[str] | None, teams: list[str] | None, custom_fields=(), today: datetime.date,
 ) -> str:
-    """`stages`/`teams` are the catalogue ids, or None when the handbook has no catalogue file
-    (then any stage id and free-text owners are valid). `personas` must not be empty."""
+    """`personas` and `owner` are what the editor gave (none: the key is left for them to
+    fill in); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
+    catalogue ids, or None when the handbook has no catalogue file (then any stage id and
+    free-text owners are valid)."""
     if stages:
         stage, stage_hint = stages[0], ", using ids from stages.yml in its order: " + ", ".join(stages)
     else:
         stage, stage_hint = "discover", ": any id you choose (a-z, 0-9 and -)"
     if teams:
-        owner, team_example = f"owner: {teams[0]}", teams[0]
-        team_hint = "; ids from teams.yml: " + ", ".join(teams)
+        team_example, team_hint = teams[0], "; ids from teams.yml: " + ", ".join(teams)
     else:
-        owner, team_example, team_hint = "# owner: Customer care", "Customer care", " (free text: there is no teams.yml)"
+        team_example, team_hint = "Customer care", " (free text: there is no teams.yml)"
     return JOURNEY.format(
         header=_HEADER.format(kind="journey"), title=_quoted(title), id=id_,
-        persona_ids=", ".join(personas), persona=personas[0], owner=owner, team_hint=team_hint,
-        team_example=team_example, stage=stage, stage_hint=stage_hint, today=today.isoformat(),
+        persona_ids=", ".join(known_personas), personas=", ".join(personas),
+        owner=f"owner: {_quoted(owner)}" if owner else f"# owner: {team_example}",
+        team_hint=team_hint, team_example=team_example, stage=stage, stage_hint=stage_hint, today=today.isoformat(),
+        summary=_quoted(placeholders.SUMMARY), goal=_quoted(placeholders.GOAL),
+        touchpoint=_quoted(placeholders.TOUCHPOINT), action=_quoted(placeholders.ACTION),
+        thinking=_quoted(placeholders.THINKING), research=placeholders.RESEARCH, questions=placeholders.QUESTIONS,
         custom_fields="".join(_CUSTOM_FIELD.format(key=key, label=label) for key, label in custom_fields),
     )

@@ -1,25 +1,44 @@
-"""The journeys plugin's options read from mkdocs.yml without building, for the CLI.
+"""The handbook's options read from mkdocs.yml without building, for the command line.
 
-mkdocs.yml may hold tags such as `!ENV` or `!!python/name:` (Material's emoji setup); they
-are read as nothing here, since only the plugin's own options matter.
+Values are checked by `core/options.py`, as the plugin's are, and a mistake is one line with
+the file, line, column and key path. mkdocs.yml may hold tags such as `!!python/name:`
+(Material's emoji setup), which are read as nothing here since only the handbook's options
+matter; `!ENV` is read as MkDocs reads it, since options such as `enabled` use it.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import yaml
 
-DEFAULTS = {"maps_dir": "maps", "prefix": "", "review_after_days": 180, "custom_fields": (), "use_directory_urls": True,
-            "labels": {}, "custom_dir": None, "audience": "internal", "public_fields": (), "history_depth": 10,
-            "repo_url": None}
+from journeys.core.options import SITE_SETTINGS, OptionError, Options, from_mapping
+from journeys.core.schema import format_path
+
 CONFIG_NAMES = ("mkdocs.yml", "properdocs.yml")
+PLUGIN = "journeys"
+
+
+class ConfigError(Exception):
+    """A site config that cannot be read, or an option it sets wrongly: one line."""
 
 
 class _TolerantLoader(yaml.SafeLoader):
     pass
 
 
+def _env(loader, node):
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable set, read as YAML."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    default = names.pop() if isinstance(node, yaml.SequenceNode) and len(names) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
@@ -35,22 +54,156 @@ def find_config_file(maps_dir: str | None = None) -> str:
     return CONFIG_NAMES[0]
 
 
-def read_plugin_options(config_file: str) -> dict:
-    """Options of the `journeys` plugin, with defaults; maps_dir made relative to the cwd.
-    `use_directory_urls` is the site's own setting, which generated links depend on."""
-    options = dict(DEFAULTS)
+def read_options(config_file: str, *, required: bool = False) -> Options:
+    """The handbook's options in `config_file`, with defaults, and its paths (maps_dir,
+    docs_dir, custom_dir) made relative to the working directory. A missing file gives the
+    defaults unless `required`."""
+    folder = os.path.dirname(os.path.abspath(config_file))
+    if not config_file.endswith((".yml", ".yaml")):
+        # zensical.toml holds no plugin options: Zensical drops plugins it does not re-implement.
+        raise ConfigError(f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) is read; "
+                          "name the one with the journeys plugin's options")
     if not os.path.isfile(config_file):
-        return options
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_TolerantLoader) or {}
-    options["use_directory_urls"] = config.get("use_directory_urls", True) is not False
-    options["repo_url"] = config.get("repo_url") if isinstance(config.get("repo_url"), str) else None
-    theme = config.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        options["custom_dir"] = os.path.join(os.path.dirname(os.path.abspath(config_file)), theme["custom_dir"])
-    for entry in config.get("plugins") or ():
-        if isinstance(entry, dict) and "journeys" in entry:
-            options.update(entry["journeys"] or {})
-    options["maps_dir"] = os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), options["maps_dir"]))
-    options["custom_fields"] = tuple((f["key"], f["label"]) for f in options.get("custom_fields") or ())
-    return options
+        if required:
+            raise ConfigError(f"{config_file}: no such file")
+        return _resolved(Options(), folder)
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            text = handle.read()
+        tree = yaml.compose(text, Loader=_TolerantLoader)
+        config = yaml.load(text, Loader=_TolerantLoader)
+    except OSError as exc:
+        raise ConfigError(f"{config_file}: cannot be read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{config_file}: is not UTF-8 text; save it as UTF-8") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ConfigError(f"{config_file}{where}: YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{config_file}: YAML error: {exc}") from None
+    if config is None:
+        return _resolved(Options(), folder)
+    if not isinstance(config, dict):
+        raise ConfigError(f"{config_file}: expected a mapping of settings such as 'site_name'")
+    config = inherited(config, config_file, _TolerantLoader)
+    try:
+        plugin, plugin_path = _plugin_entry(config)
+    except OptionError as exc:  # its path is the whole key path
+        line, col = _position(tree, exc.path)
+        raise ConfigError(f"{config_file}:{line}:{col}: {format_path(exc.path)}: {exc.message}") from None
+    site = {}
+    for setting in SITE_SETTINGS:
+        value = _get(config, setting.metadata["site"])
+        if value is not None:
+            site[setting.name] = value
+    try:
+        options = from_mapping(plugin, site)
+        _check_labels(options)
+    except OptionError as exc:
+        name, rest = exc.path[0], exc.path[1:]
+        site_keys = {s.name: s.metadata["site"] for s in SITE_SETTINGS}
+        path = (*site_keys[name], *rest) if name in site_keys else (*plugin_path, name, *rest)
+        line, col = _position(tree, path, at_key=exc.at_key)
+        where = f":{line}:{col}" if line else ""
+        raise ConfigError(f"{config_file}{where}: {format_path(path)}: {exc.message}") from None
+    return _resolved(options, folder)
+
+
+def inherited(config: dict, config_file: str, loader, seen: tuple = ()) -> dict:
+    """`config` with the config it `INHERIT`s merged under it, as MkDocs merges them
+    (mkdocs/utils/yaml.py): mappings key by key, anything else (lists such as `plugins`)
+    replaced by the child's. `loader` reads the parent the way the caller read the child.
+    Positions in messages stay those of the file given, where an editor sets the options."""
+    parent_name = config.get("INHERIT")
+    if not isinstance(parent_name, str):
+        return config
+    parent_file = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), parent_name))
+    if parent_file in seen or not os.path.isfile(parent_file):
+        raise ConfigError(f"{config_file}: INHERIT: '{parent_name}' is not a config file that can be read"
+                          + (" (a loop)" if parent_file in seen else ""))
+    try:
+        with open(parent_file, encoding="utf-8") as handle:
+            parent = yaml.load(handle, Loader=loader) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{parent_file}: cannot be read ({type(exc).__name__})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(yaml_error(parent_file, exc)) from None
+    if not isinstance(parent, dict):
+        raise ConfigError(f"{parent_file}: expected a mapping of settings such as 'site_name'")
+    parent = inherited(parent, parent_file, loader, (*seen, parent_file))
+    return _merged(parent, {k: v for k, v in config.items() if k != "INHERIT"})
+
+
+def yaml_error(path: str, exc: yaml.YAMLError) -> str:
+    """`path:line:column: what is wrong`, from PyYAML's error."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+    return f"{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}"
+
+
+def _merged(base: dict, child: dict) -> dict:
+    out = dict(base)
+    for key, value in child.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _plugin_entry(config: dict) -> tuple[dict | None, tuple]:
+    """The plugin's own mapping and its key path; `plugins` may be a list or a mapping."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict):
+        return _mapping(plugins.get(PLUGIN), ("plugins", PLUGIN))
+    for i, entry in enumerate(plugins if isinstance(plugins, list) else ()):
+        if isinstance(entry, dict) and PLUGIN in entry:
+            return _mapping(entry[PLUGIN], ("plugins", i, PLUGIN))
+    return None, ("plugins", PLUGIN)
+
+
+def _mapping(value, path: tuple) -> tuple[dict | None, tuple]:
+    if value is not None and not isinstance(value, dict):
+        raise OptionError("expected a mapping of the plugin's options", path)
+    return value, path
+
+
+def _check_labels(options: Options) -> None:
+    # The label keys are the templates' (render/labels.py): core cannot know them.
+    from journeys.render.labels import LABELS
+    from journeys.core.problems import did_you_mean
+
+    for key in options.labels:
+        if key not in LABELS:
+            raise OptionError(f"unknown label '{key}'{did_you_mean(key, LABELS)}", ("labels", key))
+
+
+def _get(config: dict, path: tuple):
+    value = config
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _position(node, path: tuple, *, at_key: bool = False) -> tuple[int | None, int | None]:
+    """Line and column of `path` in the composed document (of its last key when `at_key`),
+    or of its deepest part found."""
+    found = node
+    for n, key in enumerate(path):
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(key)), None)
+            last_key = at_key and n == len(path) - 1
+            node = None if pair is None else pair[0] if last_key else pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        found = node
+    return (found.start_mark.line + 1, found.start_mark.column + 1) if found is not None else (None, None)
+
+
+def _resolved(options: Options, folder: str) -> Options:
+    def here(path: str | None) -> str | None:
+        return os.path.relpath(os.path.join(folder, path)) if path else path
+
+    return replace(options, maps_dir=here(options.maps_dir), docs_dir=here(options.docs_dir), custom_dir=here(options.custom_dir))

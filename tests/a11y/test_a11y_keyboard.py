@@ -81,11 +81,12 @@ def test_every_content_control_is_reached_and_shows_focus(browser, base_url, kin
 
 
 def test_map_grid_scrolls_with_the_arrow_keys(browser, base_url):
-    context = browser.new_context(viewport={"width": 480, "height": 900})
+    # Narrower than the journey's ten columns, wider than a phone (where the grid stacks).
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
     try:
         page = open_page(context, base_url + JOURNEY, "default")
         grid = page.locator(".jm-grid-scroll")
-        assert grid.evaluate("el => el.scrollWidth > el.clientWidth"), "the grid must overflow on a narrow screen"
+        assert grid.evaluate("el => el.scrollWidth > el.clientWidth"), "the grid must overflow on a narrower screen"
         for _ in range(MAX_TABS):
             page.keyboard.press("Tab")
             if grid.evaluate("el => el === document.activeElement"):

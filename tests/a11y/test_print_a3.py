@@ -13,8 +13,8 @@ TOLERANCE = 1.0
 # 400 mm of A3's 420 mm width is left inside the 10 mm margins of the print stylesheet.
 PRINTABLE_WIDTH_PX = round(400 / 25.4 * 96)
 SMALLEST_PRINT_PT = 7
-# Sheet 1 the title, measures and emotion chart; sheet 2 the map; then ownership, pain points,
-# opportunities and the narrative.
+# Sheet 1 the title and measures; sheet 2 the map, its emotion lane and cards; then ownership
+# and the narrative.
 MOST_SHEETS = 5
 ONLY_THE_MAP = ".md-content__inner > :not(.jm-grid-scroll) { display: none !important; }"
 
@@ -47,7 +47,7 @@ def open_journey(browser, url: str):
 def test_journey_page_prints_on_a3_landscape(browser, base_url):
     context, page = open_journey(browser, base_url + JOURNEY)
     try:
-        page.wait_for_selector(".jm-chart--live svg")
+        page.wait_for_selector(".jm-lane--emotion svg.jm-curve")
         sizes = sheets(print_pdf(page))
     finally:
         context.close()

@@ -3,8 +3,10 @@
  * A chart div carries its spec in data-chart and the URL of plotly.js in data-plotly. Specs
  * name colour roles ("@jm-series-1") instead of colours: they are read from CSS custom
  * properties on the chart, so the palette's stylesheet decides and a palette switch only
- * needs the roles read again. plotly.js (several MB) is fetched once, on the first page that
- * has a chart, and the promise is kept: Material's instant navigation keeps this script alive.
+ * needs the roles read again. plotly.js (1.5 MB) is fetched when the first chart comes near the
+ * viewport, so a page whose chart is further down is interactive before plotly is parsed; each
+ * chart is drawn when it comes near. The promise is kept: Material's instant navigation keeps
+ * this script alive, and plotly.js loads once per visit.
  */
 (function () {
   "use strict";
@@ -80,6 +82,39 @@
     });
   }
 
+  // Near enough to start: plotly.js takes a moment to arrive and parse.
+  var AHEAD = "400px 0px";
+  var waiting = []; // chart divs not drawn yet
+  var observer = null;
+
+  function loadAndDraw(el) {
+    loadPlotly(el.getAttribute("data-plotly")).then(function (Plotly) {
+      if (!document.body.contains(el) || drawn.indexOf(el) >= 0) return;
+      drawn.push(el);
+      draw(Plotly, el);
+    }).catch(function (error) {
+      // The tables under the charts carry the same data; say why there is no picture.
+      console.warn(error.message);
+    });
+  }
+
+  function near(entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      waiting = waiting.filter(function (el) { return el !== entry.target; });
+      loadAndDraw(entry.target);
+    });
+  }
+
+  // Hidden containers (no JavaScript) never intersect: hold the chart's place, at its height,
+  // so the page does not jump when it is drawn.
+  function reserve(el) {
+    if (!el.jmSpec) el.jmSpec = JSON.parse(el.getAttribute("data-chart"));
+    el.style.display = "block";
+    el.style.minHeight = (el.jmSpec.layout.height || 0) + "px";
+  }
+
   function render() {
     var charts = Array.prototype.slice.call(document.querySelectorAll(".jm-chart"));
     // Instant navigation swaps the page content: let go of the charts that left with it.
@@ -88,17 +123,22 @@
       if (window.Plotly) window.Plotly.purge(el);
       return false;
     });
-    charts = charts.filter(function (el) { return drawn.indexOf(el) < 0; });
+    waiting = waiting.filter(function (el) {
+      if (document.body.contains(el)) return true;
+      if (observer) observer.unobserve(el);
+      return false;
+    });
+    charts = charts.filter(function (el) { return drawn.indexOf(el) < 0 && waiting.indexOf(el) < 0; });
     if (!charts.length) return;
-    loadPlotly(charts[0].getAttribute("data-plotly")).then(function (Plotly) {
-      charts.forEach(function (el) {
-        if (!document.body.contains(el)) return;
-        drawn.push(el);
-        draw(Plotly, el);
-      });
-    }).catch(function (error) {
-      // The tables under the charts carry the same data; say why there is no picture.
-      console.warn(error.message);
+    if (!window.IntersectionObserver) {
+      charts.forEach(loadAndDraw);
+      return;
+    }
+    if (!observer) observer = new IntersectionObserver(near, { rootMargin: AHEAD });
+    charts.forEach(function (el) {
+      reserve(el);
+      waiting.push(el);
+      observer.observe(el);
     });
   }
 
@@ -107,7 +147,29 @@
     drawn.forEach(function (el) { draw(window.Plotly, el); });
   }
 
-  // Charts take the width of the paper when printed, and the screen's again afterwards.
+  // Charts take the width of the paper when printed, and the screen's again afterwards. A chart
+  // not drawn yet is drawn now if plotly.js is here (drawing is synchronous enough for the
+  // print); otherwise its empty place is given up and the table prints instead.
+  function beforePrint() {
+    var pending = waiting;
+    if (window.Plotly) {
+      waiting = [];
+      pending.forEach(function (el) {
+        observer.unobserve(el);
+        drawn.push(el);
+        draw(window.Plotly, el);
+      });
+    } else {
+      pending.forEach(function (el) { el.style.display = ""; });
+    }
+    resize();
+  }
+
+  function afterPrint() {
+    waiting.forEach(function (el) { el.style.display = "block"; });
+    resize();
+  }
+
   function resize() {
     if (!window.Plotly) return;
     drawn.forEach(function (el) { window.Plotly.Plots.resize(el); });
@@ -123,16 +185,21 @@
           attributeFilter: ["data-md-color-scheme"]
         });
       }
-      window.addEventListener("beforeprint", resize);
-      window.addEventListener("afterprint", resize);
+      window.addEventListener("beforeprint", beforePrint);
+      window.addEventListener("afterprint", afterPrint);
       watching = true;
     }
     render();
   }
 
+  // Material's instant navigation swaps pages without a load event; document$ fires on each.
+  // It never fires where Material cannot fetch (Material 9.x with navigation.instant over
+  // file://, the offline plugin's use), so the page's own load starts this too; start() is
+  // safe to run twice.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();

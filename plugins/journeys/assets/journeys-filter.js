@@ -191,9 +191,13 @@
   }
 
   // Material's instant navigation swaps pages without a load event; document$ fires on each.
+  // It never fires where Material cannot fetch (Material 9.x with navigation.instant over
+  // file://, the offline plugin's use), so the page's own load starts this too; init() is
+  // safe to run twice.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();

@@ -51,9 +51,11 @@ def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
     doc = parse_markdown_text(text, path) if text is not None else None
     if doc is None or doc.located is None:
         return None
-    data = journey_record(custom_fields).check(doc.located.data, (), Checker(checker_for(doc))) or {}
+    record = journey_record(custom_fields)
+    data = record.check(doc.located.data, (), Checker(checker_for(doc))) or {}
     keys = [key for key, _ in custom_fields]
-    return builders.journey(data, data.get("id") or _stem(path), path, "", doc.body, doc.problems, slugify, keys)
+    return builders.journey(record, data, id_=data.get("id") or _stem(path), source=path, folder="", body=doc.body,
+                            problems=doc.problems, team_id=slugify, custom_keys=keys)
 
 
 def persona_version(raw: bytes, path: str) -> Persona | None:
@@ -62,7 +64,8 @@ def persona_version(raw: bytes, path: str) -> Persona | None:
     if doc is None or doc.located is None:
         return None
     data = PERSONA.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    return builders.persona(data, data.get("id") or _stem(path), path, doc.body, doc.problems)
+    return builders.persona(PERSONA, data, id_=data.get("id") or _stem(path), source=path, body=doc.body,
+                            problems=doc.problems)
 
 
 def catalogue_version(raw: bytes, record) -> tuple[CatalogueEntry, ...] | None:

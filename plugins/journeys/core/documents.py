@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from journeys.core.problems import Problem
 from journeys.core.schema import format_path
-from journeys.core.yaml_source import Located, YamlProblem, parse_yaml
+from journeys.core.yaml_source import REJECTED, Located, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a map past 1 MiB is a mistake (a pasted export, a binary)
 _FENCE = "---"
@@ -22,6 +22,7 @@ class Document:
     located: Located | None
     body: str
     problems: list
+    body_line: int = 1  # the line of the file the body starts at
 
 
 def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
@@ -77,8 +78,11 @@ def parse_markdown_text(text: str, display: str) -> Document:
             break
     else:
         return Document(display, None, "", [Problem(display, 1, 1, "", "front matter is not closed: add a line '---' after the map's keys")])
-    body = "\n".join(lines[end + 1:]).strip("\n")
-    return _parse("\n".join(lines[1:end]), 2, display, body + "\n" if body else "")
+    rest = "\n".join(lines[end + 1:])
+    body = rest.strip("\n")
+    doc = _parse("\n".join(lines[1:end]), 2, display, body + "\n" if body else "")
+    doc.body_line = end + 2 + len(rest) - len(rest.lstrip("\n"))
+    return doc
 
 
 def _parse(text: str, first_line: int, display: str, body: str) -> Document:
@@ -86,9 +90,12 @@ def _parse(text: str, first_line: int, display: str, body: str) -> Document:
         located = parse_yaml(text, first_line)
     except YamlProblem as exc:
         return Document(display, None, body, [Problem(display, exc.line, exc.col, "", exc.message)])
+    problems = [Problem(display, p.line, p.col, format_path(p.path), p.message) for p in located.problems]
+    if located.data is REJECTED:
+        return Document(display, None, body, problems)
     if located.data is None:
         return Document(display, None, body, [Problem(display, first_line, None, "", "front matter is empty")])
-    return Document(display, located, body, [])
+    return Document(display, located, body, problems)
 
 
 def checker_for(doc: Document):

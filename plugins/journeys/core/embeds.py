@@ -89,11 +89,16 @@ def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
         problems.append(Problem(page, block.line, None, KEY, message))
 
     try:
-        data = parse_yaml(block.body).data if block.body.strip() else None
-    except YamlProblem as exc:
+        located = parse_yaml(block.body) if block.body.strip() else None
+        rejected = located.problems if located else []
+    except YamlProblem as exc:  # the text is not YAML at all
+        rejected = [exc]
+    for exc in rejected:  # or a value in it is one a block cannot hold (a tag, .nan)
         where = f" (line {exc.line} of the block)" if exc.line else ""
         report(f"the block is not valid YAML{where}: {exc.message}")
+    if rejected:
         return Embed(block, None, (), tuple(problems))
+    data = located.data if located else None
     if not isinstance(data, dict):
         report("the block needs 'journey: <id>' and may have 'show: [parts]', e.g. 'show: [chart, grid]'")
         return Embed(block, None, (), tuple(problems))

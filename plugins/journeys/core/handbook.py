@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from journeys.core import builders
+from journeys.core import builders, narrative_links, placeholders
 from journeys.core.audience import public_problems
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
 from journeys.core.index import MergedPainPoint, merge_pain_points
@@ -86,6 +86,8 @@ class _Item:
     refs: list
     id: str
     folder: str = ""
+    path: str = ""  # absolute
+    links: list = field(default_factory=list)  # narrative_links.Link
 
 
 def _display(abs_path: str, root: str) -> str:
@@ -133,11 +135,11 @@ def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
         hit = (stamp, parse(abs_path, display))
         cache[abs_path] = hit
     doc = hit[1]
-    return Document(doc.display, doc.located, doc.body, list(doc.problems))
+    return Document(doc.display, doc.located, doc.body, list(doc.problems), doc.body_line)
 
 
-def _catalogue(path: str, root: str, record, cache) -> tuple[list[dict] | None, list[Problem]]:
-    if not os.path.isfile(path):
+def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] | None, list[Problem]]:
+    if path is None or not os.path.isfile(path):
         return None, []
     doc = _cached(parse_yaml_file, path, _display(path, root), cache)
     if doc.located is None:
@@ -170,7 +172,7 @@ def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _It
             id_ = stem
         else:
             ck.report((), f"the file name '{stem}' is not a valid id: rename the file or add 'id: {slugify(stem) or 'my-id'}'")
-    return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder)
+    return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder, abs_path)
 
 
 def _cycle_collection_paused(load):
@@ -190,50 +192,113 @@ def _cycle_collection_paused(load):
 
 
 @_cycle_collection_paused
-def load_handbook(
-    maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None, audience: str = "internal",
-) -> Handbook:
+def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None,
+                  docs_dir: str | None = None, audience: str = "internal") -> Handbook:
     """Read and validate every map under `maps_dir`; for a public `audience`, also what a
     public build would leak (core/audience.py).
 
     `root` is the folder that paths in messages and `source` are relative to (the folder of
     the site config, or the working directory). `custom_fields` are (key, label) pairs.
+    `docs_dir` is the site's docs folder, which narratives may link into (default: `docs`
+    under `root`).
     """
     root = os.path.abspath(root or os.getcwd())
+    docs_dir = os.path.abspath(docs_dir or os.path.join(root, "docs"))
     maps_dir = os.path.abspath(maps_dir)
     custom_fields = tuple(custom_fields)
-    loose: list[Problem] = []
     if not os.path.isdir(maps_dir):
         missing = Problem(_display(maps_dir, root), None, None, "", "maps folder not found")
         return Handbook((), (), (), (), (missing,), custom_fields)
+    files = _find_files(maps_dir, root)
+    loose = list(files.problems)
+    stage_data, found = _catalogue(files.stages, root, STAGE, cache)
+    loose += found
+    team_data, found = _catalogue(files.teams, root, TEAM, cache)
+    loose += found
+    persona_items = [_load_item(p, root, PERSONA, cache) for p in files.personas]
+    record = journey_record(custom_fields)
+    journey_items = [_load_item(p, root, record, cache, _folder(p, files.journeys_dir)) for p in files.journeys]
+    loose += _missing_kinds(files, persona_items, journey_items, root)
 
+    # Every file is checked, including one whose id another file has already: only the
+    # first of them gets a page, but the others' mistakes are reported in the same run.
+    personas_kept = _unique(persona_items, "persona")
+    journeys_kept = _unique(journey_items, "journey")
+    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data)
+    for item in persona_items + journey_items:
+        _resolve(item, known)
+    for item in journey_items:
+        _check_journey(item, known)
+    loose += _check_folders(journey_items, files.journeys_dir, root)
+    _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
+    _check_placeholders(journey_items)
+    if audience == "public":
+        public_problems(((i.id, i.data) for i in personas_kept),
+                        ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept))
+
+    personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields, record)
+    stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
+    teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
+    problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
+    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields)
+
+
+@dataclass
+class _Files:
+    """The files of a maps folder that are read; links leading out of it are left out."""
+
+    stages: str | None
+    teams: str | None
+    personas: list[str]
+    journeys: list[str]
+    personas_dir: str
+    journeys_dir: str
+    problems: list[Problem]
+
+
+def _find_files(maps_dir: str, root: str) -> _Files:
     stages_path, teams_path = (os.path.join(maps_dir, name) for name in ("stages.yml", "teams.yml"))
     personas_dir = os.path.join(maps_dir, "personas")
     journeys_dir = os.path.join(maps_dir, "journeys")
     persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
     leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if _leaves(p, maps_dir)}
-    loose += [Problem(_display(p, root), None, None, "", "is a link to a file outside the maps folder: a map must be a file inside it")
-              for p in sorted(leaving)]
+    problems = [Problem(_display(p, root), None, None, "", "is a link to a file outside the maps folder: a map must be a file inside it")
+                for p in sorted(leaving)]
+    return _Files(
+        None if stages_path in leaving else stages_path, None if teams_path in leaving else teams_path,
+        [p for p in persona_files if p not in leaving], [p for p in journey_files if p not in leaving],
+        personas_dir, journeys_dir, problems,
+    )
 
-    stage_data, found = _catalogue(stages_path, root, STAGE, cache) if stages_path not in leaving else (None, [])
-    loose += found
-    team_data, found = _catalogue(teams_path, root, TEAM, cache) if teams_path not in leaving else (None, [])
-    loose += found
 
-    persona_items = [_load_item(p, root, PERSONA, cache) for p in persona_files if p not in leaving]
-    record = journey_record(custom_fields)
-    journey_items = [
-        _load_item(p, root, record, cache, os.path.relpath(os.path.dirname(p), journeys_dir).replace(os.sep, "/").strip("."))
-        for p in journey_files if p not in leaving
-    ]
+def _folder(path: str, journeys_dir: str) -> str:
+    return _printable(os.path.relpath(os.path.dirname(path), journeys_dir).replace(os.sep, "/").strip("."))
+
+
+def _missing_kinds(files: _Files, persona_items, journey_items, root: str) -> list[Problem]:
+    problems = []
     if not persona_items:
-        loose.append(Problem(_display(personas_dir, root), None, None, "", "no persona: add at least one file personas/<id>.md"))
+        problems.append(Problem(_display(files.personas_dir, root), None, None, "", "no persona: add at least one file personas/<id>.md"))
     if not journey_items:
-        loose.append(Problem(_display(journeys_dir, root), None, None, "", "no journey: add at least one file journeys/<id>.md"))
+        problems.append(Problem(_display(files.journeys_dir, root), None, None, "", "no journey: add at least one file journeys/<id>.md"))
+    return problems
 
-    persona_items = _unique(persona_items, "persona", loose)
-    journey_items = _unique(journey_items, "journey", loose)
-    known = {
+
+def _unique(items: list[_Item], kind: str) -> list[_Item]:
+    """The first file (in path order) for each id; a later one with the same id has no page
+    to go to, so it gets an error of its own."""
+    first: dict[str, _Item] = {}
+    for item in items:
+        if item.id in first:
+            checker_for(item.doc)(("id",), f"duplicate {kind} id '{item.id}': {first[item.id].doc.display} has it already; rename the file or set another 'id'", True)
+        else:
+            first[item.id] = item
+    return list(first.values())
+
+
+def _known_ids(persona_items, journey_items, stage_data, team_data) -> dict:
+    """What references may point at: the ids that have a page (or a catalogue entry)."""
+    return {
         "persona": {i.id for i in persona_items},
         "journey": {i.id: i for i in journey_items},
         "stage": [e["id"] for e in stage_data] if stage_data is not None else None,  # catalogue order
@@ -247,43 +312,71 @@ def load_handbook(
             if p.get("id")
         },
     }
-    for item in persona_items + journey_items:
-        _resolve(item, known)
-    for item in journey_items:
-        _check_journey(item, known)
-    if audience == "public":
-        public_problems(((i.id, i.data) for i in persona_items), ((i.id, i.data, checker_for(i.doc)) for i in journey_items))
 
+
+def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]:
+    """A sub-folder groups journeys under its name's slug, so a name without letters or
+    digits cannot group anything; each such folder is reported once, and the journeys in it
+    carry the error so their pages show it."""
+    problems = []
+    for item in journey_items:
+        for n, part in enumerate(item.folder.split("/") if item.folder else ()):
+            if not slugify(part):
+                folder = os.path.join(journeys_dir, *item.folder.split("/")[: n + 1])
+                problem = Problem(_display(folder, root), None, None, "",
+                                  f"the folder name '{part}' makes no id: rename the folder with letters or digits, e.g. 'claims'")
+                item.doc.problems.append(problem)
+                problems.append(problem)
+    return problems
+
+
+def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str) -> None:
+    """Resolve the relative links of every narrative; one that leads to no page is an error
+    at its line. Only the maps that have a page can be linked to."""
+    pages = {i.path: ("persona", i.id) for i in personas}
+    pages.update({i.path: ("journey", i.id) for i in journeys})
+    display = functools.partial(_display, root=root)
+    for item in items:
+        if "](" not in item.doc.body and "]:" not in item.doc.body:
+            continue  # most narratives have no link: skip the scan
+        item.links, found = narrative_links.resolve(
+            item.doc.body, item.path, maps_dir=maps_dir, docs_dir=docs_dir, pages=pages, display=display,
+        )
+        for offset, message in found:
+            _report_in_body(item, offset, message)
+
+
+def _report_in_body(item: _Item, offset: int, message: str) -> None:
+    before = item.doc.body[:offset]
+    line = item.doc.body_line + before.count("\n")
+    item.doc.problems.append(Problem(item.doc.display, line, offset - before.rfind("\n"), "", message))
+
+
+def _check_placeholders(items) -> None:
+    """The instructions `journeys new` writes for the editor must not be published."""
+    for item in items:
+        report = checker_for(item.doc)
+        for path in placeholders.in_values(item.doc.located.data if item.doc.located else None):
+            report(path, placeholders.MESSAGE)
+        for offset in placeholders.in_narrative(item.doc.body):
+            _report_in_body(item, offset, placeholders.MESSAGE)
+
+
+def _model(persona_items, journey_items, team_data, custom_fields, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(sorted(
-        (builders.persona(i.data, i.id, i.doc.display, i.doc.body, sorted(i.doc.problems)) for i in persona_items),
+        (builders.persona(PERSONA, i.data, id_=i.id, source=i.doc.display, body=i.doc.body,
+                          problems=sorted(i.doc.problems), links=i.links) for i in persona_items),
         key=lambda p: p.id,
     ))
     custom_keys = [key for key, _ in custom_fields]
     journeys = tuple(sorted(
-        (builders.journey(i.data, i.id, i.doc.display, i.folder, i.doc.body, sorted(i.doc.problems), team_id, custom_keys)
+        (builders.journey(record, i.data, id_=i.id, source=i.doc.display, folder=i.folder, body=i.doc.body,
+                          problems=sorted(i.doc.problems), links=i.links, team_id=team_id, custom_keys=custom_keys)
          for i in journey_items),
         key=lambda j: j.id,
     ))
-    stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
-    teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journey_items)
-    problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
-    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields)
-
-
-def _unique(items: list[_Item], kind: str, loose: list[Problem]) -> list[_Item]:
-    """Keep the first file (in path order) for each id; a later one with the same id has no
-    page to go to, so its error is reported on its own and it is left out."""
-    first: dict[str, _Item] = {}
-    kept = []
-    for item in items:
-        if item.id in first:
-            line, col = item.doc.located.where(("id",), key=True) if item.doc.located else (None, None)
-            loose.append(Problem(item.doc.display, line, col, "id", f"duplicate {kind} id '{item.id}': {first[item.id].doc.display} has it already; rename the file or set another 'id'"))
-            continue
-        first[item.id] = item
-        kept.append(item)
-    return kept
+    return personas, journeys
 
 
 def _resolve(item: _Item, known: dict) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from journeys.core.ids import slugify
 from journeys.core.problems import Problem
 
 
@@ -23,7 +24,7 @@ class PainPoint:
     severity: str
     evidence: tuple[str, ...]
     status: str
-    explicit_id: bool
+    explicit_id: bool = False  # the author gave `id`: history matches it across versions by id, else by text
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Persona:
     body: str = ""
     problems: tuple[Problem, ...] = ()
     visibility: str = "internal"  # or "public": see core/audience.py
+    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,13 @@ class Journey:
     body: str = ""
     problems: tuple[Problem, ...] = ()
     visibility: str = "internal"
+    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
+
+    @property
+    def folder_slug(self) -> str:
+        """The sub-folder as ids, each part slugified ("Home Claims/2026" is
+        "home-claims/2026"), for grouping and URLs; "" at the top."""
+        return "/".join(slugify(part) for part in self.folder.split("/")) if self.folder else ""
 
     @property
     def steps(self):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
 from journeys.core.problems import did_you_mean
+from journeys.core.yaml_source import REJECTED
 
 SEVERITIES = ("low", "medium", "high", "critical")
 STATUSES = ("open", "in-progress", "resolved")
@@ -221,13 +223,15 @@ class ListOf(Type):
         return f"a list (each item {self.item.description})"
 
     def check(self, value, path, ck):
+        if value is REJECTED:  # reported already, when YAML was read
+            return None
         if self.single_ok and not isinstance(value, (list, dict)) and value is not None:
             value = [value]
         if not isinstance(value, list):
             return self.wrong(value, path, ck)
         if len(value) < self.min_items:
             ck.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
-        out = [self.item.check(item, path + (i,), ck) for i, item in enumerate(value)]
+        out = [self.item.check(item, path + (i,), ck) for i, item in enumerate(value) if item is not REJECTED]
         return [item for item in out if item is not None]
 
     def json_schema(self):
@@ -250,11 +254,13 @@ class Key:
 
 @dataclass
 class Record(Type):
-    """A mapping with known keys; `shorthand` names the key a bare string stands for."""
+    """A mapping with known keys; `shorthand` names the key a bare string stands for. `model`
+    is the dataclass its validated data becomes (see `build`)."""
 
     name: str
     keys: tuple
     shorthand: str | None = None
+    model: type | None = None
 
     @property
     def description(self):
@@ -262,6 +268,8 @@ class Record(Type):
         return f"{article} {self.name}" + (f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)")
 
     def check(self, value, path, ck):
+        if value is REJECTED:
+            return None
         if self.shorthand and isinstance(value, str):
             value = {self.shorthand: value}
         if not isinstance(value, dict):
@@ -272,7 +280,9 @@ class Record(Type):
                 ck.report(path + (name,), f"unknown key{did_you_mean(name, known)}", True)
         out = {}
         for key in self.keys:
-            if key.name in value and value[key.name] is not None:
+            if value.get(key.name) is REJECTED:
+                out[key.name] = None
+            elif key.name in value and value[key.name] is not None:
                 out[key.name] = key.type.check(value[key.name], path + (key.name,), ck)
             elif key.required:
                 ck.report(path, f"missing required key '{key.name}'")
@@ -312,7 +322,7 @@ PERSONA = Record("persona", (
     Key("image", Image(), doc="path relative to the docs folder, or an https URL"),
     Key("tags", TEXTS, default=()),
     Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
-))
+), model=model.Persona)
 
 CATALOGUE_ENTRY_KEYS = (
     Key("id", Id(), True),
@@ -352,7 +362,7 @@ KPI = Record("KPI", (
     Key("current", TextOrNumber()),
     Key("target", TextOrNumber()),
     Key("unit", TextOrNumber()),
-), shorthand="name")
+), shorthand="name", model=model.Kpi)
 
 PAIN_POINT = Record("pain point", (
     Key("text", Text(), True),
@@ -360,13 +370,13 @@ PAIN_POINT = Record("pain point", (
     Key("severity", Choice(SEVERITIES), default="medium"),
     Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs"),
     Key("status", Choice(STATUSES), default="open"),
-), shorthand="text")
+), shorthand="text", model=model.PainPoint)
 
 OPPORTUNITY = Record("opportunity", (
     Key("text", Text(), True),
     Key("impact", Choice(IMPACTS)),
     Key("addresses", ListOf(Ref("pain-point")), default=(), doc="pain point ids"),
-), shorthand="text")
+), shorthand="text", model=model.Opportunity)
 
 TEAM_REF = Ref("team", free_text=True)
 
@@ -389,7 +399,7 @@ def step_record(custom_fields=()) -> Record:
         Key("pain_points", ListOf(PAIN_POINT), default=()),
         Key("opportunities", ListOf(OPPORTUNITY), default=()),
         Key("gaps", TEXTS, default=(), doc="what the company does not know yet here"),
-    ) + custom)
+    ) + custom, model=model.Step)
 
 
 def journey_record(custom_fields=()) -> Record:
@@ -398,7 +408,7 @@ def journey_record(custom_fields=()) -> Record:
         Key("goal", Text()),
         Key("expectations", TEXTS, default=()),
         Key("steps", ListOf(step_record(custom_fields), min_items=1), True),
-    ))
+    ), model=model.StageBlock)
     return Record("journey", (
         Key("title", Text(), True),
         Key("id", Id(), doc="defaults to the file name"),
@@ -412,4 +422,38 @@ def journey_record(custom_fields=()) -> Record:
         Key("kpis", ListOf(KPI), default=()),
         Key("stages", ListOf(stage_block, min_items=1), True),
         Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
-    ))
+    ), model=model.Journey)
+
+
+def complete(record: Record, data) -> bool:
+    """Whether validated `data` has every required value: an entry that lacks one was reported
+    and has nothing to show, so it is left out of the model."""
+    return isinstance(data, dict) and all(data.get(k.name) is not None for k in record.keys if k.required)
+
+
+def build(record: Record, data: dict, **fields_):
+    """The record's model from its validated `data`: every key that names a field of the
+    model, lists as tuples, nested records built in turn (the incomplete left out). `fields_`
+    are the model's fields the data does not give as they are (context, resolved references);
+    they win over keys of the same name."""
+    names = _field_names(record.model)
+    values = {k.name: _built(k.type, data.get(k.name)) for k in record.keys if k.name in names and k.name not in fields_}
+    return record.model(**values, **fields_)
+
+
+def _built(kind: Type, value):
+    if isinstance(kind, ListOf):
+        item = kind.item
+        if isinstance(item, Record) and item.model is not None:
+            return tuple(build(item, v) for v in value or () if complete(item, v))
+        return tuple(value or ())
+    return value
+
+
+_FIELDS: dict = {}
+
+
+def _field_names(model_class) -> frozenset:
+    if model_class not in _FIELDS:
+        _FIELDS[model_class] = frozenset(f.name for f in fields(model_class))
+    return _FIELDS[model_class]

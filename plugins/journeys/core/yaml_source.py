@@ -32,18 +32,31 @@ Path = tuple  # ("stages", 0, "steps", 1, "emotion")
 class YamlProblem(Exception):
     """A YAML document that cannot be read, with a 1-based position."""
 
-    def __init__(self, message: str, line: int | None, col: int | None):
+    def __init__(self, message: str, line: int | None, col: int | None, path: tuple = ()):
         super().__init__(message)
-        self.message, self.line, self.col = message, line, col
+        self.message, self.line, self.col, self.path = message, line, col, path
+
+
+class _Rejected:
+    """Stands for a value YAML read but a map cannot hold (`.nan`, a tag, a date that is no
+    date): its problem is reported once, and checking goes on around it."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED = _Rejected()
 
 
 @dataclass
 class Located:
-    """Plain data plus the position of every value and every mapping key, by key path."""
+    """Plain data plus the position of every value and every mapping key, by key path.
+    `problems` are the values that were rejected (each now REJECTED in `data`), in order."""
 
     data: object
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # YamlProblem
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column of `path`, or of its nearest ancestor that has one."""
@@ -137,31 +150,48 @@ def _pos(node, offset: int) -> tuple[int, int]:
 
 
 def _build(node, path: Path, out: Located, constructor, offset: int, depth: int):
-    line_col = _pos(node, offset)
-    out.values[path] = line_col
-    if depth > MAX_DEPTH:
-        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", *line_col)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP_TAG:
-            raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
-        result: dict = {}
-        for key_node, value_node in node.value:
+    """The plain value of `node`. A part that cannot be one is REJECTED and its problem kept,
+    so the rest of the document is still read and checked."""
+    try:
+        line_col = _pos(node, offset)
+        out.values[path] = line_col
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", *line_col)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+            return _mapping(node, path, out, constructor, offset, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+            return [
+                _build(item, path + (i,), out, constructor, offset, depth + 1)
+                for i, item in enumerate(node.value)
+            ]
+        return _scalar(node, constructor, offset)
+    except YamlProblem as problem:
+        out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
+        return REJECTED
+
+
+def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: int) -> dict:
+    result: dict = {}
+    for key_node, value_node in node.value:
+        try:
             key = _scalar(key_node, constructor, offset) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                raise YamlProblem("keys must be plain text", *_pos(key_node, offset))
-            if key in result:
-                raise YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset))
-            out.keys[path + (key,)] = _pos(key_node, offset)
-            result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ_TAG:
-            raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
-        return [
-            _build(item, path + (i,), out, constructor, offset, depth + 1)
-            for i, item in enumerate(node.value)
-        ]
-    return _scalar(node, constructor, offset)
+        except YamlProblem as problem:
+            out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
+            continue
+        if not isinstance(key, str):
+            out.problems.append(YamlProblem("keys must be plain text", *_pos(key_node, offset), path))
+            continue
+        if key in result:
+            # The first value stays: that is the one an editor reading from the top sees.
+            out.problems.append(YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset), path + (key,)))
+            continue
+        out.keys[path + (key,)] = _pos(key_node, offset)
+        result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1)
+    return result
 
 
 def _scalar(node, constructor, offset: int):

@@ -1,50 +1,33 @@
-"""The plugin's options in mkdocs.yml."""
+"""The plugin's options in mkdocs.yml: one MkDocs config option for each option declared in
+`core/options.py`, which holds their defaults, types, checks and documentation."""
 
 from __future__ import annotations
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import BaseConfigOption
+
+from journeys.core import options
 
 
-class CustomField(base.Config):
-    key = c.Type(str)
-    """The step key editors write, e.g. `backstage`."""
-    label = c.Type(str)
-    """The lane's title on journey pages, e.g. "Behind the scenes"."""
+class CheckedOption(BaseConfigOption):
+    """An option checked by core, so `journeys check` and the build accept the same values."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.default = options.default(name)
+
+    def run_validation(self, value):
+        try:
+            return options.check(self.name, value)
+        except options.OptionError as exc:
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in exc.path)
+            raise ValidationError(f"{where.lstrip('.')}: {exc.message}" if where else exc.message) from None
 
 
-class JourneysConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    """Build the handbook pages. Turn off to build the hand-written docs alone, faster."""
-
-    maps_dir = c.Type(str, default="maps")
-    """The folder of personas, journeys, stages.yml and teams.yml, relative to mkdocs.yml."""
-
-    prefix = c.Type(str, default="")
-    """Put in front of every generated URL, e.g. "cx/" publishes journeys at cx/journeys/."""
-
-    review_after_days = c.Type(int, default=180)
-    """A journey whose `reviewed` date is older than this is shown as due for review."""
-
-    history_depth = c.Type(int, default=10)
-    """How many commits each journey page's History section lists, from git; 0 turns it off."""
-
-    custom_fields = c.ListOfItems(c.SubConfig(CustomField), default=[])
-    """Extra step keys, each rendered as a lane of the map grid, in this order."""
-
-    plotly_js = c.Optional(c.Type(str))
-    """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
-    ships with the installed `plotly` package, so charts work behind a firewall."""
-
-    audience = c.Choice(("internal", "public"), default="internal")
-    """Who the build is for. `internal` publishes every map; `public` only the journeys and
-    personas marked `visibility: public`, without their internal-facing fields."""
-
-    public_fields = c.ListOfItems(c.Type(str), default=[])
-    """Internal-facing fields a public build keeps: any of `owner`, `supporting`, `tools`,
-    `kpis`, `evidence`, `gaps` and custom field keys. `owner` also publishes the team pages."""
-
-    labels = c.Type(dict, default={})
-    """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`
-    to translate the handbook. Page layouts themselves are overridden by templates of the same
-    name under the theme's `custom_dir`, in `journeys/`."""
+JourneysConfig = type("JourneysConfig", (base.Config,), {
+    "__doc__": "The `journeys` plugin's options (see journeys.core.options.Options).",
+    "__module__": __name__,
+    **{option.name: CheckedOption(option.name) for option in options.PLUGIN_OPTIONS},
+})

@@ -2,42 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import posixpath
 import re
+import secrets
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
-from journeys.plugin import embeds
-from journeys.render.embed import embed_html
 from journeys.core.audience import for_audience, public_history, unknown_public_fields
 from journeys.core.history import try_history
-from journeys.core.schema import step_record
+from journeys.core.options import PLUGIN_OPTIONS, Options
+from journeys.plugin import embeds
+from journeys.render.embed import embed_html
 from journeys.plugin.config import JourneysConfig
-from journeys.render.page import PLACEHOLDER, Context
+from journeys.render.page import Context, placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.templating import TemplateProblem, Templates
-from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
+from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
-PLACEHOLDER_RE = re.compile(re.escape(PLACEHOLDER).replace(r"\{\}", r"(\d+)"))
-
-
-def check_custom_fields(fields) -> tuple[tuple[str, str], ...]:
-    builtin = {key.name for key in step_record().keys}
-    pairs = []
-    for field in fields:
-        if field.key in builtin:
-            raise PluginError(f"journeys: custom_fields: '{field.key}' is already a step key; choose another key")
-        if not field.key or not field.label:
-            raise PluginError("journeys: custom_fields: every entry needs a 'key' and a 'label'")
-        pairs.append((field.key, field.label))
-    return tuple(pairs)
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -51,17 +40,23 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config.enabled:
             return config
         self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        self.maps_dir = os.path.join(self.root, self.config.maps_dir)
-        self.custom_fields = check_custom_fields(self.config.custom_fields)
-        for message in unknown_public_fields(self.config.public_fields, (key for key, _ in self.custom_fields)):
+        # The values are checked by core already (plugin/config.py); the site's settings
+        # come from MkDocs, which resolved the paths.
+        self.options = dataclasses.replace(
+            Options(), **{option.name: self.config[option.name] for option in PLUGIN_OPTIONS},
+            docs_dir=config.docs_dir, use_directory_urls=config.use_directory_urls, custom_dir=config.theme.custom_dir,
+            repo_url=config.repo_url,
+        )
+        for message in unknown_public_fields(self.options.public_fields, (key for key, _ in self.options.custom_fields)):
             raise PluginError(f"journeys: {message}")
-        self.site = Site(normalise_prefix(self.config.prefix), config.use_directory_urls)
+        self.maps_dir = os.path.join(self.root, self.options.maps_dir)
         try:
-            self.templates = Templates(config.theme.custom_dir, self.config.labels)
+            self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
         except (UnknownLabel, TemplateProblem) as exc:
             raise PluginError(f"journeys: {exc}") from None
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for stylesheet in STYLESHEETS:
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         for script in SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)
@@ -70,30 +65,36 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Runs before other plugins' on_files (default priority 0), so navigation and tag
     # plugins that walk the files see the generated pages.
     @event_priority(50)
-    def on_files(self, files: Files, *, config) -> Files:
+    def _make_files(self, files: Files, *, config) -> Files:
+        self.ours: dict[str, File] = {}  # site path -> the file made for it
+        self.detail_pages: set[str] = set()
         if not self.config.enabled:
             return files
         handbook = load_handbook(
-            self.maps_dir, custom_fields=self.custom_fields, root=self.root,
-            cache=getattr(self, "parse_cache", None), audience=self.config.audience,
+            self.maps_dir, custom_fields=self.options.custom_fields, root=self.root, docs_dir=config.docs_dir,
+            cache=getattr(self, "parse_cache", None), audience=self.options.audience,
         )
         for problem in handbook.problems:
             log.warning(str(problem))
-        handbook = for_audience(handbook, self.config.audience, self.config.public_fields)
+        self.problems = handbook.problems
+        handbook = for_audience(handbook, self.options.audience, self.options.public_fields)
         # Read on every build, so `mkdocs serve` shows a commit made since the last one.
-        history, why_not = try_history(handbook, self.maps_dir, self.root, self.config.history_depth,
+        history, why_not = try_history(handbook, self.maps_dir, self.root, self.options.history_depth,
                                        getattr(self, "history_cache", None))
         if why_not:
             log.info(f"journeys: no History sections: {why_not}")
         self.git_watched = history.watched if history else ()
         histories = history.journeys if history else {}
-        if self.config.audience == "public":
-            histories = public_history(histories, self.config.public_fields)
+        if self.options.audience == "public":
+            histories = public_history(histories, self.options.public_fields)
+        # Read here, not in on_config: Material's offline plugin turns use_directory_urls off
+        # in its own on_config, which may run after ours (plugin order in mkdocs.yml).
+        self.site = Site(normalise_prefix(self.options.prefix), config.use_directory_urls)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         # Before the generated pages join `files`: only hand-written pages are scanned.
         self.embeds = embeds.scan(files, docs_rel, [j.id for j in handbook.journeys])
-        ctx = Context(self.site, build_date(), self.config.review_after_days, self.config.plotly_js, self.templates,
-                      self.embeds.shown_in(), histories, config.repo_url)
+        ctx = Context(self.site, build_date(), self.options.review_after_days, self.options.plotly_js, self.templates,
+                      self.embeds.shown_in(), histories, self.options.repo_url)
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
@@ -101,6 +102,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         except TemplateProblem as exc:  # an override naming a value its page does not have
             raise PluginError(f"journeys: {exc}") from None
         self.html_blocks: dict[str, list[str]] = {}
+        # A new marker each build: a narrative cannot name (or copy) a block, and as every
+        # marker is replaced again, the output does not depend on it.
+        self.marker = marker = secrets.token_hex(16)
+        head, tail = placeholder(marker, 0).rsplit("0", 1)
+        self.placeholder_re = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
         for page in generated.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.warning(f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there")
@@ -108,33 +114,99 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Detail pages stay out of the navigation: a nav that lists every map makes every
             # page carry every map, and the build grows with the square of the handbook.
             inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
-            skeleton, self.html_blocks[page.src] = page.skeleton()
-            file = File.generated(config, page.src, content=page.markdown(skeleton), inclusion=inclusion)
-            if page.source:
-                file.edit_uri = posixpath.relpath(page.source, docs_rel)
-            files.append(file)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                self.detail_pages.add(page.src)
+            skeleton, self.html_blocks[page.src] = page.skeleton(marker)
+            self.ours[page.src] = self._page_file(config, page, page.markdown(skeleton), inclusion, docs_rel)
         for path, content in generated.texts.items():
-            files.append(File.generated(config, path, content=content))
+            self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
-            files.append(File.generated(config, path, abs_src_path=source))
+            self.ours[path] = File.generated(config, path, abs_src_path=source)
+        if self.i18n(config) is None:
+            for file in self.ours.values():
+                files.append(file)
         return files
 
-    # Before other plugins' on_page_markdown (default priority 0): the blocks are found in the
-    # page as its author wrote it, and plugins such as macros never see the block's YAML.
+    def _page_file(self, config, page, markdown: str, inclusion, docs_rel: str) -> File:
+        """A page of one map is an ordinary File whose source is that map: plugins that read a
+        page's source file, such as git-revision-date-localized for "last update", then date it
+        by the map's last commit (they skip files marked generated, and date those by the build).
+        The content stays in memory. Index pages draw on every map and stay generated."""
+        if not page.source:
+            return File.generated(config, page.src, content=markdown, inclusion=inclusion)
+        file = File(page.src, src_dir=None, dest_dir=config.site_dir,
+                    use_directory_urls=config.use_directory_urls, inclusion=inclusion)
+        file.content_string = markdown  # MkDocs 1.6: setting the content clears abs_src_path, so it goes first
+        file.abs_src_path = os.path.join(self.root, page.source)
+        file.edit_uri = posixpath.relpath(page.source, docs_rel)
+        return file
+
+    @staticmethod
+    def i18n(config):
+        """mkdocs-static-i18n, if the site uses it (1.x registers as `i18n`)."""
+        return config.plugins.get("i18n")
+
+    # Last, after every other plugin's on_files, including mkdocs-static-i18n (-100): it
+    # rebuilds each File from docs_dir and so loses in-memory content and crashes on files with
+    # no abs_src_path (static-i18n 1.3, its issue #263), so with it the pages are added here,
+    # each language's under its folder. And a page another plugin wrote at a generated path
+    # after our on_files (mkdocs-gen-files, priority 0) is only visible here.
+    @event_priority(-200)
+    def _check_files(self, files: Files, *, config) -> Files:
+        i18n = self.i18n(config)
+        if self.ours and i18n is not None:
+            language = i18n.current_language
+            folder = "" if language == i18n.default_language else language + "/"
+            for src, file in self.ours.items():
+                if files.get_file_from_path(src) is not None:
+                    continue
+                file.dest_uri = folder + file.dest_uri
+                # What static-i18n reads from the files it made itself (language selector, nav).
+                file.locale = file.locale_alternate_of = language
+                file.localization, file.norm_src_uri, file.alternates = None, src, {language: file}
+                files.append(file)
+        for src, file in self.ours.items():
+            found = files.get_file_from_path(src)
+            if src.endswith(".md") and found is not file and found is not None:
+                by = getattr(found, "generated_by", None) or "another plugin"
+                log.warning(f"{src} is written by {by} and hides the page the journeys plugin generates there")
+        return files
+
+    on_files = CombinedEvent(_make_files, _check_files)
+
+    def on_nav(self, nav, *, config, files):
+        """Detail pages are kept out of the navigation (see on_files); a navigation plugin
+        that lists whole folders, such as literate-nav with `[Journeys](journeys/)`, pulls
+        them back in."""
+        listed = sorted(page.file.src_uri for page in nav.pages if page.file.src_uri in self.detail_pages)
+        if listed:
+            log.warning(f"the navigation lists {len(listed)} journey handbook detail pages (e.g. {listed[0]}): list only "
+                        "the index pages (journeys/index.md, personas/index.md, ...), since a navigation of every map "
+                        "makes the build grow with the square of the handbook")
+        return nav
+
+    # Before other plugins' on_page_markdown (default priority 0). A `journey-map` block is
+    # found in the page as its author wrote it; and mkdocs-macros, which renders every page as
+    # a Jinja template unless its meta says `render_macros: false`, never runs a generated page
+    # (author text, shown as typed) or a block's YAML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        found = self.embeds.by_page.get(page.file.src_uri) if self.config.enabled else None
+        if not self.config.enabled:
+            return markdown
+        if self.ours.get(page.file.src_uri) is page.file:
+            page.meta["render_macros"] = False
+        found = self.embeds.by_page.get(page.file.src_uri)
         if not found:
             return markdown
         blocks = self.html_blocks.setdefault(page.file.src_uri, [])
 
-        def placeholder(html: str) -> str:
+        def hold(html: str) -> str:
             blocks.append(html)
-            return PLACEHOLDER.format(len(blocks) - 1)
+            return placeholder(self.marker, len(blocks) - 1)
 
         here = page.file.src_uri
         return embeds.replace_blocks(markdown, page.file.src_uri, found,
-                                     lambda embed: embed_html(self.handbook, embed, self.ctx, here), placeholder)
+                                     lambda embed: embed_html(self.handbook, embed, self.ctx, here), hold)
 
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)
@@ -142,7 +214,18 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         blocks = self.html_blocks.get(page.file.src_uri) if self.config.enabled else None
         if not blocks:
             return html
-        return PLACEHOLDER_RE.sub(lambda m: blocks[int(m.group(1))], html)
+        return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+
+    def on_post_build(self, *, config) -> None:
+        # MkDocs 1.6.1 and ProperDocs count warnings for --strict with a logging handler, and
+        # --quiet raises the logger's level so warnings never reach it (mkdocs/mkdocs#4126):
+        # a quiet strict build would publish broken maps with exit 0. So the plugin stops a
+        # strict build itself, after the whole site was checked, as MkDocs' own count does.
+        problems = getattr(self, "problems", ()) if self.config.enabled else ()
+        if config.strict and problems:
+            count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
+            rest = "" if len(problems) == 1 else "; `journeys check` lists them all"
+            raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
 
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:

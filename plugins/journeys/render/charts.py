@@ -16,12 +16,12 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT, emotion_by_stage
 from journeys.render.fragments import (
-    EMOTION_WORDS, Cell, emotion, journey_link, pain_point_href, persona_link, stage_link, step_anchor, step_link,
-    table,
+    EMOTION_WORDS, Cell, emotion, journey_link, pain_point_href, persona_link, stage_link, step_link, table,
 )
 from journeys.render.text import json_attr, link, text, url
 
-PLOTLY_ASSET = "assets/journeys/plotly.min.js"
+PLOTLY_ASSET = "assets/journeys/vendor/plotly-cartesian.min.js"
+PLOTLY_LICENSE = "assets/journeys/vendor/plotly-LICENSE.txt"
 SERIES = 8  # --jm-series-1 ... --jm-series-8 in journeys.css
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")
 EMOTION_RANGE = [-2.5, 2.5]
@@ -166,7 +166,7 @@ def figure(spec: dict, label: str, caption: str, table: str, plotly_src: str) ->
 
 def plotly_src(ctx, here: str) -> str:
     """The user's plotly.js URL, or the copy the site serves, relative to this page."""
-    return ctx.plotly_js or ctx.site.asset(here, PLOTLY_ASSET)
+    return ctx.plotly_js or ctx.site.script_asset(here, PLOTLY_ASSET)
 
 
 def _table(caption: str, heads: list[str], rows: list[list[str]]) -> str:
@@ -225,7 +225,9 @@ def journey_chart(handbook, journey) -> dict:
     return _spec(data, layout)
 
 
-def journey_figure(handbook, journey, ctx, here: str) -> str:
+def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = True) -> str:
+    """The plotly curve of a journey. On its own page (`beside_lane`) it sits under the map's
+    emotion lane, so its table adds only today's curve; embedded elsewhere, it carries both."""
     names = [p.name if p else pid for pid, p in ((pid, handbook.persona_by_id.get(pid)) for pid in journey.personas)]
     caption = f"Emotion along “{journey.title}”, step by step"
     if len(names) > 1:
@@ -236,13 +238,18 @@ def journey_figure(handbook, journey, ctx, here: str) -> str:
     label = (f"Line chart. {caption}. {len(journey.steps)} steps in {len(journey.stages)} stages, "
              f"{_range_words(s.emotion for _, s in journey.steps)}.")
     heads = ["Stage", "Touchpoint", "Channel", "Emotion", "Thinking"]
-    rows = [[stage_link(ctx, here, handbook, b.stage), link(f"#{step_anchor(s)}", s.touchpoint),
-             text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in journey.steps]
-    table = _table(f"Emotion at each step of {journey.title}", heads, rows)
+    def rows_of(j):
+        return [[stage_link(ctx, here, handbook, b.stage), step_link(ctx, here, j, s),
+                 text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in j.steps]
+
+    table = ""
+    if baseline is not None and beside_lane:
+        # The journey's own emotions are in its map's emotion lane, on the same page.
+        table = f"<p>{text(ctx.templates.labels['journey_compared_note'])}</p>"
+    else:
+        table = _table(f"Emotion at each step of {journey.title}", heads, rows_of(journey))
     if baseline is not None:
-        rows = [[stage_link(ctx, here, handbook, b.stage), step_link(ctx, here, baseline, s),
-                 text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in baseline.steps]
-        table += _table(f"Today: emotion at each step of {baseline.title}", heads, rows)
+        table += _table(f"Today: emotion at each step of {baseline.title}", heads, rows_of(baseline))
     return figure(journey_chart(handbook, journey), label, caption, table, plotly_src(ctx, here))
 
 

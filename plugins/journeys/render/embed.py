@@ -7,20 +7,32 @@ from markupsafe import Markup
 
 from journeys.core.embeds import Embed
 from journeys.render import journey_page
+from journeys.render.canvas import opportunity_card, pain_card
 from journeys.render.charts import journey_figure
+from journeys.render.fragments import stage_link, step_link
+
+
+def _cards(handbook, journey, ctx, here: str, card, items_of) -> str:
+    """The journey's pain points or opportunities as the map's cards, each saying where it
+    occurs (the grid that would place them is not on the page)."""
+    labels = ctx.templates.labels
+    cards = [
+        card(handbook, ctx, here, labels, item, place=f'<p class="jm-card__place">{step_link(ctx, here, journey, step)}'
+                                                     f" · {stage_link(ctx, here, handbook, block.stage)}</p>")
+        for block, step in journey.steps for item in items_of(step)
+    ]
+    return f'<ul class="jm-cards jm-cards--list">{"".join(cards)}</ul>' if cards else ""
 
 
 def _parts(handbook, journey, ctx, here: str) -> dict:
     """Each part as the journey page shows it, made only when asked for."""
-    pains = [(block, step, p) for block, step in journey.steps for p in step.pain_points]
-    opportunities = [(block, step, o) for block, step in journey.steps for o in step.opportunities]
     return {
         "header": lambda: journey_page.header(handbook, journey, ctx, here),
-        "chart": lambda: journey_figure(handbook, journey, ctx, here),
+        "chart": lambda: journey_figure(handbook, journey, ctx, here, beside_lane=False),
         "grid": lambda: journey_page.grid(handbook, journey, ctx, here),
         "ownership": lambda: journey_page.ownership(handbook, journey, ctx, here),
-        "pain-points": lambda: journey_page.pain_list(handbook, pains, ctx, here) if pains else "",
-        "opportunities": lambda: journey_page.opportunity_list(handbook, opportunities, ctx, here) if opportunities else "",
+        "pain-points": lambda: _cards(handbook, journey, ctx, here, pain_card, lambda s: s.pain_points),
+        "opportunities": lambda: _cards(handbook, journey, ctx, here, opportunity_card, lambda s: s.opportunities),
     }
 
 

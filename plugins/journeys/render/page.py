@@ -19,7 +19,10 @@ class Markdown(str):
     finished HTML blocks the renderers write."""
 
 
-PLACEHOLDER = "<!--journeys:{}-->"
+def placeholder(marker: str, n: int) -> str:
+    """The comment that stands for finished HTML block `n` of a page. `marker` is made anew
+    for every build, so no text an editor writes can name a block."""
+    return f"<!--journeys-{marker}:{n}-->"
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Page:
     description: str | None = None
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
-    hide: tuple[str, ...] = ()  # Material's page-level `hide` (e.g. "toc"), for a wide table
+    hide: tuple[str, ...] = ()  # Material's `hide` front matter: "navigation", "toc", ...
     # Material's page-level `search` options: {"exclude": True} for a page whose every fact is
     # indexed on its home page, {"boost": n} to rank a home page higher
     search: Mapping[str, object] | None = None
@@ -39,7 +42,7 @@ class Page:
     def body(self) -> str:
         return "\n\n".join(self.parts) + "\n"
 
-    def skeleton(self) -> tuple[str, list[str]]:
+    def skeleton(self, marker: str) -> tuple[str, list[str]]:
         """The body with every finished HTML block replaced by a placeholder comment, and the
         blocks. Markdown passes raw HTML through unchanged but parses it twice on the way (its
         own block parser and MkDocs' anchor scan): for a handbook that is most of the build, so
@@ -50,7 +53,7 @@ class Page:
             if isinstance(part, Markdown) or part.startswith("#"):
                 parts.append(part)
             else:
-                parts.append(PLACEHOLDER.format(len(blocks)))
+                parts.append(placeholder(marker, len(blocks)))
                 blocks.append(part)
         return "\n\n".join(parts) + "\n", blocks
 

@@ -5,11 +5,11 @@ list in one place means an exported folder holds exactly what a build with the p
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import os
 from dataclasses import dataclass
 
-from journeys.render.charts import PLOTLY_ASSET
+from journeys.core.narrative_links import with_page_links
+from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
 from journeys.render.exports import all_exports
 from journeys.render.page import Page
 from journeys.render.pages import all_pages
@@ -17,10 +17,15 @@ from journeys.render.pages import all_pages
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
 STYLESHEET = ASSET_DIR + "journeys.css"
+CANVAS_STYLESHEET = ASSET_DIR + "journeys-canvas.css"  # the journey page
+STYLESHEETS = (STYLESHEET, CANVAS_STYLESHEET)
 SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
-# The copy inside the plotly package, so the charts' plotly.js matches the version the specs
-# were written for and no reader's browser needs to reach a CDN.
-PLOTLY_JS = os.path.join(os.path.dirname(importlib.util.find_spec("plotly").origin), "package_data", "plotly.min.js")
+# plotly.js's cartesian bundle, vendored (see assets/vendor/README.md): a third of the full
+# bundle's size, every trace type the charts use, and no map traces whose tile-server URLs
+# Material's privacy plugin would try to fetch. The site serves it, so no reader needs a CDN.
+VENDOR = os.path.join(ASSETS, "vendor")
+PLOTLY_FILES = {PLOTLY_ASSET: os.path.join(VENDOR, "plotly-cartesian.min.js"),
+                PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt")}
 INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
 
 
@@ -46,7 +51,10 @@ class SiteFiles:
 
 def site_files(handbook, ctx) -> SiteFiles:
     texts = {ctx.site.prefix + name: content for name, content in sorted(all_exports(handbook, ctx.site).items())}
-    copies = {ASSET_DIR + name: os.path.join(ASSETS, name) for name in sorted(os.listdir(ASSETS))}
+    copies = {ASSET_DIR + name: os.path.join(ASSETS, name) for name in sorted(os.listdir(ASSETS))
+              if os.path.isfile(os.path.join(ASSETS, name))}
     if not ctx.plotly_js:
-        copies[PLOTLY_ASSET] = PLOTLY_JS
-    return SiteFiles(all_pages(handbook, ctx), texts, copies)
+        copies |= PLOTLY_FILES
+    # Narratives link relative to their map file; on the generated page they must lead to the same place.
+    pages = all_pages(with_page_links(handbook, lambda kind, id_: ctx.site.src(kind + "s", id_)), ctx)
+    return SiteFiles(pages, texts, copies)

@@ -16,6 +16,11 @@ KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
 class Site:
     prefix: str = ""  # e.g. "cx/"
     use_directory_urls: bool = True
+    # Links in generated pages are raw HTML. MkDocs leaves raw HTML alone, so they are written
+    # relative to the page's URL. Zensical rewrites every relative link in raw HTML as if it
+    # were relative to the page's source file; `source_relative` writes them that way, for a
+    # standalone export built by Zensical with directory URLs (see docs/zensical.md).
+    source_relative: bool = False
 
     def src(self, kind: str, id_: str | None = None) -> str:
         """Virtual source path, as hand-written pages link to it: `journeys/<id>.md`."""
@@ -30,7 +35,7 @@ class Site:
 
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link from one page to another (or to an anchor on it)."""
-        here = posixpath.dirname(self.url(from_src) if self.use_directory_urls else from_src)
+        here = self._base(from_src)
         target = self.url(to_src)
         rel = relative(target, here)
         if target.endswith("/") or not target:
@@ -41,8 +46,18 @@ class Site:
 
     def asset(self, from_src: str, path: str) -> str:
         """A link to a site-root-relative file, such as an export."""
-        here = posixpath.dirname(self.url(from_src) if self.use_directory_urls else from_src)
-        return relative(path, here)
+        return relative(path, self._base(from_src))
+
+    def script_asset(self, from_src: str, path: str) -> str:
+        """A link to a site-root-relative file that a script reads from a data attribute. No
+        generator rewrites data attributes, so it is always relative to the page's URL."""
+        return relative(path, self._base(from_src, rewritten=False))
+
+    def _base(self, from_src: str, rewritten: bool = True) -> str:
+        """The folder a relative link on the page starts from; `rewritten`: in an attribute
+        that Zensical rewrites (href, src)."""
+        by_url = self.use_directory_urls and not (rewritten and self.source_relative)
+        return posixpath.dirname(self.url(from_src) if by_url else from_src)
 
 
 def relative(target: str, start: str) -> str:

@@ -1,0 +1,176 @@
+"""Lighthouse on the demo handbook: one page of every page type, as a phone reader loads it.
+
+    python benchmarks/lighthouse.py [--runs 3] [--no-write]
+
+Builds the demo (mkdocs.yml, docs/, maps/) into a temporary folder, serves it with
+`python -m http.server` on 127.0.0.1 (no compression, as the plainest web server sends it),
+and runs Lighthouse from node_modules (`npm ci` installs it; package.json pins the version;
+Lighthouse 13 asks for Node 22.19 and runs on Debian's Node 20, npm only warning) with Debian's
+Chromium and Lighthouse's defaults: mobile form factor, simulated throttling, performance
+category only. Each page is measured `--runs` times and the median run is kept. The figures replace the section
+between the markers in docs/performance.md. A benchmark, not a test: nothing fails on a score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
+PERFORMANCE_MD = REPO / "docs" / "performance.md"
+START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
+EPOCH = "1767225600"  # a fixed build date, so every run builds the same pages
+TARGET_SCORE, TARGET_TBT_MS = 90, 200
+
+
+def page_types(site: Path) -> list[tuple[str, str]]:
+    """(page type, URL path): the first page of each kind, by name, so reruns compare alike."""
+    def first(kind: str) -> str:
+        pages = sorted(p.parent.name for p in (site / kind).glob("*/index.html"))
+        if not pages:
+            sys.exit(f"the demo has no {kind} page")
+        return f"{kind}/{pages[0]}/"
+    return [
+        ("home (hand-written)", ""),
+        ("journeys index", "journeys/"),
+        ("journey", first("journeys")),
+        ("personas index", "personas/"),
+        ("persona", first("personas")),
+        ("stages index", "stages/"),
+        ("stage", first("stages")),
+        ("teams index", "teams/"),
+        ("team", first("teams")),
+        ("pain points", "pain-points/"),
+    ]
+
+
+def build_demo(root: Path) -> Path:
+    for name in ("docs", "maps"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                    "-d", str(root / "site")], check=True, env=env, cwd=root)
+    return root / "site"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={out}",
+         f"--chrome-flags={CHROME_FLAGS}", "--quiet"],
+        check=True, env=dict(os.environ, CHROME_PATH=CHROME),
+    )
+    report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    return {
+        "score": round(report["categories"]["performance"]["score"] * 100),
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "version": report["lighthouseVersion"],
+    }
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median score (ties: the lower TBT), so its figures belong together."""
+    ordered = sorted(runs, key=lambda r: (r["score"], -r["tbt"]))
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def table(results: list[tuple[str, str, dict]], runs: int, load: list[float]) -> str:
+    version = results[0][2]["version"]
+    lines = [
+        f"Measured on {datetime.date.today():%-d %B %Y} with `python benchmarks/lighthouse.py`"
+        f" (Lighthouse {version}, mobile, simulated throttling, median of {runs} run{'s' if runs > 1 else ''};"
+        " served by `python -m http.server`, without compression; the machine's load average, on"
+        f" {os.cpu_count()} cores, went from {min(load):.1f} to {max(load):.1f} during the runs):",
+        "",
+        "| page type | page | performance | total blocking time | largest contentful paint | layout shift | transferred |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind, path, r in results:
+        lines.append(f"| {kind} | `/{path}` | {r['score']} | {r['tbt']:,.0f} ms | {r['lcp'] / 1000:.1f} s |"
+                     f" {r['cls']:.3f} | {r['bytes'] / 1024:,.0f} KiB |")
+    met = [r["score"] >= TARGET_SCORE and r["tbt"] < TARGET_TBT_MS for _, _, r in results]
+    lines += ["", f"Targets: performance ≥ {TARGET_SCORE} and total blocking time under {TARGET_TBT_MS} ms on every"
+              f" page type: met on {sum(met)} of {len(met)}."]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    doc = PERFORMANCE_MD.read_text(encoding="utf-8")
+    if START not in doc or END not in doc:
+        sys.exit(f"{PERFORMANCE_MD} has no {START} … {END} section")
+    head, rest = doc.split(START, 1)
+    _, tail = rest.split(END, 1)
+    PERFORMANCE_MD.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is kept")
+    parser.add_argument("--no-write", action="store_true", help="print the table, leave docs/performance.md alone")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit("lighthouse is missing: run `npm ci` first")
+    with tempfile.TemporaryDirectory(prefix="journeys-lighthouse-") as tmp:
+        root = Path(tmp)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        site = build_demo(root)
+        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                   "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for(base)
+            results, load = [], [os.getloadavg()[0]]
+            for kind, path in page_types(site):
+                runs = [lighthouse(base + path, root / f"report-{n}.json") for n in range(args.runs)]
+                load.append(os.getloadavg()[0])
+                results.append((kind, path, median_run(runs)))
+                r = results[-1][2]
+                print(f"{kind:22} {r['score']:4d} {r['tbt']:8.0f} ms {r['bytes'] / 1024:8.0f} KiB", flush=True)
+        finally:
+            server.terminate()
+            server.wait()
+    text = table(results, args.runs, load)
+    print(text)
+    if not args.no_write:
+        write_section(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The plugin's options: names, defaults, types and checks, declared once.
+
+The MkDocs plugin builds its config schema from `Options` (plugin/config.py) and the command
+line reads `mkdocs.yml` through it (site_config.py), so both accept the same values, with the
+same messages. Adding an option is one field here: its default, a docstring, and in
+`metadata` the `check` that turns what the editor wrote into the value (raising OptionError).
+
+Fields with `site` in their metadata are not options of the plugin but settings of the site
+config the handbook depends on; `site` is their key path in `mkdocs.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
+from types import MappingProxyType
+
+from journeys.core.ids import is_valid_id
+from journeys.core.problems import did_you_mean
+from journeys.core.schema import VISIBILITIES as AUDIENCES
+from journeys.core.schema import step_record, type_name
+
+CUSTOM_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,62}\Z")
+
+
+class OptionError(ValueError):
+    """A value an option cannot take. `path` is the key path below the option, e.g.
+    (1, "label") for the label of the second custom field; `at_key` when the key itself is
+    the mistake (an unknown one), not its value."""
+
+    def __init__(self, message: str, path: tuple = (), at_key: bool = False):
+        super().__init__(message)
+        self.message, self.path, self.at_key = message, path, at_key
+
+
+def _got(value: object) -> str:
+    shown = f" '{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    return f"got {type_name(value)}{shown}"
+
+
+def _flag(value):
+    if not isinstance(value, bool):
+        raise OptionError(f"expected true or false, {_got(value)}")
+    return value
+
+
+def _text(value):
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"expected text, {_got(value)}")
+    return value
+
+
+def _optional_text(value):
+    return None if value is None else _text(value)
+
+
+def _prefix(value):
+    if not isinstance(value, str):
+        raise OptionError(f"expected text such as 'cx/', {_got(value)}")
+    parts = value.strip().strip("/")
+    if parts and not all(is_valid_id(part) for part in parts.split("/")):
+        raise OptionError(f"'{value}' is not a URL prefix: use folder names of a-z, 0-9 and -, such as 'cx/'")
+    return value
+
+
+def _days(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise OptionError(f"expected a whole number of days, 0 or more, {_got(value)}")
+    return value
+
+
+def _count(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise OptionError(f"expected a whole number, 0 or more, {_got(value)}")
+    return value
+
+
+def _audience(value):
+    if value not in AUDIENCES:
+        raise OptionError(f"expected one of {', '.join(AUDIENCES)}, {_got(value)}{did_you_mean(value, AUDIENCES)}")
+    return value
+
+
+def _names(value) -> tuple[str, ...]:
+    """A list of field names; which names exist depends on the custom fields, so
+    `core.audience.unknown_public_fields` checks them against those."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise OptionError(f"expected a list of field names such as [owner, tools], {_got(value)}")
+    for i, name in enumerate(value):
+        if not isinstance(name, str):
+            raise OptionError(f"expected a field name, {_got(name)}", (i,))
+    return tuple(value)
+
+
+def _custom_fields(value) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise OptionError(f"expected a list of mappings with 'key' and 'label', {_got(value)}")
+    builtin = [key.name for key in step_record().keys]
+    pairs: list[tuple[str, str]] = []
+    for i, entry in enumerate(value):
+        if not isinstance(entry, dict):
+            raise OptionError(f"expected a mapping with 'key' and 'label', {_got(entry)}", (i,))
+        for name in entry:
+            if name not in ("key", "label"):
+                raise OptionError(f"unknown key{did_you_mean(name, ('key', 'label'))}: a custom field has a 'key' and a 'label'",
+                                  (i, name), at_key=True)
+        for name in ("key", "label"):
+            if entry.get(name) is None:
+                raise OptionError(f"missing '{name}': every custom field needs a 'key' and a 'label'", (i,))
+        key = entry["key"]
+        if not isinstance(key, str) or not CUSTOM_KEY_RE.match(key):
+            raise OptionError(f"'{key}' is not a step key: use a-z, 0-9, _ and -, starting with a letter", (i, "key"))
+        if key in builtin:
+            raise OptionError(f"'{key}' is already a step key; choose another key", (i, "key"))
+        if key in dict(pairs):
+            raise OptionError(f"'{key}' is declared twice", (i, "key"))
+        try:
+            pairs.append((key, _text(entry["label"])))
+        except OptionError as exc:
+            raise OptionError(exc.message, (i, "label")) from None
+    return tuple(pairs)
+
+
+def _labels(value) -> Mapping[str, str]:
+    if not isinstance(value, Mapping):
+        raise OptionError(f"expected a mapping of label keys to words, {_got(value)}")
+    for key, words in value.items():
+        if not isinstance(words, str):
+            raise OptionError(f"expected text, {_got(words)}", (key,))
+    return MappingProxyType(dict(sorted(value.items())))
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every option the handbook reads, with its default."""
+
+    enabled: bool = field(default=True, metadata={"check": _flag})
+    """Build the handbook pages. Turn off to build the hand-written docs alone, faster."""
+
+    maps_dir: str = field(default="maps", metadata={"check": _text})
+    """The folder of personas, journeys, stages.yml and teams.yml, relative to mkdocs.yml."""
+
+    prefix: str = field(default="", metadata={"check": _prefix})
+    """Put in front of every generated URL, e.g. "cx/" publishes journeys at cx/journeys/."""
+
+    review_after_days: int = field(default=180, metadata={"check": _days})
+    """A journey whose `reviewed` date is older than this is shown as due for review."""
+
+    history_depth: int = field(default=10, metadata={"check": _count})
+    """How many commits each journey page's History section lists, from git; 0 turns it off."""
+
+    custom_fields: tuple[tuple[str, str], ...] = field(default=(), metadata={"check": _custom_fields})
+    """Extra step keys, each rendered as a lane of the map grid, in this order: a list of
+    `key` (what editors write in a step) and `label` (the lane's title), as (key, label)."""
+
+    plotly_js: str | None = field(default=None, metadata={"check": _optional_text})
+    """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
+    ships with the installed `plotly` package, so charts work behind a firewall."""
+
+    audience: str = field(default="internal", metadata={"check": _audience})
+    """Who the build is for: `internal` publishes every map; `public` only the journeys and
+    personas marked `visibility: public`, without their internal-facing fields."""
+
+    public_fields: tuple[str, ...] = field(default=(), metadata={"check": _names})
+    """Internal-facing fields a public build keeps: any of `owner`, `supporting`, `tools`,
+    `kpis`, `evidence`, `gaps` and custom field keys. `owner` also publishes the team pages."""
+
+    labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), metadata={"check": _labels})
+    """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`
+    to translate the handbook (read-only). Page layouts themselves are overridden by templates
+    of the same name under the theme's `custom_dir`, in `journeys/`."""
+
+    docs_dir: str = field(default="docs", metadata={"check": _text, "site": ("docs_dir",)})
+    """The site's docs folder, which narrative links may point into."""
+
+    use_directory_urls: bool = field(default=True, metadata={"check": _flag, "site": ("use_directory_urls",)})
+    """The site's URL style, which links between generated pages follow."""
+
+    custom_dir: str | None = field(default=None, metadata={"check": _optional_text, "site": ("theme", "custom_dir")})
+    """The theme's `custom_dir`, whose `journeys/` folder overrides page templates."""
+
+    repo_url: str | None = field(default=None, metadata={"check": _optional_text, "site": ("repo_url",)})
+    """The site's repository, which History entries link commits to."""
+
+
+PLUGIN_OPTIONS = tuple(f for f in fields(Options) if "site" not in f.metadata)
+SITE_SETTINGS = tuple(f for f in fields(Options) if "site" in f.metadata)
+_FIELDS = {f.name: f for f in fields(Options)}
+
+
+def default(name: str):
+    option = _FIELDS[name]
+    return option.default_factory() if option.default is MISSING else option.default
+
+
+def check(name: str, value):
+    """The value of option `name` as the handbook uses it; None is the default. MkDocs
+    validates the default itself too, which is already the value as the handbook uses it."""
+    if value is None or value is default(name):
+        return default(name)
+    return _FIELDS[name].metadata["check"](value)
+
+
+def from_mapping(plugin: Mapping | None, site: Mapping | None = None) -> Options:
+    """Options from the plugin's mapping in the site config and the site's own settings
+    (by field name). An unknown plugin option is an error, as a typo would change nothing."""
+    plugin = plugin or {}
+    names = [f.name for f in PLUGIN_OPTIONS]
+    for name in plugin:
+        if name not in names:
+            raise OptionError(f"unknown option{did_you_mean(name, names)}", (name,), at_key=True)
+    values = {}
+    for name, value in {**plugin, **(site or {})}.items():
+        try:
+            values[name] = check(name, value)
+        except OptionError as exc:
+            raise OptionError(exc.message, (name, *exc.path), exc.at_key) from None
+    return replace(Options(), **values)

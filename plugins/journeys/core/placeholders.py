@@ -1,0 +1,47 @@
+"""The texts `journeys new` writes where only the editor knows what is true.
+
+They read as instructions, and `journeys check` reports any of them left in a map, so a
+scaffold cannot be published unedited. scaffolds.py writes them from here, so the two cannot
+drift.
+"""
+
+from __future__ import annotations
+
+SUMMARY = "One line: from the first contact to the moment the customer is done."
+GOAL = "What the customer wants to achieve in this stage."
+TOUCHPOINT = "Where the customer meets us"
+ACTION = "What the customer does here."
+THINKING = "What is going through their mind?"
+RESEARCH = ("Say what this map rests on: interviews, call listening, surveys, analytics, with dates and "
+            "numbers of participants.")
+QUESTIONS = "What do we still need to find out?"
+
+VALUES = frozenset({SUMMARY, GOAL, TOUCHPOINT, ACTION, THINKING})
+NARRATIVE = (RESEARCH, QUESTIONS)
+MESSAGE = "placeholder text from 'journeys new' left in: write what is true for this map, or delete it"
+
+
+def in_values(data) -> list[tuple]:
+    """Key paths of the placeholder texts in front-matter `data`."""
+    found: list[tuple] = []
+    _walk(data, (), found)
+    return found
+
+
+def _walk(data, path: tuple, found: list) -> None:
+    # Runs over every value of every map: a plain loop, not generators.
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            if value.strip() in VALUES:
+                found.append(path + (key,))
+        elif isinstance(value, (dict, list)):
+            _walk(value, path + (key,), found)
+
+
+def in_narrative(body: str):
+    """Offsets of the placeholder texts in a narrative."""
+    for sentence in NARRATIVE:
+        at = body.find(sentence)
+        if at >= 0:
+            yield at

@@ -1,0 +1,109 @@
+"""The cells of the journey map grid: one lane's cells for every step, with the cards of pain
+points, opportunities and open questions. Python rather than template code because a grid has
+a cell for every lane and step, and a template loop per cell made journey pages five times
+slower to render; the grid's structure stays in `journey_grid.html`."""
+
+from __future__ import annotations
+
+from journeys.render.emotion_lane import lane as emotion_lane
+from journeys.render.fragments import emotion, pain_point_href, severity
+from journeys.render.text import evidence, link, text, url
+
+# The built-in lanes in reading order: (key, label key), then every custom field.
+LANES = (
+    ("channel", "journey_lane_channel"), ("action", "journey_lane_action"),
+    ("thinking", "journey_lane_thinking"), ("emotion", "journey_lane_emotion"),
+    ("pains", "journey_lane_pain_points"), ("opportunities", "journey_lane_opportunities"),
+    ("gaps", "journey_lane_gaps"), ("kpis", "journey_lane_kpis"),
+)
+
+
+def css_string(value: str) -> str:
+    """A CSS string of `value`: every character but letters, digits and spaces escaped, so a
+    label cannot end the string or the declaration it sits in."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in value) + '"'
+
+
+def _score(handbook, labels, key: str) -> str:
+    merged = handbook.pain_point_by_id.get(key)
+    return f' <span class="jm-score">{text(labels["journey_priority"])} {merged.score}</span>' if merged else ""
+
+
+def pain_card(handbook, ctx, here, labels, pain, place: str = "") -> str:
+    """A pain point's card; `place` (rendered) says where it occurs, for a card away from its grid."""
+    proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
+    folded = (f'<details class="jm-card__evidence"><summary>{text(labels["journey_evidence"])} ({len(pain.evidence)})'
+              f"</summary><ul>{proof}</ul></details>") if proof else ""
+    return (f'<li class="jm-card jm-card--pain" data-severity="{text(pain.severity)}">'
+            f'<p class="jm-card__head">{severity(pain.severity)}{_score(handbook, labels, pain.key)} '
+            f'<span class="jm-status">{text(pain.status)}</span></p>'
+            f'<p class="jm-card__text"><a href="{url(pain_point_href(ctx, here, pain.key))}">{text(pain.text)}</a></p>'
+            f"{place}{folded}</li>")
+
+
+def opportunity_card(handbook, ctx, here, labels, opp, place: str = "") -> str:
+    head = (f'<p class="jm-card__head"><span class="jm-impact" data-impact="{text(opp.impact)}">'
+            f'{text(labels["journey_impact"])}: {text(opp.impact)}</span></p>') if opp.impact else ""
+    targets = "; ".join(
+        link(pain_point_href(ctx, here, key), handbook.pain_point_by_id[key].text if key in handbook.pain_point_by_id else key)
+        + _score(handbook, labels, key)
+        for key in opp.addresses
+    )
+    addresses = f'<p class="jm-card__addresses">{text(labels["journey_addresses"])}: {targets}</p>' if targets else ""
+    return f'<li class="jm-card jm-card--opportunity">{head}<p class="jm-card__text">{text(opp.text)}</p>{addresses}{place}</li>'
+
+
+def gap_card(labels, gap: str) -> str:
+    return (f'<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">'
+            f'{text(labels["journey_open_question"])}</span></p><p class="jm-card__text">{text(gap)}</p></li>')
+
+
+def kpi_line(labels, kpi) -> str:
+    unit = f" {text(kpi.unit)}" if kpi.unit else ""
+    values = "".join(
+        f' <span class="jm-kpi__value">{text(labels[word])} {text(value)}{unit}</span>'
+        for word, value in (("journey_kpi_now", kpi.current), ("journey_kpi_target", kpi.target)) if value
+    )
+    if unit and not values:
+        values = f' <span class="jm-kpi__value">{text(kpi.unit)}</span>'
+    return f'<p class="jm-kpi"><span class="jm-kpi__name">{text(kpi.name)}</span>{values}</p>'
+
+
+def _cards(items: list[str]) -> str:
+    return f'<ul class="jm-cards">{"".join(items)}</ul>' if items else ""
+
+
+def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
+    """Every lane with content somewhere in the journey (emotion always): key, label and the
+    rendered `<td>` cells of its row. Each cell carries its step for the phone layout; the row
+    gives the lane's label as a CSS string, which a cell shows there in place of the row header."""
+    steps = [step for _, step in journey.steps]
+    starts = {block.steps[0].anchor for block in journey.stages if block.steps}
+    curve = emotion_lane(s.emotion for s in steps)
+    render = {
+        "channel": lambda n, s: text(s.channel or ""),
+        "action": lambda n, s: text(s.action or ""),
+        "thinking": lambda n, s: text(s.thinking or ""),
+        "emotion": lambda n, s: curve[n] + emotion(s.emotion),
+        "pains": lambda n, s: _cards([pain_card(handbook, ctx, here, labels, p) for p in s.pain_points]),
+        "opportunities": lambda n, s: _cards([opportunity_card(handbook, ctx, here, labels, o) for o in s.opportunities]),
+        "gaps": lambda n, s: _cards([gap_card(labels, g) for g in s.gaps]),
+        "kpis": lambda n, s: "".join(kpi_line(labels, k) for k in s.kpis),
+    }
+    lanes = [(key, labels[label], render[key]) for key, label in LANES] + [
+        (f"custom-{n}", label, lambda _, s, key=key: "".join(f"<p>{text(v)}</p>" for v in dict(s.custom).get(key, ())))
+        for n, (key, label) in enumerate(handbook.custom_fields)
+    ]
+    rows = []
+    for key, label, cell in lanes:
+        contents = [cell(n, s) for n, s in enumerate(steps)]
+        if not any(contents):
+            continue
+        tds = []
+        for n, (step, content) in enumerate(zip(steps, contents)):
+            classes = " ".join(c for c, on in (("jm-stage-start", step.anchor in starts), ("jm-empty", not content)) if on)
+            # An empty cell is hidden on a phone, so it needs no place there.
+            place = f' style="--jm-step: {n}"' if content else ""
+            tds.append(f"<td{place}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
+        rows.append({"key": key.split("-")[0], "label": label, "css_label": css_string(label), "cells": "".join(tds)})
+    return rows
