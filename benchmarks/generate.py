@@ -42,7 +42,8 @@ MKDOCS_YML = {
     "site_name": "Benchmark handbook",
     "repo_url": "https://example.com/org/handbook",
     "edit_uri": "edit/main/docs/",
-    "theme": {"name": "material", "features": ["navigation.instant", "navigation.tabs", "navigation.indexes", "content.action.edit"]},
+    # System fonts, as in the repo's mkdocs.yml: no request to Google Fonts.
+    "theme": {"name": "material", "font": False, "features": ["navigation.instant", "navigation.tabs", "navigation.indexes", "content.action.edit"]},
     "plugins": ["search", {"journeys": {"maps_dir": "maps"}}],
     "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
     # As in the repo's mkdocs.yml: the nav lists the indexes only, never the detail pages.

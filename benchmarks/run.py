@@ -1,6 +1,6 @@
 """Benchmark the journeys plugin on synthetic handbooks and check the performance targets.
 
-    python benchmarks/run.py [--sizes 200 1000 2000] [--rebuild-size 1000] [--profile-size 1000] [--zensical-size 1000]
+    python benchmarks/run.py [--sizes 200 1000 5000] [--rebuild-size 1000] [--profile-size 1000] [--zensical-size 1000]
 
 For each size: generate a handbook (generate.py), build it with MkDocs in a child process
 (measure.py, which also times the plugin's share), write the same generated pages out as
@@ -32,7 +32,11 @@ sys.path.insert(0, HERE)
 from generate import generate  # noqa: E402
 
 FLOOR_SECONDS = 14.5  # 1,000 plain Material pages out of the nav on the reference machine (issue 6)
-PAGE_LIMIT = 100 * 1024
+PAGE_LIMIT = 100 * 1024  # a journey page
+AGGREGATE_LIMIT = 250 * 1024  # any generated page, aggregate and list pages included
+MEMORY_LIMIT_MIB = 1.5 * 1024  # peak memory of the build at the largest size
+SEARCH_LIMIT = 4 * 1024  # bytes of search_index.json a map, at 1,000 maps
+KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
 # A fixed build date, so review status and every page are the same from run to run.
 EPOCH = "1767225600"
 
@@ -44,6 +48,8 @@ class Result:
     plain: dict | None
     site_bytes: int
     largest_page: tuple[int, str]
+    largest_by_kind: dict = field(default_factory=dict)  # kind of page -> (bytes, path)
+    search_bytes: int = 0
     rebuild: dict | None = None
     zensical: dict | None = None
     notes: list[str] = field(default_factory=list)
@@ -55,6 +61,14 @@ class Result:
     @property
     def bytes_per_map(self) -> float:
         return self.site_bytes / self.size
+
+    @property
+    def peak_per_map(self) -> float:
+        return self.plugin["peak_mib"] / self.size
+
+    @property
+    def search_per_map(self) -> float:
+        return self.search_bytes / self.size
 
     @property
     def plugin_share(self) -> float:
@@ -88,6 +102,31 @@ def largest_journey_page(site: str) -> tuple[int, str]:
     found = [(os.path.getsize(os.path.join(journeys, name, "index.html")), f"journeys/{name}/")
              for name in sorted(os.listdir(journeys)) if os.path.isfile(os.path.join(journeys, name, "index.html"))]
     return max(found)
+
+
+def page_kind(rel: str) -> str | None:
+    """'stage page', 'stage list page', 'journeys index'... for a generated page's path."""
+    parts = rel.split("/")
+    if parts[0] not in KINDS or parts[-1] != "index.html":
+        return None
+    name = {"journeys": "journey", "personas": "persona", "stages": "stage", "teams": "team",
+            "pain-points": "pain-point"}[parts[0]]
+    if any(p.startswith("page-") for p in parts[1:-1]):
+        return f"{name} list page" if parts[1] != "index" else f"{parts[0]} index list page"
+    if len(parts) == 2:
+        return f"{parts[0]} index"
+    return f"{name} page"
+
+
+def largest_by_kind(site: str) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    for folder, _, files in os.walk(site):
+        for name in files:
+            rel = os.path.relpath(os.path.join(folder, name), site).replace(os.sep, "/")
+            kind = page_kind(rel)
+            if kind:
+                found[kind] = max(found.get(kind, (0, "")), (os.path.getsize(os.path.join(site, rel)), rel[:-10]))
+    return dict(sorted(found.items()))
 
 
 def plain_site(root: str, plain: str) -> None:
@@ -141,7 +180,8 @@ def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool, zens
     site = os.path.join(root, "site")
     shutil.rmtree(site, ignore_errors=True)
     plugin = child(["build", "mkdocs.yml", site], root)
-    result = Result(size, plugin, None, tree_bytes(site), largest_journey_page(site))
+    result = Result(size, plugin, None, tree_bytes(site), largest_journey_page(site), largest_by_kind(site),
+                    os.path.getsize(os.path.join(site, "search", "search_index.json")))
     if plain:
         print(f"[{size}] plain build of the same pages ...", flush=True)
         plain_root = os.path.join(out, f"n{size}-plain")
@@ -168,7 +208,8 @@ def mib(n: float) -> str:
 
 
 def table(results: list[Result]) -> list[str]:
-    head = ["maps", "CPU s (wall s)", "CPU per map", "site bytes/map", "largest journey page", "peak MiB",
+    head = ["maps", "CPU s (wall s)", "CPU per map", "site bytes/map", "largest journey page", "peak MiB (per map)",
+            "search index per map",
             "plugin s (load / render / other)", "MkDocs s", "plain build s", "plugin ÷ plain"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
@@ -177,12 +218,26 @@ def table(results: list[Result]) -> list[str]:
         other = r.plugin_share - load - render
         rows.append("| " + " | ".join([
             f"{r.size:,}", f"{r.plugin['cpu']:.1f} ({r.plugin['wall']:.1f})", f"{r.per_map * 1000:.1f} ms", f"{r.bytes_per_map / 1024:.1f} KiB",
-            f"{r.largest_page[0] / 1024:.1f} KiB ({r.largest_page[1]})", f"{r.plugin['peak_mib']:.0f}",
+            f"{r.largest_page[0] / 1024:.1f} KiB ({r.largest_page[1]})",
+            f"{r.plugin['peak_mib']:.0f} ({r.peak_per_map * 1024:.0f} KiB)", f"{r.search_per_map / 1024:.1f} KiB",
             f"{r.plugin_share:.2f} ({load:.2f} / {render:.2f} / {other:.2f}) = {r.plugin_share / r.plugin['cpu']:.0%}",
             f"{r.plugin['cpu'] - r.plugin_share:.1f}",
             f"{r.plain['cpu']:.1f} ({r.plain['wall']:.1f}), peak {r.plain['peak_mib']:.0f} MiB" if r.plain else "—",
             f"{r.ratio:.2f}×" if r.ratio else "—",
         ]) + " |")
+    return rows
+
+
+def kinds_table(results: list[Result]) -> list[str]:
+    """The largest page of each kind at each size."""
+    kinds = sorted({k for r in results for k in r.largest_by_kind})
+    rows = ["| page | " + " | ".join(f"{r.size:,} maps" for r in results) + " |", "|" + "---|" * (len(results) + 1)]
+    for kind in kinds:
+        cells = []
+        for r in results:
+            size, path = r.largest_by_kind.get(kind, (0, ""))
+            cells.append(f"{size / 1024:.1f} KiB (`{path}`)" if size else "—")
+        rows.append(f"| {kind} | " + " | ".join(cells) + " |")
     return rows
 
 
@@ -193,13 +248,23 @@ def verdict(ok: bool) -> str:
 def targets(results: list[Result]) -> list[str]:
     by_size = {r.size: r for r in results}
     lines = []
-    small, large = by_size.get(200), by_size.get(2000)
-    if small and large:
+    small, large = by_size.get(200), by_size[max(by_size)]
+    if small and large is not small:
         t, b = large.per_map / small.per_map, large.bytes_per_map / small.bytes_per_map
-        lines.append(f"- Linear time: time per map at 2,000 ÷ at 200 = {t:.2f} (target ≤ 1.2): {verdict(t <= 1.2)}")
-        lines.append(f"- Linear size: site bytes per map at 2,000 ÷ at 200 = {b:.2f} (target ≤ 1.2): {verdict(b <= 1.2)}")
+        lines.append(f"- Linear time: time per map at {large.size:,} ÷ at 200 = {t:.2f} (target ≤ 1.2): {verdict(t <= 1.2)}")
+        lines.append(f"- Linear size: site bytes per map at {large.size:,} ÷ at 200 = {b:.2f} (target ≤ 1.2): {verdict(b <= 1.2)}")
     else:
-        lines.append("- Linear time and size: needs sizes 200 and 2000 (not run)")
+        lines.append("- Linear time and size: needs size 200 and a larger one (not run)")
+    peak = large.plugin["peak_mib"]
+    lines.append(f"- Peak memory at {large.size:,} maps: {peak:.0f} MiB (target < {MEMORY_LIMIT_MIB:.0f} MiB): "
+                 f"{verdict(peak < MEMORY_LIMIT_MIB)}")
+    biggest = max((page for r in results for page in r.largest_by_kind.values()), default=(0, ""))
+    lines.append(f"- Largest generated page: {biggest[0] / 1024:.1f} KiB, `{biggest[1]}` (target ≤ 250 KB): "
+                 f"{verdict(biggest[0] <= AGGREGATE_LIMIT)}")
+    if 1000 in by_size:
+        per_map = by_size[1000].search_per_map
+        lines.append(f"- Search index at 1,000 maps: {per_map / 1024:.1f} KiB a map (target ≤ 4 KB): "
+                     f"{verdict(per_map <= SEARCH_LIMIT)}")
     for r in results:
         if r.ratio:
             lines.append(f"- Plugin build ÷ plain build at {r.size:,}: {r.ratio:.2f} (target ≤ 1.10): {verdict(r.ratio <= 1.10)}")
@@ -245,7 +310,7 @@ def _version(name: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 2000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--rebuild-size", type=int, default=1000, help="size at which to time a serve rebuild (0: skip)")
     parser.add_argument("--profile-size", type=int, default=0, help="size at which to write a cProfile report (0: skip)")
     parser.add_argument("--zensical-size", type=int, default=1000,
@@ -268,6 +333,10 @@ def main() -> None:
         "CPU time of the build process (user + system), which they disturb much less.",
         "",
         *table(results),
+        "",
+        "The largest page of each kind (HTML bytes):",
+        "",
+        *kinds_table(results),
         "",
         "Plugin seconds are the plugin's events (`on_files` and the rest); load is `load_handbook` "
         "(reading and validation), render is `all_pages`. MkDocs seconds are the rest of the build: "

@@ -141,7 +141,7 @@ def test_journeys_index_groups_by_persona_and_folder(handbook_dir):
     assert re.search(r"<h2[^>]*>By persona", page) and re.search(r"<h2[^>]*>By folder", page)
     assert '<h3 id="folder-sales">sales</h3>' in page
     assert '<h3 id="folder-top">(top level)</h3>' in page
-    assert '<td data-label="Journey"><a href="buy/">Buying online</a></td><td data-label="State">Current state</td>' in page
+    assert '<td data-label="Journey"><a href="buy/">Buying online</a></td> <td data-label="State">Current state</td>' in page
 
 
 def test_journeys_index_heading_ids_are_unique_slugs_of_folder_names(handbook_dir):

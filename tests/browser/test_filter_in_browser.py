@@ -1,7 +1,23 @@
 """The pain-point filters in Chromium: built by the script on a direct load and after instant
-navigation, once each time, and they hide exactly the rows that do not match."""
+navigation, once each time, and they hide exactly the rows that do not match; on an index
+over several pages they show the matching rows of every page, fetched from pain-points.json,
+and a stage page's link arrives with its stage chosen."""
 
 from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import serving
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from generate import generate  # noqa: E402
 
 VISIBLE_IDS = "() => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => !r.hidden).map(r => r.id)"
 ROWS_WITH = "(sev) => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => r.dataset.severity === sev).map(r => r.id)"
@@ -32,3 +48,72 @@ def test_filters_appear_once_after_instant_navigation(watched):
     watched.page.wait_for_selector("form.jm-filter")
     assert watched.page.locator("form.jm-filter").count() == 1
     assert watched.errors == []
+
+
+# --- an index over several pages ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def paged_url(tmp_path_factory):
+    """A 120-journey handbook built with a small page budget, so its pain-point index spreads
+    over list pages, served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("paged-filter")
+    generate(str(root), 120)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("journeys.render.paging.BUDGET", 25_000)
+        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
+    rows = json.loads((root / "site" / "pain-points.json").read_text(encoding="utf-8"))["rows"]
+    with serving(root / "site") as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", rows
+
+
+@pytest.fixture
+def paged(browser, paged_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page, paged_url[0], paged_url[1], errors
+    context.close()
+
+
+RESULT_IDS = "() => [...document.querySelectorAll('.jm-pain-results tbody tr')].map(r => r.dataset.jmId)"
+
+
+def test_a_filter_on_one_page_shows_matching_rows_of_every_page(paged):
+    page, base, rows, errors = paged
+    page.goto(base + "pain-points/index/page-2/", wait_until="networkidle")
+    here = page.evaluate(VISIBLE_IDS)
+    assert here and len(here) < len(rows)
+    page.select_option("form.jm-filter select[name=severity]", "critical")
+    critical = [r["id"] for r in rows if r["severity"] == "critical"]
+    page.wait_for_selector(".jm-pain-results")
+    assert page.evaluate(RESULT_IDS) == critical
+    # Matches from other pages than this one: the filter reaches past the page.
+    assert set(critical) - set(here)
+    assert page.locator(".jm-table-scroll").is_hidden()
+    assert page.locator(".jm-filter__count").inner_text() == f"Showing {len(critical)} of {len(rows)}."
+    # A result far from here opens its row on the page that holds it.
+    far = next(r for r in rows if r["severity"] == "critical" and r["id"] not in here)
+    page.click(f".jm-pain-results tr[data-jm-id='{far['id']}'] a")
+    page.wait_for_url(f"**/{far['url']}")
+    assert page.locator(f"tr[id='{far['id']}']").count() == 1
+    page.go_back(wait_until="networkidle")
+    page.click("form.jm-filter button[type=reset]")
+    page.wait_for_function("() => !document.querySelector('.jm-table-scroll').hidden")
+    assert page.evaluate(VISIBLE_IDS) == here
+    assert errors == []
+
+
+def test_a_stage_page_links_the_index_filtered_to_its_stage(paged):
+    page, base, rows, errors = paged
+    stage = "onboard"
+    page.goto(base + f"stages/{stage}/", wait_until="networkidle")
+    more = page.locator(".jm-pains-more a")
+    assert more.count() == 1
+    more.click()
+    page.wait_for_selector(".jm-pain-results")
+    assert page.locator("form.jm-filter select[name=stage]").input_value() == stage
+    assert page.evaluate(RESULT_IDS) == [r["id"] for r in rows if stage in r["stage"]]
+    assert errors == []

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT, emotion_by_stage
 from journeys.render.fragments import (
-    EMOTION_WORDS, Cell, emotion, journey_link, persona_link, stage_link, step_link, table,
+    EMOTION_WORDS, Cell, emotion, journey_link, pain_point_href, persona_link, stage_link, step_link, table,
 )
 from journeys.render.text import json_attr, link, text, url
 
@@ -159,7 +159,8 @@ def figure(spec: dict, label: str, caption: str, table: str, plotly_src: str) ->
             f'<figcaption>{text(caption)}</figcaption>'
             f'<div class="jm-chart" role="img" aria-label="{text(label)}" data-plotly="{url(plotly_src)}" '
             f'data-chart="{json_attr(spec)}"></div>'
-            f'<details class="jm-chart-data"><summary>The chart as a table</summary>{table}</details>'
+            # Left out of search: the same facts are indexed once, on the pages they belong to.
+            f'<details class="jm-chart-data" data-search-exclude><summary>The chart as a table</summary>{table}</details>'
             "</figure>")
 
 
@@ -361,11 +362,12 @@ def stage_figure(handbook, stage, places, ctx, here: str) -> str:
 
 # --- persona × stage heatmap ----------------------------------------------------------------
 
-def heatmap_cells(handbook) -> tuple[list, list[str], list[list]]:
-    """(personas with a current-state journey, stage ids used, average emotion per persona and
-    stage or None). Future states are left out: the map says how it feels today."""
+def heatmap_cells(handbook, among=None) -> tuple[list, list[str], list[list]]:
+    """(personas with a current-state journey, of `among` (default: all), stage ids used,
+    average emotion per persona and stage or None). Future states are left out: the map says
+    how it feels today."""
     personas, averages = [], []
-    for persona in handbook.personas:
+    for persona in handbook.personas if among is None else among:
         current = [j for j in handbook.journeys_by_persona.get(persona.id, ()) if j.state != "future"]
         if current:
             personas.append(persona)
@@ -374,8 +376,8 @@ def heatmap_cells(handbook) -> tuple[list, list[str], list[list]]:
     return personas, stages, [[row.get(s) for s in stages] for row in averages]
 
 
-def heatmap_chart(handbook) -> dict:
-    personas, stages, z = heatmap_cells(handbook)
+def heatmap_chart(handbook, among=None) -> dict:
+    personas, stages, z = heatmap_cells(handbook, among)
     hover = [[f"<b>{_plain(p.name)}</b><br>{_plain(_stage_name(handbook, s))}<br>"
               + (f"Average emotion: {feeling(v)}" if v is not None else "No steps here")
               for s, v in zip(stages, row)] for p, row in zip(personas, z)]
@@ -403,8 +405,8 @@ def heatmap_chart(handbook) -> dict:
     return _spec(data, layout)
 
 
-def heatmap_figure(handbook, ctx, here: str) -> str:
-    personas, stages, z = heatmap_cells(handbook)
+def heatmap_figure(handbook, ctx, here: str, among=None) -> str:
+    personas, stages, z = heatmap_cells(handbook, among)
     if not personas:
         return ""
     caption = ctx.labels["heatmap_caption"]
@@ -414,7 +416,7 @@ def heatmap_figure(handbook, ctx, here: str) -> str:
     rows = [[Cell(persona_link(ctx, here, handbook, p.id), ' scope="row"', header=True),
              *(emotion(v) if v is not None else "—" for v in row)] for p, row in zip(personas, z)]
     table_html = table("jm-chart-table", caption, heads, rows)
-    return figure(heatmap_chart(handbook), label, caption, table_html, plotly_src(ctx, here))
+    return figure(heatmap_chart(handbook, among), label, caption, table_html, plotly_src(ctx, here))
 
 
 # --- prioritisation matrix of pain points ----------------------------------------------------
@@ -422,12 +424,12 @@ def heatmap_figure(handbook, ctx, here: str) -> str:
 LABELLED = 5  # the highest priorities carry their text on the chart; hover names every point
 
 
-def matrix_points(handbook) -> list[tuple]:
+def matrix_points(handbook, pains=None) -> list[tuple]:
     """(merged pain point, x, y) with x its reach (journeys plus personas it touches) and y its
     severity weight: priority is their product, so the top right reads first. Points sharing a
     cell are spread across it in priority order, the same way every build."""
     cells: dict[tuple[int, int], list] = {}
-    for pain in handbook.pain_points:
+    for pain in handbook.pain_points if pains is None else pains:
         reach = len(pain.journeys) + len(pain.personas)
         cells.setdefault((reach, SEVERITY_WEIGHT[pain.severity]), []).append(pain)
     points = []
@@ -438,9 +440,10 @@ def matrix_points(handbook) -> list[tuple]:
     return points
 
 
-def matrix_chart(handbook, ctx, here: str) -> dict:
-    points = matrix_points(handbook)
-    top = {p.id for p in handbook.pain_points[:LABELLED]}
+def matrix_chart(handbook, ctx, here: str, pains=None) -> dict:
+    pains = handbook.pain_points if pains is None else pains
+    points = matrix_points(handbook, pains)
+    top = {p.id for p in pains[:LABELLED]}
     hover = [f"<b>{_wrapped(p.text)}</b><br>Severity: {p.severity} · priority {p.score}<br>"
              f"{len(p.journeys)} journey{'s' * (len(p.journeys) != 1)}, {len(p.personas)} persona{'s' * (len(p.personas) != 1)}"
              for p, _, _ in points]
@@ -450,7 +453,7 @@ def matrix_chart(handbook, ctx, here: str) -> dict:
         "textposition": "top center", "textfont": {"color": "@jm-chart-fg", "size": 11},
         "hoverinfo": "text", "hovertext": hover,
         # Each point opens its row of the index: the chart script follows `customdata` on click.
-        "customdata": [ctx.site.href(here, ctx.site.src("pain-points"), p.id) for p, _, _ in points],
+        "customdata": [pain_point_href(ctx, here, p.id) for p, _, _ in points],
         "marker": {"color": "@jm-series-2", "size": [10 + 2 * min(p.score, 12) for p, _, _ in points],
                    "opacity": 0.85, "line": {"color": "@jm-chart-bg", "width": 1}},
         "showlegend": False,
@@ -468,16 +471,18 @@ def matrix_chart(handbook, ctx, here: str) -> dict:
     return _spec(data, layout)
 
 
-def matrix_figure(handbook, ctx, here: str) -> str:
-    """The matrix and, as its table, every pain point with the same figures in priority order."""
-    if not handbook.pain_points:
+def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
+    """The matrix of `pains` (default: every pain point; a large index charts its highest
+    priorities) and, as its table, each of them with the same figures in priority order."""
+    pains = handbook.pain_points if pains is None else pains
+    if not pains:
         return ""
     caption = ctx.labels["matrix_caption"]
-    top = handbook.pain_points[0]
-    label = (f"Scatter chart. {caption}. {len(handbook.pain_points)} pain points; the highest priority is "
+    top = pains[0]
+    label = (f"Scatter chart. {caption}. {len(pains)} pain points; the highest priority is "
              f"“{top.text}” at {top.score}.")
-    rows = [[link(ctx.site.href(here, ctx.site.src("pain-points"), p.id), p.text), text(p.severity),
-             str(len(p.journeys)), str(len(p.personas)), str(p.score)] for p in handbook.pain_points]
+    rows = [[link(pain_point_href(ctx, here, p.id), p.text), text(p.severity),
+             str(len(p.journeys)), str(len(p.personas)), str(p.score)] for p in pains]
     heads = [ctx.labels[k] for k in ("col_pain_point", "col_severity", "col_journeys", "col_personas", "col_priority")]
     table_html = table("jm-chart-table", ctx.labels["matrix_table_caption"], heads, rows, numeric=(2, 3, 4))
-    return figure(matrix_chart(handbook, ctx, here), label, caption, table_html, plotly_src(ctx, here))
+    return figure(matrix_chart(handbook, ctx, here, pains), label, caption, table_html, plotly_src(ctx, here))

@@ -8,8 +8,13 @@ import csv
 import io
 import json
 
+from journeys.render.paging import pain_homes, pain_parts
+
 JSON_EXPORT = "journeys.json"
 CSV_EXPORT = "pain-points.csv"
+# The pain-point index's rows, small, for its filter: it shows matching rows from every part
+# of the index, fetched when a reader first filters.
+ROWS_EXPORT = "pain-points.json"
 FORMAT_VERSION = 1
 CSV_COLUMNS = (
     "priority", "id", "text", "severity", "status", "journey_count", "persona_count", "occurrence_count",
@@ -22,7 +27,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheet
 
 def all_exports(handbook, site) -> dict[str, str]:
     """File name (before the prefix) -> content."""
-    return {JSON_EXPORT: journeys_json(handbook, site), CSV_EXPORT: pain_points_csv(handbook, site)}
+    homes = pain_homes(pain_parts(handbook, site))
+    return {JSON_EXPORT: journeys_json(handbook, site, homes), CSV_EXPORT: pain_points_csv(handbook, site, homes),
+            ROWS_EXPORT: pain_rows_json(handbook, site, homes)}
 
 
 def _kpi(k) -> dict:
@@ -58,11 +65,11 @@ def _journey(journey, handbook, site) -> dict:
     }
 
 
-def _pain_point(pain, site) -> dict:
+def _pain_point(pain, site, homes) -> dict:
     return {
         "id": pain.id, "text": pain.text, "severity": pain.severity, "status": pain.status, "priority": pain.score,
         "evidence": list(pain.evidence), "journeys": list(pain.journeys), "personas": list(pain.personas),
-        "teams": list(pain.teams), "stages": list(pain.stages), "url": _pain_url(pain, site),
+        "teams": list(pain.teams), "stages": list(pain.stages), "url": _pain_url(pain, site, homes),
         "occurrences": [
             {"journey": p.journey.id, "stage": p.block.stage, "touchpoint": p.step.touchpoint, "step": p.step.anchor,
              "text": own.text, "severity": own.severity, "status": own.status}
@@ -76,11 +83,11 @@ def _pain_point(pain, site) -> dict:
     }
 
 
-def _pain_url(pain, site) -> str:
-    return site.url(site.src("pain-points")) + "#" + pain.id
+def _pain_url(pain, site, homes) -> str:
+    return site.url(homes.get(pain.id) or site.src("pain-points")) + "#" + pain.id
 
 
-def handbook_data(handbook, site) -> dict:
+def handbook_data(handbook, site, homes=None) -> dict:
     """The normalised handbook: valid journeys only, since an invalid map is not published."""
     return {
         "version": FORMAT_VERSION,
@@ -96,12 +103,12 @@ def handbook_data(handbook, site) -> dict:
                    "url": site.url(site.src("teams", t.id))} for t in handbook.teams],
         "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
         "journeys": [_journey(j, handbook, site) for j in handbook.valid_journeys],
-        "pain_points": [_pain_point(p, site) for p in handbook.pain_points],
+        "pain_points": [_pain_point(p, site, homes or {}) for p in handbook.pain_points],
     }
 
 
-def journeys_json(handbook, site) -> str:
-    return json.dumps(handbook_data(handbook, site), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+def journeys_json(handbook, site, homes=None) -> str:
+    return json.dumps(handbook_data(handbook, site, homes), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def defuse(cell: str) -> str:
@@ -113,7 +120,7 @@ def _occurrence(place) -> str:
     return f"{place.journey.id} / {place.block.stage} / {place.step.touchpoint}"
 
 
-def pain_points_csv(handbook, site) -> str:
+def pain_points_csv(handbook, site, homes=None) -> str:
     """One row per merged pain point, highest priority first. List cells join ids with spaces
     and texts with "; "."""
     out = io.StringIO()
@@ -127,8 +134,20 @@ def pain_points_csv(handbook, site) -> str:
             len(pain.places), " ".join(pain.journeys), " ".join(pain.personas), " ".join(pain.teams),
             " ".join(pain.stages),
             "; ".join(_occurrence(p) for p in pain.places),
-            "; ".join(pain.evidence), "; ".join(o.text for _, o in pain.opportunities), _pain_url(pain, site),
+            "; ".join(pain.evidence), "; ".join(o.text for _, o in pain.opportunities), _pain_url(pain, site, homes or {}),
             _occurrence(pain.places[pain.text_from]), "; ".join(pain.wordings),
         )
         writer.writerow([defuse(str(c)) for c in cells])
     return out.getvalue()
+
+
+def pain_rows_json(handbook, site, homes) -> str:
+    """What the index filter needs of every row: its values, words and where the row lives."""
+    rows = [
+        {"id": p.id, "text": p.text, "severity": p.severity, "status": p.status, "priority": p.score,
+         "places": len(p.places), "stage": list(p.stages), "team": list(p.teams), "persona": list(p.personas),
+         "url": _pain_url(p, site, homes)}
+        for p in handbook.pain_points
+    ]
+    return json.dumps({"version": FORMAT_VERSION, "rows": rows}, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False) + "\n"

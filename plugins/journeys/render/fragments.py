@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from journeys.render.labels import LABELS
 from journeys.render.templating import fill_markup
 from journeys.render.text import link, text
+
+SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index filters for the rest
+# Each fact is searched on its home page only (a touchpoint on its journey's page, a pain point
+# in its index row, a persona on its page); elsewhere Material's search leaves out elements
+# with this attribute. Its parser tracks skipped elements by tag name, so the attribute goes
+# on an element with no element of the same name inside it.
+NOT_SEARCHED = " data-search-exclude"
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 
@@ -37,7 +45,8 @@ def journey_link(ctx, here: str, journey, anchor: str = "") -> str:
 
 
 def pain_point_href(ctx, here: str, pain_id: str) -> str:
-    return ctx.site.href(here, ctx.site.src("pain-points"), pain_id)
+    """The pain point's row in the index, on whichever part of the index holds it."""
+    return ctx.site.href(here, ctx.pain_homes.get(pain_id) or ctx.site.src("pain-points"), pain_id)
 
 
 def step_anchor(step) -> str:
@@ -100,12 +109,13 @@ def step_link(ctx, here: str, journey, step) -> str:
 
 
 def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_class: str = "jm-emotions") -> str:
-    """Average emotion per stage, in catalogue order; stages without steps are left out."""
+    """Average emotion per stage, in catalogue order; stages without steps are left out. Not
+    searched: figures, and stage names whose home is the stage's page."""
     rows = [
         (stage_link(ctx, here, handbook, s.id), emotion(averages[s.id]))
         for s in handbook.stages if averages.get(s.id) is not None
     ]
-    return table(css_class, caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows)
+    return table(css_class, caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows, NOT_SEARCHED)
 
 
 @dataclass(frozen=True)
@@ -161,7 +171,9 @@ def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=
     rendered `<tr>` strings (left as they are); `attrs` are rendered extra attributes of the
     table; `numeric` the indexes of the columns that hold numbers."""
     headers = list(headers)
-    head = "".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
+    # Spaces between cells and rows: Material's search index joins the text of adjacent
+    # elements, and without them its snippets read "ChannelWebWeb".
+    head = " ".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
                    for n, h in enumerate(headers))
     body = []
     for row in rows:
@@ -169,19 +181,33 @@ def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=
             body.append(row)
             continue
         row = row if isinstance(row, Row) else Row(tuple(row))
-        cells = "".join(_cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
+        cells = " ".join(_cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
                         for n, c in enumerate(row.cells))
         body.append(f"<tr{row.attrs}>{cells}</tr>")
-    return (f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    return (f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption> '
+            f'<thead><tr>{head}</tr></thead> <tbody>{" ".join(body)}</tbody></table>')
 
 
 def merged_pain_list(ctx, here: str, pains) -> str:
-    """Merged pain points, each linked to its row in the pain-point index, in the given order."""
+    """Merged pain points, each linked to its row in the pain-point index, in the given order;
+    left out of search (the row is their home)."""
     items = "".join(
         f'<li class="jm-pain">{severity(p.severity)} {link(pain_point_href(ctx, here, p.id), p.text)} '
         f'<span class="jm-status">{text(p.status)}</span> '
         f'<span class="jm-score">{text(ctx.labels["priority_of"].format(score=p.score))}</span></li>'
         for p in pains
     )
-    return f'<ul class="jm-pains">{items}</ul>'
+    return f'<ul class="jm-pains"{NOT_SEARCHED}>{items}</ul>'
+
+
+def pain_summary(ctx, here: str, pains, field: str, value: str) -> str:
+    """The highest `SUMMARY_PAINS` of `pains`, and when there are more, a link to the index
+    filtered by `field` (a filter of journeys-filter.js: stage, team, persona) = `value`."""
+    shown = merged_pain_list(ctx, here, pains[:SUMMARY_PAINS])
+    if len(pains) <= SUMMARY_PAINS:
+        return shown
+    labels = ctx.labels
+    href = f"{ctx.site.href(here, ctx.site.src('pain-points'))}?{field}={quote(value)}"
+    more = fill_markup(labels["pains_more"], more=len(pains) - SUMMARY_PAINS, pains=len(pains),
+                       index=Markup(link(href, labels["pains_more_link"])))
+    return f'{shown}<p class="jm-pains-more">{more}</p>'

@@ -1,5 +1,7 @@
 """The journeys index: every journey grouped by persona and by folder, with state and review
-status. Detail pages are reached from here, not from the site navigation."""
+status. Detail pages are reached from here, not from the site navigation. A large index
+continues on list pages (render/paging.py): its first page then opens with a contents list
+that links every persona's and folder's section where it lives."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ from journeys.core.ids import slugify
 from journeys.render.charts import heatmap_figure
 from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
 from journeys.render.page import Page
-from journeys.render.text import link, text
+from journeys.render import paging
+from journeys.render.paging import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
+from journeys.render.text import link, text, url
 
 
-def journeys_index(handbook, ctx) -> Page:
+def journeys_index(handbook, ctx) -> list[Page]:
     here = ctx.site.src("journeys")
     labels = ctx.labels
     by_persona: dict[str, list] = {}
@@ -27,22 +31,75 @@ def journeys_index(handbook, ctx) -> Page:
     # slugs like another (or like a persona heading) still gets an id of its own.
     ids = unique_ids(["persona-" + p.id for p in handbook.personas]
                      + ["folder-" + (slugify(folder) or "top") for folder in folders_in_order])
-    personas = []
-    for persona, id_ in zip(handbook.personas, ids):
-        journeys = by_persona.get(persona.id, [])
-        caption = labels["journeys_of"].format(persona=persona.name)
-        personas.append({"id": Markup(id_), "link": Markup(persona_link(ctx, here, handbook, persona.id)),
-                         "table": Markup(_table(handbook, journeys, ctx, here, caption)) if journeys else None})
-    folders = []
-    for folder, id_ in zip(folders_in_order, ids[len(handbook.personas):]):
-        name = folder or labels["top_level"]
-        caption = labels["journeys_in"].format(folder=name)
-        folders.append({"id": Markup(id_), "name": name,
-                        "table": Markup(_table(handbook, by_folder[folder], ctx, here, caption))})
-    return ctx.page(here, "journeys_index.html", title=labels["journeys_title"],
-                    description=labels["journeys_description"], journeys=len(handbook.journeys),
-                    personas_count=len(handbook.personas), heatmap=Markup(heatmap_figure(handbook, ctx, here)),
-                    personas=personas, folders=folders)
+    sections = [Section("persona", id_, persona, persona.name, by_persona.get(persona.id, []))
+                for persona, id_ in zip(handbook.personas, ids)]
+    sections += [Section("folder", id_, folder, folder or labels["top_level"], by_folder[folder])
+                 for folder, id_ in zip(folders_in_order, ids[len(handbook.personas):])]
+    # One item a row (a section without journeys is one empty row), so a long folder spreads
+    # over parts; the first part shares its page with the contents list.
+    items = [(section, n, journey) for section in sections
+             for n, journey in enumerate(section.journeys or [None])]
+    contents = SECTION_LINK_BYTES * len(sections)
+
+    def weight(item) -> int:
+        section, n, _ = item
+        return INDEX_ROW_BYTES + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
+
+    parts = split(here, items, weight, max(paging.BUDGET - contents, paging.BUDGET // 3))  # read now: tests lower it
+    home = {item[0].id: part.src for part in parts for item in part.items if item[1] == 0}
+    pages = []
+    for part in parts:
+        values = part_values(handbook, part, ctx)
+        values["pager"] = pager(ctx, parts, part.src)
+        if part.number > 1:
+            words = labels["pager_range"].format(first=part.first, last=part.last)
+            pages.append(ctx.page(
+                part.src, "journeys_part.html", search={"exclude": True}, title=labels["part_title"].format(title=labels["journeys_title"], range=words),
+                description=labels["journeys_description"], range=words,
+                index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])), **values))
+            continue
+        toc = [{"kind": s.kind, "name": s.name, "count": len(s.journeys),
+                "href": Markup(url(ctx.site.href(here, home[s.id], s.id)))} for s in sections] if len(parts) > 1 else []
+        # Every row repeats a journey, persona or team whose home is its own page.
+        pages.append(ctx.page(here, "journeys_index.html", title=labels["journeys_title"], search={"exclude": True},
+                              description=labels["journeys_description"], journeys=len(handbook.journeys),
+                              personas_count=len(handbook.personas), contents=toc, **values))
+    return pages
+
+
+class Section:
+    """The journeys of one persona or one folder: `key` the persona or the folder name."""
+
+    def __init__(self, kind: str, id_: str, key, name: str, journeys: list):
+        self.kind, self.id, self.key, self.name, self.journeys = kind, id_, key, name, journeys
+
+
+def part_values(handbook, part, ctx) -> dict:
+    """The heat map of the personas whose sections this part holds, and its sections' tables:
+    a section begun on an earlier part continues here under the same name, without its id."""
+    labels = ctx.labels
+    here = part.src
+    grouped: dict[str, dict] = {}
+    for section, n, journey in part.items:
+        entry = grouped.setdefault(section.id, {"section": section, "first": n == 0, "journeys": []})
+        if journey is not None:
+            entry["journeys"].append(journey)
+    personas, folders = [], []
+    for entry in grouped.values():
+        section = entry["section"]
+        journeys = entry["journeys"]
+        id_ = Markup(section.id) if entry["first"] else None
+        if section.kind == "persona":
+            caption = labels["journeys_of"].format(persona=section.name)
+            personas.append({"id": id_, "link": Markup(persona_link(ctx, here, handbook, section.key.id)),
+                             "table": Markup(_table(handbook, journeys, ctx, here, caption)) if journeys else None})
+        else:
+            caption = labels["journeys_in"].format(folder=section.name)
+            folders.append({"id": id_, "name": section.name,
+                            "table": Markup(_table(handbook, journeys, ctx, here, caption))})
+    among = [e["section"].key for e in grouped.values() if e["section"].kind == "persona"]
+    heatmap = heatmap_figure(handbook, ctx, here, among) if among else ""
+    return {"heatmap": Markup(heatmap), "personas": personas, "folders": folders}
 
 
 def unique_ids(wanted) -> list[str]:

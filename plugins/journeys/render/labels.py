@@ -44,6 +44,8 @@ LABELS: dict[str, str] = {
     "col_unit": "Unit",
     "pain_points_heading": "Pain points",
     "priority_of": "priority {score}",
+    "pains_more": "The {more} others of these {pains} pain points are in the {index}.",
+    "pains_more_link": "pain-point index, filtered to this page",
     # embeds (a journey-map block in a hand-written page)
     "embed_label": "Journey map:",
     "embed_open": "Open the whole journey map",
@@ -96,6 +98,10 @@ LABELS: dict[str, str] = {
     "journeys_intro": "{journeys} journey maps for {personas} personas.",
     "journeys_heatmap_heading": "How each persona feels at each stage",
     "heatmap_caption": "Average emotion of each persona at each stage, current-state journeys",
+    "journeys_contents_heading": "Contents",
+    "journeys_contents_intro": "The index continues over several pages. Each persona and folder, with its number of "
+                               "journeys, links to where its list begins.",
+    "journeys_part_intro": "Rows {range} of the {index}: the journeys by persona, then by folder.",
     "journeys_by_persona": "By persona",
     "journeys_by_folder": "By folder",
     "journeys_of": "Journeys of {persona}",
@@ -123,6 +129,9 @@ LABELS: dict[str, str] = {
     "persona_chart_caption": "Emotion of {persona} in {journeys} current-state journeys, stage by stage",
     "persona_chart_designs": "; future-state designs ({designs}) dashed, labelled “future state”",
     "persona_chart_table": "Emotion of {persona} at every step",
+    "persona_parts_intro": "The chart shows journeys {range}; the pages listed here chart the others. The "
+                           "averages below cover every journey.",
+    "persona_part_intro": "Journeys {range} of {persona}, charted step by step.",
     "persona_narrative": "Narrative",
     "redesigns": "redesigns",
     "stages_title": "Stages",
@@ -140,6 +149,9 @@ LABELS: dict[str, str] = {
     "stage_journeys_heading": "Journeys",
     "stage_no_journeys": "No journey passes through this stage yet.",
     "stage_steps_caption": "{state}: every journey through this stage, step by step",
+    "stage_parts_intro": "Journeys {range} are below; the pages listed here hold the others.",
+    "stage_part_intro": "Journeys {range} through this stage, step by step. The average emotion and the pain "
+                        "points are on the page of {stage}.",
     "stage_pains_note": "Found at this stage, highest priority first.",
     "stage_chart_caption": "How customers feel at {stage} today: every step of {journeys} current-state journeys",
     "stage_chart_table": "Emotion at every step of {stage}",
@@ -196,6 +208,10 @@ LABELS: dict[str, str] = {
     "team_touchpoints_heading": "Touchpoints",
     "team_no_touchpoints": "No touchpoint names this team yet.",
     "team_touchpoints_caption": "Touchpoints this team owns or supports",
+    "team_parts_intro": "Touchpoints {range} and their measures are on this page; the pages listed here hold "
+                        "the others.",
+    "team_part_intro": "Touchpoints {range} that this team owns or supports, and their measures. What it owns "
+                       "and the pain points are on the page of {team}.",
     "team_pains_note": "At the touchpoints above, highest priority first.",
     "team_measures_heading": "Measures",
     "team_measures_caption": "Measures at these touchpoints",
@@ -233,6 +249,25 @@ LABELS: dict[str, str] = {
     "col_opportunities": "Opportunities",
     "opportunity_at": "at",
     "wording_from": "Wording from {place}; other maps word it differently.",
+    "pains_matrix_top": "The chart shows the {shown} highest priorities of {pains}; the index below lists every one.",
+    # the index filter (journeys-filter.js reads these from the table)
+    "filter_form": "Filter the table",
+    "filter_all": "All",
+    "filter_show_all": "Show all",
+    "filter_showing": "Showing {shown} of {total}.",
+    "filter_everywhere": "Matching pain points on every page of the index",
+    "filter_loading": "Loading every page's rows…",
+    "filter_failed": "Could not load the other pages' rows; showing the matches on this page only.",
+    "col_places": "Places",
+    "pains_part_intro": "Pain points {range} by priority. The summary, the chart and the highest priorities are on "
+                        "the first page of the {index}.",
+    # parts of a long page (render/paging.py)
+    "pager_label": "Pages of this list",
+    "pager_intro": "This list continues on other pages:",
+    "pager_range": "{first}–{last}",
+    "pager_previous": "← Previous page",
+    "pager_next": "Next page →",
+    "part_title": "{title}: {range}",
 }
 
 

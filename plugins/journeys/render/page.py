@@ -34,6 +34,9 @@ class Page:
     tags: tuple[str, ...] = ()
     source: str | None = None  # the map file this page shows, for "edit this page"
     hide: tuple[str, ...] = ()  # Material's `hide` front matter: "navigation", "toc", ...
+    # Material's page-level `search` options: {"exclude": True} for a page whose every fact is
+    # indexed on its home page, {"boost": n} to rank a home page higher
+    search: Mapping[str, object] | None = None
 
     @property
     def body(self) -> str:
@@ -69,6 +72,8 @@ class Page:
             meta["tags"] = [html.escape(tag) for tag in self.tags]
         if self.hide:
             meta["hide"] = list(self.hide)
+        if self.search:
+            meta["search"] = dict(self.search)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
         return f"---\n{front}---\n\n{self.body if body is None else body}"
 
@@ -86,6 +91,9 @@ class Context:
     shown_in: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     history: Mapping[str, object] = field(default_factory=dict)  # journey id -> core.history.JourneyHistory
     repo_url: str | None = None  # the site's repo_url, for links to commits
+    # pain point id -> source path of the pain-point index part that holds its row; filled by
+    # pages.all_pages before any page renders (render/paging.py says why rows move)
+    pain_homes: dict = field(default_factory=dict)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -96,11 +104,12 @@ class Context:
         return self.templates.render(name, ctx=self, **values)
 
     def page(self, src: str, name: str, *, title: str, description: str | None = None, tags=(),
-             source: str | None = None, hide=(), markdown: str = "", **values: object) -> Page:
+             source: str | None = None, hide=(), search: Mapping[str, object] | None = None, markdown: str = "",
+             **values: object) -> Page:
         """A page whose layout is the template `name`: its output split into parts (see
         `page_parts`), with `MARKDOWN_SLOT` standing for `markdown`."""
         parts = page_parts(self.render(name, markdown_slot=Markup(MARKDOWN_SLOT), **values), markdown)
-        return Page(src, title, parts, description, tuple(tags), source, tuple(hide))
+        return Page(src, title, parts, description, tuple(tags), source, tuple(hide), search)
 
 
 MARKDOWN_SLOT = "<!--journeys:markdown-->"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
-from journeys.render.pain_points_page import pain_points_page
+from journeys.render.pain_points_page import pain_points_pages
+from journeys.render.paging import pain_homes, pain_parts
 from journeys.render.persona_page import persona_pages
 from journeys.render.personas_index import personas_index
 from journeys.render.stage_page import stage_pages
@@ -15,11 +16,15 @@ from journeys.render.teams_index import teams_index
 
 
 def all_pages(handbook, ctx) -> list:
-    pages = [journeys_index(handbook, ctx)]
+    # Every link to a pain point goes to the part of the index that holds its row, from any
+    # page, embeds in hand-written pages included (they render later with the same ctx).
+    ctx.pain_homes.clear()
+    ctx.pain_homes.update(pain_homes(pain_parts(handbook, ctx.site)))
+    pages = journeys_index(handbook, ctx)
     pages += [journey_page(handbook, j, ctx) for j in handbook.journeys]
     pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
     pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
     if handbook.audience != "public" or handbook.teams:  # a public build shows teams only with owners
         pages += [teams_index(handbook, ctx), *team_pages(handbook, ctx)]
-    pages.append(pain_points_page(handbook, ctx))
+    pages += pain_points_pages(handbook, ctx)
     return pages

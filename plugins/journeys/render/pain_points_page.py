@@ -1,6 +1,8 @@
 """The cross-map pain-point index: one row per pain point, merged by id, ranked by priority,
-with every place it occurs, who it reaches and what addresses it. Readers filter the rows with
-the shared journeys-filter.js asset; without JavaScript the whole table shows."""
+with every place it occurs, who it reaches and what addresses it. A large index continues on
+list pages (render/paging.py); readers filter the rows of every part with the shared
+journeys-filter.js asset, which fetches them from the pain-points.json export. Without
+JavaScript each part's table shows whole."""
 
 from __future__ import annotations
 
@@ -8,18 +10,38 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.render.charts import matrix_figure
-from journeys.render.exports import CSV_EXPORT, JSON_EXPORT
+from journeys.render.exports import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
 from journeys.render.fragments import (
-    Cell, Row, joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
+    NOT_SEARCHED, Cell, Row, joined, journey_link, persona_link, severity, stage_link, step_link, table, team_link,
 )
 from journeys.render.page import Page
+from journeys.render.paging import pager, pain_parts
 from journeys.render.templating import fill_markup
 from journeys.render.text import evidence, json_attr, link, text
 
 STATUSES = ("open", "in-progress", "resolved")
+# The chart and its table carry about 4 KB a point: a large index charts its highest
+# priorities, which are the ones the chart is there to single out.
+MATRIX_POINTS = 40
 
 
-def pain_points_page(handbook, ctx) -> Page:
+def pain_points_pages(handbook, ctx) -> list[Page]:
+    """The index, then its list pages: the summary and the highest priorities under the
+    index's URL, the rest in priority order after it."""
+    parts = pain_parts(handbook, ctx.site)
+    pages = [pain_points_page(handbook, ctx, parts)]
+    labels = ctx.labels
+    for part in parts[1:]:
+        words = labels["pager_range"].format(first=part.first, last=part.last)
+        pages.append(ctx.page(
+            part.src, "pain_points_part.html", title=labels["part_title"].format(title=labels["pains_title"], range=words),
+            description=labels["pains_description"], hide=("toc",), range=words,
+            index_link=Markup(link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"])),
+            pager=pager(ctx, parts, part.src), index=Markup(index_table(handbook, part.items, ctx, part.src, paged=True))))
+    return pages
+
+
+def pain_points_page(handbook, ctx, parts) -> Page:
     here = ctx.site.src("pain-points")
     labels = ctx.labels
     pains = handbook.pain_points
@@ -29,8 +51,10 @@ def pain_points_page(handbook, ctx) -> Page:
     return ctx.page(here, "pain_points.html", title=labels["pains_title"], description=labels["pains_description"],
                     # Without the table of contents (three headings) the index gets its width.
                     hide=("toc",), counts=counts, weights=weights, downloads=downloads,
-                    matrix=Markup(matrix_figure(handbook, ctx, here)) if pains else None,
-                    index=Markup(index_table(handbook, ctx, here)) if pains else None)
+                    matrix=Markup(matrix_figure(handbook, ctx, here, pains[:MATRIX_POINTS])) if pains else None,
+                    charted=min(len(pains), MATRIX_POINTS),
+                    pager=pager(ctx, parts, here),
+                    index=Markup(index_table(handbook, parts[0].items, ctx, here, len(parts) > 1)) if pains else None)
 
 
 def filter_options(handbook, pains) -> dict:
@@ -49,12 +73,27 @@ def filter_options(handbook, pains) -> dict:
     }
 
 
-def index_table(handbook, ctx, here) -> str:
-    pains = handbook.pain_points
+FILTER_WORDS = {
+    "severity": "col_severity", "stage": "col_stage", "team": "col_team", "persona": "col_persona",
+    "status": "col_status", "all": "filter_all", "show_all": "filter_show_all", "form": "filter_form",
+    "showing": "filter_showing", "everywhere": "filter_everywhere", "loading": "filter_loading",
+    "failed": "filter_failed", "col_priority": "col_priority", "col_pain_point": "col_pain_point",
+    "col_severity": "col_severity", "col_status": "col_status", "col_places": "col_places",
+}
+
+
+def index_table(handbook, pains, ctx, here, paged: bool = False) -> str:
+    """The rows of `pains`; the filter's choices cover every pain point of the handbook, and
+    its rows come from the export, so it finds rows on every part of the index."""
     labels = ctx.labels
     headers = [labels[k] for k in ("col_priority", "col_pain_point", "col_status", "col_where", "col_personas",
                                    "col_teams", "col_evidence", "col_opportunities")]
-    filters = f' data-jm-filter="{json_attr(filter_options(handbook, pains))}"'
+    words = {key: labels[label] for key, label in FILTER_WORDS.items()}
+    filters = (f' data-jm-filter="{json_attr(filter_options(handbook, handbook.pain_points))}"'
+               f' data-jm-words="{json_attr(words)}"')
+    if paged:  # the rows of the other parts come from the export
+        filters += (f' data-jm-rows="{text(ctx.site.asset(here, ctx.site.prefix + ROWS_EXPORT))}"'
+                    f' data-jm-root="{text(ctx.site.asset(here, "") or ".")}"')
     rows = [row(handbook, p, ctx, here) for p in pains]
     # A region of its own: on a wide screen a long index may still be wider than the column,
     # and a keyboard user needs a focus stop to scroll it.
@@ -86,7 +125,7 @@ def row(handbook, pain, ctx, here) -> Row:
         source = pain.places[pain.text_from]
         words = fill_markup(labels["wording_from"], place=Markup(
             f"{journey_link(ctx, here, source.journey)} › {step_link(ctx, here, source.journey, source.step)}"))
-        heading = f'<p class="jm-wording-from">{words}</p>'
+        heading = f'<p class="jm-wording-from"{NOT_SEARCHED}>{words}</p>'
     proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
     opportunities = "".join(
         f"<li>{text(opp.text)} — {text(labels['opportunity_at'])} {step_link(ctx, here, place.journey, place.step)}</li>"
@@ -96,10 +135,11 @@ def row(handbook, pain, ctx, here) -> Row:
         Cell(str(pain.score), classes="jm-score"),
         Cell(f"{severity(pain.severity)} {text(pain.text)}<br><code>{text(pain.id)}</code>{heading}", classes="jm-pain-text"),
         f'<span class="jm-status">{text(pain.status)}</span>',
-        Cell(f'<ul class="jm-places">{"".join(where)}</ul>', classes="jm-where"),
-        joined(persona_link(ctx, here, handbook, p) for p in pain.personas),
-        joined(team_link(ctx, here, handbook, t) for t in pain.teams),
+        # Places, personas, teams and opportunities have their own home pages: not searched here.
+        Cell(f'<ul class="jm-places">{"".join(where)}</ul>', NOT_SEARCHED, classes="jm-where"),
+        Cell(joined(persona_link(ctx, here, handbook, p) for p in pain.personas), NOT_SEARCHED),
+        Cell(joined(team_link(ctx, here, handbook, t) for t in pain.teams), NOT_SEARCHED),
         f'<ul class="jm-evidence">{proof}</ul>' if proof else "",
-        f'<ul class="jm-opportunities">{opportunities}</ul>' if opportunities else "",
+        Cell(f'<ul class="jm-opportunities">{opportunities}</ul>' if opportunities else "", NOT_SEARCHED),
     )
     return Row(cells, f' id="{text(pain.id)}"{data}')

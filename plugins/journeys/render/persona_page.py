@@ -1,5 +1,6 @@
 """The profile of one persona: who they are, every journey they take, how they feel at each
-stage across those journeys, and the pain points that reach them."""
+stage across those journeys, and the pain points that reach them. The chart of a persona with
+many journeys continues on list pages (render/paging.py), each charting some of them."""
 
 from __future__ import annotations
 
@@ -8,17 +9,37 @@ from markupsafe import Markup
 from journeys.core.index import emotion_by_stage
 from journeys.render.charts import persona_figure
 from journeys.render.fragments import (
-    emotion_table, journey_link, journey_status, merged_pain_list, problem_list, table, team_link,
+    NOT_SEARCHED, emotion_table, journey_link, journey_status, pain_summary, problem_list, table, team_link,
 )
 from journeys.render.page import Page
-from journeys.render.text import text, url
+from journeys.render.paging import PERSONA_STEP_BYTES, pager, split
+from journeys.render.text import link, text, url
 
 
 def persona_pages(handbook, ctx) -> list[Page]:
-    return [persona_page(handbook, p, ctx) for p in handbook.personas]
+    pages = []
+    for persona in handbook.personas:
+        here = ctx.site.src("personas", persona.id)
+        journeys = () if persona.problems else handbook.journeys_by_persona.get(persona.id, ())
+        parts = split(here, journeys, lambda j: PERSONA_STEP_BYTES * (1 + len(j.steps)))
+        pages.append(persona_page(handbook, persona, ctx, parts))
+        pages += [chart_part(handbook, persona, ctx, parts, part) for part in parts[1:]]
+    return pages
 
 
-def persona_page(handbook, persona, ctx) -> Page:
+def chart_part(handbook, persona, ctx, parts, part) -> Page:
+    """A list page of the persona's chart: some of its journeys, charted."""
+    labels = ctx.labels
+    words = labels["pager_range"].format(first=part.first, last=part.last)
+    here = ctx.site.src("personas", persona.id)
+    return ctx.page(
+        part.src, "persona_part.html", search={"exclude": True}, title=labels["part_title"].format(title=persona.name, range=words),
+        description=persona.summary, persona=persona, range=words, pager=pager(ctx, parts, part.src),
+        persona_link=Markup(link(ctx.site.href(part.src, here), persona.name)),
+        figure=Markup(persona_figure(handbook, persona, part.items, ctx, part.src)))
+
+
+def persona_page(handbook, persona, ctx, parts) -> Page:
     here = ctx.site.src("personas", persona.id)
     labels = ctx.labels
     src = image_src(persona.image, ctx, here) if persona.image else None
@@ -31,13 +52,14 @@ def persona_page(handbook, persona, ctx) -> Page:
     ) if values]
     values: dict = {"persona": persona, "image": Markup(url(src)) if src else None, "meta": meta, "lists": lists,
                     "problems": Markup(problem_list(persona.problems)) if persona.problems else None,
-                    "journey_tables": [], "emotion": None, "pains": ""}
+                    "journey_tables": [], "emotion": None, "pains": "", "pager": pager(ctx, parts, here),
+                    "range": labels["pager_range"].format(first=parts[0].first, last=parts[0].last)}
     if not persona.problems:
         journeys = [j for j in handbook.journeys if persona.id in j.personas]
         values["journey_tables"] = journey_tables(handbook, journeys, ctx, here)
-        values["emotion"] = emotion_section(handbook, persona, ctx, here)
+        values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
         pains = [p for p in handbook.pain_points if persona.id in p.personas]
-        values["pains"] = Markup(merged_pain_list(ctx, here, pains)) if pains else ""
+        values["pains"] = Markup(pain_summary(ctx, here, pains, "persona", persona.id)) if pains else ""
     return ctx.page(here, "persona_page.html", title=persona.name, description=persona.summary, tags=persona.tags,
                     source=persona.source, markdown=persona.body, **values)
 
@@ -70,17 +92,18 @@ def _journey_table(handbook, journeys, ctx, here, caption) -> str:
         rows.append((f"{journey_link(ctx, here, journey)}{note}", text(journey.summary or ""),
                      team_link(ctx, here, handbook, journey.owner), journey_status(journey, ctx)))
     headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
-    return table("jm-index", caption, headers, rows)
+    return table("jm-index", caption, headers, rows, NOT_SEARCHED)
 
 
-def emotion_section(handbook, persona, ctx, here) -> Markup | None:
-    """The persona's journeys charted, how the persona feels at each stage today (current-state
-    maps, the figure every page gives) and, apart, what future-state designs promise."""
+def emotion_section(handbook, persona, charted, ctx, here) -> Markup | None:
+    """The `charted` journeys of the persona (all, or the first part of many), how the persona
+    feels at each stage today across every journey (current-state maps, the figure every page
+    gives) and, apart, what future-state designs promise."""
     journeys = handbook.journeys_by_persona.get(persona.id, ())
     today, designed = emotion_by_stage(journeys), emotion_by_stage(journeys, "future")
     if not today and not designed:
         return None
-    parts = [persona_figure(handbook, persona, journeys, ctx, here)]
+    parts = [persona_figure(handbook, persona, charted, ctx, here)]
     if today:
         caption = ctx.labels["persona_emotion_caption"].format(persona=persona.name)
         parts.append(emotion_table(ctx, here, handbook, today, caption))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from journeys.render.fragments import persona_link, table
+from journeys.render.fragments import NOT_SEARCHED, persona_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -23,6 +23,6 @@ def personas_index(handbook, ctx) -> Page:
     ]
     headers = [labels[k] for k in ("col_persona", "col_summary", "col_segment", "col_current_journeys",
                                    "col_future_journeys")]
-    personas = Markup(table("jm-index", labels["personas_caption"], headers, rows, numeric=(3, 4)))
+    personas = Markup(table("jm-index", labels["personas_caption"], headers, rows, NOT_SEARCHED, numeric=(3, 4)))
     return ctx.page(here, "personas_index.html", title=labels["personas_title"],
                     description=labels["personas_description"], count=len(handbook.personas), table=personas)

@@ -1,5 +1,7 @@
 """One stage across every journey that passes through it: the steps, the pain points found
-there and how customers feel there on average."""
+there and how customers feel there on average. The steps of a busy stage continue on list
+pages (render/paging.py), each charting its own journeys; the averages and the pain points
+are on the first."""
 
 from __future__ import annotations
 
@@ -9,33 +11,57 @@ from markupsafe import Markup
 
 from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
 from journeys.render.charts import stage_figure
-from journeys.render.fragments import Cell, Row, emotion, journey_link, merged_pain_list, step_link, table, team_link
+from journeys.render.fragments import NOT_SEARCHED, Cell, Row, emotion, journey_link, pain_summary, step_link, table, team_link
 from journeys.render.page import Page
-from journeys.render.text import text
+from journeys.render.paging import STEP_BYTES, pager, split
+from journeys.render.text import link, text
 
 
 def stage_pages(handbook, ctx) -> list[Page]:
     by_stage = places_by_stage(handbook.valid_journeys)
-    return [stage_page(handbook, s, by_stage.get(s.id, ()), ctx) for s in handbook.stages]
+    return [page for s in handbook.stages for page in stage_page(handbook, s, by_stage.get(s.id, ()), ctx)]
 
 
-def stage_page(handbook, stage, places, ctx) -> Page:
-    """`places` are this stage's steps in every valid journey, in journey order."""
+def stage_page(handbook, stage, places, ctx) -> list[Page]:
+    """The stage's page and its list pages. `places` are this stage's steps in every valid
+    journey, in journey order."""
     here = ctx.site.src("stages", stage.id)
+    labels = ctx.labels
+    groups = [tuple(g) for _, g in groupby(places, key=lambda p: p.journey.id)]
+    parts = split(here, groups, lambda group: STEP_BYTES * len(group))
     pains = pain_points_at(handbook.pain_points, places)
     journeys = list({p.journey.id: p.journey for p in places}.values())
+    pages = []
+    for part in parts:
+        src = part.src
+        chosen = [place for group in part.items for place in group]
+        values = part_values(handbook, stage, chosen, ctx, src)
+        values["pager"] = pager(ctx, parts, src)
+        values["range"] = labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else ""
+        if part.number == 1:
+            pages.append(ctx.page(
+                src, "stage_page.html", title=stage.name, description=stage.description, stage=stage,
+                today=emotion_summary(journeys, stage.id, "current"), future=emotion_summary(journeys, stage.id, "future"),
+                pains=Markup(pain_summary(ctx, src, pains, "stage", stage.id)) if pains else "", **values))
+        else:
+            words = values["range"]
+            pages.append(ctx.page(
+                src, "stage_part.html", search={"exclude": True}, title=labels["part_title"].format(title=stage.name, range=words),
+                description=stage.description, stage=stage,
+                stage_link=Markup(link(ctx.site.href(src, here), stage.name)), **values))
+    return pages
+
+
+def part_values(handbook, stage, places, ctx, here) -> dict:
+    """The chart and tables of one part's journeys."""
+    labels = ctx.labels
     current = [p for p in places if p.journey.state == "current"]
     tables = []
     for state, key in (("current", "state_current"), ("future", "state_future")):
         chosen = [p for p in places if p.journey.state == state]
         if chosen:
-            tables.append((ctx.labels[key], Markup(steps_table(handbook, chosen, ctx, here, ctx.labels[key]))))
-    return ctx.page(
-        here, "stage_page.html", title=stage.name, description=stage.description, stage=stage,
-        today=emotion_summary(journeys, stage.id, "current"), future=emotion_summary(journeys, stage.id, "future"),
-        figure=Markup(stage_figure(handbook, stage, current, ctx, here)) if current else "",
-        tables=tables, pains=Markup(merged_pain_list(ctx, here, pains)) if pains else "",
-    )
+            tables.append((labels[key], Markup(steps_table(handbook, chosen, ctx, here, labels[key]))))
+    return {"figure": Markup(stage_figure(handbook, stage, current, ctx, here)) if current else "", "tables": tables}
 
 
 def emotion_summary(journeys, stage_id: str, state: str) -> dict | None:
@@ -61,4 +87,4 @@ def steps_table(handbook, places, ctx, here, state_words: str) -> str:
             rows.append(Row((head, *cells)) if n == 0 else Row(cells, start=1))
     headers = [labels[k] for k in ("col_journey", "col_touchpoint", "col_channel", "col_emotion", "col_owner")]
     caption = labels["stage_steps_caption"].format(state=state_words)
-    return table("jm-stage-steps", caption, headers, rows)
+    return table("jm-stage-steps", caption, headers, rows, NOT_SEARCHED)

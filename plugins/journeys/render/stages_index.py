@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
-from journeys.render.fragments import emotion, stage_link, table
+from journeys.render.fragments import NOT_SEARCHED, emotion, stage_link, table
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -24,6 +24,6 @@ def stages_index(handbook, ctx) -> Page:
                      emotion(mean) if mean is not None else ""))
     headers = [labels[k] for k in ("col_stage", "col_description", "col_journeys", "col_pain_points",
                                    "col_average_emotion")]
-    stages = Markup(table("jm-index", labels["stages_caption"], headers, rows, numeric=(2, 3)))
+    stages = Markup(table("jm-index", labels["stages_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3)))
     return ctx.page(here, "stages_index.html", title=labels["stages_title"], description=labels["stages_description"],
                     table=stages)

@@ -1,37 +1,53 @@
 """What one team owns and supports: its journeys, its touchpoints in every journey, and the
-pain points and measures found at those touchpoints."""
+pain points and measures found at those touchpoints. A long list of touchpoints continues on
+list pages (render/paging.py), each with the measures at its touchpoints."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from journeys.core.index import pain_points_at, touchpoints_by_team
-from journeys.render.fragments import Cell, emotion, journey_link, merged_pain_list, stage_link, step_link, table
+from journeys.render.fragments import NOT_SEARCHED, Cell, emotion, journey_link, pain_summary, stage_link, step_link, table
 from journeys.render.page import Page
-from journeys.render.text import text
+from journeys.render.paging import TOUCHPOINT_BYTES, pager, split
+from journeys.render.text import link, text
 
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
 
 
 def team_pages(handbook, ctx) -> list[Page]:
     by_team = touchpoints_by_team(handbook.valid_journeys)
-    return [team_page(handbook, t, by_team.get(t.id, ()), ctx) for t in handbook.teams]
+    return [page for t in handbook.teams for page in team_page(handbook, t, by_team.get(t.id, ()), ctx)]
 
 
-def team_page(handbook, team, touchpoints, ctx) -> Page:
-    """`touchpoints` are (place, role) pairs for every step the team owns or supports."""
+def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
+    """The team's page and its list pages. `touchpoints` are (place, role) pairs for every
+    step the team owns or supports."""
     here = ctx.site.src("teams", team.id)
     labels = ctx.labels
-    meta = [(labels[key], value) for key, value in (("team_about", team.description), ("team_contact", team.contact))
-            if value]
-    owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
-    pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
-    return ctx.page(
-        here, "team_page.html", title=team.name, description=team.description, team=team, meta=meta, owned=owned,
-        touchpoints=Markup(touchpoints_table(handbook, touchpoints, ctx, here)) if touchpoints else None,
-        pains=Markup(merged_pain_list(ctx, here, pains)) if pains else "",
-        measures=measures_table(touchpoints, ctx, here),
-    )
+    parts = split(here, touchpoints, lambda pair: TOUCHPOINT_BYTES * (1 + len(pair[0].step.kpis)))
+    pages = []
+    for part in parts:
+        src = part.src
+        values = {
+            "touchpoints": Markup(touchpoints_table(handbook, part.items, ctx, src)) if part.items else None,
+            "measures": measures_table(part.items, ctx, src), "pager": pager(ctx, parts, src),
+            "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
+        }
+        if part.number > 1:
+            pages.append(ctx.page(
+                src, "team_part.html", search={"exclude": True}, title=labels["part_title"].format(title=team.name, range=values["range"]),
+                description=team.description, team=team, team_link=Markup(link(ctx.site.href(src, here), team.name)),
+                **values))
+            continue
+        meta = [(labels[key], value) for key, value in (("team_about", team.description), ("team_contact", team.contact))
+                if value]
+        owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
+        pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
+        pages.append(ctx.page(
+            here, "team_page.html", title=team.name, description=team.description, team=team, meta=meta, owned=owned,
+            pains=Markup(pain_summary(ctx, here, pains, "team", team.id)) if pains else "", **values))
+    return pages
 
 
 def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
@@ -43,7 +59,7 @@ def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
         for place, role in touchpoints
     ]
     headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
-    return table("jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows)
+    return table("jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows, NOT_SEARCHED)
 
 
 def measures_table(touchpoints, ctx, here) -> Markup | None:
@@ -56,4 +72,4 @@ def measures_table(touchpoints, ctx, here) -> Markup | None:
     if not rows:
         return None
     headers = [labels[k] for k in ("col_touchpoint", "col_measure", "col_current", "col_target", "col_unit")]
-    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, numeric=(2, 3)))
+    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.index import touchpoints_by_team
-from journeys.render.fragments import table, team_link
+from journeys.render.fragments import NOT_SEARCHED, table, team_link
 from journeys.render.page import Page
 from journeys.render.text import text
 
@@ -22,6 +22,6 @@ def teams_index(handbook, ctx) -> Page:
                      str(journeys), str(roles.count("owner")), str(roles.count("supporting"))))
     headers = [labels[k] for k in ("col_team", "col_contact", "col_journeys_owned", "col_touchpoints_owned",
                                    "col_touchpoints_supported")]
-    teams = Markup(table("jm-index", labels["teams_caption"], headers, rows, numeric=(2, 3, 4)))
+    teams = Markup(table("jm-index", labels["teams_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3, 4)))
     return ctx.page(here, "teams_index.html", title=labels["teams_title"], description=labels["teams_description"],
                     table=teams)

@@ -1,0 +1,111 @@
+"""Aggregate pages at any handbook size. A page that lists something growing with the
+handbook (a stage's steps, a team's touchpoints, the pain-point index) keeps its first part of
+the list under its own URL, after its summary, and the rest on list pages beside it:
+`stages/buy.md` is followed by `stages/buy/page-2.md`, `stages/buy/page-3.md`... Parts are
+cut by an estimated weight in bytes, from the model alone, so where an item lives is known
+before anything is rendered and every link to it agrees. A small handbook has one part: the
+page it always had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from journeys.render.text import url
+
+# Bytes of listed rows one page may hold. Material's header, navigation and footer add about
+# 30 KB, a summary up to about 40 KB more; with this the largest page stays well under 250 KB.
+BUDGET = 150_000
+
+
+@dataclass(frozen=True)
+class Part:
+    number: int  # 1 for the page itself
+    src: str
+    first: int  # 1-based positions of its first and last item in the whole list
+    last: int
+    items: tuple
+
+
+def part_src(base_src: str, number: int) -> str:
+    """`stages/buy.md` for part 1, `stages/buy/page-2.md` for part 2 (an index page's parts
+    go under `index/`, so they cannot meet a detail page's id)."""
+    return base_src if number == 1 else f"{base_src[:-3]}/page-{number}.md"
+
+
+def split(base_src: str, items, weight, budget: int | None = None) -> list[Part]:
+    """`items` in order, cut into parts whose weights add up to at most `budget` (an item
+    heavier than that has a part of its own). Always at least one part."""
+    budget = budget or BUDGET  # read at call time: tests lower it to page small handbooks
+    groups: list[list] = [[]]
+    used = 0
+    for item in items:
+        w = weight(item)
+        if groups[-1] and used + w > budget:
+            groups.append([])
+            used = 0
+        groups[-1].append(item)
+        used += w
+    parts, first = [], 1
+    for number, group in enumerate(groups, 1):
+        parts.append(Part(number, part_src(base_src, number), first, first + len(group) - 1, tuple(group)))
+        first += len(group)
+    return parts
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The links between the parts of one page, as a page template prints them."""
+
+    links: tuple  # (href or "" for the current part, range words)
+    previous: str | None
+    next: str | None
+
+    def __bool__(self) -> bool:
+        return len(self.links) > 1
+
+
+def pager(ctx, parts: list[Part], here: str) -> Pager:
+    """Every part labelled by the range of items it holds, seen from the part at `here`."""
+    labels = ctx.labels
+
+    def href(src: str) -> Markup:  # made by the renderer, so escaped as a URL, not as author text
+        return Markup(url(ctx.site.href(here, src)))
+
+    links, current = [], 0
+    for n, part in enumerate(parts):
+        words = labels["pager_range"].format(first=part.first, last=part.last)
+        links.append(("" if part.src == here else href(part.src), words))
+        if part.src == here:
+            current = n
+    previous = href(parts[current - 1].src) if current > 0 else None
+    following = href(parts[current + 1].src) if current + 1 < len(parts) else None
+    return Pager(tuple(links), previous, following)
+
+
+# Estimated bytes an item adds to a page, measured on the benchmark's handbooks: a step of a
+# stage (its table row and chart point), a team's touchpoint row, a persona's journey step, a pain-point index row per
+# place, evidence and opportunity it lists.
+STEP_BYTES = 1_500
+TOUCHPOINT_BYTES = 700
+INDEX_ROW_BYTES = 500  # a row of the journeys index
+HEATMAP_ROW_BYTES = 2_800  # a persona's row of the heat map, with its table row
+SECTION_LINK_BYTES = 160  # an entry of the journeys index's contents list
+PERSONA_STEP_BYTES = 1_000  # a step of a journey in a persona's chart: its point and table row
+PAIN_ROW_BYTES = 900
+PAIN_PLACE_BYTES = 520
+
+
+def pain_weight(pain) -> int:
+    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * (len(pain.places) + len(pain.evidence) + len(pain.opportunities))
+
+
+def pain_parts(handbook, site) -> list[Part]:
+    return split(site.src("pain-points"), handbook.pain_points, pain_weight)
+
+
+def pain_homes(parts: list[Part]) -> dict[str, str]:
+    """Pain point id -> the source path of the index part that holds its row."""
+    return {pain.id: part.src for part in parts for pain in part.items}
