@@ -14,7 +14,7 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
     page = unescape(built.html("journeys/buy/"))
     assert "<h1" in page and "Buying online" in page
     assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page
-    assert '<dt>Owner</dt><dd><a href="../../teams/sales/">Sales team</a></dd>' in page
+    assert '<dt>Owner</dt> <dd><a href="../../teams/sales/">Sales team</a></dd>' in page
     assert "redesigned by <a href=\"../buy-future/\">Buying online, redesigned</a>" in page
     assert "due for review" in page  # reviewed 2020-01-01, older than 180 days
     # The grid: stages as column groups, touchpoints as column headers, lanes as rows.
@@ -74,7 +74,7 @@ def test_journey_page_shows_tags_step_measures_and_a_body_with_its_own_heading(h
     built = build_site(handbook_dir)
     assert built.ok, built.warnings
     page = built.html("journeys/renew/")
-    assert '<dt>Tags</dt><dd><ul class="jm-tags"><li>renewal</li><li>web</li></ul></dd>' in page
+    assert '<dt>Tags</dt> <dd><ul class="jm-tags"><li>renewal</li> <li>web</li> </ul></dd>' in page
     assert ('<p class="jm-kpi"><span class="jm-kpi__name">Open rate</span> <span class="jm-kpi__value">now 41 &#37;</span>'
             ' <span class="jm-kpi__value">target 55 &#37;</span></p>') in page
     assert '<p class="jm-kpi"><span class="jm-kpi__name">Renewal rate</span></p>' in page

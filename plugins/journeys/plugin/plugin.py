@@ -252,7 +252,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        blocks = self.html_blocks.get(page.file.src_uri) if self.config.enabled else None
+        # Taken, not read: a page is converted once a build, and a large handbook's blocks are
+        # a fifth of its memory.
+        blocks = self.html_blocks.pop(page.file.src_uri, None) if self.config.enabled else None
         if not blocks:
             return html
         return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)

@@ -105,5 +105,5 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
             # An empty cell is hidden on a phone, so it needs no place there.
             place = f' style="--jm-step: {n}"' if content else ""
             tds.append(f"<td{place}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
-        rows.append({"key": key.split("-")[0], "label": label, "css_label": css_string(label), "cells": "".join(tds)})
+        rows.append({"key": key.split("-")[0], "label": label, "css_label": css_string(label), "cells": " ".join(tds)})  # spaced: search reads words
     return rows

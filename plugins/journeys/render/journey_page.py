@@ -109,4 +109,5 @@ def ownership(handbook, journey, ctx, here) -> str:
         for block, step in journey.steps
     ]
     headers = [labels[f"journey_col_{c}"] for c in ("stage", "touchpoint", "owner", "supporting", "tools")]
-    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows)
+    # Out of search: every touchpoint and owner is in the grid above it already.
+    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows, ' data-search-exclude')
