@@ -15,11 +15,17 @@ import sys
 
 from journeys.core import load_handbook
 from journeys.core.changes import (
-    Change, catalogue_changes, catalogue_version, journey_changes, journey_version, persona_changes, persona_version,
+    Change,
+    catalogue_changes,
+    catalogue_version,
+    journey_changes,
+    journey_version,
+    persona_changes,
+    persona_version,
 )
 from journeys.core.codeowners import codeowners_block, missing_reviewers, replace_block
-from journeys.core.options import Options
 from journeys.core.git_history import GitUnavailable, open_repository, printable
+from journeys.core.options import Options
 from journeys.core.schema import STAGE, TEAM
 from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS

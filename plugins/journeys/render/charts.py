@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT, emotion_by_stage
 from journeys.render.fragments import (
-    EMOTION_WORDS, Cell, emotion, journey_link, persona_link, stage_link, step_link, table,
+    EMOTION_WORDS,
+    Cell,
+    emotion,
+    journey_link,
+    persona_link,
+    stage_link,
+    step_link,
+    table,
 )
 from journeys.render.text import json_attr, link, text, url
 
