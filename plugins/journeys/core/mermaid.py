@@ -126,7 +126,9 @@ class _FrontMatterLoader(yaml.SafeLoader):
     """Mermaid reads front matter with js-yaml's JSON schema: `yes` and `10:30` are strings,
     only true/false are booleans, and dates are strings."""
 
-    yaml_implicit_resolvers: dict = {}
+    # A class attribute PyYAML copies per subclass; not ClassVar, as types-PyYAML declares it an
+    # instance variable.
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012
 
 
 for _tag, _pattern in (
@@ -210,12 +212,8 @@ def _lex(text: str):
     accDescr and accDescr {...}."""
     pos = 0
     while pos < len(text):
-        for pattern, token in _INITIAL:
-            match = pattern.match(text, pos)
-            if match:
-                break
-        else:
-            raise AssertionError("the lexer's '\\n+' and '.' rules match every character")
+        # The first rule that matches; '\n+' and '.' match every character, so one always does.
+        match, token = next((m, t) for pattern, t in _INITIAL if (m := pattern.match(text, pos)))
         pos = match.end()
         if token in ("acc_title", "acc_descr"):
             value = _match(_TO_LINE_END, text, pos)
