@@ -25,8 +25,8 @@ from collections import defaultdict
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 # Wall and CPU seconds: other processes share the machine, and CPU time is what they
 # disturb least, so the report compares CPU times.

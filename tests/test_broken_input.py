@@ -256,7 +256,7 @@ def test_links_out_of_the_maps_folder_are_refused(handbook_dir: Path, tmp_path_f
     found = messages(handbook_dir)
     assert "maps/personas/leak.md: is a link to a file outside the maps folder: a map must be a file inside it" in found
     assert "maps/teams.yml: is a link to a file outside the maps folder: a map must be a file inside it" in found
-    assert not any("leaked-secret-value" in m or "inside.md" in m and "outside" in m for m in found), found
+    assert not any("leaked-secret-value" in m or ("inside.md" in m and "outside" in m) for m in found), found
     build = build_site(handbook_dir, strict=False)
     assert not (build.site / "personas" / "leak").exists()
     assert not any("TOP SECRET" in p.read_text(encoding="utf-8") for p in build.site.rglob("*.html"))

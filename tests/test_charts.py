@@ -10,8 +10,8 @@ import os
 import re
 
 import pytest
-from conftest import build_site, write
 
+from conftest import build_site, write
 from journeys.core import load_handbook
 from journeys.plugin.config import JourneysConfig
 from journeys.render import charts, site_files

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from history_repo import git
 
 from conftest import REPO, write
+from history_repo import git
 from journeys.cli import main
 from journeys.core.codeowners import BEGIN, END, replace_block
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from history_repo import BUY, RENAMED, edit, git, make_history
-
 from journeys.cli import main
 
 

@@ -5,9 +5,9 @@ visible error box."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -13,10 +14,8 @@ import yaml
 
 from conftest import MINIMAL_MAPS, write
 from journeys.cli import main
-from journeys.export import asset_links, export_handbook
-import dataclasses
-
 from journeys.core.options import Options
+from journeys.export import asset_links, export_handbook
 from journeys.site_config import read_options
 
 

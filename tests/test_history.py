@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from history_repo import BUY, HOSTILE_SUBJECT, RENAMED, entries, git, make_history, section, visible
-
 from conftest import build_site
+from history_repo import BUY, HOSTILE_SUBJECT, RENAMED, entries, git, make_history, section, visible
 
 
 def test_each_commit_shows_what_it_changed_in_the_map_newest_first(handbook_dir):

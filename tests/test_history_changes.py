@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from journeys.core.changes import Change, catalogue_changes, catalogue_version, journey_changes, journey_version
-from journeys.core.changes import persona_changes, persona_version
+from journeys.core.changes import (
+    Change,
+    catalogue_changes,
+    catalogue_version,
+    journey_changes,
+    journey_version,
+    persona_changes,
+    persona_version,
+)
 from journeys.core.git_history import Commit, FileChange, file_histories
 from journeys.core.history import _align
 from journeys.core.schema import TEAM

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from history_repo import entries, git, make_history, section, visible
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import build_site
+from history_repo import entries, git, make_history, section, visible
 from journeys.core.git_history import GitUnavailable, open_repository, parse_log
 
 NO_HISTORY = "journeys: no History sections: "

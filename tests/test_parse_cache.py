@@ -14,7 +14,6 @@ from conftest import build_site
 from journeys.core import handbook as handbook_module
 from journeys.core import load_handbook
 
-
 CUSTOM = (("backstage", "Behind the scenes"),)  # as conftest's site config declares
 
 

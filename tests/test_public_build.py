@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, build_site, write
 
+from conftest import REPO, build_site, write
 from journeys.render.text import text
 
 PUBLIC_CONFIG = {"plugins": ["search", {"journeys": {
@@ -197,7 +197,7 @@ def test_unknown_public_field_is_a_config_error(tmp_path):
 def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues):
     """The hostile corpus, all internal, beside one public map: none of its fields, each
     marked with a sentinel in front of the hostile text, reaches the public site."""
-    from test_hostile import EXTENSIONS, HOSTILE, corpus, write_raw  # noqa: PLC0415 - the corpus lives there
+    from test_hostile import EXTENSIONS, HOSTILE, corpus, write_raw
 
     planted: list[str] = []
 
@@ -259,7 +259,7 @@ def test_internal_build_is_byte_identical_without_visibility_keys(tmp_path, monk
     with_keys, without = tmp_path / "with", tmp_path / "without"
     for target in (with_keys, without):
         for name in ("docs", "maps"):
-            import shutil  # noqa: PLC0415
+            import shutil
             shutil.copytree(REPO / name, target / name)
     for path in (without / "maps").rglob("*.md"):
         path.write_text(re.sub(r"^visibility: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
@@ -279,8 +279,8 @@ def test_internal_build_is_byte_identical_without_visibility_keys(tmp_path, monk
 
 def test_demo_public_build(tmp_path):
     """The demo's mkdocs.public.yml: strict, only the public maps, no team pages."""
-    from mkdocs.commands.build import build  # noqa: PLC0415
-    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
     config = load_config(config_file=str(REPO / "mkdocs.public.yml"), strict=True, site_dir=str(tmp_path / "site"))
     build(config)
@@ -296,7 +296,7 @@ def test_demo_public_build(tmp_path):
 def test_public_history_shows_no_commit_subject_file_name_or_owner(tmp_path):
     """History entries of a public map in a public build: dates, hashes and what changed in
     public fields; commit subjects, former file names and owner changes stay out."""
-    from history_repo import git  # noqa: PLC0415 - the shared git helper of the history tests
+    from history_repo import git
 
     planted = planted_handbook(tmp_path)
     (tmp_path / "docs").mkdir(exist_ok=True)

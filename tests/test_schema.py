@@ -15,8 +15,25 @@ from conftest import REPO, write
 from journeys.cli import main
 from journeys.core import load_handbook
 from journeys.core.schema import (
-    KPI, OPPORTUNITY, PAIN_POINT, PERSONA, STAGE, TEAM, Choice, Date, Handle, Id, Image, Integer, ListOf, Record, Ref, Text,
-    TextOrNumber, journey_record, step_record,
+    KPI,
+    OPPORTUNITY,
+    PAIN_POINT,
+    PERSONA,
+    STAGE,
+    TEAM,
+    Choice,
+    Date,
+    Handle,
+    Id,
+    Image,
+    Integer,
+    ListOf,
+    Record,
+    Ref,
+    Text,
+    TextOrNumber,
+    journey_record,
+    step_record,
 )
 from journeys.json_schema import front_matter_schema
 from journeys.site_config import read_options

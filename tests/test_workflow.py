@@ -10,9 +10,8 @@ import sys
 
 import yaml
 
-from history_repo import git, make_history
-
 from conftest import REPO, write
+from history_repo import git, make_history
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 WORKFLOW = yaml.safe_load((REPO / ".github" / "workflows" / "handbook.yml").read_text(encoding="utf-8"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from journeys.core import yaml_source
 from conftest import REPO
+from journeys.core import yaml_source
 
 TRICKY = [
     "title: Café — “quotes” 😀 x\nsummary: 日本語のテキスト: no\n  x",

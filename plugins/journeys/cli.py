@@ -22,17 +22,16 @@ import sys
 
 import yaml
 
-from journeys import git_commands
+from journeys import git_commands, mermaid_commands
+from journeys.command_error import CommandError
 from journeys.core import load_handbook
 from journeys.core.audience import AUDIENCES, for_audience
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.json_schema import KINDS, front_matter_schema
-from journeys.site_config import ConfigError, find_config_file, read_options
 from journeys.scaffolds import journey_template, persona_template
-from journeys import mermaid_commands
-from journeys.command_error import CommandError
+from journeys.site_config import ConfigError, find_config_file, read_options
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,8 +25,8 @@ from journeys.core.history import try_history
 from journeys.core.options import Options
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.page import Context, Page
-from journeys.render.templating import Templates
 from journeys.render.site_files import ASSET_DIR, STYLESHEETS, build_date, normalise_prefix, site_files
+from journeys.render.templating import Templates
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")

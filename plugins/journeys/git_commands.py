@@ -15,10 +15,17 @@ import sys
 
 from journeys.core import load_handbook
 from journeys.core.changes import (
-    Change, catalogue_changes, catalogue_version, journey_changes, journey_version, persona_changes, persona_version,
+    Change,
+    catalogue_changes,
+    catalogue_version,
+    journey_changes,
+    journey_version,
+    persona_changes,
+    persona_version,
 )
 from journeys.core.codeowners import codeowners_block, missing_reviewers, replace_block
 from journeys.core.git_history import GitUnavailable, open_repository, printable
+from journeys.core.options import Options
 from journeys.core.schema import STAGE, TEAM
 from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS
@@ -117,7 +124,7 @@ def _markdown_report(ref: str, commit: str, files: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_diff(args, maps_dir: str, options: dict) -> int:
+def run_diff(args, maps_dir: str, options: Options) -> int:
     try:
         commit, files = map_changes(maps_dir, args.base_ref, options.custom_fields)
     except GitUnavailable as exc:
@@ -137,7 +144,7 @@ def _top(maps_dir: str) -> str:
         return os.getcwd()
 
 
-def run_codeowners(args, maps_dir: str, options: dict) -> int:
+def run_codeowners(args, maps_dir: str, options: Options) -> int:
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     top = _top(maps_dir)
     block = codeowners_block(handbook, maps_dir, top, os.getcwd())
@@ -200,7 +207,7 @@ def stale_maps(handbook, today: datetime.date, after_days: int) -> list[str]:
     return found
 
 
-def run_check(args, maps_dir: str, options: dict) -> int:
+def run_check(args, maps_dir: str, options: Options) -> int:
     from journeys.cli import run_check as check_errors
 
     code = check_errors(maps_dir, options)

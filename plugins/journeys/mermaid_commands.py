@@ -17,6 +17,7 @@ from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import SCORE_MAX, SCORE_MIN, SCORE_OFFSET, MermaidError, narrative, parse, to_map
 from journeys.core.mermaid_export import to_mermaid
+from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.scaffolds import persona_template
 
@@ -47,7 +48,7 @@ def add_parsers(commands, maps_help: str) -> None:
     exporter.set_defaults(run=run_export_mermaid)
 
 
-def run_import_mermaid(args, maps_dir: str, options: dict) -> int:
+def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     try:
         with open(args.file, encoding="utf-8") as handle:
             source = handle.read()
@@ -101,7 +102,7 @@ def _where(path: str, line: int | None) -> str:
     return f"{path}:{line}" if line else path
 
 
-def _problems_if_written(files: dict[str, str], maps_dir: str, options: dict) -> list:
+def _problems_if_written(files: dict[str, str], maps_dir: str, options: Options) -> list:
     """The problems `files` (paths inside the maps folder) would have, found in a copy of
     the maps folder, so that a failed check leaves the editor's folder as it was."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -123,7 +124,7 @@ def _write(path: str, text: str) -> None:
         handle.write(text)
 
 
-def run_export_mermaid(args, maps_dir: str, options: dict) -> int:
+def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
     """A map with problems is not exported: the diagram would silently lack what did not load."""
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     names = {"stage_names": {s.id: s.name for s in handbook.stages},

@@ -168,8 +168,8 @@ def _mapping(value, path: tuple) -> tuple[dict | None, tuple]:
 
 def _check_labels(options: Options) -> None:
     # The label keys are the templates' (render/labels.py): core cannot know them.
-    from journeys.render.labels import LABELS
     from journeys.core.problems import did_you_mean
+    from journeys.render.labels import LABELS
 
     for key in options.labels:
         if key not in LABELS:

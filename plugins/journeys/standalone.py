@@ -27,10 +27,10 @@ import yaml
 from journeys import edit_url_hook
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
+from journeys.core.options import Options
 from journeys.export import write_export
 from journeys.render.page import Page
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix
-from journeys.core.options import Options
 from journeys.site_config import inherited, yaml_error
 
 TARGETS = ("any", "zensical")
@@ -262,7 +262,7 @@ def _edit_url_maker(config: dict, docs_rel: str):
     edit_uri = config.get("edit_uri")
     if edit_uri is None and repo_url and not template:
         edit_uri = DEFAULT_EDIT_URIS.get(urlsplit(repo_url).hostname or "")
-    if not (template or isinstance(edit_uri, str) and edit_uri) or not repo_url:
+    if not (template or (isinstance(edit_uri, str) and edit_uri)) or not repo_url:
         return None
     base = repo_url if repo_url.endswith("/") else repo_url + "/"
 

@@ -11,8 +11,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import serving
 from a11y.demo_pages import BROKEN_ID, BROKEN_MAP
+from conftest import serving
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from compat.conftest import build_demo, demo_config, with_plugins
 
-
 MAP = "maps/journeys/sales/buy-contents-online.md"
 
 

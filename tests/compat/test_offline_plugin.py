@@ -3,9 +3,9 @@ read from the file system, and over file:// the charts draw and the filters are 
 
 from __future__ import annotations
 
-import pytest
-
 import shutil
+
+import pytest
 
 from compat.conftest import build_demo, chart_pages, demo_config, missing_plotly, with_plugins
 from conftest import REPO

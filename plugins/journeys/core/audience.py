@@ -14,7 +14,6 @@ import dataclasses
 from collections.abc import Iterable
 
 from journeys.core.model import Journey, Persona, Step
-
 from journeys.core.schema import VISIBILITIES
 
 AUDIENCES = VISIBILITIES  # who a build is for: the same two words

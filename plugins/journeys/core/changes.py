@@ -110,10 +110,8 @@ def _shape(journey: Journey) -> tuple:
 def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, ...]:
     """The changes from `old` to `new`; None stands for no file (added, removed) or for a
     version whose front matter could not be read."""
-    if old is None and new is None:
-        return ()
     if old is None:
-        return (Change("map_added", new.title),)
+        return () if new is None else (Change("map_added", new.title),)
     if new is None:
         return (Change("map_removed", old.title),)
     changes = []
@@ -143,10 +141,8 @@ def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, .
 
 
 def persona_changes(old: Persona | None, new: Persona | None) -> tuple[Change, ...]:
-    if old is None and new is None:
-        return ()
     if old is None:
-        return (Change("persona_added", new.name),)
+        return () if new is None else (Change("persona_added", new.name),)
     if new is None:
         return (Change("persona_removed", old.name),)
     changed = [f.name for f in fields(Persona) if f.name not in ("source", "problems", "body")

@@ -50,7 +50,7 @@ class Commit:
 class FileChange:
     """One commit's change to one file: status A (added), M, R (renamed) or D."""
 
-    commit: Commit
+    commit: Commit | None  # None in a diff against the work tree
     status: str
     path: str  # relative to the work tree's top, "/"-separated
     old_path: str | None  # the name before a rename
@@ -129,7 +129,7 @@ class Repository:
             raise GitUnavailable(f"'{ref}' names no commit here")
         return name
 
-    def changes_since(self, commit: str, folder: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    def changes_since(self, commit: str, folder: str) -> list[tuple[str, str, str | None, str | None]]:
         """Files under `folder` that differ between `commit` and the work tree:
         (status, path, old path, old blob); untracked files included as added."""
         out = self.run(["diff", "-z", "--raw", "--no-abbrev", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
@@ -138,7 +138,7 @@ class Repository:
         for path, (code, _) in sorted(self.status(folder).items()):
             if code == "??":
                 found.append(("A", path, None, None))
-        return sorted(found, key=lambda change: change[1] or change[2])
+        return sorted(found, key=lambda change: change[1])
 
 
 def _env() -> dict[str, str]:

@@ -65,6 +65,13 @@ _DESCRIPTION = re.compile(r"[^}]*")
 _TASK_FORM = "a task is 'Task name: score: Actor, Actor'"
 
 
+def _match(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str]:
+    """`pattern.match` for the patterns above that match the empty string, so never fail."""
+    match = pattern.match(text, pos)
+    assert match is not None, f"{pattern.pattern!r} matches the empty string"
+    return match
+
+
 class MermaidError(Exception):
     def __init__(self, line: int | None, message: str):
         super().__init__(message)
@@ -119,7 +126,9 @@ class _FrontMatterLoader(yaml.SafeLoader):
     """Mermaid reads front matter with js-yaml's JSON schema: `yes` and `10:30` are strings,
     only true/false are booleans, and dates are strings."""
 
-    yaml_implicit_resolvers: dict = {}
+    # A class attribute PyYAML copies per subclass; not ClassVar, as types-PyYAML declares it an
+    # instance variable.
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012
 
 
 for _tag, _pattern in (
@@ -164,7 +173,7 @@ def _front_matter_span(block: str) -> tuple[re.Match | None, str]:
     """The front matter block of a diagram, as mermaid.run() reads a diagram in a page
     (dedented and trimmed), and the diagram with that block blanked out."""
     text = textwrap.dedent(block)
-    match = _FRONT_MATTER.match(text, _LEADING_SPACE.match(text).end())
+    match = _FRONT_MATTER.match(text, _match(_LEADING_SPACE, text).end())
     if not match:
         return None, text
     return match, text[:match.start()] + "\n" * match.group(0).count("\n") + text[match.end():]
@@ -174,7 +183,7 @@ def _front_matter_title(block: str, first_line: int) -> tuple[str | None, str]:
     """The title of the front matter, read as YAML, and the diagram without the block."""
     match, text = _front_matter_span(block)
     if not match:
-        leading = _LEADING_SPACE.match(text).end()
+        leading = _match(_LEADING_SPACE, text).end()
         if text.startswith("---", leading):
             line = first_line + text.count("\n", 0, leading)
             raise MermaidError(line, "the '---' block above the diagram is not closed: add a line '---'")
@@ -203,17 +212,15 @@ def _lex(text: str):
     accDescr and accDescr {...}."""
     pos = 0
     while pos < len(text):
-        for pattern, token in _INITIAL:
-            match = pattern.match(text, pos)
-            if match:
-                break
+        # The first rule that matches; '\n+' and '.' match every character, so one always does.
+        match, token = next((m, t) for pattern, t in _INITIAL if (m := pattern.match(text, pos)))
         pos = match.end()
         if token in ("acc_title", "acc_descr"):
-            value = _TO_LINE_END.match(text, pos)
+            value = _match(_TO_LINE_END, text, pos)
             yield token, value.group(0), match.start()
             pos = value.end()
         elif token == "acc_descr_open":
-            value = _DESCRIPTION.match(text, pos)
+            value = _match(_DESCRIPTION, text, pos)
             if value.end() == len(text):
                 yield "unclosed_description", "", match.start()
             yield "acc_descr_multiline", value.group(0), match.start()
@@ -237,7 +244,7 @@ def parse(text: str) -> Diagram:
     def source(position: int) -> str:
         return source_lines[bisect.bisect_left(breaks, position)].strip()
 
-    head = block[_LEADING_SPACE.match(block).end():]
+    head = block[_match(_LEADING_SPACE, block).end():]
     if not head:
         raise MermaidError(None, "no Mermaid diagram found: the file should start with 'journey'")
     if not head.startswith("journey"):
@@ -390,7 +397,8 @@ def to_map(
         raise MermaidError(diagram.sections[0].line, "no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona")
     actor_ids = persona_ids(diagram.actors, personas)
     notices = list(diagram.notices)
-    blocks, seen = [], {}
+    blocks: list[dict] = []
+    seen: dict[str, Section] = {}
     order = {id_: n for n, (id_, _) in enumerate(stages or ())}
     for number, section in enumerate(diagram.sections, 1):
         stage = resolve_stage(section, stages, number)
@@ -405,7 +413,7 @@ def to_map(
                                                 f"list the handbook's stages in stages.yml with '- id: {stage}' and 'name: {section.name}'"))
         seen[stage] = section
         blocks.append({"stage": stage, "steps": [_step(task) for task in section.tasks]})
-    data = {"title": diagram.title or diagram.acc_title or default_title}
+    data: dict[str, object] = {"title": diagram.title or diagram.acc_title or default_title}
     if diagram.acc_description:
         data["summary"] = " ".join(diagram.acc_description.split("\n"))
     data["personas"] = list(dict.fromkeys(actor_ids.values()))

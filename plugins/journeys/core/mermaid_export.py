@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from journeys.core.mermaid import S, SCORE_OFFSET
+from journeys.core.mermaid import SCORE_OFFSET, S
 from journeys.core.mermaid_text import encode
 from journeys.core.model import Journey
 

@@ -218,7 +218,7 @@ def _construct(node, constructor, offset: int):
     except (ValueError, OverflowError):
         # A date-shaped value that is no date, such as 2026-02-30.
         raise YamlProblem(f"'{node.value}' is not a valid date (YYYY-MM-DD)", *_pos(node, offset)) from None
-    if isinstance(value, (bytes, datetime.datetime)) or isinstance(value, float) and value != value:
+    if isinstance(value, (bytes, datetime.datetime)) or (isinstance(value, float) and value != value):
         # !!binary, timestamps with a time of day and .nan have no meaning in a map.
         raise YamlProblem(f"'{node.value}' is not a value a map can hold; put it in quotes", *_pos(node, offset))
     return value

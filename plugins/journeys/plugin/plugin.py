@@ -19,12 +19,12 @@ from journeys.core.audience import for_audience, public_history, unknown_public_
 from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embeds
-from journeys.render.embed import embed_html
 from journeys.plugin.config import JourneysConfig
-from journeys.render.page import Context, placeholder
+from journeys.render.embed import embed_html
 from journeys.render.labels import UnknownLabel
-from journeys.render.templating import TemplateProblem, Templates
+from journeys.render.page import Context, placeholder
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
+from journeys.render.templating import TemplateProblem, Templates
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")

@@ -12,8 +12,17 @@ from markupsafe import Markup, escape
 from journeys.render.canvas import lane_cells
 from journeys.render.charts import baseline_of, journey_figure
 from journeys.render.fragments import (
-    joined, journey_link, kpi_table, persona_link, problem_list, review_status, stage_link,
-    step_anchor, step_link, table, team_link,
+    joined,
+    journey_link,
+    kpi_table,
+    persona_link,
+    problem_list,
+    review_status,
+    stage_link,
+    step_anchor,
+    step_link,
+    table,
+    team_link,
 )
 from journeys.render.history_section import history_section
 from journeys.render.page import Page
