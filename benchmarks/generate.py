@@ -26,19 +26,78 @@ import yaml
 
 STAGES = ["discover", "compare", "buy", "onboard", "manage", "claim", "renew", "leave"]
 TEAMS = [
-    "marketing", "digital-sales", "pricing", "broker-partnerships", "contact-centre", "claims-handling",
-    "claims-suppliers", "billing", "customer-comms", "retention", "complaints", "data-platform",
+    "marketing",
+    "digital-sales",
+    "pricing",
+    "broker-partnerships",
+    "contact-centre",
+    "claims-handling",
+    "claims-suppliers",
+    "billing",
+    "customer-comms",
+    "retention",
+    "complaints",
+    "data-platform",
 ]
 AREAS = ["claims", "digital", "partners", "retention", "sales", "service"]
 CHANNELS = ["Web", "App", "Phone", "E-mail", "Letter", "Comparison site", "Broker", "Chat", "SMS"]
-WORDS = ["account", "address", "agent", "app", "answer", "bill", "broker", "call", "claim", "cover", "customer", "date", "detail", "document", "e-mail", "excess", "form", "home", "letter", "limit", "list", "message", "month", "number", "offer", "online", "payment", "phone", "policy", "premium", "price", "question", "quote", "receipt", "renewal", "reply", "schedule", "status", "supplier", "team", "update", "value", "visit", "week"]
+WORDS = [
+    "account",
+    "address",
+    "agent",
+    "app",
+    "answer",
+    "bill",
+    "broker",
+    "call",
+    "claim",
+    "cover",
+    "customer",
+    "date",
+    "detail",
+    "document",
+    "e-mail",
+    "excess",
+    "form",
+    "home",
+    "letter",
+    "limit",
+    "list",
+    "message",
+    "month",
+    "number",
+    "offer",
+    "online",
+    "payment",
+    "phone",
+    "policy",
+    "premium",
+    "price",
+    "question",
+    "quote",
+    "receipt",
+    "renewal",
+    "reply",
+    "schedule",
+    "status",
+    "supplier",
+    "team",
+    "update",
+    "value",
+    "visit",
+    "week",
+]
 SEVERITIES = ["low", "medium", "medium", "high", "critical"]
 MKDOCS_YML = {
     "site_name": "Benchmark handbook",
     "repo_url": "https://example.com/org/handbook",
     "edit_uri": "edit/main/docs/",
     # System fonts, as in the repo's mkdocs.yml: no request to Google Fonts.
-    "theme": {"name": "material", "font": False, "features": ["navigation.instant", "navigation.tabs", "navigation.indexes", "content.action.edit"]},
+    "theme": {
+        "name": "material",
+        "font": False,
+        "features": ["navigation.instant", "navigation.tabs", "navigation.indexes", "content.action.edit"],
+    },
     "plugins": ["search", {"journeys": {"maps_dir": "maps"}}],
     "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
     # As in the repo's mkdocs.yml: the nav lists the indexes only, never the detail pages.
@@ -69,7 +128,10 @@ def sentence(rnd: random.Random, low: int, high: int) -> str:
 
 
 def catalogue(ids: list[str], what: str) -> list[dict]:
-    return [{"id": i, "name": i.replace("-", " ").capitalize(), "description": f"The {i.replace('-', ' ')} {what}."} for i in ids]
+    return [
+        {"id": i, "name": i.replace("-", " ").capitalize(), "description": f"The {i.replace('-', ' ')} {what}."}
+        for i in ids
+    ]
 
 
 def persona(rnd: random.Random, n: int) -> dict:
@@ -93,8 +155,10 @@ def pain_point(rnd: random.Random, pool: list[str], used: set[str]) -> dict:
             used.add(free[0])
             pain = {"id": free[0], "text": sentence(rnd, 6, 12), "severity": rnd.choice(SEVERITIES)}
             if rnd.random() < 0.5:
-                pain["evidence"] = [f"Survey {rnd.randint(2024, 2026)}-Q{rnd.randint(1, 4)}: {rnd.randint(5, 60)}% mention it",
-                                    f"https://tickets.example.com/{rnd.randint(1000, 99999)}"]
+                pain["evidence"] = [
+                    f"Survey {rnd.randint(2024, 2026)}-Q{rnd.randint(1, 4)}: {rnd.randint(5, 60)}% mention it",
+                    f"https://tickets.example.com/{rnd.randint(1000, 99999)}",
+                ]
             return pain
     return {"text": sentence(rnd, 6, 12), "severity": rnd.choice(SEVERITIES)}
 
@@ -112,13 +176,24 @@ def step(rnd: random.Random, pool: list[str], used: set[str]) -> dict:
         data["supporting"] = sorted(rnd.sample([t for t in TEAMS if t != data["owner"]], rnd.randint(1, 2)))
     data["tools"] = [sentence(rnd, 1, 2).rstrip(".") for _ in range(rnd.randint(1, 2))]
     if rnd.random() < 0.3:
-        data["kpis"] = [{"name": sentence(rnd, 2, 4).rstrip("."), "current": f"{rnd.randint(1, 90)}%", "target": f"{rnd.randint(1, 99)}%"}]
+        data["kpis"] = [
+            {
+                "name": sentence(rnd, 2, 4).rstrip("."),
+                "current": f"{rnd.randint(1, 90)}%",
+                "target": f"{rnd.randint(1, 99)}%",
+            }
+        ]
     if rnd.random() < 0.35:
         data["pain_points"] = [pain_point(rnd, pool, used)]
         if rnd.random() < 0.4:
             addresses = [p["id"] for p in data["pain_points"] if "id" in p]
-            data["opportunities"] = [{"text": sentence(rnd, 6, 12), "impact": rnd.choice(["low", "medium", "high"]),
-                                      **({"addresses": addresses} if addresses else {})}]
+            data["opportunities"] = [
+                {
+                    "text": sentence(rnd, 6, 12),
+                    "impact": rnd.choice(["low", "medium", "high"]),
+                    **({"addresses": addresses} if addresses else {}),
+                }
+            ]
     if rnd.random() < 0.2:
         data["gaps"] = [sentence(rnd, 6, 12)]
     return data
@@ -142,10 +217,20 @@ def journey(rnd: random.Random, n: int, personas: list[str], pool: list[str], cu
         data["state"] = "current"
     data["reviewed"] = datetime.date(rnd.randint(2024, 2026), rnd.randint(1, 12), rnd.randint(1, 28))
     data["tags"] = sorted(rnd.sample(["online", "phone", "broker", "contents", "buildings", "claims", "renewal"], 2))
-    data["kpis"] = [{"name": sentence(rnd, 3, 5).rstrip("."), "current": f"{rnd.randint(1, 90)}%", "target": f"{rnd.randint(1, 99)}%"}]
+    data["kpis"] = [
+        {
+            "name": sentence(rnd, 3, 5).rstrip("."),
+            "current": f"{rnd.randint(1, 90)}%",
+            "target": f"{rnd.randint(1, 99)}%",
+        }
+    ]
     data["stages"] = [
-        {"stage": STAGES[i], "goal": sentence(rnd, 4, 8), "expectations": [sentence(rnd, 2, 4) for _ in range(2)],
-         "steps": [step(rnd, pool, used) for _ in range(rnd.randint(2, 4))]}
+        {
+            "stage": STAGES[i],
+            "goal": sentence(rnd, 4, 8),
+            "expectations": [sentence(rnd, 2, 4) for _ in range(2)],
+            "steps": [step(rnd, pool, used) for _ in range(rnd.randint(2, 4))],
+        }
         for i in chosen
     ]
     return data
@@ -168,7 +253,9 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
     }
     persona_ids = [f"persona-{n:04d}" for n in range(max(1, journeys // 10))]
     for n, pid in enumerate(persona_ids):
-        files[f"maps/personas/{pid}.md"] = front_matter(persona(rnd, n), f"## Research basis\n\n{sentence(rnd, 10, 20)}\n")
+        files[f"maps/personas/{pid}.md"] = front_matter(
+            persona(rnd, n), f"## Research basis\n\n{sentence(rnd, 10, 20)}\n"
+        )
     pool = [f"pain-{n:04d}" for n in range(max(10, journeys // 4))]
     currents: list[str] = []
     for n in range(journeys):
@@ -189,10 +276,22 @@ def _git(out: str, *args: str, day: int = 1) -> None:
     """git as a fixed author at a fixed time, so the same handbook gets the same commits."""
     stamp = f"2026-06-{day:02d}T09:00:00+00:00"
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com", GIT_COMMITTER_NAME="Bench",
-               GIT_COMMITTER_EMAIL="bench@example.com", GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, GIT_CONFIG_NOSYSTEM="1")
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd=out, env=env,
-                   check=True, capture_output=True)
+    env.update(
+        GIT_AUTHOR_NAME="Bench",
+        GIT_AUTHOR_EMAIL="bench@example.com",
+        GIT_COMMITTER_NAME="Bench",
+        GIT_COMMITTER_EMAIL="bench@example.com",
+        GIT_AUTHOR_DATE=stamp,
+        GIT_COMMITTER_DATE=stamp,
+        GIT_CONFIG_NOSYSTEM="1",
+    )
+    subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+        cwd=out,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def add_git_history(out: str, commits: int = 5, share: float = 0.1, seed: int = 1) -> None:
@@ -205,7 +304,9 @@ def add_git_history(out: str, commits: int = 5, share: float = 0.1, seed: int = 
     _git(out, "init", "-q")
     _git(out, "add", "-A")
     _git(out, "commit", "-q", "-m", "The synthetic handbook", day=1)
-    journeys = sorted(os.path.join(d, f) for d, _, files in os.walk(os.path.join(out, "maps", "journeys")) for f in files)
+    journeys = sorted(
+        os.path.join(d, f) for d, _, files in os.walk(os.path.join(out, "maps", "journeys")) for f in files
+    )
     for n in range(commits):
         for i, path in enumerate(sorted(rnd.sample(journeys, max(1, int(len(journeys) * share))))):
             with open(path, encoding="utf-8") as handle:
@@ -230,8 +331,11 @@ def main() -> None:
     parser.add_argument("out", help="folder to write mkdocs.yml, docs/ and maps/ into")
     parser.add_argument("--journeys", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--git-history", action="store_true",
-                        help="also make OUT a git repository with a few commits that edit and move maps")
+    parser.add_argument(
+        "--git-history",
+        action="store_true",
+        help="also make OUT a git repository with a few commits that edit and move maps",
+    )
     args = parser.parse_args()
     generate(args.out, args.journeys, args.seed)
     if args.git_history:

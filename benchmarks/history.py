@@ -45,8 +45,13 @@ def build(root: str, depth: int) -> dict:
         yaml.safe_dump(config, handle, sort_keys=False)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
     before, start = children_cpu(), time.perf_counter()
-    done = subprocess.run([sys.executable, os.path.join(HERE, "measure.py"), "build", name, os.path.join(root, f"site-{depth}")],
-                          cwd=root, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, os.path.join(HERE, "measure.py"), "build", name, os.path.join(root, f"site-{depth}")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         sys.exit(f"build failed:\n{done.stderr[-4000:]}")
     figures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -64,8 +69,13 @@ def git_pass(root: str) -> dict:
     handbook = load_handbook(os.path.join(root, "maps"), root=root)
     before, cpu, start = children_cpu(), time.process_time(), time.perf_counter()
     history = read_history(handbook, os.path.join(root, "maps"), root, 10)
-    return {"wall": time.perf_counter() - start, "cpu": time.process_time() - cpu, "git_cpu": children_cpu() - before,
-            "entries": sum(len(h.entries) for h in history.journeys.values()), "journeys": len(history.journeys)}
+    return {
+        "wall": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "git_cpu": children_cpu() - before,
+        "entries": sum(len(h.entries) for h in history.journeys.values()),
+        "journeys": len(history.journeys),
+    }
 
 
 def main() -> None:
@@ -83,10 +93,14 @@ def main() -> None:
     alone = git_pass(root)
     share = on["cpu_with_children"] / off["cpu_with_children"] - 1
     print()
-    print("| maps | history entries | build CPU s, history off | build CPU s, history on | added | git pass alone: wall s (CPU s, of which git) |")
+    print(
+        "| maps | history entries | build CPU s, history off | build CPU s, history on | added | git pass alone: wall s (CPU s, of which git) |"
+    )
     print("|---|---|---|---|---|---|")
-    print(f"| {args.journeys:,} | {alone['entries']:,} | {off['cpu_with_children']:.1f} | {on['cpu_with_children']:.1f} | "
-          f"{share:+.1%} | {alone['wall']:.2f} ({alone['cpu'] + alone['git_cpu']:.2f}, {alone['git_cpu']:.2f}) |")
+    print(
+        f"| {args.journeys:,} | {alone['entries']:,} | {off['cpu_with_children']:.1f} | {on['cpu_with_children']:.1f} | "
+        f"{share:+.1%} | {alone['wall']:.2f} ({alone['cpu'] + alone['git_cpu']:.2f}, {alone['git_cpu']:.2f}) |"
+    )
 
 
 if __name__ == "__main__":

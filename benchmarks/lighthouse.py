@@ -38,11 +38,13 @@ TARGET_SCORE, TARGET_TBT_MS = 90, 200
 
 def page_types(site: Path) -> list[tuple[str, str]]:
     """(page type, URL path): the first page of each kind, by name, so reruns compare alike."""
+
     def first(kind: str) -> str:
         pages = sorted(p.parent.name for p in (site / kind).glob("*/index.html"))
         if not pages:
             sys.exit(f"the demo has no {kind} page")
         return f"{kind}/{pages[0]}/"
+
     return [
         ("home (hand-written)", ""),
         ("journeys index", "journeys/"),
@@ -62,8 +64,12 @@ def build_demo(root: Path) -> Path:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
-                    "-d", str(root / "site")], check=True, env=env, cwd=root)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
+        check=True,
+        env=env,
+        cwd=root,
+    )
     return root / "site"
 
 
@@ -87,9 +93,17 @@ def wait_for(url: str, seconds: float = 20) -> None:
 
 def lighthouse(url: str, out: Path) -> dict:
     subprocess.run(
-        [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={out}",
-         f"--chrome-flags={CHROME_FLAGS}", "--quiet"],
-        check=True, env=dict(os.environ, CHROME_PATH=CHROME),
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--quiet",
+        ],
+        check=True,
+        env=dict(os.environ, CHROME_PATH=CHROME),
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
@@ -121,11 +135,16 @@ def table(results: list[tuple[str, str, dict]], runs: int, load: list[float]) ->
         "|---|---|---|---|---|---|---|",
     ]
     for kind, path, r in results:
-        lines.append(f"| {kind} | `/{path}` | {r['score']} | {r['tbt']:,.0f} ms | {r['lcp'] / 1000:.1f} s |"
-                     f" {r['cls']:.3f} | {r['bytes'] / 1024:,.0f} KiB |")
+        lines.append(
+            f"| {kind} | `/{path}` | {r['score']} | {r['tbt']:,.0f} ms | {r['lcp'] / 1000:.1f} s |"
+            f" {r['cls']:.3f} | {r['bytes'] / 1024:,.0f} KiB |"
+        )
     met = [r["score"] >= TARGET_SCORE and r["tbt"] < TARGET_TBT_MS for _, _, r in results]
-    lines += ["", f"Targets: performance ≥ {TARGET_SCORE} and total blocking time under {TARGET_TBT_MS} ms on every"
-              f" page type: met on {sum(met)} of {len(met)}."]
+    lines += [
+        "",
+        f"Targets: performance ≥ {TARGET_SCORE} and total blocking time under {TARGET_TBT_MS} ms on every"
+        f" page type: met on {sum(met)} of {len(met)}.",
+    ]
     return "\n".join(lines)
 
 
@@ -150,8 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         site = build_demo(root)
-        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                   "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             wait_for(base)
             results, load = [], [os.getloadavg()[0]]

@@ -45,6 +45,7 @@ def timed(name: str, func):
             TIMES[name] += time.perf_counter() - start
             CPU[name] += time.process_time() - cpu
             CALLS[name] += 1
+
     return wrapper
 
 
@@ -101,6 +102,7 @@ def run_rebuild(config_file: str, site_dir: str, map_file: str) -> dict:
     """What `mkdocs serve` does (mkdocs/commands/serve.py): load the config, run on_startup
     once, build; after a change, load the config again and build again. Plugins that define
     on_startup are kept across the reloads, so the journeys parse cache survives."""
+
     def get_config():
         return load_config(config_file=config_file, site_dir=site_dir)
 

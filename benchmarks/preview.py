@@ -56,8 +56,11 @@ def wait_until(condition, timeout: float, poll: float = 0.1) -> float:
 def measure(journeys: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(root), "--journeys", str(journeys)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(root), "--journeys", str(journeys)],
+            check=True,
+            capture_output=True,
+        )
         map_file = sorted((root / "maps" / "journeys").rglob("*.md"))[journeys // 2]
         journey_id = map_file.stem
         port = free_port()
@@ -65,7 +68,10 @@ def measure(journeys: int) -> dict:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             first = wait_until(lambda: fetch(base + f"journeys/{journey_id}/") is not None, timeout=1800, poll=0.5)
@@ -78,14 +84,20 @@ def measure(journeys: int) -> dict:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {"journeys": journeys, "first_build_s": round(first, 1), "edit_to_journey_page_s": round(page, 1),
-            "edit_to_index_s": round(page + index, 1)}
+    return {
+        "journeys": journeys,
+        "first_build_s": round(first, 1),
+        "edit_to_journey_page_s": round(page, 1),
+        "edit_to_index_s": round(page + index, 1),
+    }
 
 
 def write_report(figures: dict) -> None:
-    table = (f"{START}\n| maps | first build | edit shown on its journey page | and on the journeys index |\n"
-             f"| ---: | ---: | ---: | ---: |\n| {figures['journeys']:,} | {figures['first_build_s']} s | "
-             f"{figures['edit_to_journey_page_s']} s | {figures['edit_to_index_s']} s |\n{END}")
+    table = (
+        f"{START}\n| maps | first build | edit shown on its journey page | and on the journeys index |\n"
+        f"| ---: | ---: | ---: | ---: |\n| {figures['journeys']:,} | {figures['first_build_s']} s | "
+        f"{figures['edit_to_journey_page_s']} s | {figures['edit_to_index_s']} s |\n{END}"
+    )
     text = REPORT.read_text(encoding="utf-8")
     if START in text:
         text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: table, text, flags=re.S)

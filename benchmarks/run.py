@@ -82,8 +82,9 @@ class Result:
 def child(args: list[str], cwd: str) -> dict:
     """Run measure.py in a fresh interpreter: its peak memory is that build's alone."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
-    done = subprocess.run([sys.executable, os.path.join(HERE, "measure.py"), *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, os.path.join(HERE, "measure.py"), *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
     if done.returncode != 0:
         sys.exit(f"benchmark build failed in {cwd}:\n{done.stderr[-4000:]}")
     if done.stderr.strip():
@@ -99,8 +100,11 @@ def tree_bytes(folder: str) -> int:
 
 def largest_journey_page(site: str) -> tuple[int, str]:
     journeys = os.path.join(site, "journeys")
-    found = [(os.path.getsize(os.path.join(journeys, name, "index.html")), f"journeys/{name}/")
-             for name in sorted(os.listdir(journeys)) if os.path.isfile(os.path.join(journeys, name, "index.html"))]
+    found = [
+        (os.path.getsize(os.path.join(journeys, name, "index.html")), f"journeys/{name}/")
+        for name in sorted(os.listdir(journeys))
+        if os.path.isfile(os.path.join(journeys, name, "index.html"))
+    ]
     return max(found)
 
 
@@ -109,8 +113,13 @@ def page_kind(rel: str) -> str | None:
     parts = rel.split("/")
     if parts[0] not in KINDS or parts[-1] != "index.html":
         return None
-    name = {"journeys": "journey", "personas": "persona", "stages": "stage", "teams": "team",
-            "pain-points": "pain-point"}[parts[0]]
+    name = {
+        "journeys": "journey",
+        "personas": "persona",
+        "stages": "stage",
+        "teams": "team",
+        "pain-points": "pain-point",
+    }[parts[0]]
     if any(p.startswith("page-") for p in parts[1:-1]):
         return f"{name} list page" if parts[1] != "index" else f"{parts[0]} index list page"
     if len(parts) == 2:
@@ -135,8 +144,13 @@ def plain_site(root: str, plain: str) -> None:
     shutil.rmtree(plain, ignore_errors=True)
     docs = os.path.join(plain, "docs")
     shutil.copytree(os.path.join(root, "docs"), docs)
-    done = subprocess.run([sys.executable, "-m", "journeys.cli", "-f", "mkdocs.yml", "export", docs], cwd=root,
-                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "journeys.cli", "-f", "mkdocs.yml", "export", docs],
+        cwd=root,
+        env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH),
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         sys.exit(f"journeys export failed in {root}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     links = yaml.safe_load(done.stdout.split("\n", 1)[1])  # after "wrote N files ...": extra_css, extra_javascript
@@ -155,19 +169,29 @@ def zensical_build(root: str, project: str) -> dict:
     shutil.rmtree(project, ignore_errors=True)  # and Zensical's cache with it: a cold build
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "journeys.cli", "-f", "mkdocs.yml", "export", "--standalone", project],
-                          cwd=root, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "journeys.cli", "-f", "mkdocs.yml", "export", "--standalone", project],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     export_wall = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"journeys export --standalone failed in {root}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict"], cwd=project, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
+    )
     wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"zensical build failed in {project}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    figures = {"export_wall": export_wall, "wall": wall, "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-               "site_bytes": tree_bytes(os.path.join(project, "site"))}
+    figures = {
+        "export_wall": export_wall,
+        "wall": wall,
+        "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+        "site_bytes": tree_bytes(os.path.join(project, "site")),
+    }
     print(f"    {json.dumps(figures, sort_keys=True)}", flush=True)
     return figures
 
@@ -180,8 +204,15 @@ def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool, zens
     site = os.path.join(root, "site")
     shutil.rmtree(site, ignore_errors=True)
     plugin = child(["build", "mkdocs.yml", site], root)
-    result = Result(size, plugin, None, tree_bytes(site), largest_journey_page(site), largest_by_kind(site),
-                    os.path.getsize(os.path.join(site, "search", "search_index.json")))
+    result = Result(
+        size,
+        plugin,
+        None,
+        tree_bytes(site),
+        largest_journey_page(site),
+        largest_by_kind(site),
+        os.path.getsize(os.path.join(site, "search", "search_index.json")),
+    )
     if plain:
         print(f"[{size}] plain build of the same pages ...", flush=True)
         plain_root = os.path.join(out, f"n{size}-plain")
@@ -208,23 +239,45 @@ def mib(n: float) -> str:
 
 
 def table(results: list[Result]) -> list[str]:
-    head = ["maps", "CPU s (wall s)", "CPU per map", "site bytes/map", "largest journey page", "peak MiB (per map)",
-            "search index per map",
-            "plugin s (load / render / other)", "MkDocs s", "plain build s", "plugin ÷ plain"]
+    head = [
+        "maps",
+        "CPU s (wall s)",
+        "CPU per map",
+        "site bytes/map",
+        "largest journey page",
+        "peak MiB (per map)",
+        "search index per map",
+        "plugin s (load / render / other)",
+        "MkDocs s",
+        "plain build s",
+        "plugin ÷ plain",
+    ]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         t = r.plugin["cpu_times"]
         load, render = t.get("load_handbook", 0.0), t.get("all_pages", 0.0)
         other = r.plugin_share - load - render
-        rows.append("| " + " | ".join([
-            f"{r.size:,}", f"{r.plugin['cpu']:.1f} ({r.plugin['wall']:.1f})", f"{r.per_map * 1000:.1f} ms", f"{r.bytes_per_map / 1024:.1f} KiB",
-            f"{r.largest_page[0] / 1024:.1f} KiB ({r.largest_page[1]})",
-            f"{r.plugin['peak_mib']:.0f} ({r.peak_per_map * 1024:.0f} KiB)", f"{r.search_per_map / 1024:.1f} KiB",
-            f"{r.plugin_share:.2f} ({load:.2f} / {render:.2f} / {other:.2f}) = {r.plugin_share / r.plugin['cpu']:.0%}",
-            f"{r.plugin['cpu'] - r.plugin_share:.1f}",
-            f"{r.plain['cpu']:.1f} ({r.plain['wall']:.1f}), peak {r.plain['peak_mib']:.0f} MiB" if r.plain else "—",
-            f"{r.ratio:.2f}×" if r.ratio else "—",
-        ]) + " |")
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{r.size:,}",
+                    f"{r.plugin['cpu']:.1f} ({r.plugin['wall']:.1f})",
+                    f"{r.per_map * 1000:.1f} ms",
+                    f"{r.bytes_per_map / 1024:.1f} KiB",
+                    f"{r.largest_page[0] / 1024:.1f} KiB ({r.largest_page[1]})",
+                    f"{r.plugin['peak_mib']:.0f} ({r.peak_per_map * 1024:.0f} KiB)",
+                    f"{r.search_per_map / 1024:.1f} KiB",
+                    f"{r.plugin_share:.2f} ({load:.2f} / {render:.2f} / {other:.2f}) = {r.plugin_share / r.plugin['cpu']:.0%}",
+                    f"{r.plugin['cpu'] - r.plugin_share:.1f}",
+                    f"{r.plain['cpu']:.1f} ({r.plain['wall']:.1f}), peak {r.plain['peak_mib']:.0f} MiB"
+                    if r.plain
+                    else "—",
+                    f"{r.ratio:.2f}×" if r.ratio else "—",
+                ]
+            )
+            + " |"
+        )
     return rows
 
 
@@ -251,44 +304,64 @@ def targets(results: list[Result]) -> list[str]:
     small, large = by_size.get(200), by_size[max(by_size)]
     if small and large is not small:
         t, b = large.per_map / small.per_map, large.bytes_per_map / small.bytes_per_map
-        lines.append(f"- Linear time: time per map at {large.size:,} ÷ at 200 = {t:.2f} (target ≤ 1.2): {verdict(t <= 1.2)}")
-        lines.append(f"- Linear size: site bytes per map at {large.size:,} ÷ at 200 = {b:.2f} (target ≤ 1.2): {verdict(b <= 1.2)}")
+        lines.append(
+            f"- Linear time: time per map at {large.size:,} ÷ at 200 = {t:.2f} (target ≤ 1.2): {verdict(t <= 1.2)}"
+        )
+        lines.append(
+            f"- Linear size: site bytes per map at {large.size:,} ÷ at 200 = {b:.2f} (target ≤ 1.2): {verdict(b <= 1.2)}"
+        )
     else:
         lines.append("- Linear time and size: needs size 200 and a larger one (not run)")
     peak = large.plugin["peak_mib"]
-    lines.append(f"- Peak memory at {large.size:,} maps: {peak:.0f} MiB (target < {MEMORY_LIMIT_MIB:.0f} MiB): "
-                 f"{verdict(peak < MEMORY_LIMIT_MIB)}")
+    lines.append(
+        f"- Peak memory at {large.size:,} maps: {peak:.0f} MiB (target < {MEMORY_LIMIT_MIB:.0f} MiB): "
+        f"{verdict(peak < MEMORY_LIMIT_MIB)}"
+    )
     biggest = max((page for r in results for page in r.largest_by_kind.values()), default=(0, ""))
-    lines.append(f"- Largest generated page: {biggest[0] / 1024:.1f} KiB, `{biggest[1]}` (target ≤ 250 KB): "
-                 f"{verdict(biggest[0] <= AGGREGATE_LIMIT)}")
+    lines.append(
+        f"- Largest generated page: {biggest[0] / 1024:.1f} KiB, `{biggest[1]}` (target ≤ 250 KB): "
+        f"{verdict(biggest[0] <= AGGREGATE_LIMIT)}"
+    )
     if 1000 in by_size:
         per_map = by_size[1000].search_per_map
-        lines.append(f"- Search index at 1,000 maps: {per_map / 1024:.1f} KiB a map (target ≤ 4 KB): "
-                     f"{verdict(per_map <= SEARCH_LIMIT)}")
+        lines.append(
+            f"- Search index at 1,000 maps: {per_map / 1024:.1f} KiB a map (target ≤ 4 KB): "
+            f"{verdict(per_map <= SEARCH_LIMIT)}"
+        )
     for r in results:
         if r.ratio:
-            lines.append(f"- Plugin build ÷ plain build at {r.size:,}: {r.ratio:.2f} (target ≤ 1.10): {verdict(r.ratio <= 1.10)}")
+            lines.append(
+                f"- Plugin build ÷ plain build at {r.size:,}: {r.ratio:.2f} (target ≤ 1.10): {verdict(r.ratio <= 1.10)}"
+            )
     worst = max(r.largest_page for r in results)
-    lines.append(f"- Largest journey page: {worst[0] / 1024:.1f} KiB, {worst[1]} (target ≤ 100 KB): {verdict(worst[0] <= PAGE_LIMIT)}")
+    lines.append(
+        f"- Largest journey page: {worst[0] / 1024:.1f} KiB, {worst[1]} (target ≤ 100 KB): {verdict(worst[0] <= PAGE_LIMIT)}"
+    )
     if 1000 in by_size:
         cpu, wall = by_size[1000].plugin["cpu"], by_size[1000].plugin["wall"]
-        lines.append(f"- 1,000 maps: {cpu:.1f} s of CPU, {wall:.1f} s wall (target < 1.5 × {FLOOR_SECONDS} s = "
-                     f"{1.5 * FLOOR_SECONDS:.2f} s): {verdict(cpu < 1.5 * FLOOR_SECONDS)} by CPU time, "
-                     f"{verdict(wall < 1.5 * FLOOR_SECONDS)} by wall time")
+        lines.append(
+            f"- 1,000 maps: {cpu:.1f} s of CPU, {wall:.1f} s wall (target < 1.5 × {FLOOR_SECONDS} s = "
+            f"{1.5 * FLOOR_SECONDS:.2f} s): {verdict(cpu < 1.5 * FLOOR_SECONDS)} by CPU time, "
+            f"{verdict(wall < 1.5 * FLOOR_SECONDS)} by wall time"
+        )
     for r in results:
         if r.rebuild:
             rb = r.rebuild
-            lines.append(f"- Serve rebuild after a one-map edit at {r.size:,} maps: {rb['rebuild_cpu']:.1f} s CPU, "
-                         f"{rb['rebuild']:.1f} s wall (first build {rb['cpu']:.1f} s CPU); maps re-parsed: "
-                         f"{rb['rebuild_parses']} of {rb['first_parses']}; loading and validation took "
-                         f"{rb['rebuild_load_handbook_cpu']:.2f} s CPU")
+            lines.append(
+                f"- Serve rebuild after a one-map edit at {r.size:,} maps: {rb['rebuild_cpu']:.1f} s CPU, "
+                f"{rb['rebuild']:.1f} s wall (first build {rb['cpu']:.1f} s CPU); maps re-parsed: "
+                f"{rb['rebuild_parses']} of {rb['first_parses']}; loading and validation took "
+                f"{rb['rebuild_load_handbook_cpu']:.2f} s CPU"
+            )
     for r in results:
         if r.zensical:
             z = r.zensical
-            lines.append(f"- Zensical build of the standalone export at {r.size:,} maps: {z['cpu']:.1f} s CPU, "
-                         f"{z['wall']:.1f} s wall (the export itself {z['export_wall']:.1f} s wall), "
-                         f"{z['site_bytes'] / r.size / 1024:.1f} KiB of site per map; MkDocs with the plugin: "
-                         f"{r.plugin['cpu']:.1f} s CPU, {r.plugin['wall']:.1f} s wall (reported, no target)")
+            lines.append(
+                f"- Zensical build of the standalone export at {r.size:,} maps: {z['cpu']:.1f} s CPU, "
+                f"{z['wall']:.1f} s wall (the export itself {z['export_wall']:.1f} s wall), "
+                f"{z['site_bytes'] / r.size / 1024:.1f} KiB of site per map; MkDocs with the plugin: "
+                f"{r.plugin['cpu']:.1f} s CPU, {r.plugin['wall']:.1f} s wall (reported, no target)"
+            )
     return lines
 
 
@@ -296,9 +369,11 @@ def machine() -> str:
     names = ("mkdocs", "mkdocs-material", "zensical", "Markdown", "PyYAML")
     versions = ", ".join(f"{name} {_version(name)}" for name in names)
     libyaml = "with libyaml" if yaml.__with_libyaml__ else "without libyaml"
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
-    return (f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, "
-            f"{versions} ({libyaml})")
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}, "
+        f"{versions} ({libyaml})"
+    )
 
 
 def _version(name: str) -> str:
@@ -311,18 +386,32 @@ def _version(name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
-    parser.add_argument("--rebuild-size", type=int, default=1000, help="size at which to time a serve rebuild (0: skip)")
-    parser.add_argument("--profile-size", type=int, default=0, help="size at which to write a cProfile report (0: skip)")
-    parser.add_argument("--zensical-size", type=int, default=1000,
-                        help="size at which to build the standalone export with Zensical (0: skip)")
+    parser.add_argument(
+        "--rebuild-size", type=int, default=1000, help="size at which to time a serve rebuild (0: skip)"
+    )
+    parser.add_argument(
+        "--profile-size", type=int, default=0, help="size at which to write a cProfile report (0: skip)"
+    )
+    parser.add_argument(
+        "--zensical-size",
+        type=int,
+        default=1000,
+        help="size at which to build the standalone export with Zensical (0: skip)",
+    )
     parser.add_argument("--no-plain", action="store_true", help="skip the plain builds without the plugin")
     parser.add_argument("--out", default=os.path.join(HERE, "out"))
     args = parser.parse_args()
     args.out = os.path.abspath(args.out)  # the builds run in the handbook's folder
     os.makedirs(args.out, exist_ok=True)
     results = [
-        measure(size, args.out, not args.no_plain, size == args.rebuild_size, size == args.profile_size,
-                size == args.zensical_size)
+        measure(
+            size,
+            args.out,
+            not args.no_plain,
+            size == args.rebuild_size,
+            size == args.profile_size,
+            size == args.zensical_size,
+        )
         for size in sorted(args.sizes)
     ]
     lines = [

@@ -22,8 +22,14 @@ from mkdocs.exceptions import Abort
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 # No network beyond 127.0.0.1, no profile sync, no updates: the browser sees only the site.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material 9.7+ prints a banner otherwise
 
 # Tests in these folders drive Chromium: `pytest -m "not browser"` runs the rest on a machine
@@ -40,6 +46,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if parts[-1] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
 
 BASE_CONFIG = {
     "site_name": "Test handbook",

@@ -11,8 +11,10 @@ import pytest
 
 from conftest import MINIMAL_MAPS, build_site, write
 
-CROSS_MAPS = dict(MINIMAL_MAPS, **{
-    "maps/personas/maya.md": """
+CROSS_MAPS = dict(
+    MINIMAL_MAPS,
+    **{
+        "maps/personas/maya.md": """
         ---
         name: Maya, first-time buyer
         summary: Buys her first policy.
@@ -26,12 +28,12 @@ CROSS_MAPS = dict(MINIMAL_MAPS, **{
         ---
         Maya's research notes.
     """,
-    "maps/personas/omar.md": """
+        "maps/personas/omar.md": """
         ---
         name: Omar, landlord
         ---
     """,
-    "maps/journeys/renew.md": """
+        "maps/journeys/renew.md": """
         ---
         title: Renewing
         personas: [omar]
@@ -57,7 +59,7 @@ CROSS_MAPS = dict(MINIMAL_MAPS, **{
                     status: resolved
         ---
     """,
-    "maps/journeys/claim.md": """
+        "maps/journeys/claim.md": """
         ---
         title: Claiming
         personas: [maya, omar]
@@ -81,7 +83,8 @@ CROSS_MAPS = dict(MINIMAL_MAPS, **{
                     severity: high
         ---
     """,
-})
+    },
+)
 CROSS_DOCS = {"index.md": "# Home\n", "img/maya.png": "not really a png\n"}
 
 
@@ -110,4 +113,4 @@ def section(html: str, heading: str) -> str:
     start = re.search(rf"<h[23][^>]*>{re.escape(heading)}<", html)
     assert start, f"no heading {heading!r}"
     end = re.compile(r"<h[1-3][ >]").search(html, start.end())
-    return html[start.start():end.start() if end else len(html)]
+    return html[start.start() : end.start() if end else len(html)]

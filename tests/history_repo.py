@@ -21,11 +21,24 @@ def git(root: Path, *args: str, day: int = 1) -> str:
     """Run git in `root` as a fixed author at a fixed time, so commits have fixed hashes."""
     stamp = f"2026-03-{day:02d}T12:00:00+00:00"
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="Ed Itor", GIT_AUTHOR_EMAIL="ed@example.com", GIT_COMMITTER_NAME="Ed Itor",
-               GIT_COMMITTER_EMAIL="ed@example.com", GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp,
-               GIT_CONFIG_NOSYSTEM="1", HOME=str(root))
-    done = subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
-                          cwd=root, env=env, capture_output=True, text=True, check=True)
+    env.update(
+        GIT_AUTHOR_NAME="Ed Itor",
+        GIT_AUTHOR_EMAIL="ed@example.com",
+        GIT_COMMITTER_NAME="Ed Itor",
+        GIT_COMMITTER_EMAIL="ed@example.com",
+        GIT_AUTHOR_DATE=stamp,
+        GIT_COMMITTER_DATE=stamp,
+        GIT_CONFIG_NOSYSTEM="1",
+        HOME=str(root),
+    )
+    done = subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -53,9 +66,13 @@ def make_history(root: Path) -> dict[str, str]:
     commit("start", "Add the first maps", 1)
     edit(root, BUY, "emotion: -1", "emotion: 0")
     commit("emotion", "Comparison site: the price is clearer now", 2)
-    edit(root, BUY, "        gaps: [Drop-off unknown]\n",
-         "        gaps: [Drop-off unknown]\n        pain_points:\n"
-         "          - id: slow-card-form\n            text: The card form is slow.\n")
+    edit(
+        root,
+        BUY,
+        "        gaps: [Drop-off unknown]\n",
+        "        gaps: [Drop-off unknown]\n        pain_points:\n"
+        "          - id: slow-card-form\n            text: The card form is slow.\n",
+    )
     commit("pain", HOSTILE_SUBJECT, 3)
     edit(root, BUY, "            severity: high\n", "            severity: high\n            status: resolved\n")
     commit("resolved", "Price mismatch fixed by the feed change", 4)
@@ -68,7 +85,7 @@ def make_history(root: Path) -> dict[str, str]:
 def section(page: str) -> str:
     """The History section of a built journey page."""
     start = page.index('<div class="jm-history">')
-    return page[start:page.index("</div>", start) + len("</div>")]
+    return page[start : page.index("</div>", start) + len("</div>")]
 
 
 def visible(fragment: str) -> str:
@@ -77,4 +94,9 @@ def visible(fragment: str) -> str:
 
 
 def entries(fragment: str) -> list[str]:
-    return [visible(item) for item in re.findall(r'<li class="jm-history__entry">(.*?)</li>\s*(?=<li class="jm-history__entry">|</ol>)', fragment, re.S)]
+    return [
+        visible(item)
+        for item in re.findall(
+            r'<li class="jm-history__entry">(.*?)</li>\s*(?=<li class="jm-history__entry">|</ol>)', fragment, re.S
+        )
+    ]

@@ -33,8 +33,13 @@ class Element:
                 yield from child.iter()
 
     def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Element]:
-        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)
-                and all(e.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            e
+            for e in self.iter()
+            if (tag is None or e.tag == tag)
+            and (cls is None or cls in e.classes)
+            and all(e.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
     def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Element:
         found = self.find_all(tag, cls, **attrs)
@@ -48,7 +53,9 @@ class Element:
     def rows(self) -> list[list[Element]]:
         """A table's body rows as lists of cells."""
         body = self.find("tbody")
-        return [[c for c in tr.children if isinstance(c, Element) and c.tag in ("td", "th")] for tr in body.find_all("tr")]
+        return [
+            [c for c in tr.children if isinstance(c, Element) and c.tag in ("td", "th")] for tr in body.find_all("tr")
+        ]
 
     def column(self, header: str) -> list[str]:
         """The text of every body cell labelled with `header`."""
@@ -90,8 +97,14 @@ def article(built, url: str) -> Element:
 
 def headed(root: Element, heading: str) -> list[Element]:
     """The elements after the h2/h3 whose text is `heading`, up to the next heading."""
-    parent = next(e for e in [root, *root.iter()] if any(
-        isinstance(c, Element) and c.tag in ("h2", "h3") and c.text.rstrip("¶ ").strip() == heading for c in e.children))
+    parent = next(
+        e
+        for e in [root, *root.iter()]
+        if any(
+            isinstance(c, Element) and c.tag in ("h2", "h3") and c.text.rstrip("¶ ").strip() == heading
+            for c in e.children
+        )
+    )
     found, inside = [], False
     for child in parent.children:
         if not isinstance(child, Element):

@@ -22,8 +22,9 @@ def journey(id_, state, *stages, pains=()):
     """A journey with one step per (stage, emotion); `pains` go on the first step."""
     blocks = []
     for n, (stage, emotion) in enumerate(stages):
-        step = Step(touchpoint=f"{id_} {n}", emotion=emotion, anchor=f"{stage}-1",
-                    pain_points=tuple(pains) if n == 0 else ())
+        step = Step(
+            touchpoint=f"{id_} {n}", emotion=emotion, anchor=f"{stage}-1", pain_points=tuple(pains) if n == 0 else ()
+        )
         blocks.append(StageBlock(stage, (step,)))
     return Journey(id_, id_.title(), f"maps/{id_}.md", "", personas=("p",), stages=tuple(blocks), state=state)
 
@@ -49,7 +50,7 @@ def test_labels_override_checks_keys_and_placeholders():
     assert merged({"journeys_intro": "{journeys} maps"})["journeys_intro"] == "{journeys} maps"  # may leave one out
     with pytest.raises(UnknownLabel, match="did you mean 'teams_title'"):
         merged({"team_title": "x"})
-    with pytest.raises(UnknownLabel, match="unknown placeholder {pains}"):
+    with pytest.raises(UnknownLabel, match=r"unknown placeholder \{pains\}"):
         merged({"journeys_intro": "{pains}"})
     assert fields(LABELS["pains_summary"]) == {"pains", "places", "journeys"}
 
@@ -58,37 +59,61 @@ def test_every_label_key_is_used_by_a_template_or_a_renderer():
     from pathlib import Path
 
     package = Path(__file__).resolve().parents[1] / "plugins" / "journeys"
-    sources = "".join(p.read_text(encoding="utf-8") for p in [*package.glob("templates/*.html"), *package.glob("render/*.py")]
-                      if p.name != "labels.py")
+    sources = "".join(
+        p.read_text(encoding="utf-8")
+        for p in [*package.glob("templates/*.html"), *package.glob("render/*.py")]
+        if p.name != "labels.py"
+    )
     # Change words are looked up by kind: labels["change_" + change.kind].
     dynamic = ("change_",) if '"change_" + ' in sources else ()
-    unused = [key for key in LABELS if not key.startswith(dynamic) and
-              not any(use in sources for use in (f"labels.{key}", f'"{key}"', f"'{key}'"))]
+    unused = [
+        key
+        for key in LABELS
+        if not key.startswith(dynamic) and not any(use in sources for use in (f"labels.{key}", f'"{key}"', f"'{key}'"))
+    ]
     assert not unused
 
 
 def test_table_labels_cells_for_cards_and_marks_numbers():
-    html = table("jm-index", "Caption", ["Name", Markup('<a href="s/">Stage</a>'), "Count"], [
-        Row((Cell("Head", ' scope="rowgroup" rowspan="2"', header=True), "a", "1")),
-        Row(("b", "2"), start=1),
-        ("c", Cell("d", classes="x"), "3"),
-    ], numeric=(2,))
+    html = table(
+        "jm-index",
+        "Caption",
+        ["Name", Markup('<a href="s/">Stage</a>'), "Count"],
+        [
+            Row((Cell("Head", ' scope="rowgroup" rowspan="2"', header=True), "a", "1")),
+            Row(("b", "2"), start=1),
+            ("c", Cell("d", classes="x"), "3"),
+        ],
+        numeric=(2,),
+    )
     tree = parse(html).find("table")
     heads = tree.find("thead").find_all("th")
     assert [h.classes for h in heads] == [[], [], ["jm-num"]] and heads[1].links() == [("s/", "Stage")]
     rows = tree.rows()
     assert rows[0][0].tag == "th" and "data-label" not in rows[0][0].attrs
     assert [(c.attrs.get("data-label"), c.classes) for c in rows[1]] == [("Stage", []), ("Count", ["jm-num"])]
-    assert [(c.attrs.get("data-label"), c.classes) for c in rows[2]] == [("Name", []), ("Stage", ["x"]), ("Count", ["jm-num"])]
+    assert [(c.attrs.get("data-label"), c.classes) for c in rows[2]] == [
+        ("Name", []),
+        ("Stage", ["x"]),
+        ("Count", ["jm-num"]),
+    ]
 
 
 def test_unique_ids_suffix_repeats_in_order():
-    assert unique_ids(["folder-a", "folder-a", "folder-a-2", "folder-a"]) == ["folder-a", "folder-a-2", "folder-a-2-2", "folder-a-3"]
+    assert unique_ids(["folder-a", "folder-a", "folder-a-2", "folder-a"]) == [
+        "folder-a",
+        "folder-a-2",
+        "folder-a-2-2",
+        "folder-a-3",
+    ]
 
 
 def test_feelings_come_from_one_state_at_a_time():
-    journeys = [journey("today", "current", ("buy", -2), ("use", 1)), journey("other", "current", ("buy", 0)),
-                journey("design", "future", ("buy", 2))]
+    journeys = [
+        journey("today", "current", ("buy", -2), ("use", 1)),
+        journey("other", "current", ("buy", 0)),
+        journey("design", "future", ("buy", 2)),
+    ]
     today = feeling_by_stage(journeys)
     assert (today["buy"].average, today["buy"].steps, today["buy"].journeys) == (-1, 2, 2)
     assert emotion_by_stage(journeys) == {"buy": -1, "use": 1}
@@ -96,9 +121,11 @@ def test_feelings_come_from_one_state_at_a_time():
 
 
 def test_merged_pain_point_keeps_every_occurrences_wording():
-    journeys = [journey("a", "current", ("buy", 0), pains=[pain("Slow.", "low", "resolved")]),
-                journey("b", "current", ("buy", 0), pains=[pain("Very slow.", "high")]),
-                journey("c", "current", ("buy", 0), pains=[pain("Slow.", "high")])]
+    journeys = [
+        journey("a", "current", ("buy", 0), pains=[pain("Slow.", "low", "resolved")]),
+        journey("b", "current", ("buy", 0), pains=[pain("Very slow.", "high")]),
+        journey("c", "current", ("buy", 0), pains=[pain("Slow.", "high")]),
+    ]
     [merged_pain] = merge_pain_points(journeys)
     assert merged_pain.text == "Very slow." and merged_pain.text_from == 1  # the first most severe
     assert [o.text for o in merged_pain.occurrences] == ["Slow.", "Very slow.", "Slow."]

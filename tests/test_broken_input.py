@@ -114,7 +114,9 @@ CASES: dict[str, tuple[str | bytes, str]] = {
         r"maps/journeys/unknown-baseline\.md:4:11: baseline: unknown journey 'buyy'.*\(did you mean 'buy'\?\)",
     ),
     "journeys/unknown-pain-point.md": (
-        GOOD.format(title="x").replace("owner: sales", "owner: sales\n        opportunities: [{text: x, addresses: [price-mismatc]}]"),
+        GOOD.format(title="x").replace(
+            "owner: sales", "owner: sales\n        opportunities: [{text: x, addresses: [price-mismatc]}]"
+        ),
         r"maps/journeys/unknown-pain-point\.md:10:47: stages\[0\]\.steps\[0\]\.opportunities\[0\]\.addresses\[0\]: "
         r"unknown pain-point 'price-mismatc'.*\(did you mean 'price-mismatch'\?\)",
     ),
@@ -146,7 +148,10 @@ CASES: dict[str, tuple[str | bytes, str]] = {
 }
 CATALOGUE_CASES = {
     "stages.yml": ("- id: discover\n- id: buy\n  name: [Buy\n", r"maps/stages\.yml:\d+:\d+: YAML syntax error"),
-    "teams.yml": ("- id: sales\n- id: Sales Team\n- id: sales\n", r"maps/teams\.yml:2:7: \[1\]\.id: 'Sales Team' is not a valid id"),
+    "teams.yml": (
+        "- id: sales\n- id: Sales Team\n- id: sales\n",
+        r"maps/teams\.yml:2:7: \[1\]\.id: 'Sales Team' is not a valid id",
+    ),
 }
 
 
@@ -160,7 +165,10 @@ def write_case(root: Path, name: str, content: str | bytes) -> None:
 
 
 def messages(root: Path) -> list[str]:
-    return [str(p) for p in load_handbook(root / "maps", root=root, custom_fields=[("backstage", "Behind the scenes")]).problems]
+    return [
+        str(p)
+        for p in load_handbook(root / "maps", root=root, custom_fields=[("backstage", "Behind the scenes")]).problems
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -195,7 +203,9 @@ def test_non_utf8_file_name_is_reported_printably(handbook_dir: Path):
     with open(os.path.join(folder, b"caf\xe9.md"), "w", encoding="utf-8") as handle:
         handle.write(GOOD.format(title="x"))
     found = messages(handbook_dir)
-    assert any(m.startswith("maps/journeys/caf\\xe9.md:2:1: the file name 'caf\\xe9' is not a valid id") for m in found), found
+    assert any(
+        m.startswith("maps/journeys/caf\\xe9.md:2:1: the file name 'caf\\xe9' is not a valid id") for m in found
+    ), found
     for message in found:
         message.encode("utf-8")  # printable in any UTF-8 terminal or log
 
@@ -210,8 +220,13 @@ def broken_handbook(handbook_dir: Path) -> Path:
 
 def test_journeys_check_reports_every_error_and_exits_1(broken_handbook: Path, capsys, monkeypatch):
     monkeypatch.chdir(broken_handbook)
-    write(broken_handbook, {"mkdocs.yml": "site_name: x\nplugins:\n  - journeys:\n      custom_fields:\n"
-                                          "        - {key: backstage, label: Behind the scenes}\n"})
+    write(
+        broken_handbook,
+        {
+            "mkdocs.yml": "site_name: x\nplugins:\n  - journeys:\n      custom_fields:\n"
+            "        - {key: backstage, label: Behind the scenes}\n"
+        },
+    )
     assert journeys_main(["check"]) == 1
     out = capsys.readouterr()
     printed = out.out.splitlines()

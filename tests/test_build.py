@@ -15,13 +15,27 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
     assert "<h1" in page and "Buying online" in page
     assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page
     assert '<dt>Owner</dt> <dd><a href="../../teams/sales/">Sales team</a></dd>' in page
-    assert "redesigned by <a href=\"../buy-future/\">Buying online, redesigned</a>" in page
+    assert 'redesigned by <a href="../buy-future/">Buying online, redesigned</a>' in page
     assert "due for review" in page  # reviewed 2020-01-01, older than 180 days
     # The grid: stages as column groups, touchpoints as column headers, lanes as rows.
-    assert ('<th scope="colgroup" colspan="1" id="stage-discover" style="--jm-step: 0" class="jm-stage-start">'
-            '<a href="../../stages/discover/">Discover</a></th>') in page
-    assert '<th scope="col" id="step-discover-1" style="--jm-step: 0" class="jm-stage-start">Comparison site</th>' in page
-    for lane in ("Channel", "Action", "Thinking", "Emotion", "Pain points", "Opportunities", "Gaps", "Measures", "Behind the scenes"):
+    assert (
+        '<th scope="colgroup" colspan="1" id="stage-discover" style="--jm-step: 0" class="jm-stage-start">'
+        '<a href="../../stages/discover/">Discover</a></th>'
+    ) in page
+    assert (
+        '<th scope="col" id="step-discover-1" style="--jm-step: 0" class="jm-stage-start">Comparison site</th>' in page
+    )
+    for lane in (
+        "Channel",
+        "Action",
+        "Thinking",
+        "Emotion",
+        "Pain points",
+        "Opportunities",
+        "Gaps",
+        "Measures",
+        "Behind the scenes",
+    ):
         assert f'<th scope="row">{lane}</th>' in page
     assert "Price feed refresh" in page
     # The emotion lane: a drawn curve piece and the chip in every step's cell; no plotly chart.
@@ -33,7 +47,10 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
     assert '<a href="../../pain-points/#price-mismatch">Price changes after click-through.</a>' in page
     assert page.count('<span class="jm-score">priority 6</span>') == 2  # high (3) x (1 journey + 1 persona)
     assert '<span class="jm-impact" data-impact="high">impact: high</span>' in page
-    assert '<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">Open question</span></p><p class="jm-card__text">Drop-off unknown</p></li>' in page
+    assert (
+        '<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">Open question</span></p><p class="jm-card__text">Drop-off unknown</p></li>'
+        in page
+    )
     # Ownership table links the owner and the supporting team.
     assert re.search(r'<td data-label="Supporting"><a href="\.\./\.\./teams/care/">Customer care</a></td>', page)
     # Evidence: only http(s) becomes a link.
@@ -50,7 +67,10 @@ def test_future_journey_links_its_baseline(handbook_dir):
 
 
 def test_journey_page_shows_tags_step_measures_and_a_body_with_its_own_heading(handbook_dir):
-    write(handbook_dir, {"maps/journeys/renew.md": """
+    write(
+        handbook_dir,
+        {
+            "maps/journeys/renew.md": """
         ---
         title: Renewing
         personas: [maya]
@@ -70,13 +90,17 @@ def test_journey_page_shows_tags_step_measures_and_a_body_with_its_own_heading(h
         ## What we heard
 
         Customers read the e-mail on their phones.
-    """})
+    """
+        },
+    )
     built = build_site(handbook_dir)
     assert built.ok, built.warnings
     page = built.html("journeys/renew/")
     assert '<dt>Tags</dt> <dd><ul class="jm-tags"><li>renewal</li> <li>web</li> </ul></dd>' in page
-    assert ('<p class="jm-kpi"><span class="jm-kpi__name">Open rate</span> <span class="jm-kpi__value">now 41 &#37;</span>'
-            ' <span class="jm-kpi__value">target 55 &#37;</span></p>') in page
+    assert (
+        '<p class="jm-kpi"><span class="jm-kpi__name">Open rate</span> <span class="jm-kpi__value">now 41 &#37;</span>'
+        ' <span class="jm-kpi__value">target 55 &#37;</span></p>'
+    ) in page
     assert '<p class="jm-kpi"><span class="jm-kpi__name">Renewal rate</span></p>' in page
     assert '<h2 id="what-we-heard">' in page and ">Narrative<" not in page
     # Sidebars hidden: the map takes the width of the screen.
@@ -92,13 +116,19 @@ def test_edit_link_opens_the_map_source(handbook_dir):
 
 def test_detail_pages_stay_out_of_the_navigation(handbook_dir):
     page = build_site(handbook_dir).html("")
-    nav = page[page.find('<nav class="md-nav md-nav--primary"'):page.find("</nav>", page.find('<nav class="md-nav md-nav--primary"'))]
+    nav = page[
+        page.find('<nav class="md-nav md-nav--primary"') : page.find(
+            "</nav>", page.find('<nav class="md-nav md-nav--primary"')
+        )
+    ]
     assert "journeys/" in nav
     assert "journeys/buy/" not in nav and "journeys/buy-future/" not in nav
 
 
 def test_hand_written_pages_link_to_generated_pages_and_mkdocs_checks_them(handbook_dir):
-    good = build_site(handbook_dir, docs={"index.md": "# Home\n\nSee [buying](journeys/buy.md) and [all](journeys/index.md).\n"})
+    good = build_site(
+        handbook_dir, docs={"index.md": "# Home\n\nSee [buying](journeys/buy.md) and [all](journeys/index.md).\n"}
+    )
     assert good.ok, good.warnings
     assert '<a href="journeys/buy/">buying</a>' in good.html("")
     bad = build_site(handbook_dir, docs={"index.md": "# Home\n\nSee [nothing](journeys/nope.md).\n"})
@@ -107,7 +137,12 @@ def test_hand_written_pages_link_to_generated_pages_and_mkdocs_checks_them(handb
 
 
 def test_invalid_map_fails_strict_and_shows_its_errors_otherwise(handbook_dir):
-    write(handbook_dir, {"maps/journeys/broken.md": "---\ntitle: Broken\npersonas: [maya]\nstages:\n  - stage: buy\n    steps:\n      - touchpoint: X\n        emotion: 7\n---\n"})
+    write(
+        handbook_dir,
+        {
+            "maps/journeys/broken.md": "---\ntitle: Broken\npersonas: [maya]\nstages:\n  - stage: buy\n    steps:\n      - touchpoint: X\n        emotion: 7\n---\n"
+        },
+    )
     message = "maps/journeys/broken.md:8:18: stages[0].steps[0].emotion: 7 is not between -2 and 2"
     strict = build_site(handbook_dir)
     assert not strict.ok
@@ -123,7 +158,15 @@ def test_invalid_map_fails_strict_and_shows_its_errors_otherwise(handbook_dir):
 
 
 def test_prefix_moves_every_generated_page(handbook_dir):
-    built = build_site(handbook_dir, config={"plugins": ["search", {"journeys": {"prefix": "cx", "custom_fields": [{"key": "backstage", "label": "Backstage"}]}}]})
+    built = build_site(
+        handbook_dir,
+        config={
+            "plugins": [
+                "search",
+                {"journeys": {"prefix": "cx", "custom_fields": [{"key": "backstage", "label": "Backstage"}]}},
+            ]
+        },
+    )
     assert built.ok, built.warnings
     page = built.html("cx/journeys/buy/")
     assert '<a href="../../personas/maya/">' in page
@@ -141,13 +184,18 @@ def test_journeys_index_groups_by_persona_and_folder(handbook_dir):
     assert re.search(r"<h2[^>]*>By persona", page) and re.search(r"<h2[^>]*>By folder", page)
     assert '<h3 id="folder-sales">sales</h3>' in page
     assert '<h3 id="folder-top">(top level)</h3>' in page
-    assert '<td data-label="Journey"><a href="buy/">Buying online</a></td> <td data-label="State">Current state</td>' in page
+    assert (
+        '<td data-label="Journey"><a href="buy/">Buying online</a></td> <td data-label="State">Current state</td>'
+        in page
+    )
 
 
 def test_journeys_index_heading_ids_are_unique_slugs_of_folder_names(handbook_dir):
     buy = (handbook_dir / "maps/journeys/sales/buy.md").read_text(encoding="utf-8")
     for folder, name in (("<img src=x onerror=alert(1)>", "hostile"), ("Sales", "sales-2"), ("persona-maya", "p")):
-        write(handbook_dir, {f"maps/journeys/{folder}/{name}.md": buy.replace("title: Buying online", f"title: {name}")})
+        write(
+            handbook_dir, {f"maps/journeys/{folder}/{name}.md": buy.replace("title: Buying online", f"title: {name}")}
+        )
     from html_tree import article
 
     index = article(build_site(handbook_dir, strict=False), "journeys/")

@@ -84,8 +84,14 @@ def test_baseline_steps_spread_evenly_over_the_band():
 
 
 def test_journey_figure_says_when_personas_share_it_and_has_a_table(tmp_path, handbook_dir):
-    write(handbook_dir, {"maps/journeys/sales/buy.md": (handbook_dir / "maps/journeys/sales/buy.md")
-                         .read_text().replace("personas: [maya]", "personas: [maya, omar]")})
+    write(
+        handbook_dir,
+        {
+            "maps/journeys/sales/buy.md": (handbook_dir / "maps/journeys/sales/buy.md")
+            .read_text()
+            .replace("personas: [maya]", "personas: [maya, omar]")
+        },
+    )
     handbook = _handbook(handbook_dir)
     here = "journeys/buy.md"
     out = charts.journey_figure(handbook, handbook.journey_by_id["buy"], _ctx(), here)
@@ -129,7 +135,10 @@ def test_stage_chart_puts_each_journey_on_a_row_with_its_mean(handbook_dir):
 
 
 def test_stage_chart_nudges_apart_steps_that_feel_the_same(handbook_dir):
-    write(handbook_dir, {"maps/journeys/twice.md": """
+    write(
+        handbook_dir,
+        {
+            "maps/journeys/twice.md": """
         ---
         title: Twice
         personas: [omar]
@@ -140,7 +149,9 @@ def test_stage_chart_nudges_apart_steps_that_feel_the_same(handbook_dir):
               - {touchpoint: B, emotion: 0}
               - {touchpoint: C, emotion: 1}
         ---
-    """})
+    """
+        },
+    )
     handbook = _handbook(handbook_dir)
     from journeys.core.index import places_by_stage
 
@@ -163,7 +174,7 @@ def test_heatmap_averages_current_state_journeys_per_persona_and_stage(handbook_
 def test_heatmap_table_links_to_persona_and_stage_pages(handbook_dir):
     handbook = _handbook(handbook_dir)
     out = charts.heatmap_figure(handbook, _ctx(), "journeys/index.md")
-    table = out[out.index("<details"):]
+    table = out[out.index("<details") :]
     assert '<a href="../personas/maya/">' in table and '<a href="../stages/discover/">' in table
 
 
@@ -174,12 +185,16 @@ def test_specs_name_colour_roles_only_and_carry_no_template(handbook_dir):
     for spec in specs:
         assert "template" not in spec["layout"]
         colours = [v for k, v in _walk(spec) if k.endswith("color") or k == "colorscale"]
-        assert colours and all(isinstance(v, (int, float)) or v.startswith("@jm-") or v == "rgba(0,0,0,0)"
-                               for v in colours)
+        assert colours and all(
+            isinstance(v, (int, float)) or v.startswith("@jm-") or v == "rgba(0,0,0,0)" for v in colours
+        )
 
 
 def test_hostile_author_text_stays_escaped_in_the_chart_attribute(handbook_dir):
-    write(handbook_dir, {"maps/journeys/evil.md": f"""
+    write(
+        handbook_dir,
+        {
+            "maps/journeys/evil.md": f"""
         ---
         title: "{HOSTILE_YAML}"
         personas: [omar]
@@ -191,7 +206,9 @@ def test_hostile_author_text_stays_escaped_in_the_chart_attribute(handbook_dir):
                 thinking: "{HOSTILE_YAML}"
                 emotion: -2
         ---
-    """})
+    """
+        },
+    )
     handbook = _handbook(handbook_dir)
     evil = handbook.journey_by_id["evil"]
     assert evil.title == HOSTILE and not evil.problems
@@ -212,18 +229,25 @@ def test_hostile_author_text_stays_escaped_in_the_chart_attribute(handbook_dir):
 def test_figure_output_is_stable(handbook_dir):
     handbook = _handbook(handbook_dir)
     journey = handbook.journey_by_id["buy-future"]
-    assert charts.journey_figure(handbook, journey, _ctx(), "journeys/buy-future.md") == \
-        charts.journey_figure(_handbook(handbook_dir), journey, _ctx(), "journeys/buy-future.md")
+    assert charts.journey_figure(handbook, journey, _ctx(), "journeys/buy-future.md") == charts.journey_figure(
+        _handbook(handbook_dir), journey, _ctx(), "journeys/buy-future.md"
+    )
 
 
 def test_plotly_src_is_relative_per_page_or_the_users_url():
     assert charts.plotly_src(_ctx(), "journeys/buy.md") == "../../assets/journeys/vendor/plotly-cartesian.min.js"
-    assert charts.plotly_src(Context(Site("cx/"), datetime.date(2026, 1, 1)), "cx/journeys/index.md") == \
-        "../../assets/journeys/vendor/plotly-cartesian.min.js"
-    assert charts.plotly_src(Context(Site(use_directory_urls=False), datetime.date(2026, 1, 1)), "journeys/buy.md") == \
-        "../assets/journeys/vendor/plotly-cartesian.min.js"
-    assert charts.plotly_src(_ctx(plotly_js="https://cdn.example/plotly.js"), "journeys/buy.md") == \
-        "https://cdn.example/plotly.js"
+    assert (
+        charts.plotly_src(Context(Site("cx/"), datetime.date(2026, 1, 1)), "cx/journeys/index.md")
+        == "../../assets/journeys/vendor/plotly-cartesian.min.js"
+    )
+    assert (
+        charts.plotly_src(Context(Site(use_directory_urls=False), datetime.date(2026, 1, 1)), "journeys/buy.md")
+        == "../assets/journeys/vendor/plotly-cartesian.min.js"
+    )
+    assert (
+        charts.plotly_src(_ctx(plotly_js="https://cdn.example/plotly.js"), "journeys/buy.md")
+        == "https://cdn.example/plotly.js"
+    )
 
 
 def test_build_serves_the_packaged_plotly_and_one_chart_script(handbook_dir):
@@ -244,13 +268,22 @@ def test_build_serves_the_packaged_plotly_and_one_chart_script(handbook_dir):
     assert len(_chart_json(built.html("stages/buy/"))) == 1
     assert _chart_json(built.html("teams/sales/")) == []
     # No inline script anywhere in the generated content: every <script> has a src.
-    content = page[page.index('<article'):page.index('</article>')]
+    content = page[page.index("<article") : page.index("</article>")]
     assert "<script" not in content
 
 
 def test_plotly_js_option_points_pages_at_the_users_copy(handbook_dir):
-    config = {"plugins": ["search", {"journeys": {
-        "plotly_js": "https://cdn.example/plotly-3.js", "custom_fields": [{"key": "backstage", "label": "Backstage"}]}}]}
+    config = {
+        "plugins": [
+            "search",
+            {
+                "journeys": {
+                    "plotly_js": "https://cdn.example/plotly-3.js",
+                    "custom_fields": [{"key": "backstage", "label": "Backstage"}],
+                }
+            },
+        ]
+    }
     built = build_site(handbook_dir, config=config)
     assert built.ok, built.warnings
     assert 'data-plotly="https://cdn.example/plotly-3.js"' in built.html("journeys/buy-future/")
@@ -275,8 +308,12 @@ def test_aggregate_charts_keep_every_name_whole(handbook_dir):
     heat = charts.heatmap_chart(handbook)["layout"]
     persona = charts.persona_chart(handbook, handbook.journeys_by_persona["omar"])["layout"]
     stage = charts.stage_chart(handbook.stage_by_id["buy"], places_by_stage(handbook.valid_journeys)["buy"])["layout"]
-    labels = (heat["yaxis"]["ticktext"] + heat["xaxis"]["ticktext"] + persona["xaxis"]["ticktext"]
-              + [a["text"] for a in stage["annotations"]])
+    labels = (
+        heat["yaxis"]["ticktext"]
+        + heat["xaxis"]["ticktext"]
+        + persona["xaxis"]["ticktext"]
+        + [a["text"] for a in stage["annotations"]]
+    )
     assert not [label for label in labels if "…" in label]
     [maya] = heat["yaxis"]["ticktext"]
     assert "<br>" in maya and maya.replace("<br>", " ") == name

@@ -9,11 +9,16 @@ from conftest import REPO, write
 
 
 def run_check(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "journeys.cli", "check", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "journeys.cli", "check", *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 def test_valid_maps_print_a_summary_and_exit_0(handbook_dir):
-    write(handbook_dir, {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"})
+    write(
+        handbook_dir,
+        {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"},
+    )
     result = run_check(cwd=handbook_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "maps: 2 journeys, 2 personas, 1 pain point: no errors\n"

@@ -9,7 +9,9 @@ from journeys.site_config import find_config_file, read_options
 CONFIG = "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: Behind the scenes\n"
 
 
-def test_check_from_outside_reads_the_config_beside_the_maps_folder(handbook_dir, tmp_path_factory, monkeypatch, capsys):
+def test_check_from_outside_reads_the_config_beside_the_maps_folder(
+    handbook_dir, tmp_path_factory, monkeypatch, capsys
+):
     write(handbook_dir, {"mkdocs.yml": CONFIG})
     monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     assert main(["check", str(handbook_dir / "maps")]) == 0, capsys.readouterr().out
@@ -44,7 +46,10 @@ def test_a_properdocs_config_is_found_too(handbook_dir, monkeypatch):
 
 
 def test_site_options_the_export_needs_are_read(handbook_dir):
-    write(handbook_dir, {"mkdocs.yml": "use_directory_urls: false\nplugins:\n  - journeys:\n      prefix: cx/\n      maps_dir: maps\n"})
+    write(
+        handbook_dir,
+        {"mkdocs.yml": "use_directory_urls: false\nplugins:\n  - journeys:\n      prefix: cx/\n      maps_dir: maps\n"},
+    )
     options = read_options(str(handbook_dir / "mkdocs.yml"))
     assert (options.use_directory_urls, options.prefix) == (False, "cx/")
 
@@ -54,9 +59,12 @@ def test_inherit_merges_the_parent_config_as_mkdocs_does(tmp_path):
     site settings (here custom_dir and repo_url) unless it sets them itself."""
     (tmp_path / "base.yml").write_text(
         "site_name: Base\nrepo_url: https://git.example/cx\ntheme:\n  name: material\n  custom_dir: overrides\n"
-        "plugins:\n  - journeys:\n      review_after_days: 30\n", encoding="utf-8")
+        "plugins:\n  - journeys:\n      review_after_days: 30\n",
+        encoding="utf-8",
+    )
     (tmp_path / "public.yml").write_text(
-        "INHERIT: base.yml\ndocs_dir: public-docs\nplugins:\n  - journeys:\n      audience: public\n", encoding="utf-8")
+        "INHERIT: base.yml\ndocs_dir: public-docs\nplugins:\n  - journeys:\n      audience: public\n", encoding="utf-8"
+    )
     options = read_options(str(tmp_path / "public.yml"))
     assert options.audience == "public"
     assert options.review_after_days == 180  # lists are replaced, as MkDocs does: the parent's plugins are gone

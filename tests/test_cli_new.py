@@ -20,8 +20,15 @@ def new(tmp, *args):
     return main(["new", *args, "--maps-dir", str(tmp / "maps")])
 
 
-PLACEHOLDER_KEYS = ["summary", "stages[0].goal", "stages[0].steps[0].touchpoint", "stages[0].steps[0].action",
-                    "stages[0].steps[0].thinking", "", ""]
+PLACEHOLDER_KEYS = [
+    "summary",
+    "stages[0].goal",
+    "stages[0].steps[0].touchpoint",
+    "stages[0].steps[0].action",
+    "stages[0].steps[0].thinking",
+    "",
+    "",
+]
 
 
 def fill_in(path):
@@ -34,8 +41,24 @@ def fill_in(path):
 
 def test_new_journey_in_the_demo_uses_its_catalogues_and_fails_check_until_edited(demo_copy, monkeypatch, capsys):
     monkeypatch.chdir(demo_copy)
-    assert main(["new", "journey", "moving-home", "--folder", "service", "--title", "Moving home: the sequel",
-                 "--persona", "family-homeowner", "--owner", "contact-centre"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                "journey",
+                "moving-home",
+                "--folder",
+                "service",
+                "--title",
+                "Moving home: the sequel",
+                "--persona",
+                "family-homeowner",
+                "--owner",
+                "contact-centre",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == "wrote maps/journeys/service/moving-home.md: edit it, then run `journeys check`\n"
     problems = load_handbook("maps", custom_fields=CUSTOM).problems
     assert [p.key for p in problems] == PLACEHOLDER_KEYS
@@ -45,11 +68,15 @@ def test_new_journey_in_the_demo_uses_its_catalogues_and_fails_check_until_edite
     handbook = load_handbook("maps", custom_fields=CUSTOM)
     assert handbook.problems == ()
     journey = handbook.journey_by_id["moving-home"]
-    assert (journey.title, journey.folder, journey.personas) == ("Moving home: the sequel", "service", ("family-homeowner",))
+    assert (journey.title, journey.folder, journey.personas) == (
+        "Moving home: the sequel",
+        "service",
+        ("family-homeowner",),
+    )
     assert [b.stage for b in journey.stages] == ["discover"]
     assert journey.owner == "contact-centre"
     text = (demo_copy / "maps/journeys/service/moving-home.md").read_text()
-    assert "# backstage (optional, custom lane \"Behind the scenes\")" in text
+    assert '# backstage (optional, custom lane "Behind the scenes")' in text
     capsys.readouterr()
     assert main(["check"]) == 0
 
@@ -57,16 +84,24 @@ def test_new_journey_in_the_demo_uses_its_catalogues_and_fails_check_until_edite
 def test_new_journey_guesses_no_owner_and_no_persona(handbook_dir):
     assert new(handbook_dir, "journey", "plain") == 0
     problems = load_handbook(handbook_dir / "maps", custom_fields=CUSTOM, root=handbook_dir).problems
-    assert [str(p) for p in problems if p.message != placeholders.MESSAGE] == ["maps/journeys/plain.md:16:11: personas: needs at least 1 item"]
+    assert [str(p) for p in problems if p.message != placeholders.MESSAGE] == [
+        "maps/journeys/plain.md:16:11: personas: needs at least 1 item"
+    ]
     text = (handbook_dir / "maps/journeys/plain.md").read_text()
     assert "\n# owner: sales\n" in text and "This handbook has: maya, omar." in text
 
 
 def test_unknown_owner_and_persona_are_refused_with_the_choices(handbook_dir, capsys):
     assert new(handbook_dir, "journey", "x", "--owner", "sale") == 1
-    assert capsys.readouterr().err == "journeys new: --owner: unknown team 'sale' (did you mean 'sales'?): teams.yml has sales, care\n"
+    assert (
+        capsys.readouterr().err
+        == "journeys new: --owner: unknown team 'sale' (did you mean 'sales'?): teams.yml has sales, care\n"
+    )
     assert new(handbook_dir, "journey", "x", "--persona", "mya") == 1
-    assert capsys.readouterr().err == "journeys new: --persona: unknown persona 'mya' (did you mean 'maya'?): this handbook has maya, omar\n"
+    assert (
+        capsys.readouterr().err
+        == "journeys new: --persona: unknown persona 'mya' (did you mean 'maya'?): this handbook has maya, omar\n"
+    )
     assert not (handbook_dir / "maps/journeys/x.md").exists()
 
 

@@ -17,30 +17,27 @@ JOURNEYS = "plugins:\n  - search\n  - journeys:\n"
 
 # mkdocs.yml -> the one line every command prints (after "journeys <command>: ")
 BAD = {
-    JOURNEYS + "      custom_fields:\n        - key: backstage\n":
-        "mkdocs.yml:5:11: plugins[1].journeys.custom_fields[0]: missing 'label': every custom field needs a 'key' and a 'label'",
-    JOURNEYS + "      custom_fields:\n        - key: channel\n          label: Channel\n":
-        "mkdocs.yml:5:16: plugins[1].journeys.custom_fields[0].key: 'channel' is already a step key; choose another key",
-    JOURNEYS + "      review_after_days: soon\n":
-        "mkdocs.yml:4:26: plugins[1].journeys.review_after_days: expected a whole number of days, 0 or more, got text 'soon'",
-    JOURNEYS + "      prefix: ../outside\n":
-        "mkdocs.yml:4:15: plugins[1].journeys.prefix: '../outside' is not a URL prefix: use folder names of a-z, 0-9 and -, such as 'cx/'",
-    JOURNEYS + "      enabled: maybe\n":
-        "mkdocs.yml:4:16: plugins[1].journeys.enabled: expected true or false, got text 'maybe'",
-    JOURNEYS + "      map_dir: maps\n":
-        "mkdocs.yml:4:7: plugins[1].journeys.map_dir: unknown option (did you mean 'maps_dir'?)",
-    JOURNEYS + "      labels:\n        due_for_reveiw: later\n":
-        "mkdocs.yml:5:25: plugins[1].journeys.labels.due_for_reveiw: unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)",
-    JOURNEYS + "      labels: [a]\n":
-        "mkdocs.yml:4:15: plugins[1].journeys.labels: expected a mapping of label keys to words, got a list",
-    "theme:\n  name: material\n  custom_dir: 3\n":
-        "mkdocs.yml:3:15: theme.custom_dir: expected text, got a number '3'",
-    "site_name: x\nnav: [a\n":
-        "mkdocs.yml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+    JOURNEYS
+    + "      custom_fields:\n        - key: backstage\n": "mkdocs.yml:5:11: plugins[1].journeys.custom_fields[0]: missing 'label': every custom field needs a 'key' and a 'label'",
+    JOURNEYS
+    + "      custom_fields:\n        - key: channel\n          label: Channel\n": "mkdocs.yml:5:16: plugins[1].journeys.custom_fields[0].key: 'channel' is already a step key; choose another key",
+    JOURNEYS
+    + "      review_after_days: soon\n": "mkdocs.yml:4:26: plugins[1].journeys.review_after_days: expected a whole number of days, 0 or more, got text 'soon'",
+    JOURNEYS
+    + "      prefix: ../outside\n": "mkdocs.yml:4:15: plugins[1].journeys.prefix: '../outside' is not a URL prefix: use folder names of a-z, 0-9 and -, such as 'cx/'",
+    JOURNEYS
+    + "      enabled: maybe\n": "mkdocs.yml:4:16: plugins[1].journeys.enabled: expected true or false, got text 'maybe'",
+    JOURNEYS
+    + "      map_dir: maps\n": "mkdocs.yml:4:7: plugins[1].journeys.map_dir: unknown option (did you mean 'maps_dir'?)",
+    JOURNEYS
+    + "      labels:\n        due_for_reveiw: later\n": "mkdocs.yml:5:25: plugins[1].journeys.labels.due_for_reveiw: unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)",
+    JOURNEYS
+    + "      labels: [a]\n": "mkdocs.yml:4:15: plugins[1].journeys.labels: expected a mapping of label keys to words, got a list",
+    "theme:\n  name: material\n  custom_dir: 3\n": "mkdocs.yml:3:15: theme.custom_dir: expected text, got a number '3'",
+    "site_name: x\nnav: [a\n": "mkdocs.yml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
     "- just\n- a list\n": "mkdocs.yml: expected a mapping of settings such as 'site_name'",
     "plugins:\n  - journeys: 3\n": "mkdocs.yml:2:15: plugins[0].journeys: expected a mapping of the plugin's options",
-    "plugins:\n  journeys:\n    prefix: 3\n":
-        "mkdocs.yml:3:13: plugins.journeys.prefix: expected text such as 'cx/', got a number '3'",
+    "plugins:\n  journeys:\n    prefix: 3\n": "mkdocs.yml:3:13: plugins.journeys.prefix: expected text such as 'cx/', got a number '3'",
     "use_directory_urls: maybe\n": "mkdocs.yml:1:21: use_directory_urls: expected true or false, got text 'maybe'",
 }
 
@@ -66,9 +63,14 @@ def test_a_missing_explicit_config_file_is_an_error(handbook_dir, monkeypatch, c
 
 
 def test_env_tags_are_read_as_mkdocs_reads_them(handbook_dir, monkeypatch, capsys):
-    write(handbook_dir, {"mkdocs.yml": JOURNEYS + "      review_after_days: !ENV [JOURNEYS_DAYS, 30]\n"
-                         "      custom_fields: [{key: backstage, label: B}]\n"
-                         "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"})
+    write(
+        handbook_dir,
+        {
+            "mkdocs.yml": JOURNEYS + "      review_after_days: !ENV [JOURNEYS_DAYS, 30]\n"
+            "      custom_fields: [{key: backstage, label: B}]\n"
+            "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        },
+    )
     monkeypatch.chdir(handbook_dir)
     from journeys.site_config import read_options
 
@@ -86,13 +88,23 @@ def test_defaults_and_checks_live_in_one_place():
     assert (caught.value.path, caught.value.message) == (("custom_fields", 1, "key"), "'a' is declared twice")
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"custom_fields": [{"key": "channel", "label": "C"}]},
-     "option 'custom_fields': [0].key: 'channel' is already a step key; choose another key"),
-    ({"custom_fields": [{"key": "backstage"}]},
-     "option 'custom_fields': [0]: missing 'label': every custom field needs a 'key' and a 'label'"),
-    ({"review_after_days": "soon"}, "option 'review_after_days': expected a whole number of days, 0 or more, got text 'soon'"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (
+            {"custom_fields": [{"key": "channel", "label": "C"}]},
+            "option 'custom_fields': [0].key: 'channel' is already a step key; choose another key",
+        ),
+        (
+            {"custom_fields": [{"key": "backstage"}]},
+            "option 'custom_fields': [0]: missing 'label': every custom field needs a 'key' and a 'label'",
+        ),
+        (
+            {"review_after_days": "soon"},
+            "option 'review_after_days': expected a whole number of days, 0 or more, got text 'soon'",
+        ),
+    ],
+)
 def test_the_build_rejects_the_same_values_with_the_same_words(handbook_dir, caplog, options, message):
     config = dict(BASE_CONFIG, plugins=["search", {"journeys": options}])
     with pytest.raises(Abort):

@@ -41,20 +41,29 @@ def reviewed(handbook_dir):
     return handbook_dir
 
 
-BLOCK = "\n".join([
-    BEGIN,
-    "/maps/journeys/sales/buy.md @maya @org/sales",
-    "/maps/personas/maya.md @maya @org/sales",
-    "/maps/stages.yml @maya @org/sales",
-    "/maps/teams.yml @maya @org/sales",
-    "# Journeys whose owner team lists no reviewers in teams.yml (changes to them need no team's approval):",
-    "#   maps/journeys/buy-future.md (owner: none)",
-    END,
-]) + "\n"
+BLOCK = (
+    "\n".join(
+        [
+            BEGIN,
+            "/maps/journeys/sales/buy.md @maya @org/sales",
+            "/maps/personas/maya.md @maya @org/sales",
+            "/maps/stages.yml @maya @org/sales",
+            "/maps/teams.yml @maya @org/sales",
+            "# Journeys whose owner team lists no reviewers in teams.yml (changes to them need no team's approval):",
+            "#   maps/journeys/buy-future.md (owner: none)",
+            END,
+        ]
+    )
+    + "\n"
+)
 
 
 def test_a_fresh_file_gets_the_block(reviewed, capsys):
-    assert run(reviewed, capsys, "codeowners") == (0, "wrote CODEOWNERS; 1 journey without reviewers, listed in it\n", "")
+    assert run(reviewed, capsys, "codeowners") == (
+        0,
+        "wrote CODEOWNERS; 1 journey without reviewers, listed in it\n",
+        "",
+    )
     assert (reviewed / "CODEOWNERS").read_text(encoding="utf-8") == BLOCK
     assert run(reviewed, capsys, "codeowners", "--check") == (0, "CODEOWNERS is up to date\n", "")
 
@@ -62,7 +71,9 @@ def test_a_fresh_file_gets_the_block(reviewed, capsys):
 def test_only_the_block_is_replaced_and_other_rules_are_kept(reviewed, capsys):
     github = reviewed / ".github" / "CODEOWNERS"
     github.parent.mkdir()
-    github.write_text(f"# Our rules\n*.py @org/devs\n\n{BEGIN}\n/old @gone\n{END}\ndocs/ @org/writers\n", encoding="utf-8")
+    github.write_text(
+        f"# Our rules\n*.py @org/devs\n\n{BEGIN}\n/old @gone\n{END}\ndocs/ @org/writers\n", encoding="utf-8"
+    )
     assert run(reviewed, capsys, "codeowners", "--check")[0] == 1
     assert run(reviewed, capsys, "codeowners")[0] == 0
     assert github.read_text(encoding="utf-8") == f"# Our rules\n*.py @org/devs\n\n{BLOCK}docs/ @org/writers\n"
@@ -78,7 +89,14 @@ def test_a_block_is_appended_after_existing_rules_and_a_broken_block_is_refused(
 
 def test_paths_with_spaces_and_glob_characters_are_escaped(reviewed, capsys):
     os.rename(reviewed / "maps/journeys/sales/buy.md", reviewed / "maps/journeys/sales/buy #1 [a]*.md")
-    write(reviewed, {"maps/journeys/sales/buy #1 [a]*.md": (reviewed / "maps/journeys/sales/buy #1 [a]*.md").read_text().replace("title:", "id: buy\ntitle:", 1)})
+    write(
+        reviewed,
+        {
+            "maps/journeys/sales/buy #1 [a]*.md": (reviewed / "maps/journeys/sales/buy #1 [a]*.md")
+            .read_text()
+            .replace("title:", "id: buy\ntitle:", 1)
+        },
+    )
     code, out, _ = run(reviewed, capsys, "codeowners", "--print")
     assert code == 0
     assert r"/maps/journeys/sales/buy\ \#1\ \[a\]\*.md @maya @org/sales" in out.splitlines()
@@ -88,15 +106,18 @@ def test_a_bad_handle_is_an_error_with_a_suggestion(reviewed, capsys):
     write(reviewed, {"maps/teams.yml": "- id: sales\n  reviewers: [org/sales]\n- id: care\n"})
     code, out, _ = run(reviewed, capsys, "check")
     assert code == 1
-    assert out.splitlines()[0] == ("maps/teams.yml:2:15: [0].reviewers[0]: 'org/sales' is not a code-host handle: "
-                                   "write @user or @org/team (did you mean '@org/sales'?)")
+    assert out.splitlines()[0] == (
+        "maps/teams.yml:2:15: [0].reviewers[0]: 'org/sales' is not a code-host handle: "
+        "write @user or @org/team (did you mean '@org/sales'?)"
+    )
 
 
 def test_check_warns_about_journeys_no_team_reviews_once_teams_declare_reviewers(reviewed, handbook_dir, capsys):
     code, out, _ = run(reviewed, capsys, "check")
     assert code == 0
     assert out.splitlines()[1:] == [
-        "warning: maps/journeys/buy-future.md: no owner, so no reviewers: changes to this map need no team's approval"]
+        "warning: maps/journeys/buy-future.md: no owner, so no reviewers: changes to this map need no team's approval"
+    ]
     write(reviewed, {"maps/teams.yml": "- id: sales\n- id: care\n"})
     code, out, _ = run(reviewed, capsys, "check")
     assert (code, len(out.splitlines())) == (0, 1)  # no team lists reviewers: nothing to warn about

@@ -36,14 +36,19 @@ def test_text_lists_each_changed_map_with_its_changes(handbook_dir, capsys):
 def test_personas_catalogues_and_added_and_removed_maps_are_listed(handbook_dir, capsys):
     make_history(handbook_dir)
     git(handbook_dir, "commit", "-qam", "Checkout", day=6)
-    edit(handbook_dir, "maps/teams.yml", "- id: care\n  name: Customer care\n",
-         "- id: care\n  name: Customer Care\n  reviewers: ['@org/cx-care']\n- id: claims\n")
+    edit(
+        handbook_dir,
+        "maps/teams.yml",
+        "- id: care\n  name: Customer care\n",
+        "- id: care\n  name: Customer Care\n  reviewers: ['@org/cx-care']\n- id: claims\n",
+    )
     edit(handbook_dir, "maps/personas/maya.md", "goals: [Cheap cover]", "goals: [Cheap cover, Quick answers]")
     os.remove(handbook_dir / "maps/journeys/buy-future.md")
     (handbook_dir / "maps/journeys/_draft.md").write_text("not a map", encoding="utf-8")
     (handbook_dir / "maps/journeys/new.md").write_text(
         "---\ntitle: New one\npersonas: [omar]\nstages:\n  - stage: buy\n    steps:\n      - touchpoint: Call\n        emotion: 0\n---\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, out, _ = run(handbook_dir, capsys, "HEAD")
     assert code == 0
     assert out.splitlines()[1:] == [
@@ -69,14 +74,20 @@ def test_markdown_for_a_pull_request_comment_escapes_names_and_text(handbook_dir
     assert lines[0] == f"### Journey map changes since {hashes['resolved']} ({hashes['resolved'][:7]})"
     assert lines[2] == "- **maps/journeys/sales/buy&#45;online.md** (renamed from maps/journeys/sales/buy.md) — journey"
     assert "<script>" not in out and "**Pay**" not in out and "[now]" not in out
-    assert "  - Touchpoint added&#58; &lt;script&gt;x&lt;/script&gt; &#42;&#42;Pay&#42;&#42; &#91;now&#93;&#40;javascript&#58;x&#41;" in lines
+    assert (
+        "  - Touchpoint added&#58; &lt;script&gt;x&lt;/script&gt; &#42;&#42;Pay&#42;&#42; &#91;now&#93;&#40;javascript&#58;x&#41;"
+        in lines
+    )
     assert "  - Touchpoint removed&#58; Checkout" in lines
 
 
 def test_no_change_and_unknown_ref_and_no_git(handbook_dir, capsys, tmp_path_factory):
     make_history(handbook_dir)
     git(handbook_dir, "commit", "-qam", "Checkout", day=6)
-    assert run(handbook_dir, capsys, "HEAD")[:2] == (0, f"No map changes since HEAD ({git(handbook_dir, 'rev-parse', 'HEAD')[:7]}).\n")
+    assert run(handbook_dir, capsys, "HEAD")[:2] == (
+        0,
+        f"No map changes since HEAD ({git(handbook_dir, 'rev-parse', 'HEAD')[:7]}).\n",
+    )
     code, out, err = run(handbook_dir, capsys, "no-such-branch")
     assert (code, out) == (2, "")
     assert err == "journeys diff: cannot compare with no-such-branch: 'no-such-branch' names no commit here\n"
@@ -89,7 +100,11 @@ def test_no_change_and_unknown_ref_and_no_git(handbook_dir, capsys, tmp_path_fac
 def test_without_git_on_the_path_diff_says_why_and_exits_2(handbook_dir, capsys, monkeypatch, tmp_path_factory):
     make_history(handbook_dir)
     monkeypatch.setenv("PATH", str(tmp_path_factory.mktemp("empty")))
-    assert run(handbook_dir, capsys, "HEAD") == (2, "", "journeys diff: cannot compare with HEAD: git is not on the PATH\n")
+    assert run(handbook_dir, capsys, "HEAD") == (
+        2,
+        "",
+        "journeys diff: cannot compare with HEAD: git is not on the PATH\n",
+    )
 
 
 def test_a_map_whose_front_matter_cannot_be_read_says_so(handbook_dir, capsys):
@@ -110,4 +125,6 @@ def test_three_dots_compare_with_where_the_branch_left_the_base(handbook_dir, ca
     assert code == 0
     assert out.splitlines()[2:] == ["  - Emotion: Comparison site: 0 → -2"]
     assert run(handbook_dir, capsys, "main")[1].splitlines()[2:] == [
-        "  - Emotion: Comparison site: 0 → -2", "  - Emotion: Checkout: +2 → +1"]
+        "  - Emotion: Comparison site: 0 → -2",
+        "  - Emotion: Checkout: +2 → +1",
+    ]

@@ -33,8 +33,9 @@ def test_a_dirty_rebuild_writes_only_what_changed(handbook_dir):
     before = _mtimes(site)
     time.sleep(0.05)
     path = handbook_dir / "maps" / "journeys" / "sales" / "buy.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Buying online", "title: Buying on the web"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Buying online", "title: Buying on the web"), encoding="utf-8"
+    )
     build(_config(handbook_dir), dirty=True)
     after = _mtimes(site)
     rewritten = sorted(page for page in after if after[page] != before.get(page))

@@ -50,7 +50,9 @@ class Parts(HTMLParser):
         elif self.depth and tag == "section":
             self.depth += 1
         if self.depth:
-            self.embeds[-1]["parts"] += [c.removeprefix("jm-embed__part--") for c in classes if c.startswith("jm-embed__part--")]
+            self.embeds[-1]["parts"] += [
+                c.removeprefix("jm-embed__part--") for c in classes if c.startswith("jm-embed__part--")
+            ]
             if tag == "a" and attrs.get("href"):
                 self.embeds[-1]["hrefs"].append(attrs["href"])
 
@@ -70,7 +72,9 @@ def test_parts_show_in_place_in_the_order_asked(handbook_dir):
     assert built.ok, built.warnings
     embeds = embeds_of(built.html("guides/onboarding/"))
     assert [e["parts"] for e in embeds] == [
-        ["header", "chart", "grid", "ownership", "pain-points", "opportunities"], ["chart"]]
+        ["header", "chart", "grid", "ownership", "pain-points", "opportunities"],
+        ["chart"],
+    ]
     # Links resolve from the embedding page, one folder down: to the journey, its persona, the index.
     hrefs = embeds[0]["hrefs"]
     assert "../../journeys/buy/" in hrefs
@@ -88,19 +92,24 @@ def test_a_chart_embed_carries_the_chart_and_its_table(handbook_dir):
     assert "data-chart=" not in home  # only pages that embed a chart carry one
 
 
-@pytest.mark.parametrize(("block", "message"), [
-    ("journey: bu", "unknown journey 'bu' (did you mean 'buy'?)"),
-    ("journey: buy\nshow: [chart, grids]", "show: unknown part 'grids' (did you mean 'grid'?)"),
-    ("journey: buy\nshows: [chart]", "unknown key 'shows' (did you mean 'show'?)"),
-    ("journey: [buy", "the block is not valid YAML"),
-    ("show: [chart]", "'journey' is missing"),
-    ("journey: buy\nshow: chart", "show: expected a list of parts such as [chart, grid]"),
-])
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ("journey: bu", "unknown journey 'bu' (did you mean 'buy'?)"),
+        ("journey: buy\nshow: [chart, grids]", "show: unknown part 'grids' (did you mean 'grid'?)"),
+        ("journey: buy\nshows: [chart]", "unknown key 'shows' (did you mean 'show'?)"),
+        ("journey: [buy", "the block is not valid YAML"),
+        ("show: [chart]", "'journey' is missing"),
+        ("journey: buy\nshow: chart", "show: expected a list of parts such as [chart, grid]"),
+    ],
+)
 def test_each_mistake_is_a_located_warning_and_an_error_box(handbook_dir, block, message):
     page = f"# Home\n\nText.\n\n```journey-map\n{block}\n```\n"
     strict = build_site(handbook_dir, docs={"index.md": page})
     assert not strict.ok
-    assert any(w.startswith("docs/index.md:5: journey-map: ") and message in w for w in strict.warnings), strict.warnings
+    assert any(w.startswith("docs/index.md:5: journey-map: ") and message in w for w in strict.warnings), (
+        strict.warnings
+    )
     lenient = build_site(handbook_dir, strict=False, docs={"index.md": page})
     html = lenient.html("")
     assert 'class="admonition failure jm-embed-error"' in html
@@ -152,16 +161,19 @@ def test_page_titles_for_shown_in():
 GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "editors-guide.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("block", "values"), [
-    ("journey: bu", {"'bu'": "'X'", "'buy'": "'Y'"}),
-    ("journey: buy\nshow: [grids]", {"'grids'": "'X'", "'grid'": "'Y'"}),
-    ("journey: buy\nshow: [grid, grid]", {"'grid'": "'X'"}),
-    ("journey: buy\nshow: chart", {}),
-    ("journey: buy\nshows: [chart]", {"'shows'": "'X'", "mean 'show'": "mean 'Y'"}),
-    ("show: [chart]", {"'journey: buy'": "'journey: X'"}),
-    ("journey: [buy", {}),
-    ("[]", {}),
-])
+@pytest.mark.parametrize(
+    ("block", "values"),
+    [
+        ("journey: bu", {"'bu'": "'X'", "'buy'": "'Y'"}),
+        ("journey: buy\nshow: [grids]", {"'grids'": "'X'", "'grid'": "'Y'"}),
+        ("journey: buy\nshow: [grid, grid]", {"'grid'": "'X'"}),
+        ("journey: buy\nshow: chart", {}),
+        ("journey: buy\nshows: [chart]", {"'shows'": "'X'", "mean 'show'": "mean 'Y'"}),
+        ("show: [chart]", {"'journey: buy'": "'journey: X'"}),
+        ("journey: [buy", {}),
+        ("[]", {}),
+    ],
+)
 def test_the_editors_guide_quotes_every_block_message(block, values):
     (embed,) = page_embeds(f"```journey-map\n{block}\n```\n", "docs/P.md", ["buy"])
     for problem in embed.problems:

@@ -3,6 +3,7 @@ neighbour's at their shared border, so the pieces join into one line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from journeys.render.emotion_lane import AXIS, Piece, height, lane, piece_svg, pieces
@@ -20,7 +21,7 @@ def test_pieces_meet_halfway_at_every_border_and_stop_at_the_ends():
     cut = pieces(scores)
     assert [p.centre for p in cut] == [height(s) for s in scores]
     assert cut[0].left is None and cut[-1].right is None
-    for before, after in zip(cut, cut[1:]):
+    for before, after in itertools.pairwise(cut):
         assert before.right == after.left == (before.centre + after.centre) / 2
     assert pieces([]) == []
     assert pieces([1]) == [Piece(None, 30, None)]

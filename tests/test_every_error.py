@@ -32,20 +32,34 @@ WRONG_TYPES = """
 
 
 def test_a_file_with_a_duplicate_id_is_still_checked(tmp_path, capsys):
-    found = problems(tmp_path, {
-        "maps/journeys/duplicate.md": MINIMAL_MAPS["maps/journeys/buy-future.md"].replace("title:", "id: wrong-types\n        title:"),
-        "maps/journeys/wrong-types.md": WRONG_TYPES,
-    })
+    found = problems(
+        tmp_path,
+        {
+            "maps/journeys/duplicate.md": MINIMAL_MAPS["maps/journeys/buy-future.md"].replace(
+                "title:", "id: wrong-types\n        title:"
+            ),
+            "maps/journeys/wrong-types.md": WRONG_TYPES,
+        },
+    )
     assert any("maps/journeys/wrong-types.md" in p and "duplicate journey id 'wrong-types'" in p for p in found)
-    assert "maps/journeys/wrong-types.md:8:18: stages[0].steps[0].emotion: expected a whole number from -2 to 2, got text" in found
-    assert any(p.startswith("maps/journeys/wrong-types.md:11:23: stages[0].steps[0].pain_points[0].severity: 'huge'") for p in found)
+    assert (
+        "maps/journeys/wrong-types.md:8:18: stages[0].steps[0].emotion: expected a whole number from -2 to 2, got text"
+        in found
+    )
+    assert any(
+        p.startswith("maps/journeys/wrong-types.md:11:23: stages[0].steps[0].pain_points[0].severity: 'huge'")
+        for p in found
+    )
     # The command prints them all too.
     assert main(["check", str(tmp_path / "maps")]) == 1
     assert "severity: 'huge'" in capsys.readouterr().out
 
 
 def test_a_value_yaml_rejects_does_not_hide_the_rest_of_the_file(tmp_path):
-    found = problems(tmp_path, {STEP: MINIMAL_MAPS[STEP].replace("emotion: -1", "emotion: .nan").replace("severity: high", "severity: huge")})
+    found = problems(
+        tmp_path,
+        {STEP: MINIMAL_MAPS[STEP].replace("emotion: -1", "emotion: .nan").replace("severity: high", "severity: huge")},
+    )
     assert f"{STEP}:19:18: stages[0].steps[0].emotion: '.nan' is not a value a map can hold; put it in quotes" in found
     assert any(p.startswith(f"{STEP}:28:23: stages[0].steps[0].pain_points[0].severity: 'huge'") for p in found)
     # The rejected value is reported once, not again as a missing key.
@@ -53,8 +67,12 @@ def test_a_value_yaml_rejects_does_not_hide_the_rest_of_the_file(tmp_path):
 
 
 def test_every_value_yaml_rejects_in_a_file_is_reported(tmp_path):
-    body = MINIMAL_MAPS[STEP].replace("reviewed: 2020-01-01", "reviewed: 2020-02-30").replace(
-        "channel: Web", "channel: !!binary aGk=").replace("emotion: 1", "emotion: .inf\n                title: again")
+    body = (
+        MINIMAL_MAPS[STEP]
+        .replace("reviewed: 2020-01-01", "reviewed: 2020-02-30")
+        .replace("channel: Web", "channel: !!binary aGk=")
+        .replace("emotion: 1", "emotion: .inf\n                title: again")
+    )
     found = problems(tmp_path, {STEP: body})
     assert f"{STEP}:6:11: reviewed: '2020-02-30' is not a valid date (YYYY-MM-DD)" in found
     assert f"{STEP}:16:18: stages[0].steps[0].channel: 'aGk=' is not a value a map can hold; put it in quotes" in found
@@ -62,7 +80,14 @@ def test_every_value_yaml_rejects_in_a_file_is_reported(tmp_path):
 
 
 def test_a_duplicate_key_keeps_the_first_value_and_checks_the_rest(tmp_path):
-    found = problems(tmp_path, {STEP: MINIMAL_MAPS[STEP].replace("summary: From quote to policy.", "summary: A\n        summary: B\n        owner: nobody")})
+    found = problems(
+        tmp_path,
+        {
+            STEP: MINIMAL_MAPS[STEP].replace(
+                "summary: From quote to policy.", "summary: A\n        summary: B\n        owner: nobody"
+            )
+        },
+    )
     assert f"{STEP}:4:1: summary: duplicate key 'summary'" in found
     assert any(p.startswith(f"{STEP}:5:8: owner: unknown team 'nobody'") for p in found)
 
@@ -71,11 +96,19 @@ GOOD = "---\ntitle: T\npersonas: maya\nstages: [{stage: buy, steps: [{touchpoint
 
 
 def test_a_folder_name_that_makes_no_id_is_an_error_naming_the_folder(tmp_path):
-    write(tmp_path, {**MINIMAL_MAPS, "maps/journeys/???/a.md": GOOD, "maps/journeys/???/b.md": GOOD.replace("title: T", "title: U"),
-                     "maps/journeys/Home Claims/2026/c.md": GOOD})
+    write(
+        tmp_path,
+        {
+            **MINIMAL_MAPS,
+            "maps/journeys/???/a.md": GOOD,
+            "maps/journeys/???/b.md": GOOD.replace("title: T", "title: U"),
+            "maps/journeys/Home Claims/2026/c.md": GOOD,
+        },
+    )
     handbook = load_handbook(tmp_path / "maps", root=tmp_path, custom_fields=(("backstage", "B"),))
     assert [str(p) for p in handbook.problems] == [
-        "maps/journeys/???: the folder name '???' makes no id: rename the folder with letters or digits, e.g. 'claims'"]
+        "maps/journeys/???: the folder name '???' makes no id: rename the folder with letters or digits, e.g. 'claims'"
+    ]
     # The journeys in it show the error on their pages instead of publishing under no group.
     assert handbook.journey_by_id["a"].problems == handbook.problems
     assert handbook.journey_by_id["c"].folder == "Home Claims/2026"

@@ -23,35 +23,51 @@ def plain_build(root, docs_dir, files, **settings):
     """`mkdocs build --strict` of `docs_dir` with Material and no journeys plugin."""
     css, scripts = asset_links(files)
     config = {
-        "site_name": "Exported handbook", "docs_dir": docs_dir, "site_dir": "site",
-        "theme": {"name": "material"}, "plugins": ["search"],
-        "extra_css": css, "extra_javascript": scripts, **settings,
+        "site_name": "Exported handbook",
+        "docs_dir": docs_dir,
+        "site_dir": "site",
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "extra_css": css,
+        "extra_javascript": scripts,
+        **settings,
     }
     (root / "plain.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "plain.yml"],
-                          cwd=root, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "plain.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
     options = read_options(str(demo_copy / "mkdocs.yml"))
     files = export_handbook(str(demo_copy / "maps"), str(demo_copy / "docs"), options)
-    assert {"journeys/index.md", "journeys/buy-contents-online.md", "journeys.json", "pain-points.csv",
-            "assets/journeys/journeys.css"} <= set(files)
+    assert {
+        "journeys/index.md",
+        "journeys/buy-contents-online.md",
+        "journeys.json",
+        "pain-points.csv",
+        "assets/journeys/journeys.css",
+    } <= set(files)
     assert files == sorted(files)
     demo = yaml.safe_load((demo_copy / "mkdocs.yml").read_text().replace("!!python", "tag"))
     result = plain_build(demo_copy, "docs", files, nav=demo["nav"], markdown_extensions=demo["markdown_extensions"])
     assert result.returncode == 0, result.stderr
     page = (demo_copy / "site/journeys/buy-contents-online/index.html").read_text(encoding="utf-8")
     assert "assets/journeys/journeys.css" in page
-    assert "<h1 id=\"buying-contents-cover-online\">Buying contents cover online" in page
+    assert '<h1 id="buying-contents-cover-online">Buying contents cover online' in page
     exported = json.loads((demo_copy / "site/journeys.json").read_text(encoding="utf-8"))
     assert exported["version"] == 1 and len(exported["journeys"]) == 8
 
 
 def test_a_prefix_and_file_urls_are_respected(handbook_dir):
-    options = dataclasses.replace(Options(), prefix="cx", use_directory_urls=False,
-                                  custom_fields=(("backstage", "Behind the scenes"),))
+    options = dataclasses.replace(
+        Options(), prefix="cx", use_directory_urls=False, custom_fields=(("backstage", "Behind the scenes"),)
+    )
     write(handbook_dir, {"docs/index.md": "# Home\n\n[Journeys](cx/journeys/index.md)\n"})
     files = export_handbook(str(handbook_dir / "maps"), str(handbook_dir / "docs"), options)
     assert "cx/journeys/buy.md" in files and "cx/journeys.json" in files
@@ -61,7 +77,10 @@ def test_a_prefix_and_file_urls_are_respected(handbook_dir):
 
 
 def test_the_command_exports_and_prints_the_config_it_needs(handbook_dir, monkeypatch, capsys):
-    write(handbook_dir, {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"})
+    write(
+        handbook_dir,
+        {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"},
+    )
     monkeypatch.chdir(handbook_dir)
     assert main(["export", "out"]) == 0
     out = capsys.readouterr().out
@@ -70,7 +89,10 @@ def test_the_command_exports_and_prints_the_config_it_needs(handbook_dir, monkey
 
 
 def test_an_invalid_map_is_exported_with_its_errors_and_the_command_fails(handbook_dir, monkeypatch, capsys):
-    write(handbook_dir, {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace("emotion: -1", "emotion: 9")})
+    write(
+        handbook_dir,
+        {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace("emotion: -1", "emotion: 9")},
+    )
     monkeypatch.chdir(handbook_dir)
     assert main(["export", "out"]) == 1
     assert "stages[0].steps[0].emotion: 9 is not between -2 and 2" in capsys.readouterr().err
@@ -83,7 +105,9 @@ def test_exporting_into_the_docs_folder_the_plugin_builds_is_refused(demo_copy, 
     monkeypatch.chdir(demo_copy)
     before = sorted(p.name for p in (demo_copy / "docs").iterdir())
     assert main(["export", "docs"]) == 1
-    assert "docs is the docs folder of mkdocs.yml, whose journeys plugin generates these pages" in capsys.readouterr().err
+    assert (
+        "docs is the docs folder of mkdocs.yml, whose journeys plugin generates these pages" in capsys.readouterr().err
+    )
     assert sorted(p.name for p in (demo_copy / "docs").iterdir()) == before
 
 

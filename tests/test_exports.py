@@ -23,7 +23,13 @@ def test_json_holds_the_normalised_handbook(built):
     assert [p["id"] for p in data["personas"]] == ["maya", "omar"]
     assert data["personas"][0]["name"] == "Maya, first-time buyer" and data["personas"][0]["url"] == "personas/maya/"
     assert [s["id"] for s in data["stages"]] == ["discover", "buy"]
-    assert {"id": "sales", "name": "Sales team", "description": None, "contact": "#sales", "url": "teams/sales/"} in data["teams"]
+    assert {
+        "id": "sales",
+        "name": "Sales team",
+        "description": None,
+        "contact": "#sales",
+        "url": "teams/sales/",
+    } in data["teams"]
     buy = next(j for j in data["journeys"] if j["id"] == "buy")
     assert buy["personas"] == ["maya"] and buy["state"] == "current" and buy["reviewed"] == "2020-01-01"
     step = buy["stages"][0]["steps"][0]
@@ -54,13 +60,19 @@ def test_both_exports_keep_every_occurrences_wording(built):
     data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
     merged = next(p for p in data["pain_points"] if p["id"] == "price-mismatch")
     assert [(o["text"], o["severity"]) for o in merged["occurrences"]] == [
-        ("Price changes after click-through.", "high"), ("The excess differs from what the quote said.", "critical"),
-        ("The renewal price differs from the quote.", "low")]
+        ("Price changes after click-through.", "high"),
+        ("The excess differs from what the quote said.", "critical"),
+        ("The renewal price differs from the quote.", "low"),
+    ]
     assert merged["occurrences"][merged["text_from"]]["text"] == merged["text"]
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((built.site / "pain-points.csv").read_text(encoding="utf-8")))}
+    rows = {
+        r["id"]: r for r in csv.DictReader(io.StringIO((built.site / "pain-points.csv").read_text(encoding="utf-8")))
+    }
     assert rows["price-mismatch"]["text_from"] == "claim / discover / Claim hotline"
-    assert rows["price-mismatch"]["wordings"] == ("The excess differs from what the quote said.; "
-                                                 "Price changes after click-through.; The renewal price differs from the quote.")
+    assert rows["price-mismatch"]["wordings"] == (
+        "The excess differs from what the quote said.; "
+        "Price changes after click-through.; The renewal price differs from the quote."
+    )
     assert rows["hold-music"]["wordings"] == rows["hold-music"]["text"]
 
 
@@ -74,25 +86,39 @@ def test_csv_reads_back_one_row_per_pain_point(built):
     assert [r["id"] for r in records] == [p["id"] for p in data["pain_points"]]
     first = records[0]
     assert first["priority"] == "20" and first["severity"] == "critical" and first["occurrence_count"] == "3"
-    assert first["journeys"] == "buy claim renew" and first["personas"] == "maya omar" and first["teams"] == "care sales"
+    assert (
+        first["journeys"] == "buy claim renew" and first["personas"] == "maya omar" and first["teams"] == "care sales"
+    )
     assert first["occurrences"].split("; ")[0] == "buy / discover / Comparison site"
     assert first["url"] == "pain-points/#price-mismatch"
     resolved = next(r for r in records if r["id"] == "renew--buy-1-2")
     assert resolved["text"] == "'=1+1 the letter is hard to read" and resolved["status"] == "resolved"
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("=HYPERLINK(1)", "'=HYPERLINK(1)"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("Plain text", "Plain text"), ("", ""), ("a=b", "a=b"),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Plain text", "Plain text"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ],
+)
 def test_defuse_prefixes_formula_starts(cell, expected):
     assert defuse(cell) == expected
 
 
 def test_exports_are_deterministic(tmp_path):
     write(tmp_path, CROSS_MAPS)
-    first = load_handbook(str(tmp_path / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(tmp_path))
-    again = load_handbook(str(tmp_path / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(tmp_path))
+    first = load_handbook(
+        str(tmp_path / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(tmp_path)
+    )
+    again = load_handbook(
+        str(tmp_path / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(tmp_path)
+    )
     assert journeys_json(first, Site()) == journeys_json(again, Site())
     assert pain_points_csv(first, Site()) == pain_points_csv(again, Site())
     body = journeys_json(first, Site())
@@ -101,7 +127,13 @@ def test_exports_are_deterministic(tmp_path):
 
 
 def test_prefix_moves_the_exports_and_their_links(tmp_path_factory):
-    built = build_cross_maps(tmp_path_factory, plugins=["search", {"journeys": {"prefix": "cx", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}])
+    built = build_cross_maps(
+        tmp_path_factory,
+        plugins=[
+            "search",
+            {"journeys": {"prefix": "cx", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}},
+        ],
+    )
     assert (built.site / "cx/journeys.json").is_file() and (built.site / "cx/pain-points.csv").is_file()
     assert not (built.site / "journeys.json").exists()
     assert '<a href="../journeys.json">journeys.json</a>' in page(built, "cx/pain-points/")

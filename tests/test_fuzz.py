@@ -45,43 +45,90 @@ HANDBOOK = {
     "maps/personas/maya.md": "---\nname: Maya\n---\n",
     "maps/personas/omar.md": "---\nname: Omar\n---\n",
     "maps/journeys/base.md": "---\ntitle: Base\npersonas: [maya]\nstages:\n  - stage: buy\n    steps:\n"
-                             "      - touchpoint: Web\n        emotion: 0\n        pain_points: [{id: slow, text: Slow}]\n---\n",
+    "      - touchpoint: Web\n        emotion: 0\n        pain_points: [{id: slow, text: Slow}]\n---\n",
 }
 
 # Text an editor could type: no control characters, something besides white space.
 words = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30).filter(str.strip)
 ids = st.sampled_from(["maya", "omar", "discover", "buy", "claim", "sales", "care", "slow", "base", "x", "Bad Id", ""])
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10, 10), st.integers(), st.floats(allow_nan=True), words,
-    st.dates(), st.datetimes(), st.just("2026-02-30"),
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10),
+    st.integers(),
+    st.floats(allow_nan=True),
+    words,
+    st.dates(),
+    st.datetimes(),
+    st.just("2026-02-30"),
 )
-junk = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(words, inner, max_size=4)), max_leaves=20)
+junk = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(words, inner, max_size=4)),
+    max_leaves=20,
+)
 
 
 def kpis():
-    return st.lists(st.one_of(words, st.fixed_dictionaries(
-        {"name": words}, optional={"current": st.one_of(words, st.integers(), st.floats(allow_nan=False)),
-                                   "target": words, "unit": words})), max_size=3)
+    return st.lists(
+        st.one_of(
+            words,
+            st.fixed_dictionaries(
+                {"name": words},
+                optional={
+                    "current": st.one_of(words, st.integers(), st.floats(allow_nan=False)),
+                    "target": words,
+                    "unit": words,
+                },
+            ),
+        ),
+        max_size=3,
+    )
 
 
 def steps():
     return st.fixed_dictionaries(
         {"touchpoint": words, "emotion": st.integers(-2, 2)},
         optional={
-            "channel": words, "action": words, "thinking": words,
-            "owner": st.sampled_from(["sales", "care"]), "supporting": st.lists(st.sampled_from(["sales", "care"]), max_size=2),
-            "tools": st.lists(words, max_size=2), "kpis": kpis(), "gaps": st.lists(words, max_size=2),
+            "channel": words,
+            "action": words,
+            "thinking": words,
+            "owner": st.sampled_from(["sales", "care"]),
+            "supporting": st.lists(st.sampled_from(["sales", "care"]), max_size=2),
+            "tools": st.lists(words, max_size=2),
+            "kpis": kpis(),
+            "gaps": st.lists(words, max_size=2),
             "backstage": st.one_of(words, st.lists(words, max_size=2)),
-            "pain_points": st.lists(st.one_of(words, st.fixed_dictionaries(
-                {"text": words},
-                optional={"id": st.sampled_from(["slow", "lost", "price"]),
-                          "severity": st.sampled_from(["low", "medium", "high", "critical"]),
-                          "evidence": st.lists(st.one_of(words, st.just("https://example.com/x"), st.just("javascript:x")), max_size=2),
-                          "status": st.sampled_from(["open", "in-progress", "resolved"])})), max_size=3),
-            "opportunities": st.lists(st.one_of(words, st.fixed_dictionaries(
-                {"text": words}, optional={"impact": st.sampled_from(["low", "medium", "high"]),
-                                           "addresses": st.lists(st.just("slow"), max_size=1)})), max_size=2),
+            "pain_points": st.lists(
+                st.one_of(
+                    words,
+                    st.fixed_dictionaries(
+                        {"text": words},
+                        optional={
+                            "id": st.sampled_from(["slow", "lost", "price"]),
+                            "severity": st.sampled_from(["low", "medium", "high", "critical"]),
+                            "evidence": st.lists(
+                                st.one_of(words, st.just("https://example.com/x"), st.just("javascript:x")), max_size=2
+                            ),
+                            "status": st.sampled_from(["open", "in-progress", "resolved"]),
+                        },
+                    ),
+                ),
+                max_size=3,
+            ),
+            "opportunities": st.lists(
+                st.one_of(
+                    words,
+                    st.fixed_dictionaries(
+                        {"text": words},
+                        optional={
+                            "impact": st.sampled_from(["low", "medium", "high"]),
+                            "addresses": st.lists(st.just("slow"), max_size=1),
+                        },
+                    ),
+                ),
+                max_size=2,
+            ),
         },
     )
 
@@ -92,17 +139,34 @@ def valid_journeys(draw):
     order = ["discover", "buy", "claim"]
     journey = {
         "title": draw(words),
-        "personas": draw(st.one_of(st.just("maya"), st.lists(st.sampled_from(["maya", "omar"]), min_size=1, max_size=2, unique=True))),
+        "personas": draw(
+            st.one_of(st.just("maya"), st.lists(st.sampled_from(["maya", "omar"]), min_size=1, max_size=2, unique=True))
+        ),
         "stages": [
-            {"stage": stage, "steps": draw(st.lists(steps(), min_size=1, max_size=3)),
-             **draw(st.fixed_dictionaries({}, optional={"goal": words, "expectations": st.lists(words, max_size=2)}))}
+            {
+                "stage": stage,
+                "steps": draw(st.lists(steps(), min_size=1, max_size=3)),
+                **draw(
+                    st.fixed_dictionaries({}, optional={"goal": words, "expectations": st.lists(words, max_size=2)})
+                ),
+            }
             for stage in sorted(stage_ids, key=order.index)
         ],
     }
-    journey.update(draw(st.fixed_dictionaries({}, optional={
-        "summary": words, "owner": st.sampled_from(["sales", "care"]), "tags": st.lists(words, max_size=3),
-        "reviewed": st.dates(datetime.date(2000, 1, 1), datetime.date(2030, 1, 1)), "kpis": kpis(),
-    })))
+    journey.update(
+        draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "summary": words,
+                    "owner": st.sampled_from(["sales", "care"]),
+                    "tags": st.lists(words, max_size=3),
+                    "reviewed": st.dates(datetime.date(2000, 1, 1), datetime.date(2030, 1, 1)),
+                    "kpis": kpis(),
+                },
+            )
+        )
+    )
     if draw(st.booleans()):
         journey.update(state="future", baseline="base")
     return journey
@@ -221,13 +285,23 @@ def test_any_bytes_only_give_problems(root, raw):
 # --- whole handbooks, through every page and the export ------------------------------------
 
 SENTINEL = "<i data-fuzz>"  # author text that must never reach a page unescaped
-author = st.one_of(words, st.just(SENTINEL), st.text(st.sampled_from(list("ab <>&\"'`*_[]()#|{}%!:-\\")), min_size=1, max_size=12).filter(str.strip))
+author = st.one_of(
+    words,
+    st.just(SENTINEL),
+    st.text(st.sampled_from(list("ab <>&\"'`*_[]()#|{}%!:-\\")), min_size=1, max_size=12).filter(str.strip),
+)
 PERSONA_IDS = ["maya", "omar", "zoe"]
 FOLDERS = ["", "", "sales", "Claims Team", "???", "sales/deep", "_drafts", "ünï"]
 NARRATIVE_PIECES = [
-    "We interviewed six buyers.", "<!--journeys:0-->", "<!--journeys:999-->", "<!-- a comment -->",
-    "```\n<!--journeys:1-->\n[in code](nope.md)\n```", "`[code](nope.md)`", "## A heading",
-    "[site](https://example.com)", "| a | b |\n| - | - |\n| 1 | 2 |",
+    "We interviewed six buyers.",
+    "<!--journeys:0-->",
+    "<!--journeys:999-->",
+    "<!-- a comment -->",
+    "```\n<!--journeys:1-->\n[in code](nope.md)\n```",
+    "`[code](nope.md)`",
+    "## A heading",
+    "[site](https://example.com)",
+    "| a | b |\n| - | - |\n| 1 | 2 |",
 ]
 BROKEN_LINKS = ["[Maya](../personas/maya.md)", "[broken](nope.md)", "[ref]: ../x.md"]
 narratives = st.tuples(
@@ -248,14 +322,27 @@ def handbooks(draw):
         files["teams.yml"] = yaml.safe_dump([{"id": t, "name": draw(author)} for t in ("sales", "care")])
     personas = draw(st.lists(st.sampled_from(PERSONA_IDS), min_size=1, max_size=3, unique=True))
     for persona in personas:
-        data = {"name": draw(author), **draw(st.fixed_dictionaries({}, optional={
-            "summary": author, "goals": st.lists(author, max_size=2), "quote": author, "tags": st.lists(author, max_size=2)}))}
+        data = {
+            "name": draw(author),
+            **draw(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "summary": author,
+                        "goals": st.lists(author, max_size=2),
+                        "quote": author,
+                        "tags": st.lists(author, max_size=2),
+                    },
+                )
+            ),
+        }
         files[f"personas/{persona}.md"] = front_matter(data).replace("Body.\n", draw(narratives) + "\n")
     owners = st.sampled_from(["sales", "care"]) if with_teams else author
     for n in range(draw(st.integers(1, 4))):
         journey = draw(valid_journeys())
         journey["personas"] = draw(st.lists(st.sampled_from(personas), min_size=1, max_size=2)) + draw(
-            st.sampled_from([[]] * 5 + [["nobody"]]))
+            st.sampled_from([[]] * 5 + [["nobody"]])
+        )
         if journey.get("baseline"):
             journey["baseline"] = draw(st.sampled_from(["a", "b", "gone"]))
             if draw(st.booleans()):
@@ -273,7 +360,9 @@ def handbooks(draw):
             journey = draw(mutated_journeys()) if draw(st.booleans()) else journey
         folder = draw(st.sampled_from(FOLDERS))
         name = draw(st.sampled_from(["a", "b", "c", "Bad Name", f"j{n}"]))
-        files[f"journeys/{folder}/{name}.md".replace("//", "/")] = front_matter(journey).replace("Body.\n", draw(narratives) + "\n")
+        files[f"journeys/{folder}/{name}.md".replace("//", "/")] = front_matter(journey).replace(
+            "Body.\n", draw(narratives) + "\n"
+        )
     return files
 
 

@@ -86,7 +86,9 @@ def test_journeys_export_writes_the_history_too(handbook_dir, monkeypatch, capsy
     hashes = make_history(handbook_dir)
     (handbook_dir / "mkdocs.yml").write_text(
         "repo_url: https://example.com/org/handbook\nplugins:\n  - journeys:\n      history_depth: 3\n"
-        "      custom_fields:\n        - key: backstage\n          label: B\n", encoding="utf-8")
+        "      custom_fields:\n        - key: backstage\n          label: B\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(handbook_dir)
     assert main(["export", "out"]) == 0
     page = (handbook_dir / "out" / "journeys" / "buy.md").read_text(encoding="utf-8")

@@ -48,10 +48,17 @@ def test_the_same_map_written_differently_is_no_change():
 
 
 def test_touchpoints_emotions_and_pain_points():
-    new = (MAP.replace("emotion: -2", "emotion: 0", 1)
-              .replace("      - touchpoint: Checkout\n        emotion: 1\n", "      - touchpoint: Payment\n        emotion: 1\n")
-              .replace("          - Too many questions.\n", "          - text: Too many questions.\n            status: in-progress\n")
-              .replace("            text: Price changes.\n", "            text: Price changes.\n          - A new one.\n"))
+    new = (
+        MAP.replace("emotion: -2", "emotion: 0", 1)
+        .replace(
+            "      - touchpoint: Checkout\n        emotion: 1\n", "      - touchpoint: Payment\n        emotion: 1\n"
+        )
+        .replace(
+            "          - Too many questions.\n",
+            "          - text: Too many questions.\n            status: in-progress\n",
+        )
+        .replace("            text: Price changes.\n", "            text: Price changes.\n          - A new one.\n")
+    )
     assert journey_changes(version(MAP), version(new)) == (
         Change("touchpoint_added", "Payment"),
         Change("touchpoint_removed", "Checkout"),
@@ -101,7 +108,13 @@ def test_history_follows_renames_and_stops_where_the_file_was_added():
     log = [  # newest first
         (commit(4), [FileChange(commit(4), "M", "j/c.md", None, "3", "4")]),
         (commit(3), [FileChange(commit(3), "R", "j/c.md", "j/b.md", "2", "3")]),
-        (commit(2), [FileChange(commit(2), "M", "j/b.md", None, "1", "2"), FileChange(commit(2), "M", "j/x.md", None, "8", "9")]),
+        (
+            commit(2),
+            [
+                FileChange(commit(2), "M", "j/b.md", None, "1", "2"),
+                FileChange(commit(2), "M", "j/x.md", None, "8", "9"),
+            ],
+        ),
         (commit(1), [FileChange(commit(1), "A", "j/b.md", None, None, "1")]),
         (commit(0), [FileChange(commit(0), "D", "j/b.md", None, "0", None)]),  # an older, other file of that name
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import subprocess
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from mkdocs.config import load_config
@@ -37,7 +38,10 @@ def test_outside_a_work_tree_there_is_no_section_and_one_info_line(handbook_dir,
 
 def test_without_git_on_the_path_the_build_is_the_same_as_with_history_off(handbook_dir, tmp_path, caplog, monkeypatch):
     make_history(handbook_dir)
-    plugins = ["search", {"journeys": {"history_depth": 0, "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
+    plugins = [
+        "search",
+        {"journeys": {"history_depth": 0, "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}},
+    ]
     off = journey_pages(build_site(handbook_dir, config={"plugins": plugins}).site)
     empty = tmp_path / "no-git-here"
     empty.mkdir()
@@ -53,12 +57,17 @@ def test_a_shallow_clone_shows_what_it_has_and_says_history_is_truncated(handboo
     hashes = make_history(handbook_dir)
     git(handbook_dir, "commit", "-qam", "Checkout feels great", day=6)
     clone = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{handbook_dir}", str(clone)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{handbook_dir}", str(clone)], check=True, capture_output=True
+    )
     history = section(build_site(clone).html("journeys/buy/"))
     shown = entries(history)
     assert len(shown) == 2
     assert shown[0].startswith("2026-03-06 Checkout feels great") and shown[0].endswith("Emotion: Checkout: +1 → +2")
-    assert shown[1] == f"2026-03-05 Rename the buying journey's file {hashes['renamed'][:7]} oldest commit in this shallow clone"
+    assert (
+        shown[1]
+        == f"2026-03-05 Rename the buying journey's file {hashes['renamed'][:7]} oldest commit in this shallow clone"
+    )
     assert "This copy of the repository is a shallow clone: older history is not in it." in visible(history)
 
 
@@ -93,7 +102,7 @@ def test_serve_watches_git_so_a_commit_refreshes_the_history(handbook_dir):
     assert "not yet committed" not in history_html() and "Checkout feels great" in history_html()
 
     class Server:
-        watched: list = []
+        watched: ClassVar[list] = []
 
         def watch(self, path):
             self.watched.append(path)
@@ -118,8 +127,10 @@ def test_git_is_run_without_the_callers_git_environment(handbook_dir, monkeypatc
 def test_a_log_is_parsed_by_position_so_names_and_subjects_cannot_pass_for_headers():
     # A subject and a file name that look like the lines around them.
     name = ":100644 100644 " + "b" * 40 + " " + "c" * 40 + " M"
-    out = (f"\0{'1' * 40}\0\0002026-03-01T12:00:00+00:00\0Subject :100644 x\0\n"
-           f":000000 100644 {'0' * 40} {'d' * 40} A\0{name}\0").encode()
+    out = (
+        f"\0{'1' * 40}\0\0002026-03-01T12:00:00+00:00\0Subject :100644 x\0\n"
+        f":000000 100644 {'0' * 40} {'d' * 40} A\0{name}\0"
+    ).encode()
     ((commit, changes),) = parse_log(out)
     assert commit.subject == "Subject :100644 x"
     assert [(c.status, c.path, c.new_blob) for c in changes] == [("A", name, "d" * 40)]

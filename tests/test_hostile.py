@@ -23,7 +23,7 @@ from conftest import build_site
 from journeys.render.text import json_attr, text
 
 HOSTILE = (
-    '<script>alert(1)</script> </script><script>alert(2)</script> <img src=x onerror=alert(1)> '
+    "<script>alert(1)</script> </script><script>alert(2)</script> <img src=x onerror=alert(1)> "
     "javascript:alert(1) {{ config }} {% raw %}{% endraw %} **b** _i_ [x](javascript:alert(1)) "
     '![i](x) --8<-- "secret.txt" {: onclick="alert(1)" } <!-- c --> ]]> a\u2028b\u2029c "\' &amp; &lt;'
 )
@@ -36,7 +36,10 @@ FORMULAS = ['=HYPERLINK("http://x.example","y")', "+1+1", "-1+1", "@SUM(A1)", "\
 
 PLUGINS = ["search", "tags", {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
 EXTENSIONS = [
-    "admonition", "attr_list", "md_in_html", "toc",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "toc",
     "pymdownx.magiclink",
     {"pymdownx.snippets": {"base_path": ["."], "check_paths": False}},
 ]
@@ -45,12 +48,17 @@ EXTENSIONS = [
 def corpus(say, catalogues: bool = True) -> dict[str, str]:
     """Map files that fill every field with `say(field)`. Without catalogues, stages come from
     the journeys and teams are the free text of `owner` and `supporting`."""
+
     def many(label):
         return [say(label + " 1"), say(label + " 2")]
 
     def team(id_):
-        return {"id": id_, "name": say(f"team {id_} name"), "description": say(f"team {id_} description"),
-                "contact": say(f"team {id_} contact")}
+        return {
+            "id": id_,
+            "name": say(f"team {id_} name"),
+            "description": say(f"team {id_} description"),
+            "contact": say(f"team {id_} contact"),
+        }
 
     def front(data, body="The narrative.\n"):
         return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body
@@ -64,18 +72,36 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
         "owner": "sales" if catalogues else say("owner team"),
         "supporting": ["care"] if catalogues else [say("supporting team")],
         "tools": many("tool"),
-        "kpis": [say("step kpi"), {"name": say("step kpi name"), "current": say("step kpi current"),
-                                   "target": say("step kpi target"), "unit": say("step kpi unit")}],
+        "kpis": [
+            say("step kpi"),
+            {
+                "name": say("step kpi name"),
+                "current": say("step kpi current"),
+                "target": say("step kpi target"),
+                "unit": say("step kpi unit"),
+            },
+        ],
         "backstage": many("backstage"),
         "pain_points": [
-            {"id": "hostile-pain", "text": say("pain text"), "severity": "high",
-             "evidence": [say("evidence"), "javascript:alert(1)", " JavaScript:alert(1)", EVIDENCE_URL,
-                          "data:text/html,<script>alert(1)</script>"]},
+            {
+                "id": "hostile-pain",
+                "text": say("pain text"),
+                "severity": "high",
+                "evidence": [
+                    say("evidence"),
+                    "javascript:alert(1)",
+                    " JavaScript:alert(1)",
+                    EVIDENCE_URL,
+                    "data:text/html,<script>alert(1)</script>",
+                ],
+            },
             say("pain shorthand"),
             *({"text": formula, "severity": "low"} for formula in FORMULAS),
         ],
-        "opportunities": [{"text": say("opportunity"), "impact": "high", "addresses": ["hostile-pain"]},
-                          say("opportunity shorthand")],
+        "opportunities": [
+            {"text": say("opportunity"), "impact": "high", "addresses": ["hostile-pain"]},
+            say("opportunity shorthand"),
+        ],
         "gaps": many("gap"),
     }
     journey = {
@@ -85,8 +111,15 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
         "owner": "sales",
         "reviewed": datetime.date(2020, 1, 1),
         "tags": many("journey tag"),
-        "kpis": [say("journey kpi"), {"name": say("journey kpi name"), "current": say("journey kpi current"),
-                                      "target": say("journey kpi target"), "unit": say("journey kpi unit")}],
+        "kpis": [
+            say("journey kpi"),
+            {
+                "name": say("journey kpi name"),
+                "current": say("journey kpi current"),
+                "target": say("journey kpi target"),
+                "unit": say("journey kpi unit"),
+            },
+        ],
         "stages": [
             {"stage": "discover", "goal": say("stage goal"), "expectations": many("expectation"), "steps": [step]},
             {"stage": "buy", "steps": [{"touchpoint": say("checkout"), "emotion": 1, "owner": "care"}]},
@@ -97,16 +130,35 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
         "personas": "maya",
         "state": "future",
         "baseline": "hostile",
-        "stages": [{"stage": "buy", "steps": [{"touchpoint": say("future touchpoint"), "emotion": 2,
-                                               "owner": "care", "pain_points": [say("future pain")]}]}],
+        "stages": [
+            {
+                "stage": "buy",
+                "steps": [
+                    {
+                        "touchpoint": say("future touchpoint"),
+                        "emotion": 2,
+                        "owner": "care",
+                        "pain_points": [say("future pain")],
+                    }
+                ],
+            }
+        ],
     }
     persona = {
-        "name": say("persona name"), "summary": say("persona summary"), "segment": say("segment"),
-        "goals": many("goal"), "frustrations": many("frustration"), "needs": many("need"),
-        "quote": say("quote"), "image": 'https://images.example.com/p.png" onerror="alert(1)', "tags": many("persona tag"),
+        "name": say("persona name"),
+        "summary": say("persona summary"),
+        "segment": say("segment"),
+        "goals": many("goal"),
+        "frustrations": many("frustration"),
+        "needs": many("need"),
+        "quote": say("quote"),
+        "image": 'https://images.example.com/p.png" onerror="alert(1)',
+        "tags": many("persona tag"),
     }
-    stages = [{"id": "discover", "name": say("stage discover name"), "description": say("stage discover description")},
-              {"id": "buy", "name": say("stage buy name"), "description": say("stage buy description")}]
+    stages = [
+        {"id": "discover", "name": say("stage discover name"), "description": say("stage discover description")},
+        {"id": "buy", "name": say("stage buy name"), "description": say("stage buy description")},
+    ]
     files = {
         "maps/personas/maya.md": front(persona),
         "maps/journeys/hostile.md": front(journey),
@@ -200,7 +252,9 @@ def test_hostile_corpus_is_valid_and_builds_strict(builds):
 def test_every_page_has_the_same_elements_as_the_plain_build(builds):
     hostile_pages, plain_pages = pages(builds["hostile"].site), pages(builds["plain"].site)
     # Free-text team names make the team pages' paths; they sort the same in both builds.
-    assert [p for p in hostile_pages if not p.startswith("teams/")] == [p for p in plain_pages if not p.startswith("teams/")]
+    assert [p for p in hostile_pages if not p.startswith("teams/")] == [
+        p for p in plain_pages if not p.startswith("teams/")
+    ]
     assert len(hostile_pages) == len(plain_pages)
     assert "journeys/hostile/index.html" in hostile_pages
     for (path, html), clean_html in zip(hostile_pages.items(), plain_pages.values()):

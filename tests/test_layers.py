@@ -17,8 +17,11 @@ def test_core_render_and_export_import_no_mkdocs():
         for package in (journeys.core, journeys.render)
         for info in pkgutil.iter_modules(package.__path__)
     ]
-    code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
-            + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs')))")
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert len(modules) > 10
     assert result.stdout.strip() == "[]"

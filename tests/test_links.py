@@ -3,6 +3,7 @@ inside raw HTML, and generated pages are mostly raw HTML, so this crawls the out
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import posixpath
 from html.parser import HTMLParser
@@ -71,7 +72,9 @@ def broken_links(site: Path) -> list[str]:
             if parts.scheme or parts.netloc or href.startswith("/"):
                 broken.append(f"{rel}: {href} (not a relative link)")
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
+            target = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
+            )
             if target.startswith(".."):
                 broken.append(f"{rel}: {href} (leaves the site)")
                 continue
@@ -90,10 +93,8 @@ def broken_links(site: Path) -> list[str]:
 def demo(demo_copy, caplog):
     """The demo copy built from its own mkdocs.yml, strict."""
     caplog.set_level(logging.WARNING, logger="mkdocs")
-    try:
+    with contextlib.suppress(Abort):
         build(load_config(config_file=str(demo_copy / "mkdocs.yml"), strict=True, site_dir=str(demo_copy / "site")))
-    except Abort:
-        pass
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     return Build(demo_copy / "site", warnings, not warnings)
 
@@ -119,7 +120,9 @@ def test_demo_links_from_journeys_lead_back(demo):
             if target.split("/")[0] not in ("personas", "stages", "teams", "pain-points"):
                 continue
             back = _parse(site / target / "index.html").content_hrefs
-            resolved = {posixpath.normpath(posixpath.join(target, urlsplit(h).path)) for h in back if not urlsplit(h).scheme}
+            resolved = {
+                posixpath.normpath(posixpath.join(target, urlsplit(h).path)) for h in back if not urlsplit(h).scheme
+            }
             assert journey in resolved, f"{target}/ does not link back to {journey}/"
 
 

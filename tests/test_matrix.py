@@ -53,8 +53,11 @@ def test_matrix_table_and_csv_give_the_same_priorities():
     handbook = demo()
     html = matrix_figure(handbook, ctx(), HERE)
     table = re.search(r'<table class="jm-chart-table">.*?</table>', html, re.S)[0]
-    rows = re.findall(r'<tr><td data-label="Pain point"><a href="\./#([^"]+)">.*?</a></td> <td[^>]*>[^<]*</td> '
-                      r'<td[^>]*>(\d+)</td> <td[^>]*>(\d+)</td> <td[^>]*>(\d+)</td></tr>', table)
+    rows = re.findall(
+        r'<tr><td data-label="Pain point"><a href="\./#([^"]+)">.*?</a></td> <td[^>]*>[^<]*</td> '
+        r"<td[^>]*>(\d+)</td> <td[^>]*>(\d+)</td> <td[^>]*>(\d+)</td></tr>",
+        table,
+    )
     from_matrix = {id_: int(priority) for id_, _, _, priority in rows}
     exported = all_exports(handbook, Site())
     from_csv = {row["id"]: int(row["priority"]) for row in csv.DictReader(io.StringIO(exported["pain-points.csv"]))}

@@ -60,18 +60,28 @@ def test_the_working_day_example():
     assert diagram.title == "My working day"
     assert [(s.name, s.line) for s in diagram.sections] == [("Go to work", 3), ("Go home", 7)]
     assert scores(diagram) == [
-        ("Make tea", 5, ["Me"]), ("Go upstairs", 3, ["Me"]), ("Do work", 1, ["Me", "Cat"]),
-        ("Go downstairs", 5, ["Me"]), ("Sit down", 5, ["Me"]),
+        ("Make tea", 5, ["Me"]),
+        ("Go upstairs", 3, ["Me"]),
+        ("Do work", 1, ["Me", "Cat"]),
+        ("Go downstairs", 5, ["Me"]),
+        ("Sit down", 5, ["Me"]),
     ]
     assert to_map(diagram, default_title="x").data == {
         "title": "My working day",
         "personas": ["me", "cat"],
         "stages": [
-            {"stage": "go-to-work", "steps": [
-                {"touchpoint": "Make tea", "emotion": 2}, {"touchpoint": "Go upstairs", "emotion": 0},
-                {"touchpoint": "Do work", "emotion": -2}]},
-            {"stage": "go-home", "steps": [
-                {"touchpoint": "Go downstairs", "emotion": 2}, {"touchpoint": "Sit down", "emotion": 2}]},
+            {
+                "stage": "go-to-work",
+                "steps": [
+                    {"touchpoint": "Make tea", "emotion": 2},
+                    {"touchpoint": "Go upstairs", "emotion": 0},
+                    {"touchpoint": "Do work", "emotion": -2},
+                ],
+            },
+            {
+                "stage": "go-home",
+                "steps": [{"touchpoint": "Go downstairs", "emotion": 2}, {"touchpoint": "Sit down", "emotion": 2}],
+            },
         ],
     }
 
@@ -98,36 +108,77 @@ def test_tasks_without_actors_and_a_diagram_without_title():
     assert data["stages"][0]["steps"][0] == {"touchpoint": "Pay", "emotion": 1}
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ("flowchart TD\n  A-->B\n", 1, "expected 'journey' as the first line of the diagram, got 'flowchart TD': only Mermaid journey diagrams can be imported"),
-    ("journey\nsection A\n  Tea: 6: Me\n", 3, "task 'Tea': the score 6 is not between 1 and 5"),
-    ("journey\nsection A\n  Tea: 0: Me\n", 3, "task 'Tea': the score 0 is not between 1 and 5"),
-    ("journey\nsection A\n  Tea: high: Me\n", 3, "task 'Tea': the score 'high' is not a whole number from 1 to 5"),
-    ("journey\nsection A\n  Tea: 4.5: Me\n", 3, "task 'Tea': the score '4.5' is not a whole number from 1 to 5"),
-    ("journey\n  title T\n  Tea: 3: Me\n", 3, "task 'Tea' comes before the first section: add a line 'section <stage name>' above it"),
-    ("journey\nsection A\n", 2, "section 'A' has no tasks: add 'Task name: score: Actor' lines below it"),
-    ("journey\nsection A\n  Tea:\n", 3, "cannot read 'Tea:': a task is 'Task name: score: Actor, Actor'"),
-    ("journey\nsection A\n  Journey planning: 3: Me\n", 3, "cannot read 'Journey planning: 3: Me': 'journey' starts the diagram only; "
-     "Mermaid reads a line starting with 'journey' as that keyword, so write the first letter as its entity code, '#74;'"),
-    ("journey\naccDescr {\n  never closed\nsection A\n", 2, "'accDescr {' is not closed: add '}' after the description"),
-    ("---\ntitle: [unclosed\n---\njourney\n", 2, "the front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"),
-    ("journey\nsection A\n  Make tea 5 Me\n", 3, "cannot read 'Make tea 5 Me': a task is 'Task name: score: Actor, Actor'"),
-    ("journey\nsection A: b\n", 2, "cannot read 'section A: b': a section is 'section <stage name>', without ':'"),
-    ("---\ntitle: T\njourney\n", 1, "the '---' block above the diagram is not closed: add a line '---'"),
-    ("", None, "no Mermaid diagram found: the file should start with 'journey'"),
-    ("journey\n  title Nothing\n", None, "the diagram has no sections: add 'section <stage name>' and tasks below it"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        (
+            "flowchart TD\n  A-->B\n",
+            1,
+            "expected 'journey' as the first line of the diagram, got 'flowchart TD': only Mermaid journey diagrams can be imported",
+        ),
+        ("journey\nsection A\n  Tea: 6: Me\n", 3, "task 'Tea': the score 6 is not between 1 and 5"),
+        ("journey\nsection A\n  Tea: 0: Me\n", 3, "task 'Tea': the score 0 is not between 1 and 5"),
+        ("journey\nsection A\n  Tea: high: Me\n", 3, "task 'Tea': the score 'high' is not a whole number from 1 to 5"),
+        ("journey\nsection A\n  Tea: 4.5: Me\n", 3, "task 'Tea': the score '4.5' is not a whole number from 1 to 5"),
+        (
+            "journey\n  title T\n  Tea: 3: Me\n",
+            3,
+            "task 'Tea' comes before the first section: add a line 'section <stage name>' above it",
+        ),
+        ("journey\nsection A\n", 2, "section 'A' has no tasks: add 'Task name: score: Actor' lines below it"),
+        ("journey\nsection A\n  Tea:\n", 3, "cannot read 'Tea:': a task is 'Task name: score: Actor, Actor'"),
+        (
+            "journey\nsection A\n  Journey planning: 3: Me\n",
+            3,
+            "cannot read 'Journey planning: 3: Me': 'journey' starts the diagram only; "
+            "Mermaid reads a line starting with 'journey' as that keyword, so write the first letter as its entity code, '#74;'",
+        ),
+        (
+            "journey\naccDescr {\n  never closed\nsection A\n",
+            2,
+            "'accDescr {' is not closed: add '}' after the description",
+        ),
+        (
+            "---\ntitle: [unclosed\n---\njourney\n",
+            2,
+            "the front matter is not valid YAML: expected ',' or ']', but got '<stream end>'",
+        ),
+        (
+            "journey\nsection A\n  Make tea 5 Me\n",
+            3,
+            "cannot read 'Make tea 5 Me': a task is 'Task name: score: Actor, Actor'",
+        ),
+        ("journey\nsection A: b\n", 2, "cannot read 'section A: b': a section is 'section <stage name>', without ':'"),
+        ("---\ntitle: T\njourney\n", 1, "the '---' block above the diagram is not closed: add a line '---'"),
+        ("", None, "no Mermaid diagram found: the file should start with 'journey'"),
+        (
+            "journey\n  title Nothing\n",
+            None,
+            "the diagram has no sections: add 'section <stage name>' and tasks below it",
+        ),
+    ],
+)
 def test_malformed_diagrams_give_one_error_with_its_line(text, line, message):
     with pytest.raises(MermaidError) as caught:
         parse(text)
     assert (caught.value.line, caught.value.message) == (line, message)
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ("journey\nsection A\n  Tea: 3\n", 2, "no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona"),
-    ("journey\nsection Buy\n  Tea: 3: Me\nsection buy\n  Pay: 3: Me\n", 4,
-     "section 'buy' is the stage 'buy' again (line 2): a map has each stage once, so merge the two sections"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        (
+            "journey\nsection A\n  Tea: 3\n",
+            2,
+            "no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona",
+        ),
+        (
+            "journey\nsection Buy\n  Tea: 3: Me\nsection buy\n  Pay: 3: Me\n",
+            4,
+            "section 'buy' is the stage 'buy' again (line 2): a map has each stage once, so merge the two sections",
+        ),
+    ],
+)
 def test_diagrams_that_make_no_valid_map(text, line, message):
     with pytest.raises(MermaidError) as caught:
         to_map(parse(text), default_title="x")
@@ -138,7 +189,11 @@ CATALOGUE = [("discover", "Discover"), ("buy", "Buy"), ("manage", "Use & change"
 
 
 def test_sections_name_catalogue_stages_by_id_or_name():
-    data = to_map(parse("journey\nsection Discover\n  A: 3: Me\nsection use & change\n  B: 3: Me\n"), default_title="x", stages=CATALOGUE).data
+    data = to_map(
+        parse("journey\nsection Discover\n  A: 3: Me\nsection use & change\n  B: 3: Me\n"),
+        default_title="x",
+        stages=CATALOGUE,
+    ).data
     assert [b["stage"] for b in data["stages"]] == ["discover", "manage"]
 
 
@@ -146,19 +201,31 @@ def test_an_unknown_section_suggests_a_stage():
     with pytest.raises(MermaidError) as caught:
         to_map(parse("journey\nsection Discovr\n  A: 3: Me\n"), default_title="x", stages=CATALOGUE)
     assert (caught.value.line, caught.value.message) == (
-        2, "section 'Discovr' is not a stage in stages.yml (did you mean 'discover'?); rename the section to one of: discover, buy, manage")
+        2,
+        "section 'Discovr' is not a stage in stages.yml (did you mean 'discover'?); rename the section to one of: discover, buy, manage",
+    )
 
 
 def test_sections_out_of_catalogue_order_are_an_error():
     with pytest.raises(MermaidError) as caught:
-        to_map(parse("journey\nsection Buy\n  A: 3: Me\nsection Discover\n  B: 3: Me\n"), default_title="x", stages=CATALOGUE)
+        to_map(
+            parse("journey\nsection Buy\n  A: 3: Me\nsection Discover\n  B: 3: Me\n"),
+            default_title="x",
+            stages=CATALOGUE,
+        )
     assert caught.value.line == 4
-    assert caught.value.message == "section 'Discover' comes after 'Buy', but stages.yml puts 'discover' before 'buy': reorder the sections"
+    assert (
+        caught.value.message
+        == "section 'Discover' comes after 'Buy', but stages.yml puts 'discover' before 'buy': reorder the sections"
+    )
 
 
 def test_actors_that_are_existing_personas_by_id_or_name():
-    data = to_map(parse("journey\nsection A\n  T: 3: Priya, MAYA, Sam\n"), default_title="x",
-                  personas={"first-time-renter": "Priya", "maya": "Maya, buyer"}).data
+    data = to_map(
+        parse("journey\nsection A\n  T: 3: Priya, MAYA, Sam\n"),
+        default_title="x",
+        personas={"first-time-renter": "Priya", "maya": "Maya, buyer"},
+    ).data
     assert data["personas"] == ["first-time-renter", "maya", "sam"]
 
 
@@ -179,7 +246,10 @@ def test_import_write_round_trips_through_the_handbook_and_publishes(tmp_path, m
     assert handbook.problems == ()
     journey = handbook.journey_by_id["my-working-day"]
     assert journey.personas == ("me", "cat")
-    assert [(b.stage, [s.emotion for s in b.steps]) for b in journey.stages] == [("go-to-work", [2, 0, -2]), ("go-home", [2, 2])]
+    assert [(b.stage, [s.emotion for s in b.steps]) for b in journey.stages] == [
+        ("go-to-work", [2, 0, -2]),
+        ("go-home", [2, 2]),
+    ]
     assert handbook.persona_by_id["cat"].name == "Cat"
     assert handbook.persona_by_id["me"].name == "Me, the author"  # existing persona untouched
     assert "- Do work: Me, Cat" in journey.body
@@ -211,8 +281,9 @@ def test_the_command_reports_bad_input_in_one_line_without_traceback(tmp_path):
         ("bin.mmd", "journeys import-mermaid: bin.mmd is not UTF-8 text; save it as UTF-8\n"),
         ("missing.mmd", "journeys import-mermaid: cannot read missing.mmd: No such file or directory\n"),
     ]:
-        result = subprocess.run([sys.executable, "-m", "journeys.cli", "import-mermaid", name],
-                                cwd=tmp_path, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "journeys.cli", "import-mermaid", name], cwd=tmp_path, capture_output=True, text=True
+        )
         assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
 
 
@@ -221,7 +292,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "mermaid"
 
 def test_names_without_ascii_letters_make_numbered_ids_and_keep_their_spelling(tmp_path, monkeypatch, capsys):
     write(tmp_path, {"maps/personas/me.md": "---\nname: Me\n---\n"})
-    (tmp_path / "day.mmd").write_text((FIXTURES / "edge-non-ascii-names.mmd").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "day.mmd").write_text(
+        (FIXTURES / "edge-non-ascii-names.mmd").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert main(["import-mermaid", "day.mmd", "--id", "my-day", "--write"]) == 0
     handbook = load_handbook("maps")
@@ -241,15 +314,28 @@ def test_accessible_title_and_description_are_kept():
     assert to_map(diagram, default_title="x").data["summary"] == "How the morning starts, step by step"
     assert "Accessible title of the diagram: Tea first" in narrative(diagram, "d.mmd")
     multi = parse((FIXTURES / "edge-title-after-acc-descr.mmd").read_text(encoding="utf-8"))
-    assert (multi.title, to_map(multi, default_title="x").data["summary"]) == ("After the description", "A day told in two lines")
+    assert (multi.title, to_map(multi, default_title="x").data["summary"]) == (
+        "After the description",
+        "A day told in two lines",
+    )
     untitled = parse("journey\n  accTitle: Only accessible\n  section A\n    T: 3: Me\n")
     assert to_map(untitled, default_title="x").data["title"] == "Only accessible"
 
 
 def test_what_the_map_does_not_keep_is_a_notice():
     cases = {
-        "edge-extra-colon.mmd": [(3, "task 'Make tea': 'Cat' after a third ':' is not read, as Mermaid does not read it; separate actors with ','")],
-        "edge-keyword-task.mmd": [(4, "a second title 'deed: 3: Me' replaces 'Keywords' (line 2), as in Mermaid, which reads every line starting with 'title ' as the title")],
+        "edge-extra-colon.mmd": [
+            (
+                3,
+                "task 'Make tea': 'Cat' after a third ':' is not read, as Mermaid does not read it; separate actors with ','",
+            )
+        ],
+        "edge-keyword-task.mmd": [
+            (
+                4,
+                "a second title 'deed: 3: Me' replaces 'Keywords' (line 2), as in Mermaid, which reads every line starting with 'title ' as the title",
+            )
+        ],
     }
     for name, expected in cases.items():
         diagram = parse((FIXTURES / name).read_text(encoding="utf-8"))
@@ -257,12 +343,15 @@ def test_what_the_map_does_not_keep_is_a_notice():
     diagram = parse("journey\nsection A\nsection B\n  Tea: 3: Me\n")
     assert [s.name for s in diagram.sections] == ["B"]
     assert [(n.line, n.message) for n in diagram.notices] == [
-        (2, "section 'A' has no tasks, and a stage of a map needs a step: it is left out")]
+        (2, "section 'A' has no tasks, and a stage of a map needs a step: it is left out")
+    ]
 
 
 def test_section_spelling_without_stages_yml_is_a_notice(tmp_path, monkeypatch, capsys):
     write(tmp_path, {"maps/personas/dev.md": "---\nname: Dev\n---\n"})
-    (tmp_path / "c.mmd").write_text((FIXTURES / "edge-section-spelling.mmd").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "c.mmd").write_text(
+        (FIXTURES / "edge-section-spelling.mmd").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert main(["import-mermaid", "c.mmd"]) == 0
     err = capsys.readouterr().err.splitlines()
@@ -279,7 +368,12 @@ def test_section_spelling_without_stages_yml_is_a_notice(tmp_path, monkeypatch, 
 def test_a_byte_order_mark_is_read_as_a_text_editor_does(tmp_path):
     (tmp_path / "bom.mmd").write_bytes((FIXTURES / "edge-bom-front-matter.mmd").read_bytes())
     assert (FIXTURES / "edge-bom-front-matter.mmd").read_bytes().startswith(b"\xef\xbb\xbf")
-    result = subprocess.run([sys.executable, "-m", "journeys.cli", "import-mermaid", "bom.mmd"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journeys.cli", "import-mermaid", "bom.mmd"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "title: BOM front matter\n" in result.stdout
 
@@ -293,7 +387,9 @@ def test_write_is_all_or_nothing_when_its_check_fails(tmp_path, monkeypatch, cap
     assert main(["import-mermaid", "day.mmd", "--write"]) == 1
     out = capsys.readouterr()
     assert out.out == "maps/journeys/day.md:12:17: stages[0].steps[1].touchpoint: is empty\n"
-    assert out.err == "journeys import-mermaid: nothing written: the map would not pass `journeys check` (1 error above)\n"
+    assert (
+        out.err == "journeys import-mermaid: nothing written: the map would not pass `journeys check` (1 error above)\n"
+    )
     assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "maps").rglob("*")) == before
 
 
@@ -301,7 +397,9 @@ def test_help_states_the_score_mapping(capsys):
     for command in ("import-mermaid", "export-mermaid"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
-        assert "emotion = score - 3, so 1 is -2, 3 is 0 (neutral) and 5 is 2." in " ".join(capsys.readouterr().out.split())
+        assert "emotion = score - 3, so 1 is -2, 3 is 0 (neutral) and 5 is 2." in " ".join(
+            capsys.readouterr().out.split()
+        )
 
 
 def test_myst_fences_and_fences_with_options_hold_diagrams_too():
@@ -319,7 +417,9 @@ def test_a_markdown_block_is_found_past_its_comments_and_front_matter():
     with pytest.raises(MermaidError) as caught:
         parse("# Notes\n\n```mermaid\nJOURNEY\n  section A\n```\n")
     assert (caught.value.line, caught.value.message) == (
-        4, "expected 'journey' as the first line of the diagram, got 'JOURNEY': Mermaid's keyword is 'journey', in lower case")
+        4,
+        "expected 'journey' as the first line of the diagram, got 'JOURNEY': Mermaid's keyword is 'journey', in lower case",
+    )
 
 
 def test_a_diagram_of_twenty_thousand_tasks_is_read_whole():
@@ -327,25 +427,42 @@ def test_a_diagram_of_twenty_thousand_tasks_is_read_whole():
     assert len(parse(text).sections[0].tasks) == 20000
 
 
-@pytest.mark.parametrize(("diagram", "message"), [
-    ("journey\n  title Only a title\n", "the diagram has no sections: add 'section <stage name>' and tasks below it"),
-    ("journey\n  title Empty\n  section Order online\n",
-     "line 3: section 'Order online' has no tasks: add 'Task name: score: Actor' lines below it"),
-    ("journey\n  section Style\n    Pick a font: 4: Me\n    size: 2rem: Me\n",
-     "line 4: task 'size': the score '2rem' is not a whole number from 1 to 5"),
-])
+@pytest.mark.parametrize(
+    ("diagram", "message"),
+    [
+        (
+            "journey\n  title Only a title\n",
+            "the diagram has no sections: add 'section <stage name>' and tasks below it",
+        ),
+        (
+            "journey\n  title Empty\n  section Order online\n",
+            "line 3: section 'Order online' has no tasks: add 'Task name: score: Actor' lines below it",
+        ),
+        (
+            "journey\n  section Style\n    Pick a font: 4: Me\n    size: 2rem: Me\n",
+            "line 4: task 'size': the score '2rem' is not a whole number from 1 to 5",
+        ),
+    ],
+)
 def test_diagrams_a_map_cannot_hold_are_refused_in_one_line(diagram, message):
     with pytest.raises(MermaidError) as caught:
         parse(diagram)
     assert str(caught.value) == message
 
 
-@pytest.mark.parametrize(("diagram", "message"), [
-    ("journey\n  section Hooks\n    Send: 3\n    Retry: 2\n",
-     "line 2: no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona"),
-    ("journey\n  section Wait\n    Sit: 3: Me\n  section Other\n    Go: 4: Me\n  section wait\n    Stand: 2: Me\n",
-     "line 6: section 'wait' is the stage 'wait' again (line 2): a map has each stage once, so merge the two sections"),
-])
+@pytest.mark.parametrize(
+    ("diagram", "message"),
+    [
+        (
+            "journey\n  section Hooks\n    Send: 3\n    Retry: 2\n",
+            "line 2: no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona",
+        ),
+        (
+            "journey\n  section Wait\n    Sit: 3: Me\n  section Other\n    Go: 4: Me\n  section wait\n    Stand: 2: Me\n",
+            "line 6: section 'wait' is the stage 'wait' again (line 2): a map has each stage once, so merge the two sections",
+        ),
+    ],
+)
 def test_diagrams_mermaid_draws_but_that_make_no_map_are_refused_in_one_line(diagram, message):
     with pytest.raises(MermaidError) as caught:
         to_map(parse(diagram), default_title="x")

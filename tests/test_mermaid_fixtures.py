@@ -22,9 +22,9 @@ NO_TASKS = "section 'Order from website' has no tasks: add 'Task name: score: Ac
 # (a score that is not a number, a diagram without tasks).
 REFUSED = {
     "edge-semicolon.mmd": "line 4: cannot read 'Make tea: 5: Me; Go upstairs: 3: Me': Mermaid's journey diagrams have no ';', "
-                          "so it cannot end a statement; put each task on a line of its own",
+    "so it cannot end a statement; put each task on a line of its own",
     "edge-uppercase-journey.mmd": "line 1: expected 'journey' as the first line of the diagram, got 'JOURNEY': "
-                                  "Mermaid's keyword is 'journey', in lower case",
+    "Mermaid's keyword is 'journey', in lower case",
 }
 
 
@@ -50,7 +50,10 @@ def test_every_fixture_is_recorded_and_every_recording_has_its_file():
 def test_the_import_reads_the_diagram_as_mermaid_does(name):
     expected, diagram = RECORDED[name], parse(read(name))
     assert (diagram.title, diagram.acc_title, diagram.acc_description) == (
-        shown(expected["title"]), shown(expected["accTitle"]), shown(expected["accDescr"]))
+        shown(expected["title"]),
+        shown(expected["accTitle"]),
+        shown(expected["accDescr"]),
+    )
     assert [(s.name, t.name, t.score, t.actors) for s in diagram.sections for t in s.tasks] == [
         (shown(section), shown(task), score, [shown(p) for p in people if shown(p)])
         for section, task, score, people in expected["tasks"]
@@ -66,8 +69,7 @@ def test_a_diagram_mermaid_refuses_or_a_map_cannot_hold_is_refused_in_one_line(n
 
 
 # Diagrams Mermaid draws and the import reads, but that make no valid map.
-NO_MAP = {
-}
+NO_MAP = {}
 
 
 @pytest.mark.parametrize("name", sorted(set(RECORDED) - set(REFUSED)))
@@ -80,6 +82,8 @@ def test_each_step_s_emotion_is_the_score_minus_3_or_the_map_is_refused_in_one_l
         return
     data = to_map(diagram, default_title="x").data
     assert [step["emotion"] for block in data["stages"] for step in block["steps"]] == [
-        task.score - 3 for section in diagram.sections for task in section.tasks]
+        task.score - 3 for section in diagram.sections for task in section.tasks
+    ]
     assert [[step["touchpoint"] for step in block["steps"]] for block in data["stages"]] == [
-        [task.name for task in section.tasks] for section in diagram.sections]
+        [task.name for task in section.tasks] for section in diagram.sections
+    ]

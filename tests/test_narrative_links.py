@@ -52,14 +52,20 @@ def test_links_relative_to_the_map_file_work_on_the_published_page(handbook_dir)
 
 
 def test_a_persona_narrative_links_to_a_journey(handbook_dir):
-    write(handbook_dir, {"maps/personas/omar.md": "---\nname: Omar\n---\nHe takes [the redesign](../journeys/buy-future.md).\n"})
+    write(
+        handbook_dir,
+        {"maps/personas/omar.md": "---\nname: Omar\n---\nHe takes [the redesign](../journeys/buy-future.md).\n"},
+    )
     build = build_site(handbook_dir)
     assert build.ok, build.warnings
     assert 'href="../../journeys/buy-future/"' in build.html("personas/omar/")
 
 
 def test_a_broken_link_is_an_error_at_its_line_in_check_and_build(handbook_dir, capsys):
-    write(handbook_dir, with_narrative("We interviewed six buyers.\n\nSee [this](../nope.md) and [that](../../stages.yml)."))
+    write(
+        handbook_dir,
+        with_narrative("We interviewed six buyers.\n\nSee [this](../nope.md) and [that](../../stages.yml)."),
+    )
     expected = [
         f"{STEP}:43:12: link '../nope.md': there is no file maps/journeys/nope.md; a link is relative to this map file",
         f"{STEP}:43:35: link '../../stages.yml': maps/stages.yml has no page of its own: "
@@ -77,7 +83,8 @@ def test_a_link_written_for_the_generated_page_is_reported(handbook_dir):
     # would be right, but an editor's preview (and the check) resolves it from the map file.
     write(handbook_dir, with_narrative("See [Maya](../personas/maya.md)."))
     assert problems(handbook_dir) == [
-        f"{STEP}:41:12: link '../personas/maya.md': there is no file maps/journeys/personas/maya.md; a link is relative to this map file"]
+        f"{STEP}:41:12: link '../personas/maya.md': there is no file maps/journeys/personas/maya.md; a link is relative to this map file"
+    ]
 
 
 def test_a_link_out_of_both_folders_is_reported(handbook_dir):
@@ -93,8 +100,14 @@ def test_urls_anchors_and_absolute_paths_are_left_alone(handbook_dir):
 
 
 def test_the_export_rewrites_the_links_too(handbook_dir, monkeypatch):
-    write(handbook_dir, {**with_narrative(NARRATIVE), "docs/index.md": "# Home\n",
-                         "mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields: [{key: backstage, label: B}]\n"})
+    write(
+        handbook_dir,
+        {
+            **with_narrative(NARRATIVE),
+            "docs/index.md": "# Home\n",
+            "mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields: [{key: backstage, label: B}]\n",
+        },
+    )
     monkeypatch.chdir(handbook_dir)
     # A standalone project copies the docs folder beside the generated pages, as a build has them.
     assert main(["export", "--standalone", "out"]) == 0
@@ -106,4 +119,4 @@ def test_the_export_rewrites_the_links_too(handbook_dir, monkeypatch):
 def test_targets_skip_code_and_comments():
     body = "a [x](one.md) `[y](two.md)`\n~~~\n[z](three.md)\n~~~\n<!-- [w](four.md) -->\n[v]: <five six.md>\n"
     assert [t for _, _, t in targets(body)] == ["one.md", "five six.md"]
-    assert re.search("five", body[targets(body)[1][0]:])
+    assert re.search("five", body[targets(body)[1][0] :])

@@ -23,6 +23,7 @@ def no_network(monkeypatch):
         def fail(*args, **kwargs):
             attempts.append((name, args[1:2] if name == "connect" else args[:1]))
             refuse()
+
         return fail
 
     monkeypatch.setattr(socket.socket, "connect", blocked("connect"))

@@ -28,8 +28,11 @@ def test_same_id_in_three_journeys_is_one_row_at_the_highest_severity(built):
     assert "The excess differs from what the quote said." in text.text  # the critical occurrence's text
     places = row.find("ul", cls="jm-places").find_all("li")
     assert len(places) == 3
-    assert places[0].links()[:3] == [("../journeys/buy/", "Buying online"), ("../stages/discover/", "Discover"),
-                                     ("../journeys/buy/#step-discover-1", "Comparison site")]
+    assert places[0].links()[:3] == [
+        ("../journeys/buy/", "Buying online"),
+        ("../stages/discover/", "Discover"),
+        ("../journeys/buy/#step-discover-1", "Comparison site"),
+    ]
     assert ("../journeys/renew/#step-buy-1", "Renewal letter") in places[2].links()
     assert ("../journeys/claim/#step-discover-1", "Claim hotline") in places[1].links()
     assert row.find("td", cls="jm-score").text == "20"  # critical 4 x (3 journeys + 2 personas)
@@ -40,7 +43,10 @@ def test_every_occurrence_keeps_its_own_wording(built):
     places = row.find("ul", cls="jm-places").find_all("li")
     # buy and renew word it differently from the critical claim occurrence that heads the row.
     assert [li.find_all("q")[0].text if li.find_all("q") else None for li in places] == [
-        "Price changes after click-through.", None, "The renewal price differs from the quote."]
+        "Price changes after click-through.",
+        None,
+        "The renewal price differs from the quote.",
+    ]
     source = row.find("p", cls="jm-wording-from")
     assert ("../journeys/claim/#step-discover-1", "Claim hotline") in source.links()
     # A pain point that one map names has one wording, and no note about it.
@@ -73,16 +79,27 @@ def test_rows_carry_filter_values_and_the_table_its_choices(built):
 
 def test_personas_teams_evidence_and_opportunities(built):
     row = rows(page(built, "pain-points/"))["price-mismatch"]
-    assert '<a href="../personas/maya/">Maya, first-time buyer</a>, <a href="../personas/omar/">Omar, landlord</a>' in row
+    assert (
+        '<a href="../personas/maya/">Maya, first-time buyer</a>, <a href="../personas/omar/">Omar, landlord</a>' in row
+    )
     assert '<a href="../teams/care/">Customer care</a>, <a href="../teams/sales/">Sales team</a>' in row
-    assert '<li><a href="https://tickets.example.com/123" rel="nofollow noopener">https://tickets.example.com/123</a></li>' in row
+    assert (
+        '<li><a href="https://tickets.example.com/123" rel="nofollow noopener">https://tickets.example.com/123</a></li>'
+        in row
+    )
     assert "<li>javascript:alert(1)</li>" in row and 'href="javascript' not in row
-    assert '<li>Guarantee the listed price. — at <a href="../journeys/buy/#step-discover-1">Comparison site</a></li>' in row
+    assert (
+        '<li>Guarantee the listed price. — at <a href="../journeys/buy/#step-discover-1">Comparison site</a></li>'
+        in row
+    )
 
 
 def test_pain_point_and_occurrence_link_both_ways(built):
     assert '<a href="../../pain-points/#hold-music">Long waits on hold.</a>' in page(built, "journeys/claim/")
-    assert '<a href="../journeys/claim/#step-discover-1">Claim hotline</a>' in rows(page(built, "pain-points/"))["hold-music"]
+    assert (
+        '<a href="../journeys/claim/#step-discover-1">Claim hotline</a>'
+        in rows(page(built, "pain-points/"))["hold-music"]
+    )
     # An opportunity on a journey page links to the pain point it addresses.
     assert 'Addresses: <a href="../../pain-points/#price-mismatch">' in page(built, "journeys/buy/")
 

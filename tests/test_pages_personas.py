@@ -15,7 +15,14 @@ from journeys.render.urls import Site
 def test_persona_page_shows_every_field(built):
     html = page(built, "personas/maya/")
     assert '<h1 id="maya-first-time-buyer">Maya, first-time buyer' in html
-    for value in ("Buys her first policy.", "Renters under 30", "Cheap cover", "Jargon", "A clear price", "Just tell me what it costs."):
+    for value in (
+        "Buys her first policy.",
+        "Renters under 30",
+        "Cheap cover",
+        "Jargon",
+        "A clear price",
+        "Just tell me what it costs.",
+    ):
         assert value in html
     for heading in ("Goals", "Frustrations", "Needs"):
         assert section(html, heading)
@@ -30,11 +37,14 @@ def test_image_with_another_scheme_is_an_error_not_an_img(tmp_path):
     assert "<img" not in html
 
 
-@pytest.mark.parametrize("image, expected", [
-    ("https://cdn.example.com/maya.png", "https://cdn.example.com/maya.png"),
-    ("img/maya.png", "../../img/maya.png"),
-    ("/img/maya.png", "../../img/maya.png"),
-])
+@pytest.mark.parametrize(
+    "image, expected",
+    [
+        ("https://cdn.example.com/maya.png", "https://cdn.example.com/maya.png"),
+        ("img/maya.png", "../../img/maya.png"),
+        ("/img/maya.png", "../../img/maya.png"),
+    ],
+)
 def test_image_src_keeps_https_and_resolves_docs_paths(image, expected):
     ctx = Context(Site(), None)
     assert image_src(image, ctx, "personas/maya.md") == expected
@@ -46,7 +56,10 @@ def test_journeys_current_and_future_apart_and_linked(built):
     assert '<a href="../../journeys/buy/">Buying online</a>' in current
     assert '<a href="../../journeys/claim/">Claiming</a>' in current
     assert "buy-future" not in current
-    assert '<a href="../../journeys/buy-future/">Buying online, redesigned</a> — redesigns <a href="../../journeys/buy/">' in future
+    assert (
+        '<a href="../../journeys/buy-future/">Buying online, redesigned</a> — redesigns <a href="../../journeys/buy/">'
+        in future
+    )
     # ...and each journey links back to the persona.
     assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page(built, "journeys/claim/")
 
@@ -55,10 +68,14 @@ def test_average_emotion_per_stage_from_current_state_maps_in_catalogue_order(bu
     today, designed = article(built, "personas/maya/").find_all("table", cls="jm-emotions")
     # discover: buy -1, claim -1; buy: buy +1. The redesign buy-future (+2 at buy) is kept apart.
     assert [(row[0].text, row[1].find("span", cls="jm-emotion__score").text) for row in today.rows()] == [
-        ("Discover", "-1"), ("Buy", "+1")]
+        ("Discover", "-1"),
+        ("Buy", "+1"),
+    ]
     assert "current-state" in today.find("caption").text
     assert "jm-emotions--future" in designed.classes and "Future-state designs" in designed.find("caption").text
-    assert [(row[0].text, row[1].find("span", cls="jm-emotion__score").text) for row in designed.rows()] == [("Buy", "+2")]
+    assert [(row[0].text, row[1].find("span", cls="jm-emotion__score").text) for row in designed.rows()] == [
+        ("Buy", "+2")
+    ]
 
 
 def test_persona_page_and_heatmap_give_the_same_averages(built):
@@ -69,8 +86,11 @@ def test_persona_page_and_heatmap_give_the_same_averages(built):
         persona_link = row[0].find("a").attrs["href"]  # ../personas/<id>/
         table = article(built, "journeys/" + persona_link).find("table", cls="jm-emotions")
         on_page = {r[0].text: r[1].find("span", cls="jm-emotion__score").text for r in table.rows()}
-        in_heatmap = {stage: cell.find("span", cls="jm-emotion__score").text
-                      for stage, cell in zip(stages, row[1:]) if cell.find_all("span", cls="jm-emotion__score")}
+        in_heatmap = {
+            stage: cell.find("span", cls="jm-emotion__score").text
+            for stage, cell in zip(stages, row[1:])
+            if cell.find_all("span", cls="jm-emotion__score")
+        }
         assert on_page == in_heatmap, persona_link
 
 
@@ -84,7 +104,11 @@ def test_pain_points_reaching_the_persona_highest_priority_first(built):
     html = page(built, "personas/omar/")
     pains = section(html, "Pain points")
     # price-mismatch (critical, 3 journeys, 2 personas: 20) before hold-music (high, 1 journey, 2 personas: 9).
-    assert pains.index("pain-points/#price-mismatch") < pains.index("pain-points/#hold-music") < pains.index("pain-points/#renew--buy-1-2")
+    assert (
+        pains.index("pain-points/#price-mismatch")
+        < pains.index("pain-points/#hold-music")
+        < pains.index("pain-points/#renew--buy-1-2")
+    )
     assert "Comparison site" not in pains
 
 
@@ -97,8 +121,16 @@ def test_narrative_comes_last_and_edit_link_opens_the_persona_file(built):
 
 def test_persona_index_lists_every_persona_with_counts(built):
     table = article(built, "personas/").find("table", cls="jm-index")
-    assert [r[0].links() for r in table.rows()] == [[("maya/", "Maya, first-time buyer")], [("omar/", "Omar, landlord")]]
-    assert [(c.text, c.classes) for c in table.rows()[1][1:]] == [("", []), ("", []), ("2", ["jm-num"]), ("0", ["jm-num"])]
+    assert [r[0].links() for r in table.rows()] == [
+        [("maya/", "Maya, first-time buyer")],
+        [("omar/", "Omar, landlord")],
+    ]
+    assert [(c.text, c.classes) for c in table.rows()[1][1:]] == [
+        ("", []),
+        ("", []),
+        ("2", ["jm-num"]),
+        ("0", ["jm-num"]),
+    ]
 
 
 def test_tags_reach_materials_tags_plugin(tmp_path):

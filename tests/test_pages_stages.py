@@ -21,9 +21,15 @@ def test_stage_page_lists_every_journey_with_its_steps(built):
     assert first[0].links() == [("../../journeys/buy/", "Buying online")]
     assert first[0].find("p", cls="jm-goal").text == "Find cover."
     assert [(c.attrs["data-label"], c.text) for c in first[1:]] == [
-        ("Touchpoint", "Comparison site"), ("Channel", "Web"), ("Emotion", "-1 negative"), ("Owner", "Sales team")]
+        ("Touchpoint", "Comparison site"),
+        ("Channel", "Web"),
+        ("Emotion", "-1 negative"),
+        ("Owner", "Sales team"),
+    ]
     assert first[1].links() == [("../../journeys/buy/#step-discover-1", "Comparison site")]
-    assert second[1].links() == [("../../journeys/claim/#step-discover-1", "Claim hotline")] and second[2].text == "Phone"
+    assert (
+        second[1].links() == [("../../journeys/claim/#step-discover-1", "Claim hotline")] and second[2].text == "Phone"
+    )
     assert "renew" not in str(table.links())  # it does not pass through discover
 
 

@@ -23,8 +23,10 @@ def test_touchpoints_owned_and_supported_with_journey_and_stage(built):
     table = article(built, "teams/care/").find("table", cls="jm-team-touchpoints")
     first = table.rows()[0]
     assert [link for cell in first[:3] for link in cell.links()] == [
-        ("../../journeys/buy/#step-discover-1", "Comparison site"), ("../../journeys/buy/", "Buying online"),
-        ("../../stages/discover/", "Discover")]
+        ("../../journeys/buy/#step-discover-1", "Comparison site"),
+        ("../../journeys/buy/", "Buying online"),
+        ("../../stages/discover/", "Discover"),
+    ]
     assert first[3].text == "supports" and "jm-role--supporting" in first[3].classes
     assert ("../../journeys/buy-future/#step-buy-1", "One-page checkout") in table.links()
     assert table.column("Role").count("owns") == 3
@@ -43,5 +45,7 @@ def test_pain_points_and_kpis_at_the_teams_touchpoints(built):
     assert "hold-music" not in pains
     kpis = article(built, "teams/sales/").find("table", cls="jm-kpis")
     assert [[c.text for c in r[:4]] for r in kpis.rows()] == [
-        ["Comparison site", "Click-through rate", "", ""], ["Renewal letter", "Renewal rate", "70%", "80%"]]
+        ["Comparison site", "Click-through rate", "", ""],
+        ["Renewal letter", "Renewal rate", "70%", "80%"],
+    ]
     assert "jm-num" in kpis.rows()[1][2].classes  # figures align right

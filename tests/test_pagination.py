@@ -23,6 +23,8 @@ from test_links import _parse, broken_links
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
+import itertools  # noqa: E402 - after the path to the benchmarks' generator
+
 from generate import generate  # noqa: E402
 
 BUDGET = 25_000
@@ -91,7 +93,7 @@ def test_ranges_cover_every_item_once_in_order(site):
         ranges = [(int(a), int(b)) for a, b in re.findall(r"(\d+)–(\d+)", nav)]
         assert len(ranges) == len(pages) + 1 and ranges[0][0] == 1
         assert '<strong aria-current="page">' in nav
-        assert all(b[0] == a[1] + 1 for a, b in zip(ranges, ranges[1:])), (summary, ranges)
+        assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(ranges)), (summary, ranges)
 
 
 def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
@@ -105,7 +107,10 @@ def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
         assert anchor == pain_id and pain_id in _parse(site / page / "index.html").ids
     # A journey page's link to a pain point names the part that holds its row.
     journey = next((site / "journeys").glob("journey-*/index.html"))
-    linked = [html_lib.unescape(h) for h in re.findall(r'href="([^"]*pain-points/[^"#]*#[^"]+)"', journey.read_text(encoding="utf-8"))]
+    linked = [
+        html_lib.unescape(h)
+        for h in re.findall(r'href="([^"]*pain-points/[^"#]*#[^"]+)"', journey.read_text(encoding="utf-8"))
+    ]
     assert linked
     for href in linked:
         pain_id = href.split("#")[1]
@@ -118,7 +123,7 @@ def test_pages_stay_within_their_budget(site):
     for summary, pages in parts_of(site).items():
         for page in [summary, *pages]:
             html = (site / page).read_text(encoding="utf-8")
-            article = html[html.index("<article"):html.index("</article>")]
+            article = html[html.index("<article") : html.index("</article>")]
             assert len(article.encode()) < 3 * BUDGET, (page, len(article))
 
 

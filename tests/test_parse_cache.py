@@ -40,8 +40,12 @@ def touch(path) -> None:
 def test_second_load_reparses_only_the_touched_map(handbook_dir, parsed):
     cache: dict = {}
     first = load_handbook(handbook_dir / "maps", root=handbook_dir, cache=cache, custom_fields=CUSTOM)
-    assert sorted(parsed) == ["maps/journeys/buy-future.md", "maps/journeys/sales/buy.md",
-                              "maps/personas/maya.md", "maps/personas/omar.md"]
+    assert sorted(parsed) == [
+        "maps/journeys/buy-future.md",
+        "maps/journeys/sales/buy.md",
+        "maps/personas/maya.md",
+        "maps/personas/omar.md",
+    ]
     parsed.clear()
     touch(handbook_dir / "maps/journeys/sales/buy.md")
     second = load_handbook(handbook_dir / "maps", root=handbook_dir, cache=cache, custom_fields=CUSTOM)
@@ -76,14 +80,18 @@ def test_serve_rebuild_keeps_the_plugin_and_reparses_one_map(handbook_dir, parse
         build(config, serve_url="http://127.0.0.1:8000/")
         assert len(parsed) == 4
         edited = handbook_dir / "maps/journeys/buy-future.md"
-        edited.write_text(edited.read_text(encoding="utf-8").replace("One-page checkout", "Express checkout"), encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8").replace("One-page checkout", "Express checkout"), encoding="utf-8"
+        )
         touch(edited)
         parsed.clear()
         config = load_config(config_file=config_file, site_dir=site_dir)
         assert config.plugins["journeys"] is plugin
         build(config, serve_url="http://127.0.0.1:8000/")
         assert parsed == ["maps/journeys/buy-future.md"]
-        assert 'id="step-buy-1" style="--jm-step: 0" class="jm-stage-start">Express checkout</th>' in (handbook_dir / "serve-site/journeys/buy-future/index.html").read_text(encoding="utf-8")
+        assert 'id="step-buy-1" style="--jm-step: 0" class="jm-stage-start">Express checkout</th>' in (
+            handbook_dir / "serve-site/journeys/buy-future/index.html"
+        ).read_text(encoding="utf-8")
     finally:
         # MkDocs keeps this instance for the rest of the process; later tests start cold.
         del plugin.parse_cache

@@ -18,7 +18,10 @@ def test_properdocs_builds_the_demo_handbook_strictly(demo_copy):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
-        cwd=demo_copy, capture_output=True, text=True, env=env,
+        cwd=demo_copy,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr

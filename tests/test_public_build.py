@@ -25,9 +25,17 @@ import yaml
 from conftest import REPO, build_site, write
 from journeys.render.text import text
 
-PUBLIC_CONFIG = {"plugins": ["search", {"journeys": {
-    "audience": "public", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
-}}]}
+PUBLIC_CONFIG = {
+    "plugins": [
+        "search",
+        {
+            "journeys": {
+                "audience": "public",
+                "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
+            }
+        },
+    ]
+}
 
 
 def sentinel(n: int) -> str:
@@ -50,20 +58,47 @@ class Planter:
 
 def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> str:
     data = {
-        "title": s(), "summary": s(), "personas": [persona], "owner": "zqxteam", "state": "current",
-        "reviewed": datetime.date(2026, 1, 1), "tags": [s(), s()], "kpis": [{"name": s(), "current": s(), "target": s(), "unit": s()}],
-        "stages": [{"stage": "zqxstage", "goal": s(), "expectations": [s()], "steps": [{
-            "touchpoint": s(), "channel": s(), "action": s(), "thinking": s("<b>&'\"</b>"), "emotion": -2,
-            "owner": "zqxteam", "supporting": ["zqxteam2"], "tools": [s()], "kpis": [s()],
-            "backstage": s(),
-            "pain_points": [
-                {"id": shared_pain, "text": s(), "severity": "critical", "evidence": [s(), "https://e.example/" + s()]},
-                {"id": s(), "text": s(), "severity": "high"},
-                s(),
-            ],
-            "opportunities": [{"text": s(), "impact": "high", "addresses": [shared_pain]}, s()],
-            "gaps": [s()],
-        }]}],
+        "title": s(),
+        "summary": s(),
+        "personas": [persona],
+        "owner": "zqxteam",
+        "state": "current",
+        "reviewed": datetime.date(2026, 1, 1),
+        "tags": [s(), s()],
+        "kpis": [{"name": s(), "current": s(), "target": s(), "unit": s()}],
+        "stages": [
+            {
+                "stage": "zqxstage",
+                "goal": s(),
+                "expectations": [s()],
+                "steps": [
+                    {
+                        "touchpoint": s(),
+                        "channel": s(),
+                        "action": s(),
+                        "thinking": s("<b>&'\"</b>"),
+                        "emotion": -2,
+                        "owner": "zqxteam",
+                        "supporting": ["zqxteam2"],
+                        "tools": [s()],
+                        "kpis": [s()],
+                        "backstage": s(),
+                        "pain_points": [
+                            {
+                                "id": shared_pain,
+                                "text": s(),
+                                "severity": "critical",
+                                "evidence": [s(), "https://e.example/" + s()],
+                            },
+                            {"id": s(), "text": s(), "severity": "high"},
+                            s(),
+                        ],
+                        "opportunities": [{"text": s(), "impact": "high", "addresses": [shared_pain]}, s()],
+                        "gaps": [s()],
+                    }
+                ],
+            }
+        ],
     }
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n## {s()}\n\n{s()} with a [link](https://x.example/{s()}) and `{s()}`.\n"
@@ -71,21 +106,44 @@ def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> st
 
 def public_journey(s: Planter, shared_pain: str) -> str:
     data = {
-        "title": "Public journey", "summary": "Published to everyone.", "personas": ["public-persona"],
-        "owner": "zqxteam3", "visibility": "public", "state": "current",
+        "title": "Public journey",
+        "summary": "Published to everyone.",
+        "personas": ["public-persona"],
+        "owner": "zqxteam3",
+        "visibility": "public",
+        "state": "current",
         "kpis": [{"name": s(), "current": s(), "target": s()}],
-        "stages": [{"stage": "discover", "goal": "Find out.", "steps": [{
-            "touchpoint": "Public page", "channel": "Web", "action": "Reads.", "thinking": "Fine.", "emotion": 1,
-            "owner": "zqxteam3", "supporting": ["zqxteam4"], "tools": [s()], "kpis": [{"name": s(), "current": s()}],
-            "backstage": s(),
-            "pain_points": [
-                {"id": shared_pain, "text": "Public wording of the shared pain.", "severity": "low",
-                 "evidence": [s(), "https://e.example/" + s()]},
-                {"text": "A public pain without id.", "evidence": [s()]},
-            ],
-            "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
-            "gaps": [s(), s()],
-        }]}],
+        "stages": [
+            {
+                "stage": "discover",
+                "goal": "Find out.",
+                "steps": [
+                    {
+                        "touchpoint": "Public page",
+                        "channel": "Web",
+                        "action": "Reads.",
+                        "thinking": "Fine.",
+                        "emotion": 1,
+                        "owner": "zqxteam3",
+                        "supporting": ["zqxteam4"],
+                        "tools": [s()],
+                        "kpis": [{"name": s(), "current": s()}],
+                        "backstage": s(),
+                        "pain_points": [
+                            {
+                                "id": shared_pain,
+                                "text": "Public wording of the shared pain.",
+                                "severity": "low",
+                                "evidence": [s(), "https://e.example/" + s()],
+                            },
+                            {"text": "A public pain without id.", "evidence": [s()]},
+                        ],
+                        "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
+                        "gaps": [s(), s()],
+                    }
+                ],
+            }
+        ],
     }
     return "---\n" + yaml.safe_dump(data, sort_keys=False) + "---\nThe public narrative.\n"
 
@@ -94,9 +152,21 @@ def planted_handbook(root: Path) -> list[str]:
     s = Planter()
     # Catalogue entries that only internal maps use are internal as well.
     stages = [{"id": "discover", "name": "Discover"}, {"id": "zqxstage", "name": s(), "description": s()}]
-    teams = [{"id": t, "name": s(), "description": s(), "contact": s()} for t in ("zqxteam", "zqxteam2", "zqxteam3", "zqxteam4")]
-    persona = {"name": s(), "summary": s(), "segment": s(), "goals": [s()], "frustrations": [s()], "needs": [s()],
-               "quote": s(), "image": f"https://img.example/{s()}.png", "tags": [s()]}
+    teams = [
+        {"id": t, "name": s(), "description": s(), "contact": s()}
+        for t in ("zqxteam", "zqxteam2", "zqxteam3", "zqxteam4")
+    ]
+    persona = {
+        "name": s(),
+        "summary": s(),
+        "segment": s(),
+        "goals": [s()],
+        "frustrations": [s()],
+        "needs": [s()],
+        "quote": s(),
+        "image": f"https://img.example/{s()}.png",
+        "tags": [s()],
+    }
     files = {
         "maps/stages.yml": yaml.safe_dump(stages),
         "maps/teams.yml": yaml.safe_dump(teams),
@@ -113,9 +183,17 @@ def planted_handbook(root: Path) -> list[str]:
 
 def forms(value: str) -> set[str]:
     """Every way a value can be written into a built file."""
-    return {value, html.escape(value), html.escape(value, quote=False), text(value),
-            json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1],
-            urllib.parse.quote(value), urllib.parse.quote_plus(value), value.lower()}
+    return {
+        value,
+        html.escape(value),
+        html.escape(value, quote=False),
+        text(value),
+        json.dumps(value)[1:-1],
+        json.dumps(value, ensure_ascii=False)[1:-1],
+        urllib.parse.quote(value),
+        urllib.parse.quote_plus(value),
+        value.lower(),
+    }
 
 
 def site_bytes(site: Path) -> dict[str, str]:
@@ -133,7 +211,10 @@ def leaks(site: Path, planted: list[str]) -> list[str]:
     files = site_bytes(site)
     return sorted(
         f"{name}: {value}"
-        for value in planted for form in forms(value) for name, content in files.items() if form.lower() in content
+        for value in planted
+        for form in forms(value)
+        for name, content in files.items()
+        if form.lower() in content
     )
 
 
@@ -152,8 +233,13 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
 def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):
     """The control: the planting works, so an empty leak list means something."""
     planted = planted_handbook(tmp_path)
-    built = build_site(tmp_path, config={"plugins": PUBLIC_CONFIG["plugins"][:1] + [
-        {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]})
+    built = build_site(
+        tmp_path,
+        config={
+            "plugins": PUBLIC_CONFIG["plugins"][:1]
+            + [{"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
+        },
+    )
     assert built.ok, built.warnings
     found = {entry.split(": ", 1)[1] for entry in leaks(built.site, planted)}
     assert found == set(planted)
@@ -176,9 +262,18 @@ def test_shared_pain_point_priority_counts_public_occurrences_only(tmp_path):
 
 def test_public_fields_publish_owners_and_team_pages(tmp_path):
     planted_handbook(tmp_path)
-    config = {"plugins": ["search", {"journeys": {
-        "audience": "public", "public_fields": ["owner", "supporting", "tools"],
-        "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]}
+    config = {
+        "plugins": [
+            "search",
+            {
+                "journeys": {
+                    "audience": "public",
+                    "public_fields": ["owner", "supporting", "tools"],
+                    "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
+                }
+            },
+        ]
+    }
     built = build_site(tmp_path, config=config)
     assert built.ok, built.warnings
     teams = sorted(p.name for p in (built.site / "teams").iterdir() if p.is_dir())
@@ -190,7 +285,9 @@ def test_unknown_public_field_is_a_config_error(tmp_path):
     config = {"plugins": [{"journeys": {"audience": "public", "public_fields": ["owners"]}}]}
     built = build_site(tmp_path, config=config)
     assert not built.ok
-    assert any("public_fields: 'owners' is not an internal-facing field (did you mean 'owner'?)" in w for w in built.warnings)
+    assert any(
+        "public_fields: 'owners' is not an internal-facing field (did you mean 'owner'?)" in w for w in built.warnings
+    )
 
 
 @pytest.mark.parametrize("catalogues", [True, False], ids=["catalogues", "free-text"])
@@ -210,32 +307,58 @@ def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues
         return f"{marker} {HOSTILE}"
 
     write_raw(tmp_path, corpus(say, catalogues))
-    write(tmp_path, {"maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
-                     "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
-                     "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
-                     "        emotion: 0\n---\n"})
-    built = build_site(tmp_path, config={"markdown_extensions": EXTENSIONS, "plugins": [
-        "search", {"journeys": {"audience": "public", "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]})
+    write(
+        tmp_path,
+        {
+            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
+            "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
+            "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
+            "        emotion: 0\n---\n",
+        },
+    )
+    built = build_site(
+        tmp_path,
+        config={
+            "markdown_extensions": EXTENSIONS,
+            "plugins": [
+                "search",
+                {
+                    "journeys": {
+                        "audience": "public",
+                        "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
+                    }
+                },
+            ],
+        },
+    )
     assert built.ok, built.warnings
     assert len(planted) > 40
     assert leaks(built.site, planted) == []
     assert "Public journey" in built.html("journeys/public-journey/")
 
 
-@pytest.mark.parametrize(("change", "where", "message"), [
-    ("personas: [zqxpersona]", "personas[0]", "'zqxpersona' is an internal persona"),
-    ("baseline: zqxjourney2\nstate: future", "baseline", "'zqxjourney2' is an internal journey"),
-    ("ONLY_INTERNAL_ADDRESS", "stages[0].steps[0].opportunities[0].addresses[0]",
-     "pain point 'only-internal' occurs only in internal journeys"),
-])
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        ("personas: [zqxpersona]", "personas[0]", "'zqxpersona' is an internal persona"),
+        ("baseline: zqxjourney2\nstate: future", "baseline", "'zqxjourney2' is an internal journey"),
+        (
+            "ONLY_INTERNAL_ADDRESS",
+            "stages[0].steps[0].opportunities[0].addresses[0]",
+            "pain point 'only-internal' occurs only in internal journeys",
+        ),
+    ],
+)
 def test_public_journey_pointing_at_internal_maps_fails_strict(tmp_path, change, where, message):
     planted_handbook(tmp_path)
     path = tmp_path / "maps" / "journeys" / "public-journey.md"
     source = path.read_text(encoding="utf-8")
     if change == "ONLY_INTERNAL_ADDRESS":
         internal = tmp_path / "maps" / "journeys" / "zqxjourney2.md"
-        internal.write_text(internal.read_text(encoding="utf-8").replace("- id: shared-pain", "- id: only-internal", 1),
-                            encoding="utf-8")
+        internal.write_text(
+            internal.read_text(encoding="utf-8").replace("- id: shared-pain", "- id: only-internal", 1),
+            encoding="utf-8",
+        )
         source, count = re.subn(r"(addresses:\n\s*- )shared-pain", r"\1only-internal", source)
         assert count == 1
     else:
@@ -249,8 +372,10 @@ def test_public_journey_pointing_at_internal_maps_fails_strict(tmp_path, change,
     assert located, built.warnings
     assert re.match(r"maps/journeys/public-journey\.md:\d+:\d+: " + re.escape(where) + ": ", located[0])
     # The same handbook builds for the internal audience: these are public-build errors only.
-    internal = build_site(tmp_path, config={"plugins": [{"journeys": {"custom_fields": [
-        {"key": "backstage", "label": "Behind the scenes"}]}}]})
+    internal = build_site(
+        tmp_path,
+        config={"plugins": [{"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]},
+    )
     assert internal.ok, internal.warnings
 
 
@@ -260,21 +385,34 @@ def test_internal_build_is_byte_identical_without_visibility_keys(tmp_path, monk
     for target in (with_keys, without):
         for name in ("docs", "maps"):
             import shutil
+
             shutil.copytree(REPO / name, target / name)
     for path in (without / "maps").rglob("*.md"):
-        path.write_text(re.sub(r"^visibility: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+        path.write_text(
+            re.sub(r"^visibility: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8"
+        )
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav")
     sites = []
     for target in (with_keys, without):
-        built = build_site(target, config={k: v for k, v in config.items() if k in ("plugins", "markdown_extensions")},
-                           docs={"index.md": "# Home\n"})
+        built = build_site(
+            target,
+            config={k: v for k, v in config.items() if k in ("plugins", "markdown_extensions")},
+            docs={"index.md": "# Home\n"},
+        )
         assert built.ok, built.warnings
-        sites.append({name: (built.site / name).read_bytes() for name in
-                      sorted(os.path.relpath(p, built.site) for p in built.site.rglob("*") if p.is_file())})
+        sites.append(
+            {
+                name: (built.site / name).read_bytes()
+                for name in sorted(os.path.relpath(p, built.site) for p in built.site.rglob("*") if p.is_file())
+            }
+        )
     assert sites[0].keys() == sites[1].keys()
     assert [name for name in sites[0] if sites[0][name] != sites[1][name]] == []
-    assert any(re.search(r"^visibility: public", p.read_text(encoding="utf-8"), re.M) for p in (with_keys / "maps").rglob("*.md"))
+    assert any(
+        re.search(r"^visibility: public", p.read_text(encoding="utf-8"), re.M)
+        for p in (with_keys / "maps").rglob("*.md")
+    )
 
 
 def test_demo_public_build(tmp_path):
@@ -285,7 +423,10 @@ def test_demo_public_build(tmp_path):
     config = load_config(config_file=str(REPO / "mkdocs.public.yml"), strict=True, site_dir=str(tmp_path / "site"))
     build(config)
     site = tmp_path / "site"
-    assert sorted(p.name for p in (site / "journeys").iterdir() if p.is_dir()) == ["buy-contents-online", "contents-theft-claim"]
+    assert sorted(p.name for p in (site / "journeys").iterdir() if p.is_dir()) == [
+        "buy-contents-online",
+        "contents-theft-claim",
+    ]
     assert sorted(p.name for p in (site / "personas").iterdir() if p.is_dir()) == ["first-time-renter"]
     assert not (site / "teams").exists()
     internal_titles = ["Escape of water claim", "Buying home insurance by phone", "Renewing with confidence"]
@@ -308,8 +449,12 @@ def test_public_history_shows_no_commit_subject_file_name_or_owner(tmp_path):
     public.rename(moved)
     git(tmp_path, "add", "-A", day=2)
     git(tmp_path, "commit", "-q", "-m", "zqxsubject2leak: move", day=2)
-    moved.write_text(moved.read_text(encoding="utf-8").replace("owner: zqxteam3", "owner: zqxteam4")
-                     .replace("emotion: 1", "emotion: 2"), encoding="utf-8")
+    moved.write_text(
+        moved.read_text(encoding="utf-8")
+        .replace("owner: zqxteam3", "owner: zqxteam4")
+        .replace("emotion: 1", "emotion: 2"),
+        encoding="utf-8",
+    )
     moved.rename(public)
     git(tmp_path, "add", "-A", day=3)
     git(tmp_path, "commit", "-q", "-m", "zqxsubject3leak: owner and feeling", day=3)

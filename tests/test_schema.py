@@ -98,20 +98,25 @@ stages:
 """
 
 
-@pytest.mark.parametrize("old, new", [
-    ("        emotion: -1", "        emotions: -1"),  # unknown key: did you mean 'emotion'?
-    ("title: Buying online", "tittle: Buying online"),
-    ("        emotion: -1", "        emotion: 5"),
-    ("            severity: high", "            severity: urgent"),
-    ("          - id: slow", "          - id: Slow Down"),
-    ("personas: [maya]", "personas: []"),
-    ("    steps:\n", "    goal: Find.\n    step:\n"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("        emotion: -1", "        emotions: -1"),  # unknown key: did you mean 'emotion'?
+        ("title: Buying online", "tittle: Buying online"),
+        ("        emotion: -1", "        emotion: 5"),
+        ("            severity: high", "            severity: urgent"),
+        ("          - id: slow", "          - id: Slow Down"),
+        ("personas: [maya]", "personas: []"),
+        ("    steps:\n", "    goal: Find.\n    step:\n"),
+    ],
+)
 def test_what_the_validator_rejects_the_schema_rejects(tmp_path, old, new):
     write(tmp_path, {"maps/personas/maya.md": "---\nname: Maya\n---\n", "maps/journeys/buy.md": MAP.replace(old, new)})
     problems = load_handbook(tmp_path / "maps").problems
     assert problems, "the validator accepts the changed map"
-    assert list(validator("journey", ()).iter_errors(front_matter(tmp_path / "maps/journeys/buy.md"))), "the schema accepts it"
+    assert list(validator("journey", ()).iter_errors(front_matter(tmp_path / "maps/journeys/buy.md"))), (
+        "the schema accepts it"
+    )
 
 
 def test_the_unchanged_map_is_valid_for_both(tmp_path):
@@ -129,6 +134,7 @@ def test_the_command_prints_or_writes_the_schema(tmp_path, monkeypatch, capsys):
 
 
 # The format reference: every key of every record, with its type and whether it is required.
+
 
 def _plural(label: str) -> str:
     if label == "text":
@@ -148,8 +154,14 @@ def type_label(kind) -> str:
         return "one of " + ", ".join(f"`{c}`" for c in kind.choices)
     if isinstance(kind, Integer):
         return f"whole number from {kind.low} to {kind.high}"
-    return {Text: "text", TextOrNumber: "text or number", Date: "date `YYYY-MM-DD`", Id: "id",
-            Image: "https URL or docs path", Handle: "code-host handle"}[type(kind)]
+    return {
+        Text: "text",
+        TextOrNumber: "text or number",
+        Date: "date `YYYY-MM-DD`",
+        Id: "id",
+        Image: "https URL or docs path",
+        Handle: "code-host handle",
+    }[type(kind)]
 
 
 def records() -> dict[str, Record]:

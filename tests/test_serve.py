@@ -55,10 +55,12 @@ def server(handbook_dir: Path):
     write(handbook_dir, {"docs/index.md": "# Home\n"})
     (handbook_dir / "mkdocs.yml").write_text(yaml.safe_dump(BASE_CONFIG), encoding="utf-8")
     port = free_port()
-    log = open(handbook_dir / "serve.log", "w", encoding="utf-8")
+    log = open(handbook_dir / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - the server writes it until the test stops it
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=handbook_dir, stdout=log, stderr=subprocess.STDOUT,
+        cwd=handbook_dir,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     try:

@@ -47,7 +47,7 @@ def _parse(path: Path) -> _Links:
 
 def _file_for(site: Path, url_path: str) -> Path:
     """The built file a path under the site's sub-path names."""
-    rel = unquote(url_path[len(urlsplit(SITE_URL).path):])
+    rel = unquote(url_path[len(urlsplit(SITE_URL).path) :])
     return site / rel / "index.html" if rel.endswith("/") or not rel else site / rel
 
 
@@ -80,8 +80,14 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
 
 def run_generator(generator: str, project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", generator, "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", generator, "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def export(root: Path, out: str, *args: str, config: str | None = None) -> int:
@@ -125,13 +131,15 @@ def built(demo):
     return build
 
 
-@pytest.mark.parametrize(("generator", "name"), [("mkdocs", "any"), ("properdocs", "any"), ("zensical", "any"),
-                                                 ("zensical", "zensical")])
+@pytest.mark.parametrize(
+    ("generator", "name"), [("mkdocs", "any"), ("properdocs", "any"), ("zensical", "any"), ("zensical", "zensical")]
+)
 def test_every_internal_link_resolves_under_a_sub_path(built, generator, name):
     site = built(generator, name)
     count, broken = broken_links(site)
     assert broken == []
     assert count > 3000  # the demo's pages link to each other thousands of times
+
     def page(url):
         return (site / (f"{url}/index.html" if name == "zensical" else f"{url}.html")).read_text(encoding="utf-8")
 
@@ -139,7 +147,11 @@ def test_every_internal_link_resolves_under_a_sub_path(built, generator, name):
     assert 'class="jm-chart' in page(REDESIGN)  # a future state keeps its plotly chart over the baseline
     text = page(JOURNEY)
     assert "Behind the scenes" in text  # the custom field, read from the source config's plugin options
-    for asset in ("assets/journeys/journeys.css", "assets/journeys/journeys-charts.js", "assets/journeys/journeys-filter.js"):
+    for asset in (
+        "assets/journeys/journeys.css",
+        "assets/journeys/journeys-charts.js",
+        "assets/journeys/journeys-filter.js",
+    ):
         assert asset in text and (site / asset).is_file()
     assert (site / "journeys.json").is_file() and (site / "pain-points.csv").is_file()
 
@@ -169,11 +181,16 @@ def test_charts_draw_and_filters_filter_in_the_zensical_site(built, browser, tmp
 def test_mkdocs_links_the_zensical_export_wrongly_which_is_why_it_says_so(built, demo):
     """The reason for the two kinds of export: the links Zensical needs break under MkDocs."""
     assert "MkDocs and ProperDocs would break them" in (demo / "zensical/mkdocs.yml").read_text(encoding="utf-8")
-    count, broken = broken_links(built("zensical", "zensical"))
+    _count, broken = broken_links(built("zensical", "zensical"))
     assert broken == []
     site = demo / "zensical-by-mkdocs"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=demo / "zensical",
-                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+        cwd=demo / "zensical",
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert result.returncode == 0, result.stderr
     assert len(broken_links(site)[1]) > 100
 
@@ -210,7 +227,9 @@ def test_a_config_that_inherits_is_exported_with_its_parent_merged_in(demo_copy)
     """The repository's public build: INHERIT: mkdocs.yml, a docs folder and an audience of its own."""
     shutil.copytree(REPO / "public-docs", demo_copy / "public-docs")
     public = (REPO / "mkdocs.public.yml").read_text(encoding="utf-8")
-    (demo_copy / "mkdocs.public.yml").write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", public), encoding="utf-8")
+    (demo_copy / "mkdocs.public.yml").write_text(
+        re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", public), encoding="utf-8"
+    )
     assert export(demo_copy, "out", config="mkdocs.public.yml") == 0
     config = yaml.safe_load(re.sub(r"!!?[\w/:.]+", "", (demo_copy / "out/mkdocs.yml").read_text(encoding="utf-8")))
     assert config["site_name"] == "Harbour Mutual customer journeys (public)"
@@ -228,8 +247,10 @@ def test_a_config_that_inherits_is_exported_with_its_parent_merged_in(demo_copy)
 def small(handbook_dir) -> Path:
     """The minimal handbook with a config that uses tags, a custom_dir, a hook of its own and
     no nav."""
-    write(handbook_dir, {
-        "mkdocs.yml": """
+    write(
+        handbook_dir,
+        {
+            "mkdocs.yml": """
             site_name: !ENV [JOURNEYS_TEST_UNSET, Small handbook]
             site_url: https://example.com/handbook/
             repo_url: https://git.example.com/org/handbook
@@ -250,13 +271,16 @@ def small(handbook_dir) -> Path:
                   emoji_index: !!python/name:material.extensions.emoji.twemoji
                   emoji_generator: !!python/name:material.extensions.emoji.to_svg
         """,
-        "overrides/main.html": '{% extends "base.html" %}\n{% block footer %}<p id="custom-footer">ours</p>{% endblock %}\n',
-        "hooks/mark.py": "def on_page_markdown(markdown, *, page, config, files):\n    return markdown + '\\n\\nhooked\\n'\n",
-        "docs/index.md": "# Home\n\nSee [buying](journeys/buy.md) :smile:\n",
-        "docs/guide/tips.md": "# Tips\n",
-        "docs/images/maya.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
-        "maps/personas/maya.md": MINIMAL_MAPS["maps/personas/maya.md"].replace("goals:", "image: images/maya.svg\n        goals:"),
-    })
+            "overrides/main.html": '{% extends "base.html" %}\n{% block footer %}<p id="custom-footer">ours</p>{% endblock %}\n',
+            "hooks/mark.py": "def on_page_markdown(markdown, *, page, config, files):\n    return markdown + '\\n\\nhooked\\n'\n",
+            "docs/index.md": "# Home\n\nSee [buying](journeys/buy.md) :smile:\n",
+            "docs/guide/tips.md": "# Tips\n",
+            "docs/images/maya.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+            "maps/personas/maya.md": MINIMAL_MAPS["maps/personas/maya.md"].replace(
+                "goals:", "image: images/maya.svg\n        goals:"
+            ),
+        },
+    )
     return handbook_dir
 
 
@@ -268,8 +292,15 @@ def test_tags_custom_dir_hooks_and_a_generated_nav_carry_over(small):
     assert "site_name: !ENV\n- JOURNEYS_TEST_UNSET\n- Small handbook\n" in text
     assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in text
     config = yaml.safe_load(re.sub(r"!!?[\w/:.]+", "", text))
-    assert config["nav"] == ["index.md", "guide/tips.md", "journeys/index.md", "personas/index.md", "stages/index.md",
-                             "teams/index.md", "pain-points/index.md"]
+    assert config["nav"] == [
+        "index.md",
+        "guide/tips.md",
+        "journeys/index.md",
+        "personas/index.md",
+        "stages/index.md",
+        "teams/index.md",
+        "pain-points/index.md",
+    ]
     assert config["hooks"] == ["hooks/mark.py", "journeys_edit_url.py"]
     result = run_generator("mkdocs", small / "out")
     assert result.returncode == 0, result.stderr
@@ -285,7 +316,9 @@ def test_zensical_resolves_images_and_plotly_of_the_zensical_export(small):
     assert result.returncode == 0, result.stdout + result.stderr
     persona = (small / "out/site/personas/maya/index.html").read_text(encoding="utf-8")
     assert 'src="../../images/maya.svg"' in persona
-    assert 'data-plotly="../../assets/journeys/vendor/plotly-cartesian.min.js"' in (small / "out/site/journeys/buy-future/index.html").read_text(encoding="utf-8")
+    assert 'data-plotly="../../assets/journeys/vendor/plotly-cartesian.min.js"' in (
+        small / "out/site/journeys/buy-future/index.html"
+    ).read_text(encoding="utf-8")
     count, broken = broken_links(small / "out/site")
     assert broken == [] and count > 50
 
@@ -318,7 +351,10 @@ def test_a_hand_written_page_at_a_generated_path_wins_and_is_reported(small, cap
 
 
 def test_map_errors_are_exported_as_error_pages_and_fail_the_command(small, capsys):
-    write(small, {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace("emotion: -1", "emotion: 9")})
+    write(
+        small,
+        {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace("emotion: -1", "emotion: 9")},
+    )
     assert export(small, "out") == 1
     assert "stages[0].steps[0].emotion: 9 is not between -2 and 2" in capsys.readouterr().err
     assert "9 is not between &#45;2 and 2" in (small / "out/docs/journeys/buy.md").read_text(encoding="utf-8")
@@ -335,11 +371,20 @@ def test_a_toml_config_is_named_not_parsed(small, monkeypatch, capsys):
 def test_a_page_with_a_section_too_long_for_zensicals_search_is_left_out_of_search(small):
     """Zensical stops the build on such a section (seen at 1,000 maps: the pain-point index)."""
     words = " ".join(f"w{n}" for n in range(SEARCH_SECTION_WORDS + 1))
-    write(small, {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace(
-        "text: Price changes after click-through.", f"text: {words}")})
+    write(
+        small,
+        {
+            "maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace(
+                "text: Price changes after click-through.", f"text: {words}"
+            )
+        },
+    )
     assert export(small, "out") == 0
-    excluded = sorted(p.relative_to(small / "out/docs").as_posix() for p in (small / "out/docs").rglob("*.md")
-                      if "\nsearch:\n  exclude: true\n" in p.read_text(encoding="utf-8").split("\n---\n")[0])
+    excluded = sorted(
+        p.relative_to(small / "out/docs").as_posix()
+        for p in (small / "out/docs").rglob("*.md")
+        if "\nsearch:\n  exclude: true\n" in p.read_text(encoding="utf-8").split("\n---\n")[0]
+    )
     assert "pain-points/index.md" in excluded and "personas/omar.md" not in excluded
     result = run_generator("mkdocs", small / "out")
     assert result.returncode == 0, result.stderr
@@ -359,6 +404,8 @@ def test_source_relative_links_start_from_the_source_folder():
     plugin, zensical = Site(), Site(source_relative=True)
     assert plugin.href("journeys/buy.md", "personas/maya.md") == "../../personas/maya/"
     assert zensical.href("journeys/buy.md", "personas/maya.md") == "../personas/maya/"
-    assert zensical.href("journeys/index.md", "personas/maya.md", "x") == plugin.href("journeys/index.md", "personas/maya.md", "x")
+    assert zensical.href("journeys/index.md", "personas/maya.md", "x") == plugin.href(
+        "journeys/index.md", "personas/maya.md", "x"
+    )
     assert zensical.asset("journeys/buy.md", "journeys.json") == "../journeys.json"
     assert plugin.asset("journeys/buy.md", "journeys.json") == "../../journeys.json"

@@ -19,8 +19,13 @@ def run(tool: str, root, *flags):
     (root / "docs").mkdir(exist_ok=True)
     write(root, {"docs/index.md": "# Home\n", "mkdocs.yml": yaml.safe_dump(BASE_CONFIG)})
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", tool, "build", *flags, "-f", "mkdocs.yml", "-d", "site"],
-                          cwd=root, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", tool, "build", *flags, "-f", "mkdocs.yml", "-d", "site"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
@@ -39,16 +44,24 @@ def test_a_quiet_strict_build_of_valid_maps_succeeds_and_a_lax_one_of_broken_map
     assert run(tool, handbook_dir, "-q").returncode == 0
 
 
-NARRATIVE = "\n\n".join(["We interviewed six buyers.", "<!--journeys:999-->", "<!--journeys:0-->", "End of the notes.\n"])
+NARRATIVE = "\n\n".join(
+    ["We interviewed six buyers.", "<!--journeys:999-->", "<!--journeys:0-->", "End of the notes.\n"]
+)
 
 
 def test_a_narrative_cannot_forge_the_block_markers(handbook_dir):
-    write(handbook_dir, {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace(
-        "We interviewed six buyers.\n", NARRATIVE.replace("\n\n", "\n\n        "))})
+    write(
+        handbook_dir,
+        {
+            "maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace(
+                "We interviewed six buyers.\n", NARRATIVE.replace("\n\n", "\n\n        ")
+            )
+        },
+    )
     build = build_site(handbook_dir)
     assert build.ok, build.warnings
     page = build.html("journeys/buy/")
-    narrative = page[page.index('id="narrative"'):]
+    narrative = page[page.index('id="narrative"') :]
     assert "<!--journeys:999-->" in narrative and "<!--journeys:0-->" in narrative
     # The header block appears once: the forged marker did not copy it into the narrative.
     assert page.count('<dl class="jm-meta">') == 1

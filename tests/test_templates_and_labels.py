@@ -32,15 +32,22 @@ def test_a_template_in_custom_dir_replaces_the_package_layout(handbook_dir):
     built = build_site(handbook_dir, config=config)
     assert built.ok, built.warnings
     teams = article(built, "teams/")
-    assert teams.find("p", cls="house-intro").text == "Our teams (Who owns and supports each part of the customer experience.)"
+    assert (
+        teams.find("p", cls="house-intro").text
+        == "Our teams (Who owns and supports each part of the customer experience.)"
+    )
     assert [row[0].text for row in teams.find("table", cls="jm-index").rows()] == ["Sales team", "Customer care"]
     # Other pages keep the package layout.
     assert article(built, "stages/").find("table", cls="jm-index")
 
 
 def test_the_labels_option_rewords_every_page_type(handbook_dir):
-    labels = {"due_for_review": "à revoir", "teams_title": "Équipes", "col_journey": "Parcours",
-              "journeys_intro": "{journeys} parcours, {personas} personas."}
+    labels = {
+        "due_for_review": "à revoir",
+        "teams_title": "Équipes",
+        "col_journey": "Parcours",
+        "journeys_intro": "{journeys} parcours, {personas} personas.",
+    }
     built = build_site(handbook_dir, config=plugin_config(labels=labels))
     assert built.ok, built.warnings
     journeys = article(built, "journeys/")
@@ -50,11 +57,17 @@ def test_the_labels_option_rewords_every_page_type(handbook_dir):
     assert article(built, "teams/").find("h1").text == "Équipes"
 
 
-@pytest.mark.parametrize("labels, message", [
-    ({"due_for_reveiw": "x"}, "unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)"),
-    ({"journeys_intro": "{count} maps"}, "journeys_intro: unknown placeholder {count}; this label can use {journeys}, {personas}"),
-    ({"journeys_intro": "{journeys maps"}, "journeys_intro: "),
-])
+@pytest.mark.parametrize(
+    "labels, message",
+    [
+        ({"due_for_reveiw": "x"}, "unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)"),
+        (
+            {"journeys_intro": "{count} maps"},
+            "journeys_intro: unknown placeholder {count}; this label can use {journeys}, {personas}",
+        ),
+        ({"journeys_intro": "{journeys maps"}, "journeys_intro: "),
+    ],
+)
 def test_a_mistake_in_labels_is_one_clear_error(handbook_dir, labels, message):
     built = build_site(handbook_dir, config=plugin_config(labels=labels))
     # MkDocs reports a PluginError as one logged error and aborts the build.
@@ -65,8 +78,10 @@ def test_a_mistake_in_labels_is_one_clear_error(handbook_dir, labels, message):
 
 def test_journeys_export_honours_the_override_and_the_labels(handbook_dir, monkeypatch, capsys):
     write(handbook_dir, {"overrides/journeys/teams_index.html": OVERRIDE})
-    config = {"theme": {"name": "material", "custom_dir": "overrides"},
-              "plugins": [{"journeys": {**BASE_CONFIG["plugins"][1]["journeys"], "labels": {"due_for_review": "à revoir"}}}]}
+    config = {
+        "theme": {"name": "material", "custom_dir": "overrides"},
+        "plugins": [{"journeys": {**BASE_CONFIG["plugins"][1]["journeys"], "labels": {"due_for_review": "à revoir"}}}],
+    }
     (handbook_dir / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     monkeypatch.chdir(handbook_dir)
     assert main(["export", "out"]) == 0, capsys.readouterr().err
@@ -76,10 +91,13 @@ def test_journeys_export_honours_the_override_and_the_labels(handbook_dir, monke
     assert "à revoir" in [span.text for span in journeys.find_all("span", cls="jm-review--due")]
 
 
-@pytest.mark.parametrize("override, message", [
-    ("# {{ labels.teams_title }}\n\n{% if %}\n", "teams_index.html:3: "),
-    ("# {{ labels.teams_title }}\n\n{{ tabel }}\n", "teams_index.html: 'tabel' is undefined"),
-])
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        ("# {{ labels.teams_title }}\n\n{% if %}\n", "teams_index.html:3: "),
+        ("# {{ labels.teams_title }}\n\n{{ tabel }}\n", "teams_index.html: 'tabel' is undefined"),
+    ],
+)
 def test_a_broken_override_is_one_clear_error(handbook_dir, override, message):
     write(handbook_dir, {"overrides/journeys/teams_index.html": override})
     config = {**plugin_config(), "theme": {**BASE_CONFIG["theme"], "custom_dir": "overrides"}}

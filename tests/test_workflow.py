@@ -36,7 +36,10 @@ def test_the_hook_is_declared_for_map_changes():
 
 
 def test_the_hook_passes_a_good_handbook_and_fails_a_broken_one(handbook_dir):
-    write(handbook_dir, {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"})
+    write(
+        handbook_dir,
+        {"mkdocs.yml": "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"},
+    )
     good = run_entry(handbook_dir)
     assert good.returncode == 0, good.stdout + good.stderr
     write(handbook_dir, {"maps/personas/maya.md": "---\nname: Maya\nborn: 1990\n---\n"})
@@ -70,7 +73,9 @@ def test_main_publishes_to_github_pages_and_pull_requests_do_not():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s.get("uses", "").split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert "github.ref == 'refs/heads/main'" in deploy["if"] and "pull_request" in deploy["if"]
-    upload = [s for s in WORKFLOW["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    upload = [
+        s for s in WORKFLOW["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")
+    ]
     assert upload and upload[0]["with"]["path"] == "site" and upload[0]["if"] == deploy["if"]
 
 
@@ -115,12 +120,19 @@ def test_the_diff_step_runs_as_written_on_a_pull_request_branch(handbook_dir, tm
     subprocess.run(["git", "clone", "-q", f"file://{handbook_dir}", str(clone)], check=True, capture_output=True)
     (clone / "maps/journeys/sales/buy-online.md").write_text(
         (clone / "maps/journeys/sales/buy-online.md").read_text(encoding="utf-8").replace("emotion: 2", "emotion: -2"),
-        encoding="utf-8")
-    (clone / "mkdocs.yml").write_text("plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n")
+        encoding="utf-8",
+    )
+    (clone / "mkdocs.yml").write_text(
+        "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: B\n"
+    )
     (describe,) = [s for s in job_steps("map-changes") if "journeys diff" in s.get("run", "")]
     summary = clone / "summary.md"
-    env = dict(os.environ, BASE_REF="origin/main", GITHUB_STEP_SUMMARY=str(summary),
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    env = dict(
+        os.environ,
+        BASE_REF="origin/main",
+        GITHUB_STEP_SUMMARY=str(summary),
+        PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"],
+    )
     result = subprocess.run(["bash", "-e", "-c", describe["run"]], cwd=clone, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     comment = (clone / "map-changes.md").read_text(encoding="utf-8")

@@ -14,11 +14,31 @@ TRICKY = [
     "a: |\n  block\n  text 😀\nb: >\n  folded\n  more\nc: 'single\n  multi'\nd: \"dq \\u00e9\"\n",
     "- {a: 1, b: [x, y]}\n- ? complex\n  : v\n",
     "a: 1 # comment\n# full\nb:\n  - x\n  -   y\n",
-    "a: 2026-02-30\n", "a: .nan\n", "a: !!binary aGVsbG8=\n", "a: 2020-01-01 10:00:00\n",
-    "a: b: c\n", "a:\n\t- x\n", "[unclosed\n", "a: 'x\n", "a: &anchor 1\nb: 2\n", "a: &t x\nb: *t\n",
-    "a: x\na: y\n", "? [a]\n: 1\n", "a: \"\\x07\"\n", "a: 0o17\nb: 0x1F\nc: 1_000\nd: yes\ne: ~\nf: 1e3\n",
-    "a:\n- b\n- c: 1\n  d: 2\n", "", "# only a comment\n", "a: 1\n---\nb: 2\n", "a: !!str 1\n", "a: !!set {x}\n",
-    "a: x\x7fy\n", "a: x\ufffey\n", "a: x\x0by\n", "a: x\u200by\n", "title: " + "[" * 100 + "]" * 100 + "\n",
+    "a: 2026-02-30\n",
+    "a: .nan\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: 2020-01-01 10:00:00\n",
+    "a: b: c\n",
+    "a:\n\t- x\n",
+    "[unclosed\n",
+    "a: 'x\n",
+    "a: &anchor 1\nb: 2\n",
+    "a: &t x\nb: *t\n",
+    "a: x\na: y\n",
+    "? [a]\n: 1\n",
+    'a: "\\x07"\n',
+    "a: 0o17\nb: 0x1F\nc: 1_000\nd: yes\ne: ~\nf: 1e3\n",
+    "a:\n- b\n- c: 1\n  d: 2\n",
+    "",
+    "# only a comment\n",
+    "a: 1\n---\nb: 2\n",
+    "a: !!str 1\n",
+    "a: !!set {x}\n",
+    "a: x\x7fy\n",
+    "a: x\ufffey\n",
+    "a: x\x0by\n",
+    "a: x\u200by\n",
+    "title: " + "[" * 100 + "]" * 100 + "\n",
 ]
 
 
@@ -45,4 +65,7 @@ def test_fast_and_python_parsers_agree(text, monkeypatch):
 def test_fast_path_is_taken_for_an_ordinary_map(monkeypatch):
     """Guards the speed-up itself: a plain map never reaches PyYAML's Python parser."""
     monkeypatch.setattr(yaml_source, "_Loader", None)  # calling it would raise TypeError
-    assert yaml_source.parse_yaml("title: x\nstages: [{stage: buy}]\n").data == {"title": "x", "stages": [{"stage": "buy"}]}
+    assert yaml_source.parse_yaml("title: x\nstages: [{stage: buy}]\n").data == {
+        "title": "x",
+        "stages": [{"stage": "buy"}],
+    }

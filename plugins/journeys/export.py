@@ -36,9 +36,16 @@ def site_for(options: Options, *, source_relative: bool = False) -> Site:
     return Site(normalise_prefix(options.prefix), options.use_directory_urls, source_relative)
 
 
-def write_export(handbook: Handbook, out_dir: str, options: Options, *, root: str | None = None,
-                 keep: Collection[str] = (), front_matter: Callable[[Page], dict] | None = None,
-                 source_relative: bool = False) -> list[str]:
+def write_export(
+    handbook: Handbook,
+    out_dir: str,
+    options: Options,
+    *,
+    root: str | None = None,
+    keep: Collection[str] = (),
+    front_matter: Callable[[Page], dict] | None = None,
+    source_relative: bool = False,
+) -> list[str]:
     """Write the pages, exports and assets of `handbook` under `out_dir`; return the paths of
     the handbook's files (written or kept), relative to `out_dir`, sorted. `options` are the
     plugin's options as `site_config.read_options` returns them; `root` (default: the working
@@ -54,11 +61,20 @@ def write_export(handbook: Handbook, out_dir: str, options: Options, *, root: st
     histories = history.journeys if history else {}
     if options.audience == "public":
         histories = public_history(histories, options.public_fields)
-    ctx = Context(site, build_date(), options.review_after_days, options.plotly_js, templates,
-                  history=histories, repo_url=options.repo_url)
+    ctx = Context(
+        site,
+        build_date(),
+        options.review_after_days,
+        options.plotly_js,
+        templates,
+        history=histories,
+        repo_url=options.repo_url,
+    )
     generated = site_files(handbook, ctx)
-    texts = {page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {})
-             for page in generated.pages} | generated.texts
+    texts = {
+        page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {})
+        for page in generated.pages
+    } | generated.texts
     texts = {rel: content for rel, content in texts.items() if rel not in keep}
     copies = {rel: source for rel, source in generated.copies.items() if rel not in keep}
     for rel, content in texts.items():
@@ -80,10 +96,15 @@ def _with_front_matter(markdown: str, keys: dict) -> str:
 def export_handbook(maps_dir: str, out_dir: str, options: Options, *, root: str | None = None) -> list[str]:
     """Load the maps under `maps_dir` and write them to `out_dir` (see `write_export`). An
     invalid map is exported as the page that lists its errors, as in a non-strict build."""
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, root=root, docs_dir=options.docs_dir,
-                             audience=options.audience)
-    return write_export(for_audience(handbook, options.audience, options.public_fields), out_dir,
-                        replace(options, maps_dir=maps_dir), root=root)
+    handbook = load_handbook(
+        maps_dir, custom_fields=options.custom_fields, root=root, docs_dir=options.docs_dir, audience=options.audience
+    )
+    return write_export(
+        for_audience(handbook, options.audience, options.public_fields),
+        out_dir,
+        replace(options, maps_dir=maps_dir),
+        root=root,
+    )
 
 
 def asset_links(files: list[str]) -> tuple[list[str], list[str]]:

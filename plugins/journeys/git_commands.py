@@ -37,6 +37,7 @@ CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "
 
 # --- journeys diff ---------------------------------------------------------------------------
 
+
 def _kind(rel: str) -> str | None:
     """What a file under the maps folder is, from its path relative to it; None: not a map."""
     parts = rel.split("/")
@@ -79,8 +80,10 @@ def map_changes(maps_dir: str, ref: str, custom_fields=()) -> tuple[str, list[di
     files = repo.changes_since(commit, maps_dir)
     old_blobs = repo.blobs([blob for _, _, _, blob in files if blob])
     for status, path, old_path, old_blob in files:
-        rel = path if maps_rel == "." else path[len(maps_rel) + 1:]
-        kind = _kind(rel) or (_kind(old_path[len(maps_rel) + 1:] if maps_rel != "." else old_path) if old_path else None)
+        rel = path if maps_rel == "." else path[len(maps_rel) + 1 :]
+        kind = _kind(rel) or (
+            _kind(old_path[len(maps_rel) + 1 :] if maps_rel != "." else old_path) if old_path else None
+        )
         if kind is None:
             continue
         new_raw = None
@@ -95,8 +98,15 @@ def map_changes(maps_dir: str, ref: str, custom_fields=()) -> tuple[str, list[di
         unreadable = (old_blob is not None and old is None) or (status != "D" and new is None)
         # A version that cannot be parsed would otherwise read as a map added or removed.
         changes = (Change("unreadable"),) if unreadable else _compare(kind, old, new)
-        found.append({"path": printable(path), "old_path": printable(old_path) if old_path else None,
-                      "status": status, "kind": kind, "changes": changes})
+        found.append(
+            {
+                "path": printable(path),
+                "old_path": printable(old_path) if old_path else None,
+                "status": status,
+                "kind": kind,
+                "changes": changes,
+            }
+        )
     return commit, found
 
 
@@ -118,9 +128,13 @@ def _markdown_report(ref: str, commit: str, files: list[dict]) -> str:
     if not files:
         return "\n".join(lines + ["No map changes.", ""])
     for entry in files:
-        head = f"**{text(entry['path'])}**" + (f" (renamed from {text(entry['old_path'])})" if entry["old_path"] else "")
+        head = f"**{text(entry['path'])}**" + (
+            f" (renamed from {text(entry['old_path'])})" if entry["old_path"] else ""
+        )
         lines.append(f"- {head} — {text(entry['kind'])}")
-        lines += [f"  - {text(change_text(c, LABELS))}" for c in entry["changes"]] or [f"  - {text(LABELS['history_no_change'])}"]
+        lines += [f"  - {text(change_text(c, LABELS))}" for c in entry["changes"]] or [
+            f"  - {text(LABELS['history_no_change'])}"
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -137,6 +151,7 @@ def run_diff(args, maps_dir: str, options: Options) -> int:
 
 # --- journeys codeowners ---------------------------------------------------------------------
 
+
 def _top(maps_dir: str) -> str:
     try:
         return open_repository(maps_dir).top
@@ -151,15 +166,20 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
     if args.print:
         sys.stdout.write(block)
         return 0
-    target = args.output or next((os.path.join(top, p) for p in CODEOWNERS_PLACES if os.path.isfile(os.path.join(top, p))),
-                                 os.path.join(top, CODEOWNERS_PLACES[0]))
+    target = args.output or next(
+        (os.path.join(top, p) for p in CODEOWNERS_PLACES if os.path.isfile(os.path.join(top, p))),
+        os.path.join(top, CODEOWNERS_PLACES[0]),
+    )
     try:
         with open(target, encoding="utf-8", newline="") as handle:
             existing = handle.read()
     except FileNotFoundError:
         existing = ""
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"journeys codeowners: cannot read {target}: {getattr(exc, 'strerror', None) or 'not UTF-8 text'}", file=sys.stderr)
+        print(
+            f"journeys codeowners: cannot read {target}: {getattr(exc, 'strerror', None) or 'not UTF-8 text'}",
+            file=sys.stderr,
+        )
         return 1
     try:
         updated = replace_block(existing, block)
@@ -178,11 +198,15 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.write(updated)
     missing = len(missing_reviewers(handbook))
-    print(f"wrote {shown}" + (f"; {missing} journey{'s' if missing != 1 else ''} without reviewers, listed in it" if missing else ""))
+    print(
+        f"wrote {shown}"
+        + (f"; {missing} journey{'s' if missing != 1 else ''} without reviewers, listed in it" if missing else "")
+    )
     return 0
 
 
 # --- journeys check: reviewers and --stale ---------------------------------------------------
+
 
 def review_warnings(handbook) -> list[str]:
     """Journeys no team reviews, once any team lists reviewers: a handbook that uses no
@@ -190,7 +214,8 @@ def review_warnings(handbook) -> list[str]:
     if not any(team.reviewers for team in handbook.teams):
         return []
     return [
-        f"warning: {j.source}: " + (f"owner '{j.owner}' lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
+        f"warning: {j.source}: "
+        + (f"owner '{j.owner}' lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
         + ": changes to this map need no team's approval"
         for j in missing_reviewers(handbook)
     ]
@@ -203,7 +228,9 @@ def stale_maps(handbook, today: datetime.date, after_days: int) -> list[str]:
         if journey.reviewed is None:
             found.append(f"{journey.source}: never reviewed")
         elif (today - journey.reviewed).days > after_days:
-            found.append(f"{journey.source}: reviewed {journey.reviewed.isoformat()}, {(today - journey.reviewed).days} days ago")
+            found.append(
+                f"{journey.source}: reviewed {journey.reviewed.isoformat()}, {(today - journey.reviewed).days} days ago"
+            )
     return found
 
 

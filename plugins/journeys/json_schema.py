@@ -19,9 +19,13 @@ def front_matter_schema(kind: str, custom_fields=()) -> dict:
     """The schema of a `kind` file's front matter; `custom_fields` are (key, label) pairs."""
     if kind in CATALOGUES:
         record, name = CATALOGUES[kind]
-        return {"$schema": DIALECT, "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",
-                "title": f"{name} (journey map format v1.1)", "description": f"The list in maps/{name}.",
-                **ListOf(record).json_schema()}
+        return {
+            "$schema": DIALECT,
+            "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",
+            "title": f"{name} (journey map format v1.1)",
+            "description": f"The list in maps/{name}.",
+            **ListOf(record).json_schema(),
+        }
     record = PERSONA if kind == "persona" else journey_record(custom_fields)
     folder = "personas/<id>.md" if kind == "persona" else "journeys/**/<id>.md"
     return {

@@ -21,26 +21,35 @@ from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.scaffolds import persona_template
 
-SCALE = (f"Mermaid scores run from {SCORE_MIN} to {SCORE_MAX}, map emotions from {SCORE_MIN - SCORE_OFFSET} "
-         f"to {SCORE_MAX - SCORE_OFFSET}: emotion = score - {SCORE_OFFSET}, so 1 is -2, 3 is 0 (neutral) and 5 is 2.")
+SCALE = (
+    f"Mermaid scores run from {SCORE_MIN} to {SCORE_MAX}, map emotions from {SCORE_MIN - SCORE_OFFSET} "
+    f"to {SCORE_MAX - SCORE_OFFSET}: emotion = score - {SCORE_OFFSET}, so 1 is -2, 3 is 0 (neutral) and 5 is 2."
+)
 
 
 def add_parsers(commands, maps_help: str) -> None:
     """The two subcommands, on the `journeys` parser's subparsers."""
     importer = commands.add_parser(
-        "import-mermaid", help="turn a Mermaid journey diagram into a journey map",
-        description=f"Turn a Mermaid journey diagram into a journey map. {SCALE}")
+        "import-mermaid",
+        help="turn a Mermaid journey diagram into a journey map",
+        description=f"Turn a Mermaid journey diagram into a journey map. {SCALE}",
+    )
     importer.add_argument("file", help="a .mmd file, or a Markdown file with a ```mermaid journey block")
     importer.add_argument("--id", help="the journey's id (default: from the diagram's title)")
-    importer.add_argument("--write", action="store_true",
-                          help="write the map to journeys/<id>.md and stub personas for new actors, "
-                               "after checking them; all or nothing (default: print the map)")
+    importer.add_argument(
+        "--write",
+        action="store_true",
+        help="write the map to journeys/<id>.md and stub personas for new actors, "
+        "after checking them; all or nothing (default: print the map)",
+    )
     importer.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
     importer.set_defaults(run=run_import_mermaid)
 
     exporter = commands.add_parser(
-        "export-mermaid", help="write a journey map as a Mermaid journey diagram",
-        description=f"Write journey maps as Mermaid journey diagrams. {SCALE}")
+        "export-mermaid",
+        help="write a journey map as a Mermaid journey diagram",
+        description=f"Write journey maps as Mermaid journey diagrams. {SCALE}",
+    )
     which = exporter.add_mutually_exclusive_group(required=True)
     which.add_argument("journey", nargs="?", help="the id of the journey to print")
     which.add_argument("--all", metavar="OUT_DIR", help="write every journey to OUT_DIR/<id>.mmd instead")
@@ -62,8 +71,12 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     try:
         diagram = parse(source)
         has_catalogue = os.path.isfile(os.path.join(maps_dir, "stages.yml"))
-        draft = to_map(diagram, default_title=humanize(stem), personas=names,
-                       stages=[(s.id, s.name) for s in handbook.stages] if has_catalogue else None)
+        draft = to_map(
+            diagram,
+            default_title=humanize(stem),
+            personas=names,
+            stages=[(s.id, s.name) for s in handbook.stages] if has_catalogue else None,
+        )
     except MermaidError as exc:
         raise CommandError(f"{_where(args.file, exc.line)}: {exc.message}") from None
     id_ = args.id or slugify(draft.data["title"]) or stem
@@ -80,18 +93,29 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
             print(f"new personas {', '.join(sorted(draft.stubs))}: --write creates them as stubs", file=sys.stderr)
         return 0
     if id_ in handbook.journey_by_id:
-        raise CommandError(f"a journey '{id_}' exists already in {handbook.journey_by_id[id_].source}: give another with --id")
+        raise CommandError(
+            f"a journey '{id_}' exists already in {handbook.journey_by_id[id_].source}: give another with --id"
+        )
     files = {os.path.join("journeys", id_ + ".md"): text}
-    files.update({os.path.join("personas", stub + ".md"): persona_template(stub, actor) for stub, actor in sorted(draft.stubs.items())})
+    files.update(
+        {
+            os.path.join("personas", stub + ".md"): persona_template(stub, actor)
+            for stub, actor in sorted(draft.stubs.items())
+        }
+    )
     for path in files:
         if os.path.exists(os.path.join(maps_dir, path)):
-            raise CommandError(f"{os.path.normpath(os.path.join(maps_dir, path))} exists already; not overwriting it: give another id with --id")
+            raise CommandError(
+                f"{os.path.normpath(os.path.join(maps_dir, path))} exists already; not overwriting it: give another id with --id"
+            )
     problems = _problems_if_written(files, maps_dir, options)
     if problems:
         for problem in problems:
             print(problem)
-        raise CommandError(f"nothing written: the map would not pass `journeys check` ({len(problems)} "
-                           f"error{'s' if len(problems) != 1 else ''} above)")
+        raise CommandError(
+            f"nothing written: the map would not pass `journeys check` ({len(problems)} "
+            f"error{'s' if len(problems) != 1 else ''} above)"
+        )
     for path, content in files.items():
         _write(os.path.join(maps_dir, path), content)
         print(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
@@ -114,8 +138,11 @@ def _problems_if_written(files: dict[str, str], maps_dir: str, options: Options)
         found = load_handbook(copy, custom_fields=options.custom_fields, root=scratch).problems
     shown = os.path.relpath(maps_dir)
     mine = {os.path.join("maps", path) for path in files}
-    return [dataclasses.replace(p, path=os.path.join(shown, os.path.relpath(p.path, "maps")))
-            for p in found if os.path.normpath(p.path) in mine]
+    return [
+        dataclasses.replace(p, path=os.path.join(shown, os.path.relpath(p.path, "maps")))
+        for p in found
+        if os.path.normpath(p.path) in mine
+    ]
 
 
 def _write(path: str, text: str) -> None:
@@ -127,8 +154,10 @@ def _write(path: str, text: str) -> None:
 def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
     """A map with problems is not exported: the diagram would silently lack what did not load."""
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
-    names = {"stage_names": {s.id: s.name for s in handbook.stages},
-             "persona_names": {p.id: p.name for p in handbook.personas}}
+    names = {
+        "stage_names": {s.id: s.name for s in handbook.stages},
+        "persona_names": {p.id: p.name for p in handbook.personas},
+    }
     if args.all is None:
         journey = handbook.journey_by_id.get(args.journey)
         if journey is None:
@@ -151,7 +180,9 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
     broken = [j for j in handbook.journeys if j.problems]
     if broken:
         _print_problems([p for j in broken for p in j.problems])
-        raise CommandError(f"not exported, because of the problems above: {', '.join(sorted(j.source for j in broken))}")
+        raise CommandError(
+            f"not exported, because of the problems above: {', '.join(sorted(j.source for j in broken))}"
+        )
     return 0
 
 

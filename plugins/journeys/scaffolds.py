@@ -141,8 +141,16 @@ def persona_template(id_: str, name: str) -> str:
 
 
 def journey_template(
-    id_: str, title: str, *, personas: list[str], known_personas: list[str], owner: str | None,
-    stages: list[str] | None, teams: list[str] | None, custom_fields=(), today: datetime.date,
+    id_: str,
+    title: str,
+    *,
+    personas: list[str],
+    known_personas: list[str],
+    owner: str | None,
+    stages: list[str] | None,
+    teams: list[str] | None,
+    custom_fields=(),
+    today: datetime.date,
 ) -> str:
     """`personas` and `owner` are what the editor gave (none: the key is left for them to
     fill in); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
@@ -157,12 +165,23 @@ def journey_template(
     else:
         team_example, team_hint = "Customer care", " (free text: there is no teams.yml)"
     return JOURNEY.format(
-        header=_HEADER.format(kind="journey"), title=_quoted(title), id=id_,
-        persona_ids=", ".join(known_personas), personas=", ".join(personas),
+        header=_HEADER.format(kind="journey"),
+        title=_quoted(title),
+        id=id_,
+        persona_ids=", ".join(known_personas),
+        personas=", ".join(personas),
         owner=f"owner: {_quoted(owner)}" if owner else f"# owner: {team_example}",
-        team_hint=team_hint, team_example=team_example, stage=stage, stage_hint=stage_hint, today=today.isoformat(),
-        summary=_quoted(placeholders.SUMMARY), goal=_quoted(placeholders.GOAL),
-        touchpoint=_quoted(placeholders.TOUCHPOINT), action=_quoted(placeholders.ACTION),
-        thinking=_quoted(placeholders.THINKING), research=placeholders.RESEARCH, questions=placeholders.QUESTIONS,
+        team_hint=team_hint,
+        team_example=team_example,
+        stage=stage,
+        stage_hint=stage_hint,
+        today=today.isoformat(),
+        summary=_quoted(placeholders.SUMMARY),
+        goal=_quoted(placeholders.GOAL),
+        touchpoint=_quoted(placeholders.TOUCHPOINT),
+        action=_quoted(placeholders.ACTION),
+        thinking=_quoted(placeholders.THINKING),
+        research=placeholders.RESEARCH,
+        questions=placeholders.QUESTIONS,
         custom_fields="".join(_CUSTOM_FIELD.format(key=key, label=label) for key, label in custom_fields),
     )

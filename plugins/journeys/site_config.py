@@ -61,8 +61,10 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
     folder = os.path.dirname(os.path.abspath(config_file))
     if not config_file.endswith((".yml", ".yaml")):
         # zensical.toml holds no plugin options: Zensical drops plugins it does not re-implement.
-        raise ConfigError(f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) is read; "
-                          "name the one with the journeys plugin's options")
+        raise ConfigError(
+            f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) is read; "
+            "name the one with the journeys plugin's options"
+        )
     if not os.path.isfile(config_file):
         if required:
             raise ConfigError(f"{config_file}: no such file")
@@ -120,8 +122,10 @@ def inherited(config: dict, config_file: str, loader, seen: tuple = ()) -> dict:
         return config
     parent_file = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), parent_name))
     if parent_file in seen or not os.path.isfile(parent_file):
-        raise ConfigError(f"{config_file}: INHERIT: '{parent_name}' is not a config file that can be read"
-                          + (" (a loop)" if parent_file in seen else ""))
+        raise ConfigError(
+            f"{config_file}: INHERIT: '{parent_name}' is not a config file that can be read"
+            + (" (a loop)" if parent_file in seen else "")
+        )
     try:
         with open(parent_file, encoding="utf-8") as handle:
             parent = yaml.load(handle, Loader=loader) or {}
@@ -177,7 +181,7 @@ def _check_labels(options: Options) -> None:
 
 
 def _get(config: dict, path: tuple):
-    value = config
+    value: object = config
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
@@ -203,7 +207,8 @@ def _position(node, path: tuple, *, at_key: bool = False) -> tuple[int | None, i
 
 
 def _resolved(options: Options, folder: str) -> Options:
-    def here(path: str | None) -> str | None:
-        return os.path.relpath(os.path.join(folder, path)) if path else path
+    def here(path: str) -> str:
+        return os.path.relpath(os.path.join(folder, path))
 
-    return replace(options, maps_dir=here(options.maps_dir), docs_dir=here(options.docs_dir), custom_dir=here(options.custom_dir))
+    custom_dir = here(options.custom_dir) if options.custom_dir else None
+    return replace(options, maps_dir=here(options.maps_dir), docs_dir=here(options.docs_dir), custom_dir=custom_dir)

@@ -37,7 +37,11 @@ TARGETS = ("any", "zensical")
 MARKER = ".journeys-standalone"  # lists what the export wrote, so a re-export may replace it
 HOOK = "journeys_edit_url.py"
 # MkDocs' own defaults for an edit_uri left out (mkdocs/config/config_options.py, EditURI).
-DEFAULT_EDIT_URIS = {"github.com": "edit/master/docs/", "gitlab.com": "edit/master/docs/", "bitbucket.org": "src/default/docs/"}
+DEFAULT_EDIT_URIS = {
+    "github.com": "edit/master/docs/",
+    "gitlab.com": "edit/master/docs/",
+    "bitbucket.org": "src/default/docs/",
+}
 
 
 class StandaloneError(Exception):
@@ -88,7 +92,9 @@ def read_site_config(config_file: str) -> dict:
     does (mkdocs/utils/yaml.py: mappings merged key by key, the child's values win, lists are
     replaced); relative paths in either are relative to `config_file`, as for MkDocs."""
     if not config_file.endswith((".yml", ".yaml")):
-        raise StandaloneError(f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) holds the journeys plugin's options")
+        raise StandaloneError(
+            f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) holds the journeys plugin's options"
+        )
     try:
         with open(config_file, encoding="utf-8") as handle:
             config = yaml.load(handle, Loader=_Loader) or {}
@@ -102,7 +108,9 @@ def read_site_config(config_file: str) -> dict:
 
 
 def docs_dir_of(config_file: str, config: dict) -> str:
-    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), config.get("docs_dir") or "docs"))
+    return os.path.normpath(
+        os.path.join(os.path.dirname(os.path.abspath(config_file)), config.get("docs_dir") or "docs")
+    )
 
 
 def uses_plugin(config: dict) -> bool:
@@ -133,8 +141,13 @@ def write_standalone(config_file: str, out_dir: str, options: Options, *, target
 
     directory_urls = config.get("use_directory_urls", True) is not False and target == "zensical"
     render_options = replace(options, use_directory_urls=directory_urls)
-    handbook = load_handbook(options.maps_dir, custom_fields=options.custom_fields, root=root, docs_dir=options.docs_dir,
-                             audience=options.audience)
+    handbook = load_handbook(
+        options.maps_dir,
+        custom_fields=options.custom_fields,
+        root=root,
+        docs_dir=options.docs_dir,
+        audience=options.audience,
+    )
     handbook_out = for_audience(handbook, options.audience, options.public_fields)
 
     docs_out = os.path.join(out_dir, "docs")
@@ -148,22 +161,33 @@ def write_standalone(config_file: str, out_dir: str, options: Options, *, target
         keys = {"edit_url": quote_path(edit_url, page.source) if page.source else ""} if edit_url else {}
         return keys | ({"search": {"exclude": True}} if too_long_for_search(page.body) else {})
 
-    generated = write_export(handbook_out, docs_out, render_options, root=root, keep=hand_written,
-                             front_matter=front_matter, source_relative=directory_urls)
+    generated = write_export(
+        handbook_out,
+        docs_out,
+        render_options,
+        root=root,
+        keep=hand_written,
+        front_matter=front_matter,
+        source_relative=directory_urls,
+    )
     hidden = sorted(hand_written & {f for f in generated if f.endswith(".md")})
     written += [posixpath.join("docs", rel) for rel in generated if rel not in hand_written]
 
-    settings = _settings(config, root, out_dir, hand_written, normalise_prefix(options.prefix),
-                         directory_urls, written)
+    settings = _settings(config, root, out_dir, hand_written, normalise_prefix(options.prefix), directory_urls, written)
     header = _HEADER.format(source=os.path.basename(config_file)) + (_FOR_ZENSICAL if directory_urls else "")
-    _write(os.path.join(out_dir, "mkdocs.yml"), header + yaml.dump(settings, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6))
+    _write(
+        os.path.join(out_dir, "mkdocs.yml"),
+        header + yaml.dump(settings, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6),
+    )
     written.append("mkdocs.yml")
     return Export(sorted(written), list(handbook.problems), hidden)
 
 
 _HEADER = "# Written by `journeys export --standalone` from {source}: change that file and export again.\n"
-_FOR_ZENSICAL = ("# --for zensical: links in the generated pages are written the way Zensical resolves them;\n"
-                 "# MkDocs and ProperDocs would break them. Export without --for to build with those.\n")
+_FOR_ZENSICAL = (
+    "# --for zensical: links in the generated pages are written the way Zensical resolves them;\n"
+    "# MkDocs and ProperDocs would break them. Export without --for to build with those.\n"
+)
 
 
 def _prepare(out_dir: str, sources: tuple[str, ...]) -> None:
@@ -172,12 +196,16 @@ def _prepare(out_dir: str, sources: tuple[str, ...]) -> None:
     out = os.path.abspath(out_dir)
     for inside in sources:
         if out == inside or out.startswith(inside + os.sep):
-            raise StandaloneError(f"{out_dir} is inside {os.path.relpath(inside)}: export the project to a folder of its own")
+            raise StandaloneError(
+                f"{out_dir} is inside {os.path.relpath(inside)}: export the project to a folder of its own"
+            )
     if not os.path.isdir(out) or not os.listdir(out):
         return
     marker = os.path.join(out, MARKER)
     if not os.path.isfile(marker):
-        raise StandaloneError(f"{out_dir} exists and is not an earlier standalone export; choose an empty or new folder")
+        raise StandaloneError(
+            f"{out_dir} exists and is not an earlier standalone export; choose an empty or new folder"
+        )
     with open(marker, encoding="utf-8") as handle:
         entries = [line.strip() for line in handle if line.strip()]
     for entry in entries:
@@ -190,8 +218,9 @@ def _prepare(out_dir: str, sources: tuple[str, ...]) -> None:
             os.remove(path)
 
 
-def _settings(config: dict, root: str, out_dir: str, hand_written: set[str], prefix: str,
-              directory_urls: bool, written: list[str]) -> dict:
+def _settings(
+    config: dict, root: str, out_dir: str, hand_written: set[str], prefix: str, directory_urls: bool, written: list[str]
+) -> dict:
     settings = {key: value for key, value in config.items() if key not in ("docs_dir", "site_dir", "watch")}
     settings["plugins"] = [entry for entry in config.get("plugins") or () if _plugin_name(entry) != "journeys"]
     if not directory_urls:
@@ -223,7 +252,9 @@ def _nav(hand_written: set[str], prefix: str) -> list:
 
 
 def _add(entries: list, paths: list[str]) -> list:
-    have = {entry if isinstance(entry, str) else entry.get("path") for entry in entries if isinstance(entry, (str, dict))}
+    have = {
+        entry if isinstance(entry, str) else entry.get("path") for entry in entries if isinstance(entry, (str, dict))
+    }
     return list(entries) + [path for path in paths if path not in have]
 
 
@@ -237,7 +268,9 @@ def _paths_beside(config: dict, root: str) -> list[str]:
     for rel in named:
         source = os.path.normpath(os.path.join(root, rel))
         if not source.startswith(root + os.sep):
-            raise StandaloneError(f"{rel}: the config names a path outside its folder; the export copies only what is inside it")
+            raise StandaloneError(
+                f"{rel}: the config names a path outside its folder; the export copies only what is inside it"
+            )
         paths.append(os.path.relpath(source, root).replace(os.sep, "/"))
     return paths
 
@@ -270,7 +303,7 @@ def _edit_url_maker(config: dict, docs_rel: str):
         path = posixpath.relpath(source, docs_rel)
         if template:
             return urljoin(base, template.format(path=path, path_noext=posixpath.splitext(path)[0]))
-        return urljoin(base, edit_uri.rstrip("/") + "/" + path)
+        return urljoin(base, (edit_uri or "").rstrip("/") + "/" + path)
 
     return edit_url
 
@@ -296,8 +329,10 @@ _WORD = re.compile(r"[^\s-]+")
 def too_long_for_search(body: str) -> bool:
     if len(body) < 2 * SEARCH_SECTION_WORDS:  # a word and a separator take two characters at least
         return False
-    return any(len(_WORD.findall(html.unescape(_TAG.sub(" ", section)))) > SEARCH_SECTION_WORDS
-               for section in _HEADING.split(body))
+    return any(
+        len(_WORD.findall(html.unescape(_TAG.sub(" ", section)))) > SEARCH_SECTION_WORDS
+        for section in _HEADING.split(body)
+    )
 
 
 def _plugin_name(entry) -> str | None:

@@ -56,7 +56,9 @@ def test_journey_page_prints_on_a3_landscape(browser, base_url):
 
 
 def test_every_demo_map_fits_one_sheet_and_stays_legible(browser, base_url, demo_site):
-    journeys = sorted(p.parent.name for p in (demo_site / "journeys").glob("*/index.html") if p.parent.name != BROKEN_ID)
+    journeys = sorted(
+        p.parent.name for p in (demo_site / "journeys").glob("*/index.html") if p.parent.name != BROKEN_ID
+    )
     assert len(journeys) >= 2
     problems = []
     for journey in journeys:

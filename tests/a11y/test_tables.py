@@ -61,9 +61,11 @@ def test_map_grid_reads_stage_then_touchpoint_then_lane(demo_site):
             steps = sum(int(a.get("colspan", 1)) for _, a in stages)
             touch = next(r for r in rows if r[0][0] == "th" and all(a.get("scope") == "col" for _, a in r[1:]))
             assert len(touch) - 1 == steps, f"{path}: one touchpoint header per step"
-            lanes = rows[rows.index(touch) + 1:]
+            lanes = rows[rows.index(touch) + 1 :]
             # A lane has a cell per step; the stage goals' lane one per stage, spanning its steps.
-            assert lanes and all(r[0] == ("th", {"scope": "row"}) and sum(int(a.get("colspan", 1)) for _, a in r[1:]) == steps
-                                 for r in lanes), path
+            assert lanes and all(
+                r[0] == ("th", {"scope": "row"}) and sum(int(a.get("colspan", 1)) for _, a in r[1:]) == steps
+                for r in lanes
+            ), path
             checked += 1
     assert checked >= 8, "every demo journey has a grid"

@@ -55,8 +55,11 @@ class Watched:
     @property
     def foreign(self) -> list[str]:
         ours = urlsplit(self.base_url).netloc
-        return [u for u in self.requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(u).netloc != ours]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != ours
+        ]
 
     def open(self, path: str) -> None:
         self.page.goto(self.base_url + path, wait_until="networkidle")

@@ -17,7 +17,9 @@ DESKTOP = {"width": 1440, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 MIN_COLUMN_PX = 130
 
-COLUMNS = "() => [...document.querySelectorAll('.jm-grid thead th[scope=col]')].map(c => c.getBoundingClientRect().toJSON())"
+COLUMNS = (
+    "() => [...document.querySelectorAll('.jm-grid thead th[scope=col]')].map(c => c.getBoundingClientRect().toJSON())"
+)
 POINTS = "() => [...document.querySelectorAll('.jm-lane--emotion svg.jm-curve circle')].map(c => c.getBoundingClientRect().toJSON())"
 
 
@@ -49,7 +51,9 @@ def opened(browser, base_url):
 def _shoot(page, name: str, artifacts: Path, anchor: str = "map") -> None:
     """A picture from the element `anchor` down: into test-artifacts/, and into docs/assets/
     on request."""
-    page.evaluate("id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 56)", anchor)
+    page.evaluate(
+        "id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 56)", anchor
+    )
     page.wait_for_timeout(400)  # Material's header swaps in the page title as it scrolls
     targets = [artifacts / name] + ([DOCS_ASSETS / name] if os.environ.get("UPDATE_SCREENSHOTS") else [])
     for target in targets:
@@ -76,7 +80,10 @@ def test_each_emotion_point_sits_at_the_centre_of_its_touchpoint_column(opened, 
         assert len(points) == len(columns) == len(journey.steps), journey.id
         for n, (column, point) in enumerate(zip(columns, points)):
             centre = point["x"] + point["width"] / 2
-            assert column["x"] < point["x"] and point["x"] + point["width"] < column["x"] + column["width"], (journey.id, n)
+            assert column["x"] < point["x"] and point["x"] + point["width"] < column["x"] + column["width"], (
+                journey.id,
+                n,
+            )
             assert abs(centre - (column["x"] + column["width"] / 2)) <= 1.5, (journey.id, n, centre, column)
         # Higher emotion, higher point.
         tops = [p["y"] for p in points]
@@ -89,7 +96,9 @@ def test_a_long_journey_scrolls_inside_the_grid_with_labels_and_headers_in_view(
     page = opened(f"journeys/{journey.id}/", DESKTOP)
     grid = page.locator(".jm-grid-scroll")
     assert grid.evaluate("el => el.scrollWidth > el.clientWidth"), f"{len(journey.steps)} steps should not fit"
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= DESKTOP["width"], "the page itself scrolls sideways"
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= DESKTOP["width"], (
+        "the page itself scrolls sideways"
+    )
     grid.scroll_into_view_if_needed()
     grid.evaluate("el => { el.scrollLeft = el.scrollWidth; el.scrollTop = 400; }")
     page.wait_for_function("el => el.scrollLeft > 0 && el.scrollTop > 0", arg=grid.element_handle())

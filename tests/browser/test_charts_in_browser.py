@@ -121,7 +121,7 @@ def test_map_fits_a3_landscape_in_print(watched, demo_handbook):
 
 def test_hover_names_the_touchpoint_channel_and_thought(watched, demo_handbook):
     journey = _redesign(demo_handbook)
-    block, step = journey.steps[0]
+    _block, step = journey.steps[0]
     watched.open(f"journeys/{journey.id}/")
     watched.wait_for_charts()
     watched.page.evaluate("document.getElementById('compared-with-today').scrollIntoView()")

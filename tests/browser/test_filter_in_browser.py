@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from conftest import serving
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 VISIBLE_IDS = "() => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => !r.hidden).map(r => r.id)"
 ROWS_WITH = "(sev) => [...document.querySelectorAll('.jm-pain-index tbody tr')].filter(r => r.dataset.severity === sev).map(r => r.id)"
@@ -38,7 +38,9 @@ def test_filters_hide_rows_that_do_not_match_and_reset_shows_all(watched, demo_h
     both = [p.id for p in demo_handbook.pain_points if p.severity == "critical" and team in p.teams]
     assert page.evaluate(VISIBLE_IDS) == both
     page.click("form.jm-filter button[type=reset]")
-    page.wait_for_function(f"() => document.querySelectorAll('.jm-pain-index tbody tr:not([hidden])').length === {len(every)}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jm-pain-index tbody tr:not([hidden])').length === {len(every)}"
+    )
     assert watched.errors == []
 
 
@@ -51,6 +53,7 @@ def test_filters_appear_once_after_instant_navigation(watched):
 
 
 # --- an index over several pages ------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def paged_url(tmp_path_factory):

@@ -17,8 +17,16 @@ def aggregate_pages(handbook) -> list[str]:
     persona = next(p for p in handbook.personas if handbook.journeys_by_persona.get(p.id))
     stage = next(s for s in handbook.stages if any(b.stage == s.id for j in handbook.valid_journeys for b in j.stages))
     team = next(t for t in handbook.teams if any(s.owner == t.id for j in handbook.valid_journeys for _, s in j.steps))
-    return ["journeys/", "personas/", f"personas/{persona.id}/", "stages/", f"stages/{stage.id}/", "teams/",
-            f"teams/{team.id}/", "pain-points/"]
+    return [
+        "journeys/",
+        "personas/",
+        f"personas/{persona.id}/",
+        "stages/",
+        f"stages/{stage.id}/",
+        "teams/",
+        f"teams/{team.id}/",
+        "pain-points/",
+    ]
 
 
 @pytest.fixture
@@ -62,7 +70,8 @@ def test_every_generated_table_is_ruled_between_rows(viewer, demo_handbook, sche
 
 def test_numeric_columns_align_right(viewer):
     cells = viewer("teams/").evaluate(
-        "() => [...document.querySelectorAll('.jm-index td')].map(c => [c.classList.contains('jm-num'), getComputedStyle(c).textAlign])")
+        "() => [...document.querySelectorAll('.jm-index td')].map(c => [c.classList.contains('jm-num'), getComputedStyle(c).textAlign])"
+    )
     assert {align for numeric, align in cells if numeric} == {"right"}
     assert {align for numeric, align in cells if not numeric} == {"left"}
 
@@ -70,7 +79,8 @@ def test_numeric_columns_align_right(viewer):
 def test_no_text_cell_of_the_pain_point_index_is_narrower_than_72_px(viewer):
     widths = viewer("pain-points/").evaluate(
         "() => [...document.querySelectorAll('.jm-pain-index tbody td:not(.jm-num)')]"
-        ".map(c => [c.dataset.label, c.getBoundingClientRect().width])")
+        ".map(c => [c.dataset.label, c.getBoundingClientRect().width])"
+    )
     assert len(widths) > 50
     narrow = [(label, round(w)) for label, w in widths if w < 72]
     assert not narrow, narrow
@@ -105,7 +115,9 @@ def test_a_link_to_a_pain_point_lands_on_a_highlighted_row(viewer, demo_handbook
     page = viewer(f"pain-points/#{second}")
     background, shadow = page.evaluate(
         "id => [getComputedStyle(document.getElementById(id)).backgroundColor,"
-        " getComputedStyle(document.getElementById(id)).boxShadow]", second)
+        " getComputedStyle(document.getElementById(id)).boxShadow]",
+        second,
+    )
     other = page.evaluate("id => getComputedStyle(document.getElementById(id)).backgroundColor", first)
     assert background != other and background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert shadow != "none"  # a bar too, not colour alone
@@ -135,7 +147,9 @@ def test_chart_labels_stay_whole_and_apart(viewer, demo_handbook, width):
         page = viewer(path, width)
         reach_charts(page)
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))", timeout=20000)
+            "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))",
+            timeout=20000,
+        )
         for chart in page.evaluate(OVERLAPS):
             assert chart["labels"] > 4, path
             assert chart["overlaps"] == 0 and chart["outside"] == 0, (path, width, chart)

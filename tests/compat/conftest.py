@@ -31,7 +31,7 @@ def with_plugins(config: dict, before: list = (), after: list = ()) -> dict:
     """The demo's plugins with `before` inserted ahead of journeys and `after` behind it."""
     plugins = list(config["plugins"])
     at = plugins.index(journeys_entry(config))
-    config["plugins"] = plugins[:at] + list(before) + [plugins[at]] + list(after) + plugins[at + 1:]
+    config["plugins"] = plugins[:at] + list(before) + [plugins[at]] + list(after) + plugins[at + 1 :]
     return config
 
 
@@ -48,7 +48,9 @@ def build_demo(root: Path, config: dict, *, strict: bool = True, **overrides) ->
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        loaded = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"), **overrides)
+        loaded = load_config(
+            config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"), **overrides
+        )
         ok = True
         try:
             build(loaded)

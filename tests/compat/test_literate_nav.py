@@ -30,7 +30,7 @@ def test_summary_of_the_index_pages_builds_strict(demo_copy):
     assert built.ok, built.warnings
     home = built.html("")
     assert 'href="journeys/"' in home and 'href="pain-points/"' in home
-    assert "buy-contents-online/" not in home[home.index('class="md-nav'):]
+    assert "buy-contents-online/" not in home[home.index('class="md-nav') :]
 
 
 def test_folder_wildcard_is_reported(demo_copy):

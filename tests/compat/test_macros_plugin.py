@@ -16,4 +16,6 @@ def test_demo_builds_strict_with_macros(demo_copy):
     security = built.html("security/")
     assert "{{ … }}" in security and "{% … %}" in security
     assert len(list(built.site.glob("journeys/*/index.html"))) >= 8
-    assert "The survey form said {{ config.site_name }} and {% raw %} to us." in built.html("journeys/buy-contents-online/")
+    assert "The survey form said {{ config.site_name }} and {% raw %} to us." in built.html(
+        "journeys/buy-contents-online/"
+    )

@@ -5,13 +5,15 @@ from __future__ import annotations
 from compat.conftest import build_demo, chart_pages, demo_config, missing_plotly, with_plugins
 from conftest import serving
 
-I18N = {"i18n": {
-    "docs_structure": "suffix",
-    # Its contextual language switcher does not work with navigation.instant, and it says so
-    # with a warning; the handbook's pages do not depend on it.
-    "reconfigure_material": False,
-    "languages": [{"locale": "en", "default": True, "name": "English"}, {"locale": "fr", "name": "Français"}],
-}}
+I18N = {
+    "i18n": {
+        "docs_structure": "suffix",
+        # Its contextual language switcher does not work with navigation.instant, and it says so
+        # with a warning; the handbook's pages do not depend on it.
+        "reconfigure_material": False,
+        "languages": [{"locale": "en", "default": True, "name": "English"}, {"locale": "fr", "name": "Français"}],
+    }
+}
 
 
 def _build(demo_copy):
@@ -43,7 +45,10 @@ def test_a_chart_draws_on_a_french_page(demo_copy, browser):
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and "plotly" in r.url else None)
+        page.on(
+            "response",
+            lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and "plotly" in r.url else None,
+        )
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/fr/journeys/{journey}/", wait_until="load")
         page.locator(".jm-chart").scroll_into_view_if_needed()
         page.wait_for_selector(".jm-chart svg.main-svg .scatterlayer .trace", timeout=20000)

@@ -11,7 +11,7 @@ located data, so they name file, line and key.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from journeys.core.model import Journey, Persona, Step
 from journeys.core.schema import VISIBILITIES
@@ -58,7 +58,8 @@ def _public_journey(journey: Journey, shown: frozenset[str]) -> Journey:
         for block in journey.stages
     )
     return dataclasses.replace(
-        journey, stages=blocks,
+        journey,
+        stages=blocks,
         owner=journey.owner if "owner" in shown else None,
         kpis=journey.kpis if "kpis" in shown else (),
     )
@@ -84,16 +85,24 @@ def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
     held = {p.key for j in journeys for _, s in j.steps for p in s.pain_points}
 
     def step(s: Step) -> Step:
-        return dataclasses.replace(s, opportunities=tuple(
-            dataclasses.replace(o, addresses=tuple(a for a in o.addresses if a in held)) for o in s.opportunities))
+        return dataclasses.replace(
+            s,
+            opportunities=tuple(
+                dataclasses.replace(o, addresses=tuple(a for a in o.addresses if a in held)) for o in s.opportunities
+            ),
+        )
 
     return tuple(
-        dataclasses.replace(j, stages=tuple(dataclasses.replace(b, steps=tuple(step(s) for s in b.steps)) for b in j.stages))
+        dataclasses.replace(
+            j, stages=tuple(dataclasses.replace(b, steps=tuple(step(s) for s in b.steps)) for b in j.stages)
+        )
         for j in journeys
     )
 
 
-def public_problems(personas: Iterable[tuple[str, dict]], journeys: Iterable[tuple[str, dict, object]]) -> None:
+def public_problems(
+    personas: Iterable[tuple[str, dict]], journeys: Iterable[tuple[str, dict, Callable[..., None]]]
+) -> None:
     """Report, for a public build, what would otherwise leak or vanish: a public journey naming
     an internal persona or baseline, and an `addresses` entry that only internal maps hold.
 
@@ -103,25 +112,37 @@ def public_problems(personas: Iterable[tuple[str, dict]], journeys: Iterable[tup
     public = {id_ for id_, data in personas if data.get("visibility") == "public"}
     public_journeys = {id_ for id_, data, _ in journeys if data.get("visibility") == "public"}
     held = {
-        pain["id"] for id_, data, _ in journeys if id_ in public_journeys
-        for _, _, _, pain in _pains(data) if pain.get("id")
+        pain["id"]
+        for id_, data, _ in journeys
+        if id_ in public_journeys
+        for _, _, _, pain in _pains(data)
+        if pain.get("id")
     }
     for id_, data, report in journeys:
         if id_ not in public_journeys:
             continue
         for n, persona in enumerate(data.get("personas") or ()):
             if persona not in public:
-                report(("personas", n), f"'{persona}' is an internal persona: a public journey may name only "
-                       "public personas (add 'visibility: public' to the persona, or leave it out here)")
+                report(
+                    ("personas", n),
+                    f"'{persona}' is an internal persona: a public journey may name only "
+                    "public personas (add 'visibility: public' to the persona, or leave it out here)",
+                )
         baseline = data.get("baseline")
         if baseline and baseline not in public_journeys:
-            report(("baseline",), f"'{baseline}' is an internal journey: a public journey's baseline must be "
-                   "public too (add 'visibility: public' to it, or remove the baseline)")
+            report(
+                ("baseline",),
+                f"'{baseline}' is an internal journey: a public journey's baseline must be "
+                "public too (add 'visibility: public' to it, or remove the baseline)",
+            )
         for path, opportunity in _opportunities(data):
             for n, key in enumerate(opportunity.get("addresses") or ()):
                 if key not in held:
-                    report(path + ("addresses", n), f"pain point '{key}' occurs only in internal journeys: a public "
-                           "opportunity must address a pain point of a public journey")
+                    report(
+                        path + ("addresses", n),
+                        f"pain point '{key}' occurs only in internal journeys: a public "
+                        "opportunity must address a pain point of a public journey",
+                    )
 
 
 def _pains(data: dict):
@@ -143,8 +164,12 @@ def unknown_public_fields(public_fields: Iterable[str], custom_keys: Iterable[st
     from journeys.core.problems import did_you_mean
 
     choices = public_field_choices(custom_keys)
-    return [f"public_fields: '{name}' is not an internal-facing field{did_you_mean(name, choices)}; "
-            f"the fields are {', '.join(choices)}" for name in public_fields if name not in choices]
+    return [
+        f"public_fields: '{name}' is not an internal-facing field{did_you_mean(name, choices)}; "
+        f"the fields are {', '.join(choices)}"
+        for name in public_fields
+        if name not in choices
+    ]
 
 
 def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):

@@ -14,12 +14,31 @@ def _record(record: Record, key: str) -> Record:
 
 
 def persona(record: Record, data: dict, *, id_: str, source: str, body: str, problems, links=()) -> Persona:
-    return build(record, data, id=id_, name=data.get("name") or id_, source=source, body=body,
-                 problems=tuple(problems), links=tuple(links))
+    return build(
+        record,
+        data,
+        id=id_,
+        name=data.get("name") or id_,
+        source=source,
+        body=body,
+        problems=tuple(problems),
+        links=tuple(links),
+    )
 
 
-def journey(record: Record, data: dict, *, id_: str, source: str, folder: str, body: str, problems, links=(),
-            team_id, custom_keys) -> Journey:
+def journey(
+    record: Record,
+    data: dict,
+    *,
+    id_: str,
+    source: str,
+    folder: str,
+    body: str,
+    problems,
+    links=(),
+    team_id,
+    custom_keys,
+) -> Journey:
     """`team_id` maps an owner as written to its team id; `custom_keys` are the custom lanes."""
     block_record = _record(record, "stages")
     step_record = _record(block_record, "steps")
@@ -30,21 +49,34 @@ def journey(record: Record, data: dict, *, id_: str, source: str, folder: str, b
         stage = block["stage"]
         steps = tuple(
             build(
-                step_record, step, anchor=f"{stage}-{n}",
+                step_record,
+                step,
+                anchor=f"{stage}-{n}",
                 owner=team_id(step["owner"]) if step.get("owner") else None,
                 supporting=tuple(team_id(t) for t in step.get("supporting") or ()),
                 pain_points=tuple(
                     # An unnamed pain point gets an id from its place, stable while the map is.
                     build(PAIN_POINT, p, key=p.get("id") or f"{id_}--{stage}-{n}-{m}", explicit_id=bool(p.get("id")))
-                    for m, p in enumerate(step.get("pain_points") or (), start=1) if complete(PAIN_POINT, p)
+                    for m, p in enumerate(step.get("pain_points") or (), start=1)
+                    if complete(PAIN_POINT, p)
                 ),
                 custom=tuple((key, tuple(step[key])) for key in custom_keys if step.get(key)),
             )
-            for n, step in enumerate(block.get("steps") or (), start=1) if complete(step_record, step)
+            for n, step in enumerate(block.get("steps") or (), start=1)
+            if complete(step_record, step)
         )
         blocks.append(build(block_record, block, steps=steps))
     return build(
-        record, data, id=id_, title=data.get("title") or id_, source=source, folder=folder, stages=tuple(blocks),
-        owner=team_id(data["owner"]) if data.get("owner") else None, state=data.get("state") or "current",
-        body=body, problems=tuple(problems), links=tuple(links),
+        record,
+        data,
+        id=id_,
+        title=data.get("title") or id_,
+        source=source,
+        folder=folder,
+        stages=tuple(blocks),
+        owner=team_id(data["owner"]) if data.get("owner") else None,
+        state=data.get("state") or "current",
+        body=body,
+        problems=tuple(problems),
+        links=tuple(links),
     )

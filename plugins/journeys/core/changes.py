@@ -54,8 +54,17 @@ def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
     record = journey_record(custom_fields)
     data = record.check(doc.located.data, (), Checker(checker_for(doc))) or {}
     keys = [key for key, _ in custom_fields]
-    return builders.journey(record, data, id_=data.get("id") or _stem(path), source=path, folder="", body=doc.body,
-                            problems=doc.problems, team_id=slugify, custom_keys=keys)
+    return builders.journey(
+        record,
+        data,
+        id_=data.get("id") or _stem(path),
+        source=path,
+        folder="",
+        body=doc.body,
+        problems=doc.problems,
+        team_id=slugify,
+        custom_keys=keys,
+    )
 
 
 def persona_version(raw: bytes, path: str) -> Persona | None:
@@ -64,8 +73,9 @@ def persona_version(raw: bytes, path: str) -> Persona | None:
     if doc is None or doc.located is None:
         return None
     data = PERSONA.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    return builders.persona(PERSONA, data, id_=data.get("id") or _stem(path), source=path, body=doc.body,
-                            problems=doc.problems)
+    return builders.persona(
+        PERSONA, data, id_=data.get("id") or _stem(path), source=path, body=doc.body, problems=doc.problems
+    )
 
 
 def catalogue_version(raw: bytes, record) -> tuple[CatalogueEntry, ...] | None:
@@ -104,7 +114,9 @@ def _pain_points(journey: Journey) -> dict:
 
 def _shape(journey: Journey) -> tuple:
     """Everything of a journey that a page shows, for "something else changed"."""
-    return tuple((f.name, getattr(journey, f.name)) for f in fields(journey) if f.name not in ("source", "folder", "problems"))
+    return tuple(
+        (f.name, getattr(journey, f.name)) for f in fields(journey) if f.name not in ("source", "folder", "problems")
+    )
 
 
 def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, ...]:
@@ -124,14 +136,16 @@ def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, .
     changes += [Change("touchpoint_removed", key[0]) for key in before if key not in after]
     changes += [
         Change("emotion", key[0], f"{before[key]:+d}" if before[key] else "0", f"{emotion:+d}" if emotion else "0")
-        for key, emotion in after.items() if key in before and before[key] != emotion
+        for key, emotion in after.items()
+        if key in before and before[key] != emotion
     ]
     pains_before, pains_after = _pain_points(old), _pain_points(new)
     changes += [Change("pain_point_added", p.text) for key, p in pains_after.items() if key not in pains_before]
     changes += [Change("pain_point_removed", p.text) for key, p in pains_before.items() if key not in pains_after]
     changes += [
         Change("pain_point_status", p.text, pains_before[key].status, p.status)
-        for key, p in pains_after.items() if key in pains_before and pains_before[key].status != p.status
+        for key, p in pains_after.items()
+        if key in pains_before and pains_before[key].status != p.status
     ]
     if old.body != new.body:
         changes.append(Change("narrative"))
@@ -145,8 +159,11 @@ def persona_changes(old: Persona | None, new: Persona | None) -> tuple[Change, .
         return () if new is None else (Change("persona_added", new.name),)
     if new is None:
         return (Change("persona_removed", old.name),)
-    changed = [f.name for f in fields(Persona) if f.name not in ("source", "problems", "body")
-               and getattr(old, f.name) != getattr(new, f.name)]
+    changed = [
+        f.name
+        for f in fields(Persona)
+        if f.name not in ("source", "problems", "body") and getattr(old, f.name) != getattr(new, f.name)
+    ]
     changes = [Change("fields", ", ".join(changed))] if changed else []
     if old.body != new.body:
         changes.append(Change("narrative"))
@@ -171,7 +188,9 @@ def catalogue_changes(kind: str, old, new) -> tuple[Change, ...]:
         if was.name != entry.name:
             changes.append(Change(f"{kind}_renamed", entry.id, was.name, entry.name))
         if was.reviewers != entry.reviewers:
-            changes.append(Change("reviewers", entry.name, " ".join(was.reviewers) or "-", " ".join(entry.reviewers) or "-"))
+            changes.append(
+                Change("reviewers", entry.name, " ".join(was.reviewers) or "-", " ".join(entry.reviewers) or "-")
+            )
         if (was.description, was.contact) != (entry.description, entry.contact):
             changes.append(Change(f"{kind}_details", entry.name))
     if list(before) != list(after) and not changes:

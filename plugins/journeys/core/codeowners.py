@@ -30,18 +30,26 @@ def _printable(path: str) -> str:
 
 
 def _reviewers(handbook, team_ids) -> list[str]:
-    found = {handle for team_id in team_ids if team_id in handbook.team_by_id for handle in handbook.team_by_id[team_id].reviewers}
+    found = {
+        handle
+        for team_id in team_ids
+        if team_id in handbook.team_by_id
+        for handle in handbook.team_by_id[team_id].reviewers
+    }
     return sorted(found, key=str.lower)
 
 
 def missing_reviewers(handbook) -> list:
     """Journeys whose owner team lists no reviewers (or that have no owner), by source."""
-    return sorted((j for j in handbook.journeys if not _reviewers(handbook, [j.owner] if j.owner else [])), key=lambda j: j.source)
+    return sorted(
+        (j for j in handbook.journeys if not _reviewers(handbook, [j.owner] if j.owner else [])), key=lambda j: j.source
+    )
 
 
 def codeowners_block(handbook, maps_dir: str, top: str, root: str) -> str:
     """The block for `handbook`, with paths relative to the repository's `top`. `root` is the
     folder map sources are relative to; `maps_dir` holds the catalogues."""
+
     def rel(path: str) -> str:
         return os.path.relpath(os.path.join(root, path), top).replace(os.sep, "/")
 
@@ -69,8 +77,12 @@ def codeowners_block(handbook, maps_dir: str, top: str, root: str) -> str:
             lines.append(f"{pattern} {' '.join(handles)}")
     missing = missing_reviewers(handbook)
     if missing:
-        lines.append("# Journeys whose owner team lists no reviewers in teams.yml (changes to them need no team's approval):")
-        lines += [f"#   {_printable(rel(j.source))} (owner: {_printable(j.owner) if j.owner else 'none'})" for j in missing]
+        lines.append(
+            "# Journeys whose owner team lists no reviewers in teams.yml (changes to them need no team's approval):"
+        )
+        lines += [
+            f"#   {_printable(rel(j.source))} (owner: {_printable(j.owner) if j.owner else 'none'})" for j in missing
+        ]
     if unwritable:
         lines.append("# Files whose names no CODEOWNERS line can hold (rename them):")
         lines += [f"#   {_printable(path)}" for path in unwritable]
@@ -87,9 +99,11 @@ def replace_block(existing: str, block: str) -> str:
     if start is not None:
         end = next((i for i in range(start, len(lines)) if lines[i].rstrip("\r\n") == END), None)
         if end is None:
-            raise ValueError(f"line {start + 1} starts the journeys block but no line '{END}' ends it: "
-                             "add that line where the block ends, or delete the block")
-        return "".join(lines[:start]) + block + "".join(lines[end + 1:])
+            raise ValueError(
+                f"line {start + 1} starts the journeys block but no line '{END}' ends it: "
+                "add that line where the block ends, or delete the block"
+            )
+        return "".join(lines[:start]) + block + "".join(lines[end + 1 :])
     if not existing:
         return block
     return existing + ("" if existing.endswith("\n") else "\n") + ("" if existing.endswith("\n\n") else "\n") + block

@@ -31,11 +31,27 @@ def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
             return None, [Problem(display, None, None, "", "is not a regular file")]
         size = os.path.getsize(abs_path)
         if size > MAX_FILE_BYTES:
-            return None, [Problem(display, None, None, "", f"file is {size:,} bytes; a map may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it")]
+            return None, [
+                Problem(
+                    display,
+                    None,
+                    None,
+                    "",
+                    f"file is {size:,} bytes; a map may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it",
+                )
+            ]
         with open(abs_path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # the size on disk can change or be wrong
         if len(raw) > MAX_FILE_BYTES:
-            return None, [Problem(display, None, None, "", f"file is over {MAX_FILE_BYTES:,} bytes; a map may be at most 1 MiB: split it")]
+            return None, [
+                Problem(
+                    display,
+                    None,
+                    None,
+                    "",
+                    f"file is over {MAX_FILE_BYTES:,} bytes; a map may be at most 1 MiB: split it",
+                )
+            ]
     except OSError as exc:
         return None, [Problem(display, None, None, "", f"cannot be read: {exc.strerror}")]
     if b"\0" in raw:
@@ -45,8 +61,10 @@ def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw[:line_start].count(b"\n") + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
-        return None, [Problem(display, line, col, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        return None, [
+            Problem(display, line, col, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        ]
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -69,16 +87,35 @@ def parse_markdown_file(abs_path: str, display: str) -> Document:
 def parse_markdown_text(text: str, display: str) -> Document:
     """The same, for text already read (an old version of a map, from git)."""
     if not text.strip():
-        return Document(display, None, "", [Problem(display, 1, None, "", "file is empty: a map starts with front matter between two '---' lines")])
+        return Document(
+            display,
+            None,
+            "",
+            [Problem(display, 1, None, "", "file is empty: a map starts with front matter between two '---' lines")],
+        )
     lines = text.split("\n")
     if lines[0].rstrip() != _FENCE:
-        return Document(display, None, "", [Problem(display, 1, 1, "", "no front matter: the first line must be '---', then the map's keys, then '---'")])
+        return Document(
+            display,
+            None,
+            "",
+            [
+                Problem(
+                    display, 1, 1, "", "no front matter: the first line must be '---', then the map's keys, then '---'"
+                )
+            ],
+        )
     for end in range(1, len(lines)):
         if lines[end].rstrip() in (_FENCE, "..."):
             break
     else:
-        return Document(display, None, "", [Problem(display, 1, 1, "", "front matter is not closed: add a line '---' after the map's keys")])
-    rest = "\n".join(lines[end + 1:])
+        return Document(
+            display,
+            None,
+            "",
+            [Problem(display, 1, 1, "", "front matter is not closed: add a line '---' after the map's keys")],
+        )
+    rest = "\n".join(lines[end + 1 :])
     body = rest.strip("\n")
     doc = _parse("\n".join(lines[1:end]), 2, display, body + "\n" if body else "")
     doc.body_line = end + 2 + len(rest) - len(rest.lstrip("\n"))
@@ -100,6 +137,7 @@ def _parse(text: str, first_line: int, display: str, body: str) -> Document:
 
 def checker_for(doc: Document):
     """A report function that turns key paths into located Problems on `doc`."""
+
     def report(path: tuple, message: str, key: bool = False) -> None:
         line, col = doc.located.where(path, key=key) if doc.located else (None, None)
         doc.problems.append(Problem(doc.display, line, col, format_path(path), message))

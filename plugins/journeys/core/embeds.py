@@ -60,7 +60,7 @@ def find_blocks(markdown: str) -> list[Block]:
         fence, indent = opening["fence"], opening["indent"]
         close = _closing(lines, i + 1, fence)
         if opening["info"].strip().split(" ")[0].strip("{}.") == LANGUAGE:
-            body = "\n".join(_dedent(line, indent) for line in lines[i + 1:close])
+            body = "\n".join(_dedent(line, indent) for line in lines[i + 1 : close])
             blocks.append(Block(i + 1, i, min(close + 1, len(lines)), indent, body))
         i = close + 1
     return blocks
@@ -77,7 +77,7 @@ def _closing(lines: list[str], start: int, fence: str) -> int:
 
 
 def _dedent(line: str, indent: str) -> str:
-    return line[len(indent):] if line.startswith(indent) else line.lstrip(" \t")
+    return line[len(indent) :] if line.startswith(indent) else line.lstrip(" \t")
 
 
 def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
@@ -90,12 +90,12 @@ def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
 
     try:
         located = parse_yaml(block.body) if block.body.strip() else None
-        rejected = located.problems if located else []
+        rejected = list(located.problems) if located else []
     except YamlProblem as exc:  # the text is not YAML at all
-        rejected = [exc]
-    for exc in rejected:  # or a value in it is one a block cannot hold (a tag, .nan)
-        where = f" (line {exc.line} of the block)" if exc.line else ""
-        report(f"the block is not valid YAML{where}: {exc.message}")
+        located, rejected = None, [exc]
+    for problem in rejected:  # or a value in it is one a block cannot hold (a tag, .nan)
+        where = f" (line {problem.line} of the block)" if problem.line else ""
+        report(f"the block is not valid YAML{where}: {problem.message}")
     if rejected:
         return Embed(block, None, (), tuple(problems))
     data = located.data if located else None
@@ -111,7 +111,11 @@ def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
 
 def _journey(value: object, ids: list[str], report) -> str | None:
     if value is None:
-        report("'journey' is missing: give the id of the journey to show, e.g. 'journey: " + (ids[0] if ids else "buy-online") + "'")
+        report(
+            "'journey' is missing: give the id of the journey to show, e.g. 'journey: "
+            + (ids[0] if ids else "buy-online")
+            + "'"
+        )
         return None
     if not isinstance(value, str):
         report(f"journey: expected a journey id, got {value!r}")
@@ -143,7 +147,9 @@ def page_embeds(markdown: str, page: str, journey_ids: Iterable[str]) -> list[Em
     return [check_block(block, page, ids) for block in find_blocks(markdown)]
 
 
-_TITLE = re.compile(r"\A---\n(?:.*\n)*?title:[ \t]*(?P<meta>.+)\n(?:.*\n)*?---\n|^#[ \t]+(?P<heading>.+?)[ \t#]*$", re.M)
+_TITLE = re.compile(
+    r"\A---\n(?:.*\n)*?title:[ \t]*(?P<meta>.+)\n(?:.*\n)*?---\n|^#[ \t]+(?P<heading>.+?)[ \t#]*$", re.M
+)
 
 
 def page_title(markdown: str, src: str) -> str:

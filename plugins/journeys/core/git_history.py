@@ -24,8 +24,15 @@ _HASH = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?\Z")  # SHA-1 or SHA-256 object 
 _NULL = re.compile(r"0+\Z")
 # Settings of the user's or system config that would change the output parsed here, or run a
 # program (fsmonitor) on a read.
-_CONFIG = ("core.quotepath=off", "log.showSignature=false", "color.ui=never", "core.fsmonitor=false",
-           "diff.renames=true", "log.follow=false", "i18n.logOutputEncoding=UTF-8")
+_CONFIG = (
+    "core.quotepath=off",
+    "log.showSignature=false",
+    "color.ui=never",
+    "core.fsmonitor=false",
+    "diff.renames=true",
+    "log.follow=false",
+    "i18n.logOutputEncoding=UTF-8",
+)
 
 
 class GitUnavailable(Exception):
@@ -76,8 +83,22 @@ class Repository:
 
     def log(self, folder: str) -> list[tuple[Commit, list[FileChange]]]:
         """Every commit that changed a file under `folder`, newest first, with its changes."""
-        out = self.run(["log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
-                        "--encoding=UTF-8", "--format=%x00%H%x00%P%x00%cI%x00%s", "--", self.rel(folder)])
+        out = self.run(
+            [
+                "log",
+                "-z",
+                "--raw",
+                "--no-abbrev",
+                "-M",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--encoding=UTF-8",
+                "--format=%x00%H%x00%P%x00%cI%x00%s",
+                "--",
+                self.rel(folder),
+            ]
+        )
         return parse_log(out)
 
     def status(self, folder: str) -> dict[str, tuple[str, str | None]]:
@@ -132,9 +153,25 @@ class Repository:
     def changes_since(self, commit: str, folder: str) -> list[tuple[str, str, str | None, str | None]]:
         """Files under `folder` that differ between `commit` and the work tree:
         (status, path, old path, old blob); untracked files included as added."""
-        out = self.run(["diff", "-z", "--raw", "--no-abbrev", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
-                        commit, "--", self.rel(folder)])
-        found = [(c.status, c.path, c.old_path, c.old_blob) for c in _raw_changes(out.decode("utf-8", "surrogateescape").split("\0"), 0, None)[0]]
+        out = self.run(
+            [
+                "diff",
+                "-z",
+                "--raw",
+                "--no-abbrev",
+                "-M",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                commit,
+                "--",
+                self.rel(folder),
+            ]
+        )
+        found = [
+            (c.status, c.path, c.old_path, c.old_blob)
+            for c in _raw_changes(out.decode("utf-8", "surrogateescape").split("\0"), 0, None)[0]
+        ]
         for path, (code, _) in sorted(self.status(folder).items()):
             if code == "??":
                 found.append(("A", path, None, None))
@@ -169,8 +206,20 @@ def open_repository(folder: str) -> Repository:
     """The git work tree `folder` is in; `GitUnavailable` says why there is none."""
     if not os.path.isdir(folder):
         raise GitUnavailable(f"{folder} is not a folder")
-    out = _git(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--path-format=absolute",
-                "--show-toplevel", "--git-dir", "--git-common-dir", "--git-path", "shallow"], folder)
+    out = _git(
+        [
+            "rev-parse",
+            "--is-inside-work-tree",
+            "--is-shallow-repository",
+            "--path-format=absolute",
+            "--show-toplevel",
+            "--git-dir",
+            "--git-common-dir",
+            "--git-path",
+            "shallow",
+        ],
+        folder,
+    )
     lines = out.decode("utf-8", "surrogateescape").splitlines()
     if len(lines) < 6 or lines[0] != "true":
         raise GitUnavailable(f"{folder} is not inside a git work tree")
@@ -188,8 +237,11 @@ def open_repository(folder: str) -> Repository:
 def watched_paths(repo: Repository) -> list[str]:
     """What changes when a commit is made or checked out: HEAD and the branch refs. Watched by
     `mkdocs serve` so the History section follows a commit without an edit of a map."""
-    candidates = [os.path.join(repo.git_dir, "HEAD"), os.path.join(repo.common_dir, "refs", "heads"),
-                  os.path.join(repo.common_dir, "packed-refs")]
+    candidates = [
+        os.path.join(repo.git_dir, "HEAD"),
+        os.path.join(repo.common_dir, "refs", "heads"),
+        os.path.join(repo.common_dir, "packed-refs"),
+    ]
     return [path for path in candidates if os.path.exists(path)]
 
 
@@ -232,11 +284,16 @@ def _raw_changes(tokens: list[str], i: int, commit: Commit | None) -> tuple[list
             old_path, path, i = tokens[i + 1], tokens[i + 2], i + 3
         else:
             old_path, path, i = None, tokens[i + 1], i + 2
-        changes.append(FileChange(
-            commit, status, path, old_path if status == "R" else None,
-            None if _NULL.match(old_blob) or status in "AC" else old_blob,
-            None if _NULL.match(new_blob) or status == "D" else new_blob,
-        ))
+        changes.append(
+            FileChange(
+                commit,
+                status,
+                path,
+                old_path if status == "R" else None,
+                None if _NULL.match(old_blob) or status in "AC" else old_blob,
+                None if _NULL.match(new_blob) or status == "D" else new_blob,
+            )
+        )
         if status == "C":  # only with -C; a copy is an added file
             changes[-1] = FileChange(commit, "A", path, None, None, changes[-1].new_blob)
     return changes, i
@@ -255,7 +312,7 @@ def parse_batch(out: bytes) -> dict[str, bytes]:
             continue
         size = int(header[2])
         if header[1] == "blob":
-            found[header[0]] = out[pos:pos + size]
+            found[header[0]] = out[pos : pos + size]
         pos += size + 1
     return found
 

@@ -146,7 +146,7 @@ def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] |
         return [], doc.problems
     ck = Checker(checker_for(doc))
     entries = ListOf(record).check(doc.located.data, (), ck)
-    seen = {}
+    seen: dict[str, int] = {}
     for i, entry in enumerate(entries or []):
         if entry["id"] in seen:
             ck.report((i, "id"), f"duplicate {record.name} id '{entry['id']}' (also entry {seen[entry['id']]})")
@@ -155,23 +155,34 @@ def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] |
 
 
 def _entry(data: dict) -> CatalogueEntry:
-    return CatalogueEntry(data["id"], data.get("name") or humanize(data["id"]), data.get("description"), data.get("contact"),
-                          tuple(data.get("reviewers") or ()))
+    return CatalogueEntry(
+        data["id"],
+        data.get("name") or humanize(data["id"]),
+        data.get("description"),
+        data.get("contact"),
+        tuple(data.get("reviewers") or ()),
+    )
 
 
 def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _Item:
     doc = _cached(parse_markdown_file, abs_path, _display(abs_path, root), cache)
     ck = Checker(checker_for(doc))
-    data = {}
+    data: dict = {}
     if doc.located is not None:
         data = record.check(doc.located.data, (), ck) or {}
     stem = _printable(os.path.splitext(os.path.basename(abs_path))[0])
     id_ = data.get("id")
-    if id_ is None and doc.located is not None and not (isinstance(doc.located.data, dict) and "id" in doc.located.data):
+    if (
+        id_ is None
+        and doc.located is not None
+        and not (isinstance(doc.located.data, dict) and "id" in doc.located.data)
+    ):
         if is_valid_id(stem):
             id_ = stem
         else:
-            ck.report((), f"the file name '{stem}' is not a valid id: rename the file or add 'id: {slugify(stem) or 'my-id'}'")
+            ck.report(
+                (), f"the file name '{stem}' is not a valid id: rename the file or add 'id: {slugify(stem) or 'my-id'}'"
+            )
     return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder, abs_path)
 
 
@@ -179,6 +190,7 @@ def _cycle_collection_paused(load):
     """Loading makes hundreds of thousands of small dicts, lists and tuples and no cyclic
     garbage, so the cycle collector would only rescan them again and again: about 40% of the
     time of loading 1,000 maps. It runs again as soon as loading is done."""
+
     @functools.wraps(load)
     def paused(*args, **kwargs):
         if not gc.isenabled():
@@ -188,12 +200,20 @@ def _cycle_collection_paused(load):
             return load(*args, **kwargs)
         finally:
             gc.enable()
+
     return paused
 
 
 @_cycle_collection_paused
-def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, cache: dict | None = None,
-                  docs_dir: str | None = None, audience: str = "internal") -> Handbook:
+def load_handbook(
+    maps_dir: str,
+    *,
+    custom_fields=(),
+    root: str | None = None,
+    cache: dict | None = None,
+    docs_dir: str | None = None,
+    audience: str = "internal",
+) -> Handbook:
     """Read and validate every map under `maps_dir`; for a public `audience`, also what a
     public build would leak (core/audience.py).
 
@@ -233,8 +253,9 @@ def load_handbook(maps_dir: str, *, custom_fields=(), root: str | None = None, c
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
     _check_placeholders(journey_items)
     if audience == "public":
-        public_problems(((i.id, i.data) for i in personas_kept),
-                        ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept))
+        public_problems(
+            ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
+        )
 
     personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields, record)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
@@ -262,12 +283,24 @@ def _find_files(maps_dir: str, root: str) -> _Files:
     journeys_dir = os.path.join(maps_dir, "journeys")
     persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
     leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if _leaves(p, maps_dir)}
-    problems = [Problem(_display(p, root), None, None, "", "is a link to a file outside the maps folder: a map must be a file inside it")
-                for p in sorted(leaving)]
+    problems = [
+        Problem(
+            _display(p, root),
+            None,
+            None,
+            "",
+            "is a link to a file outside the maps folder: a map must be a file inside it",
+        )
+        for p in sorted(leaving)
+    ]
     return _Files(
-        None if stages_path in leaving else stages_path, None if teams_path in leaving else teams_path,
-        [p for p in persona_files if p not in leaving], [p for p in journey_files if p not in leaving],
-        personas_dir, journeys_dir, problems,
+        None if stages_path in leaving else stages_path,
+        None if teams_path in leaving else teams_path,
+        [p for p in persona_files if p not in leaving],
+        [p for p in journey_files if p not in leaving],
+        personas_dir,
+        journeys_dir,
+        problems,
     )
 
 
@@ -278,9 +311,17 @@ def _folder(path: str, journeys_dir: str) -> str:
 def _missing_kinds(files: _Files, persona_items, journey_items, root: str) -> list[Problem]:
     problems = []
     if not persona_items:
-        problems.append(Problem(_display(files.personas_dir, root), None, None, "", "no persona: add at least one file personas/<id>.md"))
+        problems.append(
+            Problem(
+                _display(files.personas_dir, root), None, None, "", "no persona: add at least one file personas/<id>.md"
+            )
+        )
     if not journey_items:
-        problems.append(Problem(_display(files.journeys_dir, root), None, None, "", "no journey: add at least one file journeys/<id>.md"))
+        problems.append(
+            Problem(
+                _display(files.journeys_dir, root), None, None, "", "no journey: add at least one file journeys/<id>.md"
+            )
+        )
     return problems
 
 
@@ -290,7 +331,11 @@ def _unique(items: list[_Item], kind: str) -> list[_Item]:
     first: dict[str, _Item] = {}
     for item in items:
         if item.id in first:
-            checker_for(item.doc)(("id",), f"duplicate {kind} id '{item.id}': {first[item.id].doc.display} has it already; rename the file or set another 'id'", True)
+            checker_for(item.doc)(
+                ("id",),
+                f"duplicate {kind} id '{item.id}': {first[item.id].doc.display} has it already; rename the file or set another 'id'",
+                True,
+            )
         else:
             first[item.id] = item
     return list(first.values())
@@ -323,8 +368,13 @@ def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]
         for n, part in enumerate(item.folder.split("/") if item.folder else ()):
             if not slugify(part):
                 folder = os.path.join(journeys_dir, *item.folder.split("/")[: n + 1])
-                problem = Problem(_display(folder, root), None, None, "",
-                                  f"the folder name '{part}' makes no id: rename the folder with letters or digits, e.g. 'claims'")
+                problem = Problem(
+                    _display(folder, root),
+                    None,
+                    None,
+                    "",
+                    f"the folder name '{part}' makes no id: rename the folder with letters or digits, e.g. 'claims'",
+                )
                 item.doc.problems.append(problem)
                 problems.append(problem)
     return problems
@@ -340,7 +390,12 @@ def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: 
         if "](" not in item.doc.body and "]:" not in item.doc.body:
             continue  # most narratives have no link: skip the scan
         item.links, found = narrative_links.resolve(
-            item.doc.body, item.path, maps_dir=maps_dir, docs_dir=docs_dir, pages=pages, display=display,
+            item.doc.body,
+            item.path,
+            maps_dir=maps_dir,
+            docs_dir=docs_dir,
+            pages=pages,
+            display=display,
         )
         for offset, message in found:
             _report_in_body(item, offset, message)
@@ -362,20 +417,48 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(persona_items, journey_items, team_data, custom_fields, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+def _model(
+    persona_items, journey_items, team_data, custom_fields, record
+) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
-    personas = tuple(sorted(
-        (builders.persona(PERSONA, i.data, id_=i.id, source=i.doc.display, body=i.doc.body,
-                          problems=sorted(i.doc.problems), links=i.links) for i in persona_items),
-        key=lambda p: p.id,
-    ))
+    personas = tuple(
+        sorted(
+            (
+                builders.persona(
+                    PERSONA,
+                    i.data,
+                    id_=i.id,
+                    source=i.doc.display,
+                    body=i.doc.body,
+                    problems=sorted(i.doc.problems),
+                    links=i.links,
+                )
+                for i in persona_items
+            ),
+            key=lambda p: p.id,
+        )
+    )
     custom_keys = [key for key, _ in custom_fields]
-    journeys = tuple(sorted(
-        (builders.journey(record, i.data, id_=i.id, source=i.doc.display, folder=i.folder, body=i.doc.body,
-                          problems=sorted(i.doc.problems), links=i.links, team_id=team_id, custom_keys=custom_keys)
-         for i in journey_items),
-        key=lambda j: j.id,
-    ))
+    journeys = tuple(
+        sorted(
+            (
+                builders.journey(
+                    record,
+                    i.data,
+                    id_=i.id,
+                    source=i.doc.display,
+                    folder=i.folder,
+                    body=i.doc.body,
+                    problems=sorted(i.doc.problems),
+                    links=i.links,
+                    team_id=team_id,
+                    custom_keys=custom_keys,
+                )
+                for i in journey_items
+            ),
+            key=lambda j: j.id,
+        )
+    )
     return personas, journeys
 
 
@@ -418,12 +501,17 @@ def _check_journey(item: _Item, known: dict) -> None:
         if stage is None:
             continue
         if stage in seen:
-            report(("stages", i, "stage"), f"stage '{stage}' appears twice (also stages[{seen[stage]}]); merge the two blocks")
+            report(
+                ("stages", i, "stage"),
+                f"stage '{stage}' appears twice (also stages[{seen[stage]}]); merge the two blocks",
+            )
             continue
         seen[stage] = i
         if order is not None and stage in order:
             if order[stage] < last:
-                report(("stages", i, "stage"), f"stage '{stage}' is out of order: stages follow the order of stages.yml")
+                report(
+                    ("stages", i, "stage"), f"stage '{stage}' is out of order: stages follow the order of stages.yml"
+                )
             last = max(last, order[stage])
 
 

@@ -69,7 +69,7 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
     custom = handbook.custom_fields
 
     plans = {}
-    needed = set()
+    needed: set[str] = set()
     for journey in handbook.journeys:
         path = paths[journey.id]
         changes = histories[tracked[path]]
@@ -103,6 +103,8 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
             entries.append(Entry(None, journey_changes(last, journey), renamed))
         truncated = False
         for change in shown:
+            # A file's log entries always have their commit; only a diff with the work tree has none.
+            assert change.commit is not None
             boundary = repo.shallow and change.status == "A" and change.commit.hash in repo.shallow_commits
             truncated = truncated or boundary
             if boundary:
@@ -111,14 +113,18 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
                 continue
             old = version(change.old_blob, change.old_path or change.path)
             new = version(change.new_blob, change.path)
-            renamed = _display(change.old_path, top_rel) if change.status == "R" else None
+            renamed = _display(change.old_path, top_rel) if change.status == "R" and change.old_path else None
             entries.append(Entry(change.commit, _changes(change, old, new), renamed))
         if not entries:
             continue
         oldest = version(shown[-1].new_blob, shown[-1].path) if shown else journey
         steps = tuple((s.touchpoint, s.emotion) for _, s in oldest.steps) if oldest is not None else ()
         result[journey_id] = JourneyHistory(
-            tuple(entries), truncated, len(changes) > len(shown), steps, _align(steps, journey),
+            tuple(entries),
+            truncated,
+            len(changes) > len(shown),
+            steps,
+            _align(steps, journey),
         )
     return History(result, repo.shallow, tuple(watched_paths(repo)))
 
@@ -139,7 +145,9 @@ def _display(path: str, top_rel: str) -> str:
     return printable(shown)
 
 
-def try_history(handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None) -> tuple[History | None, str | None]:
+def try_history(
+    handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None
+) -> tuple[History | None, str | None]:
     """(history, None), or (None, why there is none) for the build's info line."""
     if depth <= 0:
         return None, None

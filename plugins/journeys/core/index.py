@@ -80,14 +80,22 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
         journey_ids = dict.fromkeys(place.journey.id for place, _ in seen)
         persona_ids = sorted({p for place, _ in seen for p in place.journey.personas})
         teams = sorted({place.step.owner for place, _ in seen if place.step.owner})
-        merged.append(MergedPainPoint(
-            id=key, text=worst.text, severity=worst.severity,
-            status=min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__),
-            evidence=tuple(evidence), places=tuple(place for place, _ in seen),
-            journeys=tuple(journey_ids), personas=tuple(persona_ids), teams=tuple(teams),
-            opportunities=tuple(addressed.get(key, ())),
-            occurrences=tuple(pain for _, pain in seen), text_from=heading,
-        ))
+        merged.append(
+            MergedPainPoint(
+                id=key,
+                text=worst.text,
+                severity=worst.severity,
+                status=min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__),
+                evidence=tuple(evidence),
+                places=tuple(place for place, _ in seen),
+                journeys=tuple(journey_ids),
+                personas=tuple(persona_ids),
+                teams=tuple(teams),
+                opportunities=tuple(addressed.get(key, ())),
+                occurrences=tuple(pain for _, pain in seen),
+                text_from=heading,
+            )
+        )
     return tuple(sorted(merged, key=lambda m: (-m.score, -SEVERITY_WEIGHT[m.severity], m.id)))
 
 
@@ -115,7 +123,8 @@ def feeling_by_stage(journeys, state: str = "current") -> dict[str, Feeling]:
     for place in places(j for j in journeys if j.state == state):
         scores[place.block.stage].append(place.step.emotion)
         seen[place.block.stage].add(place.journey.id)
-    return {stage: Feeling(average(values), len(values), len(seen[stage])) for stage, values in scores.items()}
+    # Every stage listed has at least one score, so its average is a number.
+    return {stage: Feeling(average(values) or 0.0, len(values), len(seen[stage])) for stage, values in scores.items()}
 
 
 def emotion_by_stage(journeys, state: str = "current") -> dict[str, float]:

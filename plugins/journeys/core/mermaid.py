@@ -38,28 +38,32 @@ _LEADING_SPACE, _OUTER_SPACE = re.compile(f"{S}*"), re.compile(rf"^{S}+|{S}+$")
 _FRONT_MATTER = re.compile(rf"-{{3}}{S}*[\n\r](.*?)[\n\r]-{{3}}{S}*[\n\r]+", re.DOTALL)
 _DIRECTIVE = re.compile(
     rf"%{{2}}\{{{S}*(?:(\w+){S}*:|(\w+)){S}*(?:(\w+)|((?:(?!\}}%{{2}}).|\r?\n)*))?{S}*(?:\}}%{{2}})?",
-    re.IGNORECASE | re.ASCII)
+    re.IGNORECASE | re.ASCII,
+)
 _COMMENT_LINE = re.compile(rf"^{S}*%%(?!\{{)[^\n]+\n?", re.MULTILINE)
 
 # The lexer of journey.jison: (pattern, token); the first rule that matches wins, as in
 # jison without the `flex` option. None skips the text. `%options case-insensitive`.
-_INITIAL = [(re.compile(pattern, re.IGNORECASE), token) for pattern, token in (
-    (r"%%(?!\{)[^\n]*", None),
-    (r"[^}]%%[^\n]*", None),
-    (r"\n+", "NEWLINE"),
-    (rf"{S}+", None),
-    (r"#[^\n]*", None),
-    (r"journey", "journey"),
-    (rf"title{S}[^#\n;]+", "title"),
-    (rf"accTitle{S}*:{S}*", "acc_title"),
-    (rf"accDescr{S}*:{S}*", "acc_descr"),
-    (rf"accDescr{S}*\{{{S}*", "acc_descr_open"),
-    (rf"section{S}[^#:\n;]+", "section"),
-    (r"[^#:\n;]+", "taskName"),
-    (r":[^#\n;]+", "taskData"),
-    (r":", ":"),
-    (r".", "INVALID"),
-)]
+_INITIAL = [
+    (re.compile(pattern, re.IGNORECASE), token)
+    for pattern, token in (
+        (r"%%(?!\{)[^\n]*", None),
+        (r"[^}]%%[^\n]*", None),
+        (r"\n+", "NEWLINE"),
+        (rf"{S}+", None),
+        (r"#[^\n]*", None),
+        (r"journey", "journey"),
+        (rf"title{S}[^#\n;]+", "title"),
+        (rf"accTitle{S}*:{S}*", "acc_title"),
+        (rf"accDescr{S}*:{S}*", "acc_descr"),
+        (rf"accDescr{S}*\{{{S}*", "acc_descr_open"),
+        (rf"section{S}[^#:\n;]+", "section"),
+        (r"[^#:\n;]+", "taskName"),
+        (r":[^#\n;]+", "taskData"),
+        (r":", ":"),
+        (r".", "INVALID"),
+    )
+]
 _TO_LINE_END = re.compile(r"[^\n]*")
 _DESCRIPTION = re.compile(r"[^}]*")
 _TASK_FORM = "a task is 'Task name: score: Actor, Actor'"
@@ -148,10 +152,15 @@ def _diagram_block(text: str) -> tuple[int, str]:
         fence = _FENCE.match(line)
         if not fence:
             continue
-        end = next((i for i in range(start + 1, len(lines))
-                    if lines[i].strip().startswith(fence.group(1)[:3]) and not lines[i].strip().strip(fence.group(1)[0])),
-                   len(lines))
-        block = "\n".join(lines[start + 1:end])
+        end = next(
+            (
+                i
+                for i in range(start + 1, len(lines))
+                if lines[i].strip().startswith(fence.group(1)[:3]) and not lines[i].strip().strip(fence.group(1)[0])
+            ),
+            len(lines),
+        )
+        block = "\n".join(lines[start + 1 : end])
         # In any case, so that a block starting `JOURNEY` is the one whose error is shown.
         if re.match(rf"{S}*journey", _statements(_front_matter_span(block)[1]), re.IGNORECASE):
             return start + 2, block
@@ -176,7 +185,7 @@ def _front_matter_span(block: str) -> tuple[re.Match | None, str]:
     match = _FRONT_MATTER.match(text, _match(_LEADING_SPACE, text).end())
     if not match:
         return None, text
-    return match, text[:match.start()] + "\n" * match.group(0).count("\n") + text[match.end():]
+    return match, text[: match.start()] + "\n" * match.group(0).count("\n") + text[match.end() :]
 
 
 def _front_matter_title(block: str, first_line: int) -> tuple[str | None, str]:
@@ -193,7 +202,9 @@ def _front_matter_title(block: str, first_line: int) -> tuple[str | None, str]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + match.string.count("\n", 0, match.start(1)) + (mark.line if mark else 0)
-        raise MermaidError(line, f"the front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        raise MermaidError(
+            line, f"the front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}"
+        ) from None
     title = data.get("title") if isinstance(data, dict) else None
     return (_js_string(title) if title else None), text
 
@@ -229,7 +240,7 @@ def _lex(text: str):
             yield token, match.group(0), match.start()
 
 
-def parse(text: str) -> Diagram:
+def parse(text: str) -> Diagram:  # noqa: C901 - journey.jison's statements in its order, one branch a rule
     """Read a Mermaid journey diagram (or a Markdown file holding one)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     first_line, block = _diagram_block(text)
@@ -244,14 +255,19 @@ def parse(text: str) -> Diagram:
     def source(position: int) -> str:
         return source_lines[bisect.bisect_left(breaks, position)].strip()
 
-    head = block[_match(_LEADING_SPACE, block).end():]
+    head = block[_match(_LEADING_SPACE, block).end() :]
     if not head:
         raise MermaidError(None, "no Mermaid diagram found: the file should start with 'journey'")
     if not head.startswith("journey"):
         found = head.split("\n", 1)[0].strip()
-        hint = ": Mermaid's keyword is 'journey', in lower case" if found.lower().startswith("journey") else \
-            ": only Mermaid journey diagrams can be imported"
-        raise MermaidError(line_of(len(block) - len(head)), f"expected 'journey' as the first line of the diagram, got '{found}'{hint}")
+        hint = (
+            ": Mermaid's keyword is 'journey', in lower case"
+            if found.lower().startswith("journey")
+            else ": only Mermaid journey diagrams can be imported"
+        )
+        raise MermaidError(
+            line_of(len(block) - len(head)), f"expected 'journey' as the first line of the diagram, got '{found}'{hint}"
+        )
 
     diagram = Diagram(title, [])
     tokens = list(_lex(hide_entities(block)))
@@ -267,8 +283,13 @@ def parse(text: str) -> Diagram:
         if token == "title":
             new = decode(value[6:]).strip() or None
             if title_line is not None and new != diagram.title:
-                diagram.notices.append(Notice(number, f"a second title '{new}' replaces '{diagram.title}' (line {title_line}), as in Mermaid, "
-                                                      "which reads every line starting with 'title ' as the title"))
+                diagram.notices.append(
+                    Notice(
+                        number,
+                        f"a second title '{new}' replaces '{diagram.title}' (line {title_line}), as in Mermaid, "
+                        "which reads every line starting with 'title ' as the title",
+                    )
+                )
             diagram.title, title_line = new, number
         elif token == "acc_title":
             diagram.acc_title = decode(value).strip() or None
@@ -280,13 +301,18 @@ def parse(text: str) -> Diagram:
         elif token == "section":
             name = decode(value[8:]).strip()
             if index < len(tokens) and tokens[index][0] in ("taskData", ":"):
-                raise MermaidError(number, f"cannot read '{source(position)}': a section is 'section <stage name>', without ':'")
+                raise MermaidError(
+                    number, f"cannot read '{source(position)}': a section is 'section <stage name>', without ':'"
+                )
             diagram.sections.append(Section(name, number))
         elif token == "taskName" and index < len(tokens) and tokens[index][0] == "taskData":
             task = _task(decode(value).strip(), tokens[index][1][1:], number, diagram.notices)
             index += 1
             if not diagram.sections:
-                raise MermaidError(number, f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it")
+                raise MermaidError(
+                    number,
+                    f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it",
+                )
             diagram.sections[-1].tasks.append(task)
         else:
             raise MermaidError(number, _unreadable(token, value, source(position)))
@@ -294,9 +320,16 @@ def parse(text: str) -> Diagram:
         raise MermaidError(None, "the diagram has no sections: add 'section <stage name>' and tasks below it")
     empty = [s for s in diagram.sections if not s.tasks]
     if len(empty) == len(diagram.sections):
-        raise MermaidError(empty[0].line, f"section '{empty[0].name}' has no tasks: add 'Task name: score: Actor' lines below it")
+        raise MermaidError(
+            empty[0].line, f"section '{empty[0].name}' has no tasks: add 'Task name: score: Actor' lines below it"
+        )
     for section in empty:
-        diagram.notices.append(Notice(section.line, f"section '{section.name}' has no tasks, and a stage of a map needs a step: it is left out"))
+        diagram.notices.append(
+            Notice(
+                section.line,
+                f"section '{section.name}' has no tasks, and a stage of a map needs a step: it is left out",
+            )
+        )
     diagram.sections = [s for s in diagram.sections if s.tasks]
     return diagram
 
@@ -305,8 +338,10 @@ def _unreadable(token: str, value: str, line: str) -> str:
     if token == "INVALID" and value == ";":
         return f"cannot read '{line}': Mermaid's journey diagrams have no ';', so it cannot end a statement; put each task on a line of its own"
     if token == "journey":
-        return (f"cannot read '{line}': 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, "
-                f"so write the first letter as its entity code, '#{ord(value[0])};'")
+        return (
+            f"cannot read '{line}': 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, "
+            f"so write the first letter as its entity code, '#{ord(value[0])};'"
+        )
     return f"cannot read '{line}': {_TASK_FORM}"
 
 
@@ -317,15 +352,22 @@ def _task(name: str, data: str, number: int, notices: list[Notice]) -> Task:
     score_text = _OUTER_SPACE.sub("", decode(pieces[0]))
     score = _js_number(score_text)
     if score is None or not float(score).is_integer():
-        raise MermaidError(number, f"task '{name}': the score '{score_text}' is not a whole number from {SCORE_MIN} to {SCORE_MAX}")
+        raise MermaidError(
+            number, f"task '{name}': the score '{score_text}' is not a whole number from {SCORE_MIN} to {SCORE_MAX}"
+        )
     score = int(score)
     if not SCORE_MIN <= score <= SCORE_MAX:
         raise MermaidError(number, f"task '{name}': the score {score} is not between {SCORE_MIN} and {SCORE_MAX}")
     actors = [decode(a).strip() for a in pieces[1].split(",")] if len(pieces) > 1 else []
     ignored = ":".join(pieces[2:]).strip()
     if ignored:
-        notices.append(Notice(number, f"task '{name}': '{decode(ignored)}' after a third ':' is not read, as Mermaid does not read it; "
-                                      "separate actors with ','"))
+        notices.append(
+            Notice(
+                number,
+                f"task '{name}': '{decode(ignored)}' after a third ':' is not read, as Mermaid does not read it; "
+                "separate actors with ','",
+            )
+        )
     return Task(name, score, list(dict.fromkeys(a for a in actors if a)), number)
 
 
@@ -355,9 +397,14 @@ def resolve_stage(section: Section, catalogue: list[tuple[str, str]] | None, num
     for id_, name in catalogue:
         if (slug and slug in (id_, slugify(name))) or section.name.casefold() == name.casefold():
             return id_
-    hint = did_you_mean(slug, [id_ for id_, _ in catalogue]) or did_you_mean(section.name, [name for _, name in catalogue])
+    hint = did_you_mean(slug, [id_ for id_, _ in catalogue]) or did_you_mean(
+        section.name, [name for _, name in catalogue]
+    )
     known = ", ".join(id_ for id_, _ in catalogue)
-    raise MermaidError(section.line, f"section '{section.name}' is not a stage in stages.yml{hint}; rename the section to one of: {known}")
+    raise MermaidError(
+        section.line,
+        f"section '{section.name}' is not a stage in stages.yml{hint}; rename the section to one of: {known}",
+    )
 
 
 def persona_ids(actors: list[str], personas: dict[str, str]) -> dict[str, str]:
@@ -367,7 +414,9 @@ def persona_ids(actors: list[str], personas: dict[str, str]) -> dict[str, str]:
     taken = set(personas)
     for actor in actors:
         slug = slugify(actor)
-        known = next((id_ for id_, name in personas.items() if slug == id_ or actor.casefold() == name.casefold()), None)
+        known = next(
+            (id_ for id_, name in personas.items() if slug == id_ or actor.casefold() == name.casefold()), None
+        )
         if known is None and not slug:
             slug = next(f"actor-{n}" for n in range(1, len(actors) + len(taken) + 2) if f"actor-{n}" not in taken)
         ids[actor] = known or slug
@@ -386,7 +435,10 @@ class Draft:
 
 
 def to_map(
-    diagram: Diagram, *, default_title: str, stages: list[tuple[str, str]] | None = None,
+    diagram: Diagram,
+    *,
+    default_title: str,
+    stages: list[tuple[str, str]] | None = None,
     personas: dict[str, str] | None = None,
 ) -> Draft:
     """The journey map of a diagram: `stages` is the catalogue as (id, name) pairs or None,
@@ -394,7 +446,10 @@ def to_map(
     without `title` (or `accTitle`)."""
     personas = personas or {}
     if not diagram.actors:
-        raise MermaidError(diagram.sections[0].line, "no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona")
+        raise MermaidError(
+            diagram.sections[0].line,
+            "no task names an actor: write tasks as 'Task name: score: Actor' so the map has a persona",
+        )
     actor_ids = persona_ids(diagram.actors, personas)
     notices = list(diagram.notices)
     blocks: list[dict] = []
@@ -403,14 +458,25 @@ def to_map(
     for number, section in enumerate(diagram.sections, 1):
         stage = resolve_stage(section, stages, number)
         if stage in seen:
-            raise MermaidError(section.line, f"section '{section.name}' is the stage '{stage}' again (line {seen[stage].line}): a map has each stage once, so merge the two sections")
+            raise MermaidError(
+                section.line,
+                f"section '{section.name}' is the stage '{stage}' again (line {seen[stage].line}): a map has each stage once, so merge the two sections",
+            )
         later = [s for s in seen if order and order[s] > order[stage]]
         if later:
-            raise MermaidError(section.line, f"section '{section.name}' comes after '{seen[later[0]].name}', but stages.yml puts '{stage}' before '{later[0]}': reorder the sections")
+            raise MermaidError(
+                section.line,
+                f"section '{section.name}' comes after '{seen[later[0]].name}', but stages.yml puts '{stage}' before '{later[0]}': reorder the sections",
+            )
         if stages is None and humanize(stage) != section.name:
-            notices.append(Notice(section.line, f"section '{section.name}' becomes the stage '{stage}', shown as '{humanize(stage)}': "
-                                                "without a stages.yml a stage's name is made from its id; to keep the spelling, "
-                                                f"list the handbook's stages in stages.yml with '- id: {stage}' and 'name: {section.name}'"))
+            notices.append(
+                Notice(
+                    section.line,
+                    f"section '{section.name}' becomes the stage '{stage}', shown as '{humanize(stage)}': "
+                    "without a stages.yml a stage's name is made from its id; to keep the spelling, "
+                    f"list the handbook's stages in stages.yml with '- id: {stage}' and 'name: {section.name}'",
+                )
+            )
         seen[stage] = section
         blocks.append({"stage": stage, "steps": [_step(task) for task in section.tasks]})
     data: dict[str, object] = {"title": diagram.title or diagram.acc_title or default_title}
@@ -437,7 +503,8 @@ def narrative(diagram: Diagram, source_name: str) -> str:
         body += "\n## Who takes each step\n\n"
         body += "".join(
             f"- {_plain(task.name)}: {_plain(', '.join(task.actors) or 'no actor named')}\n"
-            for section in diagram.sections for task in section.tasks
+            for section in diagram.sections
+            for task in section.tasks
         )
     return body
 

@@ -29,7 +29,11 @@ def _task_name(touchpoint: str) -> str:
 def to_mermaid(journey: Journey, *, stage_names: dict[str, str], persona_names: dict[str, str]) -> str:
     """The diagram of `journey`; `stage_names` and `persona_names` are display names by id."""
     actors = ", ".join(encode(persona_names.get(p, p).strip(), ":,") for p in journey.personas)
-    lines = [f"%% journey {journey.id}, exported by `journeys export-mermaid`", "journey", f"  title {encode(journey.title.strip())}"]
+    lines = [
+        f"%% journey {journey.id}, exported by `journeys export-mermaid`",
+        "journey",
+        f"  title {encode(journey.title.strip())}",
+    ]
     if journey.summary:
         lines.append(f"  accDescr: {encode(' '.join(journey.summary.split()))}")
     for block in journey.stages:

@@ -50,8 +50,11 @@ def encode(text: str, also: str = "") -> str:
     """`text` as Mermaid writes it: line breaks as `<br>`, the characters of `_ALWAYS` and
     `also` as entity codes (`#35;`)."""
     out = "".join(
-        f"#{ord(c)};" if c in _ALWAYS + also or (c == "%" and text[i + 1:i + 2] == "%")
-        or (c == "&" and _HTML_ENTITY.match(text, i)) else c
+        f"#{ord(c)};"
+        if c in _ALWAYS + also
+        or (c == "%" and text[i + 1 : i + 2] == "%")
+        or (c == "&" and _HTML_ENTITY.match(text, i))
+        else c
         for i, c in enumerate(text)
     )
     return re.sub(r"\r\n?|\n", "<br>", out)

@@ -56,11 +56,13 @@ def targets(body: str) -> list[tuple[int, int, str]]:
     for pattern in (_INLINE_RE, _DEFINITION_RE):
         for match in pattern.finditer(masked):
             group = "angle" if match.group("angle") is not None else "bare"
-            found.append((match.start(group), match.end(group), body[match.start(group):match.end(group)]))
+            found.append((match.start(group), match.end(group), body[match.start(group) : match.end(group)]))
     return sorted(found)
 
 
-def resolve(body: str, source: str, *, maps_dir: str, docs_dir: str, pages: dict, display) -> tuple[list[Link], list[tuple[int, str]]]:
+def resolve(
+    body: str, source: str, *, maps_dir: str, docs_dir: str, pages: dict, display
+) -> tuple[list[Link], list[tuple[int, str]]]:
     """The links of the narrative of the map at `source` (an absolute path), and the problems
     as (offset in the body, message). `pages` maps the absolute path of every map that has a
     page to (kind, id); `display` turns an absolute path into the one messages show."""
@@ -86,10 +88,14 @@ def resolve(body: str, source: str, *, maps_dir: str, docs_dir: str, pages: dict
 
 def _why(full: str, maps_dir: str, docs_dir: str, display) -> str:
     if _inside(full, maps_dir) and _is_file(full):
-        return f"{display(full)} has no page of its own: link a persona or journey map, or a file of {display(docs_dir)}/"
+        return (
+            f"{display(full)} has no page of its own: link a persona or journey map, or a file of {display(docs_dir)}/"
+        )
     if _inside(full, maps_dir) or _inside(full, docs_dir):
         return f"there is no file {display(full)}; a link is relative to this map file"
-    return f"{display(full)} is outside the maps folder and the docs folder ({display(docs_dir)}/), so it is not published"
+    return (
+        f"{display(full)} is outside the maps folder and the docs folder ({display(docs_dir)}/), so it is not published"
+    )
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -110,13 +116,14 @@ def rewritten(body: str, links, here: str, page_of) -> str:
     folder = posixpath.dirname(here) or "."
     for link in links:
         target = link.ref if link.kind == "docs" else page_of(link.kind, link.ref)
-        out += [body[last:link.start], quote(posixpath.relpath(target, folder)) + link.suffix]
+        out += [body[last : link.start], quote(posixpath.relpath(target, folder)) + link.suffix]
         last = link.end
     return "".join(out) + body[last:]
 
 
 def with_page_links(handbook, page_of):
     """The handbook with every narrative's links rewritten for the page that shows it."""
+
     def fixed(item, kind):
         if not item.links:
             return item

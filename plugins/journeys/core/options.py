@@ -107,8 +107,11 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
             raise OptionError(f"expected a mapping with 'key' and 'label', {_got(entry)}", (i,))
         for name in entry:
             if name not in ("key", "label"):
-                raise OptionError(f"unknown key{did_you_mean(name, ('key', 'label'))}: a custom field has a 'key' and a 'label'",
-                                  (i, name), at_key=True)
+                raise OptionError(
+                    f"unknown key{did_you_mean(name, ('key', 'label'))}: a custom field has a 'key' and a 'label'",
+                    (i, name),
+                    at_key=True,
+                )
         for name in ("key", "label"):
             if entry.get(name) is None:
                 raise OptionError(f"missing '{name}': every custom field needs a 'key' and a 'label'", (i,))
@@ -195,7 +198,8 @@ _FIELDS = {f.name: f for f in fields(Options)}
 
 def default(name: str):
     option = _FIELDS[name]
-    return option.default_factory() if option.default is MISSING else option.default
+    # A field without a default has a factory (every Options field has one or the other).
+    return option.default_factory() if option.default is MISSING else option.default  # type: ignore[operator]
 
 
 def check(name: str, value):

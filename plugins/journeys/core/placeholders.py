@@ -12,8 +12,10 @@ GOAL = "What the customer wants to achieve in this stage."
 TOUCHPOINT = "Where the customer meets us"
 ACTION = "What the customer does here."
 THINKING = "What is going through their mind?"
-RESEARCH = ("Say what this map rests on: interviews, call listening, surveys, analytics, with dates and "
-            "numbers of participants.")
+RESEARCH = (
+    "Say what this map rests on: interviews, call listening, surveys, analytics, with dates and "
+    "numbers of participants."
+)
 QUESTIONS = "What do we still need to find out?"
 
 VALUES = frozenset({SUMMARY, GOAL, TOUCHPOINT, ACTION, THINKING})

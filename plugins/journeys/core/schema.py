@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 from journeys.core import model
@@ -51,12 +52,15 @@ def type_name(value: object) -> str:
 class Checker:
     """Collects problems and cross-file references while one document is checked."""
 
-    report: object  # callable(path: tuple, message: str, key: bool = False)
+    report: Callable[..., None]  # (path: tuple, message: str, key: bool = False)
     refs: list = field(default_factory=list)  # (kind, value, path)
 
 
 class Type:
-    description = ""
+    @property
+    def description(self) -> str:
+        """What the type accepts, in words for messages."""
+        return ""
 
     def check(self, value, path: tuple, ck: Checker):
         raise NotImplementedError
@@ -182,7 +186,9 @@ class Id(Type):
         if is_valid_id(value):
             return value
         if isinstance(value, str):
-            ck.report(path, f"'{value}' is not a valid id: use 1 to 63 of a-z, 0-9 and -, starting with a letter or digit")
+            ck.report(
+                path, f"'{value}' is not a valid id: use 1 to 63 of a-z, 0-9 and -, starting with a letter or digit"
+            )
             return None
         return self.wrong(value, path, ck)
 
@@ -235,7 +241,7 @@ class ListOf(Type):
         return [item for item in out if item is not None]
 
     def json_schema(self):
-        schema = {"type": "array", "items": self.item.json_schema()}
+        schema: dict = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.single_ok:
@@ -265,7 +271,9 @@ class Record(Type):
     @property
     def description(self):
         article = "an" if self.name[0] in "aeiouAEIOU" else "a"
-        return f"{article} {self.name}" + (f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)")
+        return f"{article} {self.name}" + (
+            f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)"
+        )
 
     def check(self, value, path, ck):
         if value is REJECTED:
@@ -278,7 +286,7 @@ class Record(Type):
         for name in value:
             if name not in known:
                 ck.report(path + (name,), f"unknown key{did_you_mean(name, known)}", True)
-        out = {}
+        out: dict = {}
         for key in self.keys:
             if value.get(key.name) is REJECTED:
                 out[key.name] = None
@@ -310,19 +318,23 @@ class Record(Type):
 
 TEXTS = ListOf(Text())
 
-PERSONA = Record("persona", (
-    Key("name", Text(), True, doc="display name"),
-    Key("id", Id(), doc="defaults to the file name"),
-    Key("summary", Text(), doc="one line"),
-    Key("segment", Text(), doc="market segment or customer type"),
-    Key("goals", TEXTS, default=()),
-    Key("frustrations", TEXTS, default=()),
-    Key("needs", TEXTS, default=()),
-    Key("quote", Text(), doc="something this persona would say"),
-    Key("image", Image(), doc="path relative to the docs folder, or an https URL"),
-    Key("tags", TEXTS, default=()),
-    Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
-), model=model.Persona)
+PERSONA = Record(
+    "persona",
+    (
+        Key("name", Text(), True, doc="display name"),
+        Key("id", Id(), doc="defaults to the file name"),
+        Key("summary", Text(), doc="one line"),
+        Key("segment", Text(), doc="market segment or customer type"),
+        Key("goals", TEXTS, default=()),
+        Key("frustrations", TEXTS, default=()),
+        Key("needs", TEXTS, default=()),
+        Key("quote", Text(), doc="something this persona would say"),
+        Key("image", Image(), doc="path relative to the docs folder, or an https URL"),
+        Key("tags", TEXTS, default=()),
+        Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
+    ),
+    model=model.Persona,
+)
 
 CATALOGUE_ENTRY_KEYS = (
     Key("id", Id(), True),
@@ -337,7 +349,9 @@ class Handle(Type):
     """A code-host handle as CODEOWNERS takes it: @user, @org/team, or an e-mail address."""
 
     description = "a code-host handle such as @maya or @org/cx-care"
-    PATTERN = re.compile(r"(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)\Z")
+    PATTERN = re.compile(
+        r"(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)\Z"
+    )
 
     def check(self, value, path, ck):
         if isinstance(value, str) and self.PATTERN.match(value):
@@ -352,31 +366,55 @@ class Handle(Type):
         return {"type": "string", "pattern": "^" + self.PATTERN.pattern.replace("\\Z", "$")}
 
 
-TEAM = Record("team", CATALOGUE_ENTRY_KEYS + (
-    Key("contact", Text()),
-    Key("reviewers", ListOf(Handle(), single_ok=True), default=(), doc="who must approve changes to this team's maps"),
-))
+TEAM = Record(
+    "team",
+    CATALOGUE_ENTRY_KEYS
+    + (
+        Key("contact", Text()),
+        Key(
+            "reviewers",
+            ListOf(Handle(), single_ok=True),
+            default=(),
+            doc="who must approve changes to this team's maps",
+        ),
+    ),
+)
 
-KPI = Record("KPI", (
-    Key("name", Text(), True),
-    Key("current", TextOrNumber()),
-    Key("target", TextOrNumber()),
-    Key("unit", TextOrNumber()),
-), shorthand="name", model=model.Kpi)
+KPI = Record(
+    "KPI",
+    (
+        Key("name", Text(), True),
+        Key("current", TextOrNumber()),
+        Key("target", TextOrNumber()),
+        Key("unit", TextOrNumber()),
+    ),
+    shorthand="name",
+    model=model.Kpi,
+)
 
-PAIN_POINT = Record("pain point", (
-    Key("text", Text(), True),
-    Key("id", Id(), doc="pain points that share an id are one pain point seen in several places"),
-    Key("severity", Choice(SEVERITIES), default="medium"),
-    Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs"),
-    Key("status", Choice(STATUSES), default="open"),
-), shorthand="text", model=model.PainPoint)
+PAIN_POINT = Record(
+    "pain point",
+    (
+        Key("text", Text(), True),
+        Key("id", Id(), doc="pain points that share an id are one pain point seen in several places"),
+        Key("severity", Choice(SEVERITIES), default="medium"),
+        Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs"),
+        Key("status", Choice(STATUSES), default="open"),
+    ),
+    shorthand="text",
+    model=model.PainPoint,
+)
 
-OPPORTUNITY = Record("opportunity", (
-    Key("text", Text(), True),
-    Key("impact", Choice(IMPACTS)),
-    Key("addresses", ListOf(Ref("pain-point")), default=(), doc="pain point ids"),
-), shorthand="text", model=model.Opportunity)
+OPPORTUNITY = Record(
+    "opportunity",
+    (
+        Key("text", Text(), True),
+        Key("impact", Choice(IMPACTS)),
+        Key("addresses", ListOf(Ref("pain-point")), default=(), doc="pain point ids"),
+    ),
+    shorthand="text",
+    model=model.Opportunity,
+)
 
 TEAM_REF = Ref("team", free_text=True)
 
@@ -386,43 +424,56 @@ def step_record(custom_fields=()) -> Record:
     custom = tuple(
         Key(key, ListOf(Text(), single_ok=True), doc=f"custom lane: {label}") for key, label in custom_fields
     )
-    return Record("step", (
-        Key("touchpoint", Text(), True, doc="where the customer meets the company"),
-        Key("channel", Text()),
-        Key("action", Text(), doc="what the customer does"),
-        Key("thinking", Text(), doc="what the customer thinks or says"),
-        Key("emotion", Integer(EMOTION_MIN, EMOTION_MAX), True, doc="-2 very negative, 0 neutral, 2 very positive"),
-        Key("owner", TEAM_REF),
-        Key("supporting", ListOf(TEAM_REF), default=()),
-        Key("tools", TEXTS, default=()),
-        Key("kpis", ListOf(KPI), default=()),
-        Key("pain_points", ListOf(PAIN_POINT), default=()),
-        Key("opportunities", ListOf(OPPORTUNITY), default=()),
-        Key("gaps", TEXTS, default=(), doc="what the company does not know yet here"),
-    ) + custom, model=model.Step)
+    return Record(
+        "step",
+        (
+            Key("touchpoint", Text(), True, doc="where the customer meets the company"),
+            Key("channel", Text()),
+            Key("action", Text(), doc="what the customer does"),
+            Key("thinking", Text(), doc="what the customer thinks or says"),
+            Key("emotion", Integer(EMOTION_MIN, EMOTION_MAX), True, doc="-2 very negative, 0 neutral, 2 very positive"),
+            Key("owner", TEAM_REF),
+            Key("supporting", ListOf(TEAM_REF), default=()),
+            Key("tools", TEXTS, default=()),
+            Key("kpis", ListOf(KPI), default=()),
+            Key("pain_points", ListOf(PAIN_POINT), default=()),
+            Key("opportunities", ListOf(OPPORTUNITY), default=()),
+            Key("gaps", TEXTS, default=(), doc="what the company does not know yet here"),
+        )
+        + custom,
+        model=model.Step,
+    )
 
 
 def journey_record(custom_fields=()) -> Record:
-    stage_block = Record("stage block", (
-        Key("stage", Ref("stage"), True),
-        Key("goal", Text()),
-        Key("expectations", TEXTS, default=()),
-        Key("steps", ListOf(step_record(custom_fields), min_items=1), True),
-    ), model=model.StageBlock)
-    return Record("journey", (
-        Key("title", Text(), True),
-        Key("id", Id(), doc="defaults to the file name"),
-        Key("summary", Text(), doc="one line"),
-        Key("personas", ListOf(Ref("persona"), min_items=1, single_ok=True), True),
-        Key("owner", TEAM_REF, doc="who owns the journey as a whole"),
-        Key("state", Choice(STATES), default="current"),
-        Key("baseline", Ref("journey"), doc="only with state: future"),
-        Key("reviewed", Date(), doc="date of the last review"),
-        Key("tags", TEXTS, default=()),
-        Key("kpis", ListOf(KPI), default=()),
-        Key("stages", ListOf(stage_block, min_items=1), True),
-        Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
-    ), model=model.Journey)
+    stage_block = Record(
+        "stage block",
+        (
+            Key("stage", Ref("stage"), True),
+            Key("goal", Text()),
+            Key("expectations", TEXTS, default=()),
+            Key("steps", ListOf(step_record(custom_fields), min_items=1), True),
+        ),
+        model=model.StageBlock,
+    )
+    return Record(
+        "journey",
+        (
+            Key("title", Text(), True),
+            Key("id", Id(), doc="defaults to the file name"),
+            Key("summary", Text(), doc="one line"),
+            Key("personas", ListOf(Ref("persona"), min_items=1, single_ok=True), True),
+            Key("owner", TEAM_REF, doc="who owns the journey as a whole"),
+            Key("state", Choice(STATES), default="current"),
+            Key("baseline", Ref("journey"), doc="only with state: future"),
+            Key("reviewed", Date(), doc="date of the last review"),
+            Key("tags", TEXTS, default=()),
+            Key("kpis", ListOf(KPI), default=()),
+            Key("stages", ListOf(stage_block, min_items=1), True),
+            Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
+        ),
+        model=model.Journey,
+    )
 
 
 def complete(record: Record, data) -> bool:
@@ -436,9 +487,13 @@ def build(record: Record, data: dict, **fields_):
     model, lists as tuples, nested records built in turn (the incomplete left out). `fields_`
     are the model's fields the data does not give as they are (context, resolved references);
     they win over keys of the same name."""
-    names = _field_names(record.model)
-    values = {k.name: _built(k.type, data.get(k.name)) for k in record.keys if k.name in names and k.name not in fields_}
-    return record.model(**values, **fields_)
+    model = record.model
+    assert model is not None, f"the {record.name} record names no model dataclass"  # every record built names one
+    names = _field_names(model)
+    values = {
+        k.name: _built(k.type, data.get(k.name)) for k in record.keys if k.name in names and k.name not in fields_
+    }
+    return model(**values, **fields_)
 
 
 def _built(kind: Type, value):

@@ -128,8 +128,11 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         raise YamlProblem(message, mark.line + 1 + offset, mark.column + 1) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        raise YamlProblem(f"contains the control character U+{exc.character:04X}, which YAML does not allow; delete it",
-                          line + offset, col) from None
+        raise YamlProblem(
+            f"contains the control character U+{exc.character:04X}, which YAML does not allow; delete it",
+            line + offset,
+            col,
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", first_line, None) from None
     except RecursionError:
@@ -164,10 +167,7 @@ def _build(node, path: Path, out: Located, constructor, offset: int, depth: int)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
-            return [
-                _build(item, path + (i,), out, constructor, offset, depth + 1)
-                for i, item in enumerate(node.value)
-            ]
+            return [_build(item, path + (i,), out, constructor, offset, depth + 1) for i, item in enumerate(node.value)]
         return _scalar(node, constructor, offset)
     except YamlProblem as problem:
         out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
@@ -195,18 +195,16 @@ def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: in
 
 
 def _scalar(node, constructor, offset: int):
-    if node.tag == _STR_TAG:
-        # Most scalars are text, and text is the node's value as it stands: what the
-        # constructor returns for it, without the bookkeeping it does for every node.
-        value = node.value
-    else:
-        value = _construct(node, constructor, offset)
+    # Most scalars are text, and text is the node's value as it stands: what the constructor
+    # returns for it, without the bookkeeping it does for every node.
+    value = node.value if node.tag == _STR_TAG else _construct(node, constructor, offset)
     if isinstance(value, str) and (bad := _UNPRINTABLE.search(value)):
         # Escapes in double quotes ("\\0", "\\ud800") reach what the reader lets through:
         # control characters have no place in text, and a lone surrogate cannot be written
         # out as UTF-8 at all.
-        raise YamlProblem(f"contains the character U+{ord(bad.group()):04X}, which is not text; delete it",
-                          *_pos(node, offset))
+        raise YamlProblem(
+            f"contains the character U+{ord(bad.group()):04X}, which is not text; delete it", *_pos(node, offset)
+        )
     return value
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 from mkdocs.config.config_options import BaseConfigOption
@@ -26,8 +28,18 @@ class CheckedOption(BaseConfigOption):
             raise ValidationError(f"{where.lstrip('.')}: {exc.message}" if where else exc.message) from None
 
 
-JourneysConfig = type("JourneysConfig", (base.Config,), {
-    "__doc__": "The `journeys` plugin's options (see journeys.core.options.Options).",
-    "__module__": __name__,
-    **{option.name: CheckedOption(option.name) for option in options.PLUGIN_OPTIONS},
-})
+# Built from core's options, one schema entry per field. The type checker sees a plain Config
+# (its values are read by key, as `self.config["enabled"]`): a class made at run time has no
+# attributes it could know.
+if TYPE_CHECKING:
+    JourneysConfig = base.Config
+else:
+    JourneysConfig = type(
+        "JourneysConfig",
+        (base.Config,),
+        {
+            "__doc__": "The `journeys` plugin's options (see journeys.core.options.Options).",
+            "__module__": __name__,
+            **{option.name: CheckedOption(option.name) for option in options.PLUGIN_OPTIONS},
+        },
+    )

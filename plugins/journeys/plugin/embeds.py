@@ -57,9 +57,11 @@ def replace_blocks(markdown: str, page: str, embeds: list[Embed], render, placeh
     lines = markdown.split("\n")
     blocks = find_blocks(markdown)
     if len(blocks) != len(embeds):
-        log.warning(f"{page}: its journey-map blocks were changed before the journeys plugin saw them "
-                    "(by another plugin's on_page_markdown?); they stay code blocks")
+        log.warning(
+            f"{page}: its journey-map blocks were changed before the journeys plugin saw them "
+            "(by another plugin's on_page_markdown?); they stay code blocks"
+        )
         return markdown
     for block, embed in reversed(list(zip(blocks, embeds))):
-        lines[block.start:block.end] = ["", block.indent + placeholder(render(embed)), ""]
+        lines[block.start : block.end] = ["", block.indent + placeholder(render(embed)), ""]
     return "\n".join(lines)

@@ -51,17 +51,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.digests: dict[str, str] = {}  # site path -> digest of what the last build wrote there
 
     def on_config(self, config):
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return config
         self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         # The values are checked by core already (plugin/config.py); the site's settings
         # come from MkDocs, which resolved the paths.
         self.options = dataclasses.replace(
-            Options(), **{option.name: self.config[option.name] for option in PLUGIN_OPTIONS},
-            docs_dir=config.docs_dir, use_directory_urls=config.use_directory_urls, custom_dir=config.theme.custom_dir,
+            Options(),
+            **{option.name: self.config[option.name] for option in PLUGIN_OPTIONS},
+            docs_dir=config.docs_dir,
+            use_directory_urls=config.use_directory_urls,
+            custom_dir=config.theme.custom_dir,
             repo_url=config.repo_url,
         )
-        for message in unknown_public_fields(self.options.public_fields, (key for key, _ in self.options.custom_fields)):
+        for message in unknown_public_fields(
+            self.options.public_fields, (key for key, _ in self.options.custom_fields)
+        ):
             raise PluginError(f"journeys: {message}")
         self.maps_dir = os.path.join(self.root, self.options.maps_dir)
         try:
@@ -82,19 +87,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _make_files(self, files: Files, *, config) -> Files:
         self.ours: dict[str, File] = {}  # site path -> the file made for it
         self.detail_pages: set[str] = set()
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return files
         handbook = load_handbook(
-            self.maps_dir, custom_fields=self.options.custom_fields, root=self.root, docs_dir=config.docs_dir,
-            cache=getattr(self, "parse_cache", None), audience=self.options.audience,
+            self.maps_dir,
+            custom_fields=self.options.custom_fields,
+            root=self.root,
+            docs_dir=config.docs_dir,
+            cache=getattr(self, "parse_cache", None),
+            audience=self.options.audience,
         )
         for problem in handbook.problems:
             log.warning(str(problem))
         self.problems = handbook.problems
         handbook = for_audience(handbook, self.options.audience, self.options.public_fields)
         # Read on every build, so `mkdocs serve` shows a commit made since the last one.
-        history, why_not = try_history(handbook, self.maps_dir, self.root, self.options.history_depth,
-                                       getattr(self, "history_cache", None))
+        history, why_not = try_history(
+            handbook, self.maps_dir, self.root, self.options.history_depth, getattr(self, "history_cache", None)
+        )
         if why_not:
             log.info(f"journeys: no History sections: {why_not}")
         self.git_watched = history.watched if history else ()
@@ -107,8 +117,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         # Before the generated pages join `files`: only hand-written pages are scanned.
         self.embeds = embeds.scan(files, docs_rel, [j.id for j in handbook.journeys])
-        ctx = Context(self.site, build_date(), self.options.review_after_days, self.options.plotly_js, self.templates,
-                      self.embeds.shown_in(), histories, self.options.repo_url)
+        ctx = Context(
+            self.site,
+            build_date(),
+            self.options.review_after_days,
+            self.options.plotly_js,
+            self.templates,
+            self.embeds.shown_in(),
+            histories,
+            self.options.repo_url,
+        )
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
@@ -123,7 +141,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.placeholder_re = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
         for page in generated.pages:
             if files.get_file_from_path(page.src) is not None:
-                log.warning(f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there")
+                log.warning(
+                    f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there"
+                )
                 continue
             # Detail pages stay out of the navigation: a nav that lists every map makes every
             # page carry every map, and the build grows with the square of the handbook.
@@ -175,8 +195,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         The content stays in memory. Index pages draw on every map and stay generated."""
         if not page.source:
             return File.generated(config, page.src, content=markdown, inclusion=inclusion)
-        file = File(page.src, src_dir=None, dest_dir=config.site_dir,
-                    use_directory_urls=config.use_directory_urls, inclusion=inclusion)
+        file = File(
+            page.src,
+            src_dir=None,
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            inclusion=inclusion,
+        )
         file.content_string = markdown  # MkDocs 1.6: setting the content clears abs_src_path, so it goes first
         file.abs_src_path = os.path.join(self.root, page.source)
         file.edit_uri = posixpath.relpath(page.source, docs_rel)
@@ -203,8 +228,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                     continue
                 file.dest_uri = folder + file.dest_uri
                 # What static-i18n reads from the files it made itself (language selector, nav).
-                file.locale = file.locale_alternate_of = language
-                file.localization, file.norm_src_uri, file.alternates = None, src, {language: file}
+                # static-i18n adds these attributes to MkDocs' File; the stubs do not have them.
+                file.locale = file.locale_alternate_of = language  # type: ignore[attr-defined]
+                file.localization, file.norm_src_uri, file.alternates = None, src, {language: file}  # type: ignore[attr-defined]
                 files.append(file)
         for src, file in self.ours.items():
             found = files.get_file_from_path(src)
@@ -221,9 +247,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         them back in."""
         listed = sorted(page.file.src_uri for page in nav.pages if page.file.src_uri in self.detail_pages)
         if listed:
-            log.warning(f"the navigation lists {len(listed)} journey handbook detail pages (e.g. {listed[0]}): list only "
-                        "the index pages (journeys/index.md, personas/index.md, ...), since a navigation of every map "
-                        "makes the build grow with the square of the handbook")
+            log.warning(
+                f"the navigation lists {len(listed)} journey handbook detail pages (e.g. {listed[0]}): list only "
+                "the index pages (journeys/index.md, personas/index.md, ...), since a navigation of every map "
+                "makes the build grow with the square of the handbook"
+            )
         return nav
 
     # Before other plugins' on_page_markdown (default priority 0). A `journey-map` block is
@@ -232,7 +260,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # (author text, shown as typed) or a block's YAML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return markdown
         if self.ours.get(page.file.src_uri) is page.file:
             page.meta["render_macros"] = False
@@ -246,15 +274,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return placeholder(self.marker, len(blocks) - 1)
 
         here = page.file.src_uri
-        return embeds.replace_blocks(markdown, page.file.src_uri, found,
-                                     lambda embed: embed_html(self.handbook, embed, self.ctx, here), hold)
+        return embeds.replace_blocks(
+            markdown, page.file.src_uri, found, lambda embed: embed_html(self.handbook, embed, self.ctx, here), hold
+        )
 
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)
     def on_page_content(self, html: str, *, page, config, files) -> str:
         # Taken, not read: a page is converted once a build, and a large handbook's blocks are
         # a fifth of its memory.
-        blocks = self.html_blocks.pop(page.file.src_uri, None) if self.config.enabled else None
+        blocks = self.html_blocks.pop(page.file.src_uri, None) if self.config["enabled"] else None
         if not blocks:
             return html
         return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
@@ -264,14 +293,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # --quiet raises the logger's level so warnings never reach it (mkdocs/mkdocs#4126):
         # a quiet strict build would publish broken maps with exit 0. So the plugin stops a
         # strict build itself, after the whole site was checked, as MkDocs' own count does.
-        problems = getattr(self, "problems", ()) if self.config.enabled else ()
+        problems = getattr(self, "problems", ()) if self.config["enabled"] else ()
         if config.strict and problems:
             count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
             rest = "" if len(problems) == 1 else "; `journeys check` lists them all"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
 
     def on_serve(self, server, *, config, builder):
-        if self.config.enabled:
+        if self.config["enabled"]:
             server.watch(self.maps_dir)
             for path in getattr(self, "git_watched", ()):
                 server.watch(path)

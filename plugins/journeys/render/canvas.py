@@ -11,10 +11,14 @@ from journeys.render.text import evidence, link, text, url
 
 # The built-in lanes in reading order: (key, label key), then every custom field.
 LANES = (
-    ("channel", "journey_lane_channel"), ("action", "journey_lane_action"),
-    ("thinking", "journey_lane_thinking"), ("emotion", "journey_lane_emotion"),
-    ("pains", "journey_lane_pain_points"), ("opportunities", "journey_lane_opportunities"),
-    ("gaps", "journey_lane_gaps"), ("kpis", "journey_lane_kpis"),
+    ("channel", "journey_lane_channel"),
+    ("action", "journey_lane_action"),
+    ("thinking", "journey_lane_thinking"),
+    ("emotion", "journey_lane_emotion"),
+    ("pains", "journey_lane_pain_points"),
+    ("opportunities", "journey_lane_opportunities"),
+    ("gaps", "journey_lane_gaps"),
+    ("kpis", "journey_lane_kpis"),
 )
 
 
@@ -32,20 +36,37 @@ def _score(handbook, labels, key: str) -> str:
 def pain_card(handbook, ctx, here, labels, pain, place: str = "") -> str:
     """A pain point's card; `place` (rendered) says where it occurs, for a card away from its grid."""
     proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
-    folded = (f'<details class="jm-card__evidence"><summary>{text(labels["journey_evidence"])} ({len(pain.evidence)})'
-              f"</summary><ul>{proof}</ul></details>") if proof else ""
-    return (f'<li class="jm-card jm-card--pain" data-severity="{text(pain.severity)}">'
-            f'<p class="jm-card__head">{severity(pain.severity)}{_score(handbook, labels, pain.key)} '
-            f'<span class="jm-status">{text(pain.status)}</span></p>'
-            f'<p class="jm-card__text"><a href="{url(pain_point_href(ctx, here, pain.key))}">{text(pain.text)}</a></p>'
-            f"{place}{folded}</li>")
+    folded = (
+        (
+            f'<details class="jm-card__evidence"><summary>{text(labels["journey_evidence"])} ({len(pain.evidence)})'
+            f"</summary><ul>{proof}</ul></details>"
+        )
+        if proof
+        else ""
+    )
+    return (
+        f'<li class="jm-card jm-card--pain" data-severity="{text(pain.severity)}">'
+        f'<p class="jm-card__head">{severity(pain.severity)}{_score(handbook, labels, pain.key)} '
+        f'<span class="jm-status">{text(pain.status)}</span></p>'
+        f'<p class="jm-card__text"><a href="{url(pain_point_href(ctx, here, pain.key))}">{text(pain.text)}</a></p>'
+        f"{place}{folded}</li>"
+    )
 
 
 def opportunity_card(handbook, ctx, here, labels, opp, place: str = "") -> str:
-    head = (f'<p class="jm-card__head"><span class="jm-impact" data-impact="{text(opp.impact)}">'
-            f'{text(labels["journey_impact"])}: {text(opp.impact)}</span></p>') if opp.impact else ""
+    head = (
+        (
+            f'<p class="jm-card__head"><span class="jm-impact" data-impact="{text(opp.impact)}">'
+            f"{text(labels['journey_impact'])}: {text(opp.impact)}</span></p>"
+        )
+        if opp.impact
+        else ""
+    )
     targets = "; ".join(
-        link(pain_point_href(ctx, here, key), handbook.pain_point_by_id[key].text if key in handbook.pain_point_by_id else key)
+        link(
+            pain_point_href(ctx, here, key),
+            handbook.pain_point_by_id[key].text if key in handbook.pain_point_by_id else key,
+        )
         + _score(handbook, labels, key)
         for key in opp.addresses
     )
@@ -54,15 +75,18 @@ def opportunity_card(handbook, ctx, here, labels, opp, place: str = "") -> str:
 
 
 def gap_card(labels, gap: str) -> str:
-    return (f'<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">'
-            f'{text(labels["journey_open_question"])}</span></p><p class="jm-card__text">{text(gap)}</p></li>')
+    return (
+        f'<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">'
+        f'{text(labels["journey_open_question"])}</span></p><p class="jm-card__text">{text(gap)}</p></li>'
+    )
 
 
 def kpi_line(labels, kpi) -> str:
     unit = f" {text(kpi.unit)}" if kpi.unit else ""
     values = "".join(
         f' <span class="jm-kpi__value">{text(labels[word])} {text(value)}{unit}</span>'
-        for word, value in (("journey_kpi_now", kpi.current), ("journey_kpi_target", kpi.target)) if value
+        for word, value in (("journey_kpi_now", kpi.current), ("journey_kpi_target", kpi.target))
+        if value
     )
     if unit and not values:
         values = f' <span class="jm-kpi__value">{text(kpi.unit)}</span>'
@@ -86,7 +110,9 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
         "thinking": lambda n, s: text(s.thinking or ""),
         "emotion": lambda n, s: curve[n] + emotion(s.emotion),
         "pains": lambda n, s: _cards([pain_card(handbook, ctx, here, labels, p) for p in s.pain_points]),
-        "opportunities": lambda n, s: _cards([opportunity_card(handbook, ctx, here, labels, o) for o in s.opportunities]),
+        "opportunities": lambda n, s: _cards(
+            [opportunity_card(handbook, ctx, here, labels, o) for o in s.opportunities]
+        ),
         "gaps": lambda n, s: _cards([gap_card(labels, g) for g in s.gaps]),
         "kpis": lambda n, s: "".join(kpi_line(labels, k) for k in s.kpis),
     }
@@ -101,9 +127,13 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
             continue
         tds = []
         for n, (step, content) in enumerate(zip(steps, contents)):
-            classes = " ".join(c for c, on in (("jm-stage-start", step.anchor in starts), ("jm-empty", not content)) if on)
+            classes = " ".join(
+                c for c, on in (("jm-stage-start", step.anchor in starts), ("jm-empty", not content)) if on
+            )
             # An empty cell is hidden on a phone, so it needs no place there.
             place = f' style="--jm-step: {n}"' if content else ""
             tds.append(f"<td{place}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
-        rows.append({"key": key.split("-")[0], "label": label, "css_label": css_string(label), "cells": " ".join(tds)})  # spaced: search reads words
+        rows.append(
+            {"key": key.split("-")[0], "label": label, "css_label": css_string(label), "cells": " ".join(tds)}
+        )  # spaced: search reads words
     return rows

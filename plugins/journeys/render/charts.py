@@ -16,7 +16,15 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT, emotion_by_stage
 from journeys.render.fragments import (
-    EMOTION_WORDS, Cell, emotion, journey_link, pain_point_href, persona_link, stage_link, step_link, table,
+    EMOTION_WORDS,
+    Cell,
+    emotion,
+    journey_link,
+    pain_point_href,
+    persona_link,
+    stage_link,
+    step_link,
+    table,
 )
 from journeys.render.text import json_attr, link, text, url
 
@@ -28,6 +36,7 @@ EMOTION_RANGE = [-2.5, 2.5]
 
 
 # --- shared pieces -------------------------------------------------------------------------
+
 
 def _plain(value: str) -> str:
     """Author text for a plotly string: its tags and entities show as typed."""
@@ -60,17 +69,26 @@ def _stacked_feelings() -> list[str]:
 
 def _emotion_axis(**extra) -> dict:
     return {
-        "range": EMOTION_RANGE, "fixedrange": True, "automargin": True,
-        "tickvals": sorted(EMOTION_WORDS), "ticktext": [feeling(v) for v in sorted(EMOTION_WORDS)],
-        "gridcolor": "@jm-chart-grid", "zeroline": True, "zerolinecolor": "@jm-chart-neutral", "zerolinewidth": 2,
+        "range": EMOTION_RANGE,
+        "fixedrange": True,
+        "automargin": True,
+        "tickvals": sorted(EMOTION_WORDS),
+        "ticktext": [feeling(v) for v in sorted(EMOTION_WORDS)],
+        "gridcolor": "@jm-chart-grid",
+        "zeroline": True,
+        "zerolinecolor": "@jm-chart-neutral",
+        "zerolinewidth": 2,
         **extra,
     }
 
 
 def _layout(height: int, **extra) -> dict:
     return {
-        "height": height, "autosize": True, "dragmode": False,
-        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "height": height,
+        "autosize": True,
+        "dragmode": False,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"color": "@jm-chart-fg", "size": 13},
         "hoverlabel": {"bgcolor": "@jm-chart-bg", "bordercolor": "@jm-chart-muted", "font": {"color": "@jm-chart-fg"}},
         "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
@@ -82,7 +100,8 @@ def _layout(height: int, **extra) -> dict:
 
 def _spec(data: list, layout: dict) -> dict:
     return {
-        "data": data, "layout": layout,
+        "data": data,
+        "layout": layout,
         # No mode bar: its buttons only show on hover, so keyboard focus on them is invisible,
         # and they would be controls inside the chart's role="img".
         "config": {"displaylogo": False, "responsive": True, "typesetMath": False, "displayModeBar": False},
@@ -97,18 +116,29 @@ def _series(n: int) -> dict:
 def _curve(name: str, x: list, y: list, hover: list, n: int, dash: str = "solid") -> dict:
     look = _series(n)
     return {
-        "type": "scatter", "mode": "lines+markers", "name": _plain(name), "x": x, "y": y,
-        "hoverinfo": "text", "hovertext": hover,
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": _plain(name),
+        "x": x,
+        "y": y,
+        "hoverinfo": "text",
+        "hovertext": hover,
         "line": {"color": look["color"], "width": 3, "dash": dash},
-        "marker": {"color": look["color"], "symbol": look["symbol"], "size": 10,
-                   "line": {"color": "@jm-chart-bg", "width": 1}},
+        "marker": {
+            "color": look["color"],
+            "symbol": look["symbol"],
+            "size": 10,
+            "line": {"color": "@jm-chart-bg", "width": 1},
+        },
     }
 
 
 def _step_hover(stage_name: str, step, prefix: str = "") -> str:
-    lines = [f"<b>{prefix}{_plain(step.touchpoint)}</b>",
-             _plain(stage_name) + (f" · {_plain(step.channel)}" if step.channel else ""),
-             f"Emotion: {feeling(step.emotion)}"]
+    lines = [
+        f"<b>{prefix}{_plain(step.touchpoint)}</b>",
+        _plain(stage_name) + (f" · {_plain(step.channel)}" if step.channel else ""),
+        f"Emotion: {feeling(step.emotion)}",
+    ]
     if step.thinking:
         lines.append(f"<i>{_wrapped(step.thinking)}</i>")
     return "<br>".join(lines)
@@ -127,15 +157,47 @@ def _bands(handbook, bands, names: bool = True) -> dict:
     for n, (stage_id, start, width) in enumerate(bands):
         left, right = start - 0.5, start + width - 0.5
         if n % 2 == 0:
-            shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": left, "x1": right, "y0": 0, "y1": 1,
-                           "fillcolor": "@jm-chart-band", "line": {"width": 0}, "layer": "below"})
+            shapes.append(
+                {
+                    "type": "rect",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": left,
+                    "x1": right,
+                    "y0": 0,
+                    "y1": 1,
+                    "fillcolor": "@jm-chart-band",
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+            )
         if n:
-            shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": left, "x1": left, "y0": 0, "y1": 1,
-                           "line": {"color": "@jm-chart-muted", "width": 1, "dash": "dot"}, "layer": "below"})
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": left,
+                    "x1": left,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": "@jm-chart-muted", "width": 1, "dash": "dot"},
+                    "layer": "below",
+                }
+            )
         if names:
-            notes.append({"x": (left + right) / 2, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
-                          "showarrow": False, "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
-                          "font": {"color": "@jm-chart-muted"}})
+            notes.append(
+                {
+                    "x": (left + right) / 2,
+                    "xref": "x",
+                    "y": 1,
+                    "yref": "paper",
+                    "yanchor": "top",
+                    "showarrow": False,
+                    "text": _plain(_short(_stage_name(handbook, stage_id), 14 * width + 8)),
+                    "font": {"color": "@jm-chart-muted"},
+                }
+            )
     return {"shapes": shapes, "annotations": notes}
 
 
@@ -155,13 +217,15 @@ def _steps_by_stage(journey) -> dict[str, list]:
 def figure(spec: dict, label: str, caption: str, table: str, plotly_src: str) -> str:
     """The chart container and its text alternative. The container stays empty without
     JavaScript (CSS hides it then); the table carries the same data."""
-    return ('<figure class="jm-figure">'
-            f'<figcaption>{text(caption)}</figcaption>'
-            f'<div class="jm-chart" role="img" aria-label="{text(label)}" data-plotly="{url(plotly_src)}" '
-            f'data-chart="{json_attr(spec)}"></div>'
-            # Left out of search: the same facts are indexed once, on the pages they belong to.
-            f'<details class="jm-chart-data" data-search-exclude><summary>The chart as a table</summary>{table}</details>'
-            "</figure>")
+    return (
+        '<figure class="jm-figure">'
+        f"<figcaption>{text(caption)}</figcaption>"
+        f'<div class="jm-chart" role="img" aria-label="{text(label)}" data-plotly="{url(plotly_src)}" '
+        f'data-chart="{json_attr(spec)}"></div>'
+        # Left out of search: the same facts are indexed once, on the pages they belong to.
+        f'<details class="jm-chart-data" data-search-exclude><summary>The chart as a table</summary>{table}</details>'
+        "</figure>"
+    )
 
 
 def plotly_src(ctx, here: str) -> str:
@@ -186,6 +250,7 @@ def _range_words(values) -> str:
 
 # --- a journey's emotion curve --------------------------------------------------------------
 
+
 def baseline_of(handbook, journey):
     """The valid current-state journey a future-state journey redesigns, if any."""
     baseline = handbook.journey_by_id.get(journey.baseline) if journey.baseline else None
@@ -200,10 +265,15 @@ def journey_chart(handbook, journey) -> dict:
         bands.append((block.stage, x, len(block.steps)))
         x += len(block.steps)
     steps = journey.steps
-    data = [_curve(
-        journey.title, list(range(len(steps))), [s.emotion for _, s in steps],
-        [_step_hover(_stage_name(handbook, b.stage), s) for b, s in steps], 0,
-    )]
+    data = [
+        _curve(
+            journey.title,
+            list(range(len(steps))),
+            [s.emotion for _, s in steps],
+            [_step_hover(_stage_name(handbook, b.stage), s) for b, s in steps],
+            0,
+        )
+    ]
     baseline = baseline_of(handbook, journey)
     if baseline is not None:
         theirs = _steps_by_stage(baseline)
@@ -216,11 +286,20 @@ def journey_chart(handbook, journey) -> dict:
         if xs:
             data.append(_curve(f"Today: {baseline.title}", xs, ys, hover, 1, dash="dash"))
     layout = _layout(
-        400, showlegend=len(data) > 1,
-        xaxis={"range": [-0.5, max(x, 1) - 0.5], "fixedrange": True, "automargin": True, "showgrid": False,
-               "zeroline": False, "tickvals": list(range(len(steps))), "tickangle": -30,
-               "ticktext": [_plain(_short(s.touchpoint)) for _, s in steps]},
-        yaxis=_emotion_axis(), **_bands(handbook, bands),
+        400,
+        showlegend=len(data) > 1,
+        xaxis={
+            "range": [-0.5, max(x, 1) - 0.5],
+            "fixedrange": True,
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+            "tickvals": list(range(len(steps))),
+            "tickangle": -30,
+            "ticktext": [_plain(_short(s.touchpoint)) for _, s in steps],
+        },
+        yaxis=_emotion_axis(),
+        **_bands(handbook, bands),
     )
     return _spec(data, layout)
 
@@ -235,12 +314,23 @@ def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = Tru
     baseline = baseline_of(handbook, journey)
     if baseline is not None:
         caption += f", with today's “{baseline.title}” laid over it stage by stage"
-    label = (f"Line chart. {caption}. {len(journey.steps)} steps in {len(journey.stages)} stages, "
-             f"{_range_words(s.emotion for _, s in journey.steps)}.")
+    label = (
+        f"Line chart. {caption}. {len(journey.steps)} steps in {len(journey.stages)} stages, "
+        f"{_range_words(s.emotion for _, s in journey.steps)}."
+    )
     heads = ["Stage", "Touchpoint", "Channel", "Emotion", "Thinking"]
+
     def rows_of(j):
-        return [[stage_link(ctx, here, handbook, b.stage), step_link(ctx, here, j, s),
-                 text(s.channel or ""), emotion(s.emotion), text(s.thinking or "")] for b, s in j.steps]
+        return [
+            [
+                stage_link(ctx, here, handbook, b.stage),
+                step_link(ctx, here, j, s),
+                text(s.channel or ""),
+                emotion(s.emotion),
+                text(s.thinking or ""),
+            ]
+            for b, s in j.steps
+        ]
 
     table = ""
     if baseline is not None and beside_lane:
@@ -254,6 +344,7 @@ def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = Tru
 
 
 # --- a persona's journeys, stage by stage ----------------------------------------------------
+
 
 def _stages_used(handbook, journeys) -> list[str]:
     """Catalogue order, then any stage a catalogue does not list, in order of appearance."""
@@ -271,17 +362,26 @@ def persona_chart(handbook, journeys) -> dict:
         for stage_id, steps in sorted(_steps_by_stage(journey).items(), key=lambda item: column[item[0]]):
             xs += _within(column[stage_id], 1, len(steps))
             ys += [s.emotion for s in steps]
-            hover += [f"<b>{_plain(journey.title)}</b><br>" + _step_hover(_stage_name(handbook, stage_id), s) for s in steps]
+            hover += [
+                f"<b>{_plain(journey.title)}</b><br>" + _step_hover(_stage_name(handbook, stage_id), s) for s in steps
+            ]
         dash = "dash" if journey.state == "future" else "solid"
         name = journey.title + (" (future state)" if journey.state == "future" else "")
         data.append(_curve(name, xs, ys, hover, n, dash=dash))
     layout = _layout(
-        360 + 22 * len(journeys), showlegend=True,
+        360 + 22 * len(journeys),
+        showlegend=True,
         # Stage names are axis labels, not notes in the plot: plotly turns axis labels upright
         # when a narrow screen has no room for them side by side, and notes would overlap.
-        xaxis={"range": [-0.5, max(len(stages), 1) - 0.5], "fixedrange": True, "showgrid": False,
-               "zeroline": False, "automargin": True, "tickvals": list(range(len(stages))),
-               "ticktext": [_lines(_stage_name(handbook, s), 12) for s in stages]},
+        xaxis={
+            "range": [-0.5, max(len(stages), 1) - 0.5],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "tickvals": list(range(len(stages))),
+            "ticktext": [_lines(_stage_name(handbook, s), 12) for s in stages],
+        },
         yaxis=_emotion_axis(ticktext=_stacked_feelings()),
         **_bands(handbook, [(s, n, 1) for n, s in enumerate(stages)], names=False),
     )
@@ -294,11 +394,19 @@ def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
     caption = labels["persona_chart_caption"].format(persona=persona.name, journeys=len(journeys) - designs)
     if designs:
         caption += labels["persona_chart_designs"].format(designs=designs)
-    label = (f"Line chart, one curve a journey. {caption}, "
-             f"{_range_words(s.emotion for j in journeys for _, s in j.steps)}.")
-    rows = [[journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage),
-             step_link(ctx, here, j, s),
-             emotion(s.emotion)] for j in journeys for b, s in j.steps]
+    label = (
+        f"Line chart, one curve a journey. {caption}, {_range_words(s.emotion for j in journeys for _, s in j.steps)}."
+    )
+    rows = [
+        [
+            journey_link(ctx, here, j),
+            stage_link(ctx, here, handbook, b.stage),
+            step_link(ctx, here, j, s),
+            emotion(s.emotion),
+        ]
+        for j in journeys
+        for b, s in j.steps
+    ]
     heads = [labels[k] for k in ("col_journey", "col_stage", "col_touchpoint", "col_emotion")]
     table = _table(labels["persona_chart_table"].format(persona=persona.name), heads, rows)
     return figure(persona_chart(handbook, journeys), label, caption, table, plotly_src(ctx, here))
@@ -306,11 +414,14 @@ def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
 
 # --- the spread of emotions at one stage ----------------------------------------------------
 
+
 def stage_chart(stage, places) -> dict:
     """One row a journey, one marker a step at its emotion, and a diamond at the row's mean.
     Steps of one journey that feel the same are nudged apart vertically so none hides."""
-    rows = [(group[0].journey, [p.step for p in group])
-            for group in (list(g) for _, g in groupby(places, key=lambda p: p.journey.id))]
+    rows = [
+        (group[0].journey, [p.step for p in group])
+        for group in (list(g) for _, g in groupby(places, key=lambda p: p.journey.id))
+    ]
     xs, ys, hover, mean_x, mean_hover = [], [], [], [], []
     for row, (journey, steps) in enumerate(rows):
         seen: dict[int, int] = {}
@@ -325,24 +436,64 @@ def stage_chart(stage, places) -> dict:
         mean_hover.append(f"<b>{_plain(journey.title)}</b><br>Average: {feeling(mean)} over {len(steps)} steps")
     look = _series(0), _series(1)
     data = [
-        {"type": "scatter", "mode": "markers", "name": "A step", "x": xs, "y": ys, "hoverinfo": "text",
-         "hovertext": hover, "marker": {"color": look[0]["color"], "symbol": "circle", "size": 11, "opacity": 0.85,
-                                        "line": {"color": "@jm-chart-bg", "width": 1}}},
-        {"type": "scatter", "mode": "markers", "name": "Average of the journey", "x": mean_x,
-         "y": list(range(len(rows))), "hoverinfo": "text", "hovertext": mean_hover,
-         "marker": {"color": look[1]["color"], "symbol": "diamond-open", "size": 16, "line": {"width": 3}}},
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "A step",
+            "x": xs,
+            "y": ys,
+            "hoverinfo": "text",
+            "hovertext": hover,
+            "marker": {
+                "color": look[0]["color"],
+                "symbol": "circle",
+                "size": 11,
+                "opacity": 0.85,
+                "line": {"color": "@jm-chart-bg", "width": 1},
+            },
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "Average of the journey",
+            "x": mean_x,
+            "y": list(range(len(rows))),
+            "hoverinfo": "text",
+            "hovertext": mean_hover,
+            "marker": {"color": look[1]["color"], "symbol": "diamond-open", "size": 16, "line": {"width": 3}},
+        },
     ]
     # Journey titles sit above their rows across the whole width, whole: as axis labels they
     # would take the left of a phone's screen, or be cut short.
-    titles = [{"x": EMOTION_RANGE[0], "xref": "x", "xanchor": "left", "y": row - 0.2, "yref": "y",
-               "yanchor": "bottom", "showarrow": False, "align": "left", "text": _lines(journey.title, 40),
-               "font": {"color": "@jm-chart-fg"}, "bgcolor": "@jm-chart-bg"} for row, (journey, _) in enumerate(rows)]
+    titles = [
+        {
+            "x": EMOTION_RANGE[0],
+            "xref": "x",
+            "xanchor": "left",
+            "y": row - 0.2,
+            "yref": "y",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "align": "left",
+            "text": _lines(journey.title, 40),
+            "font": {"color": "@jm-chart-fg"},
+            "bgcolor": "@jm-chart-bg",
+        }
+        for row, (journey, _) in enumerate(rows)
+    ]
     layout = _layout(
-        150 + 70 * len(rows), showlegend=True, annotations=titles,
+        150 + 70 * len(rows),
+        showlegend=True,
+        annotations=titles,
         # Two-line emotion labels: five of them fit side by side on a phone.
         xaxis=_emotion_axis(ticktext=_stacked_feelings()),
-        yaxis={"range": [len(rows) - 0.5, -0.5 - 0.3], "fixedrange": True, "zeroline": False, "showgrid": False,
-               "showticklabels": False},
+        yaxis={
+            "range": [len(rows) - 0.5, -0.5 - 0.3],
+            "fixedrange": True,
+            "zeroline": False,
+            "showgrid": False,
+            "showticklabels": False,
+        },
     )
     return _spec(data, layout)
 
@@ -352,15 +503,17 @@ def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     labels = ctx.labels
     caption = labels["stage_chart_caption"].format(stage=stage.name, journeys=journeys)
     label = f"Dot chart, one row a journey. {caption}, {_range_words(p.step.emotion for p in places)}."
-    rows = [[journey_link(ctx, here, p.journey),
-             step_link(ctx, here, p.journey, p.step),
-             emotion(p.step.emotion)] for p in places]
+    rows = [
+        [journey_link(ctx, here, p.journey), step_link(ctx, here, p.journey, p.step), emotion(p.step.emotion)]
+        for p in places
+    ]
     heads = [labels[k] for k in ("col_journey", "col_touchpoint", "col_emotion")]
     table = _table(labels["stage_chart_table"].format(stage=stage.name), heads, rows)
     return figure(stage_chart(stage, places), label, caption, table, plotly_src(ctx, here))
 
 
 # --- persona × stage heatmap ----------------------------------------------------------------
+
 
 def heatmap_cells(handbook, among=None) -> tuple[list, list[str], list[list]]:
     """(personas with a current-state journey, of `among` (default: all), stage ids used,
@@ -378,29 +531,69 @@ def heatmap_cells(handbook, among=None) -> tuple[list, list[str], list[list]]:
 
 def heatmap_chart(handbook, among=None) -> dict:
     personas, stages, z = heatmap_cells(handbook, among)
-    hover = [[f"<b>{_plain(p.name)}</b><br>{_plain(_stage_name(handbook, s))}<br>"
-              + (f"Average emotion: {feeling(v)}" if v is not None else "No steps here")
-              for s, v in zip(stages, row)] for p, row in zip(personas, z)]
-    data = [{
-        "type": "heatmap", "x": list(range(len(stages))), "y": list(range(len(personas))), "z": z,
-        "zmin": -2, "zmax": 2, "xgap": 3, "ygap": 3, "hoverinfo": "text", "hovertext": hover,
-        "text": [["" if v is None else score(v) for v in row] for row in z], "texttemplate": "%{text}",
-        "colorscale": [[0, "@jm-heat-neg"], [0.5, "@jm-heat-mid"], [1, "@jm-heat-pos"]],
-        # The scale lies under the map, not beside it: beside it, it would take a third of a
-        # phone's width from the cells.
-        "colorbar": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top", "len": 0.8,
-                     "lenmode": "fraction", "tickvals": sorted(EMOTION_WORDS),
-                     "ticktext": _stacked_feelings(),
-                     "outlinewidth": 0, "thickness": 12},
-    }]
+    hover = [
+        [
+            f"<b>{_plain(p.name)}</b><br>{_plain(_stage_name(handbook, s))}<br>"
+            + (f"Average emotion: {feeling(v)}" if v is not None else "No steps here")
+            for s, v in zip(stages, row)
+        ]
+        for p, row in zip(personas, z)
+    ]
+    data = [
+        {
+            "type": "heatmap",
+            "x": list(range(len(stages))),
+            "y": list(range(len(personas))),
+            "z": z,
+            "zmin": -2,
+            "zmax": 2,
+            "xgap": 3,
+            "ygap": 3,
+            "hoverinfo": "text",
+            "hovertext": hover,
+            "text": [["" if v is None else score(v) for v in row] for row in z],
+            "texttemplate": "%{text}",
+            "colorscale": [[0, "@jm-heat-neg"], [0.5, "@jm-heat-mid"], [1, "@jm-heat-pos"]],
+            # The scale lies under the map, not beside it: beside it, it would take a third of a
+            # phone's width from the cells.
+            "colorbar": {
+                "orientation": "h",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.08,
+                "yanchor": "top",
+                "len": 0.8,
+                "lenmode": "fraction",
+                "tickvals": sorted(EMOTION_WORDS),
+                "ticktext": _stacked_feelings(),
+                "outlinewidth": 0,
+                "thickness": 12,
+            },
+        }
+    ]
     # Names broken over short lines, never cut: the persona names take a narrow left column
     # and leave the cells most of a phone's width.
     layout = _layout(
-        200 + 56 * len(personas), margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        xaxis={"fixedrange": True, "automargin": True, "showgrid": False, "zeroline": False, "side": "top",
-               "tickvals": list(range(len(stages))), "ticktext": [_lines(_stage_name(handbook, s), 10) for s in stages]},
-        yaxis={"fixedrange": True, "automargin": True, "showgrid": False, "zeroline": False, "autorange": "reversed",
-               "tickvals": list(range(len(personas))), "ticktext": [_lines(p.name, 16) for p in personas]},
+        200 + 56 * len(personas),
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        xaxis={
+            "fixedrange": True,
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+            "side": "top",
+            "tickvals": list(range(len(stages))),
+            "ticktext": [_lines(_stage_name(handbook, s), 10) for s in stages],
+        },
+        yaxis={
+            "fixedrange": True,
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+            "autorange": "reversed",
+            "tickvals": list(range(len(personas))),
+            "ticktext": [_lines(p.name, 16) for p in personas],
+        },
     )
     return _spec(data, layout)
 
@@ -410,11 +603,18 @@ def heatmap_figure(handbook, ctx, here: str, among=None) -> str:
     if not personas:
         return ""
     caption = ctx.labels["heatmap_caption"]
-    label = (f"Heat map, personas by stages. {caption}: {len(personas)} personas, {len(stages)} stages, "
-             f"{_range_words(v for row in z for v in row if v is not None)}.")
+    label = (
+        f"Heat map, personas by stages. {caption}: {len(personas)} personas, {len(stages)} stages, "
+        f"{_range_words(v for row in z for v in row if v is not None)}."
+    )
     heads = [ctx.labels["col_persona"], *(Markup(stage_link(ctx, here, handbook, s)) for s in stages)]
-    rows = [[Cell(persona_link(ctx, here, handbook, p.id), ' scope="row"', header=True),
-             *(emotion(v) if v is not None else "—" for v in row)] for p, row in zip(personas, z)]
+    rows = [
+        [
+            Cell(persona_link(ctx, here, handbook, p.id), ' scope="row"', header=True),
+            *(emotion(v) if v is not None else "—" for v in row),
+        ]
+        for p, row in zip(personas, z)
+    ]
     table_html = table("jm-chart-table", caption, heads, rows)
     return figure(heatmap_chart(handbook, among), label, caption, table_html, plotly_src(ctx, here))
 
@@ -444,29 +644,57 @@ def matrix_chart(handbook, ctx, here: str, pains=None) -> dict:
     pains = handbook.pain_points if pains is None else pains
     points = matrix_points(handbook, pains)
     top = {p.id for p in pains[:LABELLED]}
-    hover = [f"<b>{_wrapped(p.text)}</b><br>Severity: {p.severity} · priority {p.score}<br>"
-             f"{len(p.journeys)} journey{'s' * (len(p.journeys) != 1)}, {len(p.personas)} persona{'s' * (len(p.personas) != 1)}"
-             for p, _, _ in points]
-    data = [{
-        "type": "scatter", "mode": "markers+text", "x": [x for _, x, _ in points], "y": [y for _, _, y in points],
-        "text": [_plain(_short(p.text, 28)) if p.id in top else "" for p, _, _ in points],
-        "textposition": "top center", "textfont": {"color": "@jm-chart-fg", "size": 11},
-        "hoverinfo": "text", "hovertext": hover,
-        # Each point opens its row of the index: the chart script follows `customdata` on click.
-        "customdata": [pain_point_href(ctx, here, p.id) for p, _, _ in points],
-        "marker": {"color": "@jm-series-2", "size": [10 + 2 * min(p.score, 12) for p, _, _ in points],
-                   "opacity": 0.85, "line": {"color": "@jm-chart-bg", "width": 1}},
-        "showlegend": False,
-    }]
+    hover = [
+        f"<b>{_wrapped(p.text)}</b><br>Severity: {p.severity} · priority {p.score}<br>"
+        f"{len(p.journeys)} journey{'s' * (len(p.journeys) != 1)}, {len(p.personas)} persona{'s' * (len(p.personas) != 1)}"
+        for p, _, _ in points
+    ]
+    data = [
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "x": [x for _, x, _ in points],
+            "y": [y for _, _, y in points],
+            "text": [_plain(_short(p.text, 28)) if p.id in top else "" for p, _, _ in points],
+            "textposition": "top center",
+            "textfont": {"color": "@jm-chart-fg", "size": 11},
+            "hoverinfo": "text",
+            "hovertext": hover,
+            # Each point opens its row of the index: the chart script follows `customdata` on click.
+            "customdata": [pain_point_href(ctx, here, p.id) for p, _, _ in points],
+            "marker": {
+                "color": "@jm-series-2",
+                "size": [10 + 2 * min(p.score, 12) for p, _, _ in points],
+                "opacity": 0.85,
+                "line": {"color": "@jm-chart-bg", "width": 1},
+            },
+            "showlegend": False,
+        }
+    ]
     reach = [x for _, x, _ in points] or [1]
     levels = sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__)
     layout = _layout(
-        420, margin={"l": 8, "r": 8, "t": 24, "b": 8},
-        xaxis={"title": {"text": _plain(ctx.labels["matrix_reach_axis"])}, "fixedrange": True, "automargin": True,
-               "range": [0.3, max(reach) + 0.7], "dtick": 1, "gridcolor": "@jm-chart-grid", "zeroline": False},
-        yaxis={"title": {"text": _plain(ctx.labels["matrix_severity_axis"])}, "fixedrange": True, "automargin": True, "range": [0.5, 4.6],
-               "tickvals": [SEVERITY_WEIGHT[s] for s in levels], "ticktext": levels, "gridcolor": "@jm-chart-grid",
-               "zeroline": False},
+        420,
+        margin={"l": 8, "r": 8, "t": 24, "b": 8},
+        xaxis={
+            "title": {"text": _plain(ctx.labels["matrix_reach_axis"])},
+            "fixedrange": True,
+            "automargin": True,
+            "range": [0.3, max(reach) + 0.7],
+            "dtick": 1,
+            "gridcolor": "@jm-chart-grid",
+            "zeroline": False,
+        },
+        yaxis={
+            "title": {"text": _plain(ctx.labels["matrix_severity_axis"])},
+            "fixedrange": True,
+            "automargin": True,
+            "range": [0.5, 4.6],
+            "tickvals": [SEVERITY_WEIGHT[s] for s in levels],
+            "ticktext": levels,
+            "gridcolor": "@jm-chart-grid",
+            "zeroline": False,
+        },
     )
     return _spec(data, layout)
 
@@ -479,10 +707,17 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
         return ""
     caption = ctx.labels["matrix_caption"]
     top = pains[0]
-    label = (f"Scatter chart. {caption}. {len(pains)} pain points; the highest priority is "
-             f"“{top.text}” at {top.score}.")
-    rows = [[link(pain_point_href(ctx, here, p.id), p.text), text(p.severity),
-             str(len(p.journeys)), str(len(p.personas)), str(p.score)] for p in pains]
+    label = f"Scatter chart. {caption}. {len(pains)} pain points; the highest priority is “{top.text}” at {top.score}."
+    rows = [
+        [
+            link(pain_point_href(ctx, here, p.id), p.text),
+            text(p.severity),
+            str(len(p.journeys)),
+            str(len(p.personas)),
+            str(p.score),
+        ]
+        for p in pains
+    ]
     heads = [ctx.labels[k] for k in ("col_pain_point", "col_severity", "col_journeys", "col_personas", "col_priority")]
     table_html = table("jm-chart-table", ctx.labels["matrix_table_caption"], heads, rows, numeric=(2, 3, 4))
     return figure(matrix_chart(handbook, ctx, here, pains), label, caption, table_html, plotly_src(ctx, here))

@@ -17,9 +17,17 @@ def _cards(handbook, journey, ctx, here: str, card, items_of) -> str:
     occurs (the grid that would place them is not on the page)."""
     labels = ctx.templates.labels
     cards = [
-        card(handbook, ctx, here, labels, item, place=f'<p class="jm-card__place">{step_link(ctx, here, journey, step)}'
-                                                     f" · {stage_link(ctx, here, handbook, block.stage)}</p>")
-        for block, step in journey.steps for item in items_of(step)
+        card(
+            handbook,
+            ctx,
+            here,
+            labels,
+            item,
+            place=f'<p class="jm-card__place">{step_link(ctx, here, journey, step)}'
+            f" · {stage_link(ctx, here, handbook, block.stage)}</p>",
+        )
+        for block, step in journey.steps
+        for item in items_of(step)
     ]
     return f'<ul class="jm-cards jm-cards--list">{"".join(cards)}</ul>' if cards else ""
 
@@ -43,8 +51,12 @@ def embed_html(handbook, embed: Embed, ctx, here: str) -> str:
     journey = handbook.journey_by_id[embed.journey]
     href = ctx.site.href(here, ctx.site.src("journeys", journey.id))
     if journey.problems:
-        return ctx.render("embed.html", journey=journey, href=href, parts=[], problems=[str(p) for p in journey.problems])
+        return ctx.render(
+            "embed.html", journey=journey, href=href, parts=[], problems=[str(p) for p in journey.problems]
+        )
     made = _parts(handbook, journey, ctx, here)
     # The renderers' HTML is markup by construction (author text escaped inside them).
     parts = [(name, Markup(made[name]())) for name in embed.show]
-    return ctx.render("embed.html", journey=journey, href=href, parts=[(n, html) for n, html in parts if html], problems=[])
+    return ctx.render(
+        "embed.html", journey=journey, href=href, parts=[(n, html) for n, html in parts if html], problems=[]
+    )

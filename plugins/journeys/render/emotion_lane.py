@@ -60,8 +60,10 @@ def piece_svg(piece: Piece, score: float) -> str:
         )
         if y1 is not None and y2 is not None
     )
-    return (f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true">{lines}'
-            f'<circle data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/></svg>')
+    return (
+        f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true">{lines}'
+        f'<circle data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/></svg>'
+    )
 
 
 def lane(scores) -> list[str]:

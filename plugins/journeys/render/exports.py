@@ -17,10 +17,25 @@ CSV_EXPORT = "pain-points.csv"
 ROWS_EXPORT = "pain-points.json"
 FORMAT_VERSION = 1
 CSV_COLUMNS = (
-    "priority", "id", "text", "severity", "status", "journey_count", "persona_count", "occurrence_count",
-    "journeys", "personas", "teams", "stages", "occurrences", "evidence", "opportunities", "url",
+    "priority",
+    "id",
+    "text",
+    "severity",
+    "status",
+    "journey_count",
+    "persona_count",
+    "occurrence_count",
+    "journeys",
+    "personas",
+    "teams",
+    "stages",
+    "occurrences",
+    "evidence",
+    "opportunities",
+    "url",
     # Added after the first release, at the end so that columns read by position stay put.
-    "text_from", "wordings",
+    "text_from",
+    "wordings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
@@ -28,8 +43,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheet
 def all_exports(handbook, site) -> dict[str, str]:
     """File name (before the prefix) -> content."""
     homes = pain_homes(pain_parts(handbook, site))
-    return {JSON_EXPORT: journeys_json(handbook, site, homes), CSV_EXPORT: pain_points_csv(handbook, site, homes),
-            ROWS_EXPORT: pain_rows_json(handbook, site, homes)}
+    return {
+        JSON_EXPORT: journeys_json(handbook, site, homes),
+        CSV_EXPORT: pain_points_csv(handbook, site, homes),
+        ROWS_EXPORT: pain_rows_json(handbook, site, homes),
+    }
 
 
 def _kpi(k) -> dict:
@@ -38,11 +56,20 @@ def _kpi(k) -> dict:
 
 def _step(step, custom_fields) -> dict:
     data = {
-        "step": step.anchor, "touchpoint": step.touchpoint, "emotion": step.emotion, "channel": step.channel,
-        "action": step.action, "thinking": step.thinking, "owner": step.owner,
-        "supporting": list(step.supporting), "tools": list(step.tools), "kpis": [_kpi(k) for k in step.kpis],
+        "step": step.anchor,
+        "touchpoint": step.touchpoint,
+        "emotion": step.emotion,
+        "channel": step.channel,
+        "action": step.action,
+        "thinking": step.thinking,
+        "owner": step.owner,
+        "supporting": list(step.supporting),
+        "tools": list(step.tools),
+        "kpis": [_kpi(k) for k in step.kpis],
         "pain_points": [p.key for p in step.pain_points],
-        "opportunities": [{"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities],
+        "opportunities": [
+            {"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities
+        ],
         "gaps": list(step.gaps),
     }
     custom = dict(step.custom)
@@ -52,14 +79,26 @@ def _step(step, custom_fields) -> dict:
 
 def _journey(journey, handbook, site) -> dict:
     return {
-        "id": journey.id, "title": journey.title, "summary": journey.summary, "personas": list(journey.personas),
-        "owner": journey.owner, "state": journey.state, "baseline": journey.baseline,
-        "reviewed": journey.reviewed.isoformat() if journey.reviewed else None, "tags": list(journey.tags),
-        "kpis": [_kpi(k) for k in journey.kpis], "folder": journey.folder, "source": journey.source,
+        "id": journey.id,
+        "title": journey.title,
+        "summary": journey.summary,
+        "personas": list(journey.personas),
+        "owner": journey.owner,
+        "state": journey.state,
+        "baseline": journey.baseline,
+        "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
+        "tags": list(journey.tags),
+        "kpis": [_kpi(k) for k in journey.kpis],
+        "folder": journey.folder,
+        "source": journey.source,
         "url": site.url(site.src("journeys", journey.id)),
         "stages": [
-            {"stage": b.stage, "goal": b.goal, "expectations": list(b.expectations),
-             "steps": [_step(s, handbook.custom_fields) for s in b.steps]}
+            {
+                "stage": b.stage,
+                "goal": b.goal,
+                "expectations": list(b.expectations),
+                "steps": [_step(s, handbook.custom_fields) for s in b.steps],
+            }
             for b in journey.stages
         ],
     }
@@ -67,12 +106,27 @@ def _journey(journey, handbook, site) -> dict:
 
 def _pain_point(pain, site, homes) -> dict:
     return {
-        "id": pain.id, "text": pain.text, "severity": pain.severity, "status": pain.status, "priority": pain.score,
-        "evidence": list(pain.evidence), "journeys": list(pain.journeys), "personas": list(pain.personas),
-        "teams": list(pain.teams), "stages": list(pain.stages), "url": _pain_url(pain, site, homes),
+        "id": pain.id,
+        "text": pain.text,
+        "severity": pain.severity,
+        "status": pain.status,
+        "priority": pain.score,
+        "evidence": list(pain.evidence),
+        "journeys": list(pain.journeys),
+        "personas": list(pain.personas),
+        "teams": list(pain.teams),
+        "stages": list(pain.stages),
+        "url": _pain_url(pain, site, homes),
         "occurrences": [
-            {"journey": p.journey.id, "stage": p.block.stage, "touchpoint": p.step.touchpoint, "step": p.step.anchor,
-             "text": own.text, "severity": own.severity, "status": own.status}
+            {
+                "journey": p.journey.id,
+                "stage": p.block.stage,
+                "touchpoint": p.step.touchpoint,
+                "step": p.step.anchor,
+                "text": own.text,
+                "severity": own.severity,
+                "status": own.status,
+            }
             for p, own in zip(pain.places, pain.occurrences)
         ],
         "text_from": pain.text_from,
@@ -92,15 +146,36 @@ def handbook_data(handbook, site, homes=None) -> dict:
     return {
         "version": FORMAT_VERSION,
         "personas": [
-            {"id": p.id, "name": p.name, "summary": p.summary, "segment": p.segment, "goals": list(p.goals),
-             "frustrations": list(p.frustrations), "needs": list(p.needs), "quote": p.quote, "image": p.image,
-             "tags": list(p.tags), "source": p.source, "url": site.url(site.src("personas", p.id))}
+            {
+                "id": p.id,
+                "name": p.name,
+                "summary": p.summary,
+                "segment": p.segment,
+                "goals": list(p.goals),
+                "frustrations": list(p.frustrations),
+                "needs": list(p.needs),
+                "quote": p.quote,
+                "image": p.image,
+                "tags": list(p.tags),
+                "source": p.source,
+                "url": site.url(site.src("personas", p.id)),
+            }
             for p in handbook.personas
         ],
-        "stages": [{"id": s.id, "name": s.name, "description": s.description, "url": site.url(site.src("stages", s.id))}
-                   for s in handbook.stages],
-        "teams": [{"id": t.id, "name": t.name, "description": t.description, "contact": t.contact,
-                   "url": site.url(site.src("teams", t.id))} for t in handbook.teams],
+        "stages": [
+            {"id": s.id, "name": s.name, "description": s.description, "url": site.url(site.src("stages", s.id))}
+            for s in handbook.stages
+        ],
+        "teams": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "description": t.description,
+                "contact": t.contact,
+                "url": site.url(site.src("teams", t.id)),
+            }
+            for t in handbook.teams
+        ],
         "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
         "journeys": [_journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [_pain_point(p, site, homes or {}) for p in handbook.pain_points],
@@ -130,12 +205,24 @@ def pain_points_csv(handbook, site, homes=None) -> str:
     writer.writerow(CSV_COLUMNS)
     for pain in handbook.pain_points:
         cells = (
-            pain.score, pain.id, pain.text, pain.severity, pain.status, len(pain.journeys), len(pain.personas),
-            len(pain.places), " ".join(pain.journeys), " ".join(pain.personas), " ".join(pain.teams),
+            pain.score,
+            pain.id,
+            pain.text,
+            pain.severity,
+            pain.status,
+            len(pain.journeys),
+            len(pain.personas),
+            len(pain.places),
+            " ".join(pain.journeys),
+            " ".join(pain.personas),
+            " ".join(pain.teams),
             " ".join(pain.stages),
             "; ".join(_occurrence(p) for p in pain.places),
-            "; ".join(pain.evidence), "; ".join(o.text for _, o in pain.opportunities), _pain_url(pain, site, homes or {}),
-            _occurrence(pain.places[pain.text_from]), "; ".join(pain.wordings),
+            "; ".join(pain.evidence),
+            "; ".join(o.text for _, o in pain.opportunities),
+            _pain_url(pain, site, homes or {}),
+            _occurrence(pain.places[pain.text_from]),
+            "; ".join(pain.wordings),
         )
         writer.writerow([defuse(str(c)) for c in cells])
     return out.getvalue()
@@ -144,10 +231,21 @@ def pain_points_csv(handbook, site, homes=None) -> str:
 def pain_rows_json(handbook, site, homes) -> str:
     """What the index filter needs of every row: its values, words and where the row lives."""
     rows = [
-        {"id": p.id, "text": p.text, "severity": p.severity, "status": p.status, "priority": p.score,
-         "places": len(p.places), "stage": list(p.stages), "team": list(p.teams), "persona": list(p.personas),
-         "url": _pain_url(p, site, homes)}
+        {
+            "id": p.id,
+            "text": p.text,
+            "severity": p.severity,
+            "status": p.status,
+            "priority": p.score,
+            "places": len(p.places),
+            "stage": list(p.stages),
+            "team": list(p.teams),
+            "persona": list(p.personas),
+            "url": _pain_url(p, site, homes),
+        }
         for p in handbook.pain_points
     ]
-    return json.dumps({"version": FORMAT_VERSION, "rows": rows}, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"version": FORMAT_VERSION, "rows": rows}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        + "\n"
+    )

@@ -58,9 +58,11 @@ def emotion(score: int | float) -> str:
     rounded = round(score)
     shown = f"{score:+g}" if score else "0"
     word = EMOTION_WORDS[max(-2, min(2, rounded))]
-    return (f'<span class="jm-emotion" data-emotion="{rounded}">'
-            f'<span class="jm-emotion__score">{text(shown)}</span> '
-            f'<span class="jm-emotion__word">{word}</span></span>')
+    return (
+        f'<span class="jm-emotion" data-emotion="{rounded}">'
+        f'<span class="jm-emotion__score">{text(shown)}</span> '
+        f'<span class="jm-emotion__word">{word}</span></span>'
+    )
 
 
 def severity(level: str) -> str:
@@ -83,8 +85,10 @@ def review_status(reviewed: datetime.date | None, ctx) -> str:
         return f'<span class="jm-review jm-review--unknown">{text(labels["never_reviewed"])}</span>'
     age = (ctx.today - reviewed).days
     if age > ctx.review_after_days:
-        return (f'<span class="jm-review jm-review--due">{text(labels["due_for_review"])}</span> '
-                f'({text(labels["last_reviewed"])} {reviewed.isoformat()}, {age} {text(labels["days_ago"])})')
+        return (
+            f'<span class="jm-review jm-review--due">{text(labels["due_for_review"])}</span> '
+            f"({text(labels['last_reviewed'])} {reviewed.isoformat()}, {age} {text(labels['days_ago'])})"
+        )
     return f'<span class="jm-review jm-review--ok">{text(labels["reviewed"])} {reviewed.isoformat()}</span>'
 
 
@@ -98,9 +102,11 @@ def journey_status(journey, ctx) -> str:
 def problem_list(problems, labels=LABELS) -> str:
     items = "".join(f"<li><code>{text(str(p))}</code></li>" for p in problems)
     hint = fill_markup(labels["problems_hint"], command=Markup("<code>journeys check</code>"))
-    return ('<div class="admonition failure jm-problems" role="alert">'
-            f'<p class="admonition-title">{text(labels["problems_title"])}</p>'
-            f"<ul>{items}</ul><p>{hint}</p></div>")
+    return (
+        '<div class="admonition failure jm-problems" role="alert">'
+        f'<p class="admonition-title">{text(labels["problems_title"])}</p>'
+        f"<ul>{items}</ul><p>{hint}</p></div>"
+    )
 
 
 def step_link(ctx, here: str, journey, step) -> str:
@@ -113,7 +119,8 @@ def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_cl
     searched: figures, and stage names whose home is the stage's page."""
     rows = [
         (stage_link(ctx, here, handbook, s.id), emotion(averages[s.id]))
-        for s in handbook.stages if averages.get(s.id) is not None
+        for s in handbook.stages
+        if averages.get(s.id) is not None
     ]
     return table(css_class, caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows, NOT_SEARCHED)
 
@@ -173,19 +180,25 @@ def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=
     headers = list(headers)
     # Spaces between cells and rows: Material's search index joins the text of adjacent
     # elements, and without them its snippets read "ChannelWebWeb".
-    head = " ".join(f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
-                   for n, h in enumerate(headers))
+    head = " ".join(
+        f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
+        for n, h in enumerate(headers)
+    )
     body = []
     for row in rows:
         if isinstance(row, str):
             body.append(row)
             continue
         row = row if isinstance(row, Row) else Row(tuple(row))
-        cells = " ".join(_cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
-                        for n, c in enumerate(row.cells))
+        cells = " ".join(
+            _cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
+            for n, c in enumerate(row.cells)
+        )
         body.append(f"<tr{row.attrs}>{cells}</tr>")
-    return (f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption> '
-            f'<thead><tr>{head}</tr></thead> <tbody>{" ".join(body)}</tbody></table>')
+    return (
+        f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption> '
+        f"<thead><tr>{head}</tr></thead> <tbody>{' '.join(body)}</tbody></table>"
+    )
 
 
 def merged_pain_list(ctx, here: str, pains) -> str:
@@ -208,6 +221,10 @@ def pain_summary(ctx, here: str, pains, field: str, value: str) -> str:
         return shown
     labels = ctx.labels
     href = f"{ctx.site.href(here, ctx.site.src('pain-points'))}?{field}={quote(value)}"
-    more = fill_markup(labels["pains_more"], more=len(pains) - SUMMARY_PAINS, pains=len(pains),
-                       index=Markup(link(href, labels["pains_more_link"])))
+    more = fill_markup(
+        labels["pains_more"],
+        more=len(pains) - SUMMARY_PAINS,
+        pains=len(pains),
+        index=Markup(link(href, labels["pains_more_link"])),
+    )
     return f'{shown}<p class="jm-pains-more">{more}</p>'

@@ -32,14 +32,16 @@ def history_section(history, ctx, here: str) -> str:
     entries = []
     for entry in history.entries:
         commit = entry.commit
-        entries.append({
-            "uncommitted": commit is None,
-            "date": commit.date if commit else "",
-            "subject": commit.subject if commit else "",
-            "short": commit.short if commit else "",
-            "href": commit_href(ctx.repo_url, commit.hash) if commit else None,
-            "renamed_from": entry.renamed_from,
-            "shallow_start": entry.shallow_start,
-            "changes": [(labels["change_" + c.kind], c.subject, change_values(c)) for c in entry.changes],
-        })
+        entries.append(
+            {
+                "uncommitted": commit is None,
+                "date": commit.date if commit else "",
+                "subject": commit.subject if commit else "",
+                "short": commit.short if commit else "",
+                "href": commit_href(ctx.repo_url, commit.hash) if commit else None,
+                "renamed_from": entry.renamed_from,
+                "shallow_start": entry.shallow_start,
+                "changes": [(labels["change_" + c.kind], c.subject, change_values(c)) for c in entry.changes],
+            }
+        )
     return ctx.render("journey_history.html", entries=entries, truncated=history.truncated, earlier=history.earlier)

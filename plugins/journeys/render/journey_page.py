@@ -50,8 +50,14 @@ def journey_page(handbook, journey, ctx) -> Page:
     history = ctx.history.get(journey.id)
     shown_in = [(ctx.site.href(here, src), title) for src, title in ctx.shown_in.get(journey.id, ())]
     return ctx.page(
-        here, "journey.html", title=journey.title, description=journey.summary, tags=journey.tags,
-        source=journey.source, hide=HIDE, markdown=journey.body,
+        here,
+        "journey.html",
+        title=journey.title,
+        description=journey.summary,
+        tags=journey.tags,
+        source=journey.source,
+        hide=HIDE,
+        markdown=journey.body,
         journey=journey,
         header=Markup(header(handbook, journey, ctx, here)),
         kpis=Markup(kpi_table(journey.kpis, labels["journey_measures_caption"])) if journey.kpis else "",
@@ -71,7 +77,8 @@ def header(handbook, journey, ctx, here) -> str:
     if journey.baseline:
         baseline = handbook.journey_by_id.get(journey.baseline)
         state += f" — {text(labels['journey_redesigns'])} " + (
-            journey_link(ctx, here, baseline) if baseline else text(journey.baseline))
+            journey_link(ctx, here, baseline) if baseline else text(journey.baseline)
+        )
     redesigns = handbook.redesigned_by.get(journey.id, ())
     if redesigns:
         state += f" — {text(labels['journey_redesigned_by'])} " + joined(journey_link(ctx, here, j) for j in redesigns)
@@ -91,18 +98,30 @@ def grid(handbook, journey, ctx, here) -> str:
     stages, steps, first = [], [], 0
     for block in journey.stages:
         # Ids are HTML-escaped only: text() would also turn their hyphens into references.
-        stages.append({
-            "id": escape(block.stage), "span": len(block.steps), "first": first,
-            "link": Markup(stage_link(ctx, here, handbook, block.stage)),
-            "goal": block.goal or "", "expectations": list(block.expectations),
-        })
-        steps += [{"index": first + n, "anchor": escape(step_anchor(s)), "touchpoint": s.touchpoint, "stage_start": n == 0}
-                  for n, s in enumerate(block.steps)]
+        stages.append(
+            {
+                "id": escape(block.stage),
+                "span": len(block.steps),
+                "first": first,
+                "link": Markup(stage_link(ctx, here, handbook, block.stage)),
+                "goal": block.goal or "",
+                "expectations": list(block.expectations),
+            }
+        )
+        steps += [
+            {"index": first + n, "anchor": escape(step_anchor(s)), "touchpoint": s.touchpoint, "stage_start": n == 0}
+            for n, s in enumerate(block.steps)
+        ]
         first += len(block.steps)
-    lanes = [dict(row, cells=Markup(row["cells"]))
-             for row in lane_cells(handbook, journey, ctx, here, ctx.templates.labels)]
+    lanes = [
+        dict(row, cells=Markup(row["cells"])) for row in lane_cells(handbook, journey, ctx, here, ctx.templates.labels)
+    ]
     return ctx.render(
-        "journey_grid.html", journey=journey, stages=stages, steps=steps, lanes=lanes,
+        "journey_grid.html",
+        journey=journey,
+        stages=stages,
+        steps=steps,
+        lanes=lanes,
         goals=any(s["goal"] or s["expectations"] for s in stages),
     )
 
@@ -112,11 +131,15 @@ def ownership(handbook, journey, ctx, here) -> str:
     # Cells, not finished rows, so the table fragment labels each for the phone's cards; the
     # touchpoint links to its column on the journey page, wherever the table is shown.
     rows = [
-        [stage_link(ctx, here, handbook, block.stage), step_link(ctx, here, journey, step),
-         team_link(ctx, here, handbook, step.owner), joined(team_link(ctx, here, handbook, t) for t in step.supporting),
-         joined(text(t) for t in step.tools)]
+        [
+            stage_link(ctx, here, handbook, block.stage),
+            step_link(ctx, here, journey, step),
+            team_link(ctx, here, handbook, step.owner),
+            joined(team_link(ctx, here, handbook, t) for t in step.supporting),
+            joined(text(t) for t in step.tools),
+        ]
         for block, step in journey.steps
     ]
     headers = [labels[f"journey_col_{c}"] for c in ("stage", "touchpoint", "owner", "supporting", "tools")]
     # Out of search: every touchpoint and owner is in the grid above it already.
-    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows, ' data-search-exclude')
+    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows, " data-search-exclude")

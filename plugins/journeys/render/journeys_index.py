@@ -8,10 +8,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.ids import slugify
+from journeys.render import paging
 from journeys.render.charts import heatmap_figure
 from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
 from journeys.render.page import Page
-from journeys.render import paging
 from journeys.render.paging import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
 from journeys.render.text import link, text, url
 
@@ -29,16 +29,21 @@ def journeys_index(handbook, ctx) -> list[Page]:
     folders_in_order = sorted(by_folder)
     # Heading ids are slugs, as map ids are: a folder name is author text, and one that
     # slugs like another (or like a persona heading) still gets an id of its own.
-    ids = unique_ids(["persona-" + p.id for p in handbook.personas]
-                     + ["folder-" + (slugify(folder) or "top") for folder in folders_in_order])
-    sections = [Section("persona", id_, persona, persona.name, by_persona.get(persona.id, []))
-                for persona, id_ in zip(handbook.personas, ids)]
-    sections += [Section("folder", id_, folder, folder or labels["top_level"], by_folder[folder])
-                 for folder, id_ in zip(folders_in_order, ids[len(handbook.personas):])]
+    ids = unique_ids(
+        ["persona-" + p.id for p in handbook.personas]
+        + ["folder-" + (slugify(folder) or "top") for folder in folders_in_order]
+    )
+    sections = [
+        Section("persona", id_, persona, persona.name, by_persona.get(persona.id, []))
+        for persona, id_ in zip(handbook.personas, ids)
+    ]
+    sections += [
+        Section("folder", id_, folder, folder or labels["top_level"], by_folder[folder])
+        for folder, id_ in zip(folders_in_order, ids[len(handbook.personas) :])
+    ]
     # One item a row (a section without journeys is one empty row), so a long folder spreads
     # over parts; the first part shares its page with the contents list.
-    items = [(section, n, journey) for section in sections
-             for n, journey in enumerate(section.journeys or [None])]
+    items = [(section, n, journey) for section in sections for n, journey in enumerate(section.journeys or [None])]
     contents = SECTION_LINK_BYTES * len(sections)
 
     def weight(item) -> int:
@@ -53,17 +58,46 @@ def journeys_index(handbook, ctx) -> list[Page]:
         values["pager"] = pager(ctx, parts, part.src)
         if part.number > 1:
             words = labels["pager_range"].format(first=part.first, last=part.last)
-            pages.append(ctx.page(
-                part.src, "journeys_part.html", search={"exclude": True}, title=labels["part_title"].format(title=labels["journeys_title"], range=words),
-                description=labels["journeys_description"], range=words,
-                index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])), **values))
+            pages.append(
+                ctx.page(
+                    part.src,
+                    "journeys_part.html",
+                    search={"exclude": True},
+                    title=labels["part_title"].format(title=labels["journeys_title"], range=words),
+                    description=labels["journeys_description"],
+                    range=words,
+                    index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])),
+                    **values,
+                )
+            )
             continue
-        toc = [{"kind": s.kind, "name": s.name, "count": len(s.journeys),
-                "href": Markup(url(ctx.site.href(here, home[s.id], s.id)))} for s in sections] if len(parts) > 1 else []
+        toc = (
+            [
+                {
+                    "kind": s.kind,
+                    "name": s.name,
+                    "count": len(s.journeys),
+                    "href": Markup(url(ctx.site.href(here, home[s.id], s.id))),
+                }
+                for s in sections
+            ]
+            if len(parts) > 1
+            else []
+        )
         # Every row repeats a journey, persona or team whose home is its own page.
-        pages.append(ctx.page(here, "journeys_index.html", title=labels["journeys_title"], search={"exclude": True},
-                              description=labels["journeys_description"], journeys=len(handbook.journeys),
-                              personas_count=len(handbook.personas), contents=toc, **values))
+        pages.append(
+            ctx.page(
+                here,
+                "journeys_index.html",
+                title=labels["journeys_title"],
+                search={"exclude": True},
+                description=labels["journeys_description"],
+                journeys=len(handbook.journeys),
+                personas_count=len(handbook.personas),
+                contents=toc,
+                **values,
+            )
+        )
     return pages
 
 
@@ -91,12 +125,18 @@ def part_values(handbook, part, ctx) -> dict:
         id_ = Markup(section.id) if entry["first"] else None
         if section.kind == "persona":
             caption = labels["journeys_of"].format(persona=section.name)
-            personas.append({"id": id_, "link": Markup(persona_link(ctx, here, handbook, section.key.id)),
-                             "table": Markup(_table(handbook, journeys, ctx, here, caption)) if journeys else None})
+            personas.append(
+                {
+                    "id": id_,
+                    "link": Markup(persona_link(ctx, here, handbook, section.key.id)),
+                    "table": Markup(_table(handbook, journeys, ctx, here, caption)) if journeys else None,
+                }
+            )
         else:
             caption = labels["journeys_in"].format(folder=section.name)
-            folders.append({"id": id_, "name": section.name,
-                            "table": Markup(_table(handbook, journeys, ctx, here, caption))})
+            folders.append(
+                {"id": id_, "name": section.name, "table": Markup(_table(handbook, journeys, ctx, here, caption))}
+            )
     among = [e["section"].key for e in grouped.values() if e["section"].kind == "persona"]
     heatmap = heatmap_figure(handbook, ctx, here, among) if among else ""
     return {"heatmap": Markup(heatmap), "personas": personas, "folders": folders}
@@ -120,10 +160,13 @@ def _table(handbook, journeys, ctx, here, caption) -> str:
     labels = ctx.labels
     state_words = {"current": labels["state_current"], "future": labels["state_future"]}
     rows = [
-        (link(ctx.site.href(here, ctx.site.src("journeys", journey.id)), journey.title),
-         text(state_words.get(journey.state, journey.state)),
-         joined(persona_link(ctx, here, handbook, p) for p in journey.personas),
-         team_link(ctx, here, handbook, journey.owner), journey_status(journey, ctx))
+        (
+            link(ctx.site.href(here, ctx.site.src("journeys", journey.id)), journey.title),
+            text(state_words.get(journey.state, journey.state)),
+            joined(persona_link(ctx, here, handbook, p) for p in journey.personas),
+            team_link(ctx, here, handbook, journey.owner),
+            journey_status(journey, ctx),
+        )
         for journey in journeys
     ]
     headers = [labels[k] for k in ("col_journey", "col_state", "col_personas", "col_owner", "col_review")]

@@ -100,7 +100,7 @@ LABELS: dict[str, str] = {
     "heatmap_caption": "Average emotion of each persona at each stage, current-state journeys",
     "journeys_contents_heading": "Contents",
     "journeys_contents_intro": "The index continues over several pages. Each persona and folder, with its number of "
-                               "journeys, links to where its list begins.",
+    "journeys, links to where its list begins.",
     "journeys_part_intro": "Rows {range} of the {index}: the journeys by persona, then by folder.",
     "journeys_by_persona": "By persona",
     "journeys_by_folder": "By folder",
@@ -124,20 +124,20 @@ LABELS: dict[str, str] = {
     "persona_emotion_heading": "Emotion by stage",
     "persona_emotion_caption": "Average emotion of {persona} at each stage, across every current-state journey",
     "persona_future_caption": "Future-state designs for {persona}: the average emotion they promise at each "
-                              "stage, not how it feels today",
+    "stage, not how it feels today",
     "persona_pains_note": "Highest priority first.",
     "persona_chart_caption": "Emotion of {persona} in {journeys} current-state journeys, stage by stage",
     "persona_chart_designs": "; future-state designs ({designs}) dashed, labelled “future state”",
     "persona_chart_table": "Emotion of {persona} at every step",
     "persona_parts_intro": "The chart shows journeys {range}; the pages listed here chart the others. The "
-                           "averages below cover every journey.",
+    "averages below cover every journey.",
     "persona_part_intro": "Journeys {range} of {persona}, charted step by step.",
     "persona_narrative": "Narrative",
     "redesigns": "redesigns",
     "stages_title": "Stages",
     "stages_description": "The stage catalogue shared by every journey.",
     "stages_intro": "The broad phases of every customer experience, always in this order. Average emotions "
-                    "come from current-state maps: how customers feel today.",
+    "come from current-state maps: how customers feel today.",
     "stages_caption": "The stages, in the order every map follows",
     "col_description": "Description",
     "col_journeys": "Journeys",
@@ -145,13 +145,13 @@ LABELS: dict[str, str] = {
     "stage_emotion_heading": "Average emotion",
     "stage_emotion_today": "{emotion} across {touchpoints} touchpoints in {journeys} current-state journeys.",
     "stage_emotion_future": "Future-state designs, not how customers feel today: {emotion} across {touchpoints} "
-                            "touchpoints in {journeys} designs.",
+    "touchpoints in {journeys} designs.",
     "stage_journeys_heading": "Journeys",
     "stage_no_journeys": "No journey passes through this stage yet.",
     "stage_steps_caption": "{state}: every journey through this stage, step by step",
     "stage_parts_intro": "Journeys {range} are below; the pages listed here hold the others.",
     "stage_part_intro": "Journeys {range} through this stage, step by step. The average emotion and the pain "
-                        "points are on the page of {stage}.",
+    "points are on the page of {stage}.",
     "stage_pains_note": "Found at this stage, highest priority first.",
     "stage_chart_caption": "How customers feel at {stage} today: every step of {journeys} current-state journeys",
     "stage_chart_table": "Emotion at every step of {stage}",
@@ -209,9 +209,9 @@ LABELS: dict[str, str] = {
     "team_no_touchpoints": "No touchpoint names this team yet.",
     "team_touchpoints_caption": "Touchpoints this team owns or supports",
     "team_parts_intro": "Touchpoints {range} and their measures are on this page; the pages listed here hold "
-                        "the others.",
+    "the others.",
     "team_part_intro": "Touchpoints {range} that this team owns or supports, and their measures. What it owns "
-                       "and the pain points are on the page of {team}.",
+    "and the pain points are on the page of {team}.",
     "team_pains_note": "At the touchpoints above, highest priority first.",
     "team_measures_heading": "Measures",
     "team_measures_caption": "Measures at these touchpoints",
@@ -220,14 +220,14 @@ LABELS: dict[str, str] = {
     "pains_title": "Pain points",
     "pains_description": "Every pain point, merged across maps and ranked.",
     "pains_summary": "{pains} pain points at {places} places in {journeys} journeys. A pain point that several "
-                     "maps name with the same id is one row here, at the highest severity any of them gives it, "
-                     "and open while any of them is open.",
+    "maps name with the same id is one row here, at the highest severity any of them gives it, "
+    "and open while any of them is open.",
     "pains_priority_heading": "Priority",
     "pains_formula": "priority = severity weight × (journeys + personas)",
     "pains_priority_text": "The severity weight is {weights}. Journeys counts the journeys the pain point occurs "
-                           "in, personas the personas of those journeys. A pain point grows in priority with how "
-                           "bad it is and with how many journeys and customers it reaches. Rows are sorted by "
-                           "priority, then by severity, then by id.",
+    "in, personas the personas of those journeys. A pain point grows in priority with how "
+    "bad it is and with how many journeys and customers it reaches. Rows are sorted by "
+    "priority, then by severity, then by id.",
     "pains_matrix_heading": "What to fix first",
     "matrix_caption": "Which pain points to fix first: severity against reach, highest priority top right",
     "matrix_reach_axis": "Reach: journeys + personas it touches",
@@ -260,7 +260,7 @@ LABELS: dict[str, str] = {
     "filter_failed": "Could not load the other pages' rows; showing the matches on this page only.",
     "col_places": "Places",
     "pains_part_intro": "Pain points {range} by priority. The summary, the chart and the highest priorities are on "
-                        "the first page of the {index}.",
+    "the first page of the {index}.",
     # parts of a long page (render/paging.py)
     "pager_label": "Pages of this list",
     "pager_intro": "This list continues on other pages:",

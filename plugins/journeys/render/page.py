@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -103,9 +103,20 @@ class Context:
         """Render the layout `name` (see render/templating.py) with `ctx` in scope."""
         return self.templates.render(name, ctx=self, **values)
 
-    def page(self, src: str, name: str, *, title: str, description: str | None = None, tags=(),
-             source: str | None = None, hide=(), search: Mapping[str, object] | None = None, markdown: str = "",
-             **values: object) -> Page:
+    def page(
+        self,
+        src: str,
+        name: str,
+        *,
+        title: str,
+        description: str | None = None,
+        tags=(),
+        source: str | None = None,
+        hide=(),
+        search: Mapping[str, object] | None = None,
+        markdown: str = "",
+        **values: object,
+    ) -> Page:
         """A page whose layout is the template `name`: its output split into parts (see
         `page_parts`), with `MARKDOWN_SLOT` standing for `markdown`."""
         parts = page_parts(self.render(name, markdown_slot=Markup(MARKDOWN_SLOT), **values), markdown)
@@ -121,7 +132,7 @@ def page_parts(rendered: str, markdown: str = "") -> tuple[str, ...]:
     Markdown heading or a finished HTML block (the renderers' HTML holds no blank line: text()
     escapes line breaks). A block that is `MARKDOWN_SLOT` becomes `markdown`, the editor's
     narrative, to convert."""
-    parts = []
+    parts: list[str] = []  # headings and HTML blocks, and the narrative as Markdown (a str too)
     for block in _BLANK_LINE.split(rendered):
         block = block.strip()
         if block == MARKDOWN_SLOT:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
-from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.paging import pain_homes, pain_parts
+from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
 from journeys.render.personas_index import personas_index
 from journeys.render.stage_page import stage_pages

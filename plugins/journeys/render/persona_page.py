@@ -9,7 +9,14 @@ from markupsafe import Markup
 from journeys.core.index import emotion_by_stage
 from journeys.render.charts import persona_figure
 from journeys.render.fragments import (
-    NOT_SEARCHED, emotion_table, journey_link, journey_status, pain_summary, problem_list, table, team_link,
+    NOT_SEARCHED,
+    emotion_table,
+    journey_link,
+    journey_status,
+    pain_summary,
+    problem_list,
+    table,
+    team_link,
 )
 from journeys.render.page import Page
 from journeys.render.paging import PERSONA_STEP_BYTES, pager, split
@@ -33,35 +40,69 @@ def chart_part(handbook, persona, ctx, parts, part) -> Page:
     words = labels["pager_range"].format(first=part.first, last=part.last)
     here = ctx.site.src("personas", persona.id)
     return ctx.page(
-        part.src, "persona_part.html", search={"exclude": True}, title=labels["part_title"].format(title=persona.name, range=words),
-        description=persona.summary, persona=persona, range=words, pager=pager(ctx, parts, part.src),
+        part.src,
+        "persona_part.html",
+        search={"exclude": True},
+        title=labels["part_title"].format(title=persona.name, range=words),
+        description=persona.summary,
+        persona=persona,
+        range=words,
+        pager=pager(ctx, parts, part.src),
         persona_link=Markup(link(ctx.site.href(part.src, here), persona.name)),
-        figure=Markup(persona_figure(handbook, persona, part.items, ctx, part.src)))
+        figure=Markup(persona_figure(handbook, persona, part.items, ctx, part.src)),
+    )
 
 
 def persona_page(handbook, persona, ctx, parts) -> Page:
     here = ctx.site.src("personas", persona.id)
     labels = ctx.labels
     src = image_src(persona.image, ctx, here) if persona.image else None
-    meta = [(labels[key], value) for key, value in (
-        ("persona_summary", persona.summary), ("persona_segment", persona.segment),
-        ("persona_tags", ", ".join(persona.tags)),
-    ) if value]
-    lists = [(labels[key], values) for key, values in (
-        ("persona_goals", persona.goals), ("persona_frustrations", persona.frustrations), ("persona_needs", persona.needs),
-    ) if values]
-    values: dict = {"persona": persona, "image": Markup(url(src)) if src else None, "meta": meta, "lists": lists,
-                    "problems": Markup(problem_list(persona.problems)) if persona.problems else None,
-                    "journey_tables": [], "emotion": None, "pains": "", "pager": pager(ctx, parts, here),
-                    "range": labels["pager_range"].format(first=parts[0].first, last=parts[0].last)}
+    meta = [
+        (labels[key], value)
+        for key, value in (
+            ("persona_summary", persona.summary),
+            ("persona_segment", persona.segment),
+            ("persona_tags", ", ".join(persona.tags)),
+        )
+        if value
+    ]
+    lists = [
+        (labels[key], values)
+        for key, values in (
+            ("persona_goals", persona.goals),
+            ("persona_frustrations", persona.frustrations),
+            ("persona_needs", persona.needs),
+        )
+        if values
+    ]
+    values: dict = {
+        "persona": persona,
+        "image": Markup(url(src)) if src else None,
+        "meta": meta,
+        "lists": lists,
+        "problems": Markup(problem_list(persona.problems)) if persona.problems else None,
+        "journey_tables": [],
+        "emotion": None,
+        "pains": "",
+        "pager": pager(ctx, parts, here),
+        "range": labels["pager_range"].format(first=parts[0].first, last=parts[0].last),
+    }
     if not persona.problems:
         journeys = [j for j in handbook.journeys if persona.id in j.personas]
         values["journey_tables"] = journey_tables(handbook, journeys, ctx, here)
         values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
         pains = [p for p in handbook.pain_points if persona.id in p.personas]
         values["pains"] = Markup(pain_summary(ctx, here, pains, "persona", persona.id)) if pains else ""
-    return ctx.page(here, "persona_page.html", title=persona.name, description=persona.summary, tags=persona.tags,
-                    source=persona.source, markdown=persona.body, **values)
+    return ctx.page(
+        here,
+        "persona_page.html",
+        title=persona.name,
+        description=persona.summary,
+        tags=persona.tags,
+        source=persona.source,
+        markdown=persona.body,
+        **values,
+    )
 
 
 def image_src(image: str, ctx, here: str) -> str:
@@ -89,8 +130,14 @@ def _journey_table(handbook, journeys, ctx, here, caption) -> str:
     for journey in journeys:
         baseline = handbook.journey_by_id.get(journey.baseline) if journey.baseline else None
         note = f" — {text(labels['redesigns'])} {journey_link(ctx, here, baseline)}" if baseline else ""
-        rows.append((f"{journey_link(ctx, here, journey)}{note}", text(journey.summary or ""),
-                     team_link(ctx, here, handbook, journey.owner), journey_status(journey, ctx)))
+        rows.append(
+            (
+                f"{journey_link(ctx, here, journey)}{note}",
+                text(journey.summary or ""),
+                team_link(ctx, here, handbook, journey.owner),
+                journey_status(journey, ctx),
+            )
+        )
     headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
     return table("jm-index", caption, headers, rows, NOT_SEARCHED)
 

@@ -17,12 +17,24 @@ def personas_index(handbook, ctx) -> Page:
         for persona_id in journey.personas:
             counts.setdefault(persona_id, {"current": 0, "future": 0})[journey.state] += 1
     rows = [
-        (persona_link(ctx, here, handbook, p.id), text(p.summary or ""), text(p.segment or ""),
-         str(counts[p.id]["current"]), str(counts[p.id]["future"]))
+        (
+            persona_link(ctx, here, handbook, p.id),
+            text(p.summary or ""),
+            text(p.segment or ""),
+            str(counts[p.id]["current"]),
+            str(counts[p.id]["future"]),
+        )
         for p in handbook.personas
     ]
-    headers = [labels[k] for k in ("col_persona", "col_summary", "col_segment", "col_current_journeys",
-                                   "col_future_journeys")]
+    headers = [
+        labels[k] for k in ("col_persona", "col_summary", "col_segment", "col_current_journeys", "col_future_journeys")
+    ]
     personas = Markup(table("jm-index", labels["personas_caption"], headers, rows, NOT_SEARCHED, numeric=(3, 4)))
-    return ctx.page(here, "personas_index.html", title=labels["personas_title"],
-                    description=labels["personas_description"], count=len(handbook.personas), table=personas)
+    return ctx.page(
+        here,
+        "personas_index.html",
+        title=labels["personas_title"],
+        description=labels["personas_description"],
+        count=len(handbook.personas),
+        table=personas,
+    )

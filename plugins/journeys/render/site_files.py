@@ -24,8 +24,10 @@ SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
 # bundle's size, every trace type the charts use, and no map traces whose tile-server URLs
 # Material's privacy plugin would try to fetch. The site serves it, so no reader needs a CDN.
 VENDOR = os.path.join(ASSETS, "vendor")
-PLOTLY_FILES = {PLOTLY_ASSET: os.path.join(VENDOR, "plotly-cartesian.min.js"),
-                PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt")}
+PLOTLY_FILES = {
+    PLOTLY_ASSET: os.path.join(VENDOR, "plotly-cartesian.min.js"),
+    PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt"),
+}
 INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
 
 
@@ -51,8 +53,11 @@ class SiteFiles:
 
 def site_files(handbook, ctx) -> SiteFiles:
     texts = {ctx.site.prefix + name: content for name, content in sorted(all_exports(handbook, ctx.site).items())}
-    copies = {ASSET_DIR + name: os.path.join(ASSETS, name) for name in sorted(os.listdir(ASSETS))
-              if os.path.isfile(os.path.join(ASSETS, name))}
+    copies = {
+        ASSET_DIR + name: os.path.join(ASSETS, name)
+        for name in sorted(os.listdir(ASSETS))
+        if os.path.isfile(os.path.join(ASSETS, name))
+    }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
     # Narratives link relative to their map file; on the generated page they must lead to the same place.

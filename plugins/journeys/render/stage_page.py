@@ -11,7 +11,17 @@ from markupsafe import Markup
 
 from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
 from journeys.render.charts import stage_figure
-from journeys.render.fragments import NOT_SEARCHED, Cell, Row, emotion, journey_link, pain_summary, step_link, table, team_link
+from journeys.render.fragments import (
+    NOT_SEARCHED,
+    Cell,
+    Row,
+    emotion,
+    journey_link,
+    pain_summary,
+    step_link,
+    table,
+    team_link,
+)
 from journeys.render.page import Page
 from journeys.render.paging import STEP_BYTES, pager, split
 from journeys.render.text import link, text
@@ -39,16 +49,33 @@ def stage_page(handbook, stage, places, ctx) -> list[Page]:
         values["pager"] = pager(ctx, parts, src)
         values["range"] = labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else ""
         if part.number == 1:
-            pages.append(ctx.page(
-                src, "stage_page.html", title=stage.name, description=stage.description, stage=stage,
-                today=emotion_summary(journeys, stage.id, "current"), future=emotion_summary(journeys, stage.id, "future"),
-                pains=Markup(pain_summary(ctx, src, pains, "stage", stage.id)) if pains else "", **values))
+            pages.append(
+                ctx.page(
+                    src,
+                    "stage_page.html",
+                    title=stage.name,
+                    description=stage.description,
+                    stage=stage,
+                    today=emotion_summary(journeys, stage.id, "current"),
+                    future=emotion_summary(journeys, stage.id, "future"),
+                    pains=Markup(pain_summary(ctx, src, pains, "stage", stage.id)) if pains else "",
+                    **values,
+                )
+            )
         else:
             words = values["range"]
-            pages.append(ctx.page(
-                src, "stage_part.html", search={"exclude": True}, title=labels["part_title"].format(title=stage.name, range=words),
-                description=stage.description, stage=stage,
-                stage_link=Markup(link(ctx.site.href(src, here), stage.name)), **values))
+            pages.append(
+                ctx.page(
+                    src,
+                    "stage_part.html",
+                    search={"exclude": True},
+                    title=labels["part_title"].format(title=stage.name, range=words),
+                    description=stage.description,
+                    stage=stage,
+                    stage_link=Markup(link(ctx.site.href(src, here), stage.name)),
+                    **values,
+                )
+            )
     return pages
 
 
@@ -75,15 +102,21 @@ def emotion_summary(journeys, stage_id: str, state: str) -> dict | None:
 def steps_table(handbook, places, ctx, here, state_words: str) -> str:
     labels = ctx.labels
     rows = []
-    for _, group in groupby(places, key=lambda p: p.journey.id):
-        group = list(group)
+    for _, grouped in groupby(places, key=lambda p: p.journey.id):
+        group = list(grouped)
         journey, block = group[0].journey, group[0].block
         goal = f'<p class="jm-goal">{text(block.goal)}</p>' if block.goal else ""
-        head = Cell(f"{journey_link(ctx, here, journey)}{goal}", f' scope="rowgroup" rowspan="{len(group)}"', header=True)
+        head = Cell(
+            f"{journey_link(ctx, here, journey)}{goal}", f' scope="rowgroup" rowspan="{len(group)}"', header=True
+        )
         for n, place in enumerate(group):
             step = place.step
-            cells = (step_link(ctx, here, journey, step), text(step.channel or ""), emotion(step.emotion),
-                     team_link(ctx, here, handbook, step.owner))
+            cells = (
+                step_link(ctx, here, journey, step),
+                text(step.channel or ""),
+                emotion(step.emotion),
+                team_link(ctx, here, handbook, step.owner),
+            )
             rows.append(Row((head, *cells)) if n == 0 else Row(cells, start=1))
     headers = [labels[k] for k in ("col_journey", "col_touchpoint", "col_channel", "col_emotion", "col_owner")]
     caption = labels["stage_steps_caption"].format(state=state_words)

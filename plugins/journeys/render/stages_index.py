@@ -19,11 +19,19 @@ def stages_index(handbook, ctx) -> Page:
     for stage in handbook.stages:
         places = by_stage.get(stage.id, ())
         mean = today[stage.id].average if stage.id in today else None
-        rows.append((stage_link(ctx, here, handbook, stage.id), text(stage.description or ""),
-                     str(len({p.journey.id for p in places})), str(len(pain_points_at(handbook.pain_points, places))),
-                     emotion(mean) if mean is not None else ""))
-    headers = [labels[k] for k in ("col_stage", "col_description", "col_journeys", "col_pain_points",
-                                   "col_average_emotion")]
+        rows.append(
+            (
+                stage_link(ctx, here, handbook, stage.id),
+                text(stage.description or ""),
+                str(len({p.journey.id for p in places})),
+                str(len(pain_points_at(handbook.pain_points, places))),
+                emotion(mean) if mean is not None else "",
+            )
+        )
+    headers = [
+        labels[k] for k in ("col_stage", "col_description", "col_journeys", "col_pain_points", "col_average_emotion")
+    ]
     stages = Markup(table("jm-index", labels["stages_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3)))
-    return ctx.page(here, "stages_index.html", title=labels["stages_title"], description=labels["stages_description"],
-                    table=stages)
+    return ctx.page(
+        here, "stages_index.html", title=labels["stages_title"], description=labels["stages_description"], table=stages
+    )

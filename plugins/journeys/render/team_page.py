@@ -7,7 +7,16 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.index import pain_points_at, touchpoints_by_team
-from journeys.render.fragments import NOT_SEARCHED, Cell, emotion, journey_link, pain_summary, stage_link, step_link, table
+from journeys.render.fragments import (
+    NOT_SEARCHED,
+    Cell,
+    emotion,
+    journey_link,
+    pain_summary,
+    stage_link,
+    step_link,
+    table,
+)
 from journeys.render.page import Page
 from journeys.render.paging import TOUCHPOINT_BYTES, pager, split
 from journeys.render.text import link, text
@@ -31,31 +40,57 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
         src = part.src
         values = {
             "touchpoints": Markup(touchpoints_table(handbook, part.items, ctx, src)) if part.items else None,
-            "measures": measures_table(part.items, ctx, src), "pager": pager(ctx, parts, src),
+            "measures": measures_table(part.items, ctx, src),
+            "pager": pager(ctx, parts, src),
             "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
         }
         if part.number > 1:
-            pages.append(ctx.page(
-                src, "team_part.html", search={"exclude": True}, title=labels["part_title"].format(title=team.name, range=values["range"]),
-                description=team.description, team=team, team_link=Markup(link(ctx.site.href(src, here), team.name)),
-                **values))
+            pages.append(
+                ctx.page(
+                    src,
+                    "team_part.html",
+                    search={"exclude": True},
+                    title=labels["part_title"].format(title=team.name, range=values["range"]),
+                    description=team.description,
+                    team=team,
+                    team_link=Markup(link(ctx.site.href(src, here), team.name)),
+                    **values,
+                )
+            )
             continue
-        meta = [(labels[key], value) for key, value in (("team_about", team.description), ("team_contact", team.contact))
-                if value]
+        meta = [
+            (labels[key], value)
+            for key, value in (("team_about", team.description), ("team_contact", team.contact))
+            if value
+        ]
         owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
         pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
-        pages.append(ctx.page(
-            here, "team_page.html", title=team.name, description=team.description, team=team, meta=meta, owned=owned,
-            pains=Markup(pain_summary(ctx, here, pains, "team", team.id)) if pains else "", **values))
+        pages.append(
+            ctx.page(
+                here,
+                "team_page.html",
+                title=team.name,
+                description=team.description,
+                team=team,
+                meta=meta,
+                owned=owned,
+                pains=Markup(pain_summary(ctx, here, pains, "team", team.id)) if pains else "",
+                **values,
+            )
+        )
     return pages
 
 
 def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
     labels = ctx.labels
     rows = [
-        (step_link(ctx, here, place.journey, place.step), journey_link(ctx, here, place.journey),
-         stage_link(ctx, here, handbook, place.block.stage),
-         Cell(text(labels[ROLE_LABELS[role]]), classes=f"jm-role jm-role--{role}"), emotion(place.step.emotion))
+        (
+            step_link(ctx, here, place.journey, place.step),
+            journey_link(ctx, here, place.journey),
+            stage_link(ctx, here, handbook, place.block.stage),
+            Cell(text(labels[ROLE_LABELS[role]]), classes=f"jm-role jm-role--{role}"),
+            emotion(place.step.emotion),
+        )
         for place, role in touchpoints
     ]
     headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
@@ -65,9 +100,15 @@ def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
 def measures_table(touchpoints, ctx, here) -> Markup | None:
     labels = ctx.labels
     rows = [
-        (step_link(ctx, here, place.journey, place.step), text(k.name), text(k.current or ""), text(k.target or ""),
-         text(k.unit or ""))
-        for place, _ in touchpoints for k in place.step.kpis
+        (
+            step_link(ctx, here, place.journey, place.step),
+            text(k.name),
+            text(k.current or ""),
+            text(k.target or ""),
+            text(k.unit or ""),
+        )
+        for place, _ in touchpoints
+        for k in place.step.kpis
     ]
     if not rows:
         return None

@@ -18,10 +18,20 @@ def teams_index(handbook, ctx) -> Page:
     for team in handbook.teams:
         roles = [role for _, role in by_team.get(team.id, ())]
         journeys = sum(1 for j in handbook.journeys if j.owner == team.id)
-        rows.append((team_link(ctx, here, handbook, team.id), text(team.contact or ""),
-                     str(journeys), str(roles.count("owner")), str(roles.count("supporting"))))
-    headers = [labels[k] for k in ("col_team", "col_contact", "col_journeys_owned", "col_touchpoints_owned",
-                                   "col_touchpoints_supported")]
+        rows.append(
+            (
+                team_link(ctx, here, handbook, team.id),
+                text(team.contact or ""),
+                str(journeys),
+                str(roles.count("owner")),
+                str(roles.count("supporting")),
+            )
+        )
+    headers = [
+        labels[k]
+        for k in ("col_team", "col_contact", "col_journeys_owned", "col_touchpoints_owned", "col_touchpoints_supported")
+    ]
     teams = Markup(table("jm-index", labels["teams_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3, 4)))
-    return ctx.page(here, "teams_index.html", title=labels["teams_title"], description=labels["teams_description"],
-                    table=teams)
+    return ctx.page(
+        here, "teams_index.html", title=labels["teams_title"], description=labels["teams_description"], table=teams
+    )
