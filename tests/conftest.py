@@ -39,6 +39,11 @@ BROWSER_FOLDERS = ("browser", "a11y")
 SLOW_MODULES = ("test_fuzz.py", "test_serve.py", "test_determinism.py")
 
 
+def pytest_addoption(parser):
+    # tests/test_golden.py: rewrite tests/golden/output/ from the current render instead of comparing.
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files in tests/golden/output")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = Path(str(item.path)).relative_to(REPO / "tests").parts

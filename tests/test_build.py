@@ -6,25 +6,28 @@ import re
 from html import unescape
 
 from conftest import build_site, write
+from html_tree import article, headed, parse
 
 
 def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
+    """What each part of the page holds; tests/golden/output/journeys/buy.md pins its exact markup."""
     built = build_site(handbook_dir)
     assert built.ok, built.warnings
     page = unescape(built.html("journeys/buy/"))
-    assert "<h1" in page and "Buying online" in page
-    assert '<a href="../../personas/maya/">Maya, first-time buyer</a>' in page
-    assert '<dt>Owner</dt> <dd><a href="../../teams/sales/">Sales team</a></dd>' in page
+    root = article(built, "journeys/buy/")
+    assert root.find("h1").text.startswith("Buying online")
+    meta = root.find("dl", cls="jm-meta")
+    terms = dict(zip((dt.text for dt in meta.find_all("dt")), meta.find_all("dd")))
+    assert terms["Personas"].links() == [("../../personas/maya/", "Maya, first-time buyer")]
+    assert terms["Owner"].links() == [("../../teams/sales/", "Sales team")]
     assert 'redesigned by <a href="../buy-future/">Buying online, redesigned</a>' in page
     assert "due for review" in page  # reviewed 2020-01-01, older than 180 days
     # The grid: stages as column groups, touchpoints as column headers, lanes as rows.
-    assert (
-        '<th scope="colgroup" colspan="1" id="stage-discover" style="--jm-step: 0" class="jm-stage-start">'
-        '<a href="../../stages/discover/">Discover</a></th>'
-    ) in page
-    assert (
-        '<th scope="col" id="step-discover-1" style="--jm-step: 0" class="jm-stage-start">Comparison site</th>' in page
-    )
+    stage = root.find("th", id="stage-discover")
+    assert (stage.attrs["scope"], stage.links()) == ("colgroup", [("../../stages/discover/", "Discover")])
+    step = root.find("th", id="step-discover-1")
+    assert (step.attrs["scope"], step.text) == ("col", "Comparison site")
+    lanes = [th.text for th in root.find_all("th", scope="row")]
     for lane in (
         "Channel",
         "Action",
@@ -36,25 +39,30 @@ def test_journey_page_shows_header_grid_ownership_and_narrative(handbook_dir):
         "Measures",
         "Behind the scenes",
     ):
-        assert f'<th scope="row">{lane}</th>' in page
+        assert lane in lanes
     assert "Price feed refresh" in page
     # The emotion lane: a drawn curve piece and the chip in every step's cell; no plotly chart.
-    assert page.count('<svg class="jm-curve"') == 2 and 'class="jm-chart"' not in page
-    assert '</svg><span class="jm-emotion" data-emotion="-1">' in built.html("journeys/buy/")
+    assert len(root.find_all("svg", cls="jm-curve")) == 2 and not root.find_all(cls="jm-chart")
+    cell = next(td for td in root.find_all("td") if td.find_all("svg", cls="jm-curve"))
+    assert cell.find("span", cls="jm-emotion").attrs["data-emotion"] == "-1"
     # Cards: the pain point with its severity and priority, linked to its index row; the
     # opportunity with its impact and the priority of what it addresses; the gap as a question.
-    assert '<li class="jm-card jm-card--pain" data-severity="high">' in page
-    assert '<a href="../../pain-points/#price-mismatch">Price changes after click-through.</a>' in page
-    assert page.count('<span class="jm-score">priority 6</span>') == 2  # high (3) x (1 journey + 1 persona)
-    assert '<span class="jm-impact" data-impact="high">impact: high</span>' in page
-    assert (
-        '<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">Open question</span></p><p class="jm-card__text">Drop-off unknown</p></li>'
-        in page
+    pain = root.find("li", cls="jm-card--pain")
+    assert pain.attrs["data-severity"] == "high"
+    assert ("../../pain-points/#price-mismatch", "Price changes after click-through.") in pain.links()
+    assert [s.text for s in root.find_all("span", cls="jm-score")] == [
+        "priority 6"
+    ] * 2  # high (3) x (1 journey + 1 persona)
+    assert root.find("span", cls="jm-impact", data_impact="high").text == "impact: high"
+    gap = root.find("li", cls="jm-card--gap")
+    assert (gap.find(cls="jm-question").text, gap.find("p", cls="jm-card__text").text) == (
+        "Open question",
+        "Drop-off unknown",
     )
     # Ownership table links the owner and the supporting team.
-    assert re.search(r'<td data-label="Supporting"><a href="\.\./\.\./teams/care/">Customer care</a></td>', page)
+    assert root.find("td", data_label="Supporting").links() == [("../../teams/care/", "Customer care")]
     # Evidence: only http(s) becomes a link.
-    assert '<a href="https://tickets.example.com/123" rel="nofollow noopener">' in page
+    assert root.find("a", href="https://tickets.example.com/123").attrs["rel"] == "nofollow noopener"
     assert 'href="javascript' not in page
     assert "We interviewed six buyers." in page
 
@@ -96,13 +104,16 @@ def test_journey_page_shows_tags_step_measures_and_a_body_with_its_own_heading(h
     built = build_site(handbook_dir)
     assert built.ok, built.warnings
     page = built.html("journeys/renew/")
-    assert '<dt>Tags</dt> <dd><ul class="jm-tags"><li>renewal</li> <li>web</li> </ul></dd>' in page
-    assert (
-        '<p class="jm-kpi"><span class="jm-kpi__name">Open rate</span> <span class="jm-kpi__value">now 41 &#37;</span>'
-        ' <span class="jm-kpi__value">target 55 &#37;</span></p>'
-    ) in page
-    assert '<p class="jm-kpi"><span class="jm-kpi__name">Renewal rate</span></p>' in page
-    assert '<h2 id="what-we-heard">' in page and ">Narrative<" not in page
+    root = article(built, "journeys/renew/")
+    meta = root.find("dl", cls="jm-meta")
+    terms = dict(zip((dt.text for dt in meta.find_all("dt")), meta.find_all("dd")))
+    assert [li.text for li in terms["Tags"].find("ul", cls="jm-tags").find_all("li")] == ["renewal", "web"]
+    kpis = [[(s.classes, s.text) for s in p.find_all("span")] for p in root.find_all("p", cls="jm-kpi")]
+    assert kpis == [
+        [(["jm-kpi__name"], "Open rate"), (["jm-kpi__value"], "now 41 %"), (["jm-kpi__value"], "target 55 %")],
+        [(["jm-kpi__name"], "Renewal rate")],
+    ]
+    assert root.find("h2", id="what-we-heard") and ">Narrative<" not in page
     # Sidebars hidden: the map takes the width of the screen.
     assert 'data-md-component="sidebar" data-md-type="navigation" hidden' in page
     assert ">Narrative<" in built.html("journeys/buy/")  # a body without a heading gets one
@@ -182,12 +193,13 @@ def test_disabled_plugin_builds_the_docs_alone(handbook_dir):
 def test_journeys_index_groups_by_persona_and_folder(handbook_dir):
     page = unescape(build_site(handbook_dir).html("journeys/"))
     assert re.search(r"<h2[^>]*>By persona", page) and re.search(r"<h2[^>]*>By folder", page)
-    assert '<h3 id="folder-sales">sales</h3>' in page
-    assert '<h3 id="folder-top">(top level)</h3>' in page
-    assert (
-        '<td data-label="Journey"><a href="buy/">Buying online</a></td> <td data-label="State">Current state</td>'
-        in page
-    )
+    root = parse(page)
+    assert root.find("h3", id="folder-sales").text == "sales"
+    assert root.find("h3", id="folder-top").text == "(top level)"
+    table = next(e for e in headed(root, "sales") if e.find_all("table") or e.tag == "table")
+    row = next(r for r in table.rows() if r[0].text == "Buying online")
+    assert (row[0].attrs["data-label"], row[0].links()) == ("Journey", [("buy/", "Buying online")])
+    assert (row[1].attrs["data-label"], row[1].text) == ("State", "Current state")
 
 
 def test_journeys_index_heading_ids_are_unique_slugs_of_folder_names(handbook_dir):

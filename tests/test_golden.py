@@ -1,0 +1,93 @@
+"""Every generated page and export of a small fixed handbook, rendered without MkDocs and
+compared with a file under tests/golden/output/: a change to the output shows up as a diff a
+reviewer reads. After an intended change, `pytest tests/test_golden.py --update-golden`
+rewrites the files; `git diff tests/golden` is then the change to review."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from pathlib import Path
+
+import pytest
+
+from journeys.core import load_handbook
+from journeys.render.page import Context
+from journeys.render.site_files import site_files
+from journeys.render.urls import Site
+
+GOLDEN = Path(__file__).parent / "golden"
+HANDBOOK = GOLDEN / "handbook"
+OUTPUT = GOLDEN / "output"
+CUSTOM_FIELDS = (("backstage", "Behind the scenes"),)
+# A fixed day long after the maps' review date, so the "review overdue" notice is pinned too.
+TODAY = datetime.date(2026, 1, 15)
+
+
+def rendered() -> dict[str, str]:
+    """Site path -> content of every page (as Markdown with front matter) and export."""
+    handbook = load_handbook(str(HANDBOOK / "maps"), custom_fields=CUSTOM_FIELDS, root=str(HANDBOOK))
+    generated = site_files(handbook, Context(Site(), TODAY))
+    return {page.src: page.markdown() for page in generated.pages} | generated.texts
+
+
+RENDERED = rendered()
+
+
+@pytest.fixture
+def update(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.mark.parametrize("path", sorted(RENDERED))
+def test_output_matches_golden_file(path, update):
+    golden = OUTPUT / path
+    actual = RENDERED[path]
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(actual.encode("utf-8"))  # bytes: the CSV's \r\n line ends are part of it
+        return
+    assert golden.is_file(), f"{path} is new: rerun with --update-golden and review `git diff tests/golden`"
+    expected = golden.read_bytes().decode("utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                f"golden/{path}",
+                f"rendered/{path}",
+            )
+        )
+        pytest.fail(
+            f"{path} differs from its golden file:\n{diff}\n"
+            "If the change is intended, rerun with --update-golden and review `git diff tests/golden`."
+        )
+
+
+def test_no_golden_file_is_left_over(update):
+    stale = sorted(
+        p.relative_to(OUTPUT).as_posix()
+        for p in OUTPUT.rglob("*")
+        if p.is_file() and p.relative_to(OUTPUT).as_posix() not in RENDERED
+    )
+    if update:
+        for rel in stale:
+            (OUTPUT / rel).unlink()
+        return
+    assert not stale, f"golden files the render no longer produces: {stale}; rerun with --update-golden"
+
+
+def test_render_is_byte_stable():
+    """Rendering twice gives the same bytes: nothing from the clock, no per-build marker."""
+    assert rendered() == RENDERED
+
+
+def test_golden_handbook_covers_what_it_claims():
+    """The fixed handbook keeps the cases the golden files exist to pin."""
+    handbook = load_handbook(str(HANDBOOK / "maps"), custom_fields=CUSTOM_FIELDS, root=str(HANDBOOK))
+    assert any("broken.md" in problem.path for problem in handbook.problems)
+    assert {j.id for j in handbook.journeys if j.state == "future" and j.baseline} == {"buy-future"}
+    assert "Behind the scenes" in RENDERED["journeys/buy.md"]
+    # One shared pain point, worded differently on two maps.
+    assert [p.id for p in handbook.pain_points] == ["price-mismatch"]
+    assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
