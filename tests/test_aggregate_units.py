@@ -3,9 +3,8 @@ in, table cells labelled for cards, heading ids, averages by state, merged wordi
 
 from __future__ import annotations
 
-import re
-
 import datetime
+import re
 
 import pytest
 from markupsafe import Markup
