@@ -463,3 +463,11 @@ def test_public_history_shows_no_commit_subject_file_name_or_owner(tmp_path):
     page = built.html("journeys/public-journey/")
     assert "jm-history" in page and "2026-03-03" in html.unescape(page)  # the section is there, with its dates
     assert leaks(built.site, planted + ["zqxsubject1leak", "zqxsubject2leak", "zqxsubject3leak", "zqxoldname"]) == []
+
+
+def test_a_hand_written_link_to_an_internal_journey_fails_the_public_build(tmp_path):
+    planted_handbook(tmp_path)
+    docs = {"index.md": "# Home\n\nSee [the internal map](journeys/zqxjourney2.md).\n"}
+    built = build_site(tmp_path, config=PUBLIC_CONFIG, docs=docs)
+    assert not built.ok
+    assert any("index.md" in w and "journeys/zqxjourney2.md" in w for w in built.warnings), built.warnings

@@ -150,3 +150,15 @@ def test_plotly_loads_only_when_a_chart_comes_near(watched, demo_handbook):
     watched.page.wait_for_selector(".jm-chart svg.main-svg", timeout=20000)
     assert sum(u.endswith(PLOTLY) for u in watched.requests) == 1
     assert watched.errors == []
+
+
+def test_a_matrix_point_opens_its_row_of_the_index(watched):
+    watched.open("pain-points/")
+    watched.wait_for_charts()
+    point = watched.page.locator(".jm-chart .scatterlayer .points path").first
+    box = point.bounding_box()
+    watched.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    watched.page.wait_for_function("() => location.hash.length > 1", timeout=10000)
+    target = watched.page.evaluate("() => decodeURIComponent(location.hash.slice(1))")
+    assert watched.page.locator(f"[id='{target}']").count() == 1  # the row it names is on the page
+    assert watched.errors == []

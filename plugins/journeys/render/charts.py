@@ -20,8 +20,10 @@ from journeys.render.fragments import (
     Cell,
     emotion,
     journey_link,
+    nearest_emotion,
     pain_point_href,
     persona_link,
+    signed,
     stage_link,
     step_link,
     table,
@@ -52,13 +54,11 @@ def _wrapped(value: str, width: int = 48) -> str:
     return "<br>".join(_plain(line) for line in textwrap.wrap(value, width)) or _plain(value)
 
 
-def score(value: float) -> str:
-    """+1, -0.5, 0: the sign always shown, as on the emotion chips."""
-    return f"{value:+g}" if value else "0"
+score = signed  # charts write a score as the emotion chips do
 
 
 def feeling(value: float) -> str:
-    return f"{score(value)} {EMOTION_WORDS[max(-2, min(2, round(value)))]}"
+    return f"{signed(value)} {EMOTION_WORDS[nearest_emotion(value)]}"
 
 
 def _stacked_feelings() -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeys.render.fragments import nearest_emotion
+
 # The axis runs a little beyond the scale (-2 ... +2) so the extreme points are not clipped.
 AXIS = 2.5
 HEIGHT_PX = 64
@@ -51,7 +53,7 @@ def _num(value: float) -> str:
 def piece_svg(piece: Piece, score: float) -> str:
     """The SVG of one cell (the zero line is the stylesheet's). It is decoration: the cell's
     emotion chip says the same in words, so the picture is hidden from assistive technology."""
-    rounded = max(-2, min(2, round(score)))
+    rounded = nearest_emotion(score)
     lines = "".join(
         f'<line x1="{x1}" y1="{_num(y1)}%" x2="{x2}" y2="{_num(y2)}%"/>'
         for x1, y1, x2, y2 in (

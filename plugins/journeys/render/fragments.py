@@ -53,11 +53,21 @@ def step_anchor(step) -> str:
     return f"step-{step.anchor}"
 
 
+def signed(value: float) -> str:
+    """+1, -0.5, 0: the sign always shown, on chips, charts and averages alike."""
+    return f"{value:+g}" if value else "0"
+
+
+def nearest_emotion(value: float) -> int:
+    """The emotion score (-2 to 2) nearest to an average, for its word and colour."""
+    return max(-2, min(2, round(value)))
+
+
 def emotion(score: int | float) -> str:
     """A chip that carries the number and a word, never colour alone."""
     rounded = round(score)
-    shown = f"{score:+g}" if score else "0"
-    word = EMOTION_WORDS[max(-2, min(2, rounded))]
+    shown = signed(score)
+    word = EMOTION_WORDS[nearest_emotion(score)]
     return (
         f'<span class="jm-emotion" data-emotion="{rounded}">'
         f'<span class="jm-emotion__score">{text(shown)}</span> '

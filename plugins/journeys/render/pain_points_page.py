@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT
+from journeys.core.schema import STATUSES
 from journeys.render.charts import matrix_figure
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
 from journeys.render.fragments import (
@@ -29,7 +30,6 @@ from journeys.render.paging import pager, pain_parts
 from journeys.render.templating import fill_markup
 from journeys.render.text import evidence, json_attr, link, text
 
-STATUSES = ("open", "in-progress", "resolved")
 # The chart and its table carry about 4 KB a point: a large index charts its highest
 # priorities, which are the ones the chart is there to single out.
 MATRIX_POINTS = 40

@@ -9,8 +9,6 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
-
 
 @dataclass(frozen=True)
 class Site:
