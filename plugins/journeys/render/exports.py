@@ -5,6 +5,7 @@ fixed line ends, so an unchanged handbook exports byte for byte the same."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -54,24 +55,27 @@ def _kpi(k) -> dict:
     return {"name": k.name, "current": k.current, "target": k.target, "unit": k.unit}
 
 
+# Step fields the export writes in a form of their own; every other field of the model goes
+# out as it is (tuples as lists), so a field added to the schema and the model reaches
+# journeys.json without an edit here.
+_STEP_FIELDS = {
+    "anchor": ("step", lambda step: step.anchor),
+    "kpis": ("kpis", lambda step: [_kpi(k) for k in step.kpis]),
+    "pain_points": ("pain_points", lambda step: [p.key for p in step.pain_points]),
+    "opportunities": ("opportunities", lambda step: [
+        {"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities
+    ]),
+}
+
+
 def _step(step, custom_fields) -> dict:
-    data = {
-        "step": step.anchor,
-        "touchpoint": step.touchpoint,
-        "emotion": step.emotion,
-        "channel": step.channel,
-        "action": step.action,
-        "thinking": step.thinking,
-        "owner": step.owner,
-        "supporting": list(step.supporting),
-        "tools": list(step.tools),
-        "kpis": [_kpi(k) for k in step.kpis],
-        "pain_points": [p.key for p in step.pain_points],
-        "opportunities": [
-            {"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities
-        ],
-        "gaps": list(step.gaps),
-    }
+    data = {}
+    for field in dataclasses.fields(step):
+        if field.name == "custom":
+            continue  # below: every declared custom field, empty where the step has none
+        name, value = _STEP_FIELDS.get(field.name, (field.name, None))
+        raw = getattr(step, field.name)
+        data[name] = value(step) if value else (list(raw) if isinstance(raw, tuple) else raw)
     custom = dict(step.custom)
     data["custom"] = {key: list(custom.get(key, ())) for key, _ in custom_fields}
     return data
