@@ -247,3 +247,12 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The cross-map handbook (tests/cross_map_handbook.py), built once for every module that
+    reads it; a module that needs a build of its own defines its own `built`."""
+    from cross_map_handbook import build_cross_maps
+
+    return build_cross_maps(tmp_path_factory)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import pytest
-
 from conftest import MINIMAL_MAPS, build_site, write
 
 CROSS_MAPS = dict(
@@ -94,12 +92,6 @@ def build_cross_maps(tmp_path_factory, **config):
     built = build_site(root, config=config or None, docs=CROSS_DOCS)
     assert built.ok, built.warnings
     return built
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The cross-map handbook, built once for the test module that imports this fixture."""
-    return build_cross_maps(tmp_path_factory)
 
 
 def page(built, url: str) -> str:

@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 
-from cross_map_handbook import built, page, section
+from cross_map_handbook import page, section
 from html_tree import article
 from journeys.core.index import priority_score
 

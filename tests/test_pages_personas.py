@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import BASE_CONFIG, build_site, write
-from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, built, page, section
+from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, page, section
 from html_tree import article
 from journeys.render.page import Context
 from journeys.render.persona_page import image_src

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cross_map_handbook import built, page, section
+from cross_map_handbook import page, section
 from html_tree import article, headed
 
 
