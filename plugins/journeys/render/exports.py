@@ -62,9 +62,10 @@ _STEP_FIELDS = {
     "anchor": ("step", lambda step: step.anchor),
     "kpis": ("kpis", lambda step: [_kpi(k) for k in step.kpis]),
     "pain_points": ("pain_points", lambda step: [p.key for p in step.pain_points]),
-    "opportunities": ("opportunities", lambda step: [
-        {"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities
-    ]),
+    "opportunities": (
+        "opportunities",
+        lambda step: [{"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities],
+    ),
 }
 
 
