@@ -76,9 +76,13 @@ class Watched:
 
 
 def reach_charts(page) -> None:
-    """Scroll to each chart in turn: plotly.js loads and a chart draws when it comes near."""
-    for n in range(page.locator(".jm-chart").count()):
-        page.locator(".jm-chart").nth(n).scroll_into_view_if_needed()
+    """Scroll to each chart in turn, as a reader does: plotly.js loads and a chart draws when it
+    comes near. In the page's own script, so charts that instant navigation swaps in while it
+    runs are the ones it reaches."""
+    page.evaluate(
+        "async () => { for (const chart of document.querySelectorAll('.jm-chart')) {"
+        " chart.scrollIntoView({block: 'center'}); await new Promise(r => setTimeout(r, 150)); } }"
+    )
 
 
 @pytest.fixture

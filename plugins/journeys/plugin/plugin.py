@@ -156,8 +156,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
-        self._keep_unchanged(generated, files)
+        # static-i18n builds every language with this instance, so what the last pass wrote is
+        # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
+            self._keep_unchanged(generated, files)
             for file in self.ours.values():
                 files.append(file)
         return files
@@ -177,7 +179,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 continue
             # Only instances kept across `mkdocs serve` rebuilds remember (on_startup); a build has
             # nothing to compare with.
-            if getattr(self, "digests", {}).get(src) == digest and os.path.isfile(file.abs_dest_path):
+            # The path from its parts: File caches abs_dest_path, and a later plugin may still move it.
+            if getattr(self, "digests", {}).get(src) == digest and os.path.isfile(
+                os.path.join(file.dest_dir, file.dest_uri)
+            ):
                 file.is_modified = _unchanged  # type: ignore[method-assign]
             else:
                 changed.add(src)
