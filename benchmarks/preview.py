@@ -43,6 +43,14 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def index_text(base: str) -> str:
+    """The journeys index with its list pages: a large handbook's index is split, and the
+    edited journey's row may be on any part (render/paging.py)."""
+    summary = fetch(base + "journeys/") or ""
+    parts = sorted(set(re.findall(r'href="(index/page-\d+/)"', summary)))
+    return summary + "".join(fetch(base + "journeys/" + part) or "" for part in parts)
+
+
 def wait_until(condition, timeout: float, poll: float = 0.1) -> float:
     """Seconds until `condition()` holds; raises after `timeout`."""
     start = time.monotonic()
@@ -80,7 +88,7 @@ def measure(journeys: int) -> dict:
             text = map_file.read_text(encoding="utf-8")
             map_file.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
             page = wait_until(lambda: title in (fetch(base + f"journeys/{journey_id}/") or ""), timeout=600)
-            index = wait_until(lambda: title in (fetch(base + "journeys/") or ""), timeout=600)
+            index = wait_until(lambda: title in index_text(base), timeout=600)
         finally:
             server.terminate()
             server.wait(timeout=30)
