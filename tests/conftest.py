@@ -90,6 +90,12 @@ def build_site(root: Path, *, strict: bool = True, config: dict | None = None, d
     (root / "docs").mkdir(exist_ok=True)
     write(root / "docs", docs or {"index.md": "# Home\n"})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    return build_config(root, strict=strict)
+
+
+def build_config(root: Path, *, strict: bool = True, **overrides) -> Build:
+    """Build the site whose mkdocs.yml is under `root`, collecting every warning MkDocs and
+    its plugins log; a strict build that aborts is `ok=False`, not an exception."""
     records: list[str] = []
 
     class Collect(logging.Handler):
@@ -101,10 +107,12 @@ def build_site(root: Path, *, strict: bool = True, config: dict | None = None, d
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config_obj = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"))
+        loaded = load_config(
+            config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"), **overrides
+        )
         ok = True
         try:
-            build(config_obj)
+            build(loaded)
         except Abort:
             ok = False
     finally:

@@ -6,17 +6,13 @@ builds it with MkDocs, strict, collecting every warning."""
 from __future__ import annotations
 
 import html
-import logging
 import posixpath
 import re
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
-from conftest import Build
+from conftest import Build, build_config
 
 
 def demo_config(root: Path) -> dict:
@@ -37,28 +33,7 @@ def with_plugins(config: dict, before: list = (), after: list = ()) -> dict:
 
 def build_demo(root: Path, config: dict, *, strict: bool = True, **overrides) -> Build:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    records: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record):
-            if record.levelno >= logging.WARNING:
-                records.append(record.getMessage())
-
-    handler = Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        loaded = load_config(
-            config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"), **overrides
-        )
-        ok = True
-        try:
-            build(loaded)
-        except Abort:
-            ok = False
-    finally:
-        logger.removeHandler(handler)
-    return Build(root / "site", records, ok)
+    return build_config(root, strict=strict, **overrides)
 
 
 def missing_plotly(site: Path) -> list[str]:
