@@ -35,6 +35,11 @@ _CONFIG = (
 )
 
 
+# How `git log` and `git diff` list changed files: NUL-separated raw records with full blob ids,
+# renames followed, no colour or external tools. One list, as one parser reads both.
+RAW_CHANGES = ("-z", "--raw", "--no-abbrev", "-M", "--no-color", "--no-ext-diff", "--no-textconv")
+
+
 class GitUnavailable(Exception):
     """Why there is no history: no git, not a work tree, or git failed. One line."""
 
@@ -86,13 +91,7 @@ class Repository:
         out = self.run(
             [
                 "log",
-                "-z",
-                "--raw",
-                "--no-abbrev",
-                "-M",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-textconv",
+                *RAW_CHANGES,
                 "--encoding=UTF-8",
                 "--format=%x00%H%x00%P%x00%cI%x00%s",
                 "--",
@@ -156,13 +155,7 @@ class Repository:
         out = self.run(
             [
                 "diff",
-                "-z",
-                "--raw",
-                "--no-abbrev",
-                "-M",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-textconv",
+                *RAW_CHANGES,
                 commit,
                 "--",
                 self.rel(folder),
