@@ -640,6 +640,20 @@ def matrix_points(handbook, pains=None) -> list[tuple]:
     return points
 
 
+def _label_sides(points, labelled: set) -> list[str]:
+    """Above, below, above...: along each severity row, for its labelled points in order of
+    reach; every other point above (it has no label)."""
+    sides = ["top center"] * len(points)
+    rows: dict[float, list[tuple[float, int]]] = {}
+    for n, (pain, x, y) in enumerate(points):
+        if pain.id in labelled:
+            rows.setdefault(y, []).append((x, n))
+    for row in rows.values():
+        for k, (_, n) in enumerate(sorted(row)):
+            sides[n] = "top center" if k % 2 == 0 else "bottom center"
+    return sides
+
+
 def matrix_chart(handbook, ctx, here: str, pains=None) -> dict:
     pains = handbook.pain_points if pains is None else pains
     points = matrix_points(handbook, pains)
@@ -655,8 +669,9 @@ def matrix_chart(handbook, ctx, here: str, pains=None) -> dict:
             "mode": "markers+text",
             "x": [x for _, x, _ in points],
             "y": [y for _, _, y in points],
-            "text": [_plain(_short(p.text, 28)) if p.id in top else "" for p, _, _ in points],
-            "textposition": "top center",
+            "text": [_plain(_short(p.text, 22)) if p.id in top else "" for p, _, _ in points],
+            # Neighbouring labels alternate above and below their points, so they do not overlap.
+            "textposition": _label_sides(points, top),
             "textfont": {"color": "@jm-chart-fg", "size": 11},
             "hoverinfo": "text",
             "hovertext": hover,
