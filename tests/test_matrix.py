@@ -1,5 +1,5 @@
-"""The prioritisation matrix on the pain-point index: severity against reach, the same
-priority figures as pain-points.csv, every point linked to its row."""
+"""The prioritisation matrix on the pain-point index, drawn at build time: severity against
+reach, the same priority figures as pain-points.csv, every point linked to its row."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from html import unescape
 from conftest import REPO
 from journeys.core import load_handbook
 from journeys.core.index import SEVERITY_WEIGHT
-from journeys.render.charts import matrix_chart, matrix_figure, matrix_points
 from journeys.render.exports import all_exports
 from journeys.render.page import Context
+from journeys.render.priority_matrix import LABELLED, matrix_figure, matrix_points, tick_step
 from journeys.render.urls import Site
 
 HERE = "pain-points/index.md"
@@ -40,13 +40,27 @@ def test_every_pain_point_sits_at_its_reach_and_severity():
     assert len({(round(x, 6), y) for _, x, y in points}) == len(points)  # no two points on top of each other
 
 
-def test_points_link_to_their_rows_and_the_top_ones_are_labelled():
+def test_points_link_to_their_rows_and_the_top_ones_are_numbered_and_listed():
     handbook = demo()
-    spec = matrix_chart(handbook, ctx(), HERE)
-    trace = spec["data"][0]
-    assert trace["customdata"] == [f"./#{p.id}" for p, _, _ in matrix_points(handbook)]
-    labelled = {point[0].id for point, label in zip(matrix_points(handbook), trace["text"]) if label}
-    assert labelled == {p.id for p in handbook.pain_points[:5]}
+    html = unescape(matrix_figure(handbook, ctx(), HERE))
+    svg = re.search(r'<svg class="jm-matrix__svg".*?</svg>', html, re.S)[0]
+    bubbles = re.findall(r'<a href="\./#([^"]+)" tabindex="-1"><circle class="([^"]+)" cx="([\d.]+)%"', svg)
+    assert sorted(id_ for id_, _, _ in bubbles) == sorted(p.id for p in handbook.pain_points)
+    assert all(0 < float(x) < 100 for _, _, x in bubbles)
+    top = [p.id for p in handbook.pain_points[:LABELLED]]
+    assert {id_ for id_, classes, _ in bubbles if "jm-matrix__bubble--top" in classes} == set(top)
+    numbers = re.findall(r'<text class="jm-matrix__number"[^>]*>(\d+)</text>', svg)
+    assert sorted(numbers) == [str(n) for n in range(1, LABELLED + 1)]
+    # The drawing is for pointers; the numbered list carries the same links for everyone else.
+    assert 'aria-hidden="true"' in html[: html.index("<svg")]
+    listed = re.search(r'<ol class="jm-matrix__top">(.*?)</ol>', html, re.S)[1]
+    assert re.findall(r'<li value="(\d)"><a href="\./#([^"]+)">', listed) == [
+        (str(n), id_) for n, id_ in enumerate(top, 1)
+    ]
+
+
+def test_reach_figures_stay_few_whatever_the_reach():
+    assert [tick_step(n) for n in (3, 8, 9, 16, 17, 40, 41, 90, 200)] == [1, 1, 2, 2, 5, 5, 10, 20, 50]
 
 
 def test_matrix_table_and_csv_give_the_same_priorities():
@@ -63,6 +77,5 @@ def test_matrix_table_and_csv_give_the_same_priorities():
     from_csv = {row["id"]: int(row["priority"]) for row in csv.DictReader(io.StringIO(exported["pain-points.csv"]))}
     assert from_matrix == from_csv
     assert len(from_matrix) == len(handbook.pain_points)
-    # The chart's data attribute holds the same points, in JSON.
-    spec = json.loads(unescape(re.search(r'data-chart="([^"]+)"', html)[1]))
-    assert len(spec["data"][0]["x"]) == len(from_csv)
+    # The drawing has a point for each of them.
+    assert html.count("<circle ") == len(from_csv)

@@ -80,16 +80,16 @@ def test_average_emotion_per_stage_from_current_state_maps_in_catalogue_order(bu
 
 def test_persona_page_and_heatmap_give_the_same_averages(built):
     """One function computes how a persona feels at a stage for every page."""
-    heat = article(built, "journeys/").find("table", cls="jm-chart-table")
+    heat = article(built, "journeys/").find("table", cls="jm-heat__table")
     stages = [th.text for th in heat.find("thead").find_all("th")][1:]
     for row in heat.rows():
         persona_link = row[0].find("a").attrs["href"]  # ../personas/<id>/
         table = article(built, "journeys/" + persona_link).find("table", cls="jm-emotions")
         on_page = {r[0].text: r[1].find("span", cls="jm-emotion__score").text for r in table.rows()}
         in_heatmap = {
-            stage: cell.find("span", cls="jm-emotion__score").text
+            stage: cell.find("span", cls="jm-heat__score").text
             for stage, cell in zip(stages, row[1:])
-            if cell.find_all("span", cls="jm-emotion__score")
+            if cell.find_all("span", cls="jm-heat__score")
         }
         assert on_page == in_heatmap, persona_link
 

@@ -77,17 +77,7 @@
     var figure = themed(el.jmSpec, "", theme.colour);
     figure.layout.font = Object.assign({}, figure.layout.font, { family: theme.font });
     theme.done();
-    Plotly.react(el, figure.data, figure.layout, figure.config).then(function () {
-      // A point whose trace carries `customdata` links somewhere (the matrix: each pain
-      // point's row); the link was made by the renderer, never by an author. Once per chart:
-      // a re-theme draws the same element again.
-      if (el.jmLinked) return;
-      el.jmLinked = true;
-      el.on("plotly_click", function (event) {
-        var point = event && event.points && event.points[0];
-        if (point && typeof point.customdata === "string") window.location.href = point.customdata;
-      });
-    }).catch(function (error) {
+    Plotly.react(el, figure.data, figure.layout, figure.config).catch(function (error) {
       console.warn("journeys: chart not drawn: " + error.message);
     });
   }

@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from journeys.core.ids import slugify
 from journeys.render import paging
-from journeys.render.charts import heatmap_figure
 from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
+from journeys.render.heat_table import heatmap_figure
 from journeys.render.page import Page
 from journeys.render.paging import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
 from journeys.render.text import link, text, url

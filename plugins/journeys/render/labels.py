@@ -92,6 +92,7 @@ LABELS: dict[str, str] = {
     "journey_col_supporting": "Supporting",
     "journey_col_tools": "Tools",
     "journey_narrative": "Narrative",
+    "chart_as_table": "The chart as a table",
     # aggregate pages (personas, stages, teams, indexes, pain points)
     "journeys_title": "Journeys",
     "journeys_description": "Every journey map in the handbook.",
@@ -154,7 +155,9 @@ LABELS: dict[str, str] = {
     "points are on the page of {stage}.",
     "stage_pains_note": "Found at this stage, highest priority first.",
     "stage_chart_caption": "How customers feel at {stage} today: every step of {journeys} current-state journeys",
-    "stage_chart_table": "Emotion at every step of {stage}",
+    "spread_step": "A step",
+    "spread_mean": "Average of the journey",
+    "spread_average": "average",
     "teams_title": "Teams",
     "teams_description": "What each team owns and supports.",
     "teams_intro": "Who owns and supports each part of the customer experience.",

@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.core.schema import STATUSES
-from journeys.render.charts import matrix_figure
 from journeys.render.exports import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
 from journeys.render.fragments import (
     NOT_SEARCHED,
@@ -27,6 +26,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.page import Page
 from journeys.render.paging import pager, pain_parts
+from journeys.render.priority_matrix import matrix_figure
 from journeys.render.templating import fill_markup
 from journeys.render.text import evidence, json_attr, link, text
 

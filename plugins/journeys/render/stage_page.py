@@ -10,7 +10,6 @@ from itertools import groupby
 from markupsafe import Markup
 
 from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
-from journeys.render.charts import stage_figure
 from journeys.render.fragments import (
     NOT_SEARCHED,
     Cell,
@@ -24,6 +23,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.page import Page
 from journeys.render.paging import STEP_BYTES, pager, split
+from journeys.render.stage_spread import stage_figure
 from journeys.render.text import link, text
 
 

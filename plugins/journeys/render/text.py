@@ -7,6 +7,8 @@ import html
 import json
 import re
 
+from markupsafe import Markup
+
 # HTML's special characters, and the characters that Python-Markdown or common extensions
 # (attr_list, pymdownx.snippets, emoji, magiclink, critic, tilde, caret, mark, arithmatex) give
 # meaning to. One pass over the author's text: escaping the output of html.escape again would
@@ -50,3 +52,9 @@ def json_attr(data: object) -> str:
     """JSON for a data attribute: compact, sorted, ASCII-only (so U+2028 and '</script>'
     arrive escaped), then HTML-escaped for the attribute."""
     return text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True))
+
+
+def number(value: object) -> Markup:
+    """A figure the renderer computed: digits and a sign, never author text, so it is printed
+    as it is (author text has its Markdown characters escaped, the sign among them)."""
+    return Markup(value)

@@ -1,0 +1,121 @@
+"""The pain-point index's prioritisation matrix, drawn at build time: severity (rows) against
+reach (across), each pain point a bubble sized by its priority, the highest priorities
+numbered and listed under the chart.
+
+Across the plot, reach is in percent of its width and severity rows are in pixels, so bubbles
+stay round and in place at any width and in print. Every bubble links to its row of the index
+for pointer users and names its pain point on hover; keyboard and screen-reader users get the
+same links in the numbered list and the table under the chart, so the drawing itself is hidden
+from assistive technology and its links are out of the tab order.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from journeys.core.index import SEVERITY_WEIGHT
+from journeys.render.charts import figure_table
+from journeys.render.fragments import pain_point_href, severity, table
+from journeys.render.text import link, number, text
+
+LABELLED = 5  # the highest priorities carry a number on the chart and a line in its list
+ROW_PX = 64  # one severity level; journeys.css gives .jm-matrix__level the same height
+AXIS_PX = 28  # the reach figures under the rows
+LEVELS = sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__, reverse=True)  # critical at the top
+
+
+def matrix_points(handbook, pains=None) -> list[tuple]:
+    """(merged pain point, x, y) with x its reach (journeys plus personas it touches) and y its
+    severity weight: priority is their product, so the top right reads first. Points sharing a
+    cell are spread across it in priority order, the same way every build."""
+    cells: dict[tuple[int, int], list] = {}
+    for pain in handbook.pain_points if pains is None else pains:
+        reach = len(pain.journeys) + len(pain.personas)
+        cells.setdefault((reach, SEVERITY_WEIGHT[pain.severity]), []).append(pain)
+    points = []
+    for (reach, weight), pains in sorted(cells.items()):
+        for k, pain in enumerate(pains):
+            offset = 0.0 if len(pains) == 1 else -0.3 + 0.6 * k / (len(pains) - 1)
+            points.append((pain, reach + offset, weight))
+    return points
+
+
+def tick_step(largest: float) -> int:
+    """1, 2, 5, 10, 20, 50...: the first that leaves at most eight figures along the axis."""
+    step, factors = 1, (2, 2.5, 2)
+    n = 0
+    while largest / step > 8:
+        step = round(step * factors[n % 3])
+        n += 1
+    return step
+
+
+def radius(score: int) -> int:
+    return 5 + min(score, 12)
+
+
+def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
+    """The matrix of `pains` (default: every pain point; a large index charts its highest
+    priorities) and, as its table, each of them with the same figures in priority order."""
+    pains = handbook.pain_points if pains is None else pains
+    if not pains:
+        return ""
+    labels = ctx.labels
+    points = matrix_points(handbook, pains)
+    numbered = {p.id: n for n, p in enumerate(pains[:LABELLED], 1)}
+    largest = max(x for _, x, _ in points)
+    low, span = 0.3, largest + 0.4  # the axis runs from 0.3 to the largest reach + 0.7
+
+    def across(x: float) -> Markup:
+        return number(f"{(x - low) / span * 100:.2f}%")
+
+    def down(weight: int) -> int:
+        return LEVELS.index(next(s for s in LEVELS if SEVERITY_WEIGHT[s] == weight)) * ROW_PX + ROW_PX // 2
+
+    bubbles = [
+        {
+            "x": across(x),
+            "y": down(y),
+            "r": radius(pain.score),
+            "href": pain_point_href(ctx, here, pain.id),
+            "title": f"{pain.text} ({pain.severity}, priority {pain.score})",
+            "number": numbered.get(pain.id),
+        }
+        # The numbered ones last, so they are drawn over their neighbours.
+        for pain, x, y in sorted(points, key=lambda point: point[0].id in numbered)
+    ]
+    step = tick_step(largest)
+    top = [
+        {
+            "number": n,
+            "link": Markup(link(pain_point_href(ctx, here, pain.id), pain.text)),
+            "severity": Markup(severity(pain.severity)),
+            "score": number(pain.score),
+        }
+        for pain, n in ((p, numbered[p.id]) for p in pains[:LABELLED])
+    ]
+    rows = [
+        [
+            link(pain_point_href(ctx, here, p.id), p.text),
+            text(p.severity),
+            str(len(p.journeys)),
+            str(len(p.personas)),
+            str(p.score),
+        ]
+        for p in pains
+    ]
+    heads = [labels[k] for k in ("col_pain_point", "col_severity", "col_journeys", "col_personas", "col_priority")]
+    return ctx.render(
+        "priority_matrix.html",
+        caption=labels["matrix_caption"],
+        levels=LEVELS,
+        row_px=ROW_PX,
+        height=ROW_PX * len(LEVELS),
+        axis_px=AXIS_PX,
+        ticks=[(across(v), v) for v in range(step, int(largest + 0.7) + 1, step)],
+        bubbles=bubbles,
+        top=top,
+        table=Markup(
+            figure_table(ctx, table("jm-chart-table", labels["matrix_table_caption"], heads, rows, numeric=(2, 3, 4)))
+        ),
+    )
