@@ -60,7 +60,7 @@ def page_types(site: Path) -> list[tuple[str, str]]:
 
 
 def build_demo(root: Path) -> Path:
-    for name in ("docs", "maps"):
+    for name in ("docs", "maps", "overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")

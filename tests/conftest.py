@@ -63,6 +63,17 @@ BASE_CONFIG = {
 }
 
 
+DEMO = ("docs", "maps", "overrides")  # the demo handbook's folders beside mkdocs.yml
+
+
+def copy_demo(root: Path) -> Path:
+    """A copy of the demo handbook (its folders and mkdocs.yml) under `root`."""
+    for name in DEMO:
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 def write(root: Path, files: dict[str, str]) -> None:
     for name, content in files.items():
         path = root / name
@@ -216,11 +227,8 @@ def handbook_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_copy(tmp_path: Path) -> Path:
-    """A copy of the repository's demo handbook (mkdocs.yml, docs/, maps/)."""
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    """A copy of the repository's demo handbook."""
+    return copy_demo(tmp_path)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

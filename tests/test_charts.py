@@ -62,7 +62,7 @@ def test_journey_chart_has_one_point_per_step_in_time_order_under_stage_bands(ha
     assert [(s["x0"], s["x1"]) for s in band] == [(-0.5, 0.5)]  # every other stage is shaded
     assert [s["x0"] for s in layout["shapes"] if s["type"] == "line"] == [0.5]  # a separator between stages
     assert layout["yaxis"]["zeroline"] is True and layout["yaxis"]["tickvals"] == [-2, -1, 0, 1, 2]
-    assert "0 neutral" in layout["yaxis"]["ticktext"]
+    assert "0<br>neutral" in layout["yaxis"]["ticktext"]  # a word a line: narrow on a phone
     assert layout["showlegend"] is False
 
 

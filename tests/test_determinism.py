@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, copy_demo
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
@@ -17,9 +17,7 @@ EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 def build_demo(root: Path, hash_seed: str) -> Path:
     """Build a fresh copy of the demo handbook at `root` in its own process, so module
     state, the interpreter's hash seed and the working folder are those of a real run."""
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_demo(root)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED=hash_seed, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],

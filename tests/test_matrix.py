@@ -40,15 +40,16 @@ def test_every_pain_point_sits_at_its_reach_and_severity():
     assert len({(round(x, 6), y) for _, x, y in points}) == len(points)  # no two points on top of each other
 
 
-def test_points_link_to_their_rows_and_the_top_ones_are_numbered_and_listed():
+def test_points_name_their_pain_points_and_the_top_ones_are_numbered_and_linked():
     handbook = demo()
     html = unescape(matrix_figure(handbook, ctx(), HERE))
     svg = re.search(r'<svg class="jm-matrix__svg".*?</svg>', html, re.S)[0]
-    bubbles = re.findall(r'<a href="\./#([^"]+)" tabindex="-1"><circle class="([^"]+)" cx="([\d.]+)%"', svg)
-    assert sorted(id_ for id_, _, _ in bubbles) == sorted(p.id for p in handbook.pain_points)
-    assert all(0 < float(x) < 100 for _, _, x in bubbles)
+    bubbles = re.findall(r'<circle class="([^"]+)" cx="([\d.]+)%"[^>]*><title>(.*?) \(', svg)
+    assert sorted(name for _, _, name in bubbles) == sorted(p.text for p in handbook.pain_points)
+    assert all(0 < float(x) < 100 for _, x, _ in bubbles)
     top = [p.id for p in handbook.pain_points[:LABELLED]]
-    assert {id_ for id_, classes, _ in bubbles if "jm-matrix__bubble--top" in classes} == set(top)
+    by_text = {p.text: p.id for p in handbook.pain_points}
+    assert {by_text[name] for classes, _, name in bubbles if "jm-matrix__bubble--top" in classes} == set(top)
     numbers = re.findall(r'<text class="jm-matrix__number"[^>]*>(\d+)</text>', svg)
     assert sorted(numbers) == [str(n) for n in range(1, LABELLED + 1)]
     # The drawing is for pointers; the numbered list carries the same links for everyone else.

@@ -19,6 +19,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from conftest import copy_demo
 from test_links import _parse, broken_links
 
 REPO = Path(__file__).resolve().parents[1]
@@ -140,9 +141,7 @@ def test_list_pages_are_left_out_of_the_navigation_and_search(site):
 
 
 def test_a_small_handbook_keeps_its_single_pages(tmp_path):
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_demo(tmp_path)
     build(load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
     assert parts_of(tmp_path / "site") == {}
     for page in ("journeys/", "pain-points/", "stages/buy/", "teams/digital-sales/"):

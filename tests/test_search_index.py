@@ -14,6 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from conftest import copy_demo
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,9 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("search")
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_demo(root)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import MINIMAL_MAPS, REPO, serving, write
+from conftest import MINIMAL_MAPS, REPO, copy_demo, serving, write
 from journeys.cli import main
 from journeys.render.urls import Site
 from journeys.standalone import SEARCH_SECTION_WORDS, too_long_for_search
@@ -104,8 +104,7 @@ def demo(tmp_path_factory) -> Path:
     """The demo handbook under a sub-path site_url, exported once for any generator and once
     --for zensical."""
     root = tmp_path_factory.mktemp("demo")
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, root / name)
+    copy_demo(root)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", config), encoding="utf-8")
     assert export(root, "any") == 0

@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from a11y.demo_pages import BROKEN_ID, BROKEN_MAP
-from conftest import serving
+from conftest import copy_demo, serving
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,9 +22,7 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 def demo_site(tmp_path_factory) -> Path:
     """The demo handbook plus one invalid map, built without --strict so its error page exists."""
     root = tmp_path_factory.mktemp("a11y-demo")
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_demo(root)
     (root / "maps" / "journeys" / "sales" / f"{BROKEN_ID}.md").write_text(BROKEN_MAP, encoding="utf-8")
     build(load_config(config_file=str(root / "mkdocs.yml"), strict=False, site_dir=str(root / "site")))
     assert (root / "site" / "journeys" / BROKEN_ID / "index.html").is_file()

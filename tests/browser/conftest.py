@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import serving
+from conftest import copy_demo, serving
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,9 +26,7 @@ def base_url(tmp_path_factory):
     Material's instant navigation only takes over links to the host and port of `site_url`,
     as `mkdocs serve` arranges too."""
     root = tmp_path_factory.mktemp("demo")
-    for name in ("docs", "maps"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_demo(root)
     site = root / "site"
     site.mkdir()
     with serving(site) as server:

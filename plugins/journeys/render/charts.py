@@ -276,13 +276,14 @@ def journey_chart(handbook, journey) -> dict:
             "automargin": True,
             "showgrid": False,
             "zeroline": False,
-            # The stages under their bands, whole: plotly stands them upright when a phone has
-            # no room for them side by side. Each touchpoint is named on hover and in the table
+            # The stages under their bands, whole: upright when a phone has no room for them
+            # side by side (plotly's other angle, 30 degrees, would push the last past the edge). Each touchpoint is named on hover and in the table
             # (and, on the journey's page, in the map above).
             "tickvals": [start - 0.5 + width / 2 for _, start, width in bands],
+            "autotickangles": [0, 90],
             "ticktext": [_lines(stage_name(handbook, stage_id), 12) for stage_id, _, _ in bands],
         },
-        yaxis=_emotion_axis(),
+        yaxis=_emotion_axis(ticktext=_stacked_feelings()),
         **_bands(bands),
     )
     return _spec(data, layout)
@@ -364,6 +365,7 @@ def persona_chart(handbook, journeys) -> dict:
             "zeroline": False,
             "automargin": True,
             "tickvals": list(range(len(stages))),
+            "autotickangles": [0, 90],
             "ticktext": [_lines(stage_name(handbook, s), 12) for s in stages],
         },
         yaxis=_emotion_axis(ticktext=_stacked_feelings()),

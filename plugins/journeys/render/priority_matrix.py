@@ -1,12 +1,12 @@
 """The pain-point index's prioritisation matrix, drawn at build time: severity (rows) against
-reach (across), each pain point a bubble sized by its priority, the highest priorities
-numbered and listed under the chart.
+reach (across), each pain point a bubble sized by its priority and named on hover, the highest
+priorities numbered and listed under the chart with links to their rows.
 
 Across the plot, reach is in percent of its width and severity rows are in pixels, so bubbles
-stay round and in place at any width and in print. Every bubble links to its row of the index
-for pointer users and names its pain point on hover; keyboard and screen-reader users get the
-same links in the numbered list and the table under the chart, so the drawing itself is hidden
-from assistive technology and its links are out of the tab order.
+stay round and in place at any width and in print. The drawing is hidden from assistive
+technology: the numbered list and the table under it say the same, with links. (Bubbles are not
+links themselves: Material's instant navigation handles every link of a page as an HTML one,
+and an SVG link's `href` is not a string.)
 """
 
 from __future__ import annotations
@@ -77,7 +77,6 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
             "x": across(x),
             "y": down(y),
             "r": radius(pain.score),
-            "href": pain_point_href(ctx, here, pain.id),
             "title": f"{pain.text} ({pain.severity}, priority {pain.score})",
             "number": numbered.get(pain.id),
         }
@@ -112,7 +111,7 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
         row_px=ROW_PX,
         height=ROW_PX * len(LEVELS),
         axis_px=AXIS_PX,
-        ticks=[(across(v), v) for v in range(step, int(largest + 0.7) + 1, step)],
+        ticks=[(across(v), v) for v in range(step, int(largest) + 1, step)],
         bubbles=bubbles,
         top=top,
         table=Markup(
