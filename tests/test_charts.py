@@ -100,7 +100,7 @@ def test_journey_figure_says_when_personas_share_it_and_has_a_table(tmp_path, ha
     assert 'role="img" aria-label="Line chart.' in out
     assert '<details class="jm-chart-data" data-search-exclude><summary>The chart as a table</summary>' in out
     assert '<a href="./#step-discover-1">Comparison site</a>' in out  # its column on the journey's own page
-    assert 'data-plotly="../../assets/journeys/vendor/plotly-cartesian.min.js"' in out
+    assert 'data-plotly="../../assets/journeys/vendor/plotly-basic.min.js"' in out
 
 
 def test_persona_chart_has_a_curve_per_journey_over_shared_stage_bands(handbook_dir):
@@ -176,14 +176,14 @@ def test_figure_output_is_stable(handbook_dir):
 
 
 def test_plotly_src_is_relative_per_page_or_the_users_url():
-    assert charts.plotly_src(_ctx(), "journeys/buy.md") == "../../assets/journeys/vendor/plotly-cartesian.min.js"
+    assert charts.plotly_src(_ctx(), "journeys/buy.md") == "../../assets/journeys/vendor/plotly-basic.min.js"
     assert (
         charts.plotly_src(Context(Site("cx/"), datetime.date(2026, 1, 1)), "cx/journeys/index.md")
-        == "../../assets/journeys/vendor/plotly-cartesian.min.js"
+        == "../../assets/journeys/vendor/plotly-basic.min.js"
     )
     assert (
         charts.plotly_src(Context(Site(use_directory_urls=False), datetime.date(2026, 1, 1)), "journeys/buy.md")
-        == "../assets/journeys/vendor/plotly-cartesian.min.js"
+        == "../assets/journeys/vendor/plotly-basic.min.js"
     )
     assert (
         charts.plotly_src(_ctx(plotly_js="https://cdn.example/plotly.js"), "journeys/buy.md")
@@ -194,15 +194,15 @@ def test_plotly_src_is_relative_per_page_or_the_users_url():
 def test_build_serves_the_packaged_plotly_and_one_chart_script(handbook_dir):
     built = build_site(handbook_dir)
     assert built.ok, built.warnings
-    served = built.site / "assets/journeys/vendor/plotly-cartesian.min.js"
-    assert filecmp.cmp(served, os.path.join(site_files.VENDOR, "plotly-cartesian.min.js"), shallow=False)
+    served = built.site / "assets/journeys/vendor/plotly-basic.min.js"
+    assert filecmp.cmp(served, os.path.join(site_files.VENDOR, "plotly-basic.min.js"), shallow=False)
     assert (built.site / "assets/journeys/vendor/plotly-LICENSE.txt").is_file()
     # A current-state journey draws its curve in the map grid; only a redesign laid over its
     # baseline keeps a plotly chart.
     assert _chart_json(built.html("journeys/buy/")) == []
     page = built.html("journeys/buy-future/")
     assert '<script src="../../assets/journeys/journeys-charts.js"></script>' in page
-    assert 'data-plotly="../../assets/journeys/vendor/plotly-cartesian.min.js"' in page
+    assert 'data-plotly="../../assets/journeys/vendor/plotly-basic.min.js"' in page
     assert len(_chart_json(page)) == 1
     assert len(_chart_json(built.html("personas/maya/"))) == 1
     # The heat map, a stage's spread and the pain-point matrix are drawn at build time.

@@ -315,7 +315,7 @@ def test_zensical_resolves_images_and_plotly_of_the_zensical_export(small):
     assert result.returncode == 0, result.stdout + result.stderr
     persona = (small / "out/site/personas/maya/index.html").read_text(encoding="utf-8")
     assert 'src="../../images/maya.svg"' in persona
-    assert 'data-plotly="../../assets/journeys/vendor/plotly-cartesian.min.js"' in (
+    assert 'data-plotly="../../assets/journeys/vendor/plotly-basic.min.js"' in (
         small / "out/site/journeys/buy-future/index.html"
     ).read_text(encoding="utf-8")
     count, broken = broken_links(small / "out/site")

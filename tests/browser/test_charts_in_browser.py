@@ -3,7 +3,7 @@ follow the palette, and no page logs an error or asks another host for anything.
 
 from __future__ import annotations
 
-PLOTLY = "assets/journeys/vendor/plotly-cartesian.min.js"
+PLOTLY = "assets/journeys/vendor/plotly-basic.min.js"
 
 FIRST_LINE_COLOUR = "() => document.querySelector('.jm-chart .scatterlayer .js-line').style.stroke"
 TICK_COLOUR = "() => document.querySelector('.jm-chart .ytick text').style.fill"

@@ -21,6 +21,6 @@ def test_privacy_builds_strict_without_network(demo_copy, no_network, monkeypatc
     built = build_demo(demo_copy, with_plugins(demo_config(demo_copy), after=[privacy]))
     assert built.ok, built.warnings
     assert no_network == [], "the build tried to reach the network"
-    plotly = built.site / "assets/journeys/vendor/plotly-cartesian.min.js"
+    plotly = built.site / "assets/journeys/vendor/plotly-basic.min.js"
     assert SCRIPT_URL.findall(plotly.read_text(encoding="utf-8")) == []
     assert len(list(built.site.glob("journeys/*/index.html"))) >= 8

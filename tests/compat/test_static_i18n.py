@@ -30,7 +30,7 @@ def test_both_languages_build_strict_with_every_generated_page(demo_copy):
     assert "Parcours clients" in built.html("fr/")
     for page in ("personas/", "stages/", "teams/", "pain-points/"):
         assert 'class="md-content"' in built.html("fr/" + page), page
-    assert (built.site / "fr" / "assets/journeys/vendor/plotly-cartesian.min.js").is_file()
+    assert (built.site / "fr" / "assets/journeys/vendor/plotly-basic.min.js").is_file()
     assert len(chart_pages(built.site / "fr")) >= 5  # the redesign and the persona pages
     assert missing_plotly(built.site) == []
 

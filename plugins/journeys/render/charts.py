@@ -23,7 +23,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.text import json_attr, text, url
 
-PLOTLY_ASSET = "assets/journeys/vendor/plotly-cartesian.min.js"
+PLOTLY_ASSET = "assets/journeys/vendor/plotly-basic.min.js"
 PLOTLY_LICENSE = "assets/journeys/vendor/plotly-LICENSE.txt"
 SERIES = 8  # --jm-series-1 ... --jm-series-8 in journeys.css
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")

@@ -20,12 +20,12 @@ STYLESHEET = ASSET_DIR + "journeys.css"
 CANVAS_STYLESHEET = ASSET_DIR + "journeys-canvas.css"  # the journey page
 STYLESHEETS = (STYLESHEET, CANVAS_STYLESHEET)
 SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
-# plotly.js's cartesian bundle, vendored (see assets/vendor/README.md): a third of the full
-# bundle's size, every trace type the charts use, and no map traces whose tile-server URLs
+# plotly.js's basic bundle, vendored (see assets/vendor/README.md): a quarter of the full
+# bundle's size, the scatter traces the charts use, and no map traces whose tile-server URLs
 # Material's privacy plugin would try to fetch. The site serves it, so no reader needs a CDN.
 VENDOR = os.path.join(ASSETS, "vendor")
 PLOTLY_FILES = {
-    PLOTLY_ASSET: os.path.join(VENDOR, "plotly-cartesian.min.js"),
+    PLOTLY_ASSET: os.path.join(VENDOR, "plotly-basic.min.js"),
     PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt"),
 }
 INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
