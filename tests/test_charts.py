@@ -15,6 +15,7 @@ from conftest import build_site, write
 from journeys.core import load_handbook
 from journeys.plugin.config import JourneysConfig
 from journeys.render import charts, site_files
+from journeys.render.labels import LABELS
 from journeys.render.page import Context
 from journeys.render.urls import Site
 
@@ -49,7 +50,7 @@ def _walk(value, key=""):
 def test_journey_chart_has_one_point_per_step_in_time_order_under_stage_bands(handbook_dir):
     handbook = _handbook(handbook_dir)
     buy = handbook.journey_by_id["buy"]
-    spec = charts.journey_chart(handbook, buy)
+    spec = charts.journey_chart(handbook, buy, LABELS)
     [curve] = spec["data"]
     assert curve["x"] == [0, 1] and curve["y"] == [-1, 1]
     assert "Comparison site" in curve["hovertext"][0] and "Web" in curve["hovertext"][0]
@@ -69,7 +70,7 @@ def test_journey_chart_has_one_point_per_step_in_time_order_under_stage_bands(ha
 def test_future_state_overlays_its_baseline_stage_by_stage(handbook_dir):
     handbook = _handbook(handbook_dir)
     future = handbook.journey_by_id["buy-future"]
-    spec = charts.journey_chart(handbook, future)
+    spec = charts.journey_chart(handbook, future, LABELS)
     ours, baseline = spec["data"]
     assert ours["y"] == [2] and baseline["y"] == [1]  # only the stage the redesign covers
     assert baseline["x"] == [0] and baseline["line"]["dash"] == "dash"
@@ -106,7 +107,7 @@ def test_journey_figure_says_when_personas_share_it_and_has_a_table(tmp_path, ha
 def test_persona_chart_has_a_curve_per_journey_over_shared_stage_bands(handbook_dir):
     handbook = _handbook(handbook_dir)
     journeys = handbook.journeys_by_persona["maya"]
-    spec = charts.persona_chart(handbook, journeys)
+    spec = charts.persona_chart(handbook, journeys, LABELS)
     assert [t["name"] for t in spec["data"]] == ["Buying online", "Buying online, redesigned (future state)"]
     today, future = spec["data"]
     assert future["x"] == [1] and future["line"]["dash"] == "dash"
@@ -121,8 +122,8 @@ def test_persona_chart_has_a_curve_per_journey_over_shared_stage_bands(handbook_
 
 def test_specs_name_colour_roles_only_and_carry_no_template(handbook_dir):
     handbook = _handbook(handbook_dir)
-    specs = [charts.journey_chart(handbook, j) for j in handbook.journeys]
-    specs.append(charts.persona_chart(handbook, handbook.journeys_by_persona["maya"]))
+    specs = [charts.journey_chart(handbook, j, LABELS) for j in handbook.journeys]
+    specs.append(charts.persona_chart(handbook, handbook.journeys_by_persona["maya"], LABELS))
     for spec in specs:
         assert "template" not in spec["layout"]
         colours = [v for k, v in _walk(spec) if k.endswith("color") or k == "colorscale"]
@@ -245,6 +246,6 @@ def test_persona_chart_keeps_every_stage_name_whole(handbook_dir):
     name = "Comparing every quote the market has to offer"
     write(handbook_dir, {"maps/stages.yml": f"- {{id: discover, name: {name}}}\n- {{id: buy, name: Buy}}\n"})
     handbook = _handbook(handbook_dir)
-    persona = charts.persona_chart(handbook, handbook.journeys_by_persona["maya"])["layout"]
+    persona = charts.persona_chart(handbook, handbook.journeys_by_persona["maya"], LABELS)["layout"]
     assert not [label for label in persona["xaxis"]["ticktext"] if "…" in label]
     assert name in [label.replace("<br>", " ") for label in persona["xaxis"]["ticktext"]]

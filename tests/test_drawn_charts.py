@@ -11,6 +11,7 @@ from conftest import write
 from journeys.core import load_handbook
 from journeys.core.index import places_by_stage
 from journeys.render.heat_table import heat, heatmap_cells, heatmap_figure
+from journeys.render.labels import LABELS
 from journeys.render.page import Context
 from journeys.render.stage_spread import stage_figure, track, x_percent
 from journeys.render.urls import Site
@@ -77,7 +78,7 @@ def test_stage_spread_sets_equal_steps_apart_and_positions_by_percent():
         def __init__(self, touchpoint, emotion):
             self.touchpoint, self.emotion = touchpoint, emotion
 
-    height, svg = track([Step("A", 0), Step("B", 0), Step("C", 1)], "Buy")
+    height, svg = track(LABELS, [Step("A", 0), Step("B", 0), Step("C", 1)], "Buy")
     assert height == 46  # one row of dots more
     assert re.findall(r'cx="([^"]+)" cy="([^"]+)"', svg) == [("50%", "18"), ("50%", "28"), ("70%", "23")]
     assert [x_percent(v) for v in (-3, -2.5, -2, 0, 2, 9)] == ["0%", "0%", "10%", "50%", "90%", "100%"]

@@ -108,7 +108,7 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
         "channel": lambda n, s: text(s.channel or ""),
         "action": lambda n, s: text(s.action or ""),
         "thinking": lambda n, s: text(s.thinking or ""),
-        "emotion": lambda n, s: curve[n] + emotion(s.emotion),
+        "emotion": lambda n, s: curve[n] + emotion(labels, s.emotion),
         "pains": lambda n, s: _cards([pain_card(handbook, ctx, here, labels, p) for p in s.pain_points]),
         "opportunities": lambda n, s: _cards(
             [opportunity_card(handbook, ctx, here, labels, o) for o in s.opportunities]

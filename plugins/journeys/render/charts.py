@@ -12,10 +12,10 @@ import html
 import textwrap
 
 from journeys.render.fragments import (
-    EMOTION_WORDS,
+    EMOTION_SCALE,
     emotion,
+    emotion_word,
     journey_link,
-    nearest_emotion,
     signed,
     stage_link,
     step_link,
@@ -46,28 +46,24 @@ def _wrapped(value: str, width: int = 48) -> str:
 score = signed  # charts write a score as the emotion chips do
 
 
-def feeling(value: float) -> str:
-    return f"{signed(value)} {EMOTION_WORDS[nearest_emotion(value)]}"
+def feeling(labels, value: float) -> str:
+    """A score with its word: "-1 negative"."""
+    return f"{signed(value)} {emotion_word(labels, value)}"
 
 
-def _stacked_feelings() -> list[str]:
-    """Emotion tick labels a word a line ("+2", "very", "positive"): narrow enough for five
-    side by side on a phone."""
-    return [f"{score(v)}<br>{EMOTION_WORDS[v].replace(' ', '<br>')}" for v in sorted(EMOTION_WORDS)]
-
-
-def _emotion_axis(**extra) -> dict:
+def _emotion_axis(labels) -> dict:
+    """The emotion scale, its tick labels a word a line ("+2", "very", "positive"): narrow
+    enough for five side by side on a phone."""
     return {
         "range": EMOTION_RANGE,
         "fixedrange": True,
         "automargin": True,
-        "tickvals": sorted(EMOTION_WORDS),
-        "ticktext": [feeling(v) for v in sorted(EMOTION_WORDS)],
+        "tickvals": list(EMOTION_SCALE),
+        "ticktext": [f"{score(v)}<br>{_plain(emotion_word(labels, v)).replace(' ', '<br>')}" for v in EMOTION_SCALE],
         "gridcolor": "@jm-chart-grid",
         "zeroline": True,
         "zerolinecolor": "@jm-chart-neutral",
         "zerolinewidth": 2,
-        **extra,
     }
 
 
@@ -122,11 +118,12 @@ def _curve(name: str, x: list, y: list, hover: list, n: int, dash: str = "solid"
     }
 
 
-def _step_hover(stage_name: str, step, prefix: str = "") -> str:
+def _step_hover(labels, stage_name: str, step, today: bool = False) -> str:
+    touchpoint = labels["chart_today"].format(name=step.touchpoint) if today else step.touchpoint
     lines = [
-        f"<b>{prefix}{_plain(step.touchpoint)}</b>",
+        f"<b>{_plain(touchpoint)}</b>",
         _plain(stage_name) + (f" · {_plain(step.channel)}" if step.channel else ""),
-        f"Emotion: {feeling(step.emotion)}",
+        _plain(labels["chart_emotion"].format(feeling=feeling(labels, step.emotion))),
     ]
     if step.thinking:
         lines.append(f"<i>{_wrapped(step.thinking)}</i>")
@@ -225,9 +222,12 @@ def _lines(value: str, width: int) -> str:
     return "<br>".join(_plain(line) for line in textwrap.wrap(value, width, break_long_words=False)) or _plain(value)
 
 
-def range_words(values) -> str:
+def range_words(labels, values) -> str:
+    """ "from -2 very negative to +1 positive": the range of `values` in words."""
     values = list(values)
-    return f"from {feeling(min(values))} to {feeling(max(values))}" if values else "no steps"
+    if not values:
+        return labels["chart_no_steps"]
+    return labels["chart_range"].format(low=feeling(labels, min(values)), high=feeling(labels, max(values)))
 
 
 # --- a journey's emotion curve --------------------------------------------------------------
@@ -239,7 +239,7 @@ def baseline_of(handbook, journey):
     return baseline if baseline is not None and not baseline.problems else None
 
 
-def journey_chart(handbook, journey) -> dict:
+def journey_chart(handbook, journey, labels) -> dict:
     """One point per step in time order over its stage's band, and for a future state the
     baseline's curve laid over it stage by stage."""
     bands, x = [], 0
@@ -252,7 +252,7 @@ def journey_chart(handbook, journey) -> dict:
             journey.title,
             list(range(len(steps))),
             [s.emotion for _, s in steps],
-            [_step_hover(stage_name(handbook, b.stage), s) for b, s in steps],
+            [_step_hover(labels, stage_name(handbook, b.stage), s) for b, s in steps],
             0,
         )
     ]
@@ -264,9 +264,9 @@ def journey_chart(handbook, journey) -> dict:
             old = theirs.get(stage_id, [])
             xs += _within(start, width, len(old))
             ys += [s.emotion for s in old]
-            hover += [_step_hover(stage_name(handbook, stage_id), s, "Today: ") for s in old]
+            hover += [_step_hover(labels, stage_name(handbook, stage_id), s, today=True) for s in old]
         if xs:
-            data.append(_curve(f"Today: {baseline.title}", xs, ys, hover, 1, dash="dash"))
+            data.append(_curve(labels["chart_today"].format(name=baseline.title), xs, ys, hover, 1, dash="dash"))
     layout = _layout(
         400,
         showlegend=len(data) > 1,
@@ -277,13 +277,14 @@ def journey_chart(handbook, journey) -> dict:
             "showgrid": False,
             "zeroline": False,
             # The stages under their bands, whole: upright when a phone has no room for them
-            # side by side (plotly's other angle, 30 degrees, would push the last past the edge). Each touchpoint is named on hover and in the table
-            # (and, on the journey's page, in the map above).
+            # side by side (plotly's other angle, 30 degrees, would push the last past the
+            # edge). Each touchpoint is named on hover and in the table (and, on the journey's
+            # page, in the map above).
             "tickvals": [start - 0.5 + width / 2 for _, start, width in bands],
             "autotickangles": [0, 90],
             "ticktext": [_lines(stage_name(handbook, stage_id), 12) for stage_id, _, _ in bands],
         },
-        yaxis=_emotion_axis(ticktext=_stacked_feelings()),
+        yaxis=_emotion_axis(labels),
         **_bands(bands),
     )
     return _spec(data, layout)
@@ -292,18 +293,21 @@ def journey_chart(handbook, journey) -> dict:
 def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = True) -> str:
     """The plotly curve of a journey. On its own page (`beside_lane`) it sits under the map's
     emotion lane, so its table adds only today's curve; embedded elsewhere, it carries both."""
+    labels = ctx.labels
     names = [p.name if p else pid for pid, p in ((pid, handbook.persona_by_id.get(pid)) for pid in journey.personas)]
-    caption = f"Emotion along “{journey.title}”, step by step"
+    caption = labels["journey_chart_caption"].format(journey=journey.title)
     if len(names) > 1:
-        caption += f" — one curve shared by {len(names)} personas: {', '.join(names)}"
+        caption += labels["journey_chart_shared"].format(count=len(names), names=", ".join(names))
     baseline = baseline_of(handbook, journey)
     if baseline is not None:
-        caption += f", with today's “{baseline.title}” laid over it stage by stage"
-    label = (
-        f"Line chart. {caption}. {len(journey.steps)} steps in {len(journey.stages)} stages, "
-        f"{range_words(s.emotion for _, s in journey.steps)}."
+        caption += labels["journey_chart_compared"].format(baseline=baseline.title)
+    label = labels["journey_chart_label"].format(
+        caption=caption,
+        steps=len(journey.steps),
+        stages=len(journey.stages),
+        range=range_words(labels, (s.emotion for _, s in journey.steps)),
     )
-    heads = ["Stage", "Touchpoint", "Channel", "Emotion", "Thinking"]
+    heads = [labels[k] for k in ("col_stage", "col_touchpoint", "col_channel", "col_emotion", "col_thinking")]
 
     def rows_of(j):
         return [
@@ -311,7 +315,7 @@ def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = Tru
                 stage_link(ctx, here, handbook, b.stage),
                 step_link(ctx, here, j, s),
                 text(s.channel or ""),
-                emotion(s.emotion),
+                emotion(labels, s.emotion),
                 text(s.thinking or ""),
             ]
             for b, s in j.steps
@@ -320,12 +324,13 @@ def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = Tru
     table = ""
     if baseline is not None and beside_lane:
         # The journey's own emotions are in its map's emotion lane, on the same page.
-        table = f"<p>{text(ctx.templates.labels['journey_compared_note'])}</p>"
+        table = f"<p>{text(labels['journey_compared_note'])}</p>"
     else:
-        table = _table(f"Emotion at each step of {journey.title}", heads, rows_of(journey))
+        table = _table(labels["journey_chart_table"].format(journey=journey.title), heads, rows_of(journey))
     if baseline is not None:
-        table += _table(f"Today: emotion at each step of {baseline.title}", heads, rows_of(baseline))
-    return figure(ctx, here, journey_chart(handbook, journey), label, caption, table)
+        today = labels["chart_today"].format(name=labels["journey_chart_table"].format(journey=baseline.title))
+        table += _table(today, heads, rows_of(baseline))
+    return figure(ctx, here, journey_chart(handbook, journey, labels), label, caption, table)
 
 
 # --- a persona's journeys, stage by stage ----------------------------------------------------
@@ -337,7 +342,7 @@ def stages_used(handbook, journeys) -> list[str]:
     return [s.id for s in handbook.stages if s.id in used] + [s for s in used if s not in handbook.stage_by_id]
 
 
-def persona_chart(handbook, journeys) -> dict:
+def persona_chart(handbook, journeys, labels) -> dict:
     """Every journey of a persona as a curve over the shared stages, one stage a band."""
     stages = stages_used(handbook, journeys)
     column = {stage_id: n for n, stage_id in enumerate(stages)}
@@ -348,10 +353,13 @@ def persona_chart(handbook, journeys) -> dict:
             xs += _within(column[stage_id], 1, len(steps))
             ys += [s.emotion for s in steps]
             hover += [
-                f"<b>{_plain(journey.title)}</b><br>" + _step_hover(stage_name(handbook, stage_id), s) for s in steps
+                f"<b>{_plain(journey.title)}</b><br>" + _step_hover(labels, stage_name(handbook, stage_id), s)
+                for s in steps
             ]
         dash = "dash" if journey.state == "future" else "solid"
-        name = journey.title + (" (future state)" if journey.state == "future" else "")
+        name = (
+            labels["chart_future_state"].format(journey=journey.title) if journey.state == "future" else journey.title
+        )
         data.append(_curve(name, xs, ys, hover, n, dash=dash))
     layout = _layout(
         360 + 22 * len(journeys),
@@ -368,7 +376,7 @@ def persona_chart(handbook, journeys) -> dict:
             "autotickangles": [0, 90],
             "ticktext": [_lines(stage_name(handbook, s), 12) for s in stages],
         },
-        yaxis=_emotion_axis(ticktext=_stacked_feelings()),
+        yaxis=_emotion_axis(labels),
         **_bands([(s, n, 1) for n, s in enumerate(stages)]),
     )
     return _spec(data, layout)
@@ -380,19 +388,19 @@ def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
     caption = labels["persona_chart_caption"].format(persona=persona.name, journeys=len(journeys) - designs)
     if designs:
         caption += labels["persona_chart_designs"].format(designs=designs)
-    label = (
-        f"Line chart, one curve a journey. {caption}, {range_words(s.emotion for j in journeys for _, s in j.steps)}."
+    label = labels["persona_chart_label"].format(
+        caption=caption, range=range_words(labels, (s.emotion for j in journeys for _, s in j.steps))
     )
     rows = [
         [
             journey_link(ctx, here, j),
             stage_link(ctx, here, handbook, b.stage),
             step_link(ctx, here, j, s),
-            emotion(s.emotion),
+            emotion(labels, s.emotion),
         ]
         for j in journeys
         for b, s in j.steps
     ]
     heads = [labels[k] for k in ("col_journey", "col_stage", "col_touchpoint", "col_emotion")]
     table = _table(labels["persona_chart_table"].format(persona=persona.name), heads, rows)
-    return figure(ctx, here, persona_chart(handbook, journeys), label, caption, table)
+    return figure(ctx, here, persona_chart(handbook, journeys, labels), label, caption, table)

@@ -20,7 +20,15 @@ SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index
 # on an element with no element of the same name inside it.
 NOT_SEARCHED = " data-search-exclude"
 
-EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
+EMOTION_SCALE = (-2, -1, 0, 1, 2)
+# The label of each score's word (labels.py): "very negative" ... "very positive".
+EMOTION_LABELS = {
+    -2: "emotion_very_negative",
+    -1: "emotion_negative",
+    0: "emotion_neutral",
+    1: "emotion_positive",
+    2: "emotion_very_positive",
+}
 
 
 def persona_link(ctx, here: str, handbook, persona_id: str) -> str:
@@ -63,11 +71,16 @@ def nearest_emotion(value: float) -> int:
     return max(-2, min(2, round(value)))
 
 
-def emotion(score: int | float) -> str:
+def emotion_word(labels, score: float) -> str:
+    """The word of the emotion score nearest to `score`."""
+    return labels[EMOTION_LABELS[nearest_emotion(score)]]
+
+
+def emotion(labels, score: int | float) -> str:
     """A chip that carries the number and a word, never colour alone."""
     rounded = round(score)
     shown = signed(score)
-    word = EMOTION_WORDS[nearest_emotion(score)]
+    word = text(emotion_word(labels, score))
     return (
         f'<span class="jm-emotion" data-emotion="{rounded}">'
         f'<span class="jm-emotion__score">{text(shown)}</span> '
@@ -128,7 +141,7 @@ def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_cl
     """Average emotion per stage, in catalogue order; stages without steps are left out. Not
     searched: figures, and stage names whose home is the stage's page."""
     rows = [
-        (stage_link(ctx, here, handbook, s.id), emotion(averages[s.id]))
+        (stage_link(ctx, here, handbook, s.id), emotion(ctx.labels, averages[s.id]))
         for s in handbook.stages
         if averages.get(s.id) is not None
     ]

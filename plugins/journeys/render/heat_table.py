@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from journeys.core.index import emotion_by_stage
 from journeys.render.charts import range_words, stage_name, stages_used
-from journeys.render.fragments import EMOTION_WORDS, nearest_emotion, persona_link, signed, stage_link
+from journeys.render.fragments import EMOTION_SCALE, emotion_word, persona_link, signed, stage_link
 from journeys.render.text import number
 
 
@@ -53,7 +53,7 @@ def heatmap_figure(handbook, ctx, here: str, among=None) -> str:
                 else {
                     "heat": number(heat(value)),
                     "score": number(signed(value)),
-                    "word": EMOTION_WORDS[nearest_emotion(value)],
+                    "word": emotion_word(ctx.labels, value),
                     "title": f"{persona.name} · {stage_name(handbook, stage)}",
                 }
                 for stage, value in zip(stages, row)
@@ -66,6 +66,6 @@ def heatmap_figure(handbook, ctx, here: str, among=None) -> str:
         caption=ctx.labels["heatmap_caption"],
         stages=[Markup(stage_link(ctx, here, handbook, s)) for s in stages],
         rows=rows,
-        key=[(number(heat(v)), number(signed(v)), EMOTION_WORDS[v]) for v in sorted(EMOTION_WORDS)],
-        summary=range_words(v for row in z for v in row if v is not None),
+        key=[(number(heat(v)), number(signed(v)), emotion_word(ctx.labels, v)) for v in EMOTION_SCALE],
+        summary=range_words(ctx.labels, (v for row in z for v in row if v is not None)),
     )

@@ -77,7 +77,7 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
             "x": across(x),
             "y": down(y),
             "r": radius(pain.score),
-            "title": f"{pain.text} ({pain.severity}, priority {pain.score})",
+            "title": labels["matrix_point"].format(pain=pain.text, severity=pain.severity, score=pain.score),
             "number": numbered.get(pain.id),
         }
         # The numbered ones last, so they are drawn over their neighbours.

@@ -56,8 +56,8 @@ def stage_page(handbook, stage, places, ctx) -> list[Page]:
                     title=stage.name,
                     description=stage.description,
                     stage=stage,
-                    today=emotion_summary(journeys, stage.id, "current"),
-                    future=emotion_summary(journeys, stage.id, "future"),
+                    today=emotion_summary(labels, journeys, stage.id, "current"),
+                    future=emotion_summary(labels, journeys, stage.id, "future"),
                     pains=Markup(pain_summary(ctx, src, pains, "stage", stage.id)) if pains else "",
                     **values,
                 )
@@ -91,12 +91,16 @@ def part_values(handbook, stage, places, ctx, here) -> dict:
     return {"figure": Markup(stage_figure(handbook, stage, current, ctx, here)) if current else "", "tables": tables}
 
 
-def emotion_summary(journeys, stage_id: str, state: str) -> dict | None:
+def emotion_summary(labels, journeys, stage_id: str, state: str) -> dict | None:
     """The values of an average-emotion sentence: the chip and what it averages over."""
     feeling = feeling_by_stage(journeys, state).get(stage_id)
     if feeling is None:
         return None
-    return {"emotion": Markup(emotion(feeling.average)), "touchpoints": feeling.steps, "journeys": feeling.journeys}
+    return {
+        "emotion": Markup(emotion(labels, feeling.average)),
+        "touchpoints": feeling.steps,
+        "journeys": feeling.journeys,
+    }
 
 
 def steps_table(handbook, places, ctx, here, state_words: str) -> str:
@@ -114,7 +118,7 @@ def steps_table(handbook, places, ctx, here, state_words: str) -> str:
             cells = (
                 step_link(ctx, here, journey, step),
                 text(step.channel or ""),
-                emotion(step.emotion),
+                emotion(ctx.labels, step.emotion),
                 team_link(ctx, here, handbook, step.owner),
             )
             rows.append(Row((head, *cells)) if n == 0 else Row(cells, start=1))

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from journeys.render.charts import feeling, range_words
 from journeys.render.emotion_lane import AXIS
-from journeys.render.fragments import EMOTION_WORDS, emotion, journey_link, signed
+from journeys.render.fragments import EMOTION_SCALE, emotion, emotion_word, journey_link, signed
 from journeys.render.text import number, text
 
 ROW_PX = 36  # a track's height with every dot on one line
@@ -37,7 +37,7 @@ def _rows(places) -> list[tuple]:
     ]
 
 
-def track(steps, stage_name: str) -> tuple[int, Markup]:
+def track(labels, steps, stage_name: str) -> tuple[int, Markup]:
     """(height in px, the SVG's content) of one journey's row: grid lines at each point of the
     scale, the steps' dots, steps of equal emotion side by side vertically, and the average."""
     same = {value: sum(1 for s in steps if s.emotion == value) for value in {s.emotion for s in steps}}
@@ -46,7 +46,7 @@ def track(steps, stage_name: str) -> tuple[int, Markup]:
     parts = [
         f'<line class="jm-spread__grid{" jm-spread__grid--zero" * (v == 0)}" x1="{x_percent(v)}" '
         f'x2="{x_percent(v)}" y1="0" y2="100%"/>'
-        for v in sorted(EMOTION_WORDS)
+        for v in EMOTION_SCALE
     ]
     seen: dict[int, int] = {}
     for step in steps:
@@ -54,13 +54,13 @@ def track(steps, stage_name: str) -> tuple[int, Markup]:
         y = middle + (k - (same[step.emotion] - 1) / 2) * NUDGE_PX
         parts.append(
             f'<circle class="jm-spread__step" cx="{x_percent(step.emotion)}" cy="{y:g}" r="6">'
-            f"<title>{text(step.touchpoint)} ({text(stage_name)}): {feeling(step.emotion)}</title></circle>"
+            f"<title>{text(step.touchpoint)} ({text(stage_name)}): {text(feeling(labels, step.emotion))}</title></circle>"
         )
     mean = round(sum(s.emotion for s in steps) / len(steps), 2)
     # A nested viewport placed at the average, so the diamond's corners are in pixels around it.
     parts.append(
         f'<svg class="jm-spread__mean" x="{x_percent(mean)}" y="{middle:g}" overflow="visible">'
-        f'<path d="M0 -8 L8 0 L0 8 L-8 0 Z"/><title>{feeling(mean)}</title></svg>'
+        f'<path d="M0 -8 L8 0 L0 8 L-8 0 Z"/><title>{text(feeling(labels, mean))}</title></svg>'
     )
     return height, Markup("".join(parts))
 
@@ -69,12 +69,12 @@ def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     """The chart of the current-state `places` (steps at this stage, journey by journey)."""
     rows = []
     for journey, steps in _rows(places):
-        height, drawing = track(steps, stage.name)
+        height, drawing = track(ctx.labels, steps, stage.name)
         mean = sum(s.emotion for s in steps) / len(steps)
         rows.append(
             {
                 "link": Markup(journey_link(ctx, here, journey)),
-                "mean": Markup(emotion(round(mean, 2))),
+                "mean": Markup(emotion(ctx.labels, round(mean, 2))),
                 "height": height,
                 "track": drawing,
             }
@@ -83,7 +83,7 @@ def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     return ctx.render(
         "stage_spread.html",
         caption=labels["stage_chart_caption"].format(stage=stage.name, journeys=len(rows)),
-        summary=range_words(p.step.emotion for p in places),
+        summary=range_words(labels, (p.step.emotion for p in places)),
         rows=rows,
-        ticks=[(number(x_percent(v)), number(signed(v)), EMOTION_WORDS[v].split()) for v in sorted(EMOTION_WORDS)],
+        ticks=[(number(x_percent(v)), number(signed(v)), emotion_word(labels, v).split()) for v in EMOTION_SCALE],
     )

@@ -25,7 +25,7 @@ def stages_index(handbook, ctx) -> Page:
                 text(stage.description or ""),
                 str(len({p.journey.id for p in places})),
                 str(len(pain_points_at(handbook.pain_points, places))),
-                emotion(mean) if mean is not None else "",
+                emotion(labels, mean) if mean is not None else "",
             )
         )
     headers = [

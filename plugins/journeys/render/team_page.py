@@ -89,7 +89,7 @@ def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
             journey_link(ctx, here, place.journey),
             stage_link(ctx, here, handbook, place.block.stage),
             Cell(text(labels[ROLE_LABELS[role]]), classes=f"jm-role jm-role--{role}"),
-            emotion(place.step.emotion),
+            emotion(labels, place.step.emotion),
         )
         for place, role in touchpoints
     ]
