@@ -4,6 +4,10 @@ either is one clear error, and `journeys export` honours both."""
 
 from __future__ import annotations
 
+import json
+import re
+from html import unescape
+
 import pytest
 import yaml
 
@@ -55,6 +59,19 @@ def test_the_labels_option_rewords_every_page_type(handbook_dir):
     assert "à revoir" in [span.text for span in journeys.find_all("span", cls="jm-review--due")]
     assert {th.text for th in journeys.find_all("th")} >= {"Parcours"}
     assert article(built, "teams/").find("h1").text == "Équipes"
+
+
+def test_the_emotion_words_and_chart_words_are_labels_too(handbook_dir):
+    labels = {"emotion_negative": "négatif", "chart_emotion": "Émotion : {feeling}", "matrix_point": "{pain} — {score}"}
+    built = build_site(handbook_dir, config=plugin_config(labels=labels))
+    assert built.ok, built.warnings
+    chips = {span.text for span in article(built, "journeys/buy/").find_all("span", cls="jm-emotion__word")}
+    assert "négatif" in chips and "negative" not in chips
+    heat = article(built, "journeys/").find("table", cls="jm-heat__table")
+    assert "négatif" in {span.text for span in heat.find_all("span", cls="jm-heat__word")}
+    [spec] = [json.loads(unescape(m)) for m in re.findall(r'data-chart="([^"]*)"', built.html("journeys/buy-future/"))]
+    assert "Émotion : +2 very positive" in spec["data"][0]["hovertext"][0]
+    assert "<title>Price changes after click-through. — 6</title>" in unescape(built.html("pain-points/"))
 
 
 @pytest.mark.parametrize(
