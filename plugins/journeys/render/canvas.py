@@ -6,7 +6,7 @@ slower to render; the grid's structure stays in `journey_grid.html`."""
 from __future__ import annotations
 
 from journeys.render.emotion_lane import lane as emotion_lane
-from journeys.render.fragments import emotion, pain_point_href, severity
+from journeys.render.fragments import NOT_SEARCHED, emotion, pain_point_href, severity
 from journeys.render.text import evidence, link, text, url
 
 # The built-in lanes in reading order: (key, label key), then every custom field.
@@ -33,30 +33,42 @@ def _score(handbook, labels, key: str) -> str:
     return f' <span class="jm-score">{text(labels["journey_priority"])} {merged.score}</span>' if merged else ""
 
 
+def own_words(handbook, pain) -> bool:
+    """Whether a pain point's occurrence is worded unlike its row in the pain-point index."""
+    merged = handbook.pain_point_by_id.get(pain.key)
+    return merged is None or merged.text != pain.text
+
+
 def pain_card(handbook, ctx, here, labels, pain, place: str = "") -> str:
-    """A pain point's card; `place` (rendered) says where it occurs, for a card away from its grid."""
+    """A pain point's card; `place` (rendered) says where it occurs, for a card away from its grid.
+    Its row in the pain-point index is its home in search, with its severity, status, score and
+    every occurrence's evidence: the card is searched only for words of its own, an occurrence
+    worded unlike its row."""
     proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
     folded = (
         (
-            f'<details class="jm-card__evidence"><summary>{text(labels["journey_evidence"])} ({len(pain.evidence)})'
-            f"</summary><ul>{proof}</ul></details>"
+            f'<details class="jm-card__evidence"{NOT_SEARCHED}><summary>{text(labels["journey_evidence"])} '
+            f"({len(pain.evidence)})</summary><ul>{proof}</ul></details>"
         )
         if proof
         else ""
     )
+    own = "" if own_words(handbook, pain) else NOT_SEARCHED
     return (
         f'<li class="jm-card jm-card--pain" data-severity="{text(pain.severity)}">'
-        f'<p class="jm-card__head">{severity(pain.severity)}{_score(handbook, labels, pain.key)} '
+        f'<p class="jm-card__head"{NOT_SEARCHED}>{severity(pain.severity)}{_score(handbook, labels, pain.key)} '
         f'<span class="jm-status">{text(pain.status)}</span></p>'
-        f'<p class="jm-card__text"><a href="{url(pain_point_href(ctx, here, pain.key))}">{text(pain.text)}</a></p>'
+        f'<p class="jm-card__text"{own}><a href="{url(pain_point_href(ctx, here, pain.key))}">{text(pain.text)}</a></p>'
         f"{place}{folded}</li>"
     )
 
 
 def opportunity_card(handbook, ctx, here, labels, opp, place: str = "") -> str:
+    # Searched for its own words: its impact is a label, and what it addresses is its pain
+    # points' (their rows are their home).
     head = (
         (
-            f'<p class="jm-card__head"><span class="jm-impact" data-impact="{text(opp.impact)}">'
+            f'<p class="jm-card__head"{NOT_SEARCHED}><span class="jm-impact" data-impact="{text(opp.impact)}">'
             f"{text(labels['journey_impact'])}: {text(opp.impact)}</span></p>"
         )
         if opp.impact
@@ -70,13 +82,17 @@ def opportunity_card(handbook, ctx, here, labels, opp, place: str = "") -> str:
         + _score(handbook, labels, key)
         for key in opp.addresses
     )
-    addresses = f'<p class="jm-card__addresses">{text(labels["journey_addresses"])}: {targets}</p>' if targets else ""
+    addresses = (
+        f'<p class="jm-card__addresses"{NOT_SEARCHED}>{text(labels["journey_addresses"])}: {targets}</p>'
+        if targets
+        else ""
+    )
     return f'<li class="jm-card jm-card--opportunity">{head}<p class="jm-card__text">{text(opp.text)}</p>{addresses}{place}</li>'
 
 
 def gap_card(labels, gap: str) -> str:
     return (
-        f'<li class="jm-card jm-card--gap"><p class="jm-card__head"><span class="jm-question">'
+        f'<li class="jm-card jm-card--gap"><p class="jm-card__head"{NOT_SEARCHED}><span class="jm-question">'
         f'{text(labels["journey_open_question"])}</span></p><p class="jm-card__text">{text(gap)}</p></li>'
     )
 
@@ -98,9 +114,10 @@ def _cards(items: list[str]) -> str:
 
 
 def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
-    """Every lane with content somewhere in the journey (emotion always): key, label and the
-    rendered `<td>` cells of its row. Each cell carries its step for the phone layout; the row
-    gives the lane's label as a CSS string, which a cell shows there in place of the row header."""
+    """Every lane with content somewhere in the journey (emotion always): key, label, the
+    rendered `<td>` cells of its row and whether search indexes the row. Each cell carries its
+    step for the phone layout; the row gives the lane's label as a CSS string, which a cell
+    shows there in place of the row header."""
     steps = [step for _, step in journey.steps]
     starts = {block.steps[0].anchor for block in journey.stages if block.steps}
     curve = emotion_lane(s.emotion for s in steps)
@@ -116,6 +133,14 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
         "gaps": lambda n, s: _cards([gap_card(labels, g) for g in s.gaps]),
         "kpis": lambda n, s: "".join(kpi_line(labels, k) for k in s.kpis),
     }
+    # What search indexes of a lane, by step (every cell otherwise). Emotion: scores and their
+    # words ("+1 positive"), nothing a reader searches for. Pain points: only an occurrence
+    # worded unlike its row, the home of the rest (pain_card). A cell, not a card, carries the
+    # attribute where it can: Material's parser leaves an empty list item of a skipped card behind.
+    searched = {
+        "emotion": lambda s: False,
+        "pains": lambda s: any(own_words(handbook, p) for p in s.pain_points),
+    }
     lanes = [(key, labels[label], render[key]) for key, label in LANES] + [
         (f"custom-{n}", label, lambda _, s, key=key: "".join(f"<p>{text(v)}</p>" for v in dict(s.custom).get(key, ())))
         for n, (key, label) in enumerate(handbook.custom_fields)
@@ -125,6 +150,8 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
         contents = [cell(n, s) for n, s in enumerate(steps)]
         if not any(contents):
             continue
+        rule = searched.get(key)
+        found = [bool(content) and (rule is None or rule(s)) for s, content in zip(steps, contents)]
         tds = []
         for n, (step, content) in enumerate(zip(steps, contents)):
             classes = " ".join(
@@ -132,8 +159,15 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
             )
             # An empty cell is hidden on a phone, so it needs no place there.
             place = f' style="--jm-step: {n}"' if content else ""
-            tds.append(f"<td{place}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
+            skip = NOT_SEARCHED if content and any(found) and not found[n] else ""
+            tds.append(f"<td{place}{skip}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
         rows.append(
-            {"key": key.split("-")[0], "label": label, "css_label": css_string(label), "cells": " ".join(tds)}
-        )  # spaced: search reads words
+            {
+                "key": key.split("-")[0],
+                "label": label,
+                "css_label": css_string(label),
+                "cells": " ".join(tds),  # spaced: search reads words
+                "searched": any(found),
+            }
+        )
     return rows

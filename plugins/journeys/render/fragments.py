@@ -17,8 +17,10 @@ SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index
 # Each fact is searched on its home page only (a touchpoint on its journey's page, a pain point
 # in its index row, a persona on its page); elsewhere Material's search leaves out elements
 # with this attribute. Its parser tracks skipped elements by tag name, so the attribute goes
-# on an element with no element of the same name inside it.
-NOT_SEARCHED = " data-search-exclude"
+# on an element with no element of the same name inside it. With a value, Material removes the
+# attribute from the page once it is indexed (mkdocs-material 9.x, search plugin's on_page_context),
+# so it costs the published page nothing.
+NOT_SEARCHED = ' data-search-exclude="true"'
 
 EMOTION_SCALE = (-2, -1, 0, 1, 2)
 # The label of each score's word (labels.py): "very negative" ... "very positive".

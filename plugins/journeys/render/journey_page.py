@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from journeys.render.canvas import lane_cells
 from journeys.render.charts import baseline_of, journey_figure
 from journeys.render.fragments import (
+    NOT_SEARCHED,
     joined,
     journey_link,
     kpi_table,
@@ -142,4 +143,4 @@ def ownership(handbook, journey, ctx, here) -> str:
     ]
     headers = [labels[f"journey_col_{c}"] for c in ("stage", "touchpoint", "owner", "supporting", "tools")]
     # Out of search: every touchpoint and owner is in the grid above it already.
-    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows, " data-search-exclude")
+    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows, NOT_SEARCHED)
