@@ -99,7 +99,7 @@ def test_journey_figure_says_when_personas_share_it_and_has_a_table(tmp_path, ha
     out = charts.journey_figure(handbook, handbook.journey_by_id["buy"], _ctx(), here)
     assert "shared by 2 personas&#58; Maya, first&#45;time buyer, Omar, landlord" in out
     assert 'role="img" aria-label="Line chart.' in out
-    assert '<details class="jm-chart-data" data-search-exclude><summary>The chart as a table</summary>' in out
+    assert '<details class="jm-chart-data" data-search-exclude="true"><summary>The chart as a table</summary>' in out
     assert '<a href="./#step-discover-1">Comparison site</a>' in out  # its column on the journey's own page
     assert 'data-plotly="../../assets/journeys/vendor/plotly-basic.min.js"' in out
 

@@ -40,7 +40,7 @@ def test_heat_steps_are_half_points_within_the_scale():
 
 def test_heatmap_is_a_table_of_coloured_cells_with_links_and_words(handbook_dir):
     out = heatmap_figure(_handbook(handbook_dir), _ctx(), "journeys/index.md")
-    assert out.startswith('<figure class="jm-figure jm-heat" data-search-exclude>')
+    assert out.startswith('<figure class="jm-figure jm-heat" data-search-exclude="true">')
     assert '<caption class="jm-sr-only">' in out  # the table's own caption, for screen readers
     assert '<a href="../personas/maya/">' in out and '<a href="../stages/discover/">' in out
     cells = re.findall(r'<td class="jm-heat__cell" data-heat="(-?\d)" title="([^"]+)">(.*?)</td>', unescape(out))

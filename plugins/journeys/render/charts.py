@@ -13,6 +13,7 @@ import textwrap
 
 from journeys.render.fragments import (
     EMOTION_SCALE,
+    NOT_SEARCHED,
     emotion,
     emotion_word,
     journey_link,
@@ -190,7 +191,7 @@ def figure_table(ctx, table: str) -> str:
     """A chart's data as a table, folded under the chart. Left out of search: the same facts
     are indexed once, on the pages they belong to."""
     return (
-        f'<details class="jm-chart-data" data-search-exclude><summary>{text(ctx.labels["chart_as_table"])}</summary>'
+        f'<details class="jm-chart-data"{NOT_SEARCHED}><summary>{text(ctx.labels["chart_as_table"])}</summary>'
         f"{table}</details>"
     )
 
