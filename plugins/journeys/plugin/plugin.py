@@ -45,8 +45,9 @@ def _modified() -> bool:
 class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds,
-        # so the parse cache below survives and an edit re-parses only the changed file.
-        self.parse_cache: dict = {}
+        # so the parse cache below survives and an edit re-parses only the changed file. A build
+        # has no next rebuild: its parsed documents go once the handbook is loaded.
+        self.parse_cache: dict | None = {} if command == "serve" else None
         self.history_cache: dict = {}  # old versions of maps from git, by blob id
         self.digests: dict[str, str] = {}  # site path -> digest of what the last build wrote there
 
