@@ -22,6 +22,7 @@ from journeys.plugin import embeds
 from journeys.plugin.config import JourneysConfig
 from journeys.render.embed import embed_html
 from journeys.render.labels import UnknownLabel
+from journeys.render.memo import Memo
 from journeys.render.page import Context, placeholder
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
 from journeys.render.templating import TemplateProblem, Templates
@@ -49,6 +50,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.parse_cache: dict = {}
         self.history_cache: dict = {}  # old versions of maps from git, by blob id
         self.digests: dict[str, str] = {}  # site path -> digest of what the last build wrote there
+        # Pages of the last build, reused where their inputs are unchanged; only for a preview,
+        # as the memo keeps every page in memory after the build.
+        self.memo = Memo() if command == "serve" else None
+        self.pages: dict[str, object] = {}  # site path -> the page the last build wrote there
 
     def on_config(self, config):
         if not self.config["enabled"]:
@@ -126,6 +131,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.embeds.shown_in(),
             histories,
             self.options.repo_url,
+            memo=getattr(self, "memo", None),
         )
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
@@ -170,8 +176,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         generated page would be rebuilt after a one-map edit. A page whose text is what the last
         build wrote, and whose output is still there, counts as unchanged; a hand-written page
         that embeds a journey whose page changed counts as modified, so its embed is fresh."""
-        digests = {page.src: _digest(page.markdown()) for page in generated.pages}
+        last_pages, last_digests = getattr(self, "pages", {}), getattr(self, "digests", {})
+        # A page the memo gave back (render/memo.py) is the very object of the last build.
+        digests = {
+            page.src: last_digests[page.src]
+            if last_pages.get(page.src) is page and page.src in last_digests
+            else _digest(page.markdown())
+            for page in generated.pages
+        }
         digests |= {path: _digest(content) for path, content in generated.texts.items()}
+        self.pages = {page.src: page for page in generated.pages}
         changed = set()
         for src, digest in digests.items():
             file = self.ours.get(src)
@@ -180,9 +194,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Only instances kept across `mkdocs serve` rebuilds remember (on_startup); a build has
             # nothing to compare with.
             # The path from its parts: File caches abs_dest_path, and a later plugin may still move it.
-            if getattr(self, "digests", {}).get(src) == digest and os.path.isfile(
-                os.path.join(file.dest_dir, file.dest_uri)
-            ):
+            if last_digests.get(src) == digest and os.path.isfile(os.path.join(file.dest_dir, file.dest_uri)):
                 file.is_modified = _unchanged  # type: ignore[method-assign]
             else:
                 changed.add(src)

@@ -8,6 +8,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 
 from journeys.render.paging import pain_homes, pain_parts
 
@@ -41,11 +42,12 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
 
-def all_exports(handbook, site) -> dict[str, str]:
-    """File name (before the prefix) -> content."""
+def all_exports(handbook, site, memo=None) -> dict[str, str]:
+    """File name (before the prefix) -> content; `memo` (render/memo.py) keeps each journey's
+    part of journeys.json across the builds of a preview."""
     homes = pain_homes(pain_parts(handbook, site))
     return {
-        JSON_EXPORT: journeys_json(handbook, site, homes),
+        JSON_EXPORT: journeys_json(handbook, site, homes, memo),
         CSV_EXPORT: pain_points_csv(handbook, site, homes),
         ROWS_EXPORT: pain_rows_json(handbook, site, homes),
     }
@@ -146,7 +148,7 @@ def _pain_url(pain, site, homes) -> str:
     return site.url(homes.get(pain.id) or site.src("pain-points")) + "#" + pain.id
 
 
-def handbook_data(handbook, site, homes=None) -> dict:
+def handbook_data(handbook, site, homes=None, journey=_journey) -> dict:
     """The normalised handbook: valid journeys only, since an invalid map is not published."""
     return {
         "version": FORMAT_VERSION,
@@ -182,13 +184,39 @@ def handbook_data(handbook, site, homes=None) -> dict:
             for t in handbook.teams
         ],
         "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
-        "journeys": [_journey(j, handbook, site) for j in handbook.valid_journeys],
+        "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [_pain_point(p, site, homes or {}) for p in handbook.pain_points],
     }
 
 
-def journeys_json(handbook, site, homes=None) -> str:
-    return json.dumps(handbook_data(handbook, site, homes), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+def _dumps(data) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
+
+
+# A journey's place in journeys.json while the rest is written: a string no map can hold (the
+# model has no control characters), which the JSON encoder writes as "\u0000<id>".
+_SLOT = "\x00"
+_SLOT_RE = re.compile(r'"\\u0000([^"]*)"')
+_JOURNEY_INDENT = "\n    "  # a journey is an item of the list under "journeys": two levels in
+
+
+def journeys_json(handbook, site, homes=None, memo=None) -> str:
+    if memo is None:
+        return _dumps(handbook_data(handbook, site, homes)) + "\n"
+    # Most of the time goes into encoding the journeys: each is encoded alone, kept while its map
+    # is unchanged, and put in its place, indented as the whole file's encoding would.
+    valid = {j.id: j for j in handbook.valid_journeys}
+
+    def encoded(match) -> str:
+        journey = valid[match.group(1)]
+        return memo.get(
+            f"{JSON_EXPORT}:{journey.id}",
+            journey,
+            lambda: _dumps(_journey(journey, handbook, site)).replace("\n", _JOURNEY_INDENT),
+        )
+
+    slotted = _dumps(handbook_data(handbook, site, homes, lambda j, _h, _s: _SLOT + j.id))
+    return _SLOT_RE.sub(encoded, slotted) + "\n"
 
 
 def defuse(cell: str) -> str:

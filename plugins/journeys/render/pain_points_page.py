@@ -25,6 +25,7 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.memo import layout, pains_inputs, remember
 from journeys.render.page import Page
 from journeys.render.paging import pager, pain_parts
 from journeys.render.templating import fill_markup
@@ -39,24 +40,37 @@ def pain_points_pages(handbook, ctx) -> list[Page]:
     """The index, then its list pages: the summary and the highest priorities under the
     index's URL, the rest in priority order after it."""
     parts = pain_parts(handbook, ctx.site)
+    # The summary counts, charts and lists every pain point: it is rendered on every build.
     pages = [pain_points_page(handbook, ctx, parts)]
-    labels = ctx.labels
-    for part in parts[1:]:
-        words = labels["pager_range"].format(first=part.first, last=part.last)
-        pages.append(
-            ctx.page(
-                part.src,
-                "pain_points_part.html",
-                title=labels["part_title"].format(title=labels["pains_title"], range=words),
-                description=labels["pains_description"],
-                hide=("toc",),
-                range=words,
-                index_link=Markup(link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"])),
-                pager=pager(ctx, parts, part.src),
-                index=Markup(index_table(handbook, part.items, ctx, part.src, paged=True)),
-            )
+    shape = layout(parts)
+    # A list page shows its own rows, and the filter's choices, which every row contributes to.
+    choices = json_attr(filter_options(handbook, handbook.pain_points)) if len(parts) > 1 else ""
+    pages += [
+        remember(
+            ctx,
+            part.src,
+            lambda part=part: (shape, pains_inputs(ctx, part.items), choices),
+            lambda part=part: _part(handbook, ctx, parts, part),
         )
+        for part in parts[1:]
+    ]
     return pages
+
+
+def _part(handbook, ctx, parts, part) -> Page:
+    labels = ctx.labels
+    words = labels["pager_range"].format(first=part.first, last=part.last)
+    return ctx.page(
+        part.src,
+        "pain_points_part.html",
+        title=labels["part_title"].format(title=labels["pains_title"], range=words),
+        description=labels["pains_description"],
+        hide=("toc",),
+        range=words,
+        index_link=Markup(link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"])),
+        pager=pager(ctx, parts, part.src),
+        index=Markup(index_table(handbook, part.items, ctx, part.src, paged=True)),
+    )
 
 
 def pain_points_page(handbook, ctx, parts) -> Page:
