@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
@@ -20,6 +21,7 @@ from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embeds
 from journeys.plugin.config import JourneysConfig
+from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.embed import embed_html
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo
@@ -33,6 +35,14 @@ log = logging.getLogger("mkdocs.plugins.journeys")
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _remove(path: str) -> None:
+    """A file and the folder that held only it (`journeys/<id>/index.html`)."""
+    if os.path.isfile(path):
+        os.remove(path)
+        with contextlib.suppress(OSError):  # not empty: it holds other pages
+            os.rmdir(os.path.dirname(path))
 
 
 def _unchanged() -> bool:
@@ -54,6 +64,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # as the memo keeps every page in memory after the build.
         self.memo = Memo() if command == "serve" else None
         self.pages: dict[str, object] = {}  # site path -> the page the last build wrote there
+        self.written: dict[str, str] = {}  # site path -> the file the last build wrote for it
+        self.search_index: WholeIndex | None = WholeIndex() if dirty else None
 
     def on_config(self, config):
         if not self.config["enabled"]:
@@ -176,16 +188,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         generated page would be rebuilt after a one-map edit. A page whose text is what the last
         build wrote, and whose output is still there, counts as unchanged; a hand-written page
         that embeds a journey whose page changed counts as modified, so its embed is fresh."""
-        last_pages, last_digests = getattr(self, "pages", {}), getattr(self, "digests", {})
-        # A page the memo gave back (render/memo.py) is the very object of the last build.
-        digests = {
-            page.src: last_digests[page.src]
-            if last_pages.get(page.src) is page and page.src in last_digests
-            else _digest(page.markdown())
-            for page in generated.pages
-        }
+        last_pages: dict[str, object] = getattr(self, "pages", {})
+        last_digests: dict[str, str] = getattr(self, "digests", {})
+        digests = {}
+        for made in generated.pages:
+            # A page the memo gave back (render/memo.py) is the very object of the last build.
+            kept = made.src in last_digests and last_pages.get(made.src) is made
+            digests[made.src] = last_digests[made.src] if kept else _digest(made.markdown())
         digests |= {path: _digest(content) for path, content in generated.texts.items()}
-        self.pages = {page.src: page for page in generated.pages}
+        self.pages = {made.src: made for made in generated.pages}
         changed = set()
         for src, digest in digests.items():
             file = self.ours.get(src)
@@ -199,6 +210,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             else:
                 changed.add(src)
         self.digests = digests
+        # A dirty build leaves the output of a deleted map's pages where it was.
+        for src in getattr(self, "written", {}).keys() - digests.keys():
+            changed.add(src)
+            _remove(self.written[src])
         for src, found in self.embeds.by_page.items():
             if any(embed.journey and self.site.src("journeys", embed.journey) in changed for embed in found):
                 page = files.get_file_from_path(src)
@@ -236,6 +251,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # after our on_files (mkdocs-gen-files, priority 0) is only visible here.
     @event_priority(-200)
     def _check_files(self, files: Files, *, config) -> Files:
+        self.files = files  # as the build has them: the search index shim keeps their order
+        index = getattr(self, "search_index", None)
+        if index:
+            index.start()
         i18n = self.i18n(config)
         if self.ours and i18n is not None:
             language = i18n.current_language
@@ -305,7 +324,26 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return html
         return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
 
-    def on_post_build(self, *, config) -> None:
+    # After the search plugin's on_page_context (default priority 0): it has indexed the page.
+    @event_priority(-100)
+    def on_page_context(self, context, *, page, config, nav):
+        index = getattr(self, "search_index", None)
+        search = material_search(config) if index else None
+        if index and search is not None:
+            index.record(search, page)
+        return context
+
+    # Before the search plugin's on_post_build (default priority 0), which writes the index.
+    @event_priority(100)
+    def _whole_search_index(self, *, config) -> None:
+        index = getattr(self, "search_index", None)
+        search = material_search(config) if index else None
+        if index and search is not None:
+            index.complete(search, self.files)
+        if self.config["enabled"] and self.i18n(config) is None:
+            self.written = {src: os.path.join(file.dest_dir, file.dest_uri) for src, file in self.ours.items()}
+
+    def _strict(self, *, config) -> None:
         # MkDocs 1.6.1 and ProperDocs count warnings for --strict with a logging handler, and
         # --quiet raises the logger's level so warnings never reach it (mkdocs/mkdocs#4126):
         # a quiet strict build would publish broken maps with exit 0. So the plugin stops a
@@ -315,6 +353,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
             rest = "" if len(problems) == 1 else "; `journeys check` lists them all"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
+
+    on_post_build = CombinedEvent(_whole_search_index, _strict)
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:

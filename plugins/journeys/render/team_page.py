@@ -50,7 +50,7 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
     ]
 
 
-def _pains(handbook, touchpoints) -> list:
+def _pains(handbook, touchpoints) -> tuple:
     return pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
 
 
