@@ -24,10 +24,10 @@ from journeys.plugin.config import JourneysConfig
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.embed import embed_html
 from journeys.render.labels import UnknownLabel
-from journeys.render.memo import Memo
+from journeys.render.memo import Memo, override_files
 from journeys.render.page import Context, placeholder
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
-from journeys.render.templating import TemplateProblem, Templates
+from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
@@ -86,10 +86,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         ):
             raise PluginError(f"journeys: {message}")
         self.maps_dir = os.path.join(self.root, self.options.maps_dir)
-        try:
-            self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
-        except (UnknownLabel, TemplateProblem) as exc:
-            raise PluginError(f"journeys: {exc}") from None
+        # A preview keeps the templates, compiled, while the overrides and labels stay the same.
+        folder = os.path.join(self.options.custom_dir, OVERRIDE_FOLDER) if self.options.custom_dir else None
+        templates_key = (self.options.custom_dir, sorted(dict(self.options.labels).items()), override_files(folder))
+        if getattr(self, "memo", None) is None or getattr(self, "templates_key", None) != templates_key:
+            try:
+                self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
+            except (UnknownLabel, TemplateProblem) as exc:
+                raise PluginError(f"journeys: {exc}") from None
+            self.templates_key = templates_key
         for stylesheet in STYLESHEETS:
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -177,12 +182,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
-            self._keep_unchanged(generated, files)
+            self._keep_unchanged(generated, files, config.site_dir)
             for file in self.ours.values():
                 files.append(file)
         return files
 
-    def _keep_unchanged(self, generated, files: Files) -> None:
+    def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
         with content in memory always counts as modified (File.is_modified), so every
         generated page would be rebuilt after a one-map edit. A page whose text is what the last
@@ -213,7 +218,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # A dirty build leaves the output of a deleted map's pages where it was.
         for src in getattr(self, "written", {}).keys() - digests.keys():
             changed.add(src)
-            _remove(self.written[src])
+            if self.written[src].startswith(os.path.join(site_dir, "")):  # the site this build writes
+                _remove(self.written[src])
         for src, found in self.embeds.by_page.items():
             if any(embed.journey and self.site.src("journeys", embed.journey) in changed for embed in found):
                 page = files.get_file_from_path(src)
@@ -252,7 +258,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     @event_priority(-200)
     def _check_files(self, files: Files, *, config) -> Files:
         self.files = files  # as the build has them: the search index shim keeps their order
-        index = getattr(self, "search_index", None)
+        index = self._search_shim(config)
         if index:
             index.start()
         i18n = self.i18n(config)
@@ -327,7 +333,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # After the search plugin's on_page_context (default priority 0): it has indexed the page.
     @event_priority(-100)
     def on_page_context(self, context, *, page, config, nav):
-        index = getattr(self, "search_index", None)
+        index = self._search_shim(config)
         search = material_search(config) if index else None
         if index and search is not None:
             index.record(search, page)
@@ -336,12 +342,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Before the search plugin's on_post_build (default priority 0), which writes the index.
     @event_priority(100)
     def _whole_search_index(self, *, config) -> None:
-        index = getattr(self, "search_index", None)
+        index = self._search_shim(config)
         search = material_search(config) if index else None
         if index and search is not None:
             index.complete(search, self.files)
-        if self.config["enabled"] and self.i18n(config) is None:
+        # Only an instance kept across the builds of a preview (on_startup) remembers.
+        if hasattr(self, "written") and self.config["enabled"] and self.i18n(config) is None:
             self.written = {src: os.path.join(file.dest_dir, file.dest_uri) for src, file in self.ours.items()}
+
+    def _search_shim(self, config) -> WholeIndex | None:
+        """The entries kept for a dirty preview, for a one-language site (static-i18n builds
+        and indexes each language in its own way)."""
+        index = getattr(self, "search_index", None)
+        return index if index is not None and self.i18n(config) is None else None
 
     def _strict(self, *, config) -> None:
         # MkDocs 1.6.1 and ProperDocs count warnings for --strict with a logging handler, and

@@ -148,7 +148,7 @@ def _pain_url(pain, site, homes) -> str:
     return site.url(homes.get(pain.id) or site.src("pain-points")) + "#" + pain.id
 
 
-def handbook_data(handbook, site, homes=None, journey=_journey) -> dict:
+def handbook_data(handbook, site, homes=None, journey=_journey, pain_point=_pain_point) -> dict:
     """The normalised handbook: valid journeys only, since an invalid map is not published."""
     return {
         "version": FORMAT_VERSION,
@@ -185,7 +185,7 @@ def handbook_data(handbook, site, homes=None, journey=_journey) -> dict:
         ],
         "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
         "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
-        "pain_points": [_pain_point(p, site, homes or {}) for p in handbook.pain_points],
+        "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
     }
 
 
@@ -193,29 +193,38 @@ def _dumps(data) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
 
 
-# A journey's place in journeys.json while the rest is written: a string no map can hold (the
-# model has no control characters), which the JSON encoder writes as "\u0000<id>".
+# A journey's or pain point's place in journeys.json while the rest is written: a string no map
+# can hold (the model has no control characters), which the JSON encoder writes as "\u0000<n>".
 _SLOT = "\x00"
-_SLOT_RE = re.compile(r'"\\u0000([^"]*)"')
-_JOURNEY_INDENT = "\n    "  # a journey is an item of the list under "journeys": two levels in
+_SLOT_RE = re.compile(r'"\\u0000(\d+)"')
+_ITEM_INDENT = "\n    "  # an item of the list under "journeys" or "pain_points": two levels in
 
 
 def journeys_json(handbook, site, homes=None, memo=None) -> str:
     if memo is None:
         return _dumps(handbook_data(handbook, site, homes)) + "\n"
-    # Most of the time goes into encoding the journeys: each is encoded alone, kept while its map
-    # is unchanged, and put in its place, indented as the whole file's encoding would.
-    valid = {j.id: j for j in handbook.valid_journeys}
+    # Most of the time goes into encoding journeys and pain points: each is encoded alone, kept
+    # while what it is made of is unchanged, and put in its place, indented as the encoding of
+    # the whole file would indent it.
+    homes = homes or {}
+    items: list = []
+
+    def slot(key: str, inputs, encode) -> str:
+        items.append((key, inputs, encode))
+        return _SLOT + str(len(items) - 1)
+
+    def journey(j, _handbook, _site) -> str:
+        return slot(f"journey:{j.id}", j, lambda: _journey(j, handbook, site))
+
+    def pain(p, _site, _homes) -> str:
+        return slot(f"pain:{p.id}", (p, homes.get(p.id)), lambda: _pain_point(p, site, homes))
+
+    slotted = _dumps(handbook_data(handbook, site, homes, journey, pain))
 
     def encoded(match) -> str:
-        journey = valid[match.group(1)]
-        return memo.get(
-            f"{JSON_EXPORT}:{journey.id}",
-            journey,
-            lambda: _dumps(_journey(journey, handbook, site)).replace("\n", _JOURNEY_INDENT),
-        )
+        key, inputs, encode = items[int(match.group(1))]
+        return memo.get(f"{JSON_EXPORT}:{key}", inputs, lambda: _dumps(encode()).replace("\n", _ITEM_INDENT))
 
-    slotted = _dumps(handbook_data(handbook, site, homes, lambda j, _h, _s: _SLOT + j.id))
     return _SLOT_RE.sub(encoded, slotted) + "\n"
 
 

@@ -36,25 +36,22 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
     here = ctx.site.src("teams", team.id)
     parts = split(here, touchpoints, lambda pair: TOUCHPOINT_BYTES * (1 + len(pair[0].step.kpis)))
     shape = layout(parts)
+    pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
 
     def inputs(part) -> tuple:
         if part.number > 1:
             return team, shape, part.items, ()
         # The first part also names the journeys the team owns and the pain points at its steps.
         owned = titles(j for j in handbook.journeys if j.owner == team.id)
-        return team, shape, part.items, (owned, summary_inputs(ctx, _pains(handbook, touchpoints)))
+        return team, shape, part.items, (owned, summary_inputs(ctx, pains))
 
     return [
-        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, team, touchpoints, ctx, parts, p))
+        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, team, pains, ctx, parts, p))
         for p in parts
     ]
 
 
-def _pains(handbook, touchpoints) -> tuple:
-    return pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
-
-
-def _part(handbook, team, touchpoints, ctx, parts, part) -> Page:
+def _part(handbook, team, pains, ctx, parts, part) -> Page:
     here = ctx.site.src("teams", team.id)
     labels = ctx.labels
     src = part.src
@@ -81,7 +78,6 @@ def _part(handbook, team, touchpoints, ctx, parts, part) -> Page:
         if value
     ]
     owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
-    pains = _pains(handbook, touchpoints)
     return ctx.page(
         here,
         "team_page.html",
