@@ -3,6 +3,7 @@ module; this list is the one place that says which pages a handbook has."""
 
 from __future__ import annotations
 
+from journeys.core.index import touchpoints_by_team
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
 from journeys.render.memo import journey_inputs, remember
@@ -34,6 +35,7 @@ def all_pages(handbook, ctx) -> list:
     pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
     pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
     if handbook.audience != "public" or handbook.teams:  # a public build shows teams only with owners
-        pages += [teams_index(handbook, ctx), *team_pages(handbook, ctx)]
+        by_team = touchpoints_by_team(handbook.valid_journeys)  # both read it: found once
+        pages += [teams_index(handbook, ctx, by_team), *team_pages(handbook, ctx, by_team)]
     pages += pain_points_pages(handbook, ctx)
     return pages

@@ -25,8 +25,9 @@ from journeys.render.text import link, text
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
 
 
-def team_pages(handbook, ctx) -> list[Page]:
-    by_team = touchpoints_by_team(handbook.valid_journeys)
+def team_pages(handbook, ctx, by_team=None) -> list[Page]:
+    """`by_team`: core.index.touchpoints_by_team of the valid journeys, if already found."""
+    by_team = touchpoints_by_team(handbook.valid_journeys) if by_team is None else by_team
     return [page for t in handbook.teams for page in team_page(handbook, t, by_team.get(t.id, ()), ctx)]
 
 
