@@ -124,6 +124,8 @@ def test_every_kind_of_edit_rebuilds_what_a_fresh_build_writes(preview, tmp_path
         ("map added", lambda: add_map(root)),
         ("map deleted", lambda: journey_file(root, "journey-00011").unlink()),
     ]
+    paged = {name.split("/")[0] for name in tree(site) if "/page-2/" in name}
+    assert {"journeys", "stages", "teams", "pain-points"} <= paged  # list pages are exercised too
     for what, change in edits:
         change()
         rendered = preview.rebuild()

@@ -40,11 +40,21 @@ def pain_points_pages(handbook, ctx) -> list[Page]:
     """The index, then its list pages: the summary and the highest priorities under the
     index's URL, the rest in priority order after it."""
     parts = pain_parts(handbook, ctx.site)
-    # The summary counts, charts and lists every pain point: it is rendered on every build.
-    pages = [pain_points_page(handbook, ctx, parts)]
     shape = layout(parts)
-    # A list page shows its own rows, and the filter's choices, which every row contributes to.
-    choices = json_attr(filter_options(handbook, handbook.pain_points)) if len(parts) > 1 else ""
+    # Every part shows its own rows, and the filter's choices, which every row contributes to.
+    choices = json_attr(filter_options(handbook, handbook.pain_points))
+    pains = handbook.pain_points
+    # The first also counts every pain point and charts the highest.
+    whole = (len(pains), sum(len(p.places) for p in pains), len(handbook.valid_journeys))
+    top = pains[:MATRIX_POINTS]
+    pages = [
+        remember(
+            ctx,
+            parts[0].src,
+            lambda: (shape, pains_inputs(ctx, parts[0].items), choices, whole, pains_inputs(ctx, top)),
+            lambda: pain_points_page(handbook, ctx, parts),
+        )
+    ]
     pages += [
         remember(
             ctx,
