@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import REPO
+from conftest import BASE_CONFIG, REPO, build_site
 
 EPOCH = "1767225600"  # 2026-01-01: both builds date the site alike
 BUDGET = 25_000  # small list pages, so a small handbook's aggregate pages have several parts
@@ -99,8 +100,12 @@ def preview(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("journeys.render.paging.BUDGET", BUDGET)
     session = Preview(root)
     yield session
-    # MkDocs keeps both instances for the rest of the process: later tests start cold.
-    for name in ("parse_cache", "memo", "digests", "pages", "written", "search_index"):
+    forget(session)
+
+
+def forget(session: Preview) -> None:
+    """MkDocs keeps both instances for the rest of the process: later tests start cold."""
+    for name in ("parse_cache", "memo", "digests", "pages", "written", "search_index", "templates_key"):
         vars(session.journeys).pop(name, None)
     session.search.is_dirty, session.search.search_index_prev = False, None
 
@@ -162,3 +167,29 @@ def test_the_search_index_stays_whole_across_dirty_rebuilds(preview):
             == before.count(f'"location":"journeys/journey-{n:05d}/"')
             == 1
         ), n
+
+
+def test_a_template_override_or_a_label_edited_while_previewing_shows_at_once(handbook_dir, monkeypatch):
+    """Both are site-wide inputs: the compiled templates and every kept page give way."""
+    override = handbook_dir / "overrides" / "journeys" / "teams_index.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("# {{ labels.teams_title }}\n\n<p>First wording.</p>\n{{ table }}\n", encoding="utf-8")
+    theme = dict(BASE_CONFIG["theme"], custom_dir="overrides")
+    assert build_site(handbook_dir, config={"theme": theme}).ok  # writes mkdocs.yml
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    preview = Preview(handbook_dir)
+    try:
+        teams = handbook_dir / "site" / "teams" / "index.html"
+        assert "First wording." in teams.read_text(encoding="utf-8")
+        override.write_text(override.read_text(encoding="utf-8").replace("First", "Second"), encoding="utf-8")
+        bump(override)
+        preview.rebuild()
+        assert "Second wording." in teams.read_text(encoding="utf-8")
+        config = yaml.safe_load((handbook_dir / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"][1]["journeys"]["labels"] = {"journey_col_tools": "Moment"}
+        (handbook_dir / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        preview.rebuild()
+        page = (handbook_dir / "site" / "journeys" / "buy" / "index.html").read_text(encoding="utf-8")
+        assert ">Moment</th>" in page
+    finally:
+        forget(preview)
