@@ -24,7 +24,7 @@ class Memo:
         self._last: dict[str, tuple] = {}  # path -> (inputs, rendered) of the last build
         self._now: dict[str, tuple] = {}
         self._items: dict[tuple, object] = {}  # (kind, id) -> the model object of the last build
-        self.rendered: list[str] = []  # the paths this build rendered again, for the tests
+        self.rendered: list[str] = []  # the paths this build rendered again: for tests and the benchmark
 
     def start(self, base: object) -> None:
         """A new build: what the last one rendered is reused only if the site-wide inputs are
