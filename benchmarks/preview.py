@@ -7,6 +7,13 @@ with --report, writes them into docs/performance.md between the preview markers.
 
     python benchmarks/preview.py --journeys 1000 --report
 
+With --breakdown it runs the same sequence in this process instead (what mkdocs/commands/serve.py
+does: load the config, on_startup, build; for each edit load the config again and build dirty)
+and times the parts of each rebuild: reloading the config, loading and validating the maps,
+rendering (exports and pages), the plugin's other work in on_files, and MkDocs with the other
+plugins (navigation, the rebuilt pages, the search index, the sitemap). What the real preview
+adds is the watcher: MkDocs polls the watched folders every 0.5 s and waits 0.1 s more.
+
 A benchmark, not a test: the figures depend on the machine.
 """
 
@@ -64,12 +71,7 @@ def wait_until(condition, timeout: float, poll: float = 0.1) -> float:
 def measure(journeys: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(root), "--journeys", str(journeys)],
-            check=True,
-            capture_output=True,
-        )
-        map_file = sorted((root / "maps" / "journeys").rglob("*.md"))[journeys // 2]
+        map_file = generate(root, journeys)[journeys // 2]
         journey_id = map_file.stem
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
@@ -85,8 +87,7 @@ def measure(journeys: int) -> dict:
             first = wait_until(lambda: fetch(base + f"journeys/{journey_id}/") is not None, timeout=1800, poll=0.5)
             time.sleep(2)  # let the watcher settle after the first build
             title = f"Edited title {int(time.time())}"
-            text = map_file.read_text(encoding="utf-8")
-            map_file.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
+            retitle(map_file, title)
             page = wait_until(lambda: title in (fetch(base + f"journeys/{journey_id}/") or ""), timeout=600)
             index = wait_until(lambda: title in index_text(base), timeout=600)
         finally:
@@ -98,6 +99,89 @@ def measure(journeys: int) -> dict:
         "edit_to_journey_page_s": round(page, 1),
         "edit_to_index_s": round(page + index, 1),
     }
+
+
+def generate(root: Path, journeys: int) -> list[Path]:
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), str(root), "--journeys", str(journeys)],
+        check=True,
+        capture_output=True,
+    )
+    return sorted((root / "maps" / "journeys").rglob("*.md"))
+
+
+def retitle(map_file: Path, title: str) -> None:
+    text = map_file.read_text(encoding="utf-8")
+    map_file.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def breakdown(journeys: int, edits: int = 3) -> dict:
+    """Seconds of each part of a dirty rebuild after a one-map title edit (median of `edits`)."""
+    import functools
+    import logging
+    import statistics
+    from collections import defaultdict
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import CombinedEvent
+
+    from journeys.plugin import plugin
+    from journeys.render import site_files
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty-build warning, every time
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, func):
+        @functools.wraps(func)  # keeps `mkdocs_priority`
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+
+        return wrapper
+
+    plugin.load_handbook = timed("load and validate", plugin.load_handbook)
+    site_files.all_exports = timed("render exports", site_files.all_exports)
+    site_files.all_pages = timed("render pages", site_files.all_pages)
+    make_files, *others = plugin.JourneysPlugin.on_files.methods
+    plugin.JourneysPlugin.on_files = CombinedEvent(timed("on_files", make_files), *others)
+    runs: dict[str, list[float]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        map_file = generate(root, journeys)[journeys // 2]
+        serve_url = "http://127.0.0.1:8000/"
+
+        def config():
+            return load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+
+        first = config()
+        first.plugins.on_startup(command="serve", dirty=True)
+        build(first, serve_url=serve_url, dirty=True)
+        for n in range(edits):
+            retitle(map_file, f"Edited title {n}")
+            spent.clear()
+            start = time.perf_counter()
+            again = config()
+            spent["reload config"] = time.perf_counter() - start
+            build(again, serve_url=serve_url, dirty=True)
+            total = time.perf_counter() - start
+            ours = spent.pop("on_files")
+            rest = ours - spent["load and validate"] - spent["render exports"] - spent["render pages"]
+            parts = dict(
+                spent,
+                **{"plugin, rest of on_files": rest, "MkDocs and other plugins": total - spent["reload config"] - ours},
+            )
+            for name, seconds in parts.items():
+                runs[name].append(seconds)
+            runs["rebuild"].append(total)
+            rendered = again.plugins["journeys"].memo.rendered
+            runs["pages rendered again"].append(sum(1 for path in rendered if path.endswith(".md")))
+            runs["journeys.json items encoded again"].append(sum(1 for path in rendered if not path.endswith(".md")))
+    return {name: round(statistics.median(values), 2) for name, values in runs.items()}
 
 
 def write_report(figures: dict) -> None:
@@ -118,7 +202,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journeys", type=int, default=1000)
     parser.add_argument("--report", action="store_true", help="write the figures into docs/performance.md")
+    parser.add_argument("--breakdown", action="store_true", help="time the parts of a rebuild, in this process")
     args = parser.parse_args()
+    if args.breakdown:
+        print(json.dumps(breakdown(args.journeys)))
+        return
     figures = measure(args.journeys)
     print(json.dumps(figures))
     if args.report:

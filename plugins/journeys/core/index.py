@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from journeys.core.model import Journey, Opportunity, PainPoint, StageBlock, Step
 
@@ -47,7 +48,7 @@ class MergedPainPoint:
     def score(self) -> int:
         return priority_score(self.severity, len(self.journeys), len(self.personas))
 
-    @property
+    @cached_property  # every page listing the pain point and every export reads it
     def stages(self) -> tuple[str, ...]:
         """The stages it occurs at, in order of first occurrence."""
         return tuple(dict.fromkeys(place.block.stage for place in self.places))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
@@ -20,11 +21,13 @@ from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embeds
 from journeys.plugin.config import JourneysConfig
+from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.embed import embed_html
 from journeys.render.labels import UnknownLabel
+from journeys.render.memo import Memo, override_files
 from journeys.render.page import Context, placeholder
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
-from journeys.render.templating import TemplateProblem, Templates
+from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
@@ -32,6 +35,14 @@ log = logging.getLogger("mkdocs.plugins.journeys")
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _remove(path: str) -> None:
+    """A file and the folder that held only it (`journeys/<id>/index.html`)."""
+    if os.path.isfile(path):
+        os.remove(path)
+        with contextlib.suppress(OSError):  # not empty: it holds other pages
+            os.rmdir(os.path.dirname(path))
 
 
 def _unchanged() -> bool:
@@ -50,6 +61,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.parse_cache: dict | None = {} if command == "serve" else None
         self.history_cache: dict = {}  # old versions of maps from git, by blob id
         self.digests: dict[str, str] = {}  # site path -> digest of what the last build wrote there
+        # Pages of the last build, reused where their inputs are unchanged; only for a preview,
+        # as the memo keeps every page in memory after the build.
+        self.memo = Memo() if command == "serve" else None
+        self.pages: dict[str, object] = {}  # site path -> the page the last build wrote there
+        self.written: dict[str, str] = {}  # site path -> the file the last build wrote for it
+        self.search_index: WholeIndex | None = WholeIndex() if dirty else None
 
     def on_config(self, config):
         if not self.config["enabled"]:
@@ -70,10 +87,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         ):
             raise PluginError(f"journeys: {message}")
         self.maps_dir = os.path.join(self.root, self.options.maps_dir)
-        try:
-            self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
-        except (UnknownLabel, TemplateProblem) as exc:
-            raise PluginError(f"journeys: {exc}") from None
+        # A preview keeps the templates, compiled, while the overrides and labels stay the same.
+        folder = os.path.join(self.options.custom_dir, OVERRIDE_FOLDER) if self.options.custom_dir else None
+        templates_key = (self.options.custom_dir, sorted(dict(self.options.labels).items()), override_files(folder))
+        if getattr(self, "memo", None) is None or getattr(self, "templates_key", None) != templates_key:
+            try:
+                self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
+            except (UnknownLabel, TemplateProblem) as exc:
+                raise PluginError(f"journeys: {exc}") from None
+            self.templates_key = templates_key
         for stylesheet in STYLESHEETS:
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -127,6 +149,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.embeds.shown_in(),
             histories,
             self.options.repo_url,
+            memo=getattr(self, "memo", None),
         )
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
@@ -160,19 +183,26 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
-            self._keep_unchanged(generated, files)
+            self._keep_unchanged(generated, files, config.site_dir)
             for file in self.ours.values():
                 files.append(file)
         return files
 
-    def _keep_unchanged(self, generated, files: Files) -> None:
+    def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
         with content in memory always counts as modified (File.is_modified), so every
         generated page would be rebuilt after a one-map edit. A page whose text is what the last
         build wrote, and whose output is still there, counts as unchanged; a hand-written page
         that embeds a journey whose page changed counts as modified, so its embed is fresh."""
-        digests = {page.src: _digest(page.markdown()) for page in generated.pages}
+        last_pages: dict[str, object] = getattr(self, "pages", {})
+        last_digests: dict[str, str] = getattr(self, "digests", {})
+        digests = {}
+        for made in generated.pages:
+            # A page the memo gave back (render/memo.py) is the very object of the last build.
+            kept = made.src in last_digests and last_pages.get(made.src) is made
+            digests[made.src] = last_digests[made.src] if kept else _digest(made.markdown())
         digests |= {path: _digest(content) for path, content in generated.texts.items()}
+        self.pages = {made.src: made for made in generated.pages}
         changed = set()
         for src, digest in digests.items():
             file = self.ours.get(src)
@@ -181,13 +211,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Only instances kept across `mkdocs serve` rebuilds remember (on_startup); a build has
             # nothing to compare with.
             # The path from its parts: File caches abs_dest_path, and a later plugin may still move it.
-            if getattr(self, "digests", {}).get(src) == digest and os.path.isfile(
-                os.path.join(file.dest_dir, file.dest_uri)
-            ):
+            if last_digests.get(src) == digest and os.path.isfile(os.path.join(file.dest_dir, file.dest_uri)):
                 file.is_modified = _unchanged  # type: ignore[method-assign]
             else:
                 changed.add(src)
         self.digests = digests
+        # A dirty build leaves the output of a deleted map's pages where it was.
+        for src in getattr(self, "written", {}).keys() - digests.keys():
+            changed.add(src)
+            if self.written[src].startswith(os.path.join(site_dir, "")):  # the site this build writes
+                _remove(self.written[src])
         for src, found in self.embeds.by_page.items():
             if any(embed.journey and self.site.src("journeys", embed.journey) in changed for embed in found):
                 page = files.get_file_from_path(src)
@@ -225,6 +258,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # after our on_files (mkdocs-gen-files, priority 0) is only visible here.
     @event_priority(-200)
     def _check_files(self, files: Files, *, config) -> Files:
+        self.files = files  # as the build has them: the search index shim keeps their order
+        index = self._search_shim(config)
+        if index:
+            index.start()
         i18n = self.i18n(config)
         if self.ours and i18n is not None:
             language = i18n.current_language
@@ -294,7 +331,33 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return html
         return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
 
-    def on_post_build(self, *, config) -> None:
+    # After the search plugin's on_page_context (default priority 0): it has indexed the page.
+    @event_priority(-100)
+    def on_page_context(self, context, *, page, config, nav):
+        index = self._search_shim(config)
+        search = material_search(config) if index else None
+        if index and search is not None:
+            index.record(search, page)
+        return context
+
+    # Before the search plugin's on_post_build (default priority 0), which writes the index.
+    @event_priority(100)
+    def _whole_search_index(self, *, config) -> None:
+        index = self._search_shim(config)
+        search = material_search(config) if index else None
+        if index and search is not None:
+            index.complete(search, self.files)
+        # Only an instance kept across the builds of a preview (on_startup) remembers.
+        if hasattr(self, "written") and self.config["enabled"] and self.i18n(config) is None:
+            self.written = {src: os.path.join(file.dest_dir, file.dest_uri) for src, file in self.ours.items()}
+
+    def _search_shim(self, config) -> WholeIndex | None:
+        """The entries kept for a dirty preview, for a one-language site (static-i18n builds
+        and indexes each language in its own way)."""
+        index = getattr(self, "search_index", None)
+        return index if index is not None and self.i18n(config) is None else None
+
+    def _strict(self, *, config) -> None:
         # MkDocs 1.6.1 and ProperDocs count warnings for --strict with a logging handler, and
         # --quiet raises the logger's level so warnings never reach it (mkdocs/mkdocs#4126):
         # a quiet strict build would publish broken maps with exit 0. So the plugin stops a
@@ -304,6 +367,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
             rest = "" if len(problems) == 1 else "; `journeys check` lists them all"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
+
+    on_post_build = CombinedEvent(_whole_search_index, _strict)
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:

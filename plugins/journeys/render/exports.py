@@ -8,6 +8,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 
 from journeys.render.paging import pain_homes, pain_parts
 
@@ -41,13 +42,14 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
 
-def all_exports(handbook, site) -> dict[str, str]:
-    """File name (before the prefix) -> content."""
+def all_exports(handbook, site, memo=None) -> dict[str, str]:
+    """File name (before the prefix) -> content; `memo` (render/memo.py) keeps each journey's
+    and pain point's part of them across the builds of a preview."""
     homes = pain_homes(pain_parts(handbook, site))
     return {
-        JSON_EXPORT: journeys_json(handbook, site, homes),
-        CSV_EXPORT: pain_points_csv(handbook, site, homes),
-        ROWS_EXPORT: pain_rows_json(handbook, site, homes),
+        JSON_EXPORT: journeys_json(handbook, site, homes, memo),
+        CSV_EXPORT: pain_points_csv(handbook, site, homes, memo),
+        ROWS_EXPORT: pain_rows_json(handbook, site, homes, memo),
     }
 
 
@@ -146,7 +148,7 @@ def _pain_url(pain, site, homes) -> str:
     return site.url(homes.get(pain.id) or site.src("pain-points")) + "#" + pain.id
 
 
-def handbook_data(handbook, site, homes=None) -> dict:
+def handbook_data(handbook, site, homes=None, journey=_journey, pain_point=_pain_point) -> dict:
     """The normalised handbook: valid journeys only, since an invalid map is not published."""
     return {
         "version": FORMAT_VERSION,
@@ -182,13 +184,48 @@ def handbook_data(handbook, site, homes=None) -> dict:
             for t in handbook.teams
         ],
         "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
-        "journeys": [_journey(j, handbook, site) for j in handbook.valid_journeys],
-        "pain_points": [_pain_point(p, site, homes or {}) for p in handbook.pain_points],
+        "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
+        "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
     }
 
 
-def journeys_json(handbook, site, homes=None) -> str:
-    return json.dumps(handbook_data(handbook, site, homes), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+def _dumps(data) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
+
+
+# A journey's or pain point's place in journeys.json while the rest is written: a string no map
+# can hold (the model has no control characters), which the JSON encoder writes as "\u0000<n>".
+_SLOT = "\x00"
+_SLOT_RE = re.compile(r'"\\u0000(\d+)"')
+_ITEM_INDENT = "\n    "  # an item of the list under "journeys" or "pain_points": two levels in
+
+
+def journeys_json(handbook, site, homes=None, memo=None) -> str:
+    if memo is None:
+        return _dumps(handbook_data(handbook, site, homes)) + "\n"
+    # Most of the time goes into encoding journeys and pain points: each is encoded alone, kept
+    # while what it is made of is unchanged, and put in its place, indented as the encoding of
+    # the whole file would indent it.
+    homes = homes or {}
+    items: list = []
+
+    def slot(key: str, inputs, encode) -> str:
+        items.append((key, inputs, encode))
+        return _SLOT + str(len(items) - 1)
+
+    def journey(j, _handbook, _site) -> str:
+        return slot(f"journey:{j.id}", j, lambda: _journey(j, handbook, site))
+
+    def pain(p, _site, _homes) -> str:
+        return slot(f"pain:{p.id}", (p, homes.get(p.id)), lambda: _pain_point(p, site, homes))
+
+    slotted = _dumps(handbook_data(handbook, site, homes, journey, pain))
+
+    def encoded(match) -> str:
+        key, inputs, encode = items[int(match.group(1))]
+        return memo.get(f"{JSON_EXPORT}:{key}", inputs, lambda: _dumps(encode()).replace("\n", _ITEM_INDENT))
+
+    return _SLOT_RE.sub(encoded, slotted) + "\n"
 
 
 def defuse(cell: str) -> str:
@@ -200,57 +237,83 @@ def _occurrence(place) -> str:
     return f"{place.journey.id} / {place.block.stage} / {place.step.touchpoint}"
 
 
-def pain_points_csv(handbook, site, homes=None) -> str:
+def pain_points_csv(handbook, site, homes=None, memo=None) -> str:
     """One row per merged pain point, highest priority first. List cells join ids with spaces
-    and texts with "; "."""
+    and texts with "; ". With `memo`, each row is kept while its pain point is unchanged."""
+    homes = homes or {}
+    if memo is None:
+        return _csv_lines([CSV_COLUMNS, *(_csv_cells(pain, site, homes) for pain in handbook.pain_points)])
+    rows = [
+        memo.get(f"{CSV_EXPORT}:{p.id}", (p, homes.get(p.id)), lambda p=p: _csv_lines([_csv_cells(p, site, homes)]))
+        for p in handbook.pain_points
+    ]
+    return _csv_lines([CSV_COLUMNS]) + "".join(rows)
+
+
+def _csv_lines(rows) -> str:
     out = io.StringIO()
     # RFC 4180 line ends: the writer quotes a cell that holds any character of the line
     # terminator, so with "\r\n" a carriage return in author text cannot start a new row.
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for pain in handbook.pain_points:
-        cells = (
-            pain.score,
-            pain.id,
-            pain.text,
-            pain.severity,
-            pain.status,
-            len(pain.journeys),
-            len(pain.personas),
-            len(pain.places),
-            " ".join(pain.journeys),
-            " ".join(pain.personas),
-            " ".join(pain.teams),
-            " ".join(pain.stages),
-            "; ".join(_occurrence(p) for p in pain.places),
-            "; ".join(pain.evidence),
-            "; ".join(o.text for _, o in pain.opportunities),
-            _pain_url(pain, site, homes or {}),
-            _occurrence(pain.places[pain.text_from]),
-            "; ".join(pain.wordings),
-        )
-        writer.writerow([defuse(str(c)) for c in cells])
+    for row in rows:
+        writer.writerow(row)
     return out.getvalue()
 
 
-def pain_rows_json(handbook, site, homes) -> str:
-    """What the index filter needs of every row: its values, words and where the row lives."""
-    rows = [
-        {
-            "id": p.id,
-            "text": p.text,
-            "severity": p.severity,
-            "status": p.status,
-            "priority": p.score,
-            "places": len(p.places),
-            "stage": list(p.stages),
-            "team": list(p.teams),
-            "persona": list(p.personas),
-            "url": _pain_url(p, site, homes),
-        }
-        for p in handbook.pain_points
-    ]
-    return (
-        json.dumps({"version": FORMAT_VERSION, "rows": rows}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        + "\n"
+def _csv_cells(pain, site, homes) -> list[str]:
+    cells = (
+        pain.score,
+        pain.id,
+        pain.text,
+        pain.severity,
+        pain.status,
+        len(pain.journeys),
+        len(pain.personas),
+        len(pain.places),
+        " ".join(pain.journeys),
+        " ".join(pain.personas),
+        " ".join(pain.teams),
+        " ".join(pain.stages),
+        "; ".join(_occurrence(p) for p in pain.places),
+        "; ".join(pain.evidence),
+        "; ".join(o.text for _, o in pain.opportunities),
+        _pain_url(pain, site, homes),
+        _occurrence(pain.places[pain.text_from]),
+        "; ".join(pain.wordings),
     )
+    return [defuse(str(c)) for c in cells]
+
+
+def pain_rows_json(handbook, site, homes, memo=None) -> str:
+    """What the index filter needs of every row: its values, words and where the row lives.
+    With `memo`, each row is encoded alone and kept while its pain point is unchanged."""
+    pains = handbook.pain_points
+    if memo is None:
+        return _compact({"version": FORMAT_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
+    slotted = _compact({"version": FORMAT_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
+
+    def encoded(match) -> str:
+        pain = pains[int(match.group(1))]
+        inputs = (pain, homes.get(pain.id))
+        return memo.get(f"{ROWS_EXPORT}:{pain.id}", inputs, lambda: _compact(_filter_row(pain, site, homes)))
+
+    return _SLOT_RE.sub(encoded, slotted) + "\n"
+
+
+def _compact(data) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _filter_row(p, site, homes) -> dict:
+    return {
+        "id": p.id,
+        "text": p.text,
+        "severity": p.severity,
+        "status": p.status,
+        "priority": p.score,
+        "places": len(p.places),
+        "stage": list(p.stages),
+        "team": list(p.teams),
+        "persona": list(p.personas),
+        "url": _pain_url(p, site, homes),
+    }

@@ -11,6 +11,7 @@ from journeys.core.ids import slugify
 from journeys.render import paging
 from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
 from journeys.render.heat_table import heatmap_figure
+from journeys.render.memo import layout, remember
 from journeys.render.page import Page
 from journeys.render.paging import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
 from journeys.render.text import link, text, url
@@ -52,53 +53,73 @@ def journeys_index(handbook, ctx) -> list[Page]:
 
     parts = split(here, items, weight, max(paging.BUDGET - contents, paging.BUDGET // 3))  # read now: tests lower it
     home = {item[0].id: part.src for part in parts for item in part.items if item[1] == 0}
-    pages = []
-    for part in parts:
-        values = part_values(handbook, part, ctx)
-        values["pager"] = pager(ctx, parts, part.src)
-        if part.number > 1:
-            words = labels["pager_range"].format(first=part.first, last=part.last)
-            pages.append(
-                ctx.page(
-                    part.src,
-                    "journeys_part.html",
-                    search={"exclude": True},
-                    title=labels["part_title"].format(title=labels["journeys_title"], range=words),
-                    description=labels["journeys_description"],
-                    range=words,
-                    index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])),
-                    **values,
-                )
+    shape = layout(parts)
+    current = tuple(j for j in handbook.valid_journeys if j.state != "future")
+    # The heat map's columns are the stages of every current-state journey.
+    columns = tuple(dict.fromkeys(block.stage for j in current for block in j.stages))
+
+    def inputs(part) -> tuple:
+        rows = tuple((s.kind, s.id, s.name, n, journey) for s, n, journey in part.items)
+        # The heat map charts every persona with rows on the part, from all its journeys.
+        charted = {s.id: s.key.id for s, _, _ in part.items if s.kind == "persona"}
+        heat = tuple(handbook.journeys_by_persona.get(persona_id, ()) for persona_id in charted.values())
+        whole: tuple = ()
+        if part.number == 1:  # the contents list and the counts
+            whole = (
+                tuple((s.kind, s.id, s.name, len(s.journeys), home[s.id]) for s in sections),
+                len(handbook.journeys),
+                len(handbook.personas),
             )
-            continue
-        toc = (
-            [
-                {
-                    "kind": s.kind,
-                    "name": s.name,
-                    "count": len(s.journeys),
-                    "href": Markup(url(ctx.site.href(here, home[s.id], s.id))),
-                }
-                for s in sections
-            ]
-            if len(parts) > 1
-            else []
+        return shape, rows, heat, columns, whole
+
+    return [
+        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, ctx, parts, p, sections, home))
+        for p in parts
+    ]
+
+
+def _part(handbook, ctx, parts, part, sections, home) -> Page:
+    here = ctx.site.src("journeys")
+    labels = ctx.labels
+    values = part_values(handbook, part, ctx)
+    values["pager"] = pager(ctx, parts, part.src)
+    if part.number > 1:
+        words = labels["pager_range"].format(first=part.first, last=part.last)
+        return ctx.page(
+            part.src,
+            "journeys_part.html",
+            search={"exclude": True},
+            title=labels["part_title"].format(title=labels["journeys_title"], range=words),
+            description=labels["journeys_description"],
+            range=words,
+            index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])),
+            **values,
         )
-        # Every row repeats a journey, persona or team whose home is its own page.
-        pages.append(
-            ctx.page(
-                here,
-                "journeys_index.html",
-                title=labels["journeys_title"],
-                search={"exclude": True},
-                description=labels["journeys_description"],
-                journeys=len(handbook.journeys),
-                personas_count=len(handbook.personas),
-                contents=toc,
-                **values,
-            )
-        )
-    return pages
+    toc = (
+        [
+            {
+                "kind": s.kind,
+                "name": s.name,
+                "count": len(s.journeys),
+                "href": Markup(url(ctx.site.href(here, home[s.id], s.id))),
+            }
+            for s in sections
+        ]
+        if len(parts) > 1
+        else []
+    )
+    # Every row repeats a journey, persona or team whose home is its own page.
+    return ctx.page(
+        here,
+        "journeys_index.html",
+        title=labels["journeys_title"],
+        search={"exclude": True},
+        description=labels["journeys_description"],
+        journeys=len(handbook.journeys),
+        personas_count=len(handbook.personas),
+        contents=toc,
+        **values,
+    )
 
 
 class Section:

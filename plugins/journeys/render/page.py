@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import yaml
 from markupsafe import Markup
@@ -59,6 +60,11 @@ class Page:
 
     def markdown(self, body: str | None = None) -> str:
         """The page as a Markdown file: front matter, then `body` (default: the whole body)."""
+        return f"{self.front_matter}{self.body if body is None else body}"
+
+    @cached_property
+    def front_matter(self) -> str:
+        """Kept with the page: a preview that reuses the page (render/memo.py) reuses it too."""
         # MkDocs renders templates with autoescape off, and Material prints these values raw:
         # `page.meta.title` in <title> and the header, `page.title` in the navigation and
         # breadcrumbs, `page.meta.description` inside an attribute, tag names in the tag list,
@@ -75,7 +81,7 @@ class Page:
         if self.search:
             meta["search"] = dict(self.search)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
-        return f"---\n{front}---\n\n{self.body if body is None else body}"
+        return f"---\n{front}---\n\n"
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class Context:
     # pain point id -> source path of the pain-point index part that holds its row; filled by
     # pages.all_pages before any page renders (render/paging.py says why rows move)
     pain_homes: dict = field(default_factory=dict)
+    memo: object = None  # memo.Memo: pages of the last build, kept by a plugin that `mkdocs serve` keeps
 
     @property
     def labels(self) -> dict[str, str]:

@@ -3,8 +3,10 @@ module; this list is the one place that says which pages a handbook has."""
 
 from __future__ import annotations
 
+from journeys.core.index import touchpoints_by_team
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
+from journeys.render.memo import journey_inputs, remember
 from journeys.render.paging import pain_homes, pain_parts
 from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
@@ -21,10 +23,19 @@ def all_pages(handbook, ctx) -> list:
     ctx.pain_homes.clear()
     ctx.pain_homes.update(pain_homes(pain_parts(handbook, ctx.site)))
     pages = journeys_index(handbook, ctx)
-    pages += [journey_page(handbook, j, ctx) for j in handbook.journeys]
+    pages += [
+        remember(
+            ctx,
+            ctx.site.src("journeys", j.id),
+            lambda j=j: journey_inputs(handbook, j, ctx),
+            lambda j=j: journey_page(handbook, j, ctx),
+        )
+        for j in handbook.journeys
+    ]
     pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
     pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
     if handbook.audience != "public" or handbook.teams:  # a public build shows teams only with owners
-        pages += [teams_index(handbook, ctx), *team_pages(handbook, ctx)]
+        by_team = touchpoints_by_team(handbook.valid_journeys)  # both read it: found once
+        pages += [teams_index(handbook, ctx, by_team), *team_pages(handbook, ctx, by_team)]
     pages += pain_points_pages(handbook, ctx)
     return pages

@@ -24,6 +24,7 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.memo import layout, pains_inputs, remember
 from journeys.render.page import Page
 from journeys.render.paging import pager, pain_parts
 from journeys.render.priority_matrix import matrix_figure
@@ -39,24 +40,47 @@ def pain_points_pages(handbook, ctx) -> list[Page]:
     """The index, then its list pages: the summary and the highest priorities under the
     index's URL, the rest in priority order after it."""
     parts = pain_parts(handbook, ctx.site)
-    pages = [pain_points_page(handbook, ctx, parts)]
-    labels = ctx.labels
-    for part in parts[1:]:
-        words = labels["pager_range"].format(first=part.first, last=part.last)
-        pages.append(
-            ctx.page(
-                part.src,
-                "pain_points_part.html",
-                title=labels["part_title"].format(title=labels["pains_title"], range=words),
-                description=labels["pains_description"],
-                hide=("toc",),
-                range=words,
-                index_link=Markup(link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"])),
-                pager=pager(ctx, parts, part.src),
-                index=Markup(index_table(handbook, part.items, ctx, part.src, paged=True)),
-            )
+    shape = layout(parts)
+    # Every part shows its own rows, and the filter's choices, which every row contributes to.
+    choices = json_attr(filter_options(handbook, handbook.pain_points))
+    pains = handbook.pain_points
+    # The first also counts every pain point and charts the highest.
+    whole = (len(pains), sum(len(p.places) for p in pains), len(handbook.valid_journeys))
+    top = pains[:MATRIX_POINTS]
+    pages = [
+        remember(
+            ctx,
+            parts[0].src,
+            lambda: (shape, pains_inputs(ctx, parts[0].items), choices, whole, pains_inputs(ctx, top)),
+            lambda: pain_points_page(handbook, ctx, parts),
         )
+    ]
+    pages += [
+        remember(
+            ctx,
+            part.src,
+            lambda part=part: (shape, pains_inputs(ctx, part.items), choices),
+            lambda part=part: _part(handbook, ctx, parts, part),
+        )
+        for part in parts[1:]
+    ]
     return pages
+
+
+def _part(handbook, ctx, parts, part) -> Page:
+    labels = ctx.labels
+    words = labels["pager_range"].format(first=part.first, last=part.last)
+    return ctx.page(
+        part.src,
+        "pain_points_part.html",
+        title=labels["part_title"].format(title=labels["pains_title"], range=words),
+        description=labels["pains_description"],
+        hide=("toc",),
+        range=words,
+        index_link=Markup(link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"])),
+        pager=pager(ctx, parts, part.src),
+        index=Markup(index_table(handbook, part.items, ctx, part.src, paged=True)),
+    )
 
 
 def pain_points_page(handbook, ctx, parts) -> Page:

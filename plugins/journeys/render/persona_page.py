@@ -18,6 +18,7 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.memo import remember, summary_inputs, titles
 from journeys.render.page import Page
 from journeys.render.paging import PERSONA_STEP_BYTES, pager, split
 from journeys.render.text import link, text, url
@@ -27,11 +28,28 @@ def persona_pages(handbook, ctx) -> list[Page]:
     pages = []
     for persona in handbook.personas:
         here = ctx.site.src("personas", persona.id)
-        journeys = () if persona.problems else handbook.journeys_by_persona.get(persona.id, ())
-        parts = split(here, journeys, lambda j: PERSONA_STEP_BYTES * (1 + len(j.steps)))
-        pages.append(persona_page(handbook, persona, ctx, parts))
-        pages += [chart_part(handbook, persona, ctx, parts, part) for part in parts[1:]]
+        pages += remember(
+            ctx, here, lambda p=persona: persona_inputs(handbook, p, ctx), lambda p=persona: _pages(handbook, p, ctx)
+        )
     return pages
+
+
+def _pages(handbook, persona, ctx) -> list[Page]:
+    here = ctx.site.src("personas", persona.id)
+    journeys = () if persona.problems else handbook.journeys_by_persona.get(persona.id, ())
+    parts = split(here, journeys, lambda j: PERSONA_STEP_BYTES * (1 + len(j.steps)))
+    return [persona_page(handbook, persona, ctx, parts)] + [
+        chart_part(handbook, persona, ctx, parts, part) for part in parts[1:]
+    ]
+
+
+def persona_inputs(handbook, persona, ctx) -> tuple:
+    """What a persona's pages read besides the site-wide inputs (render/memo.py): the persona,
+    every journey it takes and the journeys they redesign, and the pain points that reach it."""
+    journeys = tuple(j for j in handbook.journeys if persona.id in j.personas)
+    baselines = titles(handbook.journey_by_id[j.baseline] for j in journeys if j.baseline in handbook.journey_by_id)
+    pains = [p for p in handbook.pain_points if persona.id in p.personas]
+    return persona, journeys, baselines, summary_inputs(ctx, pains)
 
 
 def chart_part(handbook, persona, ctx, parts, part) -> Page:

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 
 from journeys.core.narrative_links import with_page_links
+from journeys.render import memo
 from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
 from journeys.render.exports import all_exports
 from journeys.render.page import Page
@@ -52,7 +53,14 @@ class SiteFiles:
 
 
 def site_files(handbook, ctx) -> SiteFiles:
-    texts = {ctx.site.prefix + name: content for name, content in sorted(all_exports(handbook, ctx.site).items())}
+    # Narratives link relative to their map file; on the generated page they must lead to the
+    # same place. The exports hold no narrative, so they read the same handbook.
+    handbook = with_page_links(handbook, lambda kind, id_: ctx.site.src(kind + "s", id_))
+    if ctx.memo is not None:
+        ctx.memo.start(memo.base(handbook, ctx))
+        handbook = ctx.memo.interned(handbook)
+    exports = all_exports(handbook, ctx.site, ctx.memo)
+    texts = {ctx.site.prefix + name: content for name, content in sorted(exports.items())}
     copies = {
         ASSET_DIR + name: os.path.join(ASSETS, name)
         for name in sorted(os.listdir(ASSETS))
@@ -60,6 +68,4 @@ def site_files(handbook, ctx) -> SiteFiles:
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
-    # Narratives link relative to their map file; on the generated page they must lead to the same place.
-    pages = all_pages(with_page_links(handbook, lambda kind, id_: ctx.site.src(kind + "s", id_)), ctx)
-    return SiteFiles(pages, texts, copies)
+    return SiteFiles(all_pages(handbook, ctx), texts, copies)

@@ -21,6 +21,7 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.memo import feelings, layout, remember, summary_inputs
 from journeys.render.page import Page
 from journeys.render.paging import STEP_BYTES, pager, split
 from journeys.render.stage_spread import stage_figure
@@ -36,47 +37,54 @@ def stage_page(handbook, stage, places, ctx) -> list[Page]:
     """The stage's page and its list pages. `places` are this stage's steps in every valid
     journey, in journey order."""
     here = ctx.site.src("stages", stage.id)
-    labels = ctx.labels
     groups = [tuple(g) for _, g in groupby(places, key=lambda p: p.journey.id)]
     parts = split(here, groups, lambda group: STEP_BYTES * len(group))
     pains = pain_points_at(handbook.pain_points, places)
     journeys = list({p.journey.id: p.journey for p in places}.values())
-    pages = []
-    for part in parts:
-        src = part.src
-        chosen = [place for group in part.items for place in group]
-        values = part_values(handbook, stage, chosen, ctx, src)
-        values["pager"] = pager(ctx, parts, src)
-        values["range"] = labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else ""
-        if part.number == 1:
-            pages.append(
-                ctx.page(
-                    src,
-                    "stage_page.html",
-                    title=stage.name,
-                    description=stage.description,
-                    stage=stage,
-                    today=emotion_summary(labels, journeys, stage.id, "current"),
-                    future=emotion_summary(labels, journeys, stage.id, "future"),
-                    pains=Markup(pain_summary(ctx, src, pains, "stage", stage.id)) if pains else "",
-                    **values,
-                )
-            )
-        else:
-            words = values["range"]
-            pages.append(
-                ctx.page(
-                    src,
-                    "stage_part.html",
-                    search={"exclude": True},
-                    title=labels["part_title"].format(title=stage.name, range=words),
-                    description=stage.description,
-                    stage=stage,
-                    stage_link=Markup(link(ctx.site.href(src, here), stage.name)),
-                    **values,
-                )
-            )
-    return pages
+    shape = layout(parts)
+
+    def inputs(part) -> tuple:
+        # The first part also sums up the whole stage.
+        whole = (feelings(places), summary_inputs(ctx, pains)) if part.number == 1 else ()
+        return stage, shape, part.items, whole
+
+    return [
+        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, stage, ctx, parts, p, journeys, pains))
+        for p in parts
+    ]
+
+
+def _part(handbook, stage, ctx, parts, part, journeys, pains) -> Page:
+    here = ctx.site.src("stages", stage.id)
+    labels = ctx.labels
+    src = part.src
+    chosen = [place for group in part.items for place in group]
+    values = part_values(handbook, stage, chosen, ctx, src)
+    values["pager"] = pager(ctx, parts, src)
+    values["range"] = labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else ""
+    if part.number == 1:
+        return ctx.page(
+            src,
+            "stage_page.html",
+            title=stage.name,
+            description=stage.description,
+            stage=stage,
+            today=emotion_summary(labels, journeys, stage.id, "current"),
+            future=emotion_summary(labels, journeys, stage.id, "future"),
+            pains=Markup(pain_summary(ctx, src, pains, "stage", stage.id)) if pains else "",
+            **values,
+        )
+    words = values["range"]
+    return ctx.page(
+        src,
+        "stage_part.html",
+        search={"exclude": True},
+        title=labels["part_title"].format(title=stage.name, range=words),
+        description=stage.description,
+        stage=stage,
+        stage_link=Markup(link(ctx.site.href(src, here), stage.name)),
+        **values,
+    )
 
 
 def part_values(handbook, stage, places, ctx, here) -> dict:

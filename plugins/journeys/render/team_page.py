@@ -17,6 +17,7 @@ from journeys.render.fragments import (
     step_link,
     table,
 )
+from journeys.render.memo import layout, remember, summary_inputs, titles
 from journeys.render.page import Page
 from journeys.render.paging import TOUCHPOINT_BYTES, pager, split
 from journeys.render.text import link, text
@@ -24,8 +25,9 @@ from journeys.render.text import link, text
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
 
 
-def team_pages(handbook, ctx) -> list[Page]:
-    by_team = touchpoints_by_team(handbook.valid_journeys)
+def team_pages(handbook, ctx, by_team=None) -> list[Page]:
+    """`by_team`: core.index.touchpoints_by_team of the valid journeys, if already found."""
+    by_team = touchpoints_by_team(handbook.valid_journeys) if by_team is None else by_team
     return [page for t in handbook.teams for page in team_page(handbook, t, by_team.get(t.id, ()), ctx)]
 
 
@@ -33,52 +35,61 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
     """The team's page and its list pages. `touchpoints` are (place, role) pairs for every
     step the team owns or supports."""
     here = ctx.site.src("teams", team.id)
-    labels = ctx.labels
     parts = split(here, touchpoints, lambda pair: TOUCHPOINT_BYTES * (1 + len(pair[0].step.kpis)))
-    pages = []
-    for part in parts:
-        src = part.src
-        values = {
-            "touchpoints": Markup(touchpoints_table(handbook, part.items, ctx, src)) if part.items else None,
-            "measures": measures_table(part.items, ctx, src),
-            "pager": pager(ctx, parts, src),
-            "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
-        }
+    shape = layout(parts)
+    pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
+
+    def inputs(part) -> tuple:
         if part.number > 1:
-            pages.append(
-                ctx.page(
-                    src,
-                    "team_part.html",
-                    search={"exclude": True},
-                    title=labels["part_title"].format(title=team.name, range=values["range"]),
-                    description=team.description,
-                    team=team,
-                    team_link=Markup(link(ctx.site.href(src, here), team.name)),
-                    **values,
-                )
-            )
-            continue
-        meta = [
-            (labels[key], value)
-            for key, value in (("team_about", team.description), ("team_contact", team.contact))
-            if value
-        ]
-        owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
-        pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
-        pages.append(
-            ctx.page(
-                here,
-                "team_page.html",
-                title=team.name,
-                description=team.description,
-                team=team,
-                meta=meta,
-                owned=owned,
-                pains=Markup(pain_summary(ctx, here, pains, "team", team.id)) if pains else "",
-                **values,
-            )
+            return team, shape, part.items, ()
+        # The first part also names the journeys the team owns and the pain points at its steps.
+        owned = titles(j for j in handbook.journeys if j.owner == team.id)
+        return team, shape, part.items, (owned, summary_inputs(ctx, pains))
+
+    return [
+        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, team, pains, ctx, parts, p))
+        for p in parts
+    ]
+
+
+def _part(handbook, team, pains, ctx, parts, part) -> Page:
+    here = ctx.site.src("teams", team.id)
+    labels = ctx.labels
+    src = part.src
+    values = {
+        "touchpoints": Markup(touchpoints_table(handbook, part.items, ctx, src)) if part.items else None,
+        "measures": measures_table(part.items, ctx, src),
+        "pager": pager(ctx, parts, src),
+        "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
+    }
+    if part.number > 1:
+        return ctx.page(
+            src,
+            "team_part.html",
+            search={"exclude": True},
+            title=labels["part_title"].format(title=team.name, range=values["range"]),
+            description=team.description,
+            team=team,
+            team_link=Markup(link(ctx.site.href(src, here), team.name)),
+            **values,
         )
-    return pages
+    meta = [
+        (labels[key], value)
+        for key, value in (("team_about", team.description), ("team_contact", team.contact))
+        if value
+    ]
+    owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
+    return ctx.page(
+        here,
+        "team_page.html",
+        title=team.name,
+        description=team.description,
+        team=team,
+        meta=meta,
+        owned=owned,
+        pains=Markup(pain_summary(ctx, here, pains, "team", team.id)) if pains else "",
+        **values,
+    )
 
 
 def touchpoints_table(handbook, touchpoints, ctx, here) -> str:

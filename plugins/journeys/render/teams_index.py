@@ -10,10 +10,11 @@ from journeys.render.page import Page
 from journeys.render.text import text
 
 
-def teams_index(handbook, ctx) -> Page:
+def teams_index(handbook, ctx, by_team=None) -> Page:
+    """`by_team`: core.index.touchpoints_by_team of the valid journeys, if already found."""
     here = ctx.site.src("teams")
     labels = ctx.labels
-    by_team = touchpoints_by_team(handbook.valid_journeys)
+    by_team = touchpoints_by_team(handbook.valid_journeys) if by_team is None else by_team
     rows = []
     for team in handbook.teams:
         roles = [role for _, role in by_team.get(team.id, ())]
