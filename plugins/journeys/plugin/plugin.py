@@ -202,7 +202,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             kept = made.src in last_digests and last_pages.get(made.src) is made
             digests[made.src] = last_digests[made.src] if kept else _digest(made.markdown())
         digests |= {path: _digest(content) for path, content in generated.texts.items()}
-        self.pages = {made.src: made for made in generated.pages}
+        # Kept for the next rebuild of a preview only: a build would hold every page to its end.
+        self.pages = {made.src: made for made in generated.pages} if getattr(self, "memo", None) is not None else {}
         changed = set()
         for src, digest in digests.items():
             file = self.ours.get(src)
