@@ -66,8 +66,11 @@ class Watched:
         """Every chart container on the page has its plotly SVG; returns how many there are.
         A chart is drawn when it comes near the screen, so each is scrolled to, as a reader does."""
         reach_charts(self.page)
+        # Each poll brings a chart not drawn yet back to the middle of the screen, as a reader
+        # would scroll to it: instant navigation may swap the content in after the scroll above.
         self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))",
+            "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg')"
+            " || (c.scrollIntoView({block: 'center'}), false))",
             timeout=20000,
         )
         return self.page.locator(".jm-chart").count()

@@ -62,6 +62,7 @@ def test_chart_draws_after_instant_navigation_and_plotly_loads_once(watched, dem
     watched.page.wait_for_url("**/journeys/")
     watched.page.locator(f".jm-index a[href$='{journey.id}/']").first.click()
     watched.page.wait_for_url(f"**/journeys/{journey.id}/")
+    watched.page.wait_for_selector(".jm-chart", state="attached")  # the new content is in
     assert watched.wait_for_charts() == 1
     # Still the first document: Material swapped the content instead of loading a page.
     assert watched.page.evaluate("window.jmSamePage") is True
