@@ -69,8 +69,10 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
     def across(x: float) -> Markup:
         return number(f"{(x - low) / span * 100:.2f}%")
 
+    row = {SEVERITY_WEIGHT[level]: n for n, level in enumerate(LEVELS)}
+
     def down(weight: int) -> int:
-        return LEVELS.index(next(s for s in LEVELS if SEVERITY_WEIGHT[s] == weight)) * ROW_PX + ROW_PX // 2
+        return row[weight] * ROW_PX + ROW_PX // 2
 
     bubbles = [
         {

@@ -14,8 +14,8 @@ from itertools import groupby
 
 from markupsafe import Markup
 
+from journeys.render import emotion_lane
 from journeys.render.charts import feeling, range_words
-from journeys.render.emotion_lane import AXIS
 from journeys.render.fragments import EMOTION_SCALE, emotion, emotion_word, journey_link, signed
 from journeys.render.text import number, text
 
@@ -24,9 +24,14 @@ NUDGE_PX = 10  # between steps of one journey that feel the same, so none hides 
 
 
 def x_percent(score: float) -> str:
-    """Where a score sits across the track: -2.5 at 0 %, +2.5 at 100 %."""
-    clamped = max(-AXIS, min(AXIS, score))
-    return f"{(clamped + AXIS) / (2 * AXIS) * 100:g}%"
+    """Where a score sits across the track: -2.5 at 0 %, +2.5 at 100 %, the emotion lane's
+    scale turned on its side."""
+    return f"{100 - emotion_lane.height(score):g}%"
+
+
+def average(steps) -> float:
+    """The mean emotion of `steps`, to two decimals, as the chip and the diamond show it."""
+    return round(sum(s.emotion for s in steps) / len(steps), 2)
 
 
 def _rows(places) -> list[tuple]:
@@ -56,7 +61,7 @@ def track(labels, steps, stage_name: str) -> tuple[int, Markup]:
             f'<circle class="jm-spread__step" cx="{x_percent(step.emotion)}" cy="{y:g}" r="6">'
             f"<title>{text(step.touchpoint)} ({text(stage_name)}): {text(feeling(labels, step.emotion))}</title></circle>"
         )
-    mean = round(sum(s.emotion for s in steps) / len(steps), 2)
+    mean = average(steps)
     # A nested viewport placed at the average, so the diamond's corners are in pixels around it.
     parts.append(
         f'<svg class="jm-spread__mean" x="{x_percent(mean)}" y="{middle:g}" overflow="visible">'
@@ -70,11 +75,10 @@ def stage_figure(handbook, stage, places, ctx, here: str) -> str:
     rows = []
     for journey, steps in _rows(places):
         height, drawing = track(ctx.labels, steps, stage.name)
-        mean = sum(s.emotion for s in steps) / len(steps)
         rows.append(
             {
                 "link": Markup(journey_link(ctx, here, journey)),
-                "mean": Markup(emotion(ctx.labels, round(mean, 2))),
+                "mean": Markup(emotion(ctx.labels, average(steps))),
                 "height": height,
                 "track": drawing,
             }
