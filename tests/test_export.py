@@ -53,6 +53,7 @@ def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
         "pain-points.csv",
         "assets/journeys/journeys.css",
     } <= set(files)
+    assert not any(f.endswith("journeys-canvas.css") for f in files)  # its rules are in journeys.css
     assert files == sorted(files)
     demo = yaml.safe_load((demo_copy / "mkdocs.yml").read_text().replace("!!python", "tag"))
     result = plain_build(demo_copy, "docs", files, nav=demo["nav"], markdown_extensions=demo["markdown_extensions"])

@@ -13,7 +13,7 @@ import pytest
 
 from journeys.core import load_handbook
 from journeys.render.page import Context
-from journeys.render.site_files import site_files
+from journeys.render.site_files import STYLESHEET, site_files
 from journeys.render.urls import Site
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -28,7 +28,9 @@ def rendered() -> dict[str, str]:
     """Site path -> content of every page (as Markdown with front matter) and export."""
     handbook = load_handbook(str(HANDBOOK / "maps"), custom_fields=CUSTOM_FIELDS, root=str(HANDBOOK))
     generated = site_files(handbook, Context(Site(), TODAY))
-    return {page.src: page.markdown() for page in generated.pages} | generated.texts
+    # The stylesheet is the assets' CSS, whatever the maps say (tests/test_stylesheet.py).
+    exports = {path: text for path, text in generated.texts.items() if path != STYLESHEET}
+    return {page.src: page.markdown() for page in generated.pages} | exports
 
 
 RENDERED = rendered()

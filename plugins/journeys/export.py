@@ -25,7 +25,7 @@ from journeys.core.history import try_history
 from journeys.core.options import Options
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.page import Context, Page
-from journeys.render.site_files import ASSET_DIR, STYLESHEETS, build_date, normalise_prefix, site_files
+from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, site_files
 from journeys.render.templating import Templates
 from journeys.render.urls import Site
 
@@ -111,8 +111,7 @@ def asset_links(files: list[str]) -> tuple[list[str], list[str]]:
     """The `extra_css` and `extra_javascript` entries the site config needs for the exported
     assets; plotly.js is left out, as the pages load it themselves."""
     assets = [f for f in files if f.startswith(ASSET_DIR)]
-    # The stylesheets in the order the plugin links them: the canvas's rules come last.
-    css = [f for f in STYLESHEETS if f in assets] + [f for f in assets if f.endswith(".css") and f not in STYLESHEETS]
+    css = [f for f in assets if f.endswith(".css")]
     return css, [f for f in assets if f.endswith(".js") and f != PLOTLY_ASSET]
 
 

@@ -26,7 +26,7 @@ from journeys.render.embed import embed_html
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo, override_files
 from journeys.render.page import Context, placeholder
-from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEETS, build_date, normalise_prefix, site_files
+from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
 from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates
 from journeys.render.urls import Site
 
@@ -96,9 +96,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             except (UnknownLabel, TemplateProblem) as exc:
                 raise PluginError(f"journeys: {exc}") from None
             self.templates_key = templates_key
-        for stylesheet in STYLESHEETS:
-            if stylesheet not in config.extra_css:
-                config.extra_css.append(stylesheet)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         for script in SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)

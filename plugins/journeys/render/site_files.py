@@ -14,12 +14,11 @@ from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
 from journeys.render.exports import all_exports
 from journeys.render.page import Page
 from journeys.render.pages import all_pages
+from journeys.render.stylesheet import SOURCES, stylesheet
 
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
-STYLESHEET = ASSET_DIR + "journeys.css"
-CANVAS_STYLESHEET = ASSET_DIR + "journeys-canvas.css"  # the journey page
-STYLESHEETS = (STYLESHEET, CANVAS_STYLESHEET)
+STYLESHEET = ASSET_DIR + "journeys.css"  # made from the stylesheets in assets/ (render/stylesheet.py)
 SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
 # plotly.js's basic bundle, vendored (see assets/vendor/README.md): a quarter of the full
 # bundle's size, the scatter traces the charts use, and no map traces whose tile-server URLs
@@ -61,10 +60,11 @@ def site_files(handbook, ctx) -> SiteFiles:
         handbook = ctx.memo.interned(handbook)
     exports = all_exports(handbook, ctx.site, ctx.memo)
     texts = {ctx.site.prefix + name: content for name, content in sorted(exports.items())}
+    texts[STYLESHEET] = stylesheet(ASSETS)
     copies = {
         ASSET_DIR + name: os.path.join(ASSETS, name)
         for name in sorted(os.listdir(ASSETS))
-        if os.path.isfile(os.path.join(ASSETS, name))
+        if os.path.isfile(os.path.join(ASSETS, name)) and name not in SOURCES
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
