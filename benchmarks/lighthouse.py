@@ -8,7 +8,7 @@ and runs Lighthouse from node_modules (`npm ci` installs it; package.json pins t
 Lighthouse 13 asks for Node 22.19 and runs on Debian's Node 20, npm only warning) with Debian's
 Chromium and Lighthouse's defaults: mobile form factor, simulated throttling, performance
 category only. Each page is measured `--runs` times and the median run is kept, with the lowest
-and highest score beside it: a page's score is not one number (see "Why two runs differ" in
+and highest score and blocking time beside it: a page's score is not one number (see "Why two runs differ" in
 docs/performance.md). The figures replace the section between the markers in
 docs/performance.md; `--only` measures some page types and writes nothing. A benchmark, not a
 test: nothing fails on a score.
@@ -134,15 +134,17 @@ def table(results: list[tuple[str, str, dict, list[dict]]], runs: int, load: lis
         " served by `python -m http.server`, without compression; the machine's load average, on"
         f" {os.cpu_count()} cores, went from {min(load):.1f} to {max(load):.1f} during the runs):",
         "",
-        "| page type | page | performance | lowest–highest | total blocking time | largest contentful paint |"
-        " layout shift | transferred |",
-        "|---|---|---|---|---|---|---|---|",
+        "| page type | page | performance | lowest–highest | total blocking time | lowest–highest |"
+        " largest contentful paint | layout shift | transferred |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for kind, path, r, all_runs in results:
         scores = sorted(run["score"] for run in all_runs)
+        blocking = sorted(run["tbt"] for run in all_runs)
         lines.append(
             f"| {kind} | `/{path}` | {r['score']} | {scores[0]}–{scores[-1]} | {r['tbt']:,.0f} ms |"
-            f" {r['lcp'] / 1000:.1f} s | {r['cls']:.3f} | {r['bytes'] / 1024:,.0f} KiB |"
+            f" {blocking[0]:,.0f}–{blocking[-1]:,.0f} ms | {r['lcp'] / 1000:.1f} s | {r['cls']:.3f} |"
+            f" {r['bytes'] / 1024:,.0f} KiB |"
         )
     met = [r["score"] >= TARGET_SCORE and r["tbt"] < TARGET_TBT_MS for _, _, r, _ in results]
     lines += [
