@@ -47,7 +47,7 @@ def normalise_prefix(prefix: str) -> str:
 @dataclass(frozen=True)
 class SiteFiles:
     pages: list[Page]
-    texts: dict[str, str]  # site path -> content: the exports
+    texts: dict[str, str]  # site path -> content: the exports, and the stylesheet made from assets/
     copies: dict[str, str]  # site path -> file to copy: the assets
 
 
