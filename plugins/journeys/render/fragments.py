@@ -147,7 +147,8 @@ def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_cl
         for s in handbook.stages
         if averages.get(s.id) is not None
     ]
-    return table(css_class, caption, (ctx.labels["col_stage"], ctx.labels["col_average_emotion"]), rows, NOT_SEARCHED)
+    headers = (ctx.labels["col_stage"], ctx.labels["col_average_emotion"])
+    return table(css_class, caption, headers, rows, NOT_SEARCHED, cards=False)
 
 
 @dataclass(frozen=True)
@@ -197,11 +198,13 @@ def _class_attr(classes: str) -> str:
     return f' class="{classes}"' if classes else ""
 
 
-def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=()) -> str:
+def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=(), cards: bool = True) -> str:
     """A table with a caption and column headers (plain text, or `Markup` such as a link);
     `rows` are `Row`s, sequences of cells, or
     rendered `<tr>` strings (left as they are); `attrs` are rendered extra attributes of the
-    table; `numeric` the indexes of the columns that hold numbers."""
+    table; `numeric` the indexes of the columns that hold numbers; `cards` whether a phone
+    shows the rows as cards. The classes `jm-table` and `jm-table--cards` are what the
+    stylesheet styles; `css_class` names the kind of table."""
     headers = list(headers)
     # Spaces between cells and rows: Material's search index joins the text of adjacent
     # elements, and without them its snippets read "ChannelWebWeb".
@@ -221,7 +224,7 @@ def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=
         )
         body.append(f"<tr{row.attrs}>{cells}</tr>")
     return (
-        f'<table class="{css_class}"{attrs}><caption>{text(caption)}</caption> '
+        f'<table class="jm-table{" jm-table--cards" if cards else ""} {css_class}"{attrs}><caption>{text(caption)}</caption> '
         f"<thead><tr>{head}</tr></thead> <tbody>{' '.join(body)}</tbody></table>"
     )
 
