@@ -8,7 +8,7 @@ and runs Lighthouse from node_modules (`npm ci` installs it; package.json pins t
 Lighthouse 13 asks for Node 22.19 and runs on Debian's Node 20, npm only warning) with Debian's
 Chromium and Lighthouse's defaults: mobile form factor, simulated throttling, performance
 category only. Each page is measured `--runs` times and the median run is kept, with the lowest
-and highest score and blocking time beside it: a page's score is not one number (see "Why two runs differ" in
+and highest score and blocking time beside it: a page's score is not one number (see "Why runs used to differ" in
 docs/performance.md). The figures replace the section between the markers in
 docs/performance.md; `--only` measures some page types and writes nothing. A benchmark, not a
 test: nothing fails on a score.
