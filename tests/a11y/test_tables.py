@@ -44,11 +44,12 @@ def test_generated_tables_are_named_and_scoped(demo_site):
     for path in sorted(demo_site.rglob("index.html")):
         for table in tables_of(path):
             where = f"{path.relative_to(demo_site)} {table['class']}"
-            found[table["class"]] = found.get(table["class"], 0) + 1
+            for name in table["class"].split():  # jm-table, jm-table--cards and the kind
+                found[name] = found.get(name, 0) + 1
             assert table["named"], f"{where}: no caption or aria-label"
             unscoped = [a for row in table["rows"] for tag, a in row if tag == "th" and "scope" not in a]
             assert not unscoped, f"{where}: header cells without scope: {unscoped}"
-    assert {"jm-grid", "jm-ownership", "jm-kpis", "jm-pain-index"} <= set(found), found
+    assert {"jm-grid", "jm-ownership", "jm-kpis", "jm-pain-index", "jm-table", "jm-table--cards"} <= set(found), found
 
 
 def test_map_grid_reads_stage_then_touchpoint_then_lane(demo_site):

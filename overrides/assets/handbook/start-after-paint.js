@@ -19,7 +19,18 @@
       document.body.append(script)
     })
   }
-  // The callback before the frame after next, which Chromium starts only once the frame before
-  // it (the page, parsed) has been drawn; then a task after that frame.
-  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)))
+  // Past the frame of the parsed page: the callback before the frame after next, which
+  // Chromium starts only once the one before it has been drawn. And past the first paint's
+  // arrival on screen, which a busy machine can report later than that.
+  const framed = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  const painted = new Promise((resolve) => {
+    if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) return resolve()
+    new PerformanceObserver((entries, observer) => {
+      if (entries.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect()
+        resolve()
+      }
+    }).observe({ type: "paint", buffered: true })
+  })
+  Promise.all([framed, painted]).then(() => setTimeout(start))
 })()
