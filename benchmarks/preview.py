@@ -52,7 +52,7 @@ def fetch(url: str) -> str | None:
 
 def index_text(base: str) -> str:
     """The journeys index with its list pages: a large handbook's index is split, and the
-    edited journey's row may be on any part (render/paging.py)."""
+    edited journey's row may be on any part (render/pagination.py)."""
     summary = fetch(base + "journeys/") or ""
     parts = sorted(set(re.findall(r'href="(index/page-\d+/)"', summary)))
     return summary + "".join(fetch(base + "journeys/" + part) or "" for part in parts)

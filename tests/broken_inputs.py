@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import MINIMAL_MAPS, write
+from helpers import MINIMAL_MAPS, write
 from journeys.core.documents import MAX_FILE_BYTES
 from journeys.core.placeholders import SUMMARY
 

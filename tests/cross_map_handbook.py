@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from conftest import MINIMAL_MAPS, build_site, write
+from helpers import MINIMAL_MAPS, build_site, write
 
 CROSS_MAPS = dict(
     MINIMAL_MAPS,

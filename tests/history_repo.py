@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import MINIMAL_MAPS, write
+from helpers import MINIMAL_MAPS, write
 
 BUY = "maps/journeys/sales/buy.md"
 RENAMED = "maps/journeys/sales/buy-online.md"

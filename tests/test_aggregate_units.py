@@ -13,9 +13,9 @@ from html_tree import parse
 from journeys.core.index import emotion_by_stage, feeling_by_stage, merge_pain_points
 from journeys.core.model import Journey, PainPoint, StageBlock, Step
 from journeys.render.fragments import Cell, Row, table
+from journeys.render.generated_page import MARKDOWN_SLOT, Markdown, page_parts
 from journeys.render.journeys_index import unique_ids
 from journeys.render.labels import LABELS, UnknownLabel, fields, fill, merged
-from journeys.render.page import MARKDOWN_SLOT, Markdown, page_parts
 from journeys.render.templating import Templates, fill_markup
 
 
@@ -143,7 +143,7 @@ def test_templates_escape_author_values_as_text(tmp_path):
 
 
 def test_the_context_reads_labels_from_its_templates():
-    from journeys.render.page import Context
+    from journeys.render.context import Context
     from journeys.render.urls import Site
 
     ctx = Context(Site(), datetime.date(2026, 1, 1), templates=Templates(labels={"has_errors": "kaputt"}))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from broken_inputs import ALONGSIDE, BY_ID, CUSTOM_FIELDS, GOOD, write_case
-from conftest import build_site
+from helpers import build_site
 from journeys.core import load_handbook
 
 

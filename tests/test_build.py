@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from conftest import build_site, write
+from helpers import build_site, write
 from html_tree import article, headed, parse
 
 

@@ -11,12 +11,12 @@ import re
 
 import pytest
 
-from conftest import build_site, write
+from helpers import build_site, write
 from journeys.core import load_handbook
 from journeys.plugin.config import JourneysConfig
 from journeys.render import charts, site_files
+from journeys.render.context import Context
 from journeys.render.labels import LABELS
-from journeys.render.page import Context
 from journeys.render.urls import Site
 
 HOSTILE = "</script><img src=x onerror=alert(1)>\u2028%{y}&amp;"

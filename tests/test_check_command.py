@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from broken_inputs import CASES, ids, write_handbook
-from conftest import REPO, write
+from helpers import REPO, write
 from journeys.cli import main
 
 SITE_CONFIG = "plugins:\n  - journeys:\n      custom_fields:\n        - {key: backstage, label: Behind the scenes}\n"

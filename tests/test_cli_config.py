@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import write
+from helpers import write
 from journeys.cli import main
-from journeys.site_config import find_config_file, read_options
+from journeys.cli.site_config import find_config_file, read_options
 
 CONFIG = "plugins:\n  - journeys:\n      custom_fields:\n        - key: backstage\n          label: Behind the scenes\n"
 

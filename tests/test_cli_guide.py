@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from broken_inputs import CUSTOM_FIELDS, GUIDED, ids, write_handbook
-from conftest import REPO
+from helpers import REPO
 from journeys.core import load_handbook
 
 GUIDE = (REPO / "docs" / "editors-guide.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import write
+from helpers import write
 from journeys.cli import main
 from journeys.core import load_handbook, placeholders
 from journeys.core.documents import parse_markdown_file

@@ -9,7 +9,7 @@ import os
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import BASE_CONFIG, build_site, write
+from helpers import BASE_CONFIG, build_site, write
 from journeys.cli import main
 from journeys.core.options import OptionError, Options, check, from_mapping
 
@@ -72,7 +72,7 @@ def test_env_tags_are_read_as_mkdocs_reads_them(handbook_dir, monkeypatch, capsy
         },
     )
     monkeypatch.chdir(handbook_dir)
-    from journeys.site_config import read_options
+    from journeys.cli.site_config import read_options
 
     assert read_options("mkdocs.yml").review_after_days == 30
     monkeypatch.setenv("JOURNEYS_DAYS", "soon")

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import REPO, write
+from helpers import REPO, write
 from history_repo import git
 from journeys.cli import main
 from journeys.core.codeowners import BEGIN, END, replace_block

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, copy_demo
+from helpers import REPO, copy_demo
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 

@@ -9,7 +9,7 @@ import time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import build_site
+from helpers import build_site
 
 EMBED = "# Home\n\n```journey-map\njourney: buy\n```\n"
 

@@ -7,12 +7,12 @@ import datetime
 import re
 from html import unescape
 
-from conftest import write
+from helpers import write
 from journeys.core import load_handbook
 from journeys.core.index import places_by_stage
+from journeys.render.context import Context
 from journeys.render.heat_table import heat, heatmap_cells, heatmap_figure
 from journeys.render.labels import LABELS
-from journeys.render.page import Context
 from journeys.render.stage_spread import stage_figure, track, x_percent
 from journeys.render.urls import Site
 

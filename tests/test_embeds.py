@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
-from journeys.core.embeds import find_blocks, page_embeds, page_title
+from helpers import build_site
+from journeys.core.embed_blocks import find_blocks, page_embeds, page_title
 from test_links import broken_links
 
 GUIDE_PAGE = """\

@@ -3,7 +3,7 @@ still checked, and a value YAML itself rejects does not hide the rest of its fil
 
 from __future__ import annotations
 
-from conftest import MINIMAL_MAPS, write
+from helpers import MINIMAL_MAPS, write
 from journeys.cli import main
 from journeys.core import load_handbook
 

@@ -12,11 +12,11 @@ import sys
 
 import yaml
 
-from conftest import MINIMAL_MAPS, write
+from helpers import MINIMAL_MAPS, write
 from journeys.cli import main
+from journeys.cli.docs_export import asset_links, export_handbook
+from journeys.cli.site_config import read_options
 from journeys.core.options import Options
-from journeys.export import asset_links, export_handbook
-from journeys.site_config import read_options
 
 
 def plain_build(root, docs_dir, files, **settings):

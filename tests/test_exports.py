@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from conftest import write
 from cross_map_handbook import CROSS_MAPS, build_cross_maps, page
+from helpers import write
 from html_tree import article
 from journeys.core import load_handbook
-from journeys.render.exports import CSV_COLUMNS, defuse, journeys_json, pain_points_csv
+from journeys.render.data_files import CSV_COLUMNS, defuse, journeys_json, pain_points_csv
 from journeys.render.urls import Site
 
 

@@ -20,11 +20,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import write
+from helpers import write
 from journeys.core import load_handbook
 from journeys.core.problems import Problem
-from journeys.render.page import Context
-from journeys.render.pages import all_pages
+from journeys.render.all_pages import all_pages
+from journeys.render.context import Context
 from journeys.render.urls import Site
 
 settings.register_profile("ci", deadline=None, suppress_health_check=list(HealthCheck), print_blob=True)
@@ -369,9 +369,9 @@ def handbooks(draw):
 @settings(max_examples=examples(300))
 @given(files=handbooks())
 def test_whole_handbooks_render_and_export_with_escaped_text_and_located_errors(files):
+    from journeys.cli.docs_export import write_export
     from journeys.core.options import Options
-    from journeys.export import write_export
-    from journeys.render.page import Markdown
+    from journeys.render.generated_page import Markdown
     from journeys.render.site_files import site_files
 
     with tempfile.TemporaryDirectory() as folder:

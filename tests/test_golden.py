@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from journeys.core import load_handbook
-from journeys.render.page import Context
+from journeys.render.context import Context
 from journeys.render.site_files import STYLESHEET, site_files
 from journeys.render.urls import Site
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_site
+from helpers import build_site
 from history_repo import BUY, HOSTILE_SUBJECT, RENAMED, entries, git, make_history, section, visible
 
 

@@ -12,7 +12,6 @@ from journeys.core.changes import (
     persona_version,
 )
 from journeys.core.git_history import Commit, FileChange, file_histories
-from journeys.core.history import _align
 from journeys.core.schema import TEAM
 
 MAP = """---
@@ -95,13 +94,8 @@ def test_personas_and_catalogues():
     assert catalogue_changes("stage", None, before) == (Change("catalogue_added"),)
 
 
-def test_old_emotions_are_aligned_to_todays_steps_by_touchpoint():
-    today = version(MAP)
-    assert _align((("Checkout", -1), ("Quote form", 2), ("Gone", 0)), today) == (2, None, -1)
-
-
 def commit(n: int) -> Commit:
-    return Commit(f"{n:040x}", "2026-01-01", f"c{n}", ())
+    return Commit(f"{n:040x}", "2026-01-01", f"c{n}")
 
 
 def test_history_follows_renames_and_stops_where_the_file_was_added():

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from conftest import build_site
+from helpers import build_site
 from history_repo import entries, git, make_history, section, visible
 from journeys.core.git_history import GitUnavailable, open_repository, parse_log
 
@@ -128,7 +128,7 @@ def test_a_log_is_parsed_by_position_so_names_and_subjects_cannot_pass_for_heade
     # A subject and a file name that look like the lines around them.
     name = ":100644 100644 " + "b" * 40 + " " + "c" * 40 + " M"
     out = (
-        f"\0{'1' * 40}\0\0002026-03-01T12:00:00+00:00\0Subject :100644 x\0\n"
+        f"\0{'1' * 40}\0002026-03-01T12:00:00+00:00\0Subject :100644 x\0\n"
         f":000000 100644 {'0' * 40} {'d' * 40} A\0{name}\0"
     ).encode()
     ((commit, changes),) = parse_log(out)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site
+from helpers import build_site
 from journeys.render.text import json_attr, text
 
 HOSTILE = (

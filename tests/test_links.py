@@ -15,8 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import BASE_CONFIG, Build
 from cross_map_handbook import build_cross_maps
+from helpers import BASE_CONFIG, Build
 
 SKIP_SCHEMES = ("http", "https", "mailto")
 # The 404 page links from the site root, as it is served at any depth.

@@ -10,11 +10,11 @@ import json
 import re
 from html import unescape
 
-from conftest import REPO
+from helpers import REPO
 from journeys.core import load_handbook
 from journeys.core.index import SEVERITY_WEIGHT
-from journeys.render.exports import all_exports
-from journeys.render.page import Context
+from journeys.render.context import Context
+from journeys.render.data_files import all_exports
 from journeys.render.priority_matrix import LABELLED, matrix_figure, matrix_points, tick_step
 from journeys.render.urls import Site
 

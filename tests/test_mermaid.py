@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, write
+from helpers import build_site, write
 from journeys.cli import main
 from journeys.core import load_handbook
 from journeys.core.mermaid import MermaidError, narrative, parse, to_map

@@ -16,13 +16,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, write
+from helpers import REPO, write
 from journeys.cli import main
+from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
 from journeys.core.mermaid import parse, to_map
 from journeys.core.mermaid_export import to_mermaid
 from journeys.core.model import Journey, StageBlock, Step
-from journeys.site_config import read_options
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mermaid"
 DEMO = load_handbook(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import MINIMAL_MAPS, build_site, write
+from helpers import MINIMAL_MAPS, build_site, write
 from journeys.cli import main
 from journeys.core import load_handbook
 from journeys.core.narrative_links import targets

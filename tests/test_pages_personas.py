@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BASE_CONFIG, build_site, write
 from cross_map_handbook import CROSS_DOCS, CROSS_MAPS, page, section
+from helpers import BASE_CONFIG, build_site, write
 from html_tree import article
-from journeys.render.page import Context
+from journeys.render.context import Context
 from journeys.render.persona_page import image_src
 from journeys.render.urls import Site
 

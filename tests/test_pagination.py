@@ -19,7 +19,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import copy_demo
+from helpers import copy_demo
 from test_links import _parse, broken_links
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +38,7 @@ def site(tmp_path_factory):
     generate(str(root), 120)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("journeys.render.paging.BUDGET", BUDGET)
+        patch.setattr("journeys.render.pagination.BUDGET", BUDGET)
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
     return root / "site"
 

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import build_site
+from helpers import build_site
 from journeys.core import handbook as handbook_module
 from journeys.core import load_handbook
 

@@ -17,13 +17,13 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import BASE_CONFIG, REPO, build_site
+from helpers import BASE_CONFIG, REPO, build_site
 
 EPOCH = "1767225600"  # 2026-01-01: both builds date the site alike
 BUDGET = 25_000  # small list pages, so a small handbook's aggregate pages have several parts
 # A fresh build in its own process: MkDocs keeps the plugin instances of this one (plugin_cache).
 FRESH = (
-    "import sys; import journeys.render.paging as paging; paging.BUDGET = int(sys.argv[1]); "
+    "import sys; import journeys.render.pagination as paging; paging.BUDGET = int(sys.argv[1]); "
     "from mkdocs.__main__ import cli; cli(['build', '-q', '-d', sys.argv[2]])"
 )
 EMBEDS = "# Shown here\n\n```journey-map\njourney: journey-00002\n```\n"
@@ -97,7 +97,7 @@ def preview(tmp_path: Path, monkeypatch):
     )
     (root / "docs" / "shown.md").write_text(EMBEDS, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.setattr("journeys.render.paging.BUDGET", BUDGET)
+    monkeypatch.setattr("journeys.render.pagination.BUDGET", BUDGET)
     session = Preview(root)
     yield session
     forget(session)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, build_site, write
+from helpers import REPO, build_site, write
 from journeys.render.text import text
 
 PUBLIC_CONFIG = {

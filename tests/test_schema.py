@@ -11,9 +11,11 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO, write
+from helpers import REPO, write
 from journeys.cli import main
+from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
+from journeys.core.json_schema import front_matter_schema
 from journeys.core.schema import (
     KPI,
     OPPORTUNITY,
@@ -35,8 +37,6 @@ from journeys.core.schema import (
     journey_record,
     step_record,
 )
-from journeys.json_schema import front_matter_schema
-from journeys.site_config import read_options
 
 CUSTOM = read_options(str(REPO / "mkdocs.yml")).custom_fields
 

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import copy_demo
+from helpers import copy_demo
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[1]

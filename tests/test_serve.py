@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BASE_CONFIG, MINIMAL_MAPS, write
+from helpers import BASE_CONFIG, MINIMAL_MAPS, write
 
 TIMEOUT = 120  # seconds for one rebuild on a busy CI machine
 

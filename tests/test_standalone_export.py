@@ -15,10 +15,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import MINIMAL_MAPS, REPO, copy_demo, serving, write
+from helpers import MINIMAL_MAPS, REPO, copy_demo, serving, write
 from journeys.cli import main
+from journeys.cli.standalone import SEARCH_SECTION_WORDS, too_long_for_search
 from journeys.render.urls import Site
-from journeys.standalone import SEARCH_SECTION_WORDS, too_long_for_search
 
 SITE_URL = "https://example.com/handbook/"
 JOURNEY = "journeys/buy-contents-online"  # a demo journey, at maps/journeys/sales/buy-contents-online.md

@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import BASE_CONFIG, MINIMAL_MAPS, build_site, write
+from helpers import BASE_CONFIG, MINIMAL_MAPS, build_site, write
 
 BROKEN = {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace("emotion: -1", "emotion: 7")}
 

@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 import yaml
 
-from conftest import BASE_CONFIG, build_site, write
+from helpers import BASE_CONFIG, build_site, write
 from html_tree import article, parse
 from journeys.cli import main
 

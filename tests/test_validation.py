@@ -7,7 +7,7 @@ import pytest
 
 from broken_inputs import CASES, ids, write_handbook
 from broken_inputs import CUSTOM_FIELDS as CUSTOM
-from conftest import MINIMAL_MAPS, write
+from helpers import MINIMAL_MAPS, write
 from journeys.core import load_handbook
 
 

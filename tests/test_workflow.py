@@ -7,10 +7,11 @@ import re
 import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
-from conftest import REPO, write
+from helpers import REPO, write
 from history_repo import git, make_history
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -23,8 +24,12 @@ def hook():
 
 
 def run_entry(cwd):
-    # pre-commit runs `entry` with no file names (pass_filenames: false) from the repository root.
-    return subprocess.run(shlex.split(hook()["entry"]), cwd=cwd, capture_output=True, text=True)
+    # pre-commit runs `entry` with no file names (pass_filenames: false) from the repository root,
+    # in the environment it installed the package into: here, the one running the tests (not
+    # whatever `journeys` comes first on the PATH).
+    command, *args = shlex.split(hook()["entry"])
+    script = Path(sys.executable).parent / command
+    return subprocess.run([str(script), *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_the_hook_is_declared_for_map_changes():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from journeys.core import yaml_source
 
 TRICKY = [

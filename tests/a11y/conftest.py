@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from a11y.demo_pages import BROKEN_ID, BROKEN_MAP
-from conftest import copy_demo, serving
+from helpers import copy_demo, serving
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

@@ -13,7 +13,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import copy_demo, serving
+from browser.scrolling import reach_charts
+from helpers import copy_demo, serving
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -74,16 +75,6 @@ class Watched:
             timeout=20000,
         )
         return self.page.locator(".jm-chart").count()
-
-
-def reach_charts(page) -> None:
-    """Scroll to each chart in turn, as a reader does: plotly.js loads and a chart draws when it
-    comes near. In the page's own script, so charts that instant navigation swaps in while it
-    runs are the ones it reaches."""
-    page.evaluate(
-        "async () => { for (const chart of document.querySelectorAll('.jm-chart')) {"
-        " chart.scrollIntoView({block: 'center'}); await new Promise(r => setTimeout(r, 150)); } }"
-    )
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import serving
+from helpers import serving
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate
@@ -63,7 +63,7 @@ def paged_url(tmp_path_factory):
     generate(str(root), 120)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("journeys.render.paging.BUDGET", 25_000)
+        patch.setattr("journeys.render.pagination.BUDGET", 25_000)
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
     rows = json.loads((root / "site" / "pain-points.json").read_text(encoding="utf-8"))["rows"]
     with serving(root / "site") as server:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import reach_charts
+from browser.scrolling import reach_charts
 
 TABLES = ".md-typeset :is(.jm-index, .jm-kpis, .jm-emotions, .jm-stage-steps, .jm-team-touchpoints, .jm-pain-index, .jm-chart-table)"
 CARDS = TABLES.replace(".jm-emotions, ", "")

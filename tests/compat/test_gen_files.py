@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from compat.conftest import build_demo, demo_config, with_plugins
+from compat.demo import build_demo, demo_config, with_plugins
 
 SCRIPT = """
 import mkdocs_gen_files

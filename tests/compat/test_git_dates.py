@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 
-from compat.conftest import build_demo, demo_config, with_plugins
+from compat.demo import build_demo, demo_config, with_plugins
 
 FIRST, SECOND = "2024-03-05T12:00:00+00:00", "2024-06-01T12:00:00+00:00"
 JOURNEY = "maps/journeys/sales/buy-contents-online.md"

@@ -4,7 +4,7 @@ navigation, and the build warns."""
 
 from __future__ import annotations
 
-from compat.conftest import build_demo, demo_config, with_plugins
+from compat.demo import build_demo, demo_config, with_plugins
 
 HANDBOOK = """\
 * [Home](index.md)

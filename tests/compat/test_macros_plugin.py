@@ -3,7 +3,7 @@ Jinja syntax, still builds strictly, and generated pages keep their author text 
 
 from __future__ import annotations
 
-from compat.conftest import build_demo, demo_config, with_plugins
+from compat.demo import build_demo, demo_config, with_plugins
 
 MAP = "maps/journeys/sales/buy-contents-online.md"
 

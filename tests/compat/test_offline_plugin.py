@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from compat.conftest import build_demo, chart_pages, demo_config, missing_plotly, with_plugins
-from conftest import REPO
+from compat.demo import build_demo, chart_pages, demo_config, missing_plotly, with_plugins
+from helpers import REPO
 from test_links import broken_links
 
 # Material's search runs in a web worker, which a file:// page may not start; Material's

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from compat.conftest import build_demo, demo_config, with_plugins
+from compat.demo import build_demo, demo_config, with_plugins
 from test_offline import no_network
 
 # The privacy plugin's own pattern for URLs inside scripts (material/plugins/privacy/plugin.py).

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compat.conftest import build_demo, chart_pages, demo_config, missing_plotly, with_plugins
-from conftest import serving
+from compat.demo import build_demo, chart_pages, demo_config, missing_plotly, with_plugins
+from helpers import serving
 
 I18N = {
     "i18n": {

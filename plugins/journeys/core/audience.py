@@ -5,15 +5,17 @@ A public build renders from a projection of the handbook that holds only public 
 personas, with the internal-facing fields of those maps emptied. Every page, export, chart and
 search entry is made from the projection, so a page type added later cannot leak what it never
 receives. The checks that stop a public journey from pointing at internal maps run on the
-located data, so they name file, line and key.
+located data, so they name file, line and key (core/public_checks.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
+from journeys.core.handbook import Handbook
 from journeys.core.model import Journey, Persona, Step
+from journeys.core.problems import did_you_mean
 from journeys.core.schema import VISIBILITIES
 
 AUDIENCES = VISIBILITIES  # who a build is for: the same two words
@@ -32,8 +34,6 @@ def is_public(item: Journey | Persona) -> bool:
 
 def public_view(handbook, public_fields: Iterable[str] = ()):
     """The handbook as a public build publishes it (see the module docstring)."""
-    from journeys.core.handbook import Handbook  # handbook.py imports this module
-
     shown = frozenset(public_fields)
     personas = tuple(p for p in handbook.personas if is_public(p))
     journeys = _public_addresses(tuple(_public_journey(j, shown) for j in handbook.journeys if is_public(j)))
@@ -100,69 +100,8 @@ def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
     )
 
 
-def public_problems(
-    personas: Iterable[tuple[str, dict]], journeys: Iterable[tuple[str, dict, Callable[..., None]]]
-) -> None:
-    """Report, for a public build, what would otherwise leak or vanish: a public journey naming
-    an internal persona or baseline, and an `addresses` entry that only internal maps hold.
-
-    `personas` are (id, validated data); `journeys` are (id, validated data, report), where
-    `report(path, message)` locates a message in that journey's file."""
-    journeys = list(journeys)
-    public = {id_ for id_, data in personas if data.get("visibility") == "public"}
-    public_journeys = {id_ for id_, data, _ in journeys if data.get("visibility") == "public"}
-    held = {
-        pain["id"]
-        for id_, data, _ in journeys
-        if id_ in public_journeys
-        for _, _, _, pain in _pains(data)
-        if pain.get("id")
-    }
-    for id_, data, report in journeys:
-        if id_ not in public_journeys:
-            continue
-        for n, persona in enumerate(data.get("personas") or ()):
-            if persona not in public:
-                report(
-                    ("personas", n),
-                    f"'{persona}' is an internal persona: a public journey may name only "
-                    "public personas (add 'visibility: public' to the persona, or leave it out here)",
-                )
-        baseline = data.get("baseline")
-        if baseline and baseline not in public_journeys:
-            report(
-                ("baseline",),
-                f"'{baseline}' is an internal journey: a public journey's baseline must be "
-                "public too (add 'visibility: public' to it, or remove the baseline)",
-            )
-        for path, opportunity in _opportunities(data):
-            for n, key in enumerate(opportunity.get("addresses") or ()):
-                if key not in held:
-                    report(
-                        path + ("addresses", n),
-                        f"pain point '{key}' occurs only in internal journeys: a public "
-                        "opportunity must address a pain point of a public journey",
-                    )
-
-
-def _pains(data: dict):
-    for i, block in enumerate(data.get("stages") or ()):
-        for j, step in enumerate(block.get("steps") or ()):
-            for k, pain in enumerate(step.get("pain_points") or ()):
-                yield i, j, k, pain
-
-
-def _opportunities(data: dict):
-    for i, block in enumerate(data.get("stages") or ()):
-        for j, step in enumerate(block.get("steps") or ()):
-            for k, opportunity in enumerate(step.get("opportunities") or ()):
-                yield ("stages", i, "steps", j, "opportunities", k), opportunity
-
-
 def unknown_public_fields(public_fields: Iterable[str], custom_keys: Iterable[str]) -> list[str]:
     """Messages for `public_fields` entries that name no internal-facing field."""
-    from journeys.core.problems import did_you_mean
-
     choices = public_field_choices(custom_keys)
     return [
         f"public_fields: '{name}' is not an internal-facing field{did_you_mean(name, choices)}; "

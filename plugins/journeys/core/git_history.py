@@ -49,7 +49,6 @@ class Commit:
     hash: str
     date: str  # YYYY-MM-DD, the committer's date as recorded (no clock, no time zone math)
     subject: str
-    parents: tuple[str, ...]
 
     @property
     def short(self) -> str:
@@ -93,7 +92,7 @@ class Repository:
                 "log",
                 *RAW_CHANGES,
                 "--encoding=UTF-8",
-                "--format=%x00%H%x00%P%x00%cI%x00%s",
+                "--format=%x00%H%x00%cI%x00%s",
                 "--",
                 self.rel(folder),
             ]
@@ -239,7 +238,7 @@ def watched_paths(repo: Repository) -> list[str]:
 
 
 def parse_log(out: bytes) -> list[tuple[Commit, list[FileChange]]]:
-    """Parse `git log -z --raw --format=%x00%H%x00%P%x00%cI%x00%s`. Every field is consumed by
+    """Parse `git log -z --raw --format=%x00%H%x00%cI%x00%s`. Every field is consumed by
     position, so no file name or subject can pass for a commit header or a change line."""
     tokens = out.decode("utf-8", "surrogateescape").split("\0")
     commits = []
@@ -249,11 +248,10 @@ def parse_log(out: bytes) -> list[tuple[Commit, list[FileChange]]]:
         if not token.strip():
             i += 1
             continue
-        if not _HASH.match(token) or i + 3 >= len(tokens):
+        if not _HASH.match(token) or i + 2 >= len(tokens):
             raise GitUnavailable("git log printed something this version of the plugin cannot read")
-        date = tokens[i + 2]
-        commit = Commit(token, date[:10], printable(tokens[i + 3]), tuple(tokens[i + 1].split()))
-        changes, i = _raw_changes(tokens, i + 4, commit)
+        commit = Commit(token, tokens[i + 1][:10], printable(tokens[i + 2]))
+        changes, i = _raw_changes(tokens, i + 3, commit)
         commits.append((commit, changes))
     return commits
 

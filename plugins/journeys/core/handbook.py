@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from journeys.core import builders, narrative_links, placeholders
-from journeys.core.audience import public_problems
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.model import CatalogueEntry, Journey, Persona
 from journeys.core.problems import Problem, did_you_mean
+from journeys.core.public_checks import public_problems
 from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, journey_record
 
 

@@ -29,10 +29,6 @@ class JourneyHistory:
     entries: tuple[Entry, ...]  # newest first
     truncated: bool  # a shallow clone: older commits exist but are not in it
     earlier: bool  # older commits exist beyond the depth shown
-    # The oldest version shown, for the emotion chart: its (touchpoint, emotion) steps, and its
-    # emotion at each of today's steps whose touchpoint it has (None where it has none).
-    oldest_steps: tuple[tuple[str, int], ...] = ()
-    oldest_aligned: tuple[int | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,18 +36,6 @@ class History:
     journeys: dict  # journey id -> JourneyHistory
     shallow: bool
     watched: tuple[str, ...] = ()  # git's HEAD and refs, for `mkdocs serve`
-
-
-def _align(old_steps, journey) -> tuple[int | None, ...]:
-    """Old emotions at today's steps, matched by touchpoint and by order among equal ones."""
-    pool: dict[str, list[int]] = {}
-    for touchpoint, emotion in old_steps:
-        pool.setdefault(touchpoint, []).append(emotion)
-    aligned = []
-    for _, step in journey.steps:
-        emotions = pool.get(step.touchpoint)
-        aligned.append(emotions.pop(0) if emotions else None)
-    return tuple(aligned)
 
 
 def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH, cache: dict | None = None) -> History:
@@ -117,15 +101,7 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
             entries.append(Entry(change.commit, _changes(change, old, new), renamed))
         if not entries:
             continue
-        oldest = version(shown[-1].new_blob, shown[-1].path) if shown else journey
-        steps = tuple((s.touchpoint, s.emotion) for _, s in oldest.steps) if oldest is not None else ()
-        result[journey_id] = JourneyHistory(
-            tuple(entries),
-            truncated,
-            len(changes) > len(shown),
-            steps,
-            _align(steps, journey),
-        )
+        result[journey_id] = JourneyHistory(tuple(entries), truncated, len(changes) > len(shown))
     return History(result, repo.shallow, tuple(watched_paths(repo)))
 
 

@@ -17,16 +17,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience, public_history, unknown_public_fields
+from journeys.core.build_date import build_date
 from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
-from journeys.plugin import embeds
+from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
 from journeys.plugin.search_index import WholeIndex, material_search
-from journeys.render.embed import embed_html
+from journeys.render.context import Context
+from journeys.render.embed_html import embed_html
+from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo, override_files
-from journeys.render.page import Context, placeholder
-from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, build_date, normalise_prefix, site_files
+from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix, site_files
 from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates
 from journeys.render.urls import Site
 
@@ -138,7 +140,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.site = Site(normalise_prefix(self.options.prefix), config.use_directory_urls)
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         # Before the generated pages join `files`: only hand-written pages are scanned.
-        self.embeds = embeds.scan(files, docs_rel, [j.id for j in handbook.journeys])
+        self.embeds = embedded_pages.scan(files, docs_rel, [j.id for j in handbook.journeys])
         ctx = Context(
             self.site,
             build_date(),
@@ -317,7 +319,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return placeholder(self.marker, len(blocks) - 1)
 
         here = page.file.src_uri
-        return embeds.replace_blocks(
+        return embedded_pages.replace_blocks(
             markdown, page.file.src_uri, found, lambda embed: embed_html(self.handbook, embed, self.ctx, here), hold
         )
 

@@ -25,12 +25,10 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.generated_page import Page
 from journeys.render.history_section import history_section
-from journeys.render.page import Page
 from journeys.render.text import text
 
-# The journeys index still reads these; the journey page reads the `state_*` labels.
-STATE_WORDS = {"current": "Current state", "future": "Future state"}
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
 _HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|[^\n]+\n(=+|-+)[ \t]*(\n|\Z))")

@@ -1,6 +1,6 @@
 """The journeys index: every journey grouped by persona and by folder, with state and review
 status. Detail pages are reached from here, not from the site navigation. A large index
-continues on list pages (render/paging.py): its first page then opens with a contents list
+continues on list pages (render/pagination.py): its first page then opens with a contents list
 that links every persona's and folder's section where it lives."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.core.ids import slugify
-from journeys.render import paging
+from journeys.render import pagination
 from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
+from journeys.render.generated_page import Page
 from journeys.render.heat_table import heatmap_figure
 from journeys.render.memo import layout, remember
-from journeys.render.page import Page
-from journeys.render.paging import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
+from journeys.render.pagination import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
 from journeys.render.text import link, text, url
 
 
@@ -51,7 +51,9 @@ def journeys_index(handbook, ctx) -> list[Page]:
         section, n, _ = item
         return INDEX_ROW_BYTES + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
 
-    parts = split(here, items, weight, max(paging.BUDGET - contents, paging.BUDGET // 3))  # read now: tests lower it
+    parts = split(
+        here, items, weight, max(pagination.BUDGET - contents, pagination.BUDGET // 3)
+    )  # read now: tests lower it
     home = {item[0].id: part.src for part in parts for item in part.items if item[1] == 0}
     shape = layout(parts)
     current = tuple(j for j in handbook.valid_journeys if j.state != "future")

@@ -282,7 +282,7 @@ LABELS: dict[str, str] = {
     "col_places": "Places",
     "pains_part_intro": "Pain points {range} by priority. The summary, the chart and the highest priorities are on "
     "the first page of the {index}.",
-    # parts of a long page (render/paging.py)
+    # parts of a long page (render/pagination.py)
     "pager_label": "Pages of this list",
     "pager_intro": "This list continues on other pages:",
     "pager_range": "{first}–{last}",

@@ -1,6 +1,6 @@
 """The cross-map pain-point index: one row per pain point, merged by id, ranked by priority,
 with every place it occurs, who it reaches and what addresses it. A large index continues on
-list pages (render/paging.py); readers filter the rows of every part with the shared
+list pages (render/pagination.py); readers filter the rows of every part with the shared
 journeys-filter.js asset, which fetches them from the pain-points.json export. Without
 JavaScript each part's table shows whole."""
 
@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.core.schema import STATUSES
-from journeys.render.exports import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
+from journeys.render.data_files import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
 from journeys.render.fragments import (
     NOT_SEARCHED,
     Cell,
@@ -24,9 +24,9 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.generated_page import Page
 from journeys.render.memo import layout, pains_inputs, remember
-from journeys.render.page import Page
-from journeys.render.paging import pager, pain_parts
+from journeys.render.pagination import pager, pain_parts
 from journeys.render.priority_matrix import matrix_figure
 from journeys.render.templating import fill_markup
 from journeys.render.text import evidence, json_attr, link, text

@@ -1,6 +1,6 @@
 """The profile of one persona: who they are, every journey they take, how they feel at each
 stage across those journeys, and the pain points that reach them. The chart of a persona with
-many journeys continues on list pages (render/paging.py), each charting some of them."""
+many journeys continues on list pages (render/pagination.py), each charting some of them."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.generated_page import Page
 from journeys.render.memo import remember, summary_inputs, titles
-from journeys.render.page import Page
-from journeys.render.paging import PERSONA_STEP_BYTES, pager, split
+from journeys.render.pagination import PERSONA_STEP_BYTES, pager, split
 from journeys.render.text import link, text, url
 
 

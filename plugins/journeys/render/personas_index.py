@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.render.fragments import NOT_SEARCHED, persona_link, table
-from journeys.render.page import Page
+from journeys.render.generated_page import Page
 from journeys.render.text import text
 
 

@@ -4,16 +4,15 @@ list in one place means an exported folder holds exactly what a build with the p
 
 from __future__ import annotations
 
-import datetime
 import os
 from dataclasses import dataclass
 
 from journeys.core.narrative_links import with_page_links
 from journeys.render import memo
+from journeys.render.all_pages import all_pages
 from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
-from journeys.render.exports import all_exports
-from journeys.render.page import Page
-from journeys.render.pages import all_pages
+from journeys.render.data_files import all_exports
+from journeys.render.generated_page import Page
 from journeys.render.stylesheet import SOURCES, stylesheet
 
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
@@ -29,14 +28,6 @@ PLOTLY_FILES = {
     PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt"),
 }
 INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
-
-
-def build_date() -> datetime.date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so a reproducible build is reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
 
 
 def normalise_prefix(prefix: str) -> str:

@@ -1,6 +1,6 @@
 """One stage across every journey that passes through it: the steps, the pain points found
 there and how customers feel there on average. The steps of a busy stage continue on list
-pages (render/paging.py), each charting its own journeys; the averages and the pain points
+pages (render/pagination.py), each charting its own journeys; the averages and the pain points
 are on the first."""
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
+from journeys.render.generated_page import Page
 from journeys.render.memo import feelings, layout, remember, summary_inputs
-from journeys.render.page import Page
-from journeys.render.paging import STEP_BYTES, pager, split
+from journeys.render.pagination import STEP_BYTES, pager, split
 from journeys.render.stage_spread import stage_figure
 from journeys.render.text import link, text
 

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from journeys.core.index import feeling_by_stage, pain_points_at, places_by_stage
 from journeys.render.fragments import NOT_SEARCHED, emotion, stage_link, table
-from journeys.render.page import Page
+from journeys.render.generated_page import Page
 from journeys.render.text import text
 
 

@@ -1,6 +1,6 @@
 """What one team owns and supports: its journeys, its touchpoints in every journey, and the
 pain points and measures found at those touchpoints. A long list of touchpoints continues on
-list pages (render/paging.py), each with the measures at its touchpoints."""
+list pages (render/pagination.py), each with the measures at its touchpoints."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from journeys.render.fragments import (
     step_link,
     table,
 )
+from journeys.render.generated_page import Page
 from journeys.render.memo import layout, remember, summary_inputs, titles
-from journeys.render.page import Page
-from journeys.render.paging import TOUCHPOINT_BYTES, pager, split
+from journeys.render.pagination import TOUCHPOINT_BYTES, pager, split
 from journeys.render.text import link, text
 
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from journeys.core.index import touchpoints_by_team
 from journeys.render.fragments import NOT_SEARCHED, table, team_link
-from journeys.render.page import Page
+from journeys.render.generated_page import Page
 from journeys.render.text import text
 
 

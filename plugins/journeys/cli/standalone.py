@@ -24,16 +24,15 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import yaml
 
-from journeys import edit_url_hook
+from journeys.cli import edit_url_hook
+from journeys.cli.docs_export import write_export
+from journeys.cli.site_config import inherited, yaml_error
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
 from journeys.core.options import Options
-from journeys.export import write_export
-from journeys.render.page import Page
+from journeys.render.generated_page import Page
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix
-from journeys.site_config import inherited, yaml_error
 
-TARGETS = ("any", "zensical")
 MARKER = ".journeys-standalone"  # lists what the export wrote, so a re-export may replace it
 HOOK = "journeys_edit_url.py"
 # MkDocs' own defaults for an edit_uri left out (mkdocs/config/config_options.py, EditURI).

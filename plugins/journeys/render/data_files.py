@@ -10,7 +10,7 @@ import io
 import json
 import re
 
-from journeys.render.paging import pain_homes, pain_parts
+from journeys.render.pagination import pain_homes, pain_parts
 
 JSON_EXPORT = "journeys.json"
 CSV_EXPORT = "pain-points.csv"

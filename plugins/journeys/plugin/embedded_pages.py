@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from journeys.core.embeds import LANGUAGE, Embed, page_embeds, page_title
+from journeys.core.embed_blocks import LANGUAGE, Embed, page_embeds, page_title
 
 log = logging.getLogger("mkdocs.plugins.journeys")
 
@@ -52,7 +52,7 @@ def replace_blocks(markdown: str, page: str, embeds: list[Embed], render, placeh
     """The page with each block replaced by `placeholder(html)` at its indentation. The page
     MkDocs hands over has lost its front matter, so blocks are found again here and matched to
     the checked ones in order."""
-    from journeys.core.embeds import find_blocks
+    from journeys.core.embed_blocks import find_blocks
 
     lines = markdown.split("\n")
     blocks = find_blocks(markdown)

@@ -1,18 +1,16 @@
-"""`journeys diff`, `journeys codeowners` and what `journeys check` adds for review: the commands
-of a handbook kept in git.
+"""`journeys diff` and `journeys codeowners`: the commands of a handbook kept in git.
 
 `diff BASE_REF` prints what a pull request changes in the maps, in the terms of the History
 section (the same change engine), as text or as Markdown for a pull-request comment.
-`codeowners` writes the marked CODEOWNERS block from the teams' `reviewers`. `check` warns
-about journeys no team reviews and, with `--stale`, lists maps due for review.
+`codeowners` writes the marked CODEOWNERS block from the teams' `reviewers`.
 """
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 
+from journeys.cli.errors import CANNOT_RUN
 from journeys.core import load_handbook
 from journeys.core.changes import (
     Change,
@@ -31,8 +29,30 @@ from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS
 from journeys.render.text import text
 
-CANNOT_RUN = 2  # distinct from 1 (errors in the maps), so a workflow can tell the two apart
 CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS")
+
+
+def add_parsers(commands, maps_help: str) -> None:
+    diff = commands.add_parser(
+        "diff", help="what changed in the maps since a git ref (for pull requests); exit 2 without git"
+    )
+    diff.add_argument("base_ref", help="the commit, branch or tag to compare the work tree with, e.g. origin/main")
+    diff.add_argument(
+        "--format", choices=("text", "markdown"), default="text", help="markdown: for a pull-request comment"
+    )
+    diff.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    diff.set_defaults(run=run_diff)
+
+    owners = commands.add_parser("codeowners", help="write the CODEOWNERS block from the teams' reviewers")
+    owners.add_argument(
+        "-o", "--output", help="the CODEOWNERS file (default: the one in the repository, else CODEOWNERS at its top)"
+    )
+    owners.add_argument("--print", action="store_true", help="print the block instead of writing it")
+    owners.add_argument(
+        "--check", action="store_true", help="exit 1 when the file's block is out of date; write nothing"
+    )
+    owners.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    owners.set_defaults(run=run_codeowners)
 
 
 # --- journeys diff ---------------------------------------------------------------------------
@@ -203,55 +223,3 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
         + (f"; {missing} journey{'s' if missing != 1 else ''} without reviewers, listed in it" if missing else "")
     )
     return 0
-
-
-# --- journeys check: reviewers and --stale ---------------------------------------------------
-
-
-def review_warnings(handbook) -> list[str]:
-    """Journeys no team reviews, once any team lists reviewers: a handbook that uses no
-    CODEOWNERS is not nagged. Warnings, not errors: a new team may have no reviewers yet."""
-    if not any(team.reviewers for team in handbook.teams):
-        return []
-    return [
-        f"warning: {j.source}: "
-        + (f"owner '{j.owner}' lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
-        + ": changes to this map need no team's approval"
-        for j in missing_reviewers(handbook)
-    ]
-
-
-def stale_maps(handbook, today: datetime.date, after_days: int) -> list[str]:
-    """Journeys reviewed more than `after_days` days before `today`, or never, by source."""
-    found = []
-    for journey in sorted(handbook.journeys, key=lambda j: j.source):
-        if journey.reviewed is None:
-            found.append(f"{journey.source}: never reviewed")
-        elif (today - journey.reviewed).days > after_days:
-            found.append(
-                f"{journey.source}: reviewed {journey.reviewed.isoformat()}, {(today - journey.reviewed).days} days ago"
-            )
-    return found
-
-
-def run_check(args, maps_dir: str, options: Options) -> int:
-    from journeys.cli import run_check as check_errors
-
-    code = check_errors(maps_dir, options)
-    if not (args.stale or args.fail_stale or os.path.isfile(os.path.join(maps_dir, "teams.yml"))):
-        return code  # nothing to add: no reviewers can be declared, no listing asked for
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
-    for warning in review_warnings(handbook):
-        print(warning)
-    if args.stale or args.fail_stale:
-        from journeys.render.site_files import build_date  # the renderers' import, only when asked
-
-        after = options.review_after_days
-        stale = stale_maps(handbook, build_date(), after)
-        for line in stale:
-            print(f"due for review: {line}")
-        count = len(stale)
-        print(f"{count} map{'s' if count != 1 else ''} due for review (review_after_days: {after})")
-        if stale and args.fail_stale:
-            return code or 1
-    return code

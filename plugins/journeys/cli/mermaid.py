@@ -12,14 +12,14 @@ import tempfile
 
 import yaml
 
-from journeys.command_error import CommandError
+from journeys.cli.errors import CommandError
+from journeys.cli.scaffolds import persona_template
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import SCORE_MAX, SCORE_MIN, SCORE_OFFSET, MermaidError, narrative, parse, to_map
 from journeys.core.mermaid_export import to_mermaid
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
-from journeys.scaffolds import persona_template
 
 SCALE = (
     f"Mermaid scores run from {SCORE_MIN} to {SCORE_MAX}, map emotions from {SCORE_MIN - SCORE_OFFSET} "

@@ -7,7 +7,7 @@ from journeys.core.index import touchpoints_by_team
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
 from journeys.render.memo import journey_inputs, remember
-from journeys.render.paging import pain_homes, pain_parts
+from journeys.render.pagination import pain_homes, pain_parts
 from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
 from journeys.render.personas_index import personas_index

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from journeys.core.embeds import Embed
+from journeys.core.embed_blocks import Embed
 from journeys.render import journey_page
 from journeys.render.canvas import opportunity_card, pain_card
 from journeys.render.charts import journey_figure

@@ -21,11 +21,13 @@ import yaml
 
 from journeys.core import Handbook, load_handbook
 from journeys.core.audience import for_audience, public_history
+from journeys.core.build_date import build_date
 from journeys.core.history import try_history
 from journeys.core.options import Options
 from journeys.render.charts import PLOTLY_ASSET
-from journeys.render.page import Context, Page
-from journeys.render.site_files import ASSET_DIR, build_date, normalise_prefix, site_files
+from journeys.render.context import Context
+from journeys.render.generated_page import Page
+from journeys.render.site_files import ASSET_DIR, normalise_prefix, site_files
 from journeys.render.templating import Templates
 from journeys.render.urls import Site
 

@@ -1,0 +1,101 @@
+"""`journeys check`: every error in every map, for pre-commit and pull-request checks; and
+what it adds for review: journeys no team reviews, and (`--stale`) maps due for review."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import sys
+
+from journeys.core import load_handbook
+from journeys.core.audience import AUDIENCES
+from journeys.core.build_date import build_date
+from journeys.core.codeowners import missing_reviewers
+from journeys.core.options import Options
+
+
+def add_parser(commands, maps_help: str) -> None:
+    check = commands.add_parser("check", help="report every error in every map; exit 1 when there are any")
+    check.add_argument("maps_dir", nargs="?", help=maps_help)
+    check.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        help="also check what a build for this audience needs (default: the plugin's audience option); "
+        "public: no public journey may name an internal persona, baseline or pain point",
+    )
+    check.add_argument("--stale", action="store_true", help="also list maps due for review (past review_after_days)")
+    check.add_argument("--fail-stale", action="store_true", help="like --stale, and exit 1 when any map is due")
+    check.set_defaults(
+        run=lambda args, maps_dir, options: run_check(
+            args, maps_dir, dataclasses.replace(options, audience=args.audience or options.audience)
+        )
+    )
+
+
+def check_errors(maps_dir: str, options: Options) -> int:
+    """Every error in every map, one a line; 1 when there are any."""
+    handbook = load_handbook(
+        maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir, audience=options.audience
+    )
+    for problem in handbook.problems:
+        print(problem)
+    if handbook.problems:
+        count = len(handbook.problems)
+        print(f"{count} error{'s' if count != 1 else ''} in {maps_dir}", file=sys.stderr)
+        return 1
+    counts = ", ".join(
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in (
+            (len(handbook.journeys), "journey"),
+            (len(handbook.personas), "persona"),
+            (len(handbook.pain_points), "pain point"),
+        )
+    )
+    print(f"{os.path.normpath(maps_dir)}: {counts}: no errors")
+    return 0
+
+
+def review_warnings(handbook) -> list[str]:
+    """Journeys no team reviews, once any team lists reviewers: a handbook that uses no
+    CODEOWNERS is not nagged. Warnings, not errors: a new team may have no reviewers yet."""
+    if not any(team.reviewers for team in handbook.teams):
+        return []
+    return [
+        f"warning: {j.source}: "
+        + (f"owner '{j.owner}' lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
+        + ": changes to this map need no team's approval"
+        for j in missing_reviewers(handbook)
+    ]
+
+
+def stale_maps(handbook, today: datetime.date, after_days: int) -> list[str]:
+    """Journeys reviewed more than `after_days` days before `today`, or never, by source."""
+    found = []
+    for journey in sorted(handbook.journeys, key=lambda j: j.source):
+        if journey.reviewed is None:
+            found.append(f"{journey.source}: never reviewed")
+        elif (today - journey.reviewed).days > after_days:
+            found.append(
+                f"{journey.source}: reviewed {journey.reviewed.isoformat()}, {(today - journey.reviewed).days} days ago"
+            )
+    return found
+
+
+def run_check(args, maps_dir: str, options: Options) -> int:
+    code = check_errors(maps_dir, options)
+    if not (args.stale or args.fail_stale or os.path.isfile(os.path.join(maps_dir, "teams.yml"))):
+        return code  # nothing to add: no reviewers can be declared, no listing asked for
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
+    for warning in review_warnings(handbook):
+        print(warning)
+    if args.stale or args.fail_stale:
+        after = options.review_after_days
+        stale = stale_maps(handbook, build_date(), after)
+        for line in stale:
+            print(f"due for review: {line}")
+        count = len(stale)
+        print(f"{count} map{'s' if count != 1 else ''} due for review (review_after_days: {after})")
+        if stale and args.fail_stale:
+            return code or 1
+    return code

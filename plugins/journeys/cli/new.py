@@ -1,0 +1,99 @@
+"""`journeys new`: a commented template for a new persona or journey, which the check then
+guides the editor through."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from journeys.cli.errors import CommandError
+from journeys.cli.scaffolds import journey_template, persona_template
+from journeys.core import load_handbook
+from journeys.core.ids import humanize, is_valid_id, slugify
+from journeys.core.options import Options
+from journeys.core.problems import did_you_mean
+
+
+def add_parser(commands, maps_help: str) -> None:
+    new = commands.add_parser("new", help="write a commented template for a new journey or persona")
+    new.add_argument("kind", choices=("journey", "persona"))
+    new.add_argument("id", help="the new id: a-z, 0-9 and -; it becomes the file name and the URL")
+    new.add_argument("--title", help="the journey's title or the persona's name (default: from the id)")
+    new.add_argument("--folder", default="", help="a sub-folder of journeys/ to put a journey in, e.g. claims")
+    new.add_argument(
+        "--persona",
+        action="append",
+        default=[],
+        dest="personas",
+        help="a persona of the journey (repeat for more); default: none, to fill in",
+    )
+    new.add_argument("--owner", help="the team that owns the journey; default: none, to fill in")
+    new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
+    new.set_defaults(run=run_new)
+
+
+def _catalogue_ids(maps_dir: str, name: str, entries) -> list[str] | None:
+    """The ids of stages.yml or teams.yml, or None when the file does not exist."""
+    return [e.id for e in entries] if os.path.isfile(os.path.join(maps_dir, name)) else None
+
+
+def _write_new(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise CommandError(
+            f"{os.path.normpath(path)} exists already; not overwriting it: choose another id or edit that file"
+        ) from None
+
+
+def run_new(args, maps_dir: str, options: Options) -> int:
+    if not is_valid_id(args.id):
+        raise CommandError(
+            f"'{args.id}' is not a valid id: use 1 to 63 of a-z, 0-9 and -, e.g. '{slugify(args.id) or 'moving-home'}'"
+        )
+    folder = args.folder.strip("/")
+    if folder and not all(is_valid_id(part) for part in folder.split("/")):
+        raise CommandError(
+            f"folder '{args.folder}': use a-z, 0-9 and - in folder names, e.g. '{slugify(folder) or 'claims'}'"
+        )
+    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
+    title = args.title or humanize(args.id)
+    if args.kind == "persona":
+        if args.id in handbook.persona_by_id:
+            raise CommandError(f"a persona '{args.id}' exists already in {handbook.persona_by_id[args.id].source}")
+        path = os.path.join(maps_dir, "personas", args.id + ".md")
+        text = persona_template(args.id, title)
+    else:
+        if args.id in handbook.journey_by_id:
+            raise CommandError(f"a journey '{args.id}' exists already in {handbook.journey_by_id[args.id].source}")
+        if not handbook.personas:
+            raise CommandError(
+                f"{maps_dir} has no persona yet, and a journey needs one: run `journeys new persona <id>` first"
+            )
+        teams = _catalogue_ids(maps_dir, "teams.yml", handbook.teams)
+        for persona in args.personas:
+            if persona not in handbook.persona_by_id:
+                raise CommandError(
+                    f"--persona: unknown persona '{persona}'{did_you_mean(persona, handbook.persona_by_id)}: "
+                    f"this handbook has {', '.join(handbook.persona_by_id)}"
+                )
+        if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
+            known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
+            raise CommandError(f"--owner: unknown team '{args.owner}'{did_you_mean(args.owner, teams or ())}{known}")
+        path = os.path.join(maps_dir, "journeys", *folder.split("/"), args.id + ".md")
+        text = journey_template(
+            args.id,
+            title,
+            personas=args.personas,
+            known_personas=[p.id for p in handbook.personas],
+            owner=args.owner,
+            stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),
+            teams=teams,
+            custom_fields=handbook.custom_fields,
+            today=datetime.date.today(),
+        )
+    _write_new(path, text)
+    print(f"wrote {os.path.normpath(path)}: edit it, then run `journeys check`")
+    return 0
