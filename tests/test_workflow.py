@@ -67,9 +67,9 @@ def test_pull_requests_run_the_check_and_a_strict_build():
     assert "pull_request" in triggers
     assert triggers["push"]["branches"] == ["main"]
     runs = steps("build")
-    assert "journeys check" in runs
+    assert "journeys check --strict" in runs
     assert "mkdocs build --strict" in runs
-    assert runs.index("journeys check") < runs.index("mkdocs build --strict")
+    assert runs.index("journeys check --strict") < runs.index("mkdocs build --strict")
 
 
 def test_main_publishes_to_github_pages_and_pull_requests_do_not():

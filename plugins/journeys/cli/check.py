@@ -26,6 +26,9 @@ def add_parser(commands, maps_help: str) -> None:
     )
     check.add_argument("--stale", action="store_true", help="also list maps due for review (past review_after_days)")
     check.add_argument("--fail-stale", action="store_true", help="like --stale, and exit 1 when any map is due")
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, as `mkdocs build --strict` fails on them"
+    )
     check.set_defaults(
         run=lambda args, maps_dir, options: run_check(
             args, maps_dir, dataclasses.replace(options, audience=args.audience or options.audience)
@@ -33,18 +36,18 @@ def add_parser(commands, maps_help: str) -> None:
     )
 
 
-def check_errors(maps_dir: str, options: Options) -> int:
-    """Every error in every map, one a line; 1 when there are any."""
-    handbook = load_handbook(
-        maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir, audience=options.audience
-    )
-    for problem in handbook.problems:
+def report(handbook, maps_dir: str, *, strict: bool = False) -> int:
+    """Every error and warning in every map, one a line, in file order; 1 when there are
+    errors (or, with `strict`, warnings), as `mkdocs build --strict` fails on both."""
+    found = sorted(handbook.problems + handbook.warnings)
+    for problem in found:
         print(problem)
-    if handbook.problems:
-        count = len(handbook.problems)
-        print(f"{count} error{'s' if count != 1 else ''} in {maps_dir}", file=sys.stderr)
+    errors, warnings = len(handbook.problems), len(handbook.warnings)
+    if errors or (strict and warnings):
+        counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+        print(f"{' and '.join(counts)} in {maps_dir}", file=sys.stderr)
         return 1
-    counts = ", ".join(
+    summary = ", ".join(
         f"{n} {word}{'' if n == 1 else 's'}"
         for n, word in (
             (len(handbook.journeys), "journey"),
@@ -52,7 +55,8 @@ def check_errors(maps_dir: str, options: Options) -> int:
             (len(handbook.pain_points), "pain point"),
         )
     )
-    print(f"{os.path.normpath(maps_dir)}: {counts}: no errors")
+    tail = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+    print(f"{os.path.normpath(maps_dir)}: {summary}: no errors{tail}")
     return 0
 
 
@@ -83,10 +87,10 @@ def stale_maps(handbook, today: datetime.date, after_days: int) -> list[str]:
 
 
 def run_check(args, maps_dir: str, options: Options) -> int:
-    code = check_errors(maps_dir, options)
-    if not (args.stale or args.fail_stale or os.path.isfile(os.path.join(maps_dir, "teams.yml"))):
-        return code  # nothing to add: no reviewers can be declared, no listing asked for
-    handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
+    handbook = load_handbook(
+        maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir, audience=options.audience
+    )
+    code = report(handbook, maps_dir, strict=args.strict)
     for warning in review_warnings(handbook):
         print(warning)
     if args.stale or args.fail_stale:

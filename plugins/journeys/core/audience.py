@@ -42,7 +42,16 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     named = {team for j in journeys for team in _teams_named(j)}
     teams = tuple(t for t in handbook.teams if t.id in named)  # empty unless owners are shown
     custom_fields = tuple((key, label) for key, label in handbook.custom_fields if key in shown)
-    return Handbook(personas, journeys, stages, teams, handbook.problems, custom_fields, audience="public")
+    return Handbook(
+        personas,
+        journeys,
+        stages,
+        teams,
+        handbook.problems,
+        custom_fields,
+        audience="public",
+        warnings=handbook.warnings,
+    )
 
 
 def _teams_named(journey: Journey) -> set[str]:

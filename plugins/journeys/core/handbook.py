@@ -24,9 +24,10 @@ class Handbook:
     journeys: tuple[Journey, ...]
     stages: tuple[CatalogueEntry, ...]
     teams: tuple[CatalogueEntry, ...]
-    problems: tuple[Problem, ...]  # every problem in every file, sorted
+    problems: tuple[Problem, ...]  # every error in every file, sorted
     custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
     audience: str = "internal"  # "public": a projection made by core.audience.public_view
+    warnings: tuple[Problem, ...] = ()  # likely mistakes that leave every map valid, sorted
 
     @cached_property
     def persona_by_id(self) -> dict[str, Persona]:

@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 import secrets
+from collections import Counter
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -121,9 +122,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             cache=getattr(self, "parse_cache", None),
             audience=self.options.audience,
         )
-        for problem in handbook.problems:
+        # Errors and likely mistakes alike: --strict fails on both, as `journeys check --strict` does.
+        self.problems = tuple(sorted(handbook.problems + handbook.warnings))
+        for problem in self.problems:
             log.warning(str(problem))
-        self.problems = handbook.problems
         handbook = for_audience(handbook, self.options.audience, self.options.public_fields)
         # Read on every build, so `mkdocs serve` shows a commit made since the last one.
         history, why_not = try_history(
@@ -366,8 +368,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # strict build itself, after the whole site was checked, as MkDocs' own count does.
         problems = getattr(self, "problems", ()) if self.config["enabled"] else ()
         if config.strict and problems:
-            count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
-            rest = "" if len(problems) == 1 else "; `journeys check` lists them all"
+            tally = Counter(problem.level for problem in problems)
+            count = " and ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in sorted(tally.items()))
+            rest = "" if len(problems) == 1 else "; `journeys check --strict` lists them all"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
 
     on_post_build = CombinedEvent(_whole_search_index, _strict)
