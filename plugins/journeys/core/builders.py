@@ -37,9 +37,8 @@ def journey(
     problems,
     links=(),
     team_id,
-    custom_keys,
 ) -> Journey:
-    """`team_id` maps an owner as written to its team id; `custom_keys` are the custom lanes."""
+    """`team_id` maps an owner as written to its team id."""
     block_record = _record(record, "stages")
     step_record = _record(block_record, "steps")
     blocks = []
@@ -60,7 +59,6 @@ def journey(
                     for m, p in enumerate(step.get("pain_points") or (), start=1)
                     if complete(PAIN_POINT, p)
                 ),
-                custom=tuple((key, tuple(step[key])) for key in custom_keys if step.get(key)),
             )
             for n, step in enumerate(block.get("steps") or (), start=1)
             if complete(step_record, step)

@@ -53,7 +53,6 @@ def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
         return None
     record = journey_record(custom_fields)
     data = record.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    keys = [key for key, _ in custom_fields]
     return builders.journey(
         record,
         data,
@@ -63,7 +62,6 @@ def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
         body=doc.body,
         problems=doc.problems,
         team_id=slugify,
-        custom_keys=keys,
     )
 
 

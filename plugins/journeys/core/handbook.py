@@ -258,7 +258,7 @@ def load_handbook(
             ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
         )
 
-    personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields, record)
+    personas, journeys = _model(personas_kept, journeys_kept, team_data, record)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
     teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
@@ -418,9 +418,7 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(
-    persona_items, journey_items, team_data, custom_fields, record
-) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(
         sorted(
@@ -439,7 +437,6 @@ def _model(
             key=lambda p: p.id,
         )
     )
-    custom_keys = [key for key, _ in custom_fields]
     journeys = tuple(
         sorted(
             (
@@ -453,7 +450,6 @@ def _model(
                     problems=sorted(i.doc.problems),
                     links=i.links,
                     team_id=team_id,
-                    custom_keys=custom_keys,
                 )
                 for i in journey_items
             ),

@@ -170,8 +170,9 @@ class Options:
     personas marked `visibility: public`, without their internal-facing fields."""
 
     public_fields: tuple[str, ...] = field(default=(), metadata={"check": _names})
-    """Internal-facing fields a public build keeps: any of `owner`, `supporting`, `tools`,
-    `kpis`, `evidence`, `gaps` and custom field keys. `owner` also publishes the team pages."""
+    """Internal-facing fields a public build keeps: any key the map format marks internal-facing
+    (`owner`, `supporting`, `tools`, `kpis`, `evidence`, `gaps`, a team's `reviewers`) and
+    custom field keys. `owner` also publishes the team pages."""
 
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), metadata={"check": _labels})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`

@@ -5,21 +5,16 @@ slower to render; the grid's structure stays in `journey_grid.html`."""
 
 from __future__ import annotations
 
+from journeys.core.schema import step_record
 from journeys.render.emotion_lane import lane as emotion_lane
 from journeys.render.fragments import NOT_SEARCHED, emotion, pain_point_href, severity
 from journeys.render.text import evidence, link, text, url
 
-# The built-in lanes in reading order: (key, label key), then every custom field.
-LANES = (
-    ("channel", "journey_lane_channel"),
-    ("action", "journey_lane_action"),
-    ("thinking", "journey_lane_thinking"),
-    ("emotion", "journey_lane_emotion"),
-    ("pains", "journey_lane_pain_points"),
-    ("opportunities", "journey_lane_opportunities"),
-    ("gaps", "journey_lane_gaps"),
-    ("kpis", "journey_lane_kpis"),
-)
+# The built-in lanes in reading order, (key, label key): the step fields declared with a lane
+# (core/schema.py), whose labels render/labels.py takes from there; then every custom field.
+LANES = tuple((key.name, f"journey_lane_{key.name}") for key in step_record().keys if key.lane)
+# A lane's row is `jm-lane--<row key>`, its field key unless named here (kept for stylesheets).
+_ROW_KEYS = {"pain_points": "pains"}
 
 
 def css_string(value: str) -> str:
@@ -109,6 +104,19 @@ def kpi_line(labels, kpi) -> str:
     return f'<p class="jm-kpi"><span class="jm-kpi__name">{text(kpi.name)}</span>{values}</p>'
 
 
+def _as_written(key: str, custom: bool = False):
+    """The cells of a step field without a renderer of its own: its value as text, or each of
+    its values as a paragraph."""
+
+    def cell(n, step) -> str:
+        value = dict(step.custom).get(key, ()) if custom else getattr(step, key)
+        if isinstance(value, tuple):
+            return "".join(f"<p>{text(str(v))}</p>" for v in value)
+        return "" if value is None else text(str(value))
+
+    return cell
+
+
 def _cards(items: list[str]) -> str:
     return f'<ul class="jm-cards">{"".join(items)}</ul>' if items else ""
 
@@ -122,11 +130,8 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
     starts = {block.steps[0].anchor for block in journey.stages if block.steps}
     curve = emotion_lane(s.emotion for s in steps)
     render = {
-        "channel": lambda n, s: text(s.channel or ""),
-        "action": lambda n, s: text(s.action or ""),
-        "thinking": lambda n, s: text(s.thinking or ""),
         "emotion": lambda n, s: curve[n] + emotion(labels, s.emotion),
-        "pains": lambda n, s: _cards([pain_card(handbook, ctx, here, labels, p) for p in s.pain_points]),
+        "pain_points": lambda n, s: _cards([pain_card(handbook, ctx, here, labels, p) for p in s.pain_points]),
         "opportunities": lambda n, s: _cards(
             [opportunity_card(handbook, ctx, here, labels, o) for o in s.opportunities]
         ),
@@ -139,11 +144,10 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
     # attribute where it can: Material's parser leaves an empty list item of a skipped card behind.
     searched = {
         "emotion": lambda s: False,
-        "pains": lambda s: any(own_words(handbook, p) for p in s.pain_points),
+        "pain_points": lambda s: any(own_words(handbook, p) for p in s.pain_points),
     }
-    lanes = [(key, labels[label], render[key]) for key, label in LANES] + [
-        (f"custom-{n}", label, lambda _, s, key=key: "".join(f"<p>{text(v)}</p>" for v in dict(s.custom).get(key, ())))
-        for n, (key, label) in enumerate(handbook.custom_fields)
+    lanes = [(key, labels[label], render.get(key) or _as_written(key)) for key, label in LANES] + [
+        (f"custom-{n}", label, _as_written(key, custom=True)) for n, (key, label) in enumerate(handbook.custom_fields)
     ]
     rows = []
     for key, label, cell in lanes:
@@ -163,7 +167,7 @@ def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
             tds.append(f"<td{place}{skip}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
         rows.append(
             {
-                "key": key.split("-")[0],
+                "key": _ROW_KEYS.get(key, key.split("-")[0]),
                 "label": label,
                 "css_label": css_string(label),
                 "cells": " ".join(tds),  # spaced: search reads words

@@ -12,6 +12,8 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
+from journeys.core.schema import step_record
+
 LABELS: dict[str, str] = {
     # shared
     "due_for_review": "due for review",
@@ -67,14 +69,8 @@ LABELS: dict[str, str] = {
     "journey_grid_caption": "stages, touchpoints and lanes",
     "journey_lane_goal": "Goal and expectations",
     "journey_lane_touchpoint": "Touchpoint",
-    "journey_lane_channel": "Channel",
-    "journey_lane_action": "Action",
-    "journey_lane_thinking": "Thinking",
-    "journey_lane_emotion": "Emotion",
-    "journey_lane_pain_points": "Pain points",
-    "journey_lane_opportunities": "Opportunities",
-    "journey_lane_gaps": "Gaps",
-    "journey_lane_kpis": "Measures",
+    # journey_lane_<key>: each step field's lane, as core/schema.py labels it
+    **{f"journey_lane_{key.name}": key.lane for key in step_record().keys if key.lane},
     "journey_open_question": "Open question",
     "journey_priority": "priority",
     "journey_impact": "impact",
