@@ -124,32 +124,48 @@ def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, .
         return () if new is None else (Change("map_added", new.title),)
     if new is None:
         return (Change("map_removed", old.title),)
+    changes = [*_heading_changes(old, new), *_touchpoint_changes(old, new), *_pain_point_changes(old, new)]
+    if old.body != new.body:
+        changes.append(Change("narrative"))
+    if not changes and _shape(old) != _shape(new):
+        changes.append(Change("details"))
+    return tuple(changes)
+
+
+def _heading_changes(old: Journey, new: Journey) -> list[Change]:
+    """The title, and the owner as a team: two spellings of one team are no change."""
     changes = []
     if old.title != new.title:
         changes.append(Change("title", "", old.title, new.title))
     if slugify(old.owner or "") != slugify(new.owner or ""):
         changes.append(Change("owner", "", old.owner or "", new.owner or ""))
+    return changes
+
+
+def _touchpoint_changes(old: Journey, new: Journey) -> list[Change]:
+    """Touchpoints added and removed, and each kept touchpoint's emotion as a signed score."""
     before, after = _touchpoints(old), _touchpoints(new)
-    changes += [Change("touchpoint_added", key[0]) for key in after if key not in before]
+    changes = [Change("touchpoint_added", key[0]) for key in after if key not in before]
     changes += [Change("touchpoint_removed", key[0]) for key in before if key not in after]
     changes += [
         Change("emotion", key[0], f"{before[key]:+d}" if before[key] else "0", f"{emotion:+d}" if emotion else "0")
         for key, emotion in after.items()
         if key in before and before[key] != emotion
     ]
-    pains_before, pains_after = _pain_points(old), _pain_points(new)
-    changes += [Change("pain_point_added", p.text) for key, p in pains_after.items() if key not in pains_before]
-    changes += [Change("pain_point_removed", p.text) for key, p in pains_before.items() if key not in pains_after]
+    return changes
+
+
+def _pain_point_changes(old: Journey, new: Journey) -> list[Change]:
+    """Pain points added and removed, and the status of each kept one."""
+    before, after = _pain_points(old), _pain_points(new)
+    changes = [Change("pain_point_added", p.text) for key, p in after.items() if key not in before]
+    changes += [Change("pain_point_removed", p.text) for key, p in before.items() if key not in after]
     changes += [
-        Change("pain_point_status", p.text, pains_before[key].status, p.status)
-        for key, p in pains_after.items()
-        if key in pains_before and pains_before[key].status != p.status
+        Change("pain_point_status", p.text, before[key].status, p.status)
+        for key, p in after.items()
+        if key in before and before[key].status != p.status
     ]
-    if old.body != new.body:
-        changes.append(Change("narrative"))
-    if not changes and _shape(old) != _shape(new):
-        changes.append(Change("details"))
-    return tuple(changes)
+    return changes
 
 
 def persona_changes(old: Persona | None, new: Persona | None) -> tuple[Change, ...]:
