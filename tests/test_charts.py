@@ -124,6 +124,7 @@ def test_specs_name_colour_roles_only_and_carry_no_template(handbook_dir):
     handbook = _handbook(handbook_dir)
     specs = [charts.journey_chart(handbook, j, LABELS) for j in handbook.journeys]
     specs.append(charts.persona_chart(handbook, handbook.journeys_by_persona["maya"], LABELS))
+    assert len(specs) > 1
     for spec in specs:
         assert "template" not in spec["layout"]
         colours = [v for k, v in _walk(spec) if k.endswith("color") or k == "colorscale"]

@@ -176,6 +176,7 @@ GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "editors-guide.md").r
 )
 def test_the_editors_guide_quotes_every_block_message(block, values):
     (embed,) = page_embeds(f"```journey-map\n{block}\n```\n", "docs/P.md", ["buy"])
+    assert embed.problems
     for problem in embed.problems:
         message = str(problem).replace("docs/P.md:1:", "docs/P.md:L:")
         for value, placeholder in values.items():

@@ -82,6 +82,7 @@ def test_persona_page_and_heatmap_give_the_same_averages(built):
     """One function computes how a persona feels at a stage for every page."""
     heat = article(built, "journeys/").find("table", cls="jm-heat__table")
     stages = [th.text for th in heat.find("thead").find_all("th")][1:]
+    assert len(heat.rows()) == 2  # Maya and Omar
     for row in heat.rows():
         persona_link = row[0].find("a").attrs["href"]  # ../personas/<id>/
         table = article(built, "journeys/" + persona_link).find("table", cls="jm-emotions")

@@ -75,6 +75,7 @@ def test_every_kind_of_aggregate_page_has_list_pages(site):
 
 
 def test_the_summary_links_every_list_page_by_its_range_and_each_part_its_neighbours(site):
+    assert parts_of(site)
     for summary, pages in parts_of(site).items():
         links, steps = pager_links(site, summary)
         assert [t for t, _ in links] == pages, summary
@@ -88,6 +89,7 @@ def test_the_summary_links_every_list_page_by_its_range_and_each_part_its_neighb
 
 
 def test_ranges_cover_every_item_once_in_order(site):
+    assert parts_of(site)
     for summary, pages in parts_of(site).items():
         html = (site / pages[0]).read_text(encoding="utf-8")
         nav = re.search(r'<nav class="jm-pager".*?</nav>', html, re.S).group(0)
@@ -121,6 +123,7 @@ def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
 
 def test_pages_stay_within_their_budget(site):
     # Weights are estimates from the model; a part may overshoot them a little, never grow with the handbook.
+    assert parts_of(site)
     for summary, pages in parts_of(site).items():
         for page in [summary, *pages]:
             html = (site / page).read_text(encoding="utf-8")

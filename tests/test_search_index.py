@@ -124,6 +124,7 @@ def test_the_map_indexes_its_cells_not_the_interface_words(built):
         "Gaps",
         "Measures",
     )
+    assert handbook.valid_journeys
     for journey in handbook.valid_journeys:
         words = map_entry(docs, journey)
         # The caption repeats the page's title; the lane labels are on every map.
@@ -142,6 +143,7 @@ def test_the_map_indexes_its_cells_not_the_interface_words(built):
 
 def test_map_cells_read_as_separated_words(built):
     docs, handbook = built
+    assert handbook.valid_journeys
     for journey in handbook.valid_journeys:
         words = re.sub(r"\s+", " ", map_entry(docs, journey))
         steps = [step for _, step in journey.steps]
@@ -152,6 +154,7 @@ def test_map_cells_read_as_separated_words(built):
 
 def test_a_persona_ranks_first_by_its_name(built):
     docs, handbook = built
+    assert handbook.personas
     for persona in handbook.personas:
         titled = [d["location"] for d in docs if plain(d["title"]).strip() == persona.name]
         # Material's title field weighs 1,000 times its text: the page titled with the name ranks first.
