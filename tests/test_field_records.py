@@ -51,7 +51,7 @@ def test_every_key_fills_a_model_field_and_every_model_field_has_a_key_or_is_der
     for record in every_record():
         assert record.model is not None, record.name
         model_fields = {f.name for f in dataclasses.fields(record.model)}
-        keyed = {k.field for k in record.keys if not k.custom}
+        keyed = {k.model_field for k in record.keys if not k.custom}
         assert keyed <= model_fields, (record.name, keyed - model_fields)
         assert model_fields - keyed == set(record.derived), record.name
     # The custom keys' values go to the step's `custom` pairs.

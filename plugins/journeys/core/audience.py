@@ -75,27 +75,31 @@ def _projected(record: Record, item, shown: frozenset[str]):
     internal-facing. Custom fields are internal-facing, each named by its key."""
     changes: dict[str, object] = {}
     for key in record.keys:
-        if key.custom:
-            continue  # all of them at once, below
+        value = None if key.custom else getattr(item, key.model_field)
+        if value is None or value == ():
+            continue  # nothing to hide; custom fields are all hidden at once, below
         if key.audience != PUBLIC and key.name not in shown:
-            changes[key.field] = () if isinstance(key.type, ListOf) else None
-        elif (inner := held_record(key.type)) is not None and getattr(item, key.field):
-            value = getattr(item, key.field)
-            changes[key.field] = (
+            changes[key.model_field] = () if isinstance(key.type, ListOf) else None
+        elif (inner := held_record(key.type)) is not None:
+            projected = (
                 tuple(_projected(inner, v, shown) for v in value)
                 if isinstance(value, tuple)
                 else _projected(inner, value, shown)
             )
+            if projected != value:
+                changes[key.model_field] = projected
     if "custom" in record.derived:
-        changes["custom"] = tuple((key, values) for key, values in item.custom if key in shown)
-    return dataclasses.replace(item, **changes)
+        kept = tuple((key, values) for key, values in item.custom if key in shown)
+        if kept != item.custom:
+            changes["custom"] = kept
+    return dataclasses.replace(item, **changes) if changes else item
 
 
 def _references(record: Record, item, kind: str) -> set[str]:
     """The ids of `kind` that `item` (the model `record` builds) names, in the records it holds too."""
     found: set[str] = set()
     for key in record.keys:
-        value = getattr(item, key.field, None) if not key.custom else None
+        value = getattr(item, key.model_field, None) if not key.custom else None
         values = value if isinstance(value, tuple) else (value,)
         target = key.type.item if isinstance(key.type, ListOf) else key.type
         if isinstance(target, Ref) and target.kind == kind:

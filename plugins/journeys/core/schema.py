@@ -254,7 +254,7 @@ class ListOf(Type):
 class Key:
     """One field of the map format, declared once; everything that knows about a field reads it
     here. The validator and `journeys schema` read `type`, `required`, `default`, `doc` and
-    `label`; `build` fills the model's field named `field` (default: the key); a public build
+    `label`; `build` fills the model's field `model_field` (default: the key); a public build
     empties a field whose `audience` is INTERNAL unless `public_fields` names it
     (core/audience.py); the map grid shows a step field with a `lane` as a lane with that
     label (render/canvas.py); `journeys new` writes `example` (cli/scaffolds.py); a form editor
@@ -269,14 +269,14 @@ class Key:
     label: str = ""  # the field's name for people; default: the key with spaces, capitalised
     lane: str = ""  # a step field shown as a lane of the map grid: the lane's label
     example: object = None  # what `journeys new` writes, commented out, when it writes no value
-    field: str = ""  # the model's field, when it is not named as the key
+    model_field: str = ""  # the model's field, when it is not named as the key
     custom: bool = False  # one of the site's custom fields, kept in the model's `custom` pairs
 
     def __post_init__(self):
         if not self.label:
             object.__setattr__(self, "label", self.name.replace("_", " ").capitalize())
-        if not self.field:
-            object.__setattr__(self, "field", self.name)
+        if not self.model_field:
+            object.__setattr__(self, "model_field", self.name)
 
 
 @dataclass
@@ -473,7 +473,7 @@ PAIN_POINT = Record(
             Id(),
             doc="pain points that share an id are one pain point seen in several places",
             audience=PUBLIC,
-            field="key",
+            model_field="key",
         ),
         Key("severity", Choice(SEVERITIES), default="medium", doc="the index ranks by it", audience=PUBLIC),
         Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs", audience=INTERNAL),
@@ -671,7 +671,7 @@ def complete(record: Record, data) -> bool:
 
 def build(record: Record, data: dict, **fields_):
     """The record's model from its validated `data`: each key fills the model's field of its
-    `field`, lists as tuples, nested records built in turn (the incomplete left out), and the
+    `model_field`, lists as tuples, nested records built in turn (the incomplete left out), and the
     custom keys fill `custom` with (key, values) pairs. `fields_` are the model's fields the
     data does not give as they are (context, resolved references); they win over keys."""
     model = record.model
@@ -682,8 +682,8 @@ def build(record: Record, data: dict, **fields_):
         if k.custom:
             if data.get(k.name):
                 custom.append((k.name, tuple(data[k.name])))
-        elif k.field not in fields_:
-            values[k.field] = _built(k.type, data.get(k.name))
+        elif k.model_field not in fields_:
+            values[k.model_field] = _built(k.type, data.get(k.name))
     if custom:
         values["custom"] = tuple(custom)
     return model(**values, **fields_)
