@@ -376,6 +376,16 @@ CASES: tuple[Broken, ...] = (
         "duplicate journey id 'X': F has it already; rename the file or set another 'id'",
         (("buy", "X"), ("maps/journeys/again.md", "F"), ("maps/journeys/sales/buy.md", "F")),
     ),
+    alongside(
+        "duplicate-step-id",
+        GOOD.format(title="x")
+        .replace("      - touchpoint: Web\n", "      - touchpoint: Web\n        id: web\n")
+        .replace(
+            "        owner: sales\n",
+            "        owner: sales\n      - touchpoint: App\n        id: web\n        emotion: 0\n",
+        ),
+        "maps/journeys/duplicate-step-id.md:12:13: stages[0].steps[1].id: duplicate step id 'web' (also stages[0].steps[0]): a step id names one step of the journey",
+    ),
     Broken(
         "duplicate-id-across-folders",
         {"maps/journeys/zz-other-folder/buy.md": GOOD.format(title="Same id as sales/buy.md")},

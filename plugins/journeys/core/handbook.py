@@ -13,7 +13,7 @@ from journeys.core.documents import Document, checker_for, parse_markdown_file, 
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.model import CatalogueEntry, Journey, Persona
-from journeys.core.problems import Problem, did_you_mean
+from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import public_problems
 from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, journey_record
 
@@ -510,6 +510,25 @@ def _check_journey(item: _Item, known: dict) -> None:
                     ("stages", i, "stage"), f"stage '{stage}' is out of order: stages follow the order of stages.yml"
                 )
             last = max(last, order[stage])
+    _check_step_ids(data, report)
+
+
+def _check_step_ids(data: dict, report) -> None:
+    """A step's id names it within its journey (a measure's step column, a journey's details)."""
+    first: dict[str, tuple] = {}
+    for i, block in enumerate(data.get("stages") or ()):
+        for j, step in enumerate(block.get("steps") or ()):
+            step_id = step.get("id") if isinstance(step, dict) else None
+            if step_id is None:
+                continue
+            if step_id in first:
+                a, b = first[step_id]
+                report(
+                    ("stages", i, "steps", j, "id"),
+                    f"duplicate step id {quoted(step_id)} (also stages[{a}].steps[{b}]): a step id names one step of the journey",
+                )
+            else:
+                first[step_id] = (i, j)
 
 
 def _derived_stages(journeys) -> tuple[CatalogueEntry, ...]:

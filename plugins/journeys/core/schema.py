@@ -518,6 +518,14 @@ def step_record(custom_fields=()) -> Record:
         (
             Key("touchpoint", Text(), True, doc="where the customer meets the company", audience=PUBLIC),
             Key(
+                "id",
+                Id(),
+                doc="only for a step something refers to (a measure's step column, a step's details); "
+                "unique within the journey",
+                audience=PUBLIC,
+                example="quote-form",
+            ),
+            Key(
                 "channel", Text(), doc="web, app, phone, store, e-mail, ...: free text", audience=PUBLIC, lane="Channel"
             ),
             Key("action", Text(), doc="what the customer does", audience=PUBLIC, lane="Action"),
