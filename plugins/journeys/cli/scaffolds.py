@@ -80,8 +80,9 @@ stages:
   - stage: {stage}
     # goal (optional): what the customer wants to achieve in this stage.
     goal: {goal}
-    # expectations (optional): what the customer assumes will happen.
-    # expectations: [A clear answer]
+    # expectations (optional): what the customer assumes will happen. In [brackets] a comma
+    # starts a new item: quote an item that has one.
+    # expectations: [A clear answer, "Real prices, not teaser prices"]
     # steps (required): the touchpoints of this stage, in time order.
     steps:
       # touchpoint (required): where the customer meets us.
