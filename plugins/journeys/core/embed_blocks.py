@@ -28,7 +28,7 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # A line that opens a container whose content is indented: a list item, an admonition,
 # collapsible block or content tab (Material's `!!!`, `???`, `===`).
 _CONTAINER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?|===)[ \t]")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+_CODE_SPAN = re.compile(r"`[^`]*`")  # a code span, as far as a comment in one goes: linear on any line
 CODE_INDENT = 4  # columns more than its container that make a line after a blank one code
 
 

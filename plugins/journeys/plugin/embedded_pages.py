@@ -70,9 +70,8 @@ def replace_blocks(markdown: str, page: str, embeds: list[Embed], render, placeh
 
 
 def printed_placeholder(head: str, tail: str) -> re.Pattern:
-    """A placeholder (`head`, the block's number, `tail`) as Markdown prints it in code,
-    escaped, with the indentation before it."""
-    return re.compile(r"([ \t]*)" + re.escape(escape(head)) + r"(\d+)" + re.escape(escape(tail)))
+    """A placeholder (`head`, the block's number, `tail`) as Markdown prints it in code, escaped."""
+    return re.compile(re.escape(escape(head)) + r"(\d+)" + re.escape(escape(tail)))
 
 
 def as_written(html: str, printed: re.Pattern, sources: dict[int, str]) -> str:
@@ -81,7 +80,13 @@ def as_written(html: str, printed: re.Pattern, sources: dict[int, str]) -> str:
     its author wrote it: a sample shows as written, and the same in every build."""
 
     def source(match: re.Match) -> str:
-        indent = match.group(1)
-        return indent + escape(sources.get(int(match.group(2)), "")).replace("\n", "\n" + indent)
+        # The indentation the code keeps before the marker goes before every line of the block.
+        # Found by looking back, not by the pattern: a pattern starting with [ \t]* would try
+        # every space of a long run in turn.
+        start = match.start()
+        while start > 0 and html[start - 1] in " \t":
+            start -= 1
+        indent = html[start : match.start()]
+        return escape(sources.get(int(match.group(1)), "")).replace("\n", "\n" + indent)
 
     return printed.sub(source, html)
