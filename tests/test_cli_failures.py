@@ -89,3 +89,19 @@ def test_map_errors_exit_1_and_a_failure_exits_2(site):
     assert one_line_failure(journeys(site, "export-mermaid", "nothing"), "export-mermaid")
     assert one_line_failure(journeys(site, "new", "journey", "Not An Id"), "new")
     assert sorted(os.listdir(site / "maps/journeys")) == ["buy-future.md", "sales"]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        ((), "journeys: the following arguments are required: command (see `journeys --help`)"),
+        (
+            ("new", "jorney", "x"),
+            "journeys new: argument kind: invalid choice: 'jorney' (choose from 'journey', 'persona') "
+            "(see `journeys new --help`)",
+        ),
+    ],
+)
+def test_a_wrong_command_line_is_one_line_too(tmp_path, args, line):
+    result = journeys(tmp_path, *args)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", line + "\n")

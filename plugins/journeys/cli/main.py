@@ -42,8 +42,16 @@ def _failed(command: str, *lines: str) -> int:
     return CANNOT_RUN
 
 
+class _Parser(argparse.ArgumentParser):
+    """A wrong command line is one line too, as every other failure (argparse prints its usage
+    first); its subcommands' parsers are of this class as well."""
+
+    def error(self, message: str):
+        self.exit(CANNOT_RUN, f"{self.prog}: {one_line(message)} (see `{self.prog} --help`)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="journeys", description="Validate, start, import and export journey maps.")
+    parser = _Parser(prog="journeys", description="Validate, start, import and export journey maps.")
     parser.add_argument(
         "-f",
         "--config-file",
