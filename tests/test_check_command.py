@@ -55,6 +55,10 @@ def test_check_prints_the_located_message(tmp_path, case, capsys, monkeypatch):
     out = capsys.readouterr()
     if case.located is None:
         assert (code, out.err) == (0, ""), out.out
+    elif ": warning: " in case.located:  # a likely mistake: printed, and fails only --strict
+        assert (code, out.err) == (0, ""), out.out
+        assert case.located in out.out.splitlines()
+        assert main(["check", "--strict"]) == 1
     else:
         assert code == 1
         assert case.located in out.out.splitlines()

@@ -93,17 +93,32 @@ def test_new_journey_guesses_no_owner_and_no_persona(handbook_dir):
 
 
 def test_unknown_owner_and_persona_are_refused_with_the_choices(handbook_dir, capsys):
-    assert new(handbook_dir, "journey", "x", "--owner", "sale") == 1
+    assert new(handbook_dir, "journey", "x", "--owner", "sale") == 2
     assert (
         capsys.readouterr().err
         == "journeys new: --owner: unknown team 'sale' (did you mean 'sales'?): teams.yml has sales, care\n"
     )
-    assert new(handbook_dir, "journey", "x", "--persona", "mya") == 1
+    assert new(handbook_dir, "journey", "x", "--persona", "mya") == 2
     assert (
         capsys.readouterr().err
         == "journeys new: --persona: unknown persona 'mya' (did you mean 'maya'?): this handbook has maya, omar\n"
     )
     assert not (handbook_dir / "maps/journeys/x.md").exists()
+
+
+def test_every_bad_argument_is_reported_at_once(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "Bad Id", "--persona", "p", "--persona", "q", "--owner", "o") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "journeys new: 'Bad Id' is not a valid id: use 1 to 63 of a-z, 0-9 and -, e.g. 'bad-id'",
+        "journeys new: --persona: unknown persona 'p': this handbook has maya, omar",
+        "journeys new: --persona: unknown persona 'q': this handbook has maya, omar",
+        "journeys new: --owner: unknown team 'o': teams.yml has sales, care",
+    ]
+    assert new(handbook_dir, "journey", "index") == 2
+    assert capsys.readouterr().err == (
+        "journeys new: 'index' is reserved: journeys/index.md is the page that lists every journey; choose another id\n"
+    )
+    assert not (handbook_dir / "maps/journeys/index.md").exists()
 
 
 def test_new_persona_passes_check_and_keeps_a_quoted_name(handbook_dir, capsys):
@@ -143,25 +158,25 @@ def test_new_refuses_to_overwrite(handbook_dir, capsys, kind):
     path = handbook_dir / "maps" / f"{kind}s" / "fresh.md"
     path.write_text(path.read_text() + "\nedited\n")
     capsys.readouterr()
-    assert new(handbook_dir, kind, "fresh") == 1
+    assert new(handbook_dir, kind, "fresh") == 2
     assert "exists already" in capsys.readouterr().err
     assert path.read_text().endswith("\nedited\n")
 
 
 def test_an_existing_id_in_another_file_is_refused(handbook_dir, capsys):
-    assert new(handbook_dir, "journey", "buy") == 1  # maps/journeys/sales/buy.md has it
+    assert new(handbook_dir, "journey", "buy") == 2  # maps/journeys/sales/buy.md has it
     assert capsys.readouterr().err.startswith("journeys new: a journey 'buy' exists already in ")
 
 
 def test_invalid_ids_and_folders_get_a_suggestion(handbook_dir, capsys):
-    assert new(handbook_dir, "journey", "Moving Home") == 1
+    assert new(handbook_dir, "journey", "Moving Home") == 2
     assert "e.g. 'moving-home'" in capsys.readouterr().err
-    assert new(handbook_dir, "journey", "ok", "--folder", "Claims Team") == 1
+    assert new(handbook_dir, "journey", "ok", "--folder", "Claims Team") == 2
     assert "e.g. 'claims-team'" in capsys.readouterr().err
 
 
 def test_a_journey_needs_a_persona_first(tmp_path, capsys):
-    assert new(tmp_path, "journey", "buy") == 1
+    assert new(tmp_path, "journey", "buy") == 2
     assert "run `journeys new persona <id>` first" in capsys.readouterr().err
     assert not (tmp_path / "maps/journeys").exists()
 

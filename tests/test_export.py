@@ -106,7 +106,7 @@ def test_exporting_into_the_docs_folder_the_plugin_builds_is_refused(demo_copy, 
     """Copies there would hide the generated pages and fail the plugin's strict build."""
     monkeypatch.chdir(demo_copy)
     before = sorted(p.name for p in (demo_copy / "docs").iterdir())
-    assert main(["export", "docs"]) == 1
+    assert main(["export", "docs"]) == 2
     assert (
         "docs is the docs folder of mkdocs.yml, whose journeys plugin generates these pages" in capsys.readouterr().err
     )

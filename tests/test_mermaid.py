@@ -269,7 +269,7 @@ def test_import_prints_without_write_and_refuses_to_overwrite(tmp_path, monkeypa
     assert not (tmp_path / "maps/journeys").exists()
     write(tmp_path, {"maps/personas/cat.md": "---\nname: Hand-written cat\n---\n"})
     assert main(["import-mermaid", "day.mmd", "--write", "--id", "workday"]) == 0
-    assert main(["import-mermaid", "day.mmd", "--write", "--id", "workday"]) == 1
+    assert main(["import-mermaid", "day.mmd", "--write", "--id", "workday"]) == 2
     assert "a journey 'workday' exists already" in capsys.readouterr().err
     assert load_handbook("maps").persona_by_id["cat"].name == "Hand-written cat"
 
@@ -279,13 +279,31 @@ def test_the_command_reports_bad_input_in_one_line_without_traceback(tmp_path):
     (tmp_path / "bin.mmd").write_bytes(b"\xff\xfe journey")
     for name, expected in [
         ("bad.mmd", "journeys import-mermaid: bad.mmd:3: task 'Tea': the score 9 is not between 1 and 5\n"),
-        ("bin.mmd", "journeys import-mermaid: bin.mmd is not UTF-8 text; save it as UTF-8\n"),
+        ("bin.mmd", "journeys import-mermaid: bin.mmd:1:1: is not UTF-8 text (byte 0xff); save the file as UTF-8\n"),
         ("missing.mmd", "journeys import-mermaid: cannot read missing.mmd: No such file or directory\n"),
+        ("/dev/zero", "journeys import-mermaid: /dev/zero: is not a regular file\n"),
+        (".", "journeys import-mermaid: .: is not a regular file\n"),
     ]:
         result = subprocess.run(
-            [sys.executable, "-m", "journeys.cli", "import-mermaid", name], cwd=tmp_path, capture_output=True, text=True
+            [sys.executable, "-m", "journeys.cli", "import-mermaid", name],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
-        assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", expected)
+
+
+def test_a_file_name_with_a_line_break_adds_no_key_to_the_map(tmp_path, monkeypatch, capsys):
+    name = "day\nsummary: injected\n# .mmd"
+    (tmp_path / name).write_text(WORKING_DAY, encoding="utf-8")
+    write(tmp_path, {"maps/personas/me.md": "---\nname: Me\n---\n", "maps/personas/cat.md": "---\nname: Cat\n---\n"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["import-mermaid", name, "--id", "workday", "--write"]) == 0
+    text = (tmp_path / "maps/journeys/workday.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n# Imported from day\\nsummary: injected\\n# .mmd by `journeys import-mermaid`.\n")
+    journey = load_handbook("maps").journey_by_id["workday"]
+    assert journey.problems == () and journey.summary is None
 
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mermaid"
@@ -385,7 +403,7 @@ def test_write_is_all_or_nothing_when_its_check_fails(tmp_path, monkeypatch, cap
     write(tmp_path, {"maps/personas/me.md": "---\nname: Me\n---\n"})
     monkeypatch.chdir(tmp_path)
     before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "maps").rglob("*"))
-    assert main(["import-mermaid", "day.mmd", "--write"]) == 1
+    assert main(["import-mermaid", "day.mmd", "--write"]) == 1  # the maps would have errors
     out = capsys.readouterr()
     assert out.out == "maps/journeys/day.md:12:17: stages[0].steps[1].touchpoint: is empty\n"
     assert (

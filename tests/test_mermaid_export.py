@@ -184,7 +184,7 @@ def test_an_unknown_journey_is_one_line_with_a_suggestion(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "journeys.cli", "export-mermaid", "hostle"], cwd=tmp_path, capture_output=True, text=True
     )
-    assert (result.returncode, result.stdout) == (1, "")
+    assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "journeys export-mermaid: no journey 'hostle' in maps (did you mean 'hostile'?)\n"
 
 

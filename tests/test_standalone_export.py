@@ -336,10 +336,10 @@ def test_a_second_export_replaces_the_first_and_keeps_the_plugin_options(small):
 
 def test_a_folder_that_is_not_an_earlier_export_is_left_alone(small, capsys):
     write(small, {"out/notes.txt": "mine\n"})
-    assert export(small, "out") == 1
+    assert export(small, "out") == 2
     assert "out exists and is not an earlier standalone export" in capsys.readouterr().err
     assert os.listdir(small / "out") == ["notes.txt"]
-    assert export(small, "docs/site") == 1
+    assert export(small, "docs/site") == 2
     assert "docs/site is inside docs" in capsys.readouterr().err
     assert not (small / "docs/site").exists()
 

@@ -39,6 +39,19 @@ def test_a_strict_build_with_a_broken_map_fails(handbook_dir, tool, flags):
 
 
 @pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
+def test_a_quiet_strict_build_with_a_broken_block_or_a_hidden_export_fails(handbook_dir, tool):
+    write(handbook_dir, {"docs/guide.md": "# Guide\n\n```journey-map\njourney: nowhere\n```\n"})
+    result = run(tool, handbook_dir, "--strict", "-q")
+    assert result.returncode == 1, result.stderr
+    assert "in strict mode: docs/guide.md:3: journey-map: unknown journey 'nowhere'" in result.stdout
+    (handbook_dir / "docs/guide.md").unlink()
+    write(handbook_dir, {"docs/pain-points.csv": "mine\n"})
+    result = run(tool, handbook_dir, "--strict", "-q")
+    assert result.returncode == 1, result.stderr
+    assert "docs/pain-points.csv is written by hand and hides the file" in result.stdout
+
+
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
 def test_a_quiet_strict_build_of_valid_maps_succeeds_and_a_lax_one_of_broken_maps_too(handbook_dir, tool):
     assert run(tool, handbook_dir, "--strict", "-q").returncode == 0
     write(handbook_dir, BROKEN)

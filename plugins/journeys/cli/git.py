@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from journeys.cli.errors import CANNOT_RUN
+from journeys.cli.errors import CANNOT_RUN, CommandError, cannot
 from journeys.core import load_handbook
 from journeys.core.changes import (
     Change,
@@ -30,6 +30,9 @@ from journeys.render.labels import LABELS
 from journeys.render.text import text
 
 CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS")
+# GitHub reads at most 3 MB of a CODEOWNERS file; one longer than that is not one (and reading
+# `-o /dev/zero` must end).
+MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024
 
 
 def add_parsers(commands, maps_help: str) -> None:
@@ -192,20 +195,21 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
     )
     try:
         with open(target, encoding="utf-8", newline="") as handle:
-            existing = handle.read()
+            existing = handle.read(MAX_CODEOWNERS_BYTES + 1)
     except FileNotFoundError:
         existing = ""
-    except (OSError, UnicodeDecodeError) as exc:
-        print(
-            f"journeys codeowners: cannot read {target}: {getattr(exc, 'strerror', None) or 'not UTF-8 text'}",
-            file=sys.stderr,
+    except UnicodeDecodeError:
+        raise CommandError(f"cannot read {target}: it is not UTF-8 text") from None
+    except OSError as exc:
+        raise cannot("read", exc) from None
+    if len(existing) > MAX_CODEOWNERS_BYTES:
+        raise CommandError(
+            f"cannot read {target}: it is over {MAX_CODEOWNERS_BYTES:,} characters, too long for CODEOWNERS"
         )
-        return 1
     try:
         updated = replace_block(existing, block)
     except ValueError as exc:
-        print(f"journeys codeowners: {os.path.relpath(target)}: {exc}", file=sys.stderr)
-        return 1
+        raise CommandError(f"{os.path.relpath(target)}: {exc}") from None
     shown = os.path.relpath(target)
     if args.check:
         if updated != existing:
@@ -214,9 +218,12 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
         print(f"{shown} is up to date")
         return 0
     if updated != existing:
-        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(updated)
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(updated)
+        except OSError as exc:
+            raise cannot("write", exc) from None
     missing = len(missing_reviewers(handbook))
     print(
         f"wrote {shown}"

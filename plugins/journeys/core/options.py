@@ -12,12 +12,13 @@ config the handbook depends on; `site` is their key path in `mkdocs.yml`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from types import MappingProxyType
 
 from journeys.core.ids import is_valid_id
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, quoted
 from journeys.core.schema import VISIBILITIES as AUDIENCES
 from journeys.core.schema import step_record, type_name
 
@@ -129,12 +130,39 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def label_fields(words: str) -> set[str]:
+    """The `{name}` placeholders of a label. Only plain names are filled in: a format spec or
+    a conversion (`{n:>3000000000}`, `{n!r}`, `{n.attr}`) would run Python's formatting on the
+    build machine, so it is an OptionError, as is a lone brace."""
+    try:
+        parsed = list(string.Formatter().parse(words))
+    except ValueError as exc:
+        raise OptionError(f"{exc}; write {{{{ and }}}} for a brace") from None
+    names = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            plain = re.sub(r"\W.*", "", name) or "name"
+            raise OptionError(
+                f"{quoted(written)} is not a plain placeholder: write {{{plain}}}; a label fills in names only, "
+                "without ':', '!', '.' or '['"
+            )
+        names.add(name)
+    return names
+
+
 def _labels(value) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise OptionError(f"expected a mapping of label keys to words, {_got(value)}")
     for key, words in value.items():
         if not isinstance(words, str):
             raise OptionError(f"expected text, {_got(words)}", (key,))
+        try:
+            label_fields(words)
+        except OptionError as exc:
+            raise OptionError(exc.message, (key,)) from None
     return MappingProxyType(dict(sorted(value.items())))
 
 

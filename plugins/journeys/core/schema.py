@@ -603,9 +603,10 @@ def journey_record(custom_fields=()) -> Record:
                 "expectations",
                 TEXTS,
                 default=(),
-                doc="what the customer assumes will happen",
+                doc="what the customer assumes will happen; in [brackets] a comma starts a new item, "
+                "so quote an item that has one",
                 audience=PUBLIC,
-                example=["A clear answer"],
+                example=["A clear answer", "Real prices, not teaser prices"],
             ),
             Key(
                 "steps",

@@ -42,7 +42,10 @@ def starts_with_heading(body: str) -> bool:
 def journey_page(handbook, journey, ctx) -> Page:
     here = ctx.site.src("journeys", journey.id)
     if journey.problems:
-        parts = (f"# {text(journey.title)}", header(handbook, journey, ctx, here), problem_list(journey.problems))
+        # Without personas (required) the front matter did not load, and a header would show
+        # defaults and empty rows instead of what the map says: the errors alone.
+        facts = (header(handbook, journey, ctx, here),) if journey.personas else ()
+        parts = (f"# {text(journey.title)}", *facts, problem_list(journey.problems))
         return Page(here, journey.title, parts, journey.summary, journey.tags, journey.source)
     labels = ctx.templates.labels
     baseline = baseline_of(handbook, journey)

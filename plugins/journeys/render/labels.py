@@ -9,9 +9,9 @@ replacement must use the same names, and may leave any out.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 
+from journeys.core.options import OptionError, label_fields
 from journeys.core.schema import step_record
 
 LABELS: dict[str, str] = {
@@ -293,8 +293,8 @@ class UnknownLabel(ValueError):
 
 
 def fields(label: str) -> set[str]:
-    """The `{names}` a label is filled in with."""
-    return {name for _, name, _, _ in string.Formatter().parse(label) if name is not None}
+    """The `{names}` a label is filled in with (core/options.py checks that they are plain)."""
+    return label_fields(label)
 
 
 def fill(label: str, **values: object) -> str:
@@ -314,8 +314,8 @@ def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:
         value = str(value)
         try:
             extra = fields(value) - fields(LABELS[key])
-        except ValueError as exc:  # an unmatched brace
-            raise UnknownLabel(f"labels: {key}: {exc}; write {{{{ and }}}} for a brace") from None
+        except OptionError as exc:  # an unmatched brace, a format spec
+            raise UnknownLabel(f"labels: {key}: {exc.message}") from None
         if extra:
             known = ", ".join(f"{{{n}}}" for n in sorted(fields(LABELS[key]))) or "none"
             raise UnknownLabel(f"labels: {key}: unknown placeholder {{{sorted(extra)[0]}}}; this label can use {known}")
