@@ -12,11 +12,13 @@ from markupsafe import Markup
 from html_tree import parse
 from journeys.core.index import emotion_by_stage, feeling_by_stage, merge_pain_points
 from journeys.core.model import Journey, PainPoint, StageBlock, Step
+from journeys.render.context import Context
 from journeys.render.fragments import Cell, Row, table
 from journeys.render.generated_page import MARKDOWN_SLOT, Markdown, page_parts
 from journeys.render.journeys_index import unique_ids
 from journeys.render.labels import LABELS, UnknownLabel, fields, fill, merged
 from journeys.render.templating import Templates, fill_markup
+from journeys.render.urls import Site
 
 
 def journey(id_, state, *stages, pains=()):
@@ -81,11 +83,12 @@ def test_every_label_key_is_used_by_a_template_or_a_renderer():
 
 def test_table_labels_cells_for_cards_and_marks_numbers():
     html = table(
+        Context(Site(), datetime.date(2026, 1, 1)),
         "jm-index",
         "Caption",
         ["Name", Markup('<a href="s/">Stage</a>'), "Count"],
         [
-            Row((Cell("Head", ' scope="rowgroup" rowspan="2"', header=True), "a", "1")),
+            Row((Cell("Head", header=True, rowspan=2), "a", "1")),
             Row(("b", "2"), start=1),
             ("c", Cell("d", classes="x"), "3"),
         ],
@@ -96,6 +99,7 @@ def test_table_labels_cells_for_cards_and_marks_numbers():
     assert [h.classes for h in heads] == [[], [], ["jm-num"]] and heads[1].links() == [("s/", "Stage")]
     rows = tree.rows()
     assert rows[0][0].tag == "th" and "data-label" not in rows[0][0].attrs
+    assert rows[0][0].attrs["scope"] == "rowgroup" and rows[0][0].attrs["rowspan"] == "2"
     assert [(c.attrs.get("data-label"), c.classes) for c in rows[1]] == [("Stage", []), ("Count", ["jm-num"])]
     assert [(c.attrs.get("data-label"), c.classes) for c in rows[2]] == [
         ("Name", []),
@@ -148,8 +152,5 @@ def test_templates_escape_author_values_as_text(tmp_path):
 
 
 def test_the_context_reads_labels_from_its_templates():
-    from journeys.render.context import Context
-    from journeys.render.urls import Site
-
     ctx = Context(Site(), datetime.date(2026, 1, 1), templates=Templates(labels={"has_errors": "kaputt"}))
     assert ctx.labels["has_errors"] == "kaputt"

@@ -87,9 +87,9 @@ def test_stage_spread_sets_equal_steps_apart_and_positions_by_percent():
         def __init__(self, touchpoint, emotion):
             self.touchpoint, self.emotion = touchpoint, emotion
 
-    height, svg = track(LABELS, [Step("A", 0), Step("B", 0), Step("C", 1)], "Buy")
-    assert height == 46  # one row of dots more
-    assert re.findall(r'cx="([^"]+)" cy="([^"]+)"', svg) == [("50%", "18"), ("50%", "28"), ("70%", "23")]
+    row = track(LABELS, [Step("A", 0), Step("B", 0), Step("C", 1)], "Buy")
+    assert row["height"] == 46  # one row of dots more
+    assert [(dot["x"], dot["y"]) for dot in row["dots"]] == [("50%", "18"), ("50%", "28"), ("70%", "23")]
     assert [x_percent(v) for v in (-3, -2.5, -2, 0, 2, 9)] == ["0%", "0%", "10%", "50%", "90%", "100%"]
 
 

@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 from helpers import build_site
-from journeys.render.text import json_attr, text
+from journeys.render.templating import Templates
+from journeys.render.text import json_data, text
 
 HOSTILE = (
     "<script>alert(1)</script> </script><script>alert(2)</script> <img src=x onerror=alert(1)> "
@@ -354,10 +355,14 @@ def test_text_escapes_everything_once_and_reads_back(value):
     assert not set("<>\"'`*_[]{}\u2028") & set(escaped)
 
 
-def test_json_attr_cannot_close_an_attribute_or_a_script():
-    escaped = json_attr({"title": HOSTILE})
-    assert not set("<>\"'") & set(escaped)
-    assert json.loads(unescape(escaped)) == {"title": HOSTILE}
+def test_json_data_cannot_close_an_attribute_or_a_script():
+    data = json_data({"title": HOSTILE})
+    assert data.isascii()  # U+2028 and U+2029 arrive escaped
+    # As a template prints it into a data attribute (every value is escaped as text).
+    escaped = Templates().macros.chart("Caption", "Label", "plotly.js", data, [])
+    attribute = re.search(r'data-chart="([^"]*)"', escaped).group(1)
+    assert not set("<>'") & set(attribute)
+    assert json.loads(unescape(attribute)) == {"title": HOSTILE}
 
 
 def chart_strings(site: Path) -> list[str]:

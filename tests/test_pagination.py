@@ -37,6 +37,10 @@ PART = re.compile(r"(.+)/page-(\d+)/index\.html")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("paged")
     generate(str(root), 120)
+    # Hand-written pages show journeys' pain points too: their links must reach the rows as well.
+    ids = sorted(p.stem for p in (root / "maps" / "journeys").rglob("*.md"))[:30]
+    blocks = "".join(f"```journey-map\njourney: {i}\nshow: [pain-points]\n```\n\n" for i in ids)
+    (root / "docs" / "embedded.md").write_text("# Embedded\n\n" + blocks, encoding="utf-8")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("journeys.render.pagination.BUDGET", BUDGET)
@@ -119,6 +123,13 @@ def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
         pain_id = href.split("#")[1]
         target = posixpath.normpath(posixpath.join("journeys/x", href.split("#")[0])) + "/"
         assert target + "#" + pain_id == homes[pain_id]
+    # So does a card in a hand-written page, rows on every part of the index among them.
+    embedded = re.findall(r'href="([^"]*pain-points/[^"#]*#[^"]+)"', (site / "embedded/index.html").read_text("utf-8"))
+    targets = {posixpath.normpath(posixpath.join("embedded", html_lib.unescape(h).split("#")[0])) for h in embedded}
+    assert len(targets) > 1
+    for href in map(html_lib.unescape, embedded):
+        pain_id = href.split("#")[1]
+        assert posixpath.normpath(posixpath.join("embedded", href.split("#")[0])) + "/#" + pain_id == homes[pain_id]
 
 
 def test_pages_stay_within_their_budget(site):

@@ -28,8 +28,16 @@ from journeys.render.context import Context
 from journeys.render.embed_html import embed_html
 from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
-from journeys.render.memo import Memo, override_files
-from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix, site_files
+from journeys.render.memo import Memo
+from journeys.render.page_inputs import override_files
+from journeys.render.site_files import (
+    INDEX_KINDS,
+    SCRIPTS,
+    STYLESHEET,
+    normalise_prefix,
+    rendering_context,
+    site_files,
+)
 from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates, override_warnings
 from journeys.render.urls import Site
 
@@ -157,7 +165,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.options.repo_url,
             memo=getattr(self, "memo", None),
         )
-        self.handbook, self.ctx = handbook, ctx
+        # Embeds render later, with links to pain points where the pages put their rows.
+        self.handbook, self.ctx = handbook, rendering_context(handbook, ctx)
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
             generated = site_files(handbook, ctx)

@@ -31,27 +31,15 @@ def url(href: str) -> str:
     return html.escape(href, quote=True)
 
 
-def link(href: str, label: str, **attrs: str) -> str:
-    """A link whose `href` the renderer made (never author text) and an escaped label."""
-    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{text(v)}"' for k, v in sorted(attrs.items()))
-    return f'<a href="{url(href)}"{extra}>{text(label)}</a>'
-
-
 def is_web_url(value: str) -> bool:
+    """Evidence is the one place author text may become a link, and only an http(s) URL."""
     return re.match(r"https?://[^\s<>\"']+\Z", value, re.IGNORECASE) is not None
 
 
-def evidence(value: str) -> str:
-    """Evidence is the one place author text may become a link, and only an http(s) URL."""
-    if is_web_url(value):
-        return link(value, value, rel="nofollow noopener")
-    return text(value)
-
-
-def json_attr(data: object) -> str:
+def json_data(data: object) -> str:
     """JSON for a data attribute: compact, sorted, ASCII-only (so U+2028 and '</script>'
-    arrive escaped), then HTML-escaped for the attribute."""
-    return text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True))
+    arrive escaped). A template escapes it for the attribute as it prints it."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
 def number(value: object) -> Markup:
