@@ -19,12 +19,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience, public_history, unknown_public_fields
 from journeys.core.build_date import build_date
+from journeys.core.editor_option import repository_paths
+from journeys.core.file_kinds import FILE_KINDS
 from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
+from journeys.render.editor_site import editor_site
 from journeys.render.embed_html import embed_html
 from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
@@ -157,7 +160,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.handbook, self.ctx = handbook, ctx
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
-            generated = site_files(handbook, ctx)
+            generated = site_files(handbook, ctx, self._editor(config, handbook))
         except TemplateProblem as exc:  # an override naming a value its page does not have
             raise PluginError(f"journeys: {exc}") from None
         self.html_blocks: dict[str, list[str]] = {}
@@ -190,6 +193,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             for file in self.ours.values():
                 files.append(file)
         return files
+
+    def _editor(self, config, handbook):
+        """The form editor's files, when this build serves it."""
+        maps_path, docs_path = repository_paths(self.root, self.maps_dir, config.docs_dir)
+        editor = editor_site(
+            editor=self.options.editor,
+            audience=self.options.audience,
+            custom_fields=self.options.custom_fields,
+            maps_path=maps_path,
+            docs_path=docs_path,
+            present={kind.name for kind in FILE_KINDS if kind.exists(self.maps_dir)},
+            repo_url=self.options.repo_url,
+            site_url=config.site_url,
+            site_name=config.site_name,
+            labels=self.templates.labels,
+        )
+        if editor is not None and editor.note:
+            log.info(f"journeys: the form editor at {editor.path}: {editor.note}")
+        return editor
 
     def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
