@@ -161,6 +161,10 @@ class _Widgets:
             out["hint"] = key.doc[0].upper() + key.doc[1:]
         if key.default is not None and not isinstance(key.default, tuple):
             out["default"] = key.default
+        elif out["widget"] == "list" and not key.required:
+            # Else Decap starts a new entry with one item in every list whose items have a
+            # default (a pain point's severity), an item the editor did not ask for.
+            out["default"] = []
         return out
 
     def widget(self, kind: Type, name: str) -> dict:
