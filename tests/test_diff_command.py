@@ -87,7 +87,10 @@ def test_markdown_escapes_mentions_and_references_but_not_words(handbook_dir, ca
     edit(handbook_dir, RENAMED, "touchpoint: Checkout", "touchpoint: 'Ask @cx-team about #42 & pay: step-by-step'")
     code, out, _ = run(handbook_dir, capsys, "HEAD", "--format", "markdown")
     assert code == 0
-    assert "  - Touchpoint renamed: Checkout → Ask @\u2060cx-team about #\u206042 &amp; pay: step-by-step" in out.splitlines()
+    assert (
+        "  - Touchpoint renamed: Checkout → Ask @\u2060cx-team about #\u206042 &amp; pay: step-by-step"
+        in out.splitlines()
+    )
 
 
 def test_a_renamed_touchpoint_and_kpi_values(handbook_dir, capsys):

@@ -21,9 +21,10 @@ from journeys.render.editor_config import backend_settings, editor_config
 from journeys.render.labels import LABELS
 
 ALL = frozenset({"journey", "persona", "stage", "team"})
+DEFAULT = Editor()
 
 
-def config(present=ALL, custom=(("backstage", "Behind the scenes"),), editor=Editor(), repo="https://github.com/o/r"):
+def config(present=ALL, custom=(("backstage", "Behind the scenes"),), editor=DEFAULT, repo="https://github.com/o/r"):
     made, _ = editor_config(
         editor=editor,
         custom_fields=custom,

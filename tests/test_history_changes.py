@@ -76,7 +76,9 @@ def test_a_pain_point_with_an_id_keeps_its_identity_when_its_text_changes():
 
 
 def test_a_touchpoint_that_changes_more_than_its_name_is_removed_and_added():
-    new = MAP.replace("      - touchpoint: Checkout\n        emotion: 1\n", "      - touchpoint: Payment\n        emotion: 2\n")
+    new = MAP.replace(
+        "      - touchpoint: Checkout\n        emotion: 1\n", "      - touchpoint: Payment\n        emotion: 2\n"
+    )
     assert journey_changes(version(MAP), version(new)) == (
         Change("touchpoint_added", "Payment"),
         Change("touchpoint_removed", "Checkout"),
@@ -84,7 +86,10 @@ def test_a_touchpoint_that_changes_more_than_its_name_is_removed_and_added():
 
 
 def test_kpis_added_removed_and_their_values():
-    old = MAP.replace("personas: [maya]\n", "personas: [maya]\nkpis:\n  - {name: Quote-to-purchase, current: 18%, target: 25%}\n  - Calls\n")
+    old = MAP.replace(
+        "personas: [maya]\n",
+        "personas: [maya]\nkpis:\n  - {name: Quote-to-purchase, current: 18%, target: 25%}\n  - Calls\n",
+    )
     new = old.replace("current: 18%, target: 25%", "current: 16%, target: 20%").replace("  - Calls\n", "")
     new = new.replace("        emotion: 1\n", "        emotion: 1\n        kpis: [Drop-off]\n")
     assert journey_changes(version(old), version(new)) == (

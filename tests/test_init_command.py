@@ -43,7 +43,9 @@ def test_init_writes_a_handbook_that_builds_strict_with_no_demo_text(tmp_path, c
     assert editor["backend"] == {"name": "github", "branch": "main", "repo": "acme/journeys"}
     # The home page shows the journey through its embed.
     assert "Becoming a customer" in built.html("") and "jm-chart" in built.html("")
-    sources = {p: p.read_text(encoding="utf-8").lower() for p in root.rglob("*") if p.is_file() and "site" not in p.parts}
+    sources = {
+        p: p.read_text(encoding="utf-8").lower() for p in root.rglob("*") if p.is_file() and "site" not in p.parts
+    }
     pages = {p: p.read_text(encoding="utf-8").lower() for p in built.site.rglob("*.html")}
     found = [f"{p}: {w}" for p, text in {**sources, **pages}.items() for w in DEMO_WORDS if w in text]
     assert found == []

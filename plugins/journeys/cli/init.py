@@ -69,7 +69,9 @@ def run_init(args, maps_dir: str, options: Options) -> int:
     target = args.dir
     for name in ("mkdocs.yml", "maps", "docs"):
         if os.path.exists(os.path.join(target, name)):
-            raise CommandError(f"{os.path.join(target, name)} exists already: init writes a new handbook into an empty folder")
+            raise CommandError(
+                f"{os.path.join(target, name)} exists already: init writes a new handbook into an empty folder"
+            )
     values = _values(args.company.strip() or "Our company", args.repo)
     written = []
     for folder, _, names in sorted(os.walk(STARTER)):

@@ -175,6 +175,7 @@ def _signed(emotion: int) -> str:
 def _renamed(old: Journey, new: Journey, added: set, removed: set) -> list[tuple[str, str]]:
     """(old name, new name) of the touchpoints renamed in place: at the same position of the
     journey's steps, one name removed and one added, with the same emotion and pain points."""
+
     def keyed(journey: Journey) -> list[tuple]:
         names = list(_keyed((step.touchpoint, None) for _, step in journey.steps))
         return [(names[n], step) for n, (_, step) in enumerate(journey.steps)]

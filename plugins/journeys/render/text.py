@@ -35,9 +35,7 @@ _GITHUB_ACTIVE = re.compile(r"[<>&\\`*_\[\]~|]|(?<![\w@#])([@#])(?=[\w/-])")
 
 def github_text(value: object) -> str:
     """Author text for one line of a GitHub comment in Markdown, shown as written."""
-    return _GITHUB_ACTIVE.sub(
-        lambda m: m[1] + "\u2060" if m[1] else _GITHUB[m[0]], " ".join(str(value).split())
-    )
+    return _GITHUB_ACTIVE.sub(lambda m: m[1] + "\u2060" if m[1] else _GITHUB[m[0]], " ".join(str(value).split()))
 
 
 def url(href: str) -> str:
