@@ -203,7 +203,7 @@ def test_an_unknown_section_suggests_a_stage():
         to_map(parse("journey\nsection Discovr\n  A: 3: Me\n"), default_title="x", stages=CATALOGUE)
     assert (caught.value.line, caught.value.message) == (
         2,
-        "section 'Discovr' is not a stage in stages.yml (did you mean 'discover'?); rename the section to one of: discover, buy, manage",
+        "section 'Discovr' is not a stage in stages.yml (did you mean 'discover'?); rename the section to one of: Discover (discover), Buy (buy), Use & change (manage)",
     )
 
 
@@ -228,6 +228,17 @@ def test_actors_that_are_existing_personas_by_id_or_name():
         personas={"first-time-renter": "Priya", "maya": "Maya, buyer"},
     ).data
     assert data["personas"] == ["first-time-renter", "maya", "sam"]
+
+
+def test_actors_match_personas_whatever_their_case_accents_or_the_rest_of_the_name():
+    personas = {"zoe": "Zoé Martin", "maya": "Maya, first-time buyer", "landlord": "Max, landlord", "tenant": "Max, tenant"}
+    data = to_map(parse("journey\nsection A\n  T: 3: zoe martin, MAYA, Max, Renée\n"), default_title="x", personas=personas)
+    # "Max" names two personas' first part: a new persona, not a guess.
+    assert data.data["personas"] == ["zoe", "maya", "max", "renee"]
+    assert data.stubs == {"max": "Max", "renee": "Renée"}
+    assert to_map(parse("journey\nsection A\n  T: 3: ZOE MARTÍN\n"), default_title="x", personas=personas).data[
+        "personas"
+    ] == ["zoe"]
 
 
 def test_the_narrative_escapes_diagram_text():
