@@ -136,6 +136,7 @@ MINIMAL_MAPS = {
     "maps/personas/omar.md": """
         ---
         name: Omar, landlord
+        goals: [Fewer calls from tenants]
         ---
     """,
     "maps/journeys/sales/buy.md": """

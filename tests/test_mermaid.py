@@ -265,6 +265,15 @@ def test_import_write_round_trips_through_the_handbook_and_publishes(tmp_path, m
     assert handbook.persona_by_id["cat"].name == "Cat"
     assert handbook.persona_by_id["me"].name == "Me, the author"  # existing persona untouched
     assert "- Do work: Me, Cat" in journey.body
+    # Personas with only a name are unfinished: a warning each, which a strict build fails on.
+    assert [(w.path, w.level) for w in handbook.warnings] == [
+        ("maps/personas/cat.md", "warning"),
+        ("maps/personas/me.md", "warning"),
+    ]
+    for stub in ("cat", "me"):
+        path = tmp_path / "maps/personas" / f"{stub}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("\nname:", "\nsummary: Works from home.\nname:", 1))
+    assert load_handbook("maps").warnings == ()
     result = build_site(tmp_path, config={"plugins": ["search", "journeys"]})
     assert result.ok, result.warnings
     assert "Make tea" in result.html("journeys/my-working-day/")
