@@ -64,7 +64,10 @@ def test_check_prints_the_located_message(tmp_path, case, capsys, monkeypatch):
 def test_a_persona_with_only_a_name_is_unfinished(handbook_dir):
     """A stub persona is valid, but its page would tell a reader nothing: a warning, which
     `--strict` (and so the pull-request check and a strict build) fails on."""
-    write(handbook_dir, {"maps/personas/sam.md": "---\n# who is Sam?\nname: Sam\nvisibility: internal\n---\n"})
+    write(
+        handbook_dir,
+        {"mkdocs.yml": SITE_CONFIG, "maps/personas/sam.md": "---\n# who is Sam?\nname: Sam\nvisibility: internal\n---\n"},
+    )
     result = run_check(cwd=handbook_dir)
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == (
