@@ -66,7 +66,10 @@ def test_a_persona_with_only_a_name_is_unfinished(handbook_dir):
     `--strict` (and so the pull-request check and a strict build) fails on."""
     write(
         handbook_dir,
-        {"mkdocs.yml": SITE_CONFIG, "maps/personas/sam.md": "---\n# who is Sam?\nname: Sam\nvisibility: internal\n---\n"},
+        {
+            "mkdocs.yml": SITE_CONFIG,
+            "maps/personas/sam.md": "---\n# who is Sam?\nname: Sam\nvisibility: internal\n---\n",
+        },
     )
     result = run_check(cwd=handbook_dir)
     assert result.returncode == 0

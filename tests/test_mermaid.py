@@ -231,8 +231,15 @@ def test_actors_that_are_existing_personas_by_id_or_name():
 
 
 def test_actors_match_personas_whatever_their_case_accents_or_the_rest_of_the_name():
-    personas = {"zoe": "Zoé Martin", "maya": "Maya, first-time buyer", "landlord": "Max, landlord", "tenant": "Max, tenant"}
-    data = to_map(parse("journey\nsection A\n  T: 3: zoe martin, MAYA, Max, Renée\n"), default_title="x", personas=personas)
+    personas = {
+        "zoe": "Zoé Martin",
+        "maya": "Maya, first-time buyer",
+        "landlord": "Max, landlord",
+        "tenant": "Max, tenant",
+    }
+    data = to_map(
+        parse("journey\nsection A\n  T: 3: zoe martin, MAYA, Max, Renée\n"), default_title="x", personas=personas
+    )
     # "Max" names two personas' first part: a new persona, not a guess.
     assert data.data["personas"] == ["zoe", "maya", "max", "renee"]
     assert data.stubs == {"max": "Max", "renee": "Renée"}

@@ -11,7 +11,8 @@ from journeys.cli.scaffolds import journey_template, persona_template
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.options import Options
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, quoted
+from journeys.core.schema import STATES, journey_record
 
 
 def add_parser(commands, maps_help: str) -> None:
@@ -28,6 +29,9 @@ def add_parser(commands, maps_help: str) -> None:
         help="a persona of the journey (repeat for more); default: none, to fill in",
     )
     new.add_argument("--owner", help="the team that owns the journey; default: none, to fill in")
+    new.add_argument("--state", choices=STATES, default="current", help="current: how it works today; future: a design")
+    new.add_argument("--baseline", help="with --state future: the current-state journey this one redesigns")
+    new.add_argument("--parent", help="the journey this one zooms into (map format 1.2)")
     new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
     new.set_defaults(run=run_new)
 
@@ -46,6 +50,27 @@ def _write_new(path: str, text: str) -> None:
         raise CommandError(
             f"{os.path.normpath(path)} exists already; not overwriting it: choose another id or edit that file"
         ) from None
+
+
+def _check_journey_refs(args, handbook) -> None:
+    """--baseline and --parent name journeys that exist; a baseline is a current-state journey
+    that a future-state one redesigns."""
+    for flag, value in (("--baseline", args.baseline), ("--parent", args.parent)):
+        if value is not None and value not in handbook.journey_by_id:
+            known = ", ".join(sorted(handbook.journey_by_id)) or "none yet"
+            raise CommandError(
+                f"{flag}: unknown journey {quoted(value)}{did_you_mean(value, handbook.journey_by_id)}: "
+                f"this handbook has {known}"
+            )
+    if args.parent is not None and "parent" not in {key.name for key in journey_record().keys}:
+        raise CommandError("--parent: this version of the map format has no 'parent' key (map format 1.2)")
+    if args.baseline is not None:
+        if args.state != "future":
+            raise CommandError("--baseline: only a future-state journey has a baseline: add --state future")
+        if handbook.journey_by_id[args.baseline].state == "future":
+            raise CommandError(
+                f"--baseline: {quoted(args.baseline)} is a future-state journey; a baseline is a current-state one"
+            )
 
 
 def run_new(args, maps_dir: str, options: Options) -> int:
@@ -82,6 +107,7 @@ def run_new(args, maps_dir: str, options: Options) -> int:
         if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
             known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
             raise CommandError(f"--owner: unknown team '{args.owner}'{did_you_mean(args.owner, teams or ())}{known}")
+        _check_journey_refs(args, handbook)
         path = os.path.join(maps_dir, "journeys", *folder.split("/"), args.id + ".md")
         text = journey_template(
             args.id,
@@ -89,6 +115,9 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             personas=args.personas,
             known_personas=[p.id for p in handbook.personas],
             owner=args.owner,
+            state=args.state,
+            baseline=args.baseline,
+            parent=args.parent,
             stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),
             teams=teams,
             custom_fields=handbook.custom_fields,
