@@ -246,7 +246,13 @@ class _Widgets:
         elif isinstance(item, Ref) and self.relation(item):
             out = {**self.relation(item), "multiple": True}  # type: ignore[dict-item]
         else:
-            out = {"widget": "list", "field": {"name": "item", "label": "Item", **self.widget(item, name)}}
+            # Items of plain values open, one line each; a collapsed one shows its value.
+            out = {
+                "widget": "list",
+                "field": {"name": "item", "label": "Item", **self.widget(item, name)},
+                "collapsed": False,
+                "summary": "{{fields.item}}",
+            }
         if kind.single_ok:
             out["journeys_single"] = True  # a single value is read as a list of one
         if kind.min_items:
