@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from helpers import build_config
+from helpers import REPO, build_config
 from journeys.cli import main
 from journeys.core import load_handbook
 
@@ -63,3 +63,11 @@ def test_init_without_a_repository_says_how_to_set_one(tmp_path):
     assert main(["init", str(root)]) == 0
     assert "# repo_url:" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Our company customer journeys" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_starter_workflow_is_the_example_workflow_installing_from_requirements():
+    """The handbook `init` writes has no package of its own to install: only that line differs."""
+    starter = (REPO / "plugins/journeys/cli/starter/.github/workflows/handbook.yml").read_text(encoding="utf-8")
+    example = (REPO / ".github/workflows/handbook.yml").read_text(encoding="utf-8")
+    assert starter == example.replace("run: pip install .\n", "run: pip install -r requirements.txt\n")
+    assert "pip install -r requirements.txt" in starter

@@ -388,7 +388,7 @@ def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues
     write(
         tmp_path,
         {
-            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
+            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
             "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
             "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
             "        emotion: 0\n---\n",
