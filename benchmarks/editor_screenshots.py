@@ -3,32 +3,23 @@ the demo, at 1440 px, with Debian's Chromium:
 
     python benchmarks/editor_screenshots.py        # writes docs/assets/editor-*.png
 
-It builds the demo with the editor pointed at a decap-server of its own (npm, from `npm ci`),
-as tests/browser/test_editor_in_browser.py does, and saves nothing."""
+It builds a copy of the demo with the editor pointed at a decap-server of its own (npm, from
+`npm ci`), as tests/browser/test_editor_in_browser.py does (tests/helpers.py, `editor_demo`),
+and saves nothing."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, build_config, copy_demo, serving  # noqa: E402
+from helpers import CHROMIUM, CHROMIUM_ARGS, editor_demo  # noqa: E402
 
 OUT = REPO / "docs" / "assets"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main() -> None:
@@ -36,26 +27,8 @@ def main() -> None:
 
     root = Path(tempfile.mkdtemp())
     try:
-        copy_demo(root)
-        port = free_port()
-        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace(
-            "      review_after_days: 180\n",
-            f"      review_after_days: 180\n      editor:\n        local_backend: http://127.0.0.1:{port}/api/v1\n",
-            1,
-        )
-        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-        assert build_config(root).ok
-        env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(root)}
-        server = subprocess.Popen(
-            ["node", str(REPO / "node_modules/decap-server/dist/index.js")], env=env, stdout=subprocess.DEVNULL
-        )
-        time.sleep(2)
-        try:
-            with serving(root / "site") as web, sync_playwright() as playwright:
-                shoot(playwright, f"http://127.0.0.1:{web.server_address[1]}/admin/")
-        finally:
-            server.terminate()
+        with editor_demo(root) as admin, sync_playwright() as playwright:
+            shoot(playwright, admin)
     finally:
         shutil.rmtree(root)
 

@@ -7,71 +7,28 @@ exactly those changes."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import REPO, build_config, copy_demo, serving
+from helpers import DECAP_SERVER, editor_demo
 from journeys.cli import main
 from journeys.core import load_handbook
 
-DECAP_SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
 CUSTOM = [("backstage", "Behind the scenes")]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _git(root: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
 def editor_site(tmp_path):
     """The demo in a git work tree, built with the editor pointed at a decap-server of its own."""
-    if not DECAP_SERVER.is_file():
-        pytest.fail(f"{DECAP_SERVER} is missing: run `npm ci` (package.json lists decap-server)")
     root = tmp_path / "handbook"
     root.mkdir()
-    copy_demo(root)
-    port = _free_port()
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace(
-        "      review_after_days: 180\n",
-        f"      review_after_days: 180\n      editor:\n        local_backend: http://127.0.0.1:{port}/api/v1\n",
-        1,
-    )
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "demo")
-    built = build_config(root)
-    site = root / "site"
-    assert built.ok, built.warnings
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(root), "MODE": "fs"}
-    server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            assert time.monotonic() < deadline and server.poll() is None, "decap-server did not start"
-            time.sleep(0.1)
-        with serving(site) as web:
-            yield root, f"http://127.0.0.1:{web.server_address[1]}/admin/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    if not DECAP_SERVER.is_file():
+        pytest.fail(f"{DECAP_SERVER} is missing: run `npm ci` (package.json lists decap-server)")
+    with editor_demo(root) as admin:
+        yield root, admin
 
 
 def _choose(page, field, text: str) -> None:

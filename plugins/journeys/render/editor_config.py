@@ -144,7 +144,9 @@ def _collection(kind: FileKind, custom_fields, maps_path: str, widgets: _Widgets
     }
     if kind.nested:
         folder["nested"] = {"depth": 8, "summary": "{{" + title + "}}", "subfolders": False}
-        folder["meta"] = {"path": {"widget": "string", "label": "Folder", "hint": "a sub-folder that groups it"}}
+        folder["meta"] = {
+            "path": {"widget": "string", "label": "Folder", "hint": f"The sub-folder of {kind.folder}/ that groups it"}
+        }
     return folder
 
 
