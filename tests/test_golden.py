@@ -44,10 +44,11 @@ def rendered() -> dict[str, str]:
         site_name="Golden handbook",
         labels=LABELS,
     )
-    generated = site_files(handbook, Context(Site(), TODAY), editor)
+    assert editor is not None
+    generated = site_files(handbook, Context(Site(), TODAY))
     # The stylesheet is the assets' CSS, whatever the maps say (tests/test_stylesheet.py).
     exports = {path: text for path, text in generated.texts.items() if path != STYLESHEET}
-    return {page.src: page.markdown() for page in generated.pages} | exports
+    return {page.src: page.markdown() for page in generated.pages} | exports | editor.texts
 
 
 RENDERED = rendered()

@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 import secrets
+import shutil
 from collections import Counter
 
 from mkdocs.exceptions import Abort, PluginError
@@ -158,9 +159,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             memo=getattr(self, "memo", None),
         )
         self.handbook, self.ctx = handbook, ctx
+        self.editor = self._editor(config)
+        taken = next((f for f in files if self.editor and f.dest_uri.startswith(self.editor.path)), None)
+        if taken is not None:
+            log.warning(
+                f"{docs_rel}/{taken.src_uri} is published at {self.editor.path}, where the form editor would be: "
+                "set the journeys plugin's `editor` option to another folder, or to false"
+            )
+            self.editor = None
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
-            generated = site_files(handbook, ctx, self._editor(config, handbook))
+            generated = site_files(handbook, ctx)
         except TemplateProblem as exc:  # an override naming a value its page does not have
             raise PluginError(f"journeys: {exc}") from None
         self.html_blocks: dict[str, list[str]] = {}
@@ -194,7 +203,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 files.append(file)
         return files
 
-    def _editor(self, config, handbook):
+    def _editor(self, config):
         """The form editor's files, when this build serves it."""
         maps_path, docs_path = repository_paths(self.root, self.maps_dir, config.docs_dir)
         editor = editor_site(
@@ -395,7 +404,27 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             rest = "" if len(problems) == 1 else "; `journeys check --strict` lists them all"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
 
-    on_post_build = CombinedEvent(_whole_search_index, _strict)
+    def _write_editor(self, *, config) -> None:
+        """The form editor is a page of its own (Decap CMS takes the whole window), written
+        beside the site rather than handed to MkDocs as files: no other plugin has anything to
+        do with it, and Material's privacy plugin would try to download the third-party
+        addresses inside the CMS's bundle (its optional media libraries)."""
+        editor = getattr(self, "editor", None) if self.config["enabled"] else None
+        if editor is None:
+            return
+        for rel, content in editor.texts.items():
+            path = os.path.join(config.site_dir, *rel.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        for rel, source in editor.copies.items():
+            path = os.path.join(config.site_dir, *rel.split("/"))
+            # A preview rebuilds often; the vendored files are the same each time.
+            if not os.path.isfile(path) or os.path.getsize(path) != os.path.getsize(source):
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                shutil.copyfile(source, path)
+
+    on_post_build = CombinedEvent(_write_editor, _whole_search_index, _strict)
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:

@@ -12,7 +12,6 @@ from journeys.render import memo
 from journeys.render.all_pages import all_pages
 from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
 from journeys.render.data_files import all_exports
-from journeys.render.editor_site import EditorSite
 from journeys.render.generated_page import Page
 from journeys.render.stylesheet import SOURCES, stylesheet
 
@@ -43,8 +42,7 @@ class SiteFiles:
     copies: dict[str, str]  # site path -> file to copy: the assets
 
 
-def site_files(handbook, ctx, editor: EditorSite | None = None) -> SiteFiles:
-    """`editor` adds the form editor's files (render/editor_site.py), which a plugin build serves."""
+def site_files(handbook, ctx) -> SiteFiles:
     # Narratives link relative to their map file; on the generated page they must lead to the
     # same place. The exports hold no narrative, so they read the same handbook.
     handbook = with_page_links(handbook, lambda kind, id_: ctx.site.src(kind + "s", id_))
@@ -61,7 +59,4 @@ def site_files(handbook, ctx, editor: EditorSite | None = None) -> SiteFiles:
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
-    if editor is not None:
-        texts |= editor.texts
-        copies |= editor.copies
     return SiteFiles(all_pages(handbook, ctx), texts, copies)
