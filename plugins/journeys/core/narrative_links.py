@@ -12,17 +12,24 @@ is left as written. Links in code spans, fenced code and HTML comments are not l
 
 from __future__ import annotations
 
+import bisect
 import os
 import posixpath
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import quote, unquote
 
+# Every pattern here reads author text, so each is written to match in linear time: no two
+# parts of a pattern can take the same characters, and no search retries a scan from each of
+# many starting points (tests/test_linear_inputs.py).
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
-_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_BACKTICKS_RE = re.compile(r"`+")
+_NOT_A_LINE_BREAK_RE = re.compile(r"[^\n]")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# Link text holds brackets one level deep; a nested '[' ends the scan, so a line of '[a[a[a'
+# costs one pass, not one pass per bracket.
 _INLINE_RE = re.compile(
-    r"!?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*(?:<(?P<angle>[^>\n]*)>|(?P<bare>[^\s()<>]+))"
+    r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<(?P<angle>[^>\n]*)>|(?P<bare>[^\s()<>]+))"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
 )
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))", re.M)
@@ -42,11 +49,99 @@ class Link:
     suffix: str = ""
 
 
-def _masked(body: str) -> str:
-    """The body with code and comments blanked out, so offsets still match the body."""
-    for pattern in (_FENCE_RE, _COMMENT_RE, _CODE_SPAN_RE):
-        body = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
-    return body
+def _blank(text: str, fill: str) -> str:
+    return _NOT_A_LINE_BREAK_RE.sub(fill, text) if "\n" in text else fill * len(text)
+
+
+def _masked(body: str, fill: str = " ") -> str:
+    """The body with code and comments blanked out (each character but line breaks replaced by
+    `fill`), so offsets still match the body."""
+    for pattern in (_FENCE_RE, _COMMENT_RE):
+        body = pattern.sub(lambda m: _blank(m.group(), fill), body)
+    out, last = [], 0
+    for start, end in _code_spans(body):
+        out += [body[last:start], _blank(body[start:end], fill)]
+        last = end
+    return "".join(out) + body[last:]
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every code span, as CommonMark finds them: a run of backticks opens one,
+    and the next run of the same length closes it; a run that nothing closes is text. Found
+    from the runs' lengths, so a run left open costs a lookup, not a scan to the end."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for n, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(n)
+    spans, n = [], 0
+    while n < len(runs):
+        start, end = runs[n]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, n)
+        if later < len(same):
+            spans.append((start, runs[same[later]][1]))
+            n = same[later]
+        n += 1
+    return spans
+
+
+# Python-Markdown reads each '[' as the start of a link and scans on for the ']' that closes it,
+# to the end of the paragraph when none does (markdown/inlinepatterns.py, getText; once for
+# references, once for links), so a paragraph of '[a[a[a' takes time growing with its square:
+# an hour for 1 MiB. A narrative whose scans would add up to more than this is an error (the page
+# of an invalid map shows its errors, never its narrative); any prose with links stays far below.
+_BRACKET_SCANS_PER_CHARACTER = 2
+_BRACKET_SCANS_FREE = 100_000
+_BRACKET_RE = re.compile(r"[\[\]]|\n[ \t]*\n")
+_ESCAPED_RE = re.compile(r"\\.")
+_INNER_PAIR_RE = re.compile(r"\[[^\[\]\n\\]*\]")
+
+
+def slow_brackets(body: str) -> tuple[int, str] | None:
+    """(offset, message) when Markdown would scan the brackets of `body` for much longer than
+    it takes to read it (see above); None otherwise. Counted per paragraph, in one pass that
+    stops as soon as the scans that must come exceed the budget."""
+    budget = _BRACKET_SCANS_PER_CHARACTER * len(body) + _BRACKET_SCANS_FREE
+    if body.count("[") * len(body) <= budget:  # no scan can be longer than the body
+        return None
+    total = 0
+
+    def pair(found: re.Match) -> str:  # an innermost pair on one line: its scan, then blanked
+        nonlocal total
+        total += found.end() - found.start() - 1
+        return "x" * (found.end() - found.start())
+
+    # Code, comments, escaped characters ("\[" is text) and counted pairs become "x": text that is
+    # no bracket and leaves every line that was not blank not blank.
+    masked = _ESCAPED_RE.sub("xx", _masked(body, "x"))
+    for _ in range(2):  # prose nests brackets once or twice: the rest is counted one by one
+        masked = _INNER_PAIR_RE.sub(pair, masked)
+    open_at, open_sum, last = [], 0, 0  # open_sum: the offsets of the open '[' added up
+    for found in _BRACKET_RE.finditer(masked):
+        mark, at = found.group(), found.start()
+        if mark == "[":
+            open_at.append(at)
+            open_sum += at
+        elif mark == "]" and open_at:
+            last = open_at.pop()
+            open_sum -= last
+            total += at - last
+        elif mark != "]":  # a blank line ends the paragraph, and every scan still open in it
+            total += len(open_at) * at - open_sum
+            open_at, open_sum = [], 0
+        # What is scanned so far, and at least until here for each '[' still open.
+        if total + len(open_at) * at - open_sum > budget:
+            return (open_at[0] if open_at else last), _SLOW_BRACKETS
+    if total + len(open_at) * len(masked) - open_sum > budget:
+        return (open_at[0] if open_at else last), _SLOW_BRACKETS
+    return None
+
+
+_SLOW_BRACKETS = (
+    "too many '[' in this paragraph stay open for long: Markdown scans on from each one for the "
+    "']' that closes it, so the page would take time growing with the square of the paragraph to "
+    "render; close each '[' soon with ']', or write '\\[' for a bracket that is text"
+)
 
 
 def targets(body: str) -> list[tuple[int, int, str]]:
@@ -61,11 +156,12 @@ def targets(body: str) -> list[tuple[int, int, str]]:
 
 
 def resolve(
-    body: str, source: str, *, maps_dir: str, docs_dir: str, pages: dict, display
+    body: str, source: str, *, maps_dir: str, docs_dir: str, pages: dict, display, public: bool = False
 ) -> tuple[list[Link], list[tuple[int, str]]]:
     """The links of the narrative of the map at `source` (an absolute path), and the problems
     as (offset in the body, message). `pages` maps the absolute path of every map that has a
-    page to (kind, id); `display` turns an absolute path into the one messages show."""
+    page to (kind, id); `display` turns an absolute path into the one messages show. A `public`
+    map's message for a path in the maps folder does not say whether a file is there."""
     links, problems = [], []
     here = os.path.dirname(source)
     for start, end, target in targets(body):
@@ -82,11 +178,16 @@ def resolve(
         elif _inside(full, docs_dir) and _is_file(full):
             links.append(Link(start, end, "docs", os.path.relpath(full, docs_dir).replace(os.sep, "/"), suffix))
         else:
-            problems.append((start, f"link '{target}': {_why(full, maps_dir, docs_dir, display)}"))
+            problems.append((start, f"link '{target}': {_why(full, maps_dir, docs_dir, display, public)}"))
     return links, problems
 
 
-def _why(full: str, maps_dir: str, docs_dir: str, display) -> str:
+def _why(full: str, maps_dir: str, docs_dir: str, display, public: bool) -> str:
+    if public and _inside(full, maps_dir):
+        return (
+            f"a public build publishes no page for {display(full)}: link a public persona or "
+            f"journey map, or a file of {display(docs_dir)}/"
+        )
     if _inside(full, maps_dir) and _is_file(full):
         return (
             f"{display(full)} has no page of its own: link a persona or journey map, or a file of {display(docs_dir)}/"

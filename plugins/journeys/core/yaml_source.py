@@ -67,16 +67,36 @@ class Located:
         return table.get(path, (None, None))
 
 
-class _Loader(yaml.SafeLoader):
+class Bounded:
+    """What a PyYAML loader of author text adds (before yaml.SafeLoader in the bases): no
+    aliases, and flow collections (`[`, `{`) at most MAX_DEPTH deep. PyYAML's scanner checks
+    every open collection at every token, so `[[[[…` takes time growing with the square of
+    its depth (16 s for 5,000); libyaml stops at its own limit, but this parser reads every
+    document libyaml rejects, to word the error."""
+
     def compose_node(self, parent, index):
         # An alias shares one node between two places, so positions and sizes would lie
         # (and "billion laughs" documents explode); maps never need them.
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
             raise yaml.composer.ComposerError(
                 None, None, "anchors and aliases (*name) are not supported; repeat the value", mark
             )
-        return super().compose_node(parent, index)
+        return super().compose_node(parent, index)  # type: ignore[misc]
+
+    def fetch_flow_collection_start(self, token_class):
+        if self.flow_level >= MAX_DEPTH:  # type: ignore[attr-defined]
+            raise yaml.scanner.ScannerError(
+                None,
+                None,
+                f"nested too deeply (more than {MAX_DEPTH} levels)",
+                self.get_mark(),  # type: ignore[attr-defined]
+            )
+        return super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+
+
+class _Loader(Bounded, yaml.SafeLoader):
+    pass
 
 
 # libyaml composes nodes about ten times faster than PyYAML's Python parser, which dominates
