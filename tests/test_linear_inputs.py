@@ -20,18 +20,21 @@ HANG_GUARD = 30  # seconds: far above a linear run (about 1 s), far below a quad
 CASES = {
     # narrative_links: link targets, and what Markdown would scan for brackets (issue 24: `[a`)
     "narrative `[a[a[a`": """
-        from journeys.core.narrative_links import slow_brackets, targets
+        from journeys.core.narrative_links import slow_markdown, targets
         body = "[a" * (MIB // 2) + "](x.md)\\n"
         assert targets(body) == [(MIB + 2, MIB + 6, "x.md")]
-        assert slow_brackets(body) is not None
+        assert slow_markdown(body)[0] == 0  # Python-Markdown would take hours: an error here
+        assert slow_markdown("[a](b) [[c] d] " * (MIB // 15)) is None
     """,
     "narrative backtick runs that never close": """
-        from journeys.core.narrative_links import targets
+        from journeys.core.narrative_links import slow_markdown, targets
         runs, length = [], 1
         while sum(map(len, runs)) < MIB:
             runs.append("`" * length)
             length += 1
         assert targets(" ".join(runs) + " [a](b.md)") != []
+        assert slow_markdown(" ".join(runs)) is not None  # Python-Markdown would take minutes
+        assert slow_markdown("`a` ``b`` " * (MIB // 10)) is None
     """,
     # schema.Handle: a reviewer handle (issue 24: `a@b.b.b…@`)
     "reviewer handle `a@b.b.b…@`": """

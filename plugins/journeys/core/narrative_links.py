@@ -22,9 +22,10 @@ from urllib.parse import quote, unquote
 # Every pattern here reads author text, so each is written to match in linear time: no two
 # parts of a pattern can take the same characters, and no search retries a scan from each of
 # many starting points (tests/test_linear_inputs.py).
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:(?P<closed>^ {0,3}\1[`~]*[ \t]*$)|\Z)", re.M | re.S)
 _BACKTICKS_RE = re.compile(r"`+")
 _NOT_A_LINE_BREAK_RE = re.compile(r"[^\n]")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # Link text holds brackets one level deep; a nested '[' ends the scan, so a line of '[a[a[a'
 # costs one pass, not one pass per bracket.
@@ -66,23 +67,29 @@ def _masked(body: str, fill: str = " ") -> str:
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every code span, as CommonMark finds them: a run of backticks opens one,
-    and the next run of the same length closes it; a run that nothing closes is text. Found
-    from the runs' lengths, so a run left open costs a lookup, not a scan to the end."""
+    """(start, end) of every code span, as CommonMark finds them (see `_openers`)."""
     runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
-    by_length: dict[int, list[int]] = {}
-    for n, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(n)
-    spans, n = [], 0
+    return [(runs[n][0], runs[close][1]) for n, close in _openers(runs) if close is not None]
+
+
+def _openers(runs: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
+    """The runs of backticks (start, end) that open a code span, each with the run that closes
+    it, or None: a run opens one and the next run of the same length closes it; a run that
+    nothing closes is text. The next run of each length is found in one pass from the end, so
+    a run left open costs a lookup, not a scan to the end."""
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for n in range(len(runs) - 1, -1, -1):
+        length = runs[n][1] - runs[n][0]
+        following[n] = last.get(length)
+        last[length] = n
+    found: list[tuple[int, int | None]] = []
+    n = 0
     while n < len(runs):
-        start, end = runs[n]
-        same = by_length[end - start]
-        later = bisect.bisect_right(same, n)
-        if later < len(same):
-            spans.append((start, runs[same[later]][1]))
-            n = same[later]
-        n += 1
-    return spans
+        close = following[n]
+        found.append((n, close))
+        n = (close if close is not None else n) + 1
+    return found
 
 
 # Python-Markdown reads each '[' as the start of a link and scans on for the ']' that closes it,
@@ -90,18 +97,26 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 # references, once for links), so a paragraph of '[a[a[a' takes time growing with its square:
 # an hour for 1 MiB. A narrative whose scans would add up to more than this is an error (the page
 # of an invalid map shows its errors, never its narrative); any prose with links stays far below.
-_BRACKET_SCANS_PER_CHARACTER = 2
-_BRACKET_SCANS_FREE = 100_000
+_SCANS_PER_CHARACTER = 2
+_SCANS_FREE = 100_000
 _BRACKET_RE = re.compile(r"[\[\]]|\n[ \t]*\n")
 _ESCAPED_RE = re.compile(r"\\.")
 _INNER_PAIR_RE = re.compile(r"\[[^\[\]\n\\]*\]")
 
 
-def slow_brackets(body: str) -> tuple[int, str] | None:
-    """(offset, message) when Markdown would scan the brackets of `body` for much longer than
-    it takes to read it (see above); None otherwise. Counted per paragraph, in one pass that
-    stops as soon as the scans that must come exceed the budget."""
-    budget = _BRACKET_SCANS_PER_CHARACTER * len(body) + _BRACKET_SCANS_FREE
+def slow_markdown(body: str) -> tuple[int, str] | None:
+    """(offset, message) when Markdown would scan `body` for much longer than it takes to read
+    it (see above and `_slow_backticks`); None otherwise."""
+    budget = _SCANS_PER_CHARACTER * len(body) + _SCANS_FREE
+    slow = _slow_brackets(body, budget) if "[" in body else None
+    if slow is None and "`" in body:
+        slow = _slow_backticks(body, budget)
+    return slow
+
+
+def _slow_brackets(body: str, budget: int) -> tuple[int, str] | None:
+    """Counted per paragraph, in one pass that stops as soon as the scans that must come
+    exceed the budget."""
     if body.count("[") * len(body) <= budget:  # no scan can be longer than the body
         return None
     total = 0
@@ -137,6 +152,34 @@ def slow_brackets(body: str) -> tuple[int, str] | None:
     return None
 
 
+def _slow_backticks(body: str, budget: int) -> tuple[int, str] | None:
+    """Python-Markdown finds code spans with a pattern that, from every backtick of a run that
+    nothing closes, scans to the end of the paragraph once for each shorter run it could be
+    (markdown/inlinepatterns.py, BACKTICK_RE): a run of k backticks left open costs up to
+    k(k+1)/2 such scans. Runs that a later run of their length closes cost their span."""
+    # Fenced code is no inline text; an unclosed fence is, in Python-Markdown's fenced_code.
+    text = _FENCE_RE.sub(lambda m: _blank(m.group(), "x") if m.group("closed") else m.group(), body)
+    ends = [m.start() for m in _BLANK_LINE_RE.finditer(text)] + [len(text)]
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for run in _BACKTICKS_RE.finditer(text):
+        by_paragraph.setdefault(bisect.bisect_right(ends, run.start()), []).append(run.span())
+    total = 0
+    for paragraph, runs in by_paragraph.items():
+        end = ends[min(paragraph, len(ends) - 1)]
+        for n, close in _openers(runs):
+            start, length = runs[n][0], runs[n][1] - runs[n][0]
+            total += runs[close][1] - start if close is not None else length * (length + 1) // 2 * (end - start)
+            if total > budget:
+                return start, _SLOW_BACKTICKS
+    return None
+
+
+_SLOW_BACKTICKS = (
+    "a run of backticks that nothing closes, in a long paragraph: Markdown scans from it to the "
+    "end of the paragraph for the run that would close it, once for each of its backticks, so "
+    "the page would take time growing with the square of the paragraph to render; close each "
+    "code span with as many backticks as open it, or write '\\`' for a backtick that is text"
+)
 _SLOW_BRACKETS = (
     "too many '[' in this paragraph stay open for long: Markdown scans on from each one for the "
     "']' that closes it, so the page would take time growing with the square of the paragraph to "
