@@ -278,8 +278,8 @@ def test_the_command_reports_bad_input_in_one_line_without_traceback(tmp_path):
     (tmp_path / "bin.mmd").write_bytes(b"\xff\xfe journey")
     for name, expected in [
         ("bad.mmd", "journeys import-mermaid: bad.mmd:3: task 'Tea': the score 9 is not between 1 and 5\n"),
-        ("bin.mmd", "journeys import-mermaid: bin.mmd is not UTF-8 text; save it as UTF-8\n"),
-        ("missing.mmd", "journeys import-mermaid: cannot read missing.mmd: No such file or directory\n"),
+        ("bin.mmd", "journeys import-mermaid: bin.mmd:1:1: is not UTF-8 text (byte 0xff); save the file as UTF-8\n"),
+        ("missing.mmd", "journeys import-mermaid: missing.mmd: cannot be read: No such file or directory\n"),
     ]:
         result = subprocess.run(
             [sys.executable, "-m", "journeys.cli", "import-mermaid", name], cwd=tmp_path, capture_output=True, text=True

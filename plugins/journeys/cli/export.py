@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 
 import yaml
 
 from journeys.cli.errors import CommandError
+from journeys.cli.output import say
 from journeys.cli.site_config import find_config_file
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
@@ -66,17 +66,15 @@ def run_export(args, maps_dir: str, options: Options) -> int:
                 config_file, args.dir, dataclasses.replace(options, maps_dir=maps_dir), target=args.target
             )
             for problem in result.problems:
-                print(problem, file=sys.stderr)
+                say(problem, err=True)
             for page in result.hidden:
-                print(
-                    f"{page} is written by hand and hides the page the journeys plugin generates there", file=sys.stderr
-                )
+                say(f"{page} is written by hand and hides the page the journeys plugin generates there", err=True)
             builders = (
                 "`zensical build`"
                 if args.target == "zensical"
                 else "`mkdocs build`, `properdocs build` or `zensical build`"
             )
-            print(f"wrote {len(result.files)} files to {args.dir}: build it there with {builders}")
+            say(f"wrote {len(result.files)} files to {args.dir}: build it there with {builders}")
             return 1 if result.problems or result.hidden else 0
     except StandaloneError as exc:
         raise CommandError(str(exc)) from None
@@ -90,7 +88,7 @@ def run_export(args, maps_dir: str, options: Options) -> int:
         maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir, audience=options.audience
     )
     for problem in handbook.problems:
-        print(problem, file=sys.stderr)
+        say(problem, err=True)
     try:
         files = write_export(
             for_audience(handbook, options.audience, options.public_fields),
@@ -100,7 +98,7 @@ def run_export(args, maps_dir: str, options: Options) -> int:
     except (UnknownLabel, TemplateProblem) as exc:  # mkdocs.yml's labels or a custom_dir template
         raise CommandError(str(exc)) from None
     css, scripts = asset_links(files)
-    print(
+    say(
         f"wrote {len(files)} files to {args.dir}. A site config that publishes them without the journeys plugin "
         f"needs the lines below (or use --standalone, which writes that config for you):"
     )

@@ -13,10 +13,10 @@ for the maps or the command's arguments, 2 for the site config.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from journeys.cli import check, export, git, mermaid, new, schema
 from journeys.cli.errors import CANNOT_RUN, CommandError
+from journeys.cli.output import say
 from journeys.cli.site_config import ConfigError, find_config_file, read_options
 
 
@@ -27,16 +27,16 @@ def main(argv: list[str] | None = None) -> int:
         options = read_options(config_file, required=bool(args.config_file))
     except ConfigError as exc:
         # As for a wrong command line: the setup is wrong, not the maps.
-        print(f"journeys {args.command}: {exc}", file=sys.stderr)
+        say(f"journeys {args.command}: {exc}", err=True)
         return CANNOT_RUN
     maps_dir = getattr(args, "maps_dir", None) or options.maps_dir
     try:
         return args.run(args, maps_dir, options)
     except CommandError as exc:
-        print(f"journeys {args.command}: {exc}", file=sys.stderr)
+        say(f"journeys {args.command}: {exc}", err=True)
         return 1
     except ConfigError as exc:  # a config a command reads further (the parent a standalone export INHERITs)
-        print(f"journeys {args.command}: {exc}", file=sys.stderr)
+        say(f"journeys {args.command}: {exc}", err=True)
         return CANNOT_RUN
 
 

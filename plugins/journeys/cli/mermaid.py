@@ -13,13 +13,15 @@ import tempfile
 import yaml
 
 from journeys.cli.errors import CommandError
+from journeys.cli.output import say
 from journeys.cli.scaffolds import persona_template
 from journeys.core import load_handbook
+from journeys.core.documents import read_text
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import SCORE_MAX, SCORE_MIN, SCORE_OFFSET, MermaidError, narrative, parse, to_map
 from journeys.core.mermaid_export import to_mermaid
 from journeys.core.options import Options
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, one_line
 
 SCALE = (
     f"Mermaid scores run from {SCORE_MIN} to {SCORE_MAX}, map emotions from {SCORE_MIN - SCORE_OFFSET} "
@@ -58,13 +60,9 @@ def add_parsers(commands, maps_help: str) -> None:
 
 
 def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
-    try:
-        with open(args.file, encoding="utf-8") as handle:
-            source = handle.read()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
+    source, problems = read_text(args.file, args.file, kind="a diagram")  # capped, as every input
+    if source is None:
+        raise CommandError(str(problems[0]))
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     names = {p.id: p.name for p in handbook.personas}
     stem = slugify(os.path.splitext(os.path.basename(args.file))[0]) or "imported-journey"
@@ -82,15 +80,17 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     id_ = args.id or slugify(draft.data["title"]) or stem
     if not is_valid_id(id_):
         raise CommandError(f"'{id_}' is not a valid id: give one with --id, e.g. '{slugify(id_) or stem}'")
-    front = yaml.safe_dump(draft.data, sort_keys=False, allow_unicode=True, width=10**6)
+    front = yaml.dump(draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6)
     name = os.path.basename(args.file)
-    text = f"---\n# Imported from {name} by `journeys import-mermaid`.\n{front}---\n" + narrative(diagram, name)
+    text = f"---\n# Imported from {one_line(name)} by `journeys import-mermaid`.\n{front}---\n" + narrative(
+        diagram, name
+    )
     for notice in draft.notices:
-        print(f"{_where(args.file, notice.line)}: notice: {notice.message}", file=sys.stderr)
+        say(f"{_where(args.file, notice.line)}: notice: {notice.message}", err=True)
     if not args.write:
         sys.stdout.write(text)
         if draft.stubs:
-            print(f"new personas {', '.join(sorted(draft.stubs))}: --write creates them as stubs", file=sys.stderr)
+            say(f"new personas {', '.join(sorted(draft.stubs))}: --write creates them as stubs", err=True)
         return 0
     if id_ in handbook.journey_by_id:
         raise CommandError(
@@ -111,15 +111,27 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     problems = _problems_if_written(files, maps_dir, options)
     if problems:
         for problem in problems:
-            print(problem)
+            say(problem)
         raise CommandError(
             f"nothing written: the map would not pass `journeys check` ({len(problems)} "
             f"error{'s' if len(problems) != 1 else ''} above)"
         )
     for path, content in files.items():
         _write(os.path.join(maps_dir, path), content)
-        print(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
+        say(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
     return 0
+
+
+class _Dumper(yaml.SafeDumper):
+    """Text with a line break or a control character (a name with `<br>` in the diagram) is
+    written in double quotes, with escapes, so that every line of the printed map is a line of
+    YAML: in a folded scalar, a line could start with `::`, which CI runs as a command."""
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style='"' if one_line(data) != data else None)
+
+
+_Dumper.add_representer(str, _Dumper.represent_str)
 
 
 def _where(path: str, line: int | None) -> str:
@@ -176,7 +188,7 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
                 handle.write(to_mermaid(journey, **names))
     except OSError as exc:
         raise CommandError(f"cannot write to {args.all}: {exc.strerror}") from None
-    print(f"wrote {len(valid)} diagram{'s' if len(valid) != 1 else ''} to {args.all}")
+    say(f"wrote {len(valid)} diagram{'s' if len(valid) != 1 else ''} to {args.all}")
     broken = [j for j in handbook.journeys if j.problems]
     if broken:
         _print_problems([p for j in broken for p in j.problems])
@@ -188,4 +200,4 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
 
 def _print_problems(problems) -> None:
     for problem in sorted(problems):
-        print(problem, file=sys.stderr)
+        say(problem, err=True)

@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 
 from journeys.core.embed_blocks import LANGUAGE, Embed, page_embeds, page_title
+from journeys.core.problems import one_line
 
 log = logging.getLogger("mkdocs.plugins.journeys")
 
@@ -58,8 +59,10 @@ def replace_blocks(markdown: str, page: str, embeds: list[Embed], render, placeh
     blocks = find_blocks(markdown)
     if len(blocks) != len(embeds):
         log.warning(
-            f"{page}: its journey-map blocks were changed before the journeys plugin saw them "
-            "(by another plugin's on_page_markdown?); they stay code blocks"
+            one_line(
+                f"{page}: its journey-map blocks were changed before the journeys plugin saw them "
+                "(by another plugin's on_page_markdown?); they stay code blocks"
+            )
         )
         return markdown
     for block, embed in reversed(list(zip(blocks, embeds))):
