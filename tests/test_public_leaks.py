@@ -391,3 +391,17 @@ def test_a_public_build_without_a_public_journey_is_a_warning(tmp_path):
     assert not built.ok
     assert any("no journey is marked 'visibility: public'" in w for w in built.warnings)
     assert build_site(tmp_path, strict=False, config=public_config()).ok
+
+
+def test_a_public_standalone_export_links_to_no_internal_repository(tmp_path):
+    repository_handbook(tmp_path)
+    write(tmp_path, {"docs/index.md": "# Home\n"})
+    write_config(
+        tmp_path,
+        {**public_config(), "repo_url": f"https://{INTERNAL_REPO}", "edit_uri": "edit/main/docs/", "repo_name": "cx"},
+    )
+    done = run_cli(tmp_path, "export", "--standalone", "out")
+    assert done.returncode == 0, done.stdout + done.stderr
+    exported = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert [str(p) for p, content in exported.items() if INTERNAL_REPO in content] == []
+    assert "repo_url" not in yaml.safe_load(exported[tmp_path / "out" / "mkdocs.yml"].split("\n", 1)[1])
