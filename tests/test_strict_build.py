@@ -64,7 +64,7 @@ def test_a_narrative_cannot_forge_the_block_markers(handbook_dir):
     narrative = page[page.index('id="narrative"') :]
     assert "<!--journeys:999-->" in narrative and "<!--journeys:0-->" in narrative
     # The header block appears once: the forged marker did not copy it into the narrative.
-    assert page.count('<dl class="jm-meta">') == 1
+    assert page.count('<dl class="jm-meta jm-facts">') == 1
     assert "End of the notes." in narrative
 
 

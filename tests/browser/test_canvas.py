@@ -73,6 +73,19 @@ def test_an_eight_touchpoint_journey_shows_whole_at_1440(opened, demo_handbook, 
     _shoot(page, f"journey-desktop-{scheme}.png", artifacts)
 
 
+def test_a_journey_page_opens_on_its_map(opened, demo_handbook):
+    """At 1440×900 the first screen shows the map, not only the journey's facts: the facts sit
+    in a band above it and the measures come after it, as on a canvas."""
+    screen = {"width": 1440, "height": 900}
+    for journey in demo_handbook.valid_journeys:
+        page = opened(f"journeys/{journey.id}/", screen)
+        grid = page.locator(".jm-grid-scroll").bounding_box()
+        assert grid["y"] < 0.6 * screen["height"], (journey.id, grid)
+        # The stages, touchpoints and the first lanes are on it.
+        lane = page.locator(".jm-lane").first.bounding_box()
+        assert lane["y"] + lane["height"] < screen["height"], (journey.id, lane)
+
+
 def test_each_emotion_point_sits_at_the_centre_of_its_touchpoint_column(opened, demo_handbook):
     for journey in (_with_steps(demo_handbook, 8), _longest(demo_handbook)):
         page = opened(f"journeys/{journey.id}/", DESKTOP)

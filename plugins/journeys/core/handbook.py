@@ -13,9 +13,10 @@ from journeys.core.documents import Document, checker_for, parse_markdown_file, 
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.near_ids import Use, near_id_warnings
 from journeys.core.problems import Problem, did_you_mean
 from journeys.core.public_checks import public_problems
-from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, journey_record
+from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,8 @@ def load_handbook(
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
     teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
-    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields)
+    warnings = sorted(near_id_warnings(_pain_id_uses(journeys_kept)))
+    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields, warnings=tuple(warnings))
 
 
 @dataclass
@@ -358,6 +360,22 @@ def _known_ids(persona_items, journey_items, stage_data, team_data) -> dict:
             if p.get("id")
         },
     }
+
+
+def _pain_id_uses(journey_items: list[_Item]) -> dict[str, list[Use]]:
+    """Every explicit pain-point id, with where each map gives it."""
+    uses: dict[str, list[Use]] = {}
+    for item in journey_items:
+        located = item.doc.located
+        for i, block in enumerate(item.data.get("stages") or ()):
+            for j, step in enumerate(block.get("steps") or () if isinstance(block, dict) else ()):
+                pains = step.get("pain_points") or () if isinstance(step, dict) else ()
+                for k, pain in enumerate(pains):
+                    if isinstance(pain, dict) and isinstance(pain.get("id"), str):
+                        path = ("stages", i, "steps", j, "pain_points", k, "id")
+                        line, col = located.where(path) if located else (None, None)
+                        uses.setdefault(pain["id"], []).append((item.doc.display, line, col, format_path(path)))
+    return uses
 
 
 def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]:

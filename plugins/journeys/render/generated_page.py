@@ -80,6 +80,15 @@ class Page:
         return f"---\n{front}---\n\n"
 
 
+_HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|[^\n]+\n(=+|-+)[ \t]*(\n|\Z))")
+
+
+def starts_with_heading(body: str) -> bool:
+    """An ATX (`## …`) or setext (underlined) heading on the first line of an editor's
+    narrative: a page then gives it no "Narrative" heading of its own, which would head nothing."""
+    return _HEADING.match(body) is not None
+
+
 MARKDOWN_SLOT = "<!--journeys:markdown-->"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedPainPoint, Place
+from journeys.core.index import MergedPainPoint, Place, Reading
 from journeys.core.model import Journey
 from journeys.render.context import Context
 from journeys.render.pagination import Part
@@ -85,10 +85,10 @@ def pains_inputs(ctx: Context, pains: Sequence[MergedPainPoint]) -> tuple:
     return tuple(pains), tuple(ctx.pain_homes.get(p.id) for p in pains)
 
 
-def summary_inputs(ctx: Context, pains: Iterable[MergedPainPoint]) -> tuple:
+def summary_inputs(ctx: Context, shown: Iterable[tuple[MergedPainPoint, Reading]]) -> tuple:
     """What a list of pain points shows of each (fragments.pain_summary): a title edit that
     changes a merged pain point's places changes none of these."""
-    return tuple((p.id, p.text, p.severity, p.status, p.score, ctx.pain_homes.get(p.id)) for p in pains)
+    return tuple((p.id, reading, p.score, ctx.pain_homes.get(p.id)) for p, reading in shown)
 
 
 def titles(journeys: Iterable[Journey]) -> tuple[tuple[str, str], ...]:
