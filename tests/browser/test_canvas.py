@@ -48,11 +48,11 @@ def opened(browser, base_url):
         context.close()
 
 
-def _shoot(page, name: str, artifacts: Path, anchor: str = "map") -> None:
-    """A picture from the element `anchor` down: into test-artifacts/, and into docs/assets/
-    on request."""
+def _shoot(page, name: str, artifacts: Path, selector: str = "article h1") -> None:
+    """A picture from the element `selector` down (by default the page's title: the first
+    screen a reader sees): into test-artifacts/, and into docs/assets/ on request."""
     page.evaluate(
-        "id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 56)", anchor
+        "s => window.scrollTo(0, document.querySelector(s).getBoundingClientRect().top + scrollY - 56)", selector
     )
     page.wait_for_timeout(400)  # Material's header swaps in the page title as it scrolls
     targets = [artifacts / name] + ([DOCS_ASSETS / name] if os.environ.get("UPDATE_SCREENSHOTS") else [])
@@ -148,4 +148,4 @@ def test_every_journey_reads_on_a_phone_without_sideways_scrolling(opened, demo_
         assert chips.count() == len(journey.steps) and chips.first.is_visible()
         if journey.id == "buy-contents-online":
             painful = next(step for _, step in journey.steps if step.pain_points and step.opportunities)
-            _shoot(page, f"journey-phone-{scheme}.png", artifacts, f"step-{painful.anchor}")
+            _shoot(page, f"journey-phone-{scheme}.png", artifacts, f"#step-{painful.anchor}")
