@@ -8,34 +8,47 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
-from helpers import REPO, build_site, write
+from helpers import MINIMAL_MAPS, REPO, build_site, write
 from html_tree import article, headed
 from journeys.core.index import Place, merge_pain_points
 from journeys.core.model import Journey, PainPoint, StageBlock, Step
 from journeys.core.near_ids import near_pairs
 
-SHARED = {
-    # Omar's claim words the shared pain point its own way, and more severely than Maya's map.
-    "maps/journeys/claim.md": """
-        ---
-        title: Making a claim
-        personas: [omar]
-        stages:
-          - stage: buy
-            steps:
-              - touchpoint: Claim hotline
-                emotion: -2
-                owner: care
-                pain_points:
-                  - id: price-mismatch
-                    text: Nobody owns his claim.
-                    severity: critical
-        ---
-    """,
-}
+CLAIM = """---
+title: Making a claim
+personas: [omar]
+stages:
+  - stage: buy
+    steps:
+      - touchpoint: Claim hotline
+        emotion: -2
+        owner: care
+        pain_points:
+{pains}
+---
+"""
+
+
+def claim(*pains: str) -> dict[str, str]:
+    """Omar's claim map, its one step with `pains` (YAML flow mappings)."""
+    return {"maps/journeys/claim.md": CLAIM.format(pains="\n".join(f"          - {p}" for p in pains))}
+
+
+def future(*pains: str) -> dict[str, str]:
+    """Maya's future-state design of the minimal handbook, its step with `pains`."""
+    design = textwrap.dedent(MINIMAL_MAPS["maps/journeys/buy-future.md"]).lstrip("\n")
+    items = "".join(f"\n          - {p}" for p in pains)
+    return {
+        "maps/journeys/buy-future.md": design.replace("owner: care\n", f"owner: care\n        pain_points:{items}\n")
+    }
+
+
+# Omar's claim words the shared pain point its own way, and more severely than Maya's map.
+SHARED = claim("{id: price-mismatch, text: Nobody owns his claim., severity: critical}")
 
 
 def test_a_page_shows_a_shared_pain_point_as_its_own_maps_word_it(handbook_dir):
@@ -96,44 +109,11 @@ def test_priority_and_status_count_current_unresolved_occurrences_only():
 def test_the_index_marks_what_adds_nothing_to_priority_and_the_matrix_leaves_it_out(handbook_dir):
     write(
         handbook_dir,
-        {
-            "maps/journeys/buy-future.md": """
-                ---
-                title: Buying online, redesigned
-                personas: maya
-                state: future
-                baseline: buy
-                stages:
-                  - stage: buy
-                    steps:
-                      - touchpoint: One-page checkout
-                        emotion: 2
-                        owner: care
-                        pain_points:
-                          - id: price-mismatch
-                            text: Prices may still move.
-                            severity: critical
-                          - id: lost-basket
-                            text: The basket empties after an hour.
-                ---
-            """,
-            "maps/journeys/claim.md": """
-                ---
-                title: Making a claim
-                personas: [omar]
-                stages:
-                  - stage: buy
-                    steps:
-                      - touchpoint: Claim hotline
-                        emotion: -2
-                        pain_points:
-                          - id: price-mismatch
-                            text: The renewal price differs.
-                            severity: critical
-                            status: resolved
-                ---
-            """,
-        },
+        future(
+            "{id: price-mismatch, text: Prices may still move., severity: critical}",
+            "{id: lost-basket, text: The basket empties after an hour.}",
+        )
+        | claim("{id: price-mismatch, text: The renewal price differs., severity: critical, status: resolved}"),
     )
     built = build_site(handbook_dir)
     assert built.ok, built.warnings
@@ -207,28 +187,13 @@ def test_near_pairs_are_one_slip_apart_and_found_by_lookup():
     ]
 
 
-NEAR = {
-    "maps/journeys/claim.md": """
-        ---
-        title: Making a claim
-        personas: [omar]
-        stages:
-          - stage: buy
-            steps:
-              - touchpoint: Claim hotline
-                emotion: -2
-                pain_points:
-                  - id: price-mismatches
-                    text: Prices change.
-        ---
-    """,
-}
+NEAR = claim("{id: price-mismatches, text: Prices change.}")
 
 
 def test_a_near_duplicate_pain_point_id_is_a_warning(handbook_dir):
     write(handbook_dir, NEAR)
     warning = (
-        "maps/journeys/claim.md:10:17: warning: stages[0].steps[0].pain_points[0].id: pain point id "
+        "maps/journeys/claim.md:11:18: warning: stages[0].steps[0].pain_points[0].id: pain point id "
         "'price-mismatches' is one slip away from 'price-mismatch', used at maps/journeys/sales/buy.md:26"
     )
 
