@@ -16,6 +16,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
+from journeys.core.index import Place, reading
 from journeys.core.model import Journey, Opportunity, PainPoint, Step
 from journeys.render.context import Context
 from journeys.render.emotion_lane import lane as emotion_lane
@@ -83,15 +84,25 @@ def pain_card(
     return ctx.macros.pain_card(pain, href, _score(handbook, pain.key), own_words(handbook, pain), place)
 
 
+def own_wordings(journey: Journey) -> dict[str, str]:
+    """How the journey words each pain point it names (core.index.reading of its occurrences)."""
+    found: dict[str, list[tuple[Place, PainPoint]]] = {}
+    for block, step in journey.steps:
+        for pain in step.pain_points:
+            found.setdefault(pain.key, []).append((Place(journey, block, step), pain))
+    return {key: reading(seen).text for key, seen in found.items()}
+
+
 def opportunity_card(
     handbook: Handbook, ctx: Context, here: str, journey: Journey, opportunity: Opportunity, place: Markup | str = ""
 ) -> Markup:
     """An opportunity's card, with the pain points it addresses in the words `journey` gives them
-    (another map's wording where the journey does not name them)."""
+    (the row's wording where the journey does not name them)."""
+    own = own_wordings(journey) if opportunity.addresses else {}
     targets = []
     for key in opportunity.addresses:
         merged = handbook.pain_point_by_id.get(key)
-        words = merged.read_at(lambda p: p.journey.id == journey.id).text if merged else key
+        words = own.get(key) or (merged.text if merged else key)
         targets.append({"href": pain_point_href(ctx, here, key), "text": words, "score": _score(handbook, key)})
     return ctx.macros.opportunity_card(opportunity, targets, place)
 

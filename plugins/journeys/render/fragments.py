@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -239,10 +240,19 @@ def emotion_table(
 Shown = tuple[MergedPainPoint, Reading]  # a pain point and how it reads on a page
 
 
-def read_at(pains: Iterable[MergedPainPoint], here: Callable[[Place], bool]) -> list[Shown]:
-    """Each pain point with how its occurrences at the places `here` accepts read: a persona's
-    journeys, a stage, a team's touchpoints."""
-    return [(p, p.read_at(here)) for p in pains]
+class Listed(NamedTuple):
+    """What a persona, stage or team page lists of the pain points at its places: the highest
+    `SUMMARY_PAINS`, each with how it reads there, and how many there are in all."""
+
+    shown: list[Shown]
+    total: int
+
+
+def listed(pains: Sequence[MergedPainPoint], here: Callable[[Place], bool]) -> Listed:
+    """`pains` (in priority order) as a page lists them: the first ones, each with how its
+    occurrences at the places `here` accepts read (a persona's journeys, a stage, a team's
+    touchpoints)."""
+    return Listed([(p, p.read_at(here)) for p in pains[:SUMMARY_PAINS]], len(pains))
 
 
 def priority_legend(ctx: Context, page: str) -> Markup:
@@ -261,12 +271,12 @@ def pain_list(ctx: Context, page: str, shown: Iterable[Shown]) -> Markup:
     )
 
 
-def pain_summary(ctx: Context, page: str, shown: Sequence[Shown], field: str, value: str) -> Markup:
-    """The highest `SUMMARY_PAINS` of `shown`, what their priority means, and when there are
-    more, a link to the index filtered by `field` (a filter of journeys-filter.js: stage, team,
-    persona) = `value`."""
-    listed = pain_list(ctx, page, shown[:SUMMARY_PAINS])
-    if len(shown) > SUMMARY_PAINS:
+def pain_summary(ctx: Context, page: str, pains: Listed, field: str, value: str) -> Markup:
+    """The pain points a page lists, what their priority means, and when there are more, a link
+    to the index filtered by `field` (a filter of journeys-filter.js: stage, team, persona) =
+    `value`."""
+    shown = pain_list(ctx, page, pains.shown)
+    if pains.total > len(pains.shown):
         href = f"{ctx.site.href(page, ctx.site.src('pain-points'))}?{field}={quote(value)}"
-        listed += ctx.macros.pains_more(len(shown) - SUMMARY_PAINS, len(shown), href)
-    return listed + priority_legend(ctx, page)
+        shown += ctx.macros.pains_more(pains.total - len(pains.shown), pains.total, href)
+    return shown + priority_legend(ctx, page)

@@ -16,13 +16,13 @@ from journeys.core.model import Journey, Persona
 from journeys.render.charts import persona_figure
 from journeys.render.context import Context
 from journeys.render.fragments import (
-    Shown,
+    Listed,
     emotion_table,
     journey_link,
     journey_status,
+    listed,
     pain_summary,
     problem_list,
-    read_at,
     table,
     team_link,
 )
@@ -59,11 +59,11 @@ def persona_inputs(handbook: Handbook, persona: Persona, ctx: Context) -> tuple:
     return persona, journeys, baselines, summary_inputs(ctx, persona_pains(handbook, persona))
 
 
-def persona_pains(handbook: Handbook, persona: Persona) -> list[Shown]:
+def persona_pains(handbook: Handbook, persona: Persona) -> Listed:
     """The pain points of the persona's journeys, each in the wording and severity written in
     them (a pain point shared with another persona's map reads as this persona's maps say)."""
     pains = [p for p in handbook.pain_points if persona.id in p.personas]
-    return read_at(pains, lambda place: persona.id in place.journey.personas)
+    return listed(pains, lambda place: persona.id in place.journey.personas)
 
 
 def chart_part(handbook: Handbook, persona: Persona, ctx: Context, parts: list[Part], part: Part) -> Page:
@@ -123,8 +123,8 @@ def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list
         journeys = [j for j in handbook.journeys if persona.id in j.personas]
         values["journey_tables"] = journey_tables(handbook, persona, journeys, ctx, here)
         values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
-        shown = persona_pains(handbook, persona)
-        values["pains"] = pain_summary(ctx, here, shown, "persona", persona.id) if shown else ""
+        pains = persona_pains(handbook, persona)
+        values["pains"] = pain_summary(ctx, here, pains, "persona", persona.id) if pains.total else ""
     values["narrative_heading"] = bool(persona.body) and not starts_with_heading(persona.body)
     return ctx.page(
         here,

@@ -18,12 +18,12 @@ from journeys.core.model import CatalogueEntry, Journey
 from journeys.render.context import Context
 from journeys.render.fragments import (
     Cell,
+    Listed,
     Row,
-    Shown,
     emotion,
     journey_link,
+    listed,
     pain_summary,
-    read_at,
     step_link,
     table,
     team_link,
@@ -45,7 +45,7 @@ def stage_page(handbook: Handbook, stage: CatalogueEntry, places: Sequence[Place
     here = ctx.site.src("stages", stage.id)
     groups = [tuple(g) for _, g in groupby(places, key=lambda p: p.journey.id)]
     parts = split(here, groups, lambda group: STEP_BYTES * len(group))
-    pains = read_at(pain_points_at(handbook.pain_points, places), lambda place: place.block.stage == stage.id)
+    pains = listed(pain_points_at(handbook.pain_points, places), lambda place: place.block.stage == stage.id)
     journeys = list({p.journey.id: p.journey for p in places}.values())
     shape = layout(parts)
 
@@ -67,7 +67,7 @@ def _part(
     parts: list[Part],
     part: Part,
     journeys: Sequence[Journey],
-    pains: Sequence[Shown],
+    pains: Listed,
 ) -> Page:
     here = ctx.site.src("stages", stage.id)
     labels = ctx.labels
@@ -85,7 +85,7 @@ def _part(
             stage=stage,
             today=emotion_summary(ctx, journeys, stage.id, "current"),
             future=emotion_summary(ctx, journeys, stage.id, "future"),
-            pains=pain_summary(ctx, src, pains, "stage", stage.id) if pains else "",
+            pains=pain_summary(ctx, src, pains, "stage", stage.id) if pains.total else "",
             **values,
         )
     words = values["range"]

@@ -16,11 +16,11 @@ from journeys.core.model import CatalogueEntry
 from journeys.render.context import Context
 from journeys.render.fragments import (
     Cell,
-    Shown,
+    Listed,
     emotion,
     journey_link,
+    listed,
     pain_summary,
-    read_at,
     stage_link,
     step_link,
     table,
@@ -50,7 +50,7 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
     parts = split(here, ordered, lambda pair: TOUCHPOINT_BYTES * (1 + len(pair[0].step.kpis)))
     shape = layout(parts)
     keys = {place_key(place) for place, _ in touchpoints}
-    pains = read_at(pain_points_at(handbook.pain_points, [p for p, _ in touchpoints]), lambda p: place_key(p) in keys)
+    pains = listed(pain_points_at(handbook.pain_points, [p for p, _ in touchpoints]), lambda p: place_key(p) in keys)
 
     def inputs(part: Part) -> tuple:
         if part.number > 1:
@@ -67,7 +67,7 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
 def _part(
     handbook: Handbook,
     team: CatalogueEntry,
-    pains: Sequence[Shown],
+    pains: Listed,
     ctx: Context,
     parts: list[Part],
     part: Part,
@@ -110,7 +110,7 @@ def _part(
         team=team,
         meta=meta,
         owned=owned,
-        pains=pain_summary(ctx, here, pains, "team", team.id) if pains else "",
+        pains=pain_summary(ctx, here, pains, "team", team.id) if pains.total else "",
         **values,
     )
 
