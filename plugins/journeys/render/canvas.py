@@ -18,21 +18,16 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.index import Place, reading
 from journeys.core.model import Journey, Opportunity, PainPoint, Step
+from journeys.core.schema import step_record
 from journeys.render.context import Context
 from journeys.render.emotion_lane import lane as emotion_lane
 from journeys.render.fragments import emotion, pain_point_href
 
-# The built-in lanes in reading order: (key, label key), then every custom field.
-LANES = (
-    ("channel", "journey_lane_channel"),
-    ("action", "journey_lane_action"),
-    ("thinking", "journey_lane_thinking"),
-    ("emotion", "journey_lane_emotion"),
-    ("pains", "journey_lane_pain_points"),
-    ("opportunities", "journey_lane_opportunities"),
-    ("gaps", "journey_lane_gaps"),
-    ("kpis", "journey_lane_kpis"),
-)
+# The built-in lanes in reading order, (key, label key): the step fields declared with a lane
+# (core/schema.py), whose labels render/labels.py takes from there; then every custom field.
+LANES = tuple((key.name, f"journey_lane_{key.name}") for key in step_record().keys if key.lane)
+# A lane's row is `jm-lane--<row key>`, its field key unless named here (kept for stylesheets).
+_ROW_KEYS = {"pain_points": "pains"}
 
 Content = Callable[[int, Step], object]  # a lane's cell for the step at an index: markup or text
 
@@ -120,7 +115,7 @@ def _contents(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> 
         "action": lambda n, s: s.action or "",
         "thinking": lambda n, s: s.thinking or "",
         "emotion": lambda n, s: curve[n] + emotion(ctx, s.emotion),
-        "pains": lambda n, s: _cards(ctx, [pain_card(handbook, ctx, here, journey, p) for p in s.pain_points]),
+        "pain_points": lambda n, s: _cards(ctx, [pain_card(handbook, ctx, here, journey, p) for p in s.pain_points]),
         "opportunities": lambda n, s: _cards(
             ctx, [opportunity_card(handbook, ctx, here, journey, o) for o in s.opportunities]
         ),
@@ -129,8 +124,17 @@ def _contents(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> 
     }
 
 
-def _custom(ctx: Context, key: str) -> Content:
-    return lambda n, s: ctx.macros.lane_values(values) if (values := dict(s.custom).get(key)) else ""
+def _as_written(ctx: Context, key: str, custom: bool = False) -> Content:
+    """The cells of a step field without a renderer of its own (a custom field, or a field
+    declared with a lane in core/schema.py): its text, or each of its values as a paragraph."""
+
+    def cell(n: int, step: Step) -> object:
+        value = dict(step.custom).get(key, ()) if custom else getattr(step, key)
+        if isinstance(value, tuple):
+            return ctx.macros.lane_values(value) if value else ""
+        return "" if value is None else str(value)
+
+    return cell
 
 
 def _searched(handbook: Handbook, key: str) -> Callable[[Step], bool] | None:
@@ -139,7 +143,7 @@ def _searched(handbook: Handbook, key: str) -> Callable[[Step], bool] | None:
     worded unlike its row, the home of the rest (pain_card)."""
     if key == "emotion":
         return lambda step: False
-    if key == "pains":
+    if key == "pain_points":
         return lambda step: any(own_words(handbook, p) for p in step.pain_points)
     return None
 
@@ -164,7 +168,7 @@ def _lane(
         shape = (n, step.anchor in starts, bool(content), not (content and any_found and not found[n]))
         start = ctx.templates.piece(("grid_cell", *shape), partial(ctx.macros.grid_cell_start, *shape))
         cells.append((start, content))
-    return Lane(key.split("-")[0], label, css_string(label), cells, any_found)
+    return Lane(_ROW_KEYS.get(key, key.split("-")[0]), label, css_string(label), cells, any_found)
 
 
 def lane_cells(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> list[Lane]:
@@ -172,8 +176,9 @@ def lane_cells(handbook: Handbook, journey: Journey, ctx: Context, here: str) ->
     steps = [step for _, step in journey.steps]
     starts = frozenset(block.steps[0].anchor for block in journey.stages if block.steps)
     contents = _contents(handbook, journey, ctx, here)
-    lanes = [(key, ctx.labels[label], contents[key]) for key, label in LANES] + [
-        (f"custom-{n}", label, _custom(ctx, key)) for n, (key, label) in enumerate(handbook.custom_fields)
+    lanes = [(key, ctx.labels[label], contents.get(key) or _as_written(ctx, key)) for key, label in LANES] + [
+        (f"custom-{n}", label, _as_written(ctx, key, custom=True))
+        for n, (key, label) in enumerate(handbook.custom_fields)
     ]
     rows = []
     for key, label, content in lanes:

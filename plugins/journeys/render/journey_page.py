@@ -35,6 +35,8 @@ HIDE = ("navigation", "toc")
 def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
     here = ctx.site.src("journeys", journey.id)
     if journey.problems:
+        # Without personas (required) the front matter did not load, and a header would show
+        # defaults and empty rows instead of what the map says: the errors alone.
         return ctx.page(
             here,
             "journey_invalid.html",
@@ -43,7 +45,7 @@ def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
             tags=journey.tags,
             source=journey.source,
             journey=journey,
-            header=header(handbook, journey, ctx, here),
+            header=header(handbook, journey, ctx, here) if journey.personas else "",
         )
     baseline = baseline_of(handbook, journey)
     history = ctx.history.get(journey.id)

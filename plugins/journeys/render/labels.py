@@ -11,9 +11,10 @@ number (a language with more forms than two can word the sentence around the cou
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Mapping
+
+from journeys.core.options import OptionError, label_fields, plurals
+from journeys.core.schema import step_record
 
 LABELS: dict[str, str] = {
     # shared
@@ -76,14 +77,8 @@ LABELS: dict[str, str] = {
     "journey_grid_caption": "stages, touchpoints and lanes",
     "journey_lane_goal": "Goal and expectations",
     "journey_lane_touchpoint": "Touchpoint",
-    "journey_lane_channel": "Channel",
-    "journey_lane_action": "Action",
-    "journey_lane_thinking": "Thinking",
-    "journey_lane_emotion": "Emotion",
-    "journey_lane_pain_points": "Pain points",
-    "journey_lane_opportunities": "Opportunities",
-    "journey_lane_gaps": "Gaps",
-    "journey_lane_kpis": "Measures",
+    # journey_lane_<key>: each step field's lane, as core/schema.py labels it
+    **{f"journey_lane_{key.name}": key.lane for key in step_record().keys if key.lane},
     "journey_open_question": "Open question",
     "journey_priority": "priority",
     "journey_impact": "impact",
@@ -206,10 +201,15 @@ LABELS: dict[str, str] = {
     "change_owner": "Owner",
     "change_touchpoint_added": "Touchpoint added",
     "change_touchpoint_removed": "Touchpoint removed",
+    "change_touchpoint_renamed": "Touchpoint renamed",
     "change_emotion": "Emotion",
     "change_pain_point_added": "Pain point added",
     "change_pain_point_removed": "Pain point removed",
     "change_pain_point_status": "Pain point status",
+    "change_kpi": "KPI",
+    "change_kpi_target": "KPI target",
+    "change_kpi_added": "KPI added",
+    "change_kpi_removed": "KPI removed",
     "change_narrative": "Narrative changed",
     "change_details": "Other details changed",
     "change_unreadable": "Front matter cannot be read (journeys check says why)",
@@ -317,21 +317,10 @@ class UnknownLabel(ValueError):
     """A `labels` option names a key no template uses, or a placeholder its page cannot fill."""
 
 
-# `{journeys|journey|journeys}`: the first form when `journeys` is 1, the second otherwise. A
-# form may hold other names (`{more|the other|the {more} others}`), not a choice of its own.
-_PLURAL = re.compile(r"\{(\w+)\|((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}")
-
-
-def plurals(label: str, values: Mapping[str, object]) -> str:
-    """`label` with each `{name|one|other}` choice made by its count in `values`."""
-    return _PLURAL.sub(lambda m: m[2] if values.get(m[1]) == 1 else m[3], label)
-
-
 def fields(label: str) -> set[str]:
-    """The `{names}` a label is filled in with, those its plural choices count included."""
-    counted = set(m[1] for m in _PLURAL.finditer(label))
-    plain = _PLURAL.sub(lambda m: m[2] + m[3], label)
-    return counted | {name for _, name, _, _ in string.Formatter().parse(plain) if name is not None}
+    """The `{names}` a label is filled in with, those its plural choices count included
+    (core/options.py checks that they are plain)."""
+    return label_fields(label)
 
 
 def fill(label: str, **values: object) -> str:
@@ -352,8 +341,8 @@ def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:
         value = str(value)
         try:
             extra = fields(value) - fields(LABELS[key])
-        except ValueError as exc:  # an unmatched brace
-            raise UnknownLabel(f"labels: {key}: {exc}; write {{{{ and }}}} for a brace") from None
+        except OptionError as exc:  # an unmatched brace, a format spec
+            raise UnknownLabel(f"labels: {key}: {exc.message}") from None
         if extra:
             known = ", ".join(f"{{{n}}}" for n in sorted(fields(LABELS[key]))) or "none"
             raise UnknownLabel(f"labels: {key}: unknown placeholder {{{sorted(extra)[0]}}}; this label can use {known}")

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
-from types import SimpleNamespace, TracebackType
+from types import SimpleNamespace
 
 from jinja2 import (
     ChoiceLoader,
@@ -27,14 +27,16 @@ from jinja2 import (
     Template,
     TemplateError,
     TemplateSyntaxError,
+    meta,
     nodes,
 )
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
-from journeys.core.problems import did_you_mean
-from journeys.render.labels import fill, merged, plurals
+from journeys.core.options import plurals
+from journeys.core.problems import Problem, did_you_mean, one_line
+from journeys.render.labels import fill, merged
 from journeys.render.text import is_web_url, text, url
 
 PACKAGE_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "templates")
@@ -106,8 +108,9 @@ def _href(value: str) -> Markup:
 
 
 class TemplateProblem(ValueError):
-    """A page template (most likely an override) that does not parse or names a value its
-    page does not have."""
+    """A page template (most likely an override) that cannot be read or rendered: it does not
+    parse, is not UTF-8, names a value its page does not have, or fails as it runs (`{{ 1/0 }}`,
+    a `fill` without a name its label has). One line, naming the file and, where known, the line."""
 
 
 class Templates:
@@ -178,14 +181,42 @@ class Templates:
         except TemplateProblem:
             raise
         except TemplateError as exc:
-            where = self._where(_template_of(exc.__traceback__) or name)
-            raise TemplateProblem(f"template {where}: {exc.message}") from None
+            raise TemplateProblem(f"template {self._failing(name, exc)}: {one_line(exc.message or '')}") from None
+        except Exception as exc:  # an expression of the template fails as Python: {{ 1/0 }}, a name `fill` lacks
+            raise TemplateProblem(f"template {self._failing(name, exc)}: {_reason(exc)}") from None
 
     def _template(self, name: str) -> Template:
         try:
             return self.env.get_template(name)
         except TemplateSyntaxError as exc:
             raise TemplateProblem(f"template {self._where(name)}:{exc.lineno}: {exc.message}") from None
+        except UnicodeDecodeError as exc:
+            line = exc.object[: exc.start].count(b"\n") + 1
+            raise TemplateProblem(
+                f"template {self._where(name)}:{line}: is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
+                "save it as UTF-8"
+            ) from None
+
+    def _failing(self, name: str, exc: BaseException) -> str:
+        """The file and line a render failed at: the innermost frame of template code, in an
+        included template or a macro too; without one, the template asked for. Jinja rewrites
+        the traceback of `render` so its frames carry the template's lines; a macro called from
+        Python keeps the compiled code's frames, whose template maps their lines back."""
+        found = None
+        trace = exc.__traceback__
+        while trace is not None:
+            frame = trace.tb_frame
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and template.filename:
+                found = (template.filename, template.get_corresponding_lineno(trace.tb_lineno))
+            elif frame.f_code.co_filename.endswith(".html"):
+                found = (frame.f_code.co_filename, trace.tb_lineno)
+            trace = trace.tb_next
+        if found is None:
+            return self._where(name)
+        path, line = found
+        shown = os.path.basename(path) if os.path.dirname(path) == PACKAGE_TEMPLATES else path
+        return f"{shown}:{line}"
 
     def _macros(self) -> dict[str, Macro]:
         """The package's macros, with those an override of macros.html defines in their place."""
@@ -214,24 +245,46 @@ class Templates:
         return name
 
 
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, KeyError) and exc.args:  # str.format_map, under `fill`
+        return one_line(f"a label names {{{exc.args[0]}}}, which `fill` is not given here")
+    return one_line(f"{exc} ({type(exc).__name__})")
+
+
+def override_warnings(custom_dir: str | None, shown: Callable[[str], str] = os.path.relpath) -> list[Problem]:
+    """A warning for each .html file under `<custom_dir>/journeys/` that replaces no template
+    of the package and that no template includes: most likely a misspelt name, whose override
+    would otherwise change nothing without a word. `shown` makes a path as messages print it."""
+    folder = os.path.join(custom_dir, OVERRIDE_FOLDER) if custom_dir else None
+    if folder is None or not os.path.isdir(folder):
+        return []
+    package = {name for name in os.listdir(PACKAGE_TEMPLATES) if name.endswith(".html")}
+    overrides = sorted(name for name in os.listdir(folder) if name.endswith(".html"))
+    used = set(package)
+    env = Environment()
+    for name in overrides:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                used |= {n for n in meta.find_referenced_templates(env.parse(handle.read())) if n}
+        except (OSError, UnicodeDecodeError, TemplateSyntaxError):
+            continue  # reported when the templates are loaded
+    return [
+        Problem(
+            shown(os.path.join(folder, name)),
+            None,
+            None,
+            "",
+            f"no template of the journeys plugin is called '{name}'{did_you_mean(name, package)}, and no template "
+            "includes it, so it changes nothing",
+            level="warning",
+        )
+        for name in overrides
+        if name not in used
+    ]
+
+
 def _exported(module: object) -> dict[str, Macro]:
     return {name: value for name, value in vars(module).items() if isinstance(value, Macro)}
-
-
-def _template_of(trace: TracebackType | None) -> str | None:
-    """The template a Jinja error was raised in: Jinja gives the frames of template code the
-    template's file name; the innermost one is where the error is."""
-    found = None
-    while trace is not None:
-        name = trace.tb_frame.f_code.co_filename
-        if name.endswith(".html"):
-            found = name
-        trace = trace.tb_next
-    if found is None:
-        return None
-    if found.startswith(PACKAGE_TEMPLATES + os.sep):  # the package's file, even where an override exists
-        return f"{PACKAGE}/{os.path.relpath(found, PACKAGE_TEMPLATES)}"
-    return os.path.basename(found)
 
 
 @lru_cache(maxsize=1)
