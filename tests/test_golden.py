@@ -108,6 +108,10 @@ def test_golden_handbook_covers_what_it_claims():
     assert any("broken.md" in problem.path for problem in handbook.problems)
     assert {j.id for j in handbook.journeys if j.state == "future" and j.baseline} == {"buy-future"}
     assert "Behind the scenes" in RENDERED["journeys/buy.md"]
-    # One shared pain point, worded differently on two maps.
-    assert [p.id for p in handbook.pain_points] == ["price-mismatch"]
+    # One pain point shared by three maps in three wordings, one of them a future-state design;
+    # and one resolved wherever it occurs.
+    assert [p.id for p in handbook.pain_points] == ["price-mismatch", "slow-payout"]
+    shared, resolved = handbook.pain_points
+    assert len(set(shared.wordings)) == 3 and any(p.journey.state == "future" for p in shared.places)
+    assert resolved.status == "resolved" and resolved.score == 0
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]

@@ -22,6 +22,7 @@ from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slu
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.look_alike import Named, look_alikes
 from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.near_ids import Use, near_id_warnings
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import NO_PUBLIC_JOURNEY, SNIPPET_MESSAGE, public_problems, snippet_includes
 from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
@@ -322,8 +323,9 @@ def load_handbook(
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
     warnings += look_alikes([*stage_names, *team_names, *_item_names(personas_kept, journeys_kept, known)])
     warnings += [w for item in persona_items + journey_items for w in split_list_warnings(item.doc)]
-    # A public build publishes public personas only, and says nothing of the others.
-    warnings += _unfinished_personas(p for p in persona_items if public is None or _published(p, public))
+    # A public build publishes public maps only, and its warnings say nothing of the others.
+    warnings += _unfinished_personas(i for i in persona_items if public is None or _published(i, public))
+    warnings += near_id_warnings(_pain_id_uses([i for i in journeys_kept if public is None or _published(i, public)]))
     return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields, warnings=tuple(sorted(warnings)))
 
 
@@ -460,6 +462,22 @@ def _known_ids(persona_items, journey_items, stage_data, team_data) -> dict:
             if p.get("id")
         },
     }
+
+
+def _pain_id_uses(journey_items: list[_Item]) -> dict[str, list[Use]]:
+    """Every explicit pain-point id, with where each map gives it."""
+    uses: dict[str, list[Use]] = {}
+    for item in journey_items:
+        located = item.doc.located
+        for i, block in enumerate(item.data.get("stages") or ()):
+            for j, step in enumerate(block.get("steps") or () if isinstance(block, dict) else ()):
+                pains = step.get("pain_points") or () if isinstance(step, dict) else ()
+                for k, pain in enumerate(pains):
+                    if isinstance(pain, dict) and isinstance(pain.get("id"), str):
+                        path = ("stages", i, "steps", j, "pain_points", k, "id")
+                        line, col = located.where(path) if located else (None, None)
+                        uses.setdefault(pain["id"], []).append((item.doc.display, line, col, format_path(path)))
+    return uses
 
 
 def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]:

@@ -139,10 +139,23 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+# `{journeys|journey|journeys}` in a label: the first form when `journeys` is 1, the second
+# otherwise. A form may hold other names (`{more|the other|the {more} others}`), not a choice.
+_PLURAL = re.compile(r"\{(\w+)\|((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}")
+
+
+def plurals(words: str, values: Mapping[str, object]) -> str:
+    """A label with each `{name|one|other}` choice made by the count `values` give `name`."""
+    return _PLURAL.sub(lambda m: m[2] if values.get(m[1]) == 1 else m[3], words)
+
+
 def label_fields(words: str) -> set[str]:
-    """The `{name}` placeholders of a label. Only plain names are filled in: a format spec or
-    a conversion (`{n:>3000000000}`, `{n!r}`, `{n.attr}`) would run Python's formatting on the
-    build machine, so it is an OptionError, as is a lone brace."""
+    """The `{name}` placeholders of a label, the names its plural choices count included. Only
+    plain names are filled in: a format spec or a conversion (`{n:>3000000000}`, `{n!r}`,
+    `{n.attr}`) would run Python's formatting on the build machine, so it is an OptionError, as
+    is a lone brace."""
+    counted = {m[1] for m in _PLURAL.finditer(words) if m[1].isidentifier()}
+    words = _PLURAL.sub(lambda m: m[2] + m[3], words)
     try:
         parsed = list(string.Formatter().parse(words))
     except ValueError as exc:
@@ -159,7 +172,7 @@ def label_fields(words: str) -> set[str]:
                 "without ':', '!', '.' or '['"
             )
         names.add(name)
-    return names
+    return names | counted
 
 
 def _editor(value) -> Editor:
