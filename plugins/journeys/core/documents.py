@@ -25,39 +25,35 @@ class Document:
     body_line: int = 1  # the line of the file the body starts at
 
 
-def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
+def read_text(
+    abs_path: str,
+    display: str,
+    *,
+    limit: int = MAX_FILE_BYTES,
+    what: str = "a map",
+    text: str = "Markdown or YAML",
+    keep_bom: bool = False,
+) -> tuple[str | None, list]:
+    """The file's text, with Windows and old Mac line ends made "\n" and a byte-order mark
+    dropped unless `keep_bom`; or None and why not. `limit` is the most bytes `what` (a map)
+    may have; `text` says what kind of text it is."""
+    cap = f"{what} may be at most {limit:,} bytes ({_size(limit)}): split it"
     try:
         if not os.path.isfile(abs_path):  # a pipe or device would block or never end
             return None, [Problem(display, None, None, "", "is not a regular file")]
         size = os.path.getsize(abs_path)
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    display,
-                    None,
-                    None,
-                    "",
-                    f"file is {size:,} bytes; a map may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it",
-                )
-            ]
+        if size > limit:
+            return None, [Problem(display, None, None, "", f"file is {size:,} bytes; {cap}")]
         with open(abs_path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # the size on disk can change or be wrong
-        if len(raw) > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    display,
-                    None,
-                    None,
-                    "",
-                    f"file is over {MAX_FILE_BYTES:,} bytes; a map may be at most 1 MiB: split it",
-                )
-            ]
+            raw = handle.read(limit + 1)  # the size on disk can change or be wrong
+        if len(raw) > limit:
+            return None, [Problem(display, None, None, "", f"file is over {limit:,} bytes; {cap}")]
     except OSError as exc:
         return None, [Problem(display, None, None, "", f"cannot be read: {exc.strerror}")]
     if b"\0" in raw:
-        return None, [Problem(display, None, None, "", "is a binary file, not Markdown or YAML text")]
+        return None, [Problem(display, None, None, "", f"is a binary file, not {text} text")]
     try:
-        text = raw.decode("utf-8")
+        decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw[:line_start].count(b"\n") + 1
@@ -65,7 +61,13 @@ def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
         return None, [
             Problem(display, line, col, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
         ]
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    decoded = decoded if keep_bom else decoded.removeprefix("\ufeff")
+    return decoded.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _size(limit: int) -> str:
+    """1 MiB, 16 MiB: a limit as people say it."""
+    return f"{limit // (1024 * 1024)} MiB" if limit % (1024 * 1024) == 0 else f"{limit:,} bytes"
 
 
 def parse_yaml_file(abs_path: str, display: str) -> Document:

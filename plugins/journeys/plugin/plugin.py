@@ -164,6 +164,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             histories,
             self.options.repo_url,
             memo=getattr(self, "memo", None),
+            measures_stale_after_days=self.options.measures_stale_after_days,
         )
         # Embeds render later, with links to pain points where the pages put their rows.
         self.handbook, self.ctx = handbook, rendering_context(handbook, ctx)

@@ -24,6 +24,8 @@ from journeys.render.fragments import (
     table,
 )
 from journeys.render.generated_page import Page
+from journeys.render.health import has_measures, measure_link
+from journeys.render.measure_views import kpi_health_table, kpi_summary
 from journeys.render.page_inputs import layout, remember, summary_inputs, titles
 from journeys.render.pagination import TOUCHPOINT_BYTES, Part, pager, split
 
@@ -50,9 +52,12 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
     def inputs(part: Part) -> tuple:
         if part.number > 1:
             return team, shape, part.items, ()
-        # The first part also names the journeys the team owns and the pain points at its steps.
+        # The first part also names the journeys the team owns, their KPIs, its measures and the
+        # pain points at its steps.
         owned = titles(j for j in handbook.journeys if j.owner == team.id)
-        return team, shape, part.items, (owned, summary_inputs(ctx, pains))
+        kpis = tuple((j.id, j.kpis, tuple(b.kpis for b in j.stages)) for j in _owned(handbook, team))
+        measures = tuple(m for m in handbook.measures if m.owner == team.id)
+        return team, shape, part.items, (owned, summary_inputs(ctx, pains), kpis, measures)
 
     return [
         remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, team, pains, ctx, parts, p)) for p in parts
@@ -72,7 +77,7 @@ def _part(
     src = part.src
     values: dict[str, Any] = {
         "touchpoints": touchpoints_table(handbook, part.items, ctx, src) if part.items else None,
-        "measures": measures_table(part.items, ctx, src),
+        "measures": measures_table(handbook, part.items, ctx, src),
         "pager": pager(ctx, parts, src),
         "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
     }
@@ -101,6 +106,8 @@ def _part(
         team=team,
         meta=meta,
         owned=owned,
+        owned_kpis=owned_kpis(handbook, team, ctx, here) if has_measures(handbook) else "",
+        owned_measures=[measure_link(ctx, here, handbook, m.id) for m in handbook.measures if m.owner == team.id],
         pains=pain_summary(ctx, here, pains, "team", team.id) if pains else "",
         **values,
     )
@@ -122,8 +129,30 @@ def touchpoints_table(handbook: Handbook, touchpoints: Sequence[Touchpoint], ctx
     return table(ctx, "jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows, searched=False)
 
 
-def measures_table(touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -> Markup | None:
+def _owned(handbook: Handbook, team: CatalogueEntry) -> list:
+    return [j for j in handbook.valid_journeys if j.owner == team.id]
+
+
+def owned_kpis(handbook: Handbook, team: CatalogueEntry, ctx: Context, here: str) -> Markup | str:
+    """The KPIs of the journeys the team owns, of each journey and its stages, with their health."""
+    items = [(journey_link(ctx, here, j), k) for j in _owned(handbook, team) for k in j.kpis]
+    items += [
+        (ctx.macros.journey_step(journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage)), k)
+        for j in _owned(handbook, team)
+        for b in j.stages
+        for k in b.kpis
+    ]
+    if not items:
+        return ""
+    return kpi_summary(ctx, here, handbook, items, ctx.labels["team_kpis_caption"], ctx.labels["col_journey"])
+
+
+def measures_table(handbook: Handbook, touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -> Markup | None:
     labels = ctx.labels
+    if has_measures(handbook):  # with their health (map format 1.2)
+        items = [(step_link(ctx, here, p.journey, p.step), k) for p, _ in touchpoints for k in p.step.kpis]
+        caption, scope = labels["team_measures_caption"], labels["col_touchpoint"]
+        return kpi_health_table(ctx, here, handbook, items, caption, scope, searched=False) if items else None
     rows = [
         (
             step_link(ctx, here, place.journey, place.step),
