@@ -129,6 +129,8 @@ LABELS: dict[str, str] = {
     "col_kpis": "KPIs by health",
     "scope_journey": "whole journey",
     "scope_handbook": "whole handbook",
+    "scope_stage": "{stage}, every journey",
+    "scope_persona": "customers of {persona}",
     "measure_chart_caption": "{measure}, {scope}",
     "measure_chart_table": "Values of {caption}, newest first",
     "measure_latest": "latest {value} on {date} ({days} days ago)",

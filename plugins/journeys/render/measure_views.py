@@ -15,26 +15,28 @@ from journeys.render.context import Context
 from journeys.render.fragments import journey_link, persona_link, stage_link, step_link, table
 from journeys.render.health import badge, counts, health, kpi_name
 from journeys.render.measure_chart import chart_values
+from journeys.render.templating import fill_markup
 from journeys.render.text import number
 
 
 def scope_words(ctx: Context, here: str, handbook: Handbook, value: MeasureValue | tuple) -> Markup | str:
-    """A series' scope as links: journey › stage › step · persona; "whole handbook" alone."""
+    """A series' scope in words, its items linked: "journey › stage › step", "Claim, every
+    journey", "customers of Maya", "whole handbook"."""
     journey_id, stage, step_id, persona = value.scope if isinstance(value, MeasureValue) else value
+    labels = ctx.labels
     parts: list[Markup | str] = []
     journey = handbook.journey_by_id.get(journey_id) if journey_id else None
     if journey_id:
         parts.append(journey_link(ctx, here, journey) if journey else journey_id)
     if stage:
-        parts.append(stage_link(ctx, here, handbook, stage))
+        link = stage_link(ctx, here, handbook, stage)
+        parts.append(link if journey_id else fill_markup(labels["scope_stage"], stage=link))
     if step_id and journey is not None:
         step = next((s for _, s in journey.steps if s.id == step_id), None)
         parts.append(step_link(ctx, here, journey, step) if step else step_id)
-    shown = Markup(" › ").join(parts) if parts else Markup()
     if persona:
-        who = persona_link(ctx, here, handbook, persona)
-        shown = shown + Markup(" · ") + who if parts else who
-    return shown if (parts or persona) else ctx.labels["scope_handbook"]
+        parts.append(fill_markup(labels["scope_persona"], persona=persona_link(ctx, here, handbook, persona)))
+    return Markup(" › ").join(parts) if parts else labels["scope_handbook"]
 
 
 def place_words(ctx: Context, here: str, handbook: Handbook, journey: Journey, place: KpiPlace) -> Markup | str:

@@ -120,7 +120,7 @@ def stage_measures(
     caption, scope = ctx.labels["stage_measures_caption"], ctx.labels["col_journey"]
     return {
         "kpis": kpi_summary(ctx, here, handbook, items, caption, scope) if items else "",
-        "charts": scope_charts(ctx, handbook, _scope(stage), stage.name),
+        "charts": scope_charts(ctx, handbook, _scope(stage), ctx.labels["scope_stage"].format(stage=stage.name)),
     }
 
 
