@@ -17,6 +17,8 @@ from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
 from journeys.core.json_schema import front_matter_schema
 from journeys.core.schema import (
+    MEASURE,
+    MEASURE_VALUE,
     PERSONA,
     STAGE,
     TEAM,
@@ -27,6 +29,7 @@ from journeys.core.schema import (
     Image,
     Integer,
     ListOf,
+    Number,
     Record,
     Ref,
     Text,
@@ -159,6 +162,7 @@ def type_label(kind) -> str:
         Text: "text",
         TextOrNumber: "text or number",
         Date: "date `YYYY-MM-DD`",
+        Number: "number",
         Id: "id",
         Image: "https URL or docs path",
         Handle: "code-host handle",
@@ -166,15 +170,20 @@ def type_label(kind) -> str:
 
 
 def records() -> dict[str, Record]:
-    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM)}
+    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE)}
 
 
 def declared_tables() -> dict[str, set[tuple[str, str, str]]]:
     """Each record's keys as the format reference must list them: key, type, required."""
     return {
-        name: {(k.name, type_label(k.type), "yes" if k.required else "no") for k in record.keys}
-        for name, record in records().items()
+        name: {(k.name, type_label(k.type), _required(k)) for k in record.keys} for name, record in records().items()
     }
+
+
+def _required(key) -> str:
+    if key.required and key.unless:
+        return f"yes, unless `{key.unless}`"
+    return "yes" if key.required else "no"
 
 
 def reference_tables(path=REPO / "docs" / "format-reference.md") -> dict[str, set[tuple[str, str, str]]]:
@@ -192,7 +201,12 @@ def test_the_format_reference_lists_every_key_with_its_type():
     assert (
         sorted(tables)
         == sorted(declared)
-        == sorted(["persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"])
+        == sorted(
+            [
+                *("persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"),
+                *("measure", "measure value"),
+            ]
+        )
     )
     for name, keys in declared.items():
         assert tables[name] == keys, name

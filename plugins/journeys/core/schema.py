@@ -612,7 +612,7 @@ MEASURE_VALUE = Record(
         ),
         Key("step", Ref("step"), doc="a step id of the journey (with journey)", audience=PUBLIC),
         Key("persona", Ref("persona"), doc="the value is for that persona's customers", audience=PUBLIC),
-        Key("n", Integer(1, 10**12), doc="sample size: responses, cases or sessions", audience=PUBLIC),
+        Key("n", Integer(1, 10**9), doc="sample size: responses, cases or sessions", audience=PUBLIC),
         Key("source", Text(), doc="where the value comes from: text or an https URL", audience=PUBLIC),
     ),
     model=model.MeasureValue,
