@@ -154,7 +154,9 @@ class _Sheet:
         self._lines: list[str] | None = None  # split only when a problem needs a column
 
     def report(self, line: int, col: int | None, key: str, message: str, level: str = "error") -> None:
-        self.reading.problems.append(Problem(self.display, line, col, key, message, level))
+        """A problem at `line` and `col`; a problem of the whole line (col None) is at its start,
+        so every problem of a file has a line and a column and they sort among each other."""
+        self.reading.problems.append(Problem(self.display, line, col or 1, key, message, level))
 
     def read(self) -> None:
         reader = csv.reader(io.StringIO(self.text))
@@ -176,6 +178,15 @@ class _Sheet:
                 if not row or (len(row) == 1 and not row[0].strip() and width > 1):
                     continue  # a blank line
                 rows += 1
+                if reader.line_num > start and self.quote_left_open(start, reader.line_num):
+                    self.report(
+                        start,
+                        None,
+                        "",
+                        "a double quote opened on this line is never closed, so the rest of the file is one cell: "
+                        "close it, or write a quote inside a quoted cell as two (\"\")",
+                    )
+                    return
                 if len(row) != width:
                     self.ragged(row, width, start, reader.line_num)
                 elif max(map(len, row)) > MAX_CELL_CHARS:
@@ -269,6 +280,17 @@ class _Sheet:
             MeasureValue(date, measure, value, journey, stage, step, persona, cells["n"], cells["source"])
         )
 
+    def quote_left_open(self, start: int, end: int) -> bool:
+        """Whether the record on lines `start` to `end` ends inside a quoted cell: it ran to the
+        end of the file looking for the closing quote."""
+        lines = self.lines()
+        if end < len(lines) - (lines[-1] == ""):
+            return False  # the file goes on: the quote closed on the record's last line
+        quoted_ = False
+        for text in lines[start - 1 : end]:
+            quoted_ ^= text.count('"') % 2 == 1  # a doubled quote inside a quoted cell changes nothing
+        return quoted_
+
     def lines(self) -> list[str]:
         if self._lines is None:
             self._lines = self.text.split("\n")
@@ -358,7 +380,7 @@ class _Row:
         low, high = _RANGES.get(kind or "", (None, None))
         if (low is not None and value < low) or (high is not None and value > high):
             span = f"from {low:g} to {high:g}" if high is not None else f"{low:g} or more"
-            self.report("value", f"{text} is not a value {quoted(measure)} can take: a {kind} is {span}")
+            self.report("value", f"{text} is out of range for {quoted(measure)}, a measure of kind {kind}: {span}")
             return None
         return value
 

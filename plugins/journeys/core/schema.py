@@ -343,7 +343,8 @@ class Record(Type):
             elif key.name in value and value[key.name] is not None:
                 out[key.name] = key.type.check(value[key.name], path + (key.name,), ck)
             elif key.required and not (key.unless and value.get(key.unless) is not None):
-                ck.report(path, f"missing required key '{key.name}'")
+                either = f" or '{key.unless}'" if key.unless else ""
+                ck.report(path, f"missing required key '{key.name}'{either}")
                 out[key.name] = None
             else:
                 out[key.name] = list(key.default) if isinstance(key.default, tuple) else key.default
