@@ -93,3 +93,7 @@ def test_golden_handbook_covers_what_it_claims():
     # One shared pain point, worded differently on two maps.
     assert [p.id for p in handbook.pain_points] == ["price-mismatch"]
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
+    # Measures (map format 1.2): every health on the journey page, every page kind of measures.
+    for health in ("on-target", "off-target", "no-data", "stale"):
+        assert f'data-health="{health.replace("-", "&#45;")}"' in RENDERED["journeys/buy.md"], health
+    assert {"measures/index.md", "measures/nps.md", "measures.csv"} <= set(RENDERED)

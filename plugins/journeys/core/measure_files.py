@@ -184,7 +184,7 @@ class _Sheet:
                         None,
                         "",
                         "a double quote opened on this line is never closed, so the rest of the file is one cell: "
-                        "close it, or write a quote inside a quoted cell as two (\"\")",
+                        'close it, or write a quote inside a quoted cell as two ("")',
                     )
                     return
                 if len(row) != width:

@@ -154,7 +154,7 @@ def chart_values(
         "height": HEIGHT_PX,
         "width": WIDTH,
         "yticks": [{"y": number(f"{axis.y(t):g}"), "label": number_text(t)} for t in axis.ticks],
-        "xticks": [{"x": number(f"{time.x(d) / 10:g}"), "label": d.strftime("%Y-%m")} for d in time.ticks()],
+        "xticks": [_tick(time.x(d) / 10, d) for d in time.ticks()],
         "lines": [_points([at(v) for v in run]) for run in cut],
         "gaps": gaps,
         "met": _dots([at(v) for v in values if target is None or meets(v.value, target, better)]),
@@ -172,6 +172,12 @@ def chart_values(
         x = time.x(values[-1].date)
         chart["stale"] = {"x": number(f"{x:g}"), "width": number(f"{WIDTH - x:g}"), "left": number(f"{x / 10:g}")}
     return chart
+
+
+def _tick(percent: float, day: datetime.date) -> dict[str, object]:
+    """A date on the time axis: a label near an end of it is aligned to that end, not centred."""
+    edge = "start" if percent < 6 else "end" if percent > 94 else ""
+    return {"x": number(f"{percent:g}"), "label": day.strftime("%Y-%m"), "edge": edge}
 
 
 def spark_values(values: Sequence[MeasureValue], target: float | None, today: datetime.date) -> dict[str, object]:
