@@ -17,11 +17,14 @@ from broken_inputs import CUSTOM_FIELDS
 from helpers import build_site, write
 from html_tree import article, headed
 from journeys.core import load_handbook
+from journeys.core.options import OptionError, from_mapping
 from journeys.render import pagination
 from journeys.render.context import Context
 from journeys.render.site_files import site_files
 from journeys.render.urls import Site
 from measures_handbook import EPOCH, FILES, TODAY
+
+CUSTOM = [{"key": key, "label": label} for key, label in CUSTOM_FIELDS]
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +259,17 @@ def test_the_series_of_a_measure_continue_on_list_pages(tmp_path, monkeypatch):
     assert parts == ["measures/nps.md", "measures/nps/page-2.md", "measures/nps/page-3.md"]
     assert "jm-pager" in pages["measures/nps/page-2.md"].body
     assert pages["measures/nps/page-2.md"].search == {"exclude": True}
+
+
+def test_measures_stale_after_days_decides_what_is_stale(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    write(tmp_path, FILES)
+    config = {"plugins": [{"journeys": {"measures_stale_after_days": 200, "custom_fields": list(CUSTOM)}}]}
+    built = build_site(tmp_path, config=config)
+    assert built.ok, built.warnings
+    # The effort value is 135 days old: not stale within 200 days, and 4 misses the target 3.
+    health = article(built, "journeys/buy/").find("dl", cls="jm-meta").terms()["Health"]
+    assert healths(health) == ["off-target", "no-data", "on-target"]
+    assert health.text == "2 off target · 1 no data · 2 on target"
+    with pytest.raises(OptionError, match="expected a whole number of days"):
+        from_mapping({"measures_stale_after_days": -1})

@@ -3,6 +3,7 @@ the editors' format reference checked against those declarations so neither can 
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 import re
@@ -210,3 +211,25 @@ def test_the_format_reference_lists_every_key_with_its_type():
     )
     for name, keys in declared.items():
         assert tables[name] == keys, name
+
+
+def test_the_measure_schemas_describe_the_demo_catalogue_and_its_values():
+    """`journeys schema measure` describes measures.yml, `measure-value` a row of a measures file
+    read by its columns' types (map format 1.2)."""
+    catalogue = yaml.safe_load((REPO / "maps" / "measures.yml").read_text(encoding="utf-8"))
+    check = validator("measure")
+    assert len(catalogue) >= 5 and [e.message for e in check.iter_errors(catalogue)] == []
+    assert list(check.iter_errors([{"id": "nps", "kind": "nsp"}]))
+    row = validator("measure-value")
+    types = {key.name: key.type for key in MEASURE_VALUE.keys}
+    files = sorted((REPO / "maps" / "measures").glob("*.csv"))
+    assert len(files) >= 2
+    for path in files:
+        for line in csv.DictReader(path.open(encoding="utf-8")):
+            cells = {
+                k: (float(v) if isinstance(types[k], Number) else int(v) if isinstance(types[k], Integer) else v)
+                for k, v in line.items()
+                if v
+            }
+            assert [e.message for e in row.iter_errors(cells)] == [], (path.name, line)
+    assert list(row.iter_errors({"date": "2026-01-31", "measure": "nps"}))  # no value

@@ -124,7 +124,9 @@ def _index_part(
         for m in part.items
     ]
     keys = ("col_measure", "col_kind", "col_unit", "col_better", "col_target", "col_owner", "col_series", "col_kpis")
-    measures = table(ctx, "jm-index", labels["measures_caption"], [labels[k] for k in keys], rows, numeric=(4, 6))
+    # Not searched: each measure's home in search is its page.
+    headers = [labels[k] for k in keys]
+    measures = table(ctx, "jm-index", labels["measures_caption"], headers, rows, numeric=(4, 6), searched=False)
     words = labels["pager_range"].format(first=part.first, last=part.last)
     common: dict[str, Any] = {
         "table": measures,
