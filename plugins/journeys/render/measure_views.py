@@ -163,7 +163,6 @@ def series_chart(
             heads,
             rows,
             numeric=(1, 2) if show_n else (1,),
-            cards=False,
         )
         if values
         else Markup()
