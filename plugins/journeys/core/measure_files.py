@@ -19,15 +19,16 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from journeys.core.documents import read_text
 from journeys.core.ids import is_valid_id
 from journeys.core.model import MeasureValue
 from journeys.core.problems import Problem, did_you_mean, quoted
-from journeys.core.schema import MEASURE_VALUE, Date, Integer, Key, Number, Ref
+from journeys.core.schema import MEASURE_VALUE, Date, Integer, Number, Ref
 
 MAX_CSV_BYTES = 16 * 1024 * 1024  # about 300,000 rows a file; more rows go in more files
 MAX_CELL_CHARS = 2_000  # a source or an id past this is a quote left open, or a pasted file
@@ -97,6 +98,18 @@ class _Reading:
     seen: dict[tuple, tuple[str, int]] = field(default_factory=dict)  # key -> (file, line)
     dates: dict[str, datetime.date | str] = field(default_factory=dict)  # text -> date or why not
     hints: dict[str, Suggestions] = field(default_factory=dict)
+    # The ids each kind of column may name; a step is checked within its journey.
+    ids: Mapping[str, Collection[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        known = self.known
+        self.ids = {
+            "measure": known.measures,
+            "journey": known.journeys,
+            "stage": known.stages,
+            "persona": known.personas,
+            "step": (),
+        }
 
     def hint(self, kind: str, value: str) -> str:
         if kind not in self.hints:
@@ -171,6 +184,7 @@ class _Sheet:
             columns = self.header(row, start)
             if columns is None:
                 return
+            readers = _readers(columns)
             width = len(row)
             rows = 0
             for row in reader:
@@ -192,7 +206,7 @@ class _Sheet:
                 elif max(map(len, row)) > MAX_CELL_CHARS:
                     self.too_long(row, start)
                 else:
-                    self.row(row, columns, start)
+                    self.row(row, columns, readers, start)
         except csv.Error as exc:  # a cell past csv's own limit, a quote never closed at the end
             self.report(next_line, None, "", f"cannot be read as CSV: {exc}; the rest of the file is not read")
             return
@@ -253,12 +267,18 @@ class _Sheet:
             "is never closed",
         )
 
-    def row(self, row: list[str], columns: Mapping[str, int], line: int) -> None:
+    def row(self, row: list[str], columns: Mapping[str, int], readers: list, line: int) -> None:
         found = _Row(self, columns, line)
-        cells: dict[str, Any] = {
-            key.name: found.read(key, row[columns[key.name]].strip() if key.name in columns else "")
-            for key in MEASURE_VALUE.keys
-        }
+        cells: dict[str, Any] = dict(_BLANK)
+        for name, n, read in readers:
+            text = row[n].strip()
+            if text:
+                cells[name] = read(found, text)
+            elif name in REQUIRED:
+                found.report(name, f"is empty: every row has a {name}")
+        for name in REQUIRED:
+            if name not in columns:  # not in the header: reported there, so no row gets this far
+                found.bad.add(name)
         journey, stage, step, persona = found.scope(cells)
         date, measure, value = cells["date"], cells["measure"], cells["value"]
         if found.failed:
@@ -326,8 +346,41 @@ class _Sheet:
         return None
 
 
+_BLANK: Mapping[str, Any] = {key.name: None for key in MEASURE_VALUE.keys}  # a row's cells, all empty
+
+
+def _readers(columns: Mapping[str, int]) -> list[tuple[str, int, Callable[[_Row, str], Any]]]:
+    """(column, its index, how to read a cell of it) for the columns of a file, in declared
+    order (the measure before the value its kind bounds), each read by its key's type: worked
+    out once a file, so a row costs one call a cell."""
+    found: list[tuple[str, int, Callable[[_Row, str], Any]]] = []
+    for key in MEASURE_VALUE.keys:
+        if key.name not in columns:
+            continue
+        kind = key.type
+        read: Callable[[_Row, str], Any]
+        if isinstance(kind, Date):
+            read = _Row.date
+        elif isinstance(kind, Number):
+            read = _Row.number
+        elif isinstance(kind, Integer):
+            read = partial(_Row.whole, name=key.name, kind=kind)
+        elif isinstance(kind, Ref):
+            read = partial(_Row.ref, name=key.name, kind=kind.kind)
+        else:  # Text: as written
+            read = _as_written
+        found.append((key.name, columns[key.name], read))
+    return found
+
+
+def _as_written(row: _Row, text: str) -> str:
+    return text
+
+
 class _Row:
     """Reads the cells of one row by their columns' types, reporting each mistake at its cell."""
+
+    __slots__ = ("bad", "columns", "line", "measure", "reading", "sheet")
 
     def __init__(self, sheet: _Sheet, columns: Mapping[str, int], line: int) -> None:
         self.sheet, self.columns, self.line = sheet, columns, line
@@ -342,24 +395,6 @@ class _Row:
     def report(self, name: str, message: str) -> None:
         self.bad.add(name)
         self.sheet.report(self.line, self.sheet.column(self.line, self.columns[name]), name, message)
-
-    def read(self, key: Key, text: str) -> object:
-        """The value of the cell of column `key`, read by the key's type; None when it is empty
-        or wrong (and then reported)."""
-        if not text:
-            if key.required:
-                self.report(key.name, f"is empty: every row has a {key.name}")
-            return None
-        kind = key.type
-        if isinstance(kind, Date):
-            return self.date(text)
-        if isinstance(kind, Number):
-            return self.number(text)
-        if isinstance(kind, Integer):
-            return self.whole(key.name, text, kind)
-        if isinstance(kind, Ref):
-            return self.ref(key.name, kind.kind, text)
-        return text  # Text: as written
 
     def date(self, text: str) -> datetime.date | None:
         found = self.reading.dates.get(text)
@@ -384,38 +419,33 @@ class _Row:
             return None
         return value
 
-    def whole(self, name: str, text: str, kind: Integer) -> int | None:
+    def whole(self, text: str, *, name: str, kind: Integer) -> int | None:
         if not _WHOLE.match(text) or not kind.low <= int(text) <= kind.high:
             self.report(name, f"{quoted(text)} is not {kind.description}")
             return None
         return int(text)
 
-    def ref(self, name: str, kind: str, text: str) -> str | None:
+    def ref(self, text: str, *, name: str, kind: str) -> str | None:
+        known = self.reading.ids[kind]
+        if text in known:  # the common case: an id of the handbook, valid by construction
+            if kind == "measure":
+                self.measure = text
+            return text
         if not is_valid_id(text):
             self.report(name, f"{quoted(text)} is not a valid id: use 1 to 63 of a-z, 0-9 and -")
             return None
         if kind == "step":
             return text  # a step id is one of its journey's: see `scope`
-        known = {
-            "measure": self.reading.known.measures,
-            "journey": self.reading.known.journeys,
-            "persona": self.reading.known.personas,
-            "stage": self.reading.known.stages,
-        }[kind]
-        if text not in known:
-            where = {"measure": "in measures.yml", "stage": "in stages.yml"}.get(kind, "in this handbook")
-            where = "in this handbook" if kind == "stage" and not self.reading.known.stage_catalogue else where
-            self.report(name, f"unknown {kind} {quoted(text)}: no such id {where}{self.reading.hint(kind, text)}")
-            return None
-        if kind == "measure":
-            self.measure = text
-        return text
+        where = {"measure": "in measures.yml", "stage": "in stages.yml"}.get(kind, "in this handbook")
+        where = "in this handbook" if kind == "stage" and not self.reading.known.stage_catalogue else where
+        self.report(name, f"unknown {kind} {quoted(text)}: no such id {where}{self.reading.hint(kind, text)}")
+        return None
 
     def scope(self, cells: Mapping[str, Any]) -> tuple:
         """(journey, stage, step, persona) as the row's cells give them together: a stage, step and
         persona of the journey named; the stage of a step filled in."""
-        journey, stage, step, persona = (cells[name] for name in ("journey", "stage", "step", "persona"))
-        within = self.reading.known.journeys.get(journey) if isinstance(journey, str) else None
+        journey, stage, step, persona = cells["journey"], cells["stage"], cells["step"], cells["persona"]
+        within = self.reading.known.journeys.get(journey) if journey is not None else None
         if within is None:
             if step is not None and "journey" not in self.bad:
                 self.report("step", "a step is named within its journey: fill in the journey column too")
