@@ -530,6 +530,12 @@ KPI = Record(
 )
 KPIS_DOC = "a name, or a mapping: name, current, target and unit typed by hand, or a measure and a target"
 
+
+def kpis_key(doc: str, **more) -> Key:
+    """The `kpis` of a journey, a stage block or a step: internal-facing, as every KPI is."""
+    return Key("kpis", ListOf(KPI), default=(), doc=f"{doc}: {KPIS_DOC}", audience=INTERNAL, label="KPIs", **more)
+
+
 PAIN_POINT = Record(
     "pain point",
     (
@@ -698,13 +704,8 @@ def step_record(custom_fields=()) -> Record:
                 lane="Gaps",
                 example=["How many customers give up here?"],
             ),
-            Key(
-                "kpis",
-                ListOf(KPI),
-                default=(),
-                doc=f"measures of this touchpoint: {KPIS_DOC}; a measure's values name the step by its id",
-                audience=INTERNAL,
-                label="KPIs",
+            kpis_key(
+                "measures of this touchpoint (a measure's values name the step by its id)",
                 lane="Measures",
                 example=["Click-through rate"],
             ),
@@ -737,15 +738,7 @@ def journey_record(custom_fields=()) -> Record:
                 doc="the touchpoints of this stage, in time order",
                 audience=PUBLIC,
             ),
-            Key(
-                "kpis",
-                ListOf(KPI),
-                default=(),
-                doc=f"measures of this stage of the journey: {KPIS_DOC}",
-                audience=INTERNAL,
-                label="KPIs",
-                example=[{"measure": "claim-nps", "target": 20}],
-            ),
+            kpis_key("measures of this stage of the journey", example=[{"measure": "claim-nps", "target": 20}]),
         ),
         model=model.StageBlock,
     )
@@ -779,13 +772,8 @@ def journey_record(custom_fields=()) -> Record:
             ),
             Key("reviewed", Date(), doc="date of the last review", audience=PUBLIC),
             Key("tags", TEXTS, default=(), doc="free-text labels", audience=PUBLIC, example=["example"]),
-            Key(
-                "kpis",
-                ListOf(KPI),
-                default=(),
-                doc=f"journey-level measures: {KPIS_DOC}",
-                audience=INTERNAL,
-                label="KPIs",
+            kpis_key(
+                "journey-level measures",
                 example=[{"name": "Completed in one contact", "current": "55%", "target": "80%"}],
             ),
             Key(
