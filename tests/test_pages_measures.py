@@ -51,9 +51,9 @@ def healths(element) -> list[str]:
 def test_the_journey_header_counts_its_kpis_by_health_worst_first(built):
     health = article(built, "journeys/buy/").find("dl", cls="jm-meta").terms()["Health"]
     assert health.text == "1 off target · 1 no data · 1 stale · 2 on target"
-    # Never colour alone: each count has its word and a shape.
+    # Never colour alone: each count has its word, and the stylesheet draws its shape from
+    # data-health (tests/browser/test_measures_in_browser.py looks at it).
     assert healths(health) == ["off-target", "no-data", "stale", "on-target"]
-    assert len(health.find_all("svg", cls="jm-health__shape")) == 4
 
 
 def test_the_key_measures_list_every_kpi_with_its_scope_values_and_health(built):
@@ -81,7 +81,10 @@ def test_each_stage_of_the_map_shows_its_worst_health(built):
 
 def test_a_chart_over_time_for_each_kpi_that_names_a_measure(built):
     root = article(built, "journeys/buy/")
-    [charts] = headed(root, "Measures over time")
+    charts, legend = headed(root, "Measures over time")
+    # One key for every chart of the page, with the shading of a stale period: one is stale.
+    assert "jm-mchart__legend" in legend.classes and legend.attrs["aria-hidden"] == "true"
+    assert legend.text == "meets the target misses it target no value since the latest, to the build date"
     figures = charts.find_all("figure", cls="jm-mchart")
     assert [f.find("figcaption").text for f in figures] == [
         "Buying NPS, whole journey",
@@ -146,8 +149,13 @@ def test_a_measure_page_shows_every_series_of_the_measure(built):
         "Values": "10 values from 2026-03-31 to 2026-05-31",
         "KPIs that name it": "1 on target",
     }
-    [chart] = headed(root, "Across the handbook")
+    chart, legend = headed(root, "Across the handbook")
     assert chart.find("figcaption").text == "Buying NPS, whole handbook"
+    assert "no value since" not in legend.text  # its one chart is not stale
+    # Every value of the series has the same source: said once, above its table.
+    values = chart.find("details", cls="jm-chart-data")
+    assert values.find("p").text == "Source of every value: Survey."
+    assert [th.text for th in values.find("table").find_all("th")] == ["Date", "Value", "Sample"]
     table = root.find("table", cls="jm-series")
     scopes = [row[0].text for row in table.rows()]
     assert scopes == [
@@ -179,7 +187,7 @@ def test_stage_team_and_persona_pages_show_their_measures(built):
     assert healths(summary) == ["off-target", "stale", "on-target"]
     persona = article(built, "personas/maya/")
     assert "Health" in [th.text for th in persona.find("table", cls="jm-index").find_all("th")]
-    [chart] = headed(persona, "Measures")
+    chart, _ = headed(persona, "Measures")
     assert chart.find("figcaption").text == "Buying NPS, customers of Maya, first-time buyer"
 
 

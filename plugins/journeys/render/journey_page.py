@@ -6,6 +6,7 @@ opportunities as cards), ownership and the editor's narrative. The layout is the
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -28,9 +29,9 @@ from journeys.render.fragments import (
     team_link,
 )
 from journeys.render.generated_page import Page
-from journeys.render.health import counts, journey_healths, stage_badge
+from journeys.render.health import counts, health, journey_healths, stage_badge
 from journeys.render.history_section import history_section
-from journeys.render.measure_views import kpi_chart, kpi_health_table, place_words
+from journeys.render.measure_views import chart_legend, kpi_chart, kpi_health_table, place_words
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
@@ -111,9 +112,10 @@ def key_measures(handbook: Handbook, journey: Journey, ctx: Context, here: str) 
     return kpi_health_table(ctx, here, handbook, items, ctx.labels["journey_kpis_caption"])
 
 
-def measures_over_time(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> list[Markup]:
-    """A chart for each KPI that names a measure, in reading order."""
-    charts = []
+def measures_over_time(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> dict[str, Any]:
+    """A chart for each KPI that names a measure, in reading order (`charts`), and their key
+    (`legend`)."""
+    charts, states = [], []
     for place in kpi_places(journey):
         kpi = place.kpi
         if kpi.measure:
@@ -121,7 +123,8 @@ def measures_over_time(handbook: Handbook, journey: Journey, ctx: Context, here:
             scope = where.striptags() if isinstance(where, Markup) else where
             caption = ctx.labels["measure_chart_caption"].format(measure=kpi.name, scope=scope)
             charts.append(kpi_chart(ctx, caption, kpi, kpi.unit or ""))
-    return charts
+            states.append(health(ctx, kpi))
+    return {"charts": charts, "legend": chart_legend(ctx, states) if charts else ""}
 
 
 def grid(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:

@@ -133,6 +133,7 @@ LABELS: dict[str, str] = {
     "scope_persona": "customers of {persona}",
     "measure_chart_caption": "{measure}, {scope}",
     "measure_chart_table": "Values of {caption}, newest first",
+    "measure_chart_source": "Source of every value: {source}.",
     "measure_latest": "latest {value} on {date} ({days} days ago)",
     "measure_no_values": "no values yet in this scope",
     "measure_target_higher": "target {target} or more",

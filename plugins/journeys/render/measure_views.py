@@ -5,11 +5,12 @@ persona and measure pages put them together."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.measures import HEALTHS, KpiPlace, number_text, value_health
+from journeys.core.measures import HEALTHS, STALE, KpiPlace, number_text, value_health
 from journeys.core.model import Journey, Kpi, MeasureValue
 from journeys.render.context import Context
 from journeys.render.fragments import journey_link, persona_link, stage_link, step_link, table
@@ -143,30 +144,6 @@ def series_chart(
     as a table (render/measure_chart.py draws it)."""
     labels = ctx.labels
     drawn = chart_values(values, target, better, ctx.today, state == "stale") if values else None
-    show_n = any(v.n is not None for v in values)
-    show_source = any(v.source for v in values)
-    heads = [labels["col_date"], labels["col_value"]]
-    heads += [labels["col_n"]] * show_n + [labels["col_source"]] * show_source
-    rows = []
-    for v in reversed(values):  # newest first, as one reads back from today
-        cells: list[object] = [v.date.isoformat(), number(number_text(v.value))]
-        if show_n:
-            cells.append("" if v.n is None else number(str(v.n)))
-        if show_source:
-            cells.append(ctx.macros.evidence(v.source) if v.source else "")
-        rows.append(cells)
-    values_table = (
-        table(
-            ctx,
-            "jm-chart-table",
-            labels["measure_chart_table"].format(caption=caption),
-            heads,
-            rows,
-            numeric=(1, 2) if show_n else (1,),
-        )
-        if values
-        else Markup()
-    )
     return ctx.render(
         "measure_chart.html",
         caption=caption,
@@ -174,8 +151,37 @@ def series_chart(
         latest=latest_words(ctx, values, unit),
         target=target_words(ctx, target, better, unit),
         chart=drawn,
-        table=ctx.macros.chart_tables([values_table]) if values else Markup(),
+        table=values_table(ctx, labels["measure_chart_table"].format(caption=caption), values) if values else "",
     )
+
+
+def values_table(ctx: Context, caption: str, values: Sequence[MeasureValue]) -> Markup:
+    """The values of a series as a table, newest first (as one reads back from today), folded
+    under its chart: with their sample sizes where they have them, and their sources, said once
+    above the table when every value has the same."""
+    labels = ctx.labels
+    sources = {v.source for v in values}
+    show_n, show_source = any(v.n is not None for v in values), len(sources) > 1
+    heads = [labels["col_date"], labels["col_value"]]
+    heads += [labels["col_n"]] * show_n + [labels["col_source"]] * show_source
+    rows = []
+    for v in reversed(values):
+        cells: list[object] = [v.date.isoformat(), number(number_text(v.value))]
+        if show_n:
+            cells.append("" if v.n is None else number(str(v.n)))
+        if show_source:
+            cells.append(ctx.macros.evidence(v.source) if v.source else "")
+        rows.append(cells)
+    [source] = sources if len(sources) == 1 else [None]
+    note = fill_markup(labels["measure_chart_source"], source=ctx.macros.evidence(source)) if source else None
+    numeric = 2 + show_n  # the value and the sample size
+    return ctx.macros.chart_tables([ctx.macros.values_table(caption, heads, rows, numeric)], note)
+
+
+def chart_legend(ctx: Context, states: Sequence[str | None]) -> Markup:
+    """The key to the measure charts of a page, once: with the shading of a stale period when
+    one of them is stale."""
+    return ctx.macros.measure_legend(STALE in states)
 
 
 def kpi_chart(ctx: Context, caption: str, kpi: Kpi, unit: str) -> Markup:
@@ -184,10 +190,10 @@ def kpi_chart(ctx: Context, caption: str, kpi: Kpi, unit: str) -> Markup:
     return series_chart(ctx, caption, kpi.series, target=target, better=kpi.better, unit=unit, state=health(ctx, kpi))
 
 
-def scope_charts(ctx: Context, handbook: Handbook, scope: tuple, scope_name: str) -> list[Markup]:
+def scope_charts(ctx: Context, handbook: Handbook, scope: tuple, scope_name: str) -> dict[str, Any]:
     """A chart of every measure's values in `scope` (a stage across journeys, a persona), against
-    the measure's target, in catalogue order."""
-    charts = []
+    the measure's target, in catalogue order (`charts`), and their key (`legend`)."""
+    charts, states = [], []
     for measure in handbook.measures:
         values = handbook.series.get((measure.id, *scope), ())
         if values:
@@ -198,7 +204,8 @@ def scope_charts(ctx: Context, handbook: Handbook, scope: tuple, scope_name: str
                     ctx, caption, values, target=measure.target, better=measure.better, unit=measure.unit, state=state
                 )
             )
-    return charts
+            states.append(state)
+    return {"charts": charts, "legend": chart_legend(ctx, states) if charts else ""}
 
 
 def scope_inputs(handbook: Handbook, scope: tuple) -> tuple:

@@ -20,7 +20,7 @@ from journeys.render.fragments import Row, table, team_link
 from journeys.render.generated_page import Page
 from journeys.render.health import badge, counts, health, measure_link
 from journeys.render.measure_chart import spark_values
-from journeys.render.measure_views import scope_words, series_chart
+from journeys.render.measure_views import chart_legend, scope_words, series_chart
 from journeys.render.page_inputs import layout, remember
 from journeys.render.pagination import Part, pager, split
 from journeys.render.text import number
@@ -230,19 +230,14 @@ def _measure_part(
         )
         meta.append((labels["measure_values"], words_values))
     wide = series[0] if series and series[0].scope == (None, None, None, None) else None
-    chart = (
-        series_chart(
-            ctx,
-            labels["measure_chart_caption"].format(measure=measure.name, scope=labels["scope_handbook"]),
-            wide.values,
-            target=measure.target,
-            better=measure.better,
-            unit=measure.unit,
-            state=value_health(wide.values, measure.target, measure.better, ctx.today, ctx.measures_stale_after_days),
+    chart = Markup()
+    if wide is not None and wide.values:
+        state = value_health(wide.values, measure.target, measure.better, ctx.today, ctx.measures_stale_after_days)
+        caption = labels["measure_chart_caption"].format(measure=measure.name, scope=labels["scope_handbook"])
+        chart = series_chart(
+            ctx, caption, wide.values, target=measure.target, better=measure.better, unit=measure.unit, state=state
         )
-        if wide is not None and wide.values
-        else ""
-    )
+        chart += chart_legend(ctx, [state])
     return ctx.page(
         here,
         "measure_page.html",

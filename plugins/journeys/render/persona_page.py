@@ -125,12 +125,8 @@ def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list
         values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
         pains = [p for p in handbook.pain_points if persona.id in p.personas]
         values["pains"] = pain_summary(ctx, here, pains, "persona", persona.id) if pains else ""
-        values["measures"] = {
-            "kpis": "",
-            "charts": scope_charts(
-                ctx, handbook, _scope(persona), ctx.labels["scope_persona"].format(persona=persona.name)
-            ),
-        }
+        scope = ctx.labels["scope_persona"].format(persona=persona.name)
+        values["measures"] = {"kpis": "", **scope_charts(ctx, handbook, _scope(persona), scope)}
     return ctx.page(
         here,
         "persona_page.html",

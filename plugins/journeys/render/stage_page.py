@@ -113,15 +113,13 @@ def stage_measures(
     handbook: Handbook, stage: CatalogueEntry, journeys: Sequence[Journey], ctx: Context, here: str
 ) -> dict[str, Any]:
     """The KPIs of this stage in each journey, with their health (`kpis`), and a chart of each
-    measure's values for the stage across journeys (`charts`)."""
+    measure's values for the stage across journeys (`charts`, and their `legend`)."""
     items = [
         (journey_link(ctx, here, j), kpi) for j in journeys for b in j.stages if b.stage == stage.id for kpi in b.kpis
     ]
     caption, scope = ctx.labels["stage_measures_caption"], ctx.labels["col_journey"]
-    return {
-        "kpis": kpi_summary(ctx, here, handbook, items, caption, scope) if items else "",
-        "charts": scope_charts(ctx, handbook, _scope(stage), ctx.labels["scope_stage"].format(stage=stage.name)),
-    }
+    charts = scope_charts(ctx, handbook, _scope(stage), ctx.labels["scope_stage"].format(stage=stage.name))
+    return {"kpis": kpi_summary(ctx, here, handbook, items, caption, scope) if items else "", **charts}
 
 
 def part_values(
