@@ -201,3 +201,11 @@ def test_a_values_file_that_links_out_of_the_maps_folder_is_refused(tmp_path, tm
     assert [str(p) for p in handbook.problems] == [
         "maps/measures/leak.csv: is a link to a file outside the maps folder: a map must be a file inside it"
     ]
+
+
+def test_a_count_of_one_takes_the_singular_label():
+    from journeys.render.labels import LABELS, counted
+
+    assert counted(LABELS, "measure_values_count", 1) == "1 value"
+    assert counted(LABELS, "measure_values_count", 2).format(values=2) == "2 values"
+    assert counted(LABELS, "measure_kind", 1) == LABELS["measure_kind"]  # a label without a singular

@@ -21,7 +21,15 @@ from journeys.render.generated_page import Page
 from journeys.render.health import counts, has_measures, journey_healths
 from journeys.render.heat_table import heatmap_figure
 from journeys.render.page_inputs import layout, remember
-from journeys.render.pagination import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, Part, pager, split
+from journeys.render.pagination import (
+    HEALTH_CELL_BYTES,
+    HEATMAP_ROW_BYTES,
+    INDEX_ROW_BYTES,
+    SECTION_LINK_BYTES,
+    Part,
+    pager,
+    split,
+)
 from journeys.render.text import url
 
 Item = tuple["Section", int, "Journey | None"]  # a row of the index: its section, its place there, its journey
@@ -59,9 +67,11 @@ def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
     ]
     contents = SECTION_LINK_BYTES * len(sections)
 
+    row_bytes = INDEX_ROW_BYTES + (HEALTH_CELL_BYTES if has_measures(handbook) else 0)
+
     def weight(item: Item) -> int:
         section, n, _ = item
-        return INDEX_ROW_BYTES + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
+        return row_bytes + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
 
     parts = split(
         here, items, weight, max(pagination.BUDGET - contents, pagination.BUDGET // 3)

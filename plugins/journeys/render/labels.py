@@ -135,6 +135,7 @@ LABELS: dict[str, str] = {
     "measure_chart_table": "Values of {caption}, newest first",
     "measure_chart_source": "Source of every value: {source}.",
     "measure_latest": "latest {value} on {date} ({days} days ago)",
+    "measure_latest_one": "latest {value} on {date} (1 day ago)",
     "measure_no_values": "no values yet in this scope",
     "measure_target_higher": "target {target} or more",
     "measure_target_lower": "target {target} or less",
@@ -165,6 +166,7 @@ LABELS: dict[str, str] = {
     "measure_owner": "Owner",
     "measure_values": "Values",
     "measure_values_range": "{values} values from {first} to {last}",
+    "measure_values_range_one": "one value, on {first}",
     "measure_handbook_heading": "Across the handbook",
     "measure_health_heading": "KPIs that name it",
     "measure_series_heading": "Every series",
@@ -175,6 +177,7 @@ LABELS: dict[str, str] = {
     "measure_part_intro": "Series {range} of {measure}. What it is and how it is read are on its page.",
     "measure_no_series": "No values yet: add rows for this measure to a file in maps/measures/.",
     "measure_values_count": "{values} values",
+    "measure_values_count_one": "1 value",
     "stage_measures_heading": "Measures",
     "stage_measures_caption": "KPIs of this stage in each journey",
     "persona_measures_heading": "Measures",
@@ -371,6 +374,11 @@ class UnknownLabel(ValueError):
 def fields(label: str) -> set[str]:
     """The `{names}` a label is filled in with (core/options.py checks that they are plain)."""
     return label_fields(label)
+
+
+def counted(labels: Mapping[str, str], key: str, count: int) -> str:
+    """The label `key` for a count: its `<key>_one` form when the count is one, where it has one."""
+    return labels.get(f"{key}_one", labels[key]) if count == 1 else labels[key]
 
 
 def fill(label: str, **values: object) -> str:

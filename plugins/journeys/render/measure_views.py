@@ -15,6 +15,7 @@ from journeys.core.model import Journey, Kpi, MeasureValue
 from journeys.render.context import Context
 from journeys.render.fragments import journey_link, persona_link, stage_link, step_link, table
 from journeys.render.health import badge, counts, health, kpi_name
+from journeys.render.labels import counted
 from journeys.render.measure_chart import chart_values
 from journeys.render.templating import fill_markup
 from journeys.render.text import number
@@ -125,7 +126,7 @@ def latest_words(ctx: Context, values: Sequence[MeasureValue], unit: str) -> str
         return ctx.labels["measure_no_values"]
     last = values[-1]
     age = (ctx.today - last.date).days
-    return ctx.labels["measure_latest"].format(
+    return counted(ctx.labels, "measure_latest", age).format(
         value=_with_unit(number_text(last.value), unit), date=last.date.isoformat(), days=age
     )
 
@@ -166,7 +167,7 @@ def values_table(ctx: Context, caption: str, values: Sequence[MeasureValue]) -> 
     heads += [labels["col_n"]] * show_n + [labels["col_source"]] * show_source
     rows = []
     for v in reversed(values):
-        cells: list[object] = [v.date.isoformat(), number(number_text(v.value))]
+        cells: list[object] = [number(v.date.isoformat()), number(number_text(v.value))]
         if show_n:
             cells.append("" if v.n is None else number(str(v.n)))
         if show_source:
