@@ -187,3 +187,51 @@ def test_the_narrative_body_starts_after_the_front_matter(handbook_dir):
     assert doc.problems == []
     assert doc.body.startswith("## Research basis\n")
     assert (handbook_dir / "maps/journeys/plain.md").read_text().split("\n")[doc.body_line - 1] == "## Research basis"
+
+
+def test_a_future_state_journey_names_its_baseline(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "buy-2027", "--persona", "maya", "--state", "future", "--baseline", "buy") == 0
+    path = handbook_dir / "maps/journeys/buy-2027.md"
+    doc = parse_markdown_file(str(path), "buy-2027.md")
+    assert (doc.located.data["state"], doc.located.data["baseline"]) == ("future", "buy")
+    fill_in(path)
+    assert load_handbook(str(handbook_dir / "maps"), custom_fields=CUSTOM).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--state", "future", "--baseline", "bye"], "--baseline: unknown journey 'bye' (did you mean 'buy'?): "),
+        (["--baseline", "buy"], "--baseline: only a future-state journey has a baseline: add --state future"),
+        (["--state", "future", "--baseline", "buy-future"], "'buy-future' is a future-state journey"),
+        (
+            ["--parent", "bye"],
+            "--parent: unknown journey 'bye' (did you mean 'buy'?): this handbook has buy, buy-future",
+        ),
+    ],
+)
+def test_baseline_and_parent_must_be_journeys_that_fit(handbook_dir, capsys, args, message):
+    assert new(handbook_dir, "journey", "x", "--persona", "maya", *args) == 2
+    assert message in capsys.readouterr().err
+    assert not (handbook_dir / "maps/journeys/x.md").exists()
+
+
+def test_parent_is_written_where_the_format_has_the_key(handbook_dir, monkeypatch):
+    """`parent` comes with map format 1.2 (another branch adds the key); the scaffold writes it as
+    any key of the record, so here the key is added to the record as that branch does."""
+    import dataclasses
+
+    from journeys.cli import new as new_command
+    from journeys.cli import scaffolds
+    from journeys.core.schema import PUBLIC, Key, Ref, journey_record
+
+    def with_parent(custom_fields=()):
+        record = journey_record(custom_fields)
+        parent = Key("parent", Ref("journey"), doc="the journey this one zooms into", audience=PUBLIC)
+        return dataclasses.replace(record, keys=(*record.keys[:7], parent, *record.keys[7:]))
+
+    monkeypatch.setattr(scaffolds, "journey_record", with_parent)
+    monkeypatch.setattr(new_command, "journey_record", with_parent)
+    assert new(handbook_dir, "journey", "pay", "--persona", "maya", "--parent", "buy") == 0
+    text = (handbook_dir / "maps/journeys/pay.md").read_text(encoding="utf-8")
+    assert "\nparent: buy\n" in text
