@@ -15,25 +15,9 @@ SHAPES = """() => [...document.querySelectorAll('.jm-health')].map(e => {
 })"""
 
 
-@pytest.fixture
-def opened(browser, base_url):
-    contexts = []
-
-    def open_(path: str, width: int = 1440, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_health_has_its_shape_and_its_word(opened, scheme):
-    found = opened(JOURNEY, scheme=scheme).evaluate(SHAPES)
+def test_every_health_has_its_shape_and_its_word(viewer, scheme):
+    found = viewer(JOURNEY, scheme=scheme).evaluate(SHAPES)
     assert {state for state, *_ in found} == {"off-target", "stale"}
     words = {"off-target": "off target", "stale": "stale"}
     for state, text, mask, width, fill, colour in found:
@@ -43,14 +27,14 @@ def test_every_health_has_its_shape_and_its_word(opened, scheme):
         assert fill == colour, (state, fill, colour)  # the shape takes the word's colour
     # Each health has a shape of its own, so a reader who cannot tell the colours apart tells
     # the shapes (the demo's measures index shows three of the four).
-    shown = opened("measures/", scheme=scheme).evaluate(SHAPES)
+    shown = viewer("measures/", scheme=scheme).evaluate(SHAPES)
     shapes = {state: mask for state, _, mask, *_ in shown}
     assert len(shapes) >= 3 and len(set(shapes.values())) == len(shapes)
 
 
 @pytest.mark.parametrize("width", [1440, 390])
-def test_charts_keep_their_height_and_draw_every_value(opened, width):
-    page = opened(JOURNEY, width=width)
+def test_charts_keep_their_height_and_draw_every_value(viewer, width):
+    page = viewer(JOURNEY, width=width)
     charts = page.evaluate("""() => [...document.querySelectorAll('.jm-mchart__svg')].map(svg => {
       const dots = [...svg.querySelectorAll('.jm-mchart__met, .jm-mchart__missed')].map(p => p.getBBox());
       return [svg.getBoundingClientRect().height, svg.getBoundingClientRect().width,

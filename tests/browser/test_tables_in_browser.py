@@ -32,23 +32,6 @@ def aggregate_pages(handbook) -> list[str]:
     ]
 
 
-@pytest.fixture
-def viewer(browser, base_url):
-    """Open a path at a width and colour scheme; returns the page."""
-    contexts = []
-
-    def open_(path: str, width: int = 1440, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 RULES = f"""() => [...document.querySelectorAll(`{TABLES}`)].map(t => {{
   const head = getComputedStyle(t.querySelector('thead tr'));
   const rows = [...t.querySelectorAll('tbody tr')].map(r => getComputedStyle(r));
