@@ -1,10 +1,14 @@
-"""Write a synthetic handbook in map format v1 for the benchmark.
+"""Write a synthetic handbook in map format v1.2 for the benchmark.
 
-Deterministic: one seeded `random.Random`, no clock, files written in sorted order, so the
+Deterministic: seeded `random.Random`s, no clock, files written in sorted order, so the
 same size and seed always give the same bytes. The shape follows the performance issue:
 N journeys in six area folders, N/10 personas, the 8-stage and 12-team catalogues, 4 to 8
 stages a journey in catalogue order, 2 to 4 steps a stage, pain point ids shared across
-journeys, and some evidence, KPIs and opportunities that address existing ids.
+journeys, and some evidence, KPIs and opportunities that address existing ids. Measures (map
+format 1.2, issue 26): a catalogue of three, each journey's KPIs name all three, and every
+journey has 24 monthly values of each (N × 3 × 24 rows: 360,000 at 5,000 maps) in one CSV file
+an area folder. The values come from a random generator of their own, so the maps are the same
+bytes as before measures were added.
 
     python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1] [--git-history]
 
@@ -88,6 +92,12 @@ WORDS = [
     "week",
 ]
 SEVERITIES = ["low", "medium", "medium", "high", "critical"]
+MEASURES = [
+    {"id": "journey-nps", "name": "Journey NPS", "kind": "nps", "target": 20, "owner": "customer-comms"},
+    {"id": "completion", "name": "Completed in one go", "kind": "percent", "target": 80, "owner": "data-platform"},
+    {"id": "days-to-done", "name": "Days to done", "kind": "duration", "target": 5, "owner": "data-platform"},
+]
+MONTHS = 24  # monthly values up to December 2025, before the benchmarks' build date (2026-01-01)
 MKDOCS_YML = {
     "site_name": "Benchmark handbook",
     "repo_url": "https://example.com/org/handbook",
@@ -108,6 +118,7 @@ MKDOCS_YML = {
         {"Stages": "stages/index.md"},
         {"Teams": "teams/index.md"},
         {"Pain points": "pain-points/index.md"},
+        {"Measures": "measures/index.md"},
     ],
 }
 INDEX_MD = """# Benchmark handbook
@@ -119,6 +130,7 @@ A synthetic handbook written by `benchmarks/generate.py` to measure build time a
 - [Stages](stages/index.md)
 - [Teams](teams/index.md)
 - [Pain points](pain-points/index.md)
+- [Measures](measures/index.md)
 """
 
 
@@ -224,7 +236,7 @@ def journey(rnd: random.Random, n: int, personas: list[str], pool: list[str], cu
             "current": f"{rnd.randint(1, 90)}%",
             "target": f"{rnd.randint(1, 99)}%",
         }
-    ]
+    ] + [{"measure": m["id"]} for m in MEASURES]
     data["stages"] = [
         {
             "stage": STAGES[i],
@@ -235,6 +247,30 @@ def journey(rnd: random.Random, n: int, personas: list[str], pool: list[str], cu
         for i in chosen
     ]
     return data
+
+
+def month_end(n: int) -> datetime.date:
+    """The last day of the n-th month from January 2024."""
+    year, month = divmod(n + 1, 12)
+    return datetime.date(2024 + year, month + 1, 1) - datetime.timedelta(days=1)
+
+
+def measure_values(rnd: random.Random, journey_ids: list[str]) -> str:
+    """Every journey's values of every measure, month by month, as one CSV file."""
+    lines = ["date,measure,value,journey,n,source"]
+    for jid in journey_ids:
+        start = {
+            "journey-nps": rnd.randint(-20, 30),
+            "completion": rnd.randint(50, 90),
+            "days-to-done": rnd.randint(2, 12),
+        }
+        for n in range(MONTHS):
+            day = month_end(n).isoformat()
+            for m in MEASURES:
+                value = start[m["id"]] + rnd.randint(-3, 3)
+                value = max(0, value) if m["kind"] != "nps" else value
+                lines.append(f"{day},{m['id']},{value},{jid},{rnd.randint(20, 400)},Monthly survey")
+    return "\n".join(lines) + "\n"
 
 
 def front_matter(data: dict, body: str) -> str:
@@ -251,6 +287,7 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
         "docs/index.md": INDEX_MD,
         "maps/stages.yml": yaml.safe_dump(catalogue(STAGES, "stage"), sort_keys=False),
         "maps/teams.yml": yaml.safe_dump(catalogue(TEAMS, "team"), sort_keys=False),
+        "maps/measures.yml": yaml.safe_dump(MEASURES, sort_keys=False),
     }
     persona_ids = [f"persona-{n:04d}" for n in range(max(1, journeys // 10))]
     for n, pid in enumerate(persona_ids):
@@ -259,13 +296,19 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
         )
     pool = [f"pain-{n:04d}" for n in range(max(10, journeys // 4))]
     currents: list[str] = []
+    by_area: dict[str, list[str]] = {area: [] for area in AREAS}
     for n in range(journeys):
         jid = f"journey-{n:05d}"
         data = journey(rnd, n, persona_ids, pool, currents)
         if data["state"] == "current":
             currents.append(jid)
         area = AREAS[n % len(AREAS)]
+        by_area[area].append(jid)
         files[f"maps/journeys/{area}/{jid}.md"] = front_matter(data, f"## Research basis\n\n{sentence(rnd, 20, 30)}\n")
+    values = random.Random(seed + 1)
+    for area, ids in by_area.items():
+        if ids:
+            files[f"maps/measures/{area}.csv"] = measure_values(values, ids)
     for name in sorted(files):
         path = os.path.join(out, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)

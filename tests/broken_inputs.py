@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import MINIMAL_MAPS, write
+from journeys.core.build_date import build_date
 from journeys.core.documents import MAX_FILE_BYTES
+from journeys.core.measure_files import MAX_CELL_CHARS, MAX_CSV_BYTES
 from journeys.core.placeholders import SUMMARY
 
 CUSTOM_FIELDS = (("backstage", "Behind the scenes"),)
@@ -253,7 +255,7 @@ CASES: tuple[Broken, ...] = (
     Broken(
         "missing-kpi-name",
         journey("title: T\npersonas: [maya]\nkpis: [{current: 3}]\n" + STEPS),
-        "maps/journeys/x.md:4:8: kpis[0]: missing required key 'name'",
+        "maps/journeys/x.md:4:8: kpis[0]: missing required key 'name' or 'measure'",
     ),
     Broken(
         "number-for-text",
@@ -646,6 +648,306 @@ CASES: tuple[Broken, ...] = (
         "maps/stages.yml:4:3: [3]: missing required key 'id'",
     ),
 )
+
+# Measures (map format 1.2): measures.yml, the values in maps/measures/*.csv, and KPIs that name a
+# measure. Each case writes the catalogue beside its own files.
+MEASURES_YML = "- id: nps\n  name: Buying NPS\n  kind: nps\n  target: 20\n- id: conversion\n  kind: percent\n"
+VALUES = "maps/measures/values.csv"
+HEADER = "date,measure,value,journey,stage,step,persona,n,source\n"
+ROW = "2026-01-31,nps,12,buy,,,,,\n"
+# MINIMAL_MAPS's buy.md with an id on its checkout step, which is in the stage 'buy'.
+WITH_STEP_ID = minimal(STEP, "      - touchpoint: Checkout\n", "      - touchpoint: Checkout\n        id: checkout\n")
+JOURNEY_KPI = "  - name: Conversion\n    current: 18%\n    target: 25%\n"
+
+
+def measured(files: dict, catalogue: str = MEASURES_YML) -> dict:
+    return {"maps/measures.yml": catalogue, **files}
+
+
+def values(text, name: str = VALUES) -> dict:
+    return measured({name: text})
+
+
+def kpis(written: str) -> dict:
+    """MINIMAL_MAPS's buy.md with `written` (YAML list items, two spaces in) as its journey's KPIs."""
+    return measured({STEP: minimal(STEP, JOURNEY_KPI, written)})
+
+
+def _csv(id_: str, text, located: str, guide=None, placeholders=(), **more) -> Broken:
+    return Broken(id_, {**values(text), **more}, located, guide, tuple(placeholders))
+
+
+V = "maps/measures/values.csv"
+MEASURE_CASES: tuple[Broken, ...] = (
+    # The errors the format names: a duplicate, unknown ids, a stage the journey does not have,
+    # a value that is not a number, a date that is not a date.
+    _csv(
+        "csv-duplicate-row",
+        HEADER + ROW + ROW,
+        f"{V}:3:1: date: a value of 'nps' for 2026-01-31 in this scope is on line 2 already: a series has one value a date",
+        "a value of 'M' for D in this scope is on line L already: a series has one value a date",
+        (("'nps'", "'M'"), ("2026-01-31", "D"), ("line 2", "line L")),
+    ),
+    Broken(
+        "csv-duplicate-across-files",
+        measured(
+            {
+                "maps/measures/a.csv": HEADER + ROW,
+                "maps/measures/b.csv": "measure,journey,date,value\nnps,buy,2026-01-31,14\n",
+            }
+        ),
+        "maps/measures/b.csv:2:9: date: a value of 'nps' for 2026-01-31 in this scope is on maps/measures/a.csv:2 already: a series has one value a date",
+    ),
+    _csv(
+        "csv-unknown-measure",
+        HEADER + ROW.replace(",nps,", ",npss,"),
+        f"{V}:2:12: measure: unknown measure 'npss': no such id in measures.yml (did you mean 'nps'?)",
+        "unknown measure 'X': no such id in measures.yml (did you mean 'Y'?)",
+        (("npss", "X"), ("'nps'", "'Y'")),
+    ),
+    _csv(
+        "csv-unknown-journey",
+        HEADER + ROW.replace(",buy,", ",buyy,"),
+        f"{V}:2:19: journey: unknown journey 'buyy': no such id in this handbook (did you mean 'buy'?)",
+    ),
+    _csv(
+        "csv-unknown-stage",
+        HEADER + "2026-01-31,nps,12,,discovr,,,,\n",
+        f"{V}:2:20: stage: unknown stage 'discovr': no such id in stages.yml (did you mean 'discover'?)",
+    ),
+    _csv(
+        "csv-stage-not-in-journey",
+        HEADER + "2026-01-31,nps,12,buy-future,discover,,,,\n",
+        f"{V}:2:30: stage: journey 'buy-future' has no stage 'discover': its stages are buy",
+        "journey 'J' has no stage 'S': its stages are A, B",
+        (("buy-future", "J"), ("discover", "S"), ("are buy", "are A, B")),
+    ),
+    _csv(
+        "csv-unknown-step",
+        HEADER + "2026-01-31,nps,12,buy,,checkout,,,\n",
+        f"{V}:2:24: step: journey 'buy' has no step with the id 'checkout': none of its steps has an id yet",
+        "journey 'J' has no step with the id 'S': none of its steps has an id yet",
+        (("'buy'", "'J'"), ("checkout", "S")),
+    ),
+    _csv(
+        "csv-unknown-step-close",
+        HEADER + "2026-01-31,nps,12,buy,,chekout,,,\n",
+        f"{V}:2:24: step: journey 'buy' has no step with the id 'chekout' (did you mean 'checkout'?)",
+        **{STEP: WITH_STEP_ID},
+    ),
+    _csv(
+        "csv-step-without-journey",
+        HEADER + "2026-01-31,nps,12,,,checkout,,,\n",
+        f"{V}:2:21: step: a step is named within its journey: fill in the journey column too",
+        "a step is named within its journey: fill in the journey column too",
+    ),
+    _csv(
+        "csv-step-in-another-stage",
+        HEADER + "2026-01-31,nps,12,buy,discover,checkout,,,\n",
+        f"{V}:2:23: stage: step 'checkout' of journey 'buy' is in stage 'buy', not 'discover': correct the stage, or leave it empty",
+        **{STEP: WITH_STEP_ID},
+    ),
+    _csv(
+        "csv-unknown-persona",
+        HEADER + "2026-01-31,nps,12,,,,mya,,\n",
+        f"{V}:2:22: persona: unknown persona 'mya': no such id in this handbook (did you mean 'maya'?)",
+    ),
+    _csv(
+        "csv-persona-not-of-journey",
+        HEADER + "2026-01-31,nps,12,buy,,,omar,,\n",
+        f"{V}:2:25: persona: journey 'buy' is not taken by persona 'omar': its personas are maya",
+    ),
+    _csv(
+        "csv-not-a-number",
+        HEADER + ROW.replace(",12,", ",n/a,"),
+        f"{V}:2:16: value: 'n/a' is not a number: leave out a row that has no value",
+        "'n/a' is not a number: leave out a row that has no value",
+    ),
+    _csv(
+        "csv-number-with-unit",
+        HEADER + "2026-01-31,conversion,42%,buy,,,,,\n",
+        f"{V}:2:23: value: '42%' is not a number: write the number alone, without its unit (measures.yml gives the unit)",
+        "'X' is not a number: write the number alone, without its unit (measures.yml gives the unit)",
+        (("42%", "X"),),
+    ),
+    _csv(
+        "csv-decimal-comma",
+        HEADER + '2026-01-31,conversion,"0,42",buy,,,,,\n',
+        f"{V}:2:23: value: '0,42' is not a number: write decimals with a point (0.42) and no thousands separators",
+    ),
+    _csv(
+        "csv-nps-out-of-range",
+        HEADER + ROW.replace(",12,", ",140,"),
+        f"{V}:2:16: value: 140 is out of range for 'nps', a measure of kind nps: from -100 to 100",
+    ),
+    _csv(
+        "csv-not-a-date",
+        HEADER + ROW.replace("2026-01-31", "31/01/2026"),
+        f"{V}:2:1: date: expected a date YYYY-MM-DD, got '31/01/2026'",
+        "expected a date YYYY-MM-DD, got 'X'",
+        (("31/01/2026", "X"),),
+    ),
+    _csv(
+        "csv-invalid-date",
+        HEADER + ROW.replace("2026-01-31", "2026-02-30"),
+        f"{V}:2:1: date: '2026-02-30' is not a valid date (YYYY-MM-DD)",
+    ),
+    _csv(
+        "csv-future-date",
+        HEADER + ROW.replace("2026-01-31", "2099-01-31"),
+        f"{V}:2:1: date: 2099-01-31 is after the build date {build_date().isoformat()}: a value covers a period that has ended",
+    ),
+    # What else a CSV file can do wrong.
+    _csv(
+        "csv-empty-cell", HEADER + ROW.replace(",nps,", ",,"), f"{V}:2:12: measure: is empty: every row has a measure"
+    ),
+    _csv(
+        "csv-bad-id",
+        HEADER + ROW.replace(",buy,", ",Buy Now,"),
+        f"{V}:2:19: journey: 'Buy Now' is not a valid id: use 1 to 63 of a-z, 0-9 and -",
+    ),
+    _csv(
+        "csv-sample-size",
+        HEADER + ROW.replace(",,,,\n", ",,,12.5,\n"),
+        f"{V}:2:26: n: '12.5' is not a whole number from 1 to 1000000000",
+    ),
+    _csv(
+        "csv-missing-column",
+        "date,measure,journey\n2026-01-31,nps,buy\n",
+        f"{V}:1:1: missing required column 'value': the header row names date, measure, value and any of the other columns, in any order",
+        "missing required column 'X': the header row names date, measure, value and any of the other columns, in any order",
+        (("'value'", "'X'"),),
+    ),
+    _csv(
+        "csv-unknown-column",
+        "date,measure,valeu\n2026-01-31,nps,12\n",
+        f"{V}:1:14: unknown column 'valeu' (did you mean 'value'?)",
+        "unknown column 'X' (did you mean 'Y'?)",
+        (("valeu", "X"), ("'value'", "'Y'")),
+    ),
+    _csv(
+        "csv-duplicate-column",
+        "date,measure,value,date\n2026-01-31,nps,12,2026-01-31\n",
+        f"{V}:1:20: column 'date' appears twice (also column 1)",
+    ),
+    _csv(
+        "csv-more-cells",
+        "date,measure,value\n2026-01-31,nps,12,buy\n",
+        f"{V}:2:19: has 4 cells where the header has 3 columns: a comma too many, or a value holding a comma that needs double quotes around it",
+        "has N cells where the header has M columns: a comma too many, or a value holding a comma that needs double quotes around it",
+        (("4 cells", "N cells"), ("3 columns", "M columns")),
+    ),
+    _csv(
+        "csv-fewer-cells",
+        "date,measure,value,journey\n2026-01-31,nps,12\n",
+        f"{V}:2:18: has 3 cells where the header has 4 columns: give every column a cell, an empty one too (two commas in a row)",
+        "has N cells where the header has M columns: give every column a cell, an empty one too (two commas in a row)",
+        (("3 cells", "N cells"), ("4 columns", "M columns")),
+    ),
+    _csv(
+        "csv-unclosed-quote",
+        'date,measure,value,source\n2026-01-31,nps,12,"Survey\n2026-02-28,nps,14,Survey\n',
+        f'{V}:2:1: a double quote opened on this line is never closed, so the rest of the file is one cell: close it, or write a quote inside a quoted cell as two ("")',
+    ),
+    _csv(
+        "csv-cell-too-long",
+        HEADER + ROW.rstrip("\n") + "x" * (MAX_CELL_CHARS + 1) + "\n",
+        f"{V}:2:27: a cell of 2,001 characters (at most 2,000): most likely a double quote that is never closed",
+    ),
+    _csv("csv-empty", "", f"{V}:1: file is empty: a measures file starts with a header row: date,measure,value"),
+    _csv(
+        "csv-header-only",
+        HEADER,
+        f"{V}:1:1: warning: has a header but no values: add rows below it, or delete the file",
+    ),
+    _csv(
+        "csv-bom",
+        "\ufeff" + HEADER + ROW,
+        f"{V}:1:1: warning: starts with a byte-order mark (BOM), which Excel's 'CSV UTF-8' writes: it is read as if it were not there; save the file as plain UTF-8 CSV to silence this",
+        "starts with a byte-order mark (BOM), which Excel's 'CSV UTF-8' writes: it is read as if it were not there; save the file as plain UTF-8 CSV to silence this",
+    ),
+    _csv(
+        "csv-latin-1",
+        (HEADER + ROW.rstrip("\n") + "Caf\xe9\n").encode("latin-1"),
+        f"{V}:2:30: is not UTF-8 text (byte 0xe9); save the file as UTF-8",
+    ),
+    _csv("csv-binary", b"PK\x03\x04\x00\x00", f"{V}: is a binary file, not CSV text"),
+    _csv(
+        "csv-too-big",
+        HEADER + ROW * (MAX_CSV_BYTES // len(ROW) + 1),
+        f"{V}: file is 16,777,288 bytes; a measures file may be at most 16,777,216 bytes (16 MiB): split it",
+    ),
+    # The catalogue.
+    Broken(
+        "measures-unknown-kind",
+        measured({}, "- id: nps\n  kind: nsp\n"),
+        "maps/measures.yml:2:9: [0].kind: 'nsp' is not one of nps, csat, ces, percent, count, duration, score (did you mean 'nps'?)",
+    ),
+    Broken(
+        "measures-missing-kind",
+        measured({}, "- id: nps\n  name: NPS\n"),
+        "maps/measures.yml:1:3: [0]: missing required key 'kind'",
+    ),
+    Broken(
+        "measures-duplicate-id",
+        measured({}, "- id: nps\n  kind: nps\n- id: nps\n  kind: csat\n"),
+        "maps/measures.yml:3:7: [1].id: duplicate measure id 'nps' (also entry 0)",
+    ),
+    Broken(
+        "measures-reserved-id",
+        measured({}, "- id: index\n  kind: nps\n"),
+        "maps/measures.yml:1:7: [0].id: 'index' is reserved: measures/index.md is the page that lists every measure; choose another id",
+    ),
+    Broken(
+        "measures-unknown-owner",
+        measured({}, "- id: nps\n  kind: nps\n  owner: sale\n"),
+        "maps/measures.yml:3:10: [0].owner: unknown team 'sale': no such id in teams.yml (did you mean 'sales'?)",
+    ),
+    Broken(
+        "measures-unknown-key",
+        measured({}, "- id: nps\n  kind: nps\n  targets: 20\n"),
+        "maps/measures.yml:3:3: [0].targets: unknown key (did you mean 'target'?)",
+    ),
+    Broken(
+        "measures-bad-target",
+        measured({}, "- id: nps\n  kind: nps\n  target: twenty\n"),
+        "maps/measures.yml:3:11: [0].target: expected a number, got text",
+    ),
+    # KPIs that name a measure.
+    Broken(
+        "kpi-unknown-measure",
+        kpis("  - measure: npss\n"),
+        "maps/journeys/sales/buy.md:8:14: kpis[0].measure: unknown measure 'npss': no such id in measures.yml (did you mean 'nps'?)",
+        "unknown measure 'X': no such id in measures.yml (did you mean 'Y'?)",
+        (("npss", "X"), ("'nps'", "'Y'")),
+    ),
+    Broken(
+        "kpi-current-with-measure",
+        kpis("  - measure: nps\n    current: 12\n"),
+        "maps/journeys/sales/buy.md:9:14: kpis[0].current: a KPI that names a measure takes its current value from the measure's values (maps/measures/*.csv): remove 'current', or the measure 'nps'",
+        "a KPI that names a measure takes its current value from the measure's values (maps/measures/*.csv): remove 'current', or the measure 'M'",
+        (("'nps'", "'M'"),),
+    ),
+    Broken(
+        "kpi-target-not-a-number",
+        kpis("  - measure: conversion\n    target: a quarter\n"),
+        "maps/journeys/sales/buy.md:9:13: kpis[0].target: 'a quarter' is not a number: a KPI that names a measure has a number for its target, in the measure's unit (%)",
+    ),
+    Broken(
+        "kpi-step-without-id",
+        measured(
+            {STEP: minimal(STEP, "        kpis: [Click-through rate]\n", "        kpis: [{measure: conversion}]\n")}
+        ),
+        "maps/journeys/sales/buy.md:23:26: stages[0].steps[0].kpis[0].measure: a step's KPI reads the measure's values of this step, which name it by its id: give the step an 'id' (e.g. 'id: quote-form'), and write it in the step column of the values",
+        "a step's KPI reads the measure's values of this step, which name it by its id: give the step an 'id' (e.g. 'id: quote-form'), and write it in the step column of the values",
+    ),
+    Broken(
+        "kpi-without-name-or-measure",
+        kpis("  - target: 25\n"),
+        "maps/journeys/sales/buy.md:8:5: kpis[0]: missing required key 'name' or 'measure'",
+    ),
+)
+CASES += MEASURE_CASES
 BY_ID = {case.id: case for case in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"
 ALONGSIDE = tuple(case for case in CASES if case.alongside)

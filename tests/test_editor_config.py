@@ -20,7 +20,7 @@ from journeys.render import editor_config as generator
 from journeys.render.editor_config import backend_settings, editor_config
 from journeys.render.labels import LABELS
 
-ALL = frozenset({"journey", "persona", "stage", "team"})
+ALL = frozenset({"journey", "persona", "stage", "team", "measure"})
 DEFAULT = Editor()
 
 
@@ -53,7 +53,7 @@ def step_fields(made: dict) -> dict[str, dict]:
 
 def test_each_kind_of_file_is_a_collection():
     made = config()
-    assert [c["name"] for c in made["collections"]] == ["journeys", "personas", "stages", "teams"]
+    assert [c["name"] for c in made["collections"]] == ["journeys", "personas", "stages", "teams", "measures"]
     journeys = collection(made, "journeys")
     assert journeys["folder"] == "maps/journeys" and journeys["nested"]["subfolders"] is False
     assert journeys["format"] == "journeys-journeys" and journeys["identifier_field"] == "title"
@@ -107,6 +107,25 @@ def test_widgets_follow_the_types():
     assert fields_of(collection(made, "personas")["fields"])["image"]["widget"] == "image"
 
 
+def test_the_measure_catalogue_is_a_list_that_kpis_choose_from():
+    made = config()
+    measures = collection(made, "measures")["files"][0]
+    assert measures["file"] == "maps/measures.yml" and measures["fields"][0]["widget"] == "list"
+    measure = fields_of(measures["fields"][0]["fields"])
+    assert list(measure) == ["id", "name", "kind", "unit", "better", "target", "owner", "description"]
+    assert measure["target"] == {**measure["target"], "widget": "number", "value_type": "float"}
+    assert [o["value"] for o in measure["kind"]["options"]][:3] == ["nps", "csat", "ces"]
+    assert measure["owner"]["collection"] == "teams"
+    assert measure["unit"]["journeys_blank"] is True  # `unit: ""` (none) is written as it is
+    # A KPI of the journey, of a stage block and of a step names a measure of the catalogue.
+    journey = fields_of(collection(made, "journeys")["fields"])
+    stage_block = fields_of(journey["stages"]["fields"])
+    for kpis in (journey["kpis"], stage_block["kpis"], step_fields(made)["kpis"]):
+        kpi = fields_of(kpis["fields"])
+        assert kpi["measure"]["value_field"] == "measures.*.id"
+        assert kpi["name"]["required"] is False  # with a measure, its name is the measure's
+
+
 def test_without_catalogues_stages_are_ids_and_teams_free_text():
     made = config(present={"journey", "persona"})
     assert [c["name"] for c in made["collections"]] == ["journeys", "personas"]
@@ -114,6 +133,7 @@ def test_without_catalogues_stages_are_ids_and_teams_free_text():
     assert step["owner"]["widget"] == "string" and "pattern" not in step["owner"]
     stages = fields_of(collection(made, "journeys")["fields"])["stages"]
     assert fields_of(stages["fields"])["stage"]["pattern"][0].startswith("^[a-z0-9]")
+    assert fields_of(fields_of(collection(made, "journeys")["fields"])["kpis"]["fields"])["measure"]["pattern"]
 
 
 def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):

@@ -18,14 +18,26 @@ from pathlib import Path
 
 from helpers import REPO
 from journeys.core import schema
-from journeys.core.audience import public_field_choices
-from journeys.core.schema import INTERNAL, PERSONA, PUBLIC, STAGE, TEAM, ListOf, Record, journey_record, records_in
+from journeys.core.audience import FILE_FIELDS, public_field_choices
+from journeys.core.schema import (
+    INTERNAL,
+    MEASURE,
+    MEASURE_VALUE,
+    PERSONA,
+    PUBLIC,
+    STAGE,
+    TEAM,
+    ListOf,
+    Record,
+    journey_record,
+    records_in,
+)
 
 CUSTOM = (("backstage", "Behind the scenes"),)
 
 
 def every_record() -> list[Record]:
-    return [*records_in(journey_record(CUSTOM)), PERSONA, STAGE, TEAM]
+    return [*records_in(journey_record(CUSTOM)), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE]
 
 
 def every_key():
@@ -41,10 +53,12 @@ def test_every_key_decides_whether_a_public_build_shows_it():
 
 
 def test_the_internal_facing_keys_are_those_of_the_format_and_public_fields_takes_them():
-    # Map format 1.1, "Visibility and public builds", and a team's code-host handles.
+    # Map format 1.1, "Visibility and public builds", and a team's code-host handles; and the
+    # measures' files (map format 1.2), internal-facing as a whole.
     internal = {k.name for _, k in every_key() if k.audience == INTERNAL}
     assert internal == {"owner", "supporting", "tools", "kpis", "evidence", "gaps", "reviewers", "backstage"}
-    assert sorted(public_field_choices(["backstage"])) == sorted(internal)
+    assert FILE_FIELDS == ("measures",)
+    assert sorted(public_field_choices(["backstage"])) == sorted(internal | set(FILE_FIELDS))
 
 
 def test_every_key_fills_a_model_field_and_every_model_field_has_a_key_or_is_derived():
@@ -68,6 +82,7 @@ WIDGETS = {
     schema.Handle: "text",
     schema.Choice: "select",
     schema.Integer: "number",
+    schema.Number: "number",
     schema.Date: "date",
     schema.Ref: "relation",
     schema.ListOf: "list",

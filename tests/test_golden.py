@@ -115,3 +115,7 @@ def test_golden_handbook_covers_what_it_claims():
     assert len(set(shared.wordings)) == 3 and any(p.journey.state == "future" for p in shared.places)
     assert resolved.status == "resolved" and resolved.score == 0
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
+    # Measures (map format 1.2): every health on the journey page, every page kind of measures.
+    for health in ("on-target", "off-target", "no-data", "stale"):
+        assert f'data-health="{health.replace("-", "&#45;")}"' in RENDERED["journeys/buy.md"], health
+    assert {"measures/index.md", "measures/nps.md", "measures.csv"} <= set(RENDERED)

@@ -76,7 +76,7 @@ def pager_links(site: Path, page: str) -> tuple[list[tuple[str, str]], dict[str,
 
 def test_every_kind_of_aggregate_page_has_list_pages(site):
     kinds = {summary.split("/")[0] for summary in parts_of(site)}
-    assert kinds == {"journeys", "stages", "teams", "personas", "pain-points"}
+    assert kinds == {"journeys", "stages", "teams", "personas", "pain-points", "measures"}
 
 
 def test_the_summary_links_every_list_page_by_its_range_and_each_part_its_neighbours(site):

@@ -23,8 +23,10 @@ import pytest
 import yaml
 
 from helpers import REPO, build_site, write
+from html_tree import parse
 from journeys.core.schema import (
     INTERNAL,
+    MEASURE,
     PERSONA,
     STAGE,
     TEAM,
@@ -68,6 +70,12 @@ class Planter:
 
     def __call__(self, extra: str = "") -> str:
         value = sentinel(len(self.planted)) + extra
+        self.planted.append(value)
+        return value
+
+    def value(self) -> str:
+        """A sentinel number, for a measure's value: digits no page holds otherwise."""
+        value = f"98765{len(self.planted):04d}"
         self.planted.append(value)
         return value
 
@@ -195,6 +203,8 @@ def public_journey(s: Planter, shared_pain: str) -> str:
                 ],
             }
         ],
+        # A KPI that names a measure: its values are internal-facing (`measures`), like the KPI.
+        "kpis": [{"measure": "public-measure", "name": s()}],
     }
     plant(journey_record(CUSTOM_FIELDS), data, s, every=False)
     return "---\n" + yaml.safe_dump(data, sort_keys=False) + "---\nThe public narrative.\n"
@@ -223,6 +233,9 @@ def planted_handbook(root: Path) -> list[str]:
         "tags": [s()],
     }
     plant(PERSONA, persona, s, every=True)
+    measures = [{"id": "zqxmeasure", "kind": "score"}, {"id": "public-measure", "kind": "percent"}]
+    for measure in measures:
+        plant(MEASURE, measure, s, every=True)
     files = {
         "maps/stages.yml": yaml.safe_dump(stages),
         "maps/teams.yml": yaml.safe_dump(teams),
@@ -231,10 +244,35 @@ def planted_handbook(root: Path) -> list[str]:
         "maps/journeys/public-journey.md": public_journey(s, "shared-pain"),
         "maps/journeys/zqxfolder/zqxjourney.md": internal_journey(s, "zqxjourney", "zqxpersona", "shared-pain"),
         "maps/journeys/zqxjourney2.md": internal_journey(s, "zqxjourney2", "public-persona", "shared-pain"),
+        "maps/measures.yml": yaml.safe_dump(measures, sort_keys=False),
+        "maps/measures/values.csv": measure_values(s),
     }
     write(root, files)
     # Ids and names that come from file and folder names are planted too.
     return s.planted + ["zqxpersona", "zqxjourney", "zqxfolder", "zqxstage", "zqxteam"]
+
+
+# Each row of the planted measure values: its scope, and whether a public build that lists
+# `measures` in `public_fields` may show it (every scope it names is public).
+VALUE_ROWS = (
+    ("public-measure", "public-journey", "", "", True),
+    ("public-measure", "zqxjourney", "", "", False),
+    ("zqxmeasure", "", "", "", True),  # handbook-wide
+    ("public-measure", "", "", "public-persona", True),
+    ("public-measure", "", "", "zqxpersona", False),
+    ("public-measure", "", "discover", "", True),
+    ("public-measure", "", "zqxstage", "", False),
+)
+
+
+def measure_values(s: Planter) -> str:
+    """A measures file whose every value and source is a sentinel (a value: a number no page
+    holds otherwise), one row for each of `VALUE_ROWS`."""
+    lines = ["date,measure,value,journey,stage,persona,source"]
+    for measure, journey, stage, persona, _ in VALUE_ROWS:
+        value = s.value()
+        lines.append(f"2026-01-31,{measure},{value},{journey},{stage},{persona},{s()}")
+    return "\n".join(lines) + "\n"
 
 
 def never_shown(root: Path) -> set[str]:
@@ -291,6 +329,9 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     assert "Public wording of the shared pain." in page and "A public opportunity." in page
     assert not (built.site / "teams").exists()
     assert not (built.site / "journeys" / "zqxjourney").exists()
+    # Measures are internal-facing as a whole: no page, no export, no KPI value.
+    assert not (built.site / "measures").exists() and not (built.site / "measures.csv").exists()
+    assert json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))["measures"] == []
     # The form editor's configuration names the internal repository and folders: not served.
     assert not (built.site / "admin").exists()
 
@@ -301,7 +342,7 @@ def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
     built = build_site(tmp_path, config={"plugins": ["search", {"journeys": plugin}]})
     assert built.ok, built.warnings
     config = yaml.safe_load((built.site / "edit" / "config.yml").read_text(encoding="utf-8"))
-    assert [c["name"] for c in config["collections"]] == ["journeys", "personas", "stages", "teams"]
+    assert [c["name"] for c in config["collections"]] == ["journeys", "personas", "stages", "teams", "measures"]
     assert config["collections"][0]["folder"] == "maps/journeys"
     assert not (built.site / "admin").exists()
     # Asked for, it still holds no map's content: forms and folders, not items.
@@ -356,6 +397,46 @@ def test_public_fields_publish_owners_and_team_pages(tmp_path):
     assert built.ok, built.warnings
     teams = sorted(p.name for p in (built.site / "teams").iterdir() if p.is_dir())
     assert teams == ["zqxteam3", "zqxteam4"]  # the teams public maps name, no other
+
+
+def test_public_fields_measures_publish_the_values_of_public_scopes_only(tmp_path):
+    """With `measures` (and `kpis`) in `public_fields`: the values whose every scope is public,
+    the measures they and public KPIs name (without their owner), and nothing of a value of an
+    internal journey, persona or stage."""
+    planted = planted_handbook(tmp_path)
+    with open(tmp_path / "maps" / "measures" / "values.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(VALUE_ROWS)
+    hidden = {
+        cell for row, (*_, public) in zip(rows, VALUE_ROWS) if not public for cell in (row["value"], row["source"])
+    }
+    shown = {cell for row, (*_, public) in zip(rows, VALUE_ROWS) if public for cell in (row["value"], row["source"])}
+    config = {
+        "plugins": [
+            "search",
+            {
+                "journeys": {
+                    "audience": "public",
+                    "public_fields": ["kpis", "measures"],
+                    "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
+                }
+            },
+        ]
+    }
+    built = build_site(tmp_path, config=config)
+    assert built.ok, built.warnings
+    leaked = {entry.split(": ", 1)[1] for entry in leaks(built.site, planted)}
+    assert leaked & hidden == set()
+    assert shown <= leaked  # the control: the public scopes' values and sources are published
+    assert sorted(p.name for p in (built.site / "measures").iterdir() if p.is_dir()) == [
+        "public-measure",
+        "zqxmeasure",
+    ]
+    exported = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    assert {m["id"]: m["owner"] for m in exported["measures"]} == {"zqxmeasure": None, "public-measure": None}
+    # The public journey's KPI reads its public value.
+    kpis = parse(built.html("journeys/public-journey/")).find("table", cls="jm-kpis--health")
+    assert rows[0]["journey"] == "public-journey" and rows[0]["value"] in kpis.column("Current")
 
 
 def test_unknown_public_field_is_a_config_error(tmp_path):

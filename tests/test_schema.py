@@ -3,6 +3,7 @@ the editors' format reference checked against those declarations so neither can 
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 import re
@@ -17,6 +18,8 @@ from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
 from journeys.core.json_schema import front_matter_schema
 from journeys.core.schema import (
+    MEASURE,
+    MEASURE_VALUE,
     PERSONA,
     STAGE,
     TEAM,
@@ -27,6 +30,7 @@ from journeys.core.schema import (
     Image,
     Integer,
     ListOf,
+    Number,
     Record,
     Ref,
     Text,
@@ -159,6 +163,7 @@ def type_label(kind) -> str:
         Text: "text",
         TextOrNumber: "text or number",
         Date: "date `YYYY-MM-DD`",
+        Number: "number",
         Id: "id",
         Image: "https URL or docs path",
         Handle: "code-host handle",
@@ -166,15 +171,20 @@ def type_label(kind) -> str:
 
 
 def records() -> dict[str, Record]:
-    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM)}
+    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE)}
 
 
 def declared_tables() -> dict[str, set[tuple[str, str, str]]]:
     """Each record's keys as the format reference must list them: key, type, required."""
     return {
-        name: {(k.name, type_label(k.type), "yes" if k.required else "no") for k in record.keys}
-        for name, record in records().items()
+        name: {(k.name, type_label(k.type), _required(k)) for k in record.keys} for name, record in records().items()
     }
+
+
+def _required(key) -> str:
+    if key.required and key.unless:
+        return f"yes, unless `{key.unless}`"
+    return "yes" if key.required else "no"
 
 
 def reference_tables(path=REPO / "docs" / "format-reference.md") -> dict[str, set[tuple[str, str, str]]]:
@@ -192,7 +202,34 @@ def test_the_format_reference_lists_every_key_with_its_type():
     assert (
         sorted(tables)
         == sorted(declared)
-        == sorted(["persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"])
+        == sorted(
+            [
+                *("persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"),
+                *("measure", "measure value"),
+            ]
+        )
     )
     for name, keys in declared.items():
         assert tables[name] == keys, name
+
+
+def test_the_measure_schemas_describe_the_demo_catalogue_and_its_values():
+    """`journeys schema measure` describes measures.yml, `measure-value` a row of a measures file
+    read by its columns' types (map format 1.2)."""
+    catalogue = yaml.safe_load((REPO / "maps" / "measures.yml").read_text(encoding="utf-8"))
+    check = validator("measure")
+    assert len(catalogue) >= 5 and [e.message for e in check.iter_errors(catalogue)] == []
+    assert list(check.iter_errors([{"id": "nps", "kind": "nsp"}]))
+    row = validator("measure-value")
+    types = {key.name: key.type for key in MEASURE_VALUE.keys}
+    files = sorted((REPO / "maps" / "measures").glob("*.csv"))
+    assert len(files) >= 2
+    for path in files:
+        for line in csv.DictReader(path.open(encoding="utf-8")):
+            cells = {
+                k: (float(v) if isinstance(types[k], Number) else int(v) if isinstance(types[k], Integer) else v)
+                for k, v in line.items()
+                if v
+            }
+            assert [e.message for e in row.iter_errors(cells)] == [], (path.name, line)
+    assert list(row.iter_errors({"date": "2026-01-31", "measure": "nps"}))  # no value

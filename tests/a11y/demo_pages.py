@@ -26,5 +26,7 @@ PAGE_TYPES = {
     "teams index": "teams/",
     "team": "teams/claims-handling/",
     "pain-point index": "pain-points/",
+    "measures index": "measures/",
+    "measure": "measures/claim-nps/",
     "invalid map": f"journeys/{BROKEN_ID}/",
 }

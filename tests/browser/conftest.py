@@ -89,6 +89,23 @@ def watched(browser, base_url):
     context.close()
 
 
+@pytest.fixture
+def viewer(browser, base_url):
+    """Open a path at a width and colour scheme; returns the page."""
+    contexts = []
+
+    def open_(path: str, width: int = 1440, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

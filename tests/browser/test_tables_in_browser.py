@@ -8,12 +8,13 @@ import pytest
 
 from browser.scrolling import reach_charts
 
-TABLES = ".md-typeset :is(.jm-index, .jm-kpis, .jm-emotions, .jm-stage-steps, .jm-team-touchpoints, .jm-pain-index, .jm-chart-table)"
+TABLES = ".md-typeset :is(.jm-index, .jm-kpis, .jm-emotions, .jm-stage-steps, .jm-team-touchpoints, .jm-pain-index, .jm-chart-table, .jm-series)"
 CARDS = TABLES.replace(".jm-emotions, ", "")
 
 
 def aggregate_pages(handbook) -> list[str]:
-    """Every aggregate page type: the indexes, and a persona, stage and team page with tables."""
+    """Every aggregate page type: the indexes, a persona, stage and team page with tables, and a
+    measure's page."""
     persona = next(p for p in handbook.personas if handbook.journeys_by_persona.get(p.id))
     stage = next(s for s in handbook.stages if any(b.stage == s.id for j in handbook.valid_journeys for b in j.stages))
     team = next(t for t in handbook.teams if any(s.owner == t.id for j in handbook.valid_journeys for _, s in j.steps))
@@ -26,24 +27,9 @@ def aggregate_pages(handbook) -> list[str]:
         "teams/",
         f"teams/{team.id}/",
         "pain-points/",
+        "measures/",
+        f"measures/{handbook.measures[0].id}/",
     ]
-
-
-@pytest.fixture
-def viewer(browser, base_url):
-    """Open a path at a width and colour scheme; returns the page."""
-    contexts = []
-
-    def open_(path: str, width: int = 1440, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 RULES = f"""() => [...document.querySelectorAll(`{TABLES}`)].map(t => {{

@@ -72,6 +72,7 @@ def write_export(
         templates,
         history=histories,
         repo_url=linked_repository(options),
+        measures_stale_after_days=options.measures_stale_after_days,
     )
     generated = site_files(handbook, ctx)
     os.makedirs(out_dir, exist_ok=True)

@@ -146,6 +146,7 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             teams=teams,
             custom_fields=handbook.custom_fields,
             today=datetime.date.today(),
+            measures=[m.id for m in handbook.measures],
         )
     _write_new(path, text)
     say(f"wrote {os.path.normpath(path)}: edit it, then run `journeys check`")

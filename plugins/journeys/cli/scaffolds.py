@@ -89,7 +89,7 @@ def _keys(record: Record, values: Mapping, indent: str, refs: Mapping[str, str],
     lines: list[str] = []
     for key in record.keys:
         kind = _ref_kind(key)
-        need = "required" if key.required else "optional"
+        need = f"required unless {key.unless} is given" if key.unless else "required" if key.required else "optional"
         lines += _comment(indent, f"{key.name} ({need}): {key.doc}{hints.get(kind or '', '')}.")
         inner = held_record(key.type)
         if key.name in values and inner is not None and isinstance(values[key.name], list):
@@ -99,11 +99,24 @@ def _keys(record: Record, values: Mapping, indent: str, refs: Mapping[str, str],
         elif key.name in values:
             lines += [indent + line for line in _yaml(key.name, values[key.name])]
         else:
-            example = refs.get(kind, key.example) if kind else key.example
+            example = (
+                refs.get(kind, key.example) if kind else _named(inner, key.example, refs) if inner else key.example
+            )
             if example is not None:
                 example = [example] if isinstance(key.type, ListOf) and not isinstance(example, list) else example
                 lines += [f"{indent}# {line}" for line in _yaml(key.name, example)]
     return lines
+
+
+def _named(record: Record, example, refs: Mapping[str, str]):
+    """An example of a record (or a list of them) with each id it names replaced by one of the
+    handbook's of that kind (a KPI's measure), where the handbook has one."""
+    if isinstance(example, list):
+        return [_named(record, item, refs) for item in example]
+    if not isinstance(example, dict):
+        return example
+    kinds = {key.name: _ref_kind(key) for key in record.keys}
+    return {name: refs.get(kinds.get(name) or "", value) for name, value in example.items()}
 
 
 def _item(lines: list[str], indent: str) -> list[str]:
@@ -138,12 +151,14 @@ def journey_template(
     teams: list[str] | None,
     custom_fields=(),
     today: datetime.date,
+    measures: list[str] | None = None,
 ) -> str:
     """`personas` and `owner` are what the editor gave (none: the key is left for them to
     fill in), as are `state`, `baseline` and `parent` (a key the map format has from version
     1.2); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
     catalogue ids, or None when the handbook has no catalogue file (then any stage id and
-    free-text owners are valid)."""
+    free-text owners are valid); `measures` the ids of measures.yml, one of which the example of
+    a KPI that names a measure names."""
     if stages:
         stage, stage_hint = stages[0], ", using ids from stages.yml in its order: " + ", ".join(stages)
     else:
@@ -172,7 +187,8 @@ def journey_template(
     }
     hints = {"persona": ". This handbook has: " + ", ".join(known_personas), "team": team_hint, "stage": stage_hint}
     record = journey_record(custom_fields)
-    front = _keys(record, values, "", {"team": team_example}, hints)
+    refs = {"team": team_example, **({"measure": measures[0]} if measures else {})}
+    front = _keys(record, values, "", refs, hints)
     body = JOURNEY_BODY.format(research=placeholders.RESEARCH, questions=placeholders.QUESTIONS)
     end = _comment("", _BODY.format(record.body))
     return "\n".join(["---", _HEADER.format(kind="journey"), *front, *end, "---", body])

@@ -229,7 +229,7 @@ def _settings(
     settings["extra_css"] = _add(config.get("extra_css") or [], [STYLESHEET])
     settings["extra_javascript"] = _add(config.get("extra_javascript") or [], list(SCRIPTS))
     if not config.get("nav"):
-        settings["nav"] = _nav(hand_written, prefix)
+        settings["nav"] = _nav(hand_written, prefix, written)
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         settings["theme"] = {**theme, "custom_dir": _copy_beside(theme["custom_dir"], root, out_dir, written)}
@@ -244,12 +244,14 @@ def _settings(
     return settings
 
 
-def _nav(hand_written: set[str], prefix: str) -> list:
-    """Without a nav of its own, the site lists its pages, and the plugin's index pages; the
-    detail pages stay out of it, as the plugin keeps them (docs/using-the-plugin.md says why)."""
+def _nav(hand_written: set[str], prefix: str, written: list[str]) -> list:
+    """Without a nav of its own, the site lists its pages, and the plugin's index pages that the
+    handbook has (the measures index only with measures); the detail pages stay out of it, as
+    the plugin keeps them (docs/using-the-plugin.md says why)."""
     pages = sorted((rel for rel in hand_written if rel.endswith(".md")), key=lambda rel: (rel != "index.md", rel))
     indexes = [prefix + kind + "/index.md" for kind in INDEX_KINDS]
-    return pages + [page for page in indexes if page not in hand_written]
+    exported = set(written)
+    return pages + [page for page in indexes if page not in hand_written and posixpath.join("docs", page) in exported]
 
 
 def _add(entries: list, paths: list[str]) -> list:

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from journeys.core.handbook import Handbook
-from journeys.core.model import Journey, Persona, Step
+from journeys.core.model import Journey, Kpi, MeasureValue, Persona, Step
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import (
     INTERNAL,
+    MEASURE,
     PERSONA,
     PUBLIC,
     STAGE,
@@ -35,14 +36,19 @@ from journeys.core.schema import (
 
 AUDIENCES = VISIBILITIES  # who a build is for: the same two words
 _JOURNEY = journey_record()
+# Files that are internal-facing as a whole: `measures` is measures.yml and every value of
+# maps/measures/*.csv (map format 1.2), and with them every KPI's values and health.
+FILE_FIELDS = ("measures",)
 
 
 def public_field_choices(custom_keys: Iterable[str]) -> tuple[str, ...]:
-    """What `public_fields` may name: every internal-facing key of the format (see `Key`), then
-    the custom fields' keys. A name stands for every key of that name (`owner` of a journey and
-    of a step)."""
-    names = (key.name for record in (*records_in(_JOURNEY), TEAM) for key in record.keys if key.audience == INTERNAL)
-    return tuple(dict.fromkeys(names)) + tuple(custom_keys)
+    """What `public_fields` may name: every internal-facing key of the format (see `Key`), the
+    internal-facing files, then the custom fields' keys. A name stands for every key of that
+    name (`owner` of a journey, of a step and of a measure)."""
+    names = (
+        key.name for record in (*records_in(_JOURNEY), TEAM, MEASURE) for key in record.keys if key.audience == INTERNAL
+    )
+    return tuple(dict.fromkeys(names)) + FILE_FIELDS + tuple(custom_keys)
 
 
 def is_public(item: Journey | Persona) -> bool:
@@ -56,7 +62,17 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     journeys = _public_addresses(tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)))
     used_stages = {block.stage for j in journeys for block in j.stages}
     stages = tuple(_projected(STAGE, s, shown) for s in handbook.stages if s.id in used_stages)
+    values: tuple[MeasureValue, ...] = ()
+    measures: tuple = ()
+    if "measures" in shown:
+        public = {j.id for j in journeys} | {p.id for p in personas} | used_stages
+        values = tuple(v for v in handbook.measure_values if all(part in public for part in v.scope if part))
+        named_measures = {v.measure for v in values} | {k.measure for j in journeys for k in _kpis(j) if k.measure}
+        measures = tuple(_projected(MEASURE, m, shown) for m in handbook.measures if m.id in named_measures)
+    else:  # a KPI shown without its measure's values: its name, unit and target
+        journeys = tuple(_with_kpis(j, _unmeasured) for j in journeys)
     named = {team for j in journeys for team in _references(_JOURNEY, j, "team")}
+    named |= {m.owner for m in measures if m.owner}
     teams = tuple(_projected(TEAM, t, shown) for t in handbook.teams if t.id in named)  # none unless owners are shown
     custom_fields = tuple((key, label) for key, label in handbook.custom_fields if key in shown)
     return Handbook(
@@ -68,6 +84,37 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
         custom_fields,
         audience="public",
         warnings=handbook.warnings,
+        measures=measures,
+        measure_values=values,
+        measures_source=handbook.measures_source if measures else "",
+    )
+
+
+def _kpis(journey: Journey) -> Iterable[Kpi]:
+    return (*journey.kpis, *(k for b in journey.stages for k in (*b.kpis, *(k for s in b.steps for k in s.kpis))))
+
+
+def _unmeasured(kpi: Kpi) -> Kpi:
+    return dataclasses.replace(kpi, measure=None, current=None, series=(), better=None) if kpi.measure else kpi
+
+
+def _with_kpis(journey: Journey, change) -> Journey:
+    """`journey` with `change` made to every KPI of it (or the journey itself, if none changes)."""
+    if all(change(k) is k for k in _kpis(journey)):
+        return journey
+
+    def kpis(items: tuple[Kpi, ...]) -> tuple[Kpi, ...]:
+        return tuple(change(k) for k in items)
+
+    return dataclasses.replace(
+        journey,
+        kpis=kpis(journey.kpis),
+        stages=tuple(
+            dataclasses.replace(
+                b, kpis=kpis(b.kpis), steps=tuple(dataclasses.replace(s, kpis=kpis(s.kpis)) for s in b.steps)
+            )
+            for b in journey.stages
+        ),
     )
 
 

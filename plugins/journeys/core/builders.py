@@ -5,9 +5,11 @@ id of an unnamed pain point) or on the whole handbook (team ids)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from journeys.core.model import Journey, Persona
-from journeys.core.schema import PAIN_POINT, Record, build, complete
+from journeys.core.measures import kpi_scope
+from journeys.core.model import Journey, Kpi, Persona
+from journeys.core.schema import KPI, PAIN_POINT, Record, build, complete
 
 # The id an unnamed pain point gets from its place: `<journey>--<stage>-<step>-<n>`. An id an
 # author writes in this form could equal one of them and merge two unrelated pain points, so
@@ -48,10 +50,16 @@ def journey(
     problems,
     links=(),
     team_id,
+    kpi: Callable[[dict, tuple], Kpi] | None = None,
 ) -> Journey:
-    """`team_id` maps an owner as written to its team id."""
+    """`team_id` maps an owner as written to its team id; `kpi(data, scope)` makes a KPI that
+    names a measure, with the measure's values in `scope` (core/measures.py)."""
     block_record = _record(record, "stages")
     step_record = _record(block_record, "steps")
+
+    def kpis(items, scope) -> tuple[Kpi, ...]:
+        return tuple((kpi(k, scope) if kpi is not None else build(KPI, k)) for k in items or () if complete(KPI, k))
+
     blocks = []
     for block in data.get("stages") or ():
         if not complete(block_record, block):
@@ -62,6 +70,8 @@ def journey(
                 step_record,
                 step,
                 anchor=f"{stage}-{n}",
+                # A step without an id has no values (its KPI naming a measure is an error).
+                kpis=kpis(step.get("kpis"), kpi_scope(id_, stage, step.get("id") or "")),
                 owner=team_id(step["owner"]) if step.get("owner") else None,
                 supporting=tuple(team_id(t) for t in step.get("supporting") or ()),
                 pain_points=tuple(
@@ -76,7 +86,7 @@ def journey(
             for n, step in enumerate(block.get("steps") or (), start=1)
             if complete(step_record, step)
         )
-        blocks.append(build(block_record, block, steps=steps))
+        blocks.append(build(block_record, block, steps=steps, kpis=kpis(block.get("kpis"), kpi_scope(id_, stage))))
     return build(
         record,
         data,
@@ -87,6 +97,7 @@ def journey(
         stages=tuple(blocks),
         owner=team_id(data["owner"]) if data.get("owner") else None,
         state=data.get("state") or "current",
+        kpis=kpis(data.get("kpis"), kpi_scope(id_)),
         body=body,
         problems=tuple(problems),
         links=tuple(links),

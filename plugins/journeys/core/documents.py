@@ -45,8 +45,10 @@ def leads_out(path: str, folder: str) -> bool:
     return os.path.commonpath([os.path.realpath(path), top]) != top
 
 
-def read_bytes(abs_path: str, *, within: str | None = None, kind: str = "a map") -> bytes | NotRead:
-    """A file's bytes, if it is a regular file of at most MAX_FILE_BYTES (and, given `within`,
+def read_bytes(
+    abs_path: str, *, within: str | None = None, kind: str = "a map", limit: int = MAX_FILE_BYTES
+) -> bytes | NotRead:
+    """A file's bytes, if it is a regular file of at most `limit` bytes (and, given `within`,
     not a link that leads out of that folder); else why not, where `kind` names what the file
     is. Never reads more than the cap: every file the tools read has it."""
     if within is not None and leads_out(abs_path, within):
@@ -56,27 +58,38 @@ def read_bytes(abs_path: str, *, within: str | None = None, kind: str = "a map")
         if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
             return NotRead("not_a_file", "is not a regular file")
         size = info.st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             return NotRead(
-                "too_large", f"file is {size:,} bytes; {kind} may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it"
+                "too_large", f"file is {size:,} bytes; {kind} may be at most {limit:,} bytes ({_size(limit)}): split it"
             )
         with open(abs_path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # the size on disk can change or be wrong
+            raw = handle.read(limit + 1)  # the size on disk can change or be wrong
     except OSError as exc:
         return NotRead("cannot_read", f"cannot be read: {exc.strerror}")
-    if len(raw) > MAX_FILE_BYTES:
-        return NotRead("too_large", f"file is over {MAX_FILE_BYTES:,} bytes; {kind} may be at most 1 MiB: split it")
+    if len(raw) > limit:
+        return NotRead("too_large", f"file is over {limit:,} bytes; {kind} may be at most {_size(limit)}: split it")
     return raw
 
 
-def read_text(abs_path: str, display: str, kind: str = "a map") -> tuple[str | None, list]:
-    raw = read_bytes(abs_path, kind=kind)
+def read_text(
+    abs_path: str,
+    display: str,
+    kind: str = "a map",
+    *,
+    limit: int = MAX_FILE_BYTES,
+    text: str = "Markdown or YAML",
+    keep_bom: bool = False,
+) -> tuple[str | None, list]:
+    """The file's text, with Windows and old Mac line ends made "\n" and a byte-order mark
+    dropped unless `keep_bom`; or None and why not. `limit` is the most bytes `kind` (a map)
+    may have; `text` says what kind of text it is."""
+    raw = read_bytes(abs_path, kind=kind, limit=limit)
     if isinstance(raw, NotRead):
         return None, [Problem(display, None, None, "", raw.message)]
     if b"\0" in raw:
-        return None, [Problem(display, None, None, "", "is a binary file, not Markdown or YAML text")]
+        return None, [Problem(display, None, None, "", f"is a binary file, not {text} text")]
     try:
-        text = raw.decode("utf-8")
+        decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw[:line_start].count(b"\n") + 1
@@ -84,7 +97,13 @@ def read_text(abs_path: str, display: str, kind: str = "a map") -> tuple[str | N
         return None, [
             Problem(display, line, col, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
         ]
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    decoded = decoded if keep_bom else decoded.removeprefix("\ufeff")
+    return decoded.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _size(limit: int) -> str:
+    """1 MiB, 16 MiB: a limit as people say it."""
+    return f"{limit // (1024 * 1024)} MiB" if limit % (1024 * 1024) == 0 else f"{limit:,} bytes"
 
 
 def parse_yaml_file(abs_path: str, display: str) -> Document:

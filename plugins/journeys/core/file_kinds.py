@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeys.core.schema import PERSONA, STAGE, TEAM, Record, journey_record
+from journeys.core.schema import MEASURE, PERSONA, STAGE, TEAM, Record, journey_record
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,13 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("persona", "Personas", "Persona", "personas/*.md", lambda custom_fields: PERSONA, body=True),
     FileKind("stage", "Stages", "Stage", "stages.yml", lambda custom_fields: STAGE),
     FileKind("team", "Teams", "Team", "teams.yml", lambda custom_fields: TEAM),
+    FileKind("measure", "Measures", "Measure", "measures.yml", lambda custom_fields: MEASURE),
 )
+# Not a kind here, so not in the form editor: the values of the measures, maps/measures/*.csv
+# (map format 1.2). A survey tool or an analytics export writes them, a file a source and a row
+# a scope and period (hundreds a file, 360,000 in the benchmark), which a spreadsheet edits and a
+# form of one list item a row would not; Decap CMS has no CSV format either. They follow the
+# MEASURE_VALUE record (core/measure_files.py), which `journeys schema` describes.
 
 
 def file_kind(name: str) -> FileKind | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import os
@@ -21,11 +22,23 @@ from journeys.core.documents import (
 from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.look_alike import Named, look_alikes
-from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.measure_files import JourneyScope, Known, read_values
+from journeys.core.measures import kpi_problems, measure_model, measured_kpi, series_index, sort_key
+from journeys.core.model import CatalogueEntry, Journey, Measure, MeasureValue, Persona
 from journeys.core.near_ids import Use, near_id_warnings
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import NO_PUBLIC_JOURNEY, SNIPPET_MESSAGE, public_problems, snippet_includes
-from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
+from journeys.core.schema import (
+    KIND_UNITS,
+    MEASURE,
+    PERSONA,
+    STAGE,
+    TEAM,
+    Checker,
+    ListOf,
+    format_path,
+    journey_record,
+)
 
 # Stages and teams a handbook may have, listed in a catalogue or named by its journeys: each one
 # is a page, and 1 MiB of teams.yml would otherwise make 77,779 of them (docs/security.md).
@@ -42,6 +55,18 @@ class Handbook:
     custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
     audience: str = "internal"  # "public": a projection made by core.audience.public_view
     warnings: tuple[Problem, ...] = ()  # likely mistakes that leave every map valid, sorted
+    measures: tuple[Measure, ...] = ()  # measures.yml, in its order (map format 1.2)
+    measure_values: tuple[MeasureValue, ...] = ()  # maps/measures/*.csv, by measure, scope and date
+    measures_source: str = ""  # measures.yml as paths in messages name it: the measure pages' source
+
+    @cached_property
+    def measure_by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def series(self) -> dict[tuple, tuple[MeasureValue, ...]]:
+        """(measure, journey, stage, step, persona) -> its values, oldest first."""
+        return series_index(self.measure_values)
 
     @cached_property
     def persona_by_id(self) -> dict[str, Persona]:
@@ -116,12 +141,13 @@ def _printable(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _map_files(folder: str, recursive: bool) -> list[str]:
-    """Markdown files, sorted; names starting with '_' or '.' are drafts and templates."""
+def _map_files(folder: str, recursive: bool, extension: str = ".md") -> list[str]:
+    """Markdown (or `extension`) files, sorted; names starting with '_' or '.' are drafts and
+    templates."""
     found = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", "."))) if recursive else []
-        found += [os.path.join(dirpath, f) for f in filenames if f.endswith(".md") and not f.startswith(("_", "."))]
+        found += [os.path.join(dirpath, f) for f in filenames if f.endswith(extension) and not f.startswith(("_", "."))]
     return sorted(found)
 
 
@@ -143,9 +169,12 @@ def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
     return Document(doc.display, doc.located, doc.body, list(doc.problems), doc.body_line)
 
 
-def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] | None, list[Problem], list[Named]]:
-    """The entries of stages.yml or teams.yml (None without the file), its problems, and its
-    ids and names as readers see them."""
+def _catalogue(
+    path: str | None, root: str, record, cache, refs: list | None = None
+) -> tuple[list[dict] | None, list[Problem], list[Named]]:
+    """The entries of stages.yml, teams.yml or measures.yml (None without the file), its
+    problems, and its ids and names as readers see them. `refs` collects the file's references
+    as an `_Item` to resolve (a measure's owner team)."""
     if path is None or not os.path.isfile(path):
         return None, [], []
     doc = _cached(parse_yaml_file, path, _display(path, root), cache)
@@ -157,6 +186,8 @@ def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] |
         ck.report((MAX_ENTRIES,), _too_many(record.name, f"{len(data):,} entries are listed"))
         data = data[:MAX_ENTRIES]
     entries = ListOf(record).check(data, (), ck)
+    if refs is not None:
+        refs.append(_Item(doc, {}, ck.refs, record.name))
     seen: dict[str, int] = {}
     named = []
     for i, entry in enumerate(entries or []):
@@ -278,6 +309,9 @@ def load_handbook(
     loose += found
     team_data, found, team_names = _catalogue(files.teams, root, TEAM, cache)
     loose += found
+    measure_item: list[_Item] = []
+    measure_data, found, measure_names = _catalogue(files.measures, root, MEASURE, cache, measure_item)
+    loose += found
     persona_items = [_load_item(p, root, PERSONA, cache) for p in files.personas]
     record = journey_record(custom_fields)
     journey_items = [_load_item(p, root, record, cache, _folder(p, files.journeys_dir)) for p in files.journeys]
@@ -287,18 +321,24 @@ def load_handbook(
     # first of them gets a page, but the others' mistakes are reported in the same run.
     personas_kept = _unique(persona_items, "persona")
     journeys_kept = _unique(journey_items, "journey")
-    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data)
+    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data, measure_data)
     free_stages = _free_ids(journey_items, "stage") if stage_data is None else None
-    free_teams = _free_ids(journey_items, "team") if team_data is None else None
+    free_teams = _free_ids(journey_items + measure_item, "team") if team_data is None else None
     known["free"] = {"stage": free_stages, "team": free_teams}
     # In a public build, what a public map's messages may suggest: only what the public site
     # shows, so that its error box names nothing internal (core/public_checks.py).
     public = _public_hints(journeys_kept) if audience == "public" else None
-    for item in persona_items + journey_items:
+    for item in persona_items + journey_items + measure_item:
         _resolve(item, known, public if _published(item, public) else None)
     today = build_date()
+    units = {m["id"]: _unit(m) for m in measure_data or ()}
     for item in journey_items:
         _check_journey(item, known, today, public if _published(item, public) else None)
+        kpi_problems(item.data, checker_for(item.doc), units)
+    values, found = read_values(
+        [(f, _display(f, root)) for f in files.measure_values], _measure_known(known, journeys_kept), today
+    )
+    loose += [p for p in found if p.level == "error"]
     loose += _check_folders(journey_items, files.journeys_dir, root)
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root, public)
     _check_placeholders(journey_items)
@@ -313,20 +353,65 @@ def load_handbook(
         if not public["journey"]:
             warnings.append(Problem(_display(maps_dir, root), None, None, "", NO_PUBLIC_JOURNEY, "warning"))
 
-    personas, journeys = _model(personas_kept, journeys_kept, team_data, record)
+    team_id = (lambda name: name) if team_data is not None else slugify
+    measures = tuple(
+        dataclasses.replace(m, owner=team_id(m.owner)) if m.owner else m
+        for m in (measure_model(e, MEASURE) for e in measure_data or ())
+    )
+    values.sort(key=sort_key)
+    series = series_index(values)
+    by_id = {m.id: m for m in measures}
+    personas, journeys = _model(
+        personas_kept, journeys_kept, team_id, record, lambda data, scope: measured_kpi(data, scope, by_id, series)
+    )
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys, free_stages)
     teams = (
         tuple(_entry(e) for e in team_data)
         if team_data is not None
-        else _derived_teams(journeys_kept, free_teams or {})
+        else _derived_teams(journeys_kept + measure_item, free_teams or {})
     )
-    problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
-    warnings += look_alikes([*stage_names, *team_names, *_item_names(personas_kept, journeys_kept, known)])
+    items = persona_items + journey_items + measure_item
+    problems = sorted({*loose, *(p for item in items for p in item.doc.problems)})
+    named = [*stage_names, *team_names, *measure_names, *_item_names(personas_kept, journeys_kept, known)]
+    warnings += look_alikes(named) + [p for p in found if p.level != "error"]
     warnings += [w for item in persona_items + journey_items for w in split_list_warnings(item.doc)]
     # A public build publishes public maps only, and its warnings say nothing of the others.
     warnings += _unfinished_personas(i for i in persona_items if public is None or _published(i, public))
     warnings += near_id_warnings(_pain_id_uses([i for i in journeys_kept if public is None or _published(i, public)]))
-    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields, warnings=tuple(sorted(warnings)))
+    return Handbook(
+        personas,
+        journeys,
+        stages,
+        teams,
+        tuple(problems),
+        custom_fields,
+        warnings=tuple(sorted(warnings)),
+        measures=measures,
+        measure_values=tuple(values),
+        measures_source=_display(files.measures, root) if files.measures and measures else "",
+    )
+
+
+def _unit(entry: dict) -> str:
+    """A measure's unit: as written, or its kind's."""
+    unit = entry.get("unit")
+    return unit if isinstance(unit, str) else KIND_UNITS.get(entry.get("kind") or "", "")
+
+
+def _measure_known(known: dict, journeys: list[_Item]) -> Known:
+    """What the values in maps/measures/*.csv may name, from the validated maps."""
+    scopes = {}
+    for item in journeys:
+        blocks = [b for b in item.data.get("stages") or () if isinstance(b, dict) and b.get("stage")]
+        scopes[item.id] = JourneyScope(
+            tuple(b["stage"] for b in blocks),
+            {s["id"]: b["stage"] for b in blocks for s in b.get("steps") or () if isinstance(s, dict) and s.get("id")},
+            tuple(item.data.get("personas") or ()),
+        )
+    stages = known["stage"]
+    if stages is None:  # no catalogue: the stages the journeys use
+        stages = list(dict.fromkeys(stage for scope in scopes.values() for stage in scope.stages))
+    return Known(known["measure"], scopes, frozenset(stages), frozenset(known["persona"]), known["stage"] is not None)
 
 
 def _item_names(personas, journeys, known) -> list[Named]:
@@ -377,14 +462,20 @@ class _Files:
     personas_dir: str
     journeys_dir: str
     problems: list[Problem]
+    measures: str | None = None  # measures.yml
+    measure_values: list[str] = field(default_factory=list)  # measures/*.csv, sorted
 
 
 def _find_files(maps_dir: str, root: str) -> _Files:
-    stages_path, teams_path = (os.path.join(maps_dir, name) for name in ("stages.yml", "teams.yml"))
+    stages_path, teams_path, measures_path = (
+        os.path.join(maps_dir, name) for name in ("stages.yml", "teams.yml", "measures.yml")
+    )
     personas_dir = os.path.join(maps_dir, "personas")
     journeys_dir = os.path.join(maps_dir, "journeys")
     persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
-    leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if leads_out(p, maps_dir)}
+    value_files = _map_files(os.path.join(maps_dir, "measures"), False, ".csv")
+    catalogues = (stages_path, teams_path, measures_path)
+    leaving = {p for p in (*catalogues, *persona_files, *journey_files, *value_files) if leads_out(p, maps_dir)}
     problems = [
         Problem(
             _display(p, root),
@@ -403,6 +494,8 @@ def _find_files(maps_dir: str, root: str) -> _Files:
         personas_dir,
         journeys_dir,
         problems,
+        None if measures_path in leaving else measures_path,
+        [p for p in value_files if p not in leaving],
     )
 
 
@@ -446,9 +539,11 @@ def _unique(items: list[_Item], kind: str) -> list[_Item]:
     return list(first.values())
 
 
-def _known_ids(persona_items, journey_items, stage_data, team_data) -> dict:
-    """What references may point at: the ids that have a page (or a catalogue entry)."""
+def _known_ids(persona_items, journey_items, stage_data, team_data, measure_data=None) -> dict:
+    """What references may point at: the ids that have a page (or a catalogue entry). A
+    measure id maps to its kind."""
     return {
+        "measure": {e["id"]: e["kind"] for e in measure_data or () if e.get("kind")},
         "persona": {i.id for i in persona_items},
         "journey": {i.id: i for i in journey_items},
         "stage": [e["id"] for e in stage_data] if stage_data is not None else None,  # catalogue order
@@ -570,8 +665,8 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
-    team_id = (lambda name: name) if team_data is not None else slugify
+def _model(persona_items, journey_items, team_id, record, kpi) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+    """`team_id` makes a team id of an owner as written; `kpi(data, scope)` a KPI's model."""
     personas = tuple(
         sorted(
             (
@@ -602,6 +697,7 @@ def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Perso
                     problems=sorted(i.doc.problems),
                     links=i.links,
                     team_id=team_id,
+                    kpi=kpi,
                 )
                 for i in journey_items
             ),
@@ -642,9 +738,11 @@ def _resolve(item: _Item, known: dict, public: dict | None = None) -> None:
         else:
             choices = known[kind]
         if value not in choices:
-            where = "in teams.yml" if kind == "team" else "in stages.yml" if kind == "stage" else "in this handbook"
+            where = {"team": "in teams.yml", "stage": "in stages.yml", "measure": "in measures.yml"}.get(
+                kind, "in this handbook"
+            )
             # A public map's hints name public ids only, and never list what a catalogue holds.
-            hints = public[kind] if public is not None else choices
+            hints = public.get(kind, set()) if public is not None else choices
             hint = did_you_mean(value, hints) or (_known_list(choices) if public is None else "")
             report(path, f"unknown {kind} {quoted(value)}: no such id {where}{hint}")
 

@@ -1,4 +1,5 @@
-"""JSON Schema (draft 2020-12) of persona and journey front matter, for editors' YAML
+"""JSON Schema (draft 2020-12) of persona and journey front matter, of the catalogues
+(stages.yml, teams.yml, measures.yml) and of a row of maps/measures/*.csv, for editors' YAML
 language servers and other tools. Derived from the declarations in `core/schema.py` that the
 validator walks, so both accept the same keys and types.
 
@@ -8,21 +9,30 @@ need the whole handbook and stay with `journeys check`.
 
 from __future__ import annotations
 
-from journeys.core.schema import PERSONA, STAGE, TEAM, ListOf, journey_record
+from journeys.core.schema import MEASURE, MEASURE_VALUE, PERSONA, STAGE, TEAM, ListOf, journey_record
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("journey", "persona", "team", "stage")
-CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml")}
+KINDS = ("journey", "persona", "team", "stage", "measure", "measure-value")
+CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml"), "measure": (MEASURE, "measures.yml")}
 
 
 def front_matter_schema(kind: str, custom_fields=()) -> dict:
     """The schema of a `kind` file's front matter; `custom_fields` are (key, label) pairs."""
+    if kind == "measure-value":
+        # A row of maps/measures/*.csv as a CSV-to-JSON tool reads it: each column by its type.
+        return {
+            "$schema": DIALECT,
+            "$id": "urn:mkdocs-journeys:map-format:1.2:measure-value",
+            "title": "A row of maps/measures/*.csv (journey map format v1.2)",
+            "description": "The columns of a measures file, each cell as its column's type; empty cells are left out.",
+            **MEASURE_VALUE.json_schema(),
+        }
     if kind in CATALOGUES:
         record, name = CATALOGUES[kind]
         return {
             "$schema": DIALECT,
             "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",
-            "title": f"{name} (journey map format v1.1)",
+            "title": f"{name} (journey map format v1.2)",
             "description": f"The list in maps/{name}.",
             **ListOf(record).json_schema(),
         }
@@ -31,7 +41,7 @@ def front_matter_schema(kind: str, custom_fields=()) -> dict:
     return {
         "$schema": DIALECT,
         "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",
-        "title": f"{kind.capitalize()} front matter (journey map format v1)",
+        "title": f"{kind.capitalize()} front matter (journey map format v1.2)",
         "description": f"The YAML between the two '---' lines of maps/{folder}.",
         **record.json_schema(),
     }

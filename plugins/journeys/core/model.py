@@ -9,12 +9,53 @@ from journeys.core.ids import slugify
 from journeys.core.problems import Problem
 
 
+@dataclass(frozen=True, slots=True)
+class MeasureValue:
+    """One row of maps/measures/*.csv (map format 1.2). `stage` is filled in from the step
+    when the row names a step, so a series is found by its scope whatever columns it gave."""
+
+    date: datetime.date
+    measure: str
+    value: float
+    journey: str | None = None
+    stage: str | None = None
+    step: str | None = None
+    persona: str | None = None
+    n: int | None = None
+    source: str | None = None
+
+    @property
+    def scope(self) -> tuple[str | None, str | None, str | None, str | None]:
+        return (self.journey, self.stage, self.step, self.persona)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An entry of measures.yml, with the kind's defaults filled in."""
+
+    id: str
+    name: str
+    kind: str
+    unit: str  # "" for none
+    better: str  # "higher" or "lower"
+    target: float | None = None
+    owner: str | None = None  # team id
+    description: str | None = None
+
+
 @dataclass(frozen=True)
 class Kpi:
     name: str
     current: str | None = None
     target: str | None = None
     unit: str | None = None
+    measure: str | None = None  # a measure id: `current` is then the latest of `series`
+    series: tuple[MeasureValue, ...] = ()  # the measure's values in the KPI's scope, oldest first
+    better: str | None = None  # the measure's: "higher" or "lower"
+
+    @property
+    def latest(self) -> MeasureValue | None:
+        return self.series[-1] if self.series else None
 
 
 @dataclass(frozen=True)
@@ -59,6 +100,7 @@ class StageBlock:
     steps: tuple[Step, ...]
     goal: str | None = None
     expectations: tuple[str, ...] = ()
+    kpis: tuple[Kpi, ...] = ()  # this stage of the journey's (map format 1.2)
 
 
 @dataclass(frozen=True)

@@ -203,13 +203,18 @@ class Options:
     """Build the handbook pages. Turn off to build the hand-written docs alone, faster."""
 
     maps_dir: str = field(default="maps", metadata={"check": _text})
-    """The folder of personas, journeys, stages.yml and teams.yml, relative to mkdocs.yml."""
+    """The folder of personas, journeys, stages.yml, teams.yml and the measures, relative to
+    mkdocs.yml."""
 
     prefix: str = field(default="", metadata={"check": _prefix})
     """Put in front of every generated URL, e.g. "cx/" publishes journeys at cx/journeys/."""
 
     review_after_days: int = field(default=180, metadata={"check": _days})
     """A journey whose `reviewed` date is older than this is shown as due for review."""
+
+    measures_stale_after_days: int = field(default=120, metadata={"check": _days})
+    """A KPI whose measure's latest value is older than this many days is shown as stale rather
+    than on or off target (map format 1.2, "Measures over time")."""
 
     history_depth: int = field(default=10, metadata={"check": _count})
     """How many commits each journey page's History section lists, from git; 0 turns it off."""
@@ -236,8 +241,9 @@ class Options:
 
     public_fields: tuple[str, ...] = field(default=(), metadata={"check": _names})
     """Internal-facing fields a public build keeps: any key the map format marks internal-facing
-    (`owner`, `supporting`, `tools`, `kpis`, `evidence`, `gaps`, a team's `reviewers`) and
-    custom field keys. `owner` also publishes the team pages."""
+    (`owner`, `supporting`, `tools`, `kpis`, `evidence`, `gaps`, a team's `reviewers`),
+    `measures` (measures.yml and the values of maps/measures/*.csv) and custom field keys. `owner`
+    also publishes the team pages."""
 
     public_repo_url: str | None = field(default=None, metadata={"check": _optional_web_url})
     """The public repository a public build links to (the theme's repository link, "edit this

@@ -8,6 +8,7 @@ returns the value normalised (defaults filled in, shorthand strings expanded).
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,11 @@ STATUSES = ("open", "in-progress", "resolved")
 IMPACTS = ("low", "medium", "high")
 STATES = ("current", "future")
 VISIBILITIES = ("internal", "public")
+# Measures (map format 1.2, "Measures over time"): how each kind is read by default.
+MEASURE_KINDS = ("nps", "csat", "ces", "percent", "count", "duration", "score")
+BETTER = ("higher", "lower")
+KIND_UNITS = {"percent": "%", "duration": "d"}  # every other kind: no unit
+LOWER_IS_BETTER = ("ces", "duration")
 INTERNAL, PUBLIC = VISIBILITIES  # a field's audience: see Key
 EMOTION_MIN, EMOTION_MAX = -2, 2
 
@@ -77,18 +83,19 @@ class Type:
 
 @dataclass
 class Text(Type):
+    blank: bool = False  # "" is a value (a measure's unit: none)
     description = "text"
 
     def check(self, value, path, ck):
         if not isinstance(value, str):
             return self.wrong(value, path, ck)
-        if not value.strip():
+        if not value.strip() and not self.blank:
             ck.report(path, "is empty")
             return None
         return value
 
     def json_schema(self):
-        return {"type": "string", "minLength": 1}
+        return {"type": "string"} if self.blank else {"type": "string", "minLength": 1}
 
 
 @dataclass
@@ -102,6 +109,24 @@ class TextOrNumber(Type):
 
     def json_schema(self):
         return {"type": ["string", "number"]}
+
+
+@dataclass
+class Number(Type):
+    """A number a page compares and draws: a whole number or a decimal, never true/false."""
+
+    description = "a number"
+
+    def check(self, value, path, ck):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self.wrong(value, path, ck)
+        if not math.isfinite(value):
+            ck.report(path, f"{value} is not a number a page can show")
+            return None
+        return value
+
+    def json_schema(self):
+        return {"type": "number"}
 
 
 @dataclass
@@ -253,8 +278,9 @@ class ListOf(Type):
 @dataclass(frozen=True)
 class Key:
     """One field of the map format, declared once; everything that knows about a field reads it
-    here. The validator and `journeys schema` read `type`, `required`, `default`, `doc` and
-    `label`; `build` fills the model's field `model_field` (default: the key); a public build
+    here. The validator and `journeys schema` read `type`, `required` (waived when the key
+    `unless` names is given), `default`, `doc` and `label`; `build` fills the model's field
+    `model_field` (default: the key); a public build
     empties a field whose `audience` is INTERNAL unless `public_fields` names it
     (core/audience.py); the map grid shows a step field with a `lane` as a lane with that
     label (render/canvas.py); `journeys new` writes `example` (cli/scaffolds.py); a form editor
@@ -271,6 +297,7 @@ class Key:
     example: object = None  # what `journeys new` writes, commented out, when it writes no value
     model_field: str = ""  # the model's field, when it is not named as the key
     custom: bool = False  # one of the site's custom fields, kept in the model's `custom` pairs
+    unless: str = ""  # a required key that may be left out when this other key is given
 
     def __post_init__(self):
         if not self.label:
@@ -315,8 +342,9 @@ class Record(Type):
                 out[key.name] = None
             elif key.name in value and value[key.name] is not None:
                 out[key.name] = key.type.check(value[key.name], path + (key.name,), ck)
-            elif key.required:
-                ck.report(path, f"missing required key '{key.name}'")
+            elif key.required and not (key.unless and value.get(key.unless) is not None):
+                either = f" or '{key.unless}'" if key.unless else ""
+                ck.report(path, f"missing required key '{key.name}'{either}")
                 out[key.name] = None
             else:
                 out[key.name] = list(key.default) if isinstance(key.default, tuple) else key.default
@@ -335,9 +363,12 @@ class Record(Type):
         schema = {
             "type": "object",
             "properties": props,
-            "required": [k.name for k in self.keys if k.required],
+            "required": [k.name for k in self.keys if k.required and not k.unless],
             "additionalProperties": False,
         }
+        either = [k for k in self.keys if k.required and k.unless]
+        if either:
+            schema["allOf"] = [{"anyOf": [{"required": [k.name]}, {"required": [k.unless]}]} for k in either]
         if self.shorthand:
             return {"anyOf": [schema, {"type": "string", "minLength": 1}]}
         return schema
@@ -457,14 +488,55 @@ TEAM = Record(
 KPI = Record(
     "KPI",
     (
-        Key("name", Text(), True, doc="what is measured", audience=PUBLIC),
-        Key("current", TextOrNumber(), doc="today's value", audience=PUBLIC, example="55%"),
-        Key("target", TextOrNumber(), doc="the value we aim for", audience=PUBLIC, example="80%"),
-        Key("unit", TextOrNumber(), doc="e.g. working days", audience=PUBLIC),
+        Key(
+            "name",
+            Text(),
+            True,
+            unless="measure",
+            doc="what is measured; with a measure, default: the measure's name",
+            audience=PUBLIC,
+        ),
+        Key(
+            "measure",
+            Ref("measure"),
+            doc="a measure id from measures.yml: the KPI's current value is then the latest of its values "
+            "in the KPI's scope (the journey, the stage or the step), from maps/measures/*.csv",
+            audience=PUBLIC,
+            example="claim-nps",
+        ),
+        Key(
+            "current",
+            TextOrNumber(),
+            doc="today's value, typed by hand; a KPI with a measure takes it from the measure's values",
+            audience=PUBLIC,
+            example="55%",
+        ),
+        Key(
+            "target",
+            TextOrNumber(),
+            doc="the value we aim for; with a measure, a number in its unit, default: the measure's target",
+            audience=PUBLIC,
+            example="80%",
+        ),
+        Key(
+            "unit",
+            TextOrNumber(),
+            doc="e.g. working days; with a measure, default: the measure's unit",
+            audience=PUBLIC,
+        ),
     ),
     shorthand="name",
     model=model.Kpi,
+    # What the measure gives (core/measures.py): its values in the KPI's scope, which direction is better.
+    derived=("series", "better"),
 )
+KPIS_DOC = "a name, or a mapping: name, current, target and unit typed by hand, or a measure and a target"
+
+
+def kpis_key(doc: str, **more) -> Key:
+    """The `kpis` of a journey, a stage block or a step: internal-facing, as every KPI is."""
+    return Key("kpis", ListOf(KPI), default=(), doc=f"{doc}: {KPIS_DOC}", audience=INTERNAL, label="KPIs", **more)
+
 
 PAIN_POINT = Record(
     "pain point",
@@ -498,6 +570,62 @@ OPPORTUNITY = Record(
 )
 
 TEAM_REF = Ref("team", free_text=True)
+
+# measures.yml (map format 1.2, "Measures over time"): what is measured and how. The file as a
+# whole is internal-facing: a public build shows it only when `public_fields` lists `measures`
+# (core/audience.py); within an entry it publishes, `owner` is internal-facing as everywhere.
+MEASURE = Record(
+    "measure",
+    (
+        Key("id", Id(), True, doc="what KPIs and the values' measure column write to name it", audience=PUBLIC),
+        Key("name", Text(), doc="display name; default: the id with dashes as spaces, capitalised", audience=PUBLIC),
+        Key(
+            "kind",
+            Choice(MEASURE_KINDS),
+            True,
+            doc="how it is measured; it gives the unit (% for percent, d for duration) and which direction is "
+            "better (lower for ces and duration)",
+            audience=PUBLIC,
+        ),
+        Key(
+            "unit",
+            Text(blank=True),
+            doc='shown after values; "" for none; default: the kind\'s',
+            audience=PUBLIC,
+            example="%",
+        ),
+        Key("better", Choice(BETTER), doc="which direction is better; default: the kind's", audience=PUBLIC),
+        Key("target", Number(), doc="the default target of every KPI that names this measure", audience=PUBLIC),
+        Key("owner", TEAM_REF, doc="the team that owns the measure", audience=INTERNAL),
+        Key("description", Text(), doc="how and when it is measured", audience=PUBLIC),
+    ),
+    model=model.Measure,
+)
+
+# A row of maps/measures/*.csv: the columns, each as a cell of text (core/measure_files.py reads
+# each by its type). Every value is internal-facing, as the catalogue is.
+MEASURE_VALUE = Record(
+    "measure value",
+    (
+        Key("date", Date(), True, doc="the end of the period the value covers", audience=PUBLIC, example="2026-06-30"),
+        Key(
+            "measure", Ref("measure"), True, doc="a measure id from measures.yml", audience=PUBLIC, example="claim-nps"
+        ),
+        Key("value", Number(), True, doc="a number such as -8, 0.42 or 74: no unit, no %", audience=PUBLIC, example=12),
+        Key("journey", Ref("journey"), doc="the value belongs to that journey", audience=PUBLIC),
+        Key(
+            "stage",
+            Ref("stage"),
+            doc="with journey, that stage of the journey; alone, the stage across all journeys",
+            audience=PUBLIC,
+        ),
+        Key("step", Ref("step"), doc="a step id of the journey (with journey)", audience=PUBLIC),
+        Key("persona", Ref("persona"), doc="the value is for that persona's customers", audience=PUBLIC),
+        Key("n", Integer(1, 10**9), doc="sample size: responses, cases or sessions", audience=PUBLIC),
+        Key("source", Text(), doc="where the value comes from: text or an https URL", audience=PUBLIC),
+    ),
+    model=model.MeasureValue,
+)
 
 
 def step_record(custom_fields=()) -> Record:
@@ -578,13 +706,8 @@ def step_record(custom_fields=()) -> Record:
                 lane="Gaps",
                 example=["How many customers give up here?"],
             ),
-            Key(
-                "kpis",
-                ListOf(KPI),
-                default=(),
-                doc="measures of this touchpoint: a name, or name, current, target and unit",
-                audience=INTERNAL,
-                label="KPIs",
+            kpis_key(
+                "measures of this touchpoint (a measure's values name the step by its id)",
                 lane="Measures",
                 example=["Click-through rate"],
             ),
@@ -617,6 +740,7 @@ def journey_record(custom_fields=()) -> Record:
                 doc="the touchpoints of this stage, in time order",
                 audience=PUBLIC,
             ),
+            kpis_key("measures of this stage of the journey", example=[{"measure": "claim-nps", "target": 20}]),
         ),
         model=model.StageBlock,
     )
@@ -650,13 +774,8 @@ def journey_record(custom_fields=()) -> Record:
             ),
             Key("reviewed", Date(), doc="date of the last review", audience=PUBLIC),
             Key("tags", TEXTS, default=(), doc="free-text labels", audience=PUBLIC, example=["example"]),
-            Key(
-                "kpis",
-                ListOf(KPI),
-                default=(),
-                doc="journey-level measures: a name, or name, current, target and unit",
-                audience=INTERNAL,
-                label="KPIs",
+            kpis_key(
+                "journey-level measures",
                 example=[{"name": "Completed in one contact", "current": "55%", "target": "80%"}],
             ),
             Key(
@@ -677,7 +796,9 @@ def journey_record(custom_fields=()) -> Record:
 def complete(record: Record, data) -> bool:
     """Whether validated `data` has every required value: an entry that lacks one was reported
     and has nothing to show, so it is left out of the model."""
-    return isinstance(data, dict) and all(data.get(k.name) is not None for k in record.keys if k.required)
+    return isinstance(data, dict) and all(
+        data.get(k.name) is not None or (k.unless and data.get(k.unless) is not None) for k in record.keys if k.required
+    )
 
 
 def build(record: Record, data: dict, **fields_):

@@ -185,6 +185,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             histories,
             linked_repository(self.options),
             memo=getattr(self, "memo", None),
+            measures_stale_after_days=self.options.measures_stale_after_days,
         )
         # Embeds render later, with links to pain points where the pages put their rows.
         self.handbook, self.ctx = handbook, rendering_context(handbook, ctx)

@@ -11,6 +11,7 @@ from journeys.render.context import Context
 from journeys.render.generated_page import Page
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
+from journeys.render.measures_pages import measures_pages
 from journeys.render.page_inputs import journey_inputs, remember
 from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
@@ -39,4 +40,5 @@ def all_pages(handbook: Handbook, ctx: Context) -> list[Page]:
         by_team = touchpoints_by_team(handbook.valid_journeys)  # both read it: found once
         pages += [teams_index(handbook, ctx, by_team), *team_pages(handbook, ctx, by_team)]
     pages += pain_points_pages(handbook, ctx)
+    pages += measures_pages(handbook, ctx)  # none without measures.yml, or in a public build without `measures`
     return pages

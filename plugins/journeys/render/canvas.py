@@ -22,6 +22,7 @@ from journeys.core.schema import step_record
 from journeys.render.context import Context
 from journeys.render.emotion_lane import lane as emotion_lane
 from journeys.render.fragments import emotion, pain_point_href
+from journeys.render.health import badge, health, kpi_name
 
 # The built-in lanes in reading order, (key, label key): the step fields declared with a lane
 # (core/schema.py), whose labels render/labels.py takes from there; then every custom field.
@@ -120,7 +121,16 @@ def _contents(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> 
             ctx, [opportunity_card(handbook, ctx, here, journey, o) for o in s.opportunities]
         ),
         "gaps": lambda n, s: _cards(ctx, [macros.gap_card(g) for g in s.gaps]),
-        "kpis": lambda n, s: macros.kpi_lines(s.kpis) if s.kpis else "",
+        "kpis": lambda n, s: (
+            macros.kpi_lines(
+                [
+                    {"kpi": k, "name": kpi_name(ctx, here, handbook, k), "health": badge(ctx, health(ctx, k))}
+                    for k in s.kpis
+                ]
+            )
+            if s.kpis
+            else ""
+        ),
     }
 
 

@@ -34,6 +34,7 @@ class Context:
     # (render/pagination.py says why rows move): site_files.rendering_context fills it in
     pain_homes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     memo: Memo | None = None  # pages of the last build, kept by a plugin that `mkdocs serve` keeps
+    measures_stale_after_days: int = 120  # a measure's latest value older than this is stale
 
     @property
     def labels(self) -> Mapping[str, str]:

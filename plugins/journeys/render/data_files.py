@@ -15,17 +15,22 @@ from typing import Any
 
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint, Place
-from journeys.core.model import Journey, Kpi, Step
+from journeys.core.measures import number_text
+from journeys.core.model import Journey, Kpi, MeasureValue, Step
+from journeys.core.schema import MEASURE_VALUE
 from journeys.render.memo import Memo
 from journeys.render.pagination import pain_homes, pain_parts
 from journeys.render.urls import Site
 
 JSON_EXPORT = "journeys.json"
 CSV_EXPORT = "pain-points.csv"
+MEASURES_EXPORT = "measures.csv"  # written only by a handbook with measures (map format 1.2)
 # The pain-point index's rows, small, for its filter: it shows matching rows from every part
 # of the index, fetched when a reader first filters.
 ROWS_EXPORT = "pain-points.json"
-FORMAT_VERSION = 1
+# 2 since map format 1.2 ("Exports in version 1.2"): `measures`, each KPI's measure and values.
+FORMAT_VERSION = 2
+ROWS_VERSION = 1  # pain-points.json, whose rows have not changed
 CSV_COLUMNS = (
     "priority",
     "id",
@@ -57,15 +62,62 @@ def all_exports(handbook: Handbook, site: Site, memo: Memo | None = None) -> dic
     """File name (before the prefix) -> content; `memo` (render/memo.py) keeps each journey's
     and pain point's part of them across the builds of a preview."""
     homes = pain_homes(pain_parts(handbook, site))
-    return {
+    exports = {
         JSON_EXPORT: journeys_json(handbook, site, homes, memo),
         CSV_EXPORT: pain_points_csv(handbook, site, homes, memo),
         ROWS_EXPORT: pain_rows_json(handbook, site, homes, memo),
     }
+    if handbook.measures:
+        exports[MEASURES_EXPORT] = measures_csv(handbook)
+    return exports
 
 
 def _kpi(k: Kpi) -> dict[str, str | None]:
-    return {"name": k.name, "current": k.current, "target": k.target, "unit": k.unit}
+    """A KPI as written or, naming a measure, with what the measure gives and the date of its
+    latest value (`as_of`); its values are under the measure's, in `measures`."""
+    return {
+        "name": k.name,
+        "current": k.current,
+        "target": k.target,
+        "unit": k.unit,
+        "measure": k.measure,
+        "as_of": k.latest.date.isoformat() if k.latest else None,
+    }
+
+
+def _value(v: MeasureValue) -> dict[str, Any]:
+    return {
+        "date": v.date.isoformat(),
+        "value": v.value,
+        "journey": v.journey,
+        "stage": v.stage,
+        "step": v.step,
+        "persona": v.persona,
+        "n": v.n,
+        "source": v.source,
+    }
+
+
+def _measures(handbook: Handbook, site: Site) -> list[dict[str, Any]]:
+    """The catalogue, each measure with every value of it (by scope, then date)."""
+    values: dict[str, list[dict[str, Any]]] = {m.id: [] for m in handbook.measures}
+    for v in handbook.measure_values:
+        values[v.measure].append(_value(v))
+    return [
+        {
+            "id": m.id,
+            "name": m.name,
+            "kind": m.kind,
+            "unit": m.unit,
+            "better": m.better,
+            "target": m.target,
+            "owner": m.owner,
+            "description": m.description,
+            "url": site.url(site.src("measures", m.id)),
+            "values": values[m.id],
+        }
+        for m in handbook.measures
+    ]
 
 
 # Step fields the export writes in a form of their own; every other field of the model goes
@@ -115,6 +167,7 @@ def _journey(journey: Journey, handbook: Handbook, site: Site) -> dict[str, Any]
                 "stage": b.stage,
                 "goal": b.goal,
                 "expectations": list(b.expectations),
+                "kpis": [_kpi(k) for k in b.kpis],
                 "steps": [_step(s, handbook.custom_fields) for s in b.steps],
             }
             for b in journey.stages
@@ -204,6 +257,7 @@ def handbook_data(
         "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
         "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
+        "measures": _measures(handbook, site),
     }
 
 
@@ -247,6 +301,30 @@ def journeys_json(
         return kept.get(f"{JSON_EXPORT}:{key}", inputs, lambda: _dumps(encode()).replace("\n", _ITEM_INDENT))
 
     return _SLOT_RE.sub(encoded, slotted) + "\n"
+
+
+MEASURES_COLUMNS = tuple(key.name for key in MEASURE_VALUE.keys)  # the columns of maps/measures/*.csv
+
+
+def measures_csv(handbook: Handbook) -> str:
+    """Every value, one row each, in the columns of maps/measures/*.csv in their declared order
+    (a step's stage filled in), by measure, scope and date: the file reads back as a measures
+    file. Values are numbers the loader read, so only the author's text is defused."""
+    rows = (
+        (
+            v.date.isoformat(),
+            v.measure,
+            number_text(v.value),
+            v.journey or "",
+            v.stage or "",
+            v.step or "",
+            v.persona or "",
+            "" if v.n is None else str(v.n),
+            defuse(v.source or ""),
+        )
+        for v in handbook.measure_values
+    )
+    return _csv_lines([MEASURES_COLUMNS, *rows])
 
 
 def defuse(cell: str) -> str:
@@ -318,8 +396,8 @@ def pain_rows_json(handbook: Handbook, site: Site, homes: Mapping[str, str], mem
     With `memo`, each row is encoded alone and kept while its pain point is unchanged."""
     pains = handbook.pain_points
     if memo is None:
-        return _compact({"version": FORMAT_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
-    slotted = _compact({"version": FORMAT_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
+        return _compact({"version": ROWS_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
+    slotted = _compact({"version": ROWS_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
 
     def encoded(match: re.Match[str]) -> str:
         pain = pains[int(match.group(1))]

@@ -28,6 +28,7 @@ from journeys.core.schema import (
     Integer,
     Key,
     ListOf,
+    Number,
     Record,
     Ref,
     Text,
@@ -158,7 +159,9 @@ class _Widgets:
 
     def field(self, key: Key) -> dict:
         out = {"name": key.name, "label": key.label, **self.widget(key.type, key.name)}
-        out["required"] = key.required
+        # A key required unless another is given (a KPI's name, with a measure) is not required
+        # in the form, which cannot say "one of the two"; its hint says when it may be left out.
+        out["required"] = key.required and not key.unless
         if key.doc:
             out["hint"] = key.doc[0].upper() + key.doc[1:]
         if key.default is not None and not isinstance(key.default, tuple):
@@ -181,6 +184,8 @@ class _Widgets:
                 options = [{"label": self.value_label(name, v), "value": v} for v in range(kind.low, kind.high + 1)]
                 return {"widget": "select", "options": options}
             return {"widget": "number", "value_type": "int", "min": kind.low, "max": kind.high}
+        if isinstance(kind, Number):  # a measure's target: whole or decimal, written as a YAML number
+            return {"widget": "number", "value_type": "float"}
         if isinstance(kind, Date):
             return {
                 "widget": "datetime",
@@ -197,6 +202,10 @@ class _Widgets:
             return {"widget": "string", "pattern": _HANDLE_PATTERN}
         if isinstance(kind, Record):
             return {"widget": "object", "fields": [self.field(k) for k in kind.keys]}
+        if isinstance(kind, Text) and kind.blank:
+            # "" is a value here (a measure's unit: none), which journeys-formats.js then keeps;
+            # a field left alone stays out of the file (the default).
+            return {"widget": "string", "journeys_blank": True}
         if isinstance(kind, (Text, TextOrNumber)):
             return {"widget": "string"}
         raise TypeError(f"the form editor has no widget for {type(kind).__name__}: add one in {__name__}")

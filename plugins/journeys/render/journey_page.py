@@ -5,9 +5,12 @@ opportunities as cards), ownership and the editor's narrative. The layout is the
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup, escape
 
 from journeys.core.handbook import Handbook
+from journeys.core.measures import kpi_places
 from journeys.core.model import Journey
 from journeys.render.canvas import lane_cells, scored
 from journeys.render.charts import baseline_of, journey_figure
@@ -26,7 +29,9 @@ from journeys.render.fragments import (
     team_link,
 )
 from journeys.render.generated_page import Page, starts_with_heading
+from journeys.render.health import counts, health, journey_healths, stage_badge
 from journeys.render.history_section import history_section
+from journeys.render.measure_views import chart_legend, kpi_chart, kpi_health_table, place_words
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
@@ -61,8 +66,9 @@ def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
         markdown=journey.body,
         journey=journey,
         header=header(handbook, journey, ctx, here),
-        kpis=kpi_table(ctx, journey.kpis, ctx.labels["journey_measures_caption"]) if journey.kpis else "",
+        kpis=key_measures(handbook, journey, ctx, here),
         grid=grid(handbook, journey, ctx, here),
+        measures=measures_over_time(handbook, journey, ctx, here),
         # The lane draws the curve; plotly only where it adds the baseline overlay and hover.
         compared=journey_figure(handbook, journey, ctx, here) if baseline is not None else "",
         ownership=ownership(handbook, journey, ctx, here),
@@ -86,7 +92,33 @@ def header(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Mar
         baseline=baseline,
         redesigned_by=[journey_link(ctx, here, j) for j in handbook.redesigned_by.get(journey.id, ())],
         review=review_status(journey.reviewed, ctx),
+        health=counts(ctx, journey_healths(ctx, journey)) if not journey.problems else "",
     )
+
+
+def key_measures(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup | str:
+    """The journey's KPIs, its stages' and those of its steps that name a measure, with their
+    health: or, for a map without any of those (map format 1.1), its KPIs as they were shown."""
+    places = [p for p in kpi_places(journey) if p.level != "step" or p.kpi.measure]
+    if all(p.level == "journey" and not p.kpi.measure for p in places):
+        return kpi_table(ctx, journey.kpis, ctx.labels["journey_measures_caption"]) if journey.kpis else ""
+    items = [(place_words(ctx, here, handbook, journey, p), p.kpi) for p in places]
+    return kpi_health_table(ctx, here, handbook, items, ctx.labels["journey_kpis_caption"])
+
+
+def measures_over_time(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> dict[str, Any]:
+    """A chart for each KPI that names a measure, in reading order (`charts`), and their key
+    (`legend`)."""
+    charts, states = [], []
+    for place in kpi_places(journey):
+        kpi = place.kpi
+        if kpi.measure:
+            where = place_words(ctx, here, handbook, journey, place)
+            scope = where.striptags() if isinstance(where, Markup) else where
+            caption = ctx.labels["measure_chart_caption"].format(measure=kpi.name, scope=scope)
+            charts.append(kpi_chart(ctx, caption, kpi, kpi.unit or ""))
+            states.append(health(ctx, kpi))
+    return {"charts": charts, "legend": chart_legend(ctx, states) if charts else ""}
 
 
 def grid(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
@@ -103,6 +135,7 @@ def grid(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Marku
                 "link": stage_link(ctx, here, handbook, block.stage),
                 "goal": block.goal or "",
                 "expectations": list(block.expectations),
+                "health": stage_badge(ctx, block),
             }
         )
         steps += [

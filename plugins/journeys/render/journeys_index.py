@@ -18,9 +18,18 @@ from journeys.render import pagination
 from journeys.render.context import Context
 from journeys.render.fragments import joined, journey_link, journey_status, persona_link, table, team_link
 from journeys.render.generated_page import Page
+from journeys.render.health import counts, has_measures, journey_healths
 from journeys.render.heat_table import heatmap_figure
 from journeys.render.page_inputs import layout, remember
-from journeys.render.pagination import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, Part, pager, split
+from journeys.render.pagination import (
+    HEALTH_CELL_BYTES,
+    HEATMAP_ROW_BYTES,
+    INDEX_ROW_BYTES,
+    SECTION_LINK_BYTES,
+    Part,
+    pager,
+    split,
+)
 from journeys.render.text import url
 
 Item = tuple["Section", int, "Journey | None"]  # a row of the index: its section, its place there, its journey
@@ -58,9 +67,11 @@ def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
     ]
     contents = SECTION_LINK_BYTES * len(sections)
 
+    row_bytes = INDEX_ROW_BYTES + (HEALTH_CELL_BYTES if has_measures(handbook) else 0)
+
     def weight(item: Item) -> int:
         section, n, _ = item
-        return INDEX_ROW_BYTES + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
+        return row_bytes + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
 
     parts = split(
         here, items, weight, max(pagination.BUDGET - contents, pagination.BUDGET // 3)
@@ -192,6 +203,7 @@ def unique_ids(wanted: Iterable[str]) -> list[str]:
 def _table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: str, caption: str) -> Markup:
     labels = ctx.labels
     state_words = {"current": labels["state_current"], "future": labels["state_future"]}
+    healthy = has_measures(handbook)  # map format 1.2: each journey's KPIs counted by health
     rows = [
         (
             journey_link(ctx, here, journey),
@@ -199,8 +211,12 @@ def _table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: 
             joined(persona_link(ctx, here, handbook, p) for p in journey.personas),
             team_link(ctx, here, handbook, journey.owner),
             journey_status(journey, ctx),
+            *([counts(ctx, journey_healths(ctx, journey)) if not journey.problems else ""] if healthy else []),
         )
         for journey in journeys
     ]
-    headers = [labels[k] for k in ("col_journey", "col_state", "col_personas", "col_owner", "col_review")]
+    keys = ("col_journey", "col_state", "col_personas", "col_owner", "col_review") + (
+        ("col_health",) if healthy else ()
+    )
+    headers = [labels[k] for k in keys]
     return table(ctx, "jm-index", caption, headers, rows)

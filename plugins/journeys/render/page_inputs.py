@@ -41,6 +41,7 @@ def base(handbook: Handbook, ctx: Context) -> tuple:
         ctx.site,
         ctx.today,
         ctx.review_after_days,
+        ctx.measures_stale_after_days,
         ctx.plotly_js,
         ctx.repo_url,
         tuple(sorted(templates.labels.items())),
@@ -51,6 +52,7 @@ def base(handbook: Handbook, ctx: Context) -> tuple:
         handbook.stages,
         handbook.teams,
         tuple((p.id, p.name) for p in handbook.personas),
+        handbook.measures,
     )
 
 

@@ -97,6 +97,7 @@ def pager(ctx: Context, parts: Sequence[Part], here: str) -> Pager:
 STEP_BYTES = 1_500
 TOUCHPOINT_BYTES = 700
 INDEX_ROW_BYTES = 500  # a row of the journeys index
+HEALTH_CELL_BYTES = 280  # a journey's KPIs counted by health, in a row of the journeys index (map format 1.2)
 HEATMAP_ROW_BYTES = 2_800  # a persona's row of the heat map, with its table row
 SECTION_LINK_BYTES = 160  # an entry of the journeys index's contents list
 PERSONA_STEP_BYTES = 1_000  # a step of a journey in a persona's chart: its point and table row

@@ -27,6 +27,8 @@ from journeys.render.fragments import (
     team_link,
 )
 from journeys.render.generated_page import Page, starts_with_heading
+from journeys.render.health import counts, has_measures, journey_healths
+from journeys.render.measure_views import scope_charts, scope_inputs
 from journeys.render.page_inputs import remember, summary_inputs, titles
 from journeys.render.pagination import PERSONA_STEP_BYTES, Part, pager, split
 from journeys.render.text import url
@@ -56,7 +58,13 @@ def persona_inputs(handbook: Handbook, persona: Persona, ctx: Context) -> tuple:
     every journey it takes and the journeys they redesign, and the pain points that reach it."""
     journeys = tuple(j for j in handbook.journeys if persona.id in j.personas)
     baselines = titles(handbook.journey_by_id[j.baseline] for j in journeys if j.baseline in handbook.journey_by_id)
-    return persona, journeys, baselines, summary_inputs(ctx, persona_pains(handbook, persona))
+    return (
+        persona,
+        journeys,
+        baselines,
+        summary_inputs(ctx, persona_pains(handbook, persona)),
+        scope_inputs(handbook, _scope(persona)),
+    )
 
 
 def persona_pains(handbook: Handbook, persona: Persona) -> Listed:
@@ -64,6 +72,11 @@ def persona_pains(handbook: Handbook, persona: Persona) -> Listed:
     them (a pain point shared with another persona's map reads as this persona's maps say)."""
     pains = [p for p in handbook.pain_points if persona.id in p.personas]
     return listed(pains, lambda place: persona.id in place.journey.personas)
+
+
+def _scope(persona: Persona) -> tuple:
+    """The scope of values for a persona's customers across journeys."""
+    return (None, None, None, persona.id)
 
 
 def chart_part(handbook: Handbook, persona: Persona, ctx: Context, parts: list[Part], part: Part) -> Page:
@@ -116,6 +129,7 @@ def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list
         "journey_tables": [],
         "emotion": None,
         "pains": "",
+        "measures": None,
         "pager": pager(ctx, parts, here),
         "range": labels["pager_range"].format(first=parts[0].first, last=parts[0].last),
     }
@@ -125,6 +139,8 @@ def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list
         values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
         pains = persona_pains(handbook, persona)
         values["pains"] = pain_summary(ctx, here, pains, "persona", persona.id) if pains.total else ""
+        scope = ctx.labels["scope_persona"].format(persona=persona.name)
+        values["measures"] = {"kpis": "", **scope_charts(ctx, handbook, _scope(persona), scope)}
     values["narrative_heading"] = bool(persona.body) and not starts_with_heading(persona.body)
     return ctx.page(
         here,
@@ -163,6 +179,7 @@ def journey_tables(
 
 def _journey_table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: str, caption: str) -> Markup:
     labels = ctx.labels
+    healthy = has_measures(handbook)  # map format 1.2: each journey's KPIs counted by health
     rows = []
     for journey in journeys:
         baseline = handbook.journey_by_id.get(journey.baseline) if journey.baseline else None
@@ -174,9 +191,11 @@ def _journey_table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context
                 journey.summary or "",
                 team_link(ctx, here, handbook, journey.owner),
                 journey_status(journey, ctx),
+                *([counts(ctx, journey_healths(ctx, journey))] if healthy else []),
             )
         )
-    headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
+    keys = ("col_journey", "col_summary", "col_owner", "col_review") + (("col_health",) if healthy else ())
+    headers = [labels[k] for k in keys]
     return table(ctx, "jm-index", caption, headers, rows, searched=False, headed=True)
 
 

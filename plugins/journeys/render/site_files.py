@@ -30,7 +30,7 @@ PLOTLY_FILES = {
     PLOTLY_ASSET: os.path.join(VENDOR, "plotly-basic.min.js"),
     PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt"),
 }
-INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
+INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points", "measures")
 
 
 def normalise_prefix(prefix: str) -> str:

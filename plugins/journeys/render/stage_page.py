@@ -29,6 +29,7 @@ from journeys.render.fragments import (
     team_link,
 )
 from journeys.render.generated_page import Page
+from journeys.render.measure_views import kpi_summary, scope_charts, scope_inputs
 from journeys.render.page_inputs import feelings, layout, remember, summary_inputs
 from journeys.render.pagination import STEP_BYTES, Part, pager, split
 from journeys.render.stage_spread import stage_figure
@@ -50,8 +51,11 @@ def stage_page(handbook: Handbook, stage: CatalogueEntry, places: Sequence[Place
     shape = layout(parts)
 
     def inputs(part: Part) -> tuple:
-        # The first part also sums up the whole stage.
-        whole = (feelings(places), summary_inputs(ctx, pains)) if part.number == 1 else ()
+        # The first part also sums up the whole stage, and its measures.
+        whole: tuple = ()
+        if part.number == 1:
+            kpis = tuple((j.id, j.title, b.kpis) for j in journeys for b in j.stages if b.stage == stage.id and b.kpis)
+            whole = (feelings(places), summary_inputs(ctx, pains), kpis, scope_inputs(handbook, _scope(stage)))
         return stage, shape, part.items, whole
 
     return [
@@ -86,6 +90,7 @@ def _part(
             today=emotion_summary(ctx, journeys, stage.id, "current"),
             future=emotion_summary(ctx, journeys, stage.id, "future"),
             pains=pain_summary(ctx, src, pains, "stage", stage.id) if pains.total else "",
+            measures=stage_measures(handbook, stage, journeys, ctx, src),
             **values,
         )
     words = values["range"]
@@ -99,6 +104,24 @@ def _part(
         stage_link=ctx.link(ctx.site.href(src, here), stage.name),
         **values,
     )
+
+
+def _scope(stage: CatalogueEntry) -> tuple:
+    """The scope of values for a stage across every journey."""
+    return (None, stage.id, None, None)
+
+
+def stage_measures(
+    handbook: Handbook, stage: CatalogueEntry, journeys: Sequence[Journey], ctx: Context, here: str
+) -> dict[str, Any]:
+    """The KPIs of this stage in each journey, with their health (`kpis`), and a chart of each
+    measure's values for the stage across journeys (`charts`, and their `legend`)."""
+    items = [
+        (journey_link(ctx, here, j), kpi) for j in journeys for b in j.stages if b.stage == stage.id for kpi in b.kpis
+    ]
+    caption, scope = ctx.labels["stage_measures_caption"], ctx.labels["col_journey"]
+    charts = scope_charts(ctx, handbook, _scope(stage), ctx.labels["scope_stage"].format(stage=stage.name))
+    return {"kpis": kpi_summary(ctx, here, handbook, items, caption, scope) if items else "", **charts}
 
 
 def part_values(

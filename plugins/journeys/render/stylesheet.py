@@ -10,7 +10,7 @@ import os
 import re
 
 # In cascade order: the canvas's rules come after the shared ones they refine.
-SOURCES = ("journeys.css", "journeys-canvas.css")
+SOURCES = ("journeys.css", "journeys-canvas.css", "journeys-measures.css")
 
 # A comment, or a string (kept whole, so a "/*" inside quotes is not taken for a comment).
 _COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""", re.S)

@@ -26,6 +26,8 @@ from journeys.render.fragments import (
     table,
 )
 from journeys.render.generated_page import Page
+from journeys.render.health import has_measures, measure_link
+from journeys.render.measure_views import kpi_health_table, kpi_summary
 from journeys.render.page_inputs import layout, remember, summary_inputs, titles
 from journeys.render.pagination import TOUCHPOINT_BYTES, Part, pager, split
 
@@ -55,9 +57,12 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
     def inputs(part: Part) -> tuple:
         if part.number > 1:
             return team, shape, part.items, ()
-        # The first part also names the journeys the team owns and the pain points at its steps.
+        # The first part also names the journeys the team owns, their KPIs, its measures and the
+        # pain points at its steps.
         owned = titles(j for j in handbook.journeys if j.owner == team.id)
-        return team, shape, part.items, (owned, summary_inputs(ctx, pains))
+        kpis = tuple((j.id, j.kpis, tuple(b.kpis for b in j.stages)) for j in _owned(handbook, team))
+        measures = tuple(m for m in handbook.measures if m.owner == team.id)
+        return team, shape, part.items, (owned, summary_inputs(ctx, pains), kpis, measures)
 
     return [
         remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, team, pains, ctx, parts, p)) for p in parts
@@ -77,7 +82,7 @@ def _part(
     src = part.src
     values: dict[str, Any] = {
         "touchpoints": by_state(ctx, part.items, partial(touchpoints_table, handbook, ctx=ctx, here=src)),
-        "measures": by_state(ctx, part.items, partial(measures_table, ctx=ctx, here=src)),
+        "measures": by_state(ctx, part.items, partial(measures_table, handbook, ctx=ctx, here=src)),
         "pager": pager(ctx, parts, src),
         "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
     }
@@ -110,6 +115,8 @@ def _part(
         team=team,
         meta=meta,
         owned=owned,
+        owned_kpis=owned_kpis(handbook, team, ctx, here) if has_measures(handbook) else "",
+        owned_measures=[measure_link(ctx, here, handbook, m.id) for m in handbook.measures if m.owner == team.id],
         pains=pain_summary(ctx, here, pains, "team", team.id) if pains.total else "",
         **values,
     )
@@ -159,10 +166,39 @@ def touchpoints_table(
     return table(ctx, "jm-team-touchpoints", caption, headers, rows, searched=False, headed=headed)
 
 
+def _owned(handbook: Handbook, team: CatalogueEntry) -> list:
+    return [j for j in handbook.valid_journeys if j.owner == team.id]
+
+
+def owned_kpis(handbook: Handbook, team: CatalogueEntry, ctx: Context, here: str) -> Markup | str:
+    """The KPIs of the journeys the team owns, of each journey and its stages, with their health."""
+    items = [(journey_link(ctx, here, j), k) for j in _owned(handbook, team) for k in j.kpis]
+    items += [
+        (ctx.macros.journey_step(journey_link(ctx, here, j), stage_link(ctx, here, handbook, b.stage)), k)
+        for j in _owned(handbook, team)
+        for b in j.stages
+        for k in b.kpis
+    ]
+    if not items:
+        return ""
+    return kpi_summary(ctx, here, handbook, items, ctx.labels["team_kpis_caption"], ctx.labels["col_journey"])
+
+
 def measures_table(
-    touchpoints: Sequence[Touchpoint], state: str | None, headed: bool, *, ctx: Context, here: str
+    handbook: Handbook, touchpoints: Sequence[Touchpoint], state: str | None, headed: bool, *, ctx: Context, here: str
 ) -> Markup | None:
     labels = ctx.labels
+    if has_measures(handbook):  # with their health (map format 1.2)
+        items = [(step_link(ctx, here, p.journey, p.step), k) for p, _ in touchpoints for k in p.step.kpis]
+        caption = (
+            labels["team_measures_state_caption"].format(state=state) if state else labels["team_measures_caption"]
+        )
+        scope = labels["col_touchpoint"]
+        return (
+            kpi_health_table(ctx, here, handbook, items, caption, scope, searched=False, headed=headed)
+            if items
+            else None
+        )
     rows = [
         (
             step_link(ctx, here, place.journey, place.step),

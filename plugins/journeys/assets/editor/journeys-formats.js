@@ -2,8 +2,9 @@
 // generated config.yml names, made from each collection's fields.
 //
 // Decap CMS's own front-matter format cannot hold the map format as it is:
-// - a catalogue (stages.yml, teams.yml) is a YAML list at the top of the file, which Decap
-//   cannot edit (decaporg/decap-cms#531): it is read here as a mapping of one list field;
+// - a catalogue (stages.yml, teams.yml, measures.yml) is a YAML list at the top of the file,
+//   which Decap cannot edit (decaporg/decap-cms#531): it is read here as a mapping of one list
+//   field;
 // - a pain point, opportunity or KPI may be written as a bare string (its text or name), and a
 //   single persona as `personas: maya`; Decap's list and relation widgets need a list of
 //   mappings and a list, and its save step fails on a bare string inside a list of forms. They
@@ -60,8 +61,9 @@ export function expand(record, fields) {
   return out;
 }
 
-// `record` as it is written: empty values left out (an optional key left empty is no key), and a
-// mapping that holds only its shorthand's key written as that string.
+// `record` as it is written: empty values left out (an optional key left empty is no key), but
+// for text whose field says "" is a value (`journeys_blank`: a measure's `unit: ""`, no unit),
+// and a mapping that holds only its shorthand's key written as that string.
 export function fold(record, fields) {
   const out = {};
   for (const [name, raw] of Object.entries(record)) {
@@ -80,7 +82,7 @@ export function fold(record, fields) {
     } else if (isMapping(value) && field?.fields) {
       value = fold(value, field.fields);
     }
-    if (!isEmpty(value)) out[name] = value;
+    if (!isEmpty(value) || (value === '' && field?.journeys_blank)) out[name] = value;
   }
   return out;
 }
