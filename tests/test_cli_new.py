@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from helpers import write
+from helpers import demo_custom_fields, write
 from journeys.cli import main
 from journeys.core import load_handbook, placeholders
 from journeys.core.documents import parse_markdown_file
 
-CUSTOM = (("backstage", "Behind the scenes"),)
+CUSTOM = demo_custom_fields()  # `journeys new` reads the demo's mkdocs.yml, where the tests run
 EXAMPLE = re.compile(r"^(\s*)# ( *(?:- )?[a-z_]+:(?: .*)?)$")  # a commented-out key, not prose
 
 

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from browser.scrolling import reach_charts
-from helpers import copy_demo, serving
+from helpers import copy_demo, demo_custom_fields, serving
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,7 +39,7 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo_handbook():
-    return load_handbook(str(REPO / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(REPO))
+    return load_handbook(str(REPO / "maps"), custom_fields=demo_custom_fields(), root=str(REPO))
 
 
 @dataclass

@@ -5,6 +5,7 @@ id of an unnamed pain point) or on the whole handbook (team ids)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from journeys.core.model import Journey, Persona
 from journeys.core.schema import PAIN_POINT, Record, build, complete
@@ -48,12 +49,17 @@ def journey(
     problems,
     links=(),
     team_id,
+    parent: str | None = None,
+    details: Mapping[tuple[int, int], str] | None = None,
 ) -> Journey:
-    """`team_id` maps an owner as written to its team id."""
+    """`team_id` maps an owner as written to its team id; `parent` and `details` (step place
+    -> journey id) are the hierarchy as checked (core/hierarchy.py), which keeps neither end of
+    a broken link."""
     block_record = _record(record, "stages")
     step_record = _record(block_record, "steps")
+    details = details or {}
     blocks = []
-    for block in data.get("stages") or ():
+    for i, block in enumerate(data.get("stages") or ()):
         if not complete(block_record, block):
             continue
         stage = block["stage"]
@@ -62,6 +68,7 @@ def journey(
                 step_record,
                 step,
                 anchor=f"{stage}-{n}",
+                details=details.get((i, n - 1)),
                 owner=team_id(step["owner"]) if step.get("owner") else None,
                 supporting=tuple(team_id(t) for t in step.get("supporting") or ()),
                 pain_points=tuple(
@@ -87,6 +94,7 @@ def journey(
         stages=tuple(blocks),
         owner=team_id(data["owner"]) if data.get("owner") else None,
         state=data.get("state") or "current",
+        parent=parent,
         body=body,
         problems=tuple(problems),
         links=tuple(links),

@@ -8,16 +8,26 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from journeys.core import builders, narrative_links, placeholders
+from journeys.core import builders, hierarchy, narrative_links, placeholders
 from journeys.core.build_date import build_date
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file, split_list_warnings
 from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.look_alike import Named, look_alikes
-from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.model import CatalogueEntry, Journey, Persona, StageBlock, Step
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import public_problems
-from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
+from journeys.core.schema import (
+    PERSONA,
+    STAGE,
+    TEAM,
+    Checker,
+    CustomField,
+    ListOf,
+    custom_fields_of,
+    format_path,
+    journey_record,
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +37,7 @@ class Handbook:
     stages: tuple[CatalogueEntry, ...]
     teams: tuple[CatalogueEntry, ...]
     problems: tuple[Problem, ...]  # every error in every file, sorted
-    custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
+    custom_fields: tuple[CustomField, ...] = ()  # in declared order
     audience: str = "internal"  # "public": a projection made by core.audience.public_view
     warnings: tuple[Problem, ...] = ()  # likely mistakes that leave every map valid, sorted
 
@@ -73,6 +83,16 @@ class Handbook:
             if journey.baseline:
                 found.setdefault(journey.baseline, []).append(journey)
         return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def children(self) -> dict[str, tuple[Journey, ...]]:
+        """Journeys by the id of the journey they zoom into, in order (core/hierarchy.py)."""
+        return hierarchy.children_by_parent(self.journeys)
+
+    @cached_property
+    def detailing_step(self) -> dict[str, tuple[Journey, StageBlock, Step]]:
+        """Journey id -> the step of its parent that zooms into it, with that step's journey and block."""
+        return hierarchy.detailing_steps(self.journeys)
 
     @cached_property
     def valid_journeys(self) -> tuple[Journey, ...]:
@@ -239,14 +259,15 @@ def load_handbook(
     public build would leak (core/audience.py).
 
     `root` is the folder that paths in messages and `source` are relative to (the folder of
-    the site config, or the working directory). `custom_fields` are (key, label) pairs.
+    the site config, or the working directory). `custom_fields` are `CustomField`s (or (key,
+    label) pairs, fields without a lane).
     `docs_dir` is the site's docs folder, which narratives may link into (default: `docs`
     under `root`).
     """
     root = os.path.abspath(root or os.getcwd())
     docs_dir = os.path.abspath(docs_dir or os.path.join(root, "docs"))
     maps_dir = os.path.abspath(maps_dir)
-    custom_fields = tuple(custom_fields)
+    custom_fields = custom_fields_of(custom_fields)
     if not os.path.isdir(maps_dir):
         missing = Problem(_display(maps_dir, root), None, None, "", "maps folder not found")
         return Handbook((), (), (), (), (missing,), custom_fields)
@@ -271,6 +292,7 @@ def load_handbook(
     today = build_date()
     for item in journey_items:
         _check_journey(item, known, today)
+    zoom = hierarchy.check(journeys_kept, known["journey"], lambda i: checker_for(i.doc), _where)
     loose += _check_folders(journey_items, files.journeys_dir, root)
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
     _check_placeholders(journey_items)
@@ -279,7 +301,7 @@ def load_handbook(
             ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
         )
 
-    personas, journeys = _model(personas_kept, journeys_kept, team_data, record)
+    personas, journeys = _model(personas_kept, journeys_kept, team_data, record, zoom)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
     teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
@@ -465,7 +487,15 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+def _where(item: _Item, path: tuple) -> str:
+    """`file:line` of a key of an item, for a message about it written elsewhere."""
+    line, _ = item.doc.located.where(path) if item.doc.located else (None, None)
+    return f"{item.doc.display}:{line}" if line else item.doc.display
+
+
+def _model(
+    persona_items, journey_items, team_data, record, zoom: hierarchy.Checked
+) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(
         sorted(
@@ -497,6 +527,8 @@ def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Perso
                     problems=sorted(i.doc.problems),
                     links=i.links,
                     team_id=team_id,
+                    parent=zoom.parents.get(i.id),
+                    details=zoom.details.get(i.id, {}),
                 )
                 for i in journey_items
             ),

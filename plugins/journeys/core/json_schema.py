@@ -16,7 +16,7 @@ CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml")}
 
 
 def front_matter_schema(kind: str, custom_fields=()) -> dict:
-    """The schema of a `kind` file's front matter; `custom_fields` are (key, label) pairs."""
+    """The schema of a `kind` file's front matter; `custom_fields` as `step_record` takes them."""
     if kind in CATALOGUES:
         record, name = CATALOGUES[kind]
         return {

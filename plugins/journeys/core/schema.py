@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
@@ -24,6 +25,26 @@ STATES = ("current", "future")
 VISIBILITIES = ("internal", "public")
 INTERNAL, PUBLIC = VISIBILITIES  # a field's audience: see Key
 EMOTION_MIN, EMOTION_MAX = -2, 2
+# The groups of a service blueprint (map format 1.2, "Service blueprint lanes"), top to bottom:
+# the customer's lanes, then the three a custom field's `lane` may name.
+CUSTOMER = "customer"
+LANE_GROUPS = ("frontstage", "backstage", "support")
+MAX_LEVELS = 4  # journeys at every zoom level: lifecycle, macro, micro and one more, at most
+
+
+class CustomField(NamedTuple):
+    """A step key the site declares (the plugin option `custom_fields`): `label` titles its
+    lane of the map grid, `lane` is the blueprint group it is drawn in (one of LANE_GROUPS),
+    or "" for none."""
+
+    key: str
+    label: str
+    lane: str = ""
+
+
+def custom_fields_of(declared: Iterable) -> tuple[CustomField, ...]:
+    """Declared custom fields as `CustomField`s; (key, label) pairs are fields without a lane."""
+    return tuple(CustomField(*entry) for entry in declared)
 
 
 def format_path(path: tuple) -> str:
@@ -257,8 +278,9 @@ class Key:
     `label`; `build` fills the model's field `model_field` (default: the key); a public build
     empties a field whose `audience` is INTERNAL unless `public_fields` names it
     (core/audience.py); the map grid shows a step field with a `lane` as a lane with that
-    label (render/canvas.py); `journeys new` writes `example` (cli/scaffolds.py); a form editor
-    takes its widget from `type`, its label, `doc` as the hint and `required`."""
+    label (render/canvas.py), in its `blueprint` group when the grid is a service blueprint;
+    `journeys new` writes `example` (cli/scaffolds.py); a form editor takes its widget from
+    `type`, its label, `doc` as the hint and `required`."""
 
     name: str
     type: Type
@@ -271,6 +293,10 @@ class Key:
     example: object = None  # what `journeys new` writes, commented out, when it writes no value
     model_field: str = ""  # the model's field, when it is not named as the key
     custom: bool = False  # one of the site's custom fields, kept in the model's `custom` pairs
+    # A step field's group on a grid drawn as a service blueprint: CUSTOMER or one of
+    # LANE_GROUPS; a lane without one is drawn below the blueprint. A field of a LANE_GROUPS
+    # group is a lane of the blueprint only: a grid without lanes leaves it to the ownership table.
+    blueprint: str = ""
 
     def __post_init__(self):
         if not self.label:
@@ -499,19 +525,21 @@ TEAM_REF = Ref("team", free_text=True)
 
 
 def step_record(custom_fields=()) -> Record:
-    """The step type, with the site's declared custom lanes as extra keys."""
+    """The step type, with the site's declared custom lanes as extra keys (`CustomField`s, or
+    (key, label) pairs)."""
     custom = tuple(
         Key(
-            key,
+            f.key,
             ListOf(Text(), single_ok=True),
-            doc=f'the custom lane "{label}": a sentence or a list of sentences',
+            doc=f'the custom lane "{f.label}": a sentence or a list of sentences',
             audience=INTERNAL,
-            label=label,
-            lane=label,
+            label=f.label,
+            lane=f.label,
             example="What happens out of the customer's sight.",
             custom=True,
+            blueprint=f.lane,
         )
-        for key, label in custom_fields
+        for f in custom_fields_of(custom_fields)
     )
     return Record(
         "step",
@@ -526,10 +554,22 @@ def step_record(custom_fields=()) -> Record:
                 example="quote-form",
             ),
             Key(
-                "channel", Text(), doc="web, app, phone, store, e-mail, ...: free text", audience=PUBLIC, lane="Channel"
+                "channel",
+                Text(),
+                doc="web, app, phone, store, e-mail, ...: free text",
+                audience=PUBLIC,
+                lane="Channel",
+                blueprint=CUSTOMER,
             ),
-            Key("action", Text(), doc="what the customer does", audience=PUBLIC, lane="Action"),
-            Key("thinking", Text(), doc="what the customer thinks or says", audience=PUBLIC, lane="Thinking"),
+            Key("action", Text(), doc="what the customer does", audience=PUBLIC, lane="Action", blueprint=CUSTOMER),
+            Key(
+                "thinking",
+                Text(),
+                doc="what the customer thinks or says",
+                audience=PUBLIC,
+                lane="Thinking",
+                blueprint=CUSTOMER,
+            ),
             Key(
                 "emotion",
                 Integer(EMOTION_MIN, EMOTION_MAX),
@@ -537,10 +577,44 @@ def step_record(custom_fields=()) -> Record:
                 doc="-2 very negative, 0 neutral, 2 very positive",
                 audience=PUBLIC,
                 lane="Emotion",
+                blueprint=CUSTOMER,
             ),
-            Key("owner", TEAM_REF, doc="the team that owns this touchpoint", audience=INTERNAL),
-            Key("supporting", ListOf(TEAM_REF), default=(), doc="teams that support the owner", audience=INTERNAL),
-            Key("tools", TEXTS, default=(), doc="systems and processes used here", audience=INTERNAL, example=["CRM"]),
+            Key(
+                "details",
+                Ref("journey"),
+                doc="the journey that zooms into this step; that journey's parent is then this journey",
+                audience=PUBLIC,
+                lane="In detail",
+                example="another-journey-id",
+                blueprint=CUSTOMER,
+            ),
+            Key(
+                "owner",
+                TEAM_REF,
+                doc="the team that owns this touchpoint",
+                audience=INTERNAL,
+                lane="Owner",
+                blueprint="backstage",
+            ),
+            Key(
+                "supporting",
+                ListOf(TEAM_REF),
+                default=(),
+                doc="teams that support the owner",
+                audience=INTERNAL,
+                lane="Supporting teams",
+                blueprint="backstage",
+            ),
+            Key(
+                "tools",
+                TEXTS,
+                default=(),
+                doc="systems and processes used here",
+                audience=INTERNAL,
+                lane="Tools",
+                example=["CRM"],
+                blueprint="support",
+            ),
             Key(
                 "pain_points",
                 ListOf(PAIN_POINT),
@@ -549,6 +623,7 @@ def step_record(custom_fields=()) -> Record:
                 "wherever the same problem appears",
                 audience=PUBLIC,
                 lane="Pain points",
+                blueprint=CUSTOMER,
                 example=[
                     {
                         "id": "example-pain",
@@ -643,6 +718,14 @@ def journey_record(custom_fields=()) -> Record:
                 "baseline",
                 Ref("journey"),
                 doc="only with state: future: the current-state journey this one redesigns",
+                audience=PUBLIC,
+                example="another-journey-id",
+            ),
+            Key(
+                "parent",
+                Ref("journey"),
+                doc="the journey this one zooms into: a lifecycle journey above a macro one, a macro journey "
+                "above a micro one",
                 audience=PUBLIC,
                 example="another-journey-id",
             ),

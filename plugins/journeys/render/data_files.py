@@ -16,6 +16,7 @@ from typing import Any
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint, Place
 from journeys.core.model import Journey, Kpi, Step
+from journeys.core.schema import CustomField
 from journeys.render.memo import Memo
 from journeys.render.pagination import pain_homes, pain_parts
 from journeys.render.urls import Site
@@ -25,7 +26,8 @@ CSV_EXPORT = "pain-points.csv"
 # The pain-point index's rows, small, for its filter: it shows matching rows from every part
 # of the index, fetched when a reader first filters.
 ROWS_EXPORT = "pain-points.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # of journeys.json: map format 1.2, "Exports in version 1.2"
+ROWS_VERSION = 1  # of pain-points.json
 CSV_COLUMNS = (
     "priority",
     "id",
@@ -79,7 +81,7 @@ _STEP_FIELDS: dict[str, tuple[str, Callable[[Step], Any]]] = {
 }
 
 
-def _step(step: Step, custom_fields: Iterable[tuple[str, str]]) -> dict[str, Any]:
+def _step(step: Step, custom_fields: Iterable[CustomField]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for field in dataclasses.fields(step):
         if field.name == "custom":
@@ -88,7 +90,7 @@ def _step(step: Step, custom_fields: Iterable[tuple[str, str]]) -> dict[str, Any
         raw = getattr(step, field.name)
         data[name] = value(step) if value else (list(raw) if isinstance(raw, tuple) else raw)
     custom = dict(step.custom)
-    data["custom"] = {key: list(custom.get(key, ())) for key, _ in custom_fields}
+    data["custom"] = {f.key: list(custom.get(f.key, ())) for f in custom_fields}
     return data
 
 
@@ -101,6 +103,7 @@ def _journey(journey: Journey, handbook: Handbook, site: Site) -> dict[str, Any]
         "owner": journey.owner,
         "state": journey.state,
         "baseline": journey.baseline,
+        "parent": journey.parent,
         "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
         "tags": list(journey.tags),
         "kpis": [_kpi(k) for k in journey.kpis],
@@ -197,7 +200,7 @@ def handbook_data(
             }
             for t in handbook.teams
         ],
-        "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
+        "custom_fields": [{"key": f.key, "label": f.label, "lane": f.lane or None} for f in handbook.custom_fields],
         "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
     }
@@ -312,8 +315,8 @@ def pain_rows_json(handbook: Handbook, site: Site, homes: Mapping[str, str], mem
     With `memo`, each row is encoded alone and kept while its pain point is unchanged."""
     pains = handbook.pain_points
     if memo is None:
-        return _compact({"version": FORMAT_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
-    slotted = _compact({"version": FORMAT_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
+        return _compact({"version": ROWS_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
+    slotted = _compact({"version": ROWS_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
 
     def encoded(match: re.Match[str]) -> str:
         pain = pains[int(match.group(1))]

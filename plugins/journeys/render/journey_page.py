@@ -28,6 +28,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.history_section import history_section
+from journeys.render.zoom import breadcrumbs, children_table, subtree_section, zooms_into
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
@@ -67,9 +68,12 @@ def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
         hide=HIDE,
         markdown=journey.body,
         journey=journey,
+        breadcrumbs=breadcrumbs(handbook, journey, ctx, here),
         header=header(handbook, journey, ctx, here),
         kpis=kpi_table(ctx, journey.kpis, ctx.labels["journey_measures_caption"]) if journey.kpis else "",
         grid=grid(handbook, journey, ctx, here),
+        children=children_table(handbook, journey, ctx, here),
+        subtree_pains=subtree_section(handbook, journey, ctx, here),
         # The lane draws the curve; plotly only where it adds the baseline overlay and hover.
         compared=journey_figure(handbook, journey, ctx, here) if baseline is not None else "",
         ownership=ownership(handbook, journey, ctx, here),
@@ -92,6 +96,7 @@ def header(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Mar
         state=ctx.labels.get(f"state_{journey.state}", journey.state),
         baseline=baseline,
         redesigned_by=[journey_link(ctx, here, j) for j in handbook.redesigned_by.get(journey.id, ())],
+        zooms_into=zooms_into(handbook, journey, ctx, here),
         review=review_status(journey.reviewed, ctx),
     )
 

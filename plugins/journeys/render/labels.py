@@ -71,6 +71,35 @@ LABELS: dict[str, str] = {
     "journey_lane_touchpoint": "Touchpoint",
     # journey_lane_<key>: each step field's lane, as core/schema.py labels it
     **{f"journey_lane_{key.name}": key.lane for key in step_record().keys if key.lane},
+    "journey_line_interaction": "Line of interaction",
+    "journey_line_visibility": "Line of visibility",
+    "journey_line_internal": "Line of internal interaction",
+    "journey_line_beyond": "Beyond the blueprint",
+    "journey_group_frontstage": "Frontstage",
+    "journey_group_backstage": "Backstage",
+    "journey_group_support": "Support",
+    "journey_zoom_in": "Zoom in:",
+    "journey_pain_count_one": "{count} pain point",
+    "journey_pain_count_other": "{count} pain points",
+    "journey_breadcrumbs": "Where this journey sits among the others",
+    "journey_zooms_into": "Zooms into",
+    "journey_step_of": "{step} in {journey}",
+    "journey_step_whole": "The whole journey",
+    "journey_children": "Journeys inside this one",
+    "journey_children_intro": "Each of these journeys zooms into a step of this one, in the order of the steps, "
+    "then into the journey as a whole. Pain points count those of the journeys inside each.",
+    "journey_children_caption": "Journeys that zoom into {journey}",
+    "journey_subtree_pains": "Pain points across these journeys",
+    "journey_subtree_pains_one": "Every pain point of this journey and of the journey inside it, highest "
+    "priority first.",
+    "journey_subtree_pains_other": "Every pain point of this journey and of the {count} journeys inside it, "
+    "highest priority first.",
+    "journey_subtree_no_pains_one": "No pain point in this journey or in the journey inside it.",
+    "journey_subtree_no_pains_other": "No pain point in this journey or in the {count} journeys inside it.",
+    "journey_subtree_pains_more": "{more} more occur inside this journey; the {index} lists every one.",
+    "journey_subtree_pains_index": "pain-point index",
+    "col_zooms_into": "Zooms into",
+    "col_health": "Health",
     "journey_open_question": "Open question",
     "journey_priority": "priority",
     "journey_impact": "impact",
@@ -120,6 +149,11 @@ LABELS: dict[str, str] = {
     "journeys_of": "Journeys of {persona}",
     "journeys_in": "Journeys in {folder}",
     "top_level": "(top level)",
+    "journeys_tree_heading": "Journeys at every zoom level",
+    "journeys_tree_intro": "Each journey opens to the journeys that zoom into it: the lifecycle, the journeys "
+    "inside it, and the journeys inside those.",
+    "journeys_tree_inside_one": "{count} journey inside",
+    "journeys_tree_inside_other": "{count} journeys inside",
     "personas_title": "Personas",
     "personas_description": "Every persona in the handbook.",
     "personas_intro": "{personas} personas: who our customers are and every journey each one takes.",
@@ -295,6 +329,11 @@ class UnknownLabel(ValueError):
 def fields(label: str) -> set[str]:
     """The `{names}` a label is filled in with (core/options.py checks that they are plain)."""
     return label_fields(label)
+
+
+def plural(labels: Mapping[str, str], key: str, count: int) -> str:
+    """The label `<key>_one` for a count of 1, else `<key>_other`, filled in with `count`."""
+    return fill(labels[f"{key}_one" if count == 1 else f"{key}_other"], count=count)
 
 
 def fill(label: str, **values: object) -> str:

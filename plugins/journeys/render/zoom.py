@@ -1,0 +1,247 @@
+"""Journeys at every zoom level on the pages (map format 1.2, "Journeys at every zoom level"):
+a child's breadcrumbs and the step it zooms into, a parent's children and the pain points of
+its whole subtree, the card a step with `details` holds in the map grid, and the tree that
+opens the journeys index. The hierarchy itself is core/hierarchy.py's, the markup the macros'.
+
+What a page shows of a journey at a glance, wherever it is listed: its emotion (a small curve
+of its steps and their average, in words) and how many pain points it and the journeys inside
+it have, by severity."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from journeys.core.handbook import Handbook
+from journeys.core.hierarchy import ancestors, subtree
+from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint, by_priority
+from journeys.core.model import Journey
+from journeys.render.context import Context
+from journeys.render.fragments import (
+    SUMMARY_PAINS,
+    emotion,
+    journey_link,
+    journey_status,
+    merged_pain_list,
+    severity,
+    step_link,
+    table,
+)
+from journeys.render.labels import plural
+from journeys.render.text import number
+
+SPARK_WIDTH, SPARK_HEIGHT = 80, 28  # px: a curve to glance at, beside its words
+_SPARK_PAD = 3  # px kept free around the curve, so its end points are not clipped
+
+
+def sparkline(ctx: Context, scores: Sequence[int]) -> Markup:
+    """A journey's emotion curve in small: one point a step, higher is happier. Decoration:
+    the average chip beside it says it in words."""
+    inner_w, inner_h = SPARK_WIDTH - 2 * _SPARK_PAD, SPARK_HEIGHT - 2 * _SPARK_PAD
+    step = inner_w / (len(scores) - 1) if len(scores) > 1 else 0
+    points = [
+        (
+            number(f"{_SPARK_PAD + (n * step if len(scores) > 1 else inner_w / 2):.1f}"),
+            number(f"{_SPARK_PAD + (2 - score) / 4 * inner_h:.1f}"),
+        )
+        for n, score in enumerate(scores)
+    ]
+    return ctx.macros.sparkline(points, SPARK_WIDTH, SPARK_HEIGHT)
+
+
+def glance(ctx: Context, journey: Journey) -> Markup:
+    """The journey's emotion at a glance: its curve in small and its average emotion."""
+    scores = [step.emotion for _, step in journey.steps]
+    if not scores:
+        return Markup()
+    return ctx.macros.emotion_glance(sparkline(ctx, scores), emotion(ctx, round(sum(scores) / len(scores), 1)))
+
+
+def subtree_pains(handbook: Handbook, journey: Journey) -> list[MergedPainPoint]:
+    """The pain points of `journey` and every journey inside it, highest priority first (as
+    they are merged across the handbook: severity and reach count every map)."""
+    keys = {
+        pain.key
+        for member in subtree(journey, handbook.children)
+        if not member.problems
+        for _, step in member.steps
+        for pain in step.pain_points
+    }
+    found = (handbook.pain_point_by_id.get(key) for key in keys)
+    return sorted((pain for pain in found if pain is not None), key=by_priority)
+
+
+def pain_counts(ctx: Context, pains: Sequence[MergedPainPoint]) -> Markup:
+    """How many pain points, and how many of each severity, most severe first."""
+    by_severity = Counter(pain.severity for pain in pains)
+    counts = [
+        (severity(ctx, level), number(by_severity[level]))
+        for level in sorted(by_severity, key=lambda level: -SEVERITY_WEIGHT[level])
+    ]
+    return ctx.macros.pain_counts(plural(ctx.labels, "journey_pain_count", len(pains)), counts)
+
+
+def zoom_card(handbook: Handbook, ctx: Context, here: str, journey_id: str) -> Markup:
+    """The cell of a step with `details` in the map grid: the journey that zooms into it,
+    linked, with its emotion beside the step's own and its pain points."""
+    journey = handbook.journey_by_id.get(journey_id)
+    if journey is None:
+        return Markup()
+    if journey.problems:
+        return ctx.macros.zoom_card(journey_link(ctx, here, journey), journey_status(journey, ctx), "")
+    return ctx.macros.zoom_card(
+        journey_link(ctx, here, journey), glance(ctx, journey), pain_counts(ctx, subtree_pains(handbook, journey))
+    )
+
+
+def breadcrumbs(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    """The path from the top of the hierarchy down to `journey`, or nothing at the top."""
+    above = ancestors(journey, handbook.journey_by_id)
+    if not above:
+        return Markup()
+    return ctx.macros.breadcrumbs([journey_link(ctx, here, j) for j in above], journey.title)
+
+
+def zooms_into(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    """What a child zooms into: the step of its parent, linked to its column, or the parent."""
+    parent = handbook.journey_by_id.get(journey.parent) if journey.parent else None
+    if parent is None:
+        return Markup()
+    found = handbook.detailing_step.get(journey.id)
+    if found is None:
+        return journey_link(ctx, here, parent)
+    return ctx.macros.step_of(step_link(ctx, here, parent, found[2]), journey_link(ctx, here, parent))
+
+
+def health(handbook: Handbook, journey: Journey, ctx: Context) -> Markup | None:
+    """A child's health in the children's table, where the handbook measures it (map format
+    1.2, "Measures over time": a journey counts its KPIs by health). The seam for measures,
+    which another branch builds: until a journey has health, this is None and the table has
+    no health column."""
+    return None
+
+
+def children_table(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    """The journeys that zoom into `journey`, in the order of the steps they detail, then by
+    title: the step each details, its emotion at a glance, its pain points (with those of the
+    journeys inside it) and, where measured, its health. Out of search: each is found on its page."""
+    children = handbook.children.get(journey.id, ())
+    if not children:
+        return Markup()
+    labels = ctx.labels
+    healths = [health(handbook, child, ctx) for child in children]
+    rows = []
+    for child, child_health in zip(children, healths):
+        found = handbook.detailing_step.get(child.id)
+        step = step_link(ctx, here, journey, found[2]) if found else labels["journey_step_whole"]
+        if child.problems:
+            cells: list[object] = [journey_link(ctx, here, child), step, journey_status(child, ctx), ""]
+        else:
+            pains = pain_counts(ctx, subtree_pains(handbook, child))
+            cells = [journey_link(ctx, here, child), step, glance(ctx, child), pains]
+        rows.append(cells + ([child_health or ""] if any(healths) else []))
+    headers = [labels[k] for k in ("col_journey", "col_zooms_into", "col_emotion", "col_pain_points")]
+    headers += [labels["col_health"]] if any(healths) else []
+    caption = labels["journey_children_caption"].format(journey=journey.title)
+    return table(ctx, "jm-children", caption, headers, rows, searched=False)
+
+
+def subtree_section(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    """The pain points of a parent's whole subtree, highest priority first: the
+    `SUMMARY_PAINS` highest, and how many more the pain-point index lists."""
+    if not handbook.children.get(journey.id):
+        return Markup()
+    pains = subtree_pains(handbook, journey)
+    inside = len(subtree(journey, handbook.children)) - 1
+    if not pains:
+        return ctx.macros.subtree_pains(plural(ctx.labels, "journey_subtree_no_pains", inside), Markup(), 0, "")
+    href = ctx.site.href(here, ctx.site.src("pain-points"))
+    more = max(0, len(pains) - SUMMARY_PAINS)
+    shown = merged_pain_list(ctx, here, pains[:SUMMARY_PAINS])
+    return ctx.macros.subtree_pains(plural(ctx.labels, "journey_subtree_pains", inside), shown, more, href)
+
+
+# ---- The tree that opens the journeys index --------------------------------------------------
+
+TREE_NODE_BYTES = 320  # estimated bytes of one journey in the tree (render/pagination.py)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A journey in the tree: `children` are the journeys inside it that the tree shows (none
+    below its last level: its page lists them), `inside` says how many there are, `opened`
+    whether their list starts unfolded."""
+
+    link: Markup
+    title: str  # for the words of its fold
+    state: str | None  # the state's words, for a future-state design only
+    children: tuple[Node, ...]
+    inside: str  # "3 journeys inside", or ""
+    opened: bool
+
+
+def tree_levels(handbook: Handbook, budget: int) -> tuple[int, int]:
+    """How many levels of the hierarchy the tree shows, and how many journeys that is: every
+    level whose journeys fit in `budget` bytes together with the levels above it (the top
+    always)."""
+    level = [j for j in handbook.journeys if j.parent is None]
+    shown, levels = len(level), 1
+    while True:
+        level = [child for journey in level for child in handbook.children.get(journey.id, ())]
+        if not level or (shown + len(level)) * TREE_NODE_BYTES > budget:
+            return levels, shown
+        shown += len(level)
+        levels += 1
+
+
+def tree(handbook: Handbook, ctx: Context, here: str, levels: int) -> list[Node]:
+    """The top-level journeys, each with the journeys inside it down to `levels` levels; the
+    top and its children start unfolded. Journeys are in title order at the top, in their
+    parent's order below it."""
+
+    def node(journey: Journey, level: int) -> Node:
+        below = handbook.children.get(journey.id, ())
+        shown = tuple(node(child, level + 1) for child in below) if level < levels else ()
+        words = plural(ctx.labels, "journeys_tree_inside", len(below)) if below else ""
+        state = ctx.labels["state_future"] if journey.state == "future" else None
+        return Node(
+            journey_link(ctx, here, journey),
+            journey.title,
+            state,
+            shown,
+            words,
+            level < 2,
+        )
+
+    top = sorted((j for j in handbook.journeys if j.parent is None), key=lambda j: (j.title.casefold(), j.id))
+    return [node(journey, 1) for journey in top]
+
+
+def tree_facts(handbook: Handbook) -> tuple:
+    """What the tree shows of the handbook, for the memo of a preview (render/memo.py)."""
+    return tuple(
+        (j.id, j.title, j.state, tuple(c.id for c in handbook.children.get(j.id, ()))) for j in handbook.journeys
+    )
+
+
+def hierarchy_facts(handbook: Handbook, journey: Journey) -> tuple:
+    """What a journey's page shows of the journeys around it, for the memo of a preview: its
+    ancestors' titles, the step that it zooms into, and what it shows of each child."""
+    above = tuple((j.id, j.title) for j in ancestors(journey, handbook.journey_by_id))
+    found = handbook.detailing_step.get(journey.id)
+    step = (found[0].id, found[2].anchor, found[2].touchpoint) if found else None
+    below = tuple(_child_facts(handbook, child) for child in _zoomed(handbook, journey))
+    return above, step, below
+
+
+def _zoomed(handbook: Handbook, journey: Journey) -> Iterable[Journey]:
+    """The journeys a page of `journey` describes: its children and the journeys inside them."""
+    return subtree(journey, handbook.children)[1:]
+
+
+def _child_facts(handbook: Handbook, journey: Journey) -> tuple:
+    pains = tuple((p.id, p.text, p.severity, p.status, p.score) for p in subtree_pains(handbook, journey))
+    return journey.id, journey.title, bool(journey.problems), tuple(s.emotion for _, s in journey.steps), pains
