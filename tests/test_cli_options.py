@@ -120,6 +120,12 @@ def test_defaults_and_checks_live_in_one_place():
             "option 'custom_fields': [0]: missing 'label': every custom field needs a 'key' and a 'label'",
         ),
         (
+            {"custom_fields": [{"key": "backstage", "label": "B", "lane": "back"}]},
+            "option 'custom_fields': [0].lane: expected one of frontstage, backstage, support, got text 'back' "
+            "(did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage what "
+            "staff do out of sight, support the systems, partners and policies behind them",
+        ),
+        (
             {"review_after_days": "soon"},
             "option 'review_after_days': expected a whole number of days, 0 or more, got text 'soon'",
         ),
