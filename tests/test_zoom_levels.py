@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINIMAL_MAPS, build_site, write
-from html_tree import Element, article, headed
+from html_tree import Element, article, headed, parse
 from journeys.core import load_handbook
 from journeys.core.hierarchy import ancestors, subtree
 
@@ -229,3 +229,47 @@ def test_journeys_json_carries_parent_and_details(built):
     steps = [s for block in journeys["life"]["stages"] for s in block["steps"]]
     assert [s["details"] for s in steps] == [None, "buy"]
     assert [s["details"] for b in journeys["buy"]["stages"] for s in b["steps"]] == [None, "micro"]
+
+
+def _render(tmp_path, maps: dict[str, str]):
+    """The handbook of `maps` and a context to render its pieces without MkDocs."""
+    import datetime
+
+    from journeys.render.context import Context
+    from journeys.render.urls import Site
+
+    write(tmp_path, maps)
+    handbook = load_handbook(tmp_path / "maps", root=tmp_path, custom_fields=[("backstage", "Behind the scenes")])
+    assert handbook.problems == ()
+    return handbook, Context(Site(), datetime.date(2026, 1, 1))
+
+
+def test_health_shows_as_a_column_once_a_journey_has_it(tmp_path, monkeypatch):
+    """The seam for measures (map format 1.2, "Measures over time"): `zoom.health` gives a
+    child's health; the children's table has a Health column only when one has any."""
+    from journeys.render import zoom
+
+    handbook, ctx = _render(tmp_path, zoomed_maps())
+    life = handbook.journey_by_id["life"]
+    table = parse(zoom.children_table(handbook, life, ctx, "journeys/life.md")).find("table")
+    assert "Health" not in [th.text for th in table.find("thead").find_all("th")]
+    monkeypatch.setattr(zoom, "health", lambda handbook, journey, ctx: "on target" if journey.id == "alpha" else None)
+    table = parse(zoom.children_table(handbook, life, ctx, "journeys/life.md")).find("table")
+    assert [th.text for th in table.find("thead").find_all("th")][-1] == "Health"
+    assert table.column("Health") == ["", "", "on target"]
+
+
+def test_a_tree_too_large_for_half_a_page_stops_at_a_level(tmp_path):
+    """Levels are shown while the journeys in them fit the budget; a journey whose children are
+    left out says how many it has, and its page lists them."""
+    from journeys.render import zoom
+
+    handbook, ctx = _render(tmp_path, zoomed_maps())
+    assert zoom.tree_levels(handbook, 10**6) == (3, 6)  # life, buy-future; buy, aardvark, alpha; micro
+    levels, shown = zoom.tree_levels(handbook, 5 * zoom.TREE_NODE_BYTES)
+    assert (levels, shown) == (2, 5)
+    nodes = zoom.tree(handbook, ctx, "journeys/index.md", levels)
+    life = next(n for n in nodes if n.title == "Life")
+    buy = life.children[0]
+    assert (buy.title, buy.children, buy.inside) == ("Buying online", (), "1 journey inside")
+    assert zoom.tree_levels(handbook, 1) == (1, 2)  # the top always
