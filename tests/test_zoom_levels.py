@@ -273,3 +273,23 @@ def test_a_tree_too_large_for_half_a_page_stops_at_a_level(tmp_path):
     buy = life.children[0]
     assert (buy.title, buy.children, buy.inside) == ("Buying online", (), "1 journey inside")
     assert zoom.tree_levels(handbook, 1) == (1, 2)  # the top always
+
+
+def test_many_children_continue_on_list_pages(tmp_path, monkeypatch):
+    """A third of a page's budget of rows stays under the map; the others go on list pages
+    beside the journey, each linking every part."""
+    from journeys.render import zoom
+
+    monkeypatch.setattr("journeys.render.pagination.BUDGET", 3 * zoom.CHILD_ROW_BYTES + 1)  # a row a part
+    write(tmp_path, zoomed_maps())
+    built = build_site(tmp_path)
+    assert built.ok, built.warnings
+    life = article(built, "journeys/life/")
+    (intro, table, pager) = headed(life, "Journeys inside this one")
+    assert [r[0].text for r in table.rows()] == ["Buying online"]
+    assert pager.links() == [("page-2/", "2–2"), ("page-3/", "3–3"), ("page-2/", "Next page →")]
+    second = article(built, "journeys/life/page-2/")
+    assert second.find("h1").text.startswith("Life: 2–2")
+    assert [r[0].text for r in second.find("table", cls="jm-children").rows()] == ["Aardvark"]
+    assert second.find("table", cls="jm-children").rows()[0][0].links() == [("../../aardvark/", "Aardvark")]
+    assert ("../", "Life") in second.find("p").links()

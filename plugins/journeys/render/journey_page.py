@@ -28,7 +28,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.history_section import history_section
-from journeys.render.zoom import breadcrumbs, children_table, subtree_section, zooms_into
+from journeys.render.zoom import breadcrumbs, children_section, subtree_section, zooms_into
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
@@ -72,7 +72,7 @@ def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
         header=header(handbook, journey, ctx, here),
         kpis=kpi_table(ctx, journey.kpis, ctx.labels["journey_measures_caption"]) if journey.kpis else "",
         grid=grid(handbook, journey, ctx, here),
-        children=children_table(handbook, journey, ctx, here),
+        children=children_section(handbook, journey, ctx, here),
         subtree_pains=subtree_section(handbook, journey, ctx, here),
         # The lane draws the curve; plotly only where it adds the baseline overlay and hover.
         compared=journey_figure(handbook, journey, ctx, here) if baseline is not None else "",

@@ -89,6 +89,8 @@ LABELS: dict[str, str] = {
     "journey_children_intro": "Each of these journeys zooms into a step of this one, in the order of the steps, "
     "then into the journey as a whole. Pain points count those of the journeys inside each.",
     "journey_children_caption": "Journeys that zoom into {journey}",
+    "journey_children_part_intro": "Journeys {range} of those inside {journey}, in the order of its steps, then "
+    "by title.",
     "journey_subtree_pains": "Pain points across these journeys",
     "journey_subtree_pains_one": "Every pain point of this journey and of the journey inside it, highest "
     "priority first.",

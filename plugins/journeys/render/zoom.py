@@ -19,6 +19,7 @@ from journeys.core.handbook import Handbook
 from journeys.core.hierarchy import ancestors, subtree
 from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint, by_priority
 from journeys.core.model import Journey
+from journeys.render import pagination
 from journeys.render.context import Context
 from journeys.render.fragments import (
     SUMMARY_PAINS,
@@ -31,6 +32,7 @@ from journeys.render.fragments import (
     table,
 )
 from journeys.render.labels import plural
+from journeys.render.pagination import Part, pager, split
 from journeys.render.text import number
 
 SPARK_WIDTH, SPARK_HEIGHT = 80, 28  # px: a curve to glance at, beside its words
@@ -124,11 +126,28 @@ def health(handbook: Handbook, journey: Journey, ctx: Context) -> Markup | None:
     return None
 
 
-def children_table(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
-    """The journeys that zoom into `journey`, in the order of the steps they detail, then by
-    title: the step each details, its emotion at a glance, its pain points (with those of the
-    journeys inside it) and, where measured, its health. Out of search: each is found on its page."""
+CHILD_ROW_BYTES = 1_600  # estimated bytes of a row of the children's table (render/pagination.py)
+
+
+def children_parts(handbook: Handbook, journey: Journey, ctx: Context) -> list[Part]:
+    """The journeys that zoom into `journey` cut into the parts of its children's table: the
+    first on the journey's page, under its map, the others on list pages beside it
+    (`journeys/<id>/page-2.md`...), each a third of a page's budget. None without children."""
     children = handbook.children.get(journey.id, ())
+    if not children:
+        return []
+    return split(ctx.site.src("journeys", journey.id), children, lambda _: CHILD_ROW_BYTES, pagination.BUDGET // 3)
+
+
+def children_table(
+    handbook: Handbook, journey: Journey, ctx: Context, here: str, children: Sequence[Journey] | None = None
+) -> Markup:
+    """The journeys that zoom into `journey` (or those of them in `children`), in the order of
+    the steps they detail, then by title: the step each details, its emotion at a glance, its
+    pain points (with those of the journeys inside it) and, where measured, its health. Out of
+    search: each is found on its page."""
+    if children is None:
+        children = handbook.children.get(journey.id, ())
     if not children:
         return Markup()
     labels = ctx.labels
@@ -147,6 +166,15 @@ def children_table(handbook: Handbook, journey: Journey, ctx: Context, here: str
     headers += [labels["col_health"]] if any(healths) else []
     caption = labels["journey_children_caption"].format(journey=journey.title)
     return table(ctx, "jm-children", caption, headers, rows, searched=False)
+
+
+def children_section(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    """The first part of the children's table, and links to the list pages of the others."""
+    parts = children_parts(handbook, journey, ctx)
+    if not parts:
+        return Markup()
+    shown = children_table(handbook, journey, ctx, here, parts[0].items)
+    return shown + ctx.render("pager.html", pager=pager(ctx, parts, here)) if len(parts) > 1 else shown
 
 
 def subtree_section(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
@@ -233,7 +261,7 @@ def hierarchy_facts(handbook: Handbook, journey: Journey) -> tuple:
     above = tuple((j.id, j.title) for j in ancestors(journey, handbook.journey_by_id))
     found = handbook.detailing_step.get(journey.id)
     step = (found[0].id, found[2].anchor, found[2].touchpoint) if found else None
-    below = tuple(_child_facts(handbook, child) for child in _zoomed(handbook, journey))
+    below = tuple(child_facts(handbook, child) for child in _zoomed(handbook, journey))
     return above, step, below
 
 
@@ -242,6 +270,9 @@ def _zoomed(handbook: Handbook, journey: Journey) -> Iterable[Journey]:
     return subtree(journey, handbook.children)[1:]
 
 
-def _child_facts(handbook: Handbook, journey: Journey) -> tuple:
+def child_facts(handbook: Handbook, journey: Journey) -> tuple:
+    """What a row of the children's table or a drill-down card shows of a journey."""
     pains = tuple((p.id, p.text, p.severity, p.status, p.score) for p in subtree_pains(handbook, journey))
-    return journey.id, journey.title, bool(journey.problems), tuple(s.emotion for _, s in journey.steps), pains
+    found = handbook.detailing_step.get(journey.id)
+    step = (found[2].anchor, found[2].touchpoint) if found else None
+    return journey.id, journey.title, bool(journey.problems), tuple(s.emotion for _, s in journey.steps), pains, step
