@@ -285,7 +285,7 @@ def test_many_children_continue_on_list_pages(tmp_path, monkeypatch):
     built = build_site(tmp_path)
     assert built.ok, built.warnings
     life = article(built, "journeys/life/")
-    (intro, table, pager) = headed(life, "Journeys inside this one")
+    _, table, pager = headed(life, "Journeys inside this one")
     assert [r[0].text for r in table.rows()] == ["Buying online"]
     assert pager.links() == [("page-2/", "2–2"), ("page-3/", "3–3"), ("page-2/", "Next page →")]
     second = article(built, "journeys/life/page-2/")

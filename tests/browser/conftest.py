@@ -89,6 +89,24 @@ def watched(browser, base_url):
     context.close()
 
 
+@pytest.fixture
+def opened(browser, base_url):
+    """Opens a path at a viewport size and colour scheme (and without JavaScript when asked);
+    closes every context afterwards."""
+    contexts = []
+
+    def open_at(path: str, viewport: dict, scheme: str = "light", script: bool = True):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, java_script_enabled=script)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

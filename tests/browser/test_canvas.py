@@ -32,23 +32,6 @@ def _longest(handbook):
     return max(handbook.valid_journeys, key=lambda j: len(j.steps))
 
 
-@pytest.fixture
-def opened(browser, base_url):
-    """Opens a path at a viewport size and colour scheme; closes every context afterwards."""
-    contexts = []
-
-    def open_at(path: str, viewport: dict, scheme: str = "light"):
-        context = browser.new_context(viewport=viewport, color_scheme=scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        return page
-
-    yield open_at
-    for context in contexts:
-        context.close()
-
-
 def _shoot(page, name: str, artifacts: Path, anchor: str = "map") -> None:
     """A picture from the element `anchor` down: into test-artifacts/, and into docs/assets/
     on request."""

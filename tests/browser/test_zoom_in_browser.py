@@ -17,22 +17,6 @@ PHONE = {"width": 390, "height": 844}
 PARENT, MACRO, MICRO = "being-a-customer", "escape-of-water-claim", "burst-pipe-at-night"
 
 
-@pytest.fixture
-def opened(browser, base_url):
-    contexts = []
-
-    def open_at(path: str, viewport: dict, scheme: str = "light", script: bool = True):
-        context = browser.new_context(viewport=viewport, color_scheme=scheme, java_script_enabled=script)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        return page
-
-    yield open_at
-    for context in contexts:
-        context.close()
-
-
 def _shoot(page, name: str, artifacts: Path, selector: str, inside: str | None = None, docs: bool = True) -> None:
     """A picture from the element `selector` down (scrolled to inside the grid with `inside`):
     into test-artifacts/, and into docs/assets/ on request when the docs show it (`docs`)."""

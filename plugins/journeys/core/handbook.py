@@ -615,8 +615,9 @@ def _check_journey(item: _Item, known: dict, today) -> None:
 
 
 def _check_steps(data: dict, report) -> None:
-    """Within one journey: a step id names one step (a measure's step column, a journey's
-    details), and no explicit pain-point id takes the form of a generated one."""
+    """Within one journey: a step id names one step (for a measure's step column; a step's
+    `details` needs none, core/hierarchy.py says why), and no explicit pain-point id takes the
+    form of a generated one."""
     first: dict[str, tuple[int, int]] = {}
     for i, block in enumerate(data.get("stages") or ()):
         for n, step in enumerate(block.get("steps") or ()):

@@ -548,8 +548,8 @@ def step_record(custom_fields=()) -> Record:
             Key(
                 "id",
                 Id(),
-                doc="only for a step something refers to (a measure's step column, a step's details); "
-                "unique within the journey",
+                doc="only for a step something refers to (a measure's step column); unique within the "
+                "journey. A step with details needs none",
                 audience=PUBLIC,
                 example="quote-form",
             ),

@@ -190,11 +190,6 @@ def _lane(
     return Lane(_ROW_KEYS.get(key, key.split("-")[0]), label, css_string(label), cells, any_found)
 
 
-def is_blueprint(handbook: Handbook) -> bool:
-    """Whether the map grid is drawn as a service blueprint: when a custom field has a lane."""
-    return any(f.lane for f in handbook.custom_fields)
-
-
 def plan(custom_fields: Sequence[CustomField]) -> list[Row]:
     """The rows of every grid of a handbook, in reading order. Without a custom field that has a
     lane: the built-in lanes outside the blueprint's groups (owners and tools are the ownership
