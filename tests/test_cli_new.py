@@ -187,3 +187,40 @@ def test_the_narrative_body_starts_after_the_front_matter(handbook_dir):
     assert doc.problems == []
     assert doc.body.startswith("## Research basis\n")
     assert (handbook_dir / "maps/journeys/plain.md").read_text().split("\n")[doc.body_line - 1] == "## Research basis"
+
+
+def test_a_future_state_journey_names_its_baseline(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "buy-2027", "--persona", "maya", "--state", "future", "--baseline", "buy") == 0
+    path = handbook_dir / "maps/journeys/buy-2027.md"
+    doc = parse_markdown_file(str(path), "buy-2027.md")
+    assert (doc.located.data["state"], doc.located.data["baseline"]) == ("future", "buy")
+    fill_in(path)
+    assert load_handbook(str(handbook_dir / "maps"), custom_fields=CUSTOM).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--state", "future", "--baseline", "bye"], "--baseline: unknown journey 'bye' (did you mean 'buy'?): "),
+        (["--baseline", "buy"], "--baseline: only a future-state journey has a baseline: add --state future"),
+        (["--state", "future", "--baseline", "buy-future"], "'buy-future' is a future-state journey"),
+        (
+            ["--parent", "bye"],
+            "--parent: unknown journey 'bye' (did you mean 'buy'?): this handbook has buy, buy-future",
+        ),
+    ],
+)
+def test_baseline_and_parent_must_be_journeys_that_fit(handbook_dir, capsys, args, message):
+    assert new(handbook_dir, "journey", "x", "--persona", "maya", *args) == 2
+    assert message in capsys.readouterr().err
+    assert not (handbook_dir / "maps/journeys/x.md").exists()
+
+
+def test_a_journey_inside_another_names_its_parent(handbook_dir):
+    assert new(handbook_dir, "journey", "pay", "--persona", "maya", "--parent", "buy") == 0
+    path = handbook_dir / "maps/journeys/pay.md"
+    assert parse_markdown_file(str(path), "pay.md").located.data["parent"] == "buy"
+    fill_in(path)
+    handbook = load_handbook(str(handbook_dir / "maps"), custom_fields=CUSTOM)
+    assert handbook.problems == ()
+    assert handbook.journey_by_id["pay"].parent == "buy"

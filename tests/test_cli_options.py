@@ -22,7 +22,7 @@ BAD = {
     JOURNEYS
     + "      custom_fields:\n        - key: channel\n          label: Channel\n": "mkdocs.yml:5:16: plugins[1].journeys.custom_fields[0].key: 'channel' is already a step key; choose another key",
     JOURNEYS
-    + "      custom_fields:\n        - key: backstage\n          label: B\n          lane: backstge\n": "mkdocs.yml:7:17: plugins[1].journeys.custom_fields[0].lane: expected one of frontstage, backstage, support, got text 'backstge' (did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage what staff do out of sight, support the systems, partners and policies behind them",
+    + "      custom_fields:\n        - key: backstage\n          label: B\n          lane: backstge\n": "mkdocs.yml:7:17: plugins[1].journeys.custom_fields[0].lane: expected one of frontstage, backstage, support, got text 'backstge' (did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage is what staff do out of sight, support is the systems, partners and policies behind them",
     JOURNEYS
     + "      custom_fields:\n        - key: backstage\n          label: B\n          group: backstage\n": "mkdocs.yml:7:11: plugins[1].journeys.custom_fields[0].group: unknown key: a custom field has a 'key', a 'label' and, to draw it in a service blueprint, a 'lane'",
     JOURNEYS
@@ -122,8 +122,8 @@ def test_defaults_and_checks_live_in_one_place():
         (
             {"custom_fields": [{"key": "backstage", "label": "B", "lane": "back"}]},
             "option 'custom_fields': [0].lane: expected one of frontstage, backstage, support, got text 'back' "
-            "(did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage what "
-            "staff do out of sight, support the systems, partners and policies behind them",
+            "(did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage is "
+            "what staff do out of sight, support is the systems, partners and policies behind them",
         ),
         (
             {"review_after_days": "soon"},

@@ -299,6 +299,21 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     assert "Public wording of the shared pain." in page and "A public opportunity." in page
     assert not (built.site / "teams").exists()
     assert not (built.site / "journeys" / "zqxjourney").exists()
+    # The form editor's configuration names the internal repository and folders: not served.
+    assert not (built.site / "admin").exists()
+
+
+def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
+    planted = planted_handbook(tmp_path)
+    plugin = {**PUBLIC_CONFIG["plugins"][1]["journeys"], "editor": "edit/"}
+    built = build_site(tmp_path, config={"plugins": ["search", {"journeys": plugin}]})
+    assert built.ok, built.warnings
+    config = yaml.safe_load((built.site / "edit" / "config.yml").read_text(encoding="utf-8"))
+    assert [c["name"] for c in config["collections"]] == ["journeys", "personas", "stages", "teams"]
+    assert config["collections"][0]["folder"] == "maps/journeys"
+    assert not (built.site / "admin").exists()
+    # Asked for, it still holds no map's content: forms and folders, not items.
+    assert leaks(built.site, planted) == []
 
 
 def test_a_public_build_keeps_only_the_public_part_of_the_hierarchy(tmp_path):
@@ -418,7 +433,7 @@ def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues
     write(
         tmp_path,
         {
-            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
+            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
             "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
             "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
             "        emotion: 0\n---\n",

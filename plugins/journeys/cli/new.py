@@ -12,6 +12,7 @@ from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, reserved, slugify
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean, quoted
+from journeys.core.schema import STATES
 
 
 def add_parser(commands, maps_help: str) -> None:
@@ -28,6 +29,9 @@ def add_parser(commands, maps_help: str) -> None:
         help="a persona of the journey (repeat for more); default: none, to fill in",
     )
     new.add_argument("--owner", help="the team that owns the journey; default: none, to fill in")
+    new.add_argument("--state", choices=STATES, default="current", help="current: how it works today; future: a design")
+    new.add_argument("--baseline", help="with --state future: the current-state journey this one redesigns")
+    new.add_argument("--parent", help="the journey this one zooms into (map format 1.2)")
     new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
     new.set_defaults(run=run_new)
 
@@ -82,6 +86,26 @@ def _reference_errors(args, handbook, teams) -> list[str]:
     return errors
 
 
+def _journey_ref_errors(args, handbook) -> list[str]:
+    """What is wrong with --baseline and --parent: each names a journey that exists; a
+    baseline is a current-state journey that a future-state one redesigns."""
+    errors = []
+    for flag, value in (("--baseline", args.baseline), ("--parent", args.parent)):
+        if value is not None and value not in handbook.journey_by_id:
+            known = ", ".join(sorted(handbook.journey_by_id)) or "none yet"
+            errors.append(
+                f"{flag}: unknown journey {quoted(value)}{did_you_mean(value, handbook.journey_by_id)}: "
+                f"this handbook has {known}"
+            )
+    if args.baseline is not None and args.state != "future":
+        errors.append("--baseline: only a future-state journey has a baseline: add --state future")
+    elif args.baseline in handbook.journey_by_id and handbook.journey_by_id[args.baseline].state == "future":
+        errors.append(
+            f"--baseline: {quoted(args.baseline)} is a future-state journey; a baseline is a current-state one"
+        )
+    return errors
+
+
 def run_new(args, maps_dir: str, options: Options) -> int:
     """Every bad argument is reported at once, each on a line of its own."""
     errors = _argument_errors(args)
@@ -102,6 +126,7 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             )
         teams = _catalogue_ids(maps_dir, "teams.yml", handbook.teams)
         errors += _reference_errors(args, handbook, teams) if handbook.personas else []
+        errors += _journey_ref_errors(args, handbook)
         if errors:
             raise CommandError(*errors)
         path = os.path.join(maps_dir, "journeys", *args.folder.strip("/").split("/"), args.id + ".md")
@@ -111,6 +136,9 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             personas=args.personas,
             known_personas=[p.id for p in handbook.personas],
             owner=args.owner,
+            state=args.state,
+            baseline=args.baseline,
+            parent=args.parent,
             stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),
             teams=teams,
             custom_fields=handbook.custom_fields,

@@ -17,9 +17,10 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from types import MappingProxyType
 
+from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.ids import is_valid_id
 from journeys.core.problems import did_you_mean, quoted
-from journeys.core.schema import LANE_GROUPS, CustomField, step_record, type_name
+from journeys.core.schema import LANE_GROUPS, LANE_MEANINGS, CustomField, step_record, type_name
 from journeys.core.schema import VISIBILITIES as AUDIENCES
 
 CUSTOM_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,62}\Z")
@@ -142,9 +143,8 @@ def _lane(value, path: tuple) -> str:
     if value not in LANE_GROUPS:
         hint = did_you_mean(value, LANE_GROUPS)
         raise OptionError(
-            f"expected one of {', '.join(LANE_GROUPS)}, {_got(value)}{hint}: frontstage is what the customer sees "
-            "staff or systems do, backstage what staff do out of sight, support the systems, partners and "
-            "policies behind them",
+            f"expected one of {', '.join(LANE_GROUPS)}, {_got(value)}{hint}: "
+            + ", ".join(f"{group} is {meaning}" for group, meaning in LANE_MEANINGS.items()),
             path,
         )
     return value
@@ -171,6 +171,13 @@ def label_fields(words: str) -> set[str]:
             )
         names.add(name)
     return names
+
+
+def _editor(value) -> Editor:
+    try:
+        return check_editor(value)
+    except EditorOptionError as exc:
+        raise OptionError(exc.message, exc.path, exc.at_key) from None
 
 
 def _labels(value) -> Mapping[str, str]:
@@ -214,6 +221,14 @@ class Options:
     plotly_js: str | None = field(default=None, metadata={"check": _optional_text})
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
     ships with the installed `plotly` package, so charts work behind a firewall."""
+
+    editor: Editor = field(default_factory=Editor, metadata={"check": _editor})
+    """The form editor (Decap CMS) the site serves, by default at `admin/` for an internal build
+    and not at all for a public one: `false` for none, a folder such as `cms/`, or a mapping of
+    `path`, `backend` (github, gitlab, gitea, azure or bitbucket; default: from `repo_url`),
+    `local_backend` (true, false, or the URL of decap-server) and the backend's own settings
+    (`repo`, `branch`, `base_url`, `auth_endpoint`, `api_root`, `app_id`, `auth_type`,
+    `tenant_id`). See docs/editors-guide.md."""
 
     audience: str = field(default="internal", metadata={"check": _audience})
     """Who the build is for: `internal` publishes every map; `public` only the journeys and

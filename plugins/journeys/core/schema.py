@@ -29,6 +29,12 @@ EMOTION_MIN, EMOTION_MAX = -2, 2
 # the customer's lanes, then the three a custom field's `lane` may name.
 CUSTOMER = "customer"
 LANE_GROUPS = ("frontstage", "backstage", "support")
+# What each group holds, in the words of the option's error and of a lane's hint in the editor.
+LANE_MEANINGS = {
+    "frontstage": "what the customer sees staff or systems do",
+    "backstage": "what staff do out of sight",
+    "support": "the systems, partners and policies behind them",
+}
 MAX_LEVELS = 4  # journeys at every zoom level: lifecycle, macro, micro and one more, at most
 
 
@@ -524,6 +530,10 @@ OPPORTUNITY = Record(
 TEAM_REF = Ref("team", free_text=True)
 
 
+def _blueprint_group(lane: str) -> str:
+    return f", in the service blueprint's {lane} group ({LANE_MEANINGS[lane]})" if lane else ""
+
+
 def step_record(custom_fields=()) -> Record:
     """The step type, with the site's declared custom lanes as extra keys (`CustomField`s, or
     (key, label) pairs)."""
@@ -531,7 +541,7 @@ def step_record(custom_fields=()) -> Record:
         Key(
             f.key,
             ListOf(Text(), single_ok=True),
-            doc=f'the custom lane "{f.label}": a sentence or a list of sentences',
+            doc=f'the custom lane "{f.label}"{_blueprint_group(f.lane)}: a sentence or a list of sentences',
             audience=INTERNAL,
             label=f.label,
             lane=f.label,
