@@ -118,8 +118,11 @@ def test_golden_handbook_covers_what_it_claims():
     assert any("broken.md" in problem.path for problem in handbook.problems)
     assert {j.id for j in handbook.journeys if j.state == "future" and j.baseline} == {"buy-future"}
     assert "Behind the scenes" in RENDERED["journeys/buy.md"]
-    # One shared pain point, worded differently on two maps.
-    assert [p.journeys for p in handbook.pain_points if p.id == "price-mismatch"] == [("buy", "claim")]
+    # One pain point shared by three maps in three wordings, one of them a future-state design;
+    # and one resolved wherever it occurs.
+    shared, resolved = handbook.pain_point_by_id["price-mismatch"], handbook.pain_point_by_id["slow-payout"]
+    assert len(set(shared.wordings)) == 3 and any(p.journey.state == "future" for p in shared.places)
+    assert resolved.status == "resolved" and resolved.score == 0
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
     # Three levels: a lifecycle whose steps zoom into two journeys, one of which has a micro
     # journey that names it as its parent without a step.

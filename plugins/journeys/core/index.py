@@ -4,6 +4,7 @@ what each persona, stage and team touches across every valid journey."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,36 +23,112 @@ class Place:
     step: Step
 
 
+def counts(place: Place, pain: PainPoint) -> bool:
+    """Whether an occurrence counts towards its pain point's priority, severity and status: one
+    in a current-state map that is not resolved. A future-state map is a design, not how
+    customers fare today, and a resolved occurrence no longer hurts anyone; both are shown,
+    marked, but neither keeps a pain point open nor raises its priority."""
+    return place.journey.state != "future" and pain.status != "resolved"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What some occurrences of a pain point say together, as a page that shows them reads
+    it: the wording and severity of the first most severe of those that count (`counts`), or
+    of all when none does; `status` open while one that counts is open (then in progress),
+    resolved when every current-state one is, and as the designs say when it occurs only in
+    future-state designs; `today` whether any of them counts, `designs` whether they are all
+    in future-state designs."""
+
+    text: str
+    severity: str
+    status: str
+    today: bool
+    designs: bool
+    heading: int  # the occurrence the wording and severity are from
+
+
+def _most_severe(seen: Sequence[tuple[Place, PainPoint]], pool: Iterable[int]) -> int:
+    """The first most severe occurrence of `pool`, one that counts before one that does not."""
+    return max(pool, key=lambda n: (SEVERITY_WEIGHT[seen[n][1].severity], counts(*seen[n])))
+
+
+def _status(seen: Sequence[tuple[Place, PainPoint]], counted: Sequence[int]) -> str:
+    if counted:
+        return min((seen[n][1].status for n in counted), key=_STATUS_RANK.__getitem__)
+    if any(place.journey.state != "future" for place, _ in seen):
+        return "resolved"
+    return min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__)
+
+
+def reading(seen: Sequence[tuple[Place, PainPoint]]) -> Reading:
+    """How `seen` (some occurrences of one pain point, at least one) read together."""
+    counted = [n for n, (place, pain) in enumerate(seen) if counts(place, pain)]
+    heading = _most_severe(seen, counted or range(len(seen)))
+    designs = all(place.journey.state == "future" for place, _ in seen)
+    text, severity = seen[heading][1].text, seen[heading][1].severity
+    return Reading(text, severity, _status(seen, counted), bool(counted), designs, heading)
+
+
 @dataclass(frozen=True)
 class MergedPainPoint:
     id: str
     text: str  # the wording of occurrence `text_from`
-    severity: str  # the highest any occurrence gives
-    status: str  # open while any occurrence is open
+    severity: str  # the highest any occurrence gives (map format: the index shows the row at it)
+    status: str  # open while any occurrence that counts (`counts`) is open
     evidence: tuple[str, ...]
     places: tuple[Place, ...]
-    journeys: tuple[str, ...]
-    personas: tuple[str, ...]
+    journeys: tuple[str, ...]  # every journey it occurs in
+    personas: tuple[str, ...]  # the personas of those journeys
     teams: tuple[str, ...]
     opportunities: tuple[tuple[Place, Opportunity], ...]
     # What each occurrence says, beside `places`: maps that share an id may word it, rate it
     # and track it differently, and the merged row must not lose any of it.
     occurrences: tuple[PainPoint, ...]
-    text_from: int  # the occurrence whose wording heads the row: the first most severe
+    # The occurrence whose wording heads the row: the first most severe, one that counts before
+    # one that does not.
+    text_from: int
+    # The current-state journeys where it is not resolved, and their personas: its reach today.
+    reached_journeys: tuple[str, ...] = ()
+    reached_personas: tuple[str, ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
         """The different wordings, the heading one first."""
         return tuple(dict.fromkeys([self.text, *(o.text for o in self.occurrences)]))
 
-    @property
+    @cached_property
+    def today(self) -> Reading:
+        """How it reads today: the wording and severity of its first most severe occurrence that
+        counts (`counts`), with its status."""
+        return reading(list(zip(self.places, self.occurrences)))
+
+    @cached_property
     def score(self) -> int:
-        return priority_score(self.severity, len(self.journeys), len(self.personas))
+        """Its priority: the severity weight of the occurrences that count times the journeys
+        and personas they reach; 0 for one that reaches no one today."""
+        return priority_score(self.today.severity, len(self.reached_journeys), len(self.reached_personas))
 
     @cached_property  # every page listing the pain point and every export reads it
     def stages(self) -> tuple[str, ...]:
         """The stages it occurs at, in order of first occurrence."""
         return tuple(dict.fromkeys(place.block.stage for place in self.places))
+
+    @property
+    def named(self) -> bool:
+        """Whether an author gave it its id; a generated id is an address, not a name."""
+        return any(o.explicit_id for o in self.occurrences)
+
+    def counted(self, n: int) -> bool:
+        """Whether occurrence `n` counts towards priority, severity and status."""
+        return counts(self.places[n], self.occurrences[n])
+
+    def read_at(self, here: Callable[[Place], bool]) -> Reading:
+        """How the occurrences at the places `here` accepts read together (at least one): the
+        wording and severity written for a persona's journeys, a stage or a team's touchpoints,
+        not another map's."""
+        seen = [(place, own) for place, own in zip(self.places, self.occurrences) if here(place)]
+        return reading(seen or list(zip(self.places, self.occurrences)))
 
 
 def priority_score(severity: str, journeys: int, personas: int) -> int:
@@ -64,8 +141,11 @@ def places(journeys) -> list[Place]:
 
 
 def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
-    """One row per pain point id, highest priority first (ties by severity, then id)."""
-    found: dict[str, list] = defaultdict(list)
+    """One row per pain point id, highest priority first (ties by severity, then id): at the
+    highest severity any occurrence gives it, worded as the first most severe; its status and
+    priority come from the occurrences that count (`counts`) alone. Every occurrence stays in
+    `places` and `occurrences`."""
+    found: dict[str, list[tuple[Place, PainPoint]]] = defaultdict(list)
     addressed: dict[str, list] = defaultdict(list)
     for place in places(journeys):
         for pain in place.step.pain_points:
@@ -75,26 +155,25 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
                 addressed[key].append((place, opportunity))
     merged = []
     for key, seen in found.items():
-        heading = max(range(len(seen)), key=lambda n: SEVERITY_WEIGHT[seen[n][1].severity])
-        worst = seen[heading][1]
-        evidence = dict.fromkeys(e for _, pain in seen for e in pain.evidence)
-        journey_ids = dict.fromkeys(place.journey.id for place, _ in seen)
-        persona_ids = sorted({p for place, _ in seen for p in place.journey.personas})
-        teams = sorted({place.step.owner for place, _ in seen if place.step.owner})
+        counted = [n for n, (place, pain) in enumerate(seen) if counts(place, pain)]
+        heading = _most_severe(seen, range(len(seen)))
+        reached = [seen[n][0].journey for n in counted]
         merged.append(
             MergedPainPoint(
                 id=key,
-                text=worst.text,
-                severity=worst.severity,
-                status=min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__),
-                evidence=tuple(evidence),
+                text=seen[heading][1].text,
+                severity=seen[heading][1].severity,
+                status=_status(seen, counted),
+                evidence=tuple(dict.fromkeys(e for _, pain in seen for e in pain.evidence)),
                 places=tuple(place for place, _ in seen),
-                journeys=tuple(journey_ids),
-                personas=tuple(persona_ids),
-                teams=tuple(teams),
+                journeys=tuple(dict.fromkeys(place.journey.id for place, _ in seen)),
+                personas=tuple(sorted({p for place, _ in seen for p in place.journey.personas})),
+                teams=tuple(sorted({place.step.owner for place, _ in seen if place.step.owner})),
                 opportunities=tuple(addressed.get(key, ())),
                 occurrences=tuple(pain for _, pain in seen),
                 text_from=heading,
+                reached_journeys=tuple(dict.fromkeys(j.id for j in reached)),
+                reached_personas=tuple(sorted({p for j in reached for p in j.personas})),
             )
         )
     return tuple(sorted(merged, key=by_priority))

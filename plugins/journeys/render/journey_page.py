@@ -5,13 +5,11 @@ opportunities as cards), ownership and the editor's narrative. The layout is the
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
 from journeys.core.handbook import Handbook
 from journeys.core.model import Journey
-from journeys.render.canvas import lane_cells
+from journeys.render.canvas import lane_cells, scored
 from journeys.render.charts import baseline_of, journey_figure
 from journeys.render.context import Context
 from journeys.render.fragments import (
@@ -19,6 +17,7 @@ from journeys.render.fragments import (
     journey_link,
     kpi_table,
     persona_link,
+    priority_legend,
     review_status,
     stage_link,
     step_anchor,
@@ -26,18 +25,12 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
-from journeys.render.generated_page import Page
+from journeys.render.generated_page import Page, starts_with_heading
 from journeys.render.history_section import history_section
 from journeys.render.zoom import breadcrumbs, children_section, subtree_section, zooms_into
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
-_HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|[^\n]+\n(=+|-+)[ \t]*(\n|\Z))")
-
-
-def starts_with_heading(body: str) -> bool:
-    """An ATX (`## …`) or setext (underlined) heading on the body's first line."""
-    return _HEADING.match(body) is not None
 
 
 def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
@@ -73,7 +66,7 @@ def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
         kpis=kpi_table(ctx, journey.kpis, ctx.labels["journey_measures_caption"]) if journey.kpis else "",
         grid=grid(handbook, journey, ctx, here),
         children=children_section(handbook, journey, ctx, here),
-        subtree_pains=subtree_section(handbook, journey, ctx, here),
+        subtree_pains=subtree_section(handbook, journey, ctx, here, legend=not scored(handbook, journey)),
         # The lane draws the curve; plotly only where it adds the baseline overlay and hover.
         compared=journey_figure(handbook, journey, ctx, here) if baseline is not None else "",
         ownership=ownership(handbook, journey, ctx, here),
@@ -129,6 +122,7 @@ def grid(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Marku
         steps=steps,
         lanes=lane_cells(handbook, journey, ctx, here),
         goals=any(s["goal"] or s["expectations"] for s in stages),
+        legend=priority_legend(ctx, here) if scored(handbook, journey) else None,
     )
 
 

@@ -11,6 +11,7 @@ from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint, Place
 from journeys.core.model import Journey
 from journeys.render.context import Context
+from journeys.render.fragments import Listed
 from journeys.render.pagination import Part
 from journeys.render.zoom import hierarchy_facts, subtree_pains
 
@@ -73,7 +74,7 @@ def journey_inputs(handbook: Handbook, journey: Journey, ctx: Context) -> tuple:
         k for s in steps for o in s.opportunities for k in o.addresses
     ]
     if handbook.children.get(journey.id):
-        keys += [p.id for p in subtree_pains(handbook, journey)]
+        keys += [p.id for p, _ in subtree_pains(handbook, journey)]
     return (
         journey,
         handbook.journey_by_id.get(journey.baseline) if journey.baseline else None,
@@ -90,10 +91,10 @@ def pains_inputs(ctx: Context, pains: Sequence[MergedPainPoint]) -> tuple:
     return tuple(pains), tuple(ctx.pain_homes.get(p.id) for p in pains)
 
 
-def summary_inputs(ctx: Context, pains: Iterable[MergedPainPoint]) -> tuple:
-    """What a list of pain points shows of each (fragments.pain_summary): a title edit that
-    changes a merged pain point's places changes none of these."""
-    return tuple((p.id, p.text, p.severity, p.status, p.score, ctx.pain_homes.get(p.id)) for p in pains)
+def summary_inputs(ctx: Context, pains: Listed) -> tuple:
+    """What a list of pain points shows of each (fragments.pain_summary), and how many there
+    are: a title edit that changes a merged pain point's places changes none of these."""
+    return tuple((p.id, reading, p.score, ctx.pain_homes.get(p.id)) for p, reading in pains.shown), pains.total
 
 
 def titles(journeys: Iterable[Journey]) -> tuple[tuple[str, str], ...]:

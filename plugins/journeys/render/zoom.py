@@ -17,21 +17,23 @@ from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
 from journeys.core.hierarchy import ancestors, subtree
-from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint, by_priority
+from journeys.core.index import SEVERITY_WEIGHT, by_priority
 from journeys.core.model import Journey
 from journeys.render import pagination
 from journeys.render.context import Context
 from journeys.render.fragments import (
     SUMMARY_PAINS,
+    Shown,
     emotion,
     journey_link,
     journey_status,
-    merged_pain_list,
+    pain_list,
+    priority_legend,
     severity,
     step_link,
     table,
 )
-from journeys.render.labels import plural
+from journeys.render.labels import fill
 from journeys.render.pagination import Part, pager, split
 from journeys.render.text import number
 
@@ -62,28 +64,25 @@ def glance(ctx: Context, journey: Journey) -> Markup:
     return ctx.macros.emotion_glance(sparkline(ctx, scores), emotion(ctx, round(sum(scores) / len(scores), 1)))
 
 
-def subtree_pains(handbook: Handbook, journey: Journey) -> list[MergedPainPoint]:
+def subtree_pains(handbook: Handbook, journey: Journey) -> list[Shown]:
     """The pain points of `journey` and every journey inside it, highest priority first (as
-    they are merged across the handbook: severity and reach count every map)."""
-    keys = {
-        pain.key
-        for member in subtree(journey, handbook.children)
-        if not member.problems
-        for _, step in member.steps
-        for pain in step.pain_points
-    }
+    they are merged across the handbook: priority counts every map), each read as those
+    journeys word it and rate its severity, not as another map does (fragments.listed)."""
+    members = {member.id: member for member in subtree(journey, handbook.children) if not member.problems}
+    keys = {pain.key for member in members.values() for _, step in member.steps for pain in step.pain_points}
     found = (handbook.pain_point_by_id.get(key) for key in keys)
-    return sorted((pain for pain in found if pain is not None), key=by_priority)
+    pains = sorted((pain for pain in found if pain is not None), key=by_priority)
+    return [(pain, pain.read_at(lambda place: place.journey.id in members)) for pain in pains]
 
 
-def pain_counts(ctx: Context, pains: Sequence[MergedPainPoint]) -> Markup:
-    """How many pain points, and how many of each severity, most severe first."""
-    by_severity = Counter(pain.severity for pain in pains)
+def pain_counts(ctx: Context, pains: Sequence[Shown]) -> Markup:
+    """How many pain points, and how many of each severity as they read here, most severe first."""
+    by_severity = Counter(reading.severity for _, reading in pains)
     counts = [
         (severity(ctx, level), number(by_severity[level]))
         for level in sorted(by_severity, key=lambda level: -SEVERITY_WEIGHT[level])
     ]
-    return ctx.macros.pain_counts(plural(ctx.labels, "journey_pain_count", len(pains)), counts)
+    return ctx.macros.pain_counts(fill(ctx.labels["journey_pain_count"], count=len(pains)), counts)
 
 
 def zoom_card(handbook: Handbook, ctx: Context, here: str, journey_id: str) -> Markup:
@@ -177,19 +176,22 @@ def children_section(handbook: Handbook, journey: Journey, ctx: Context, here: s
     return shown + ctx.render("pager.html", pager=pager(ctx, parts, here)) if len(parts) > 1 else shown
 
 
-def subtree_section(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+def subtree_section(handbook: Handbook, journey: Journey, ctx: Context, here: str, *, legend: bool) -> Markup:
     """The pain points of a parent's whole subtree, highest priority first: the
-    `SUMMARY_PAINS` highest, and how many more the pain-point index lists."""
+    `SUMMARY_PAINS` highest, and how many more the pain-point index lists; with what their
+    priority means when `legend` (a page says it once: under the map when its cards show one)."""
     if not handbook.children.get(journey.id):
         return Markup()
     pains = subtree_pains(handbook, journey)
     inside = len(subtree(journey, handbook.children)) - 1
     if not pains:
-        return ctx.macros.subtree_pains(plural(ctx.labels, "journey_subtree_no_pains", inside), Markup(), 0, "")
+        return ctx.macros.subtree_pains(fill(ctx.labels["journey_subtree_no_pains"], count=inside), Markup(), 0, "")
     href = ctx.site.href(here, ctx.site.src("pain-points"))
     more = max(0, len(pains) - SUMMARY_PAINS)
-    shown = merged_pain_list(ctx, here, pains[:SUMMARY_PAINS])
-    return ctx.macros.subtree_pains(plural(ctx.labels, "journey_subtree_pains", inside), shown, more, href)
+    shown = pain_list(ctx, here, pains[:SUMMARY_PAINS])
+    intro = fill(ctx.labels["journey_subtree_pains_intro"], count=inside)
+    section = ctx.macros.subtree_pains(intro, shown, more, href)
+    return section + priority_legend(ctx, here) if legend else section
 
 
 # ---- The tree that opens the journeys index --------------------------------------------------
@@ -233,7 +235,7 @@ def tree(handbook: Handbook, ctx: Context, here: str, levels: int) -> list[Node]
     def node(journey: Journey, level: int) -> Node:
         below = handbook.children.get(journey.id, ())
         shown = tuple(node(child, level + 1) for child in below) if level < levels else ()
-        words = plural(ctx.labels, "journeys_tree_inside", len(below)) if below else ""
+        words = fill(ctx.labels["journeys_tree_inside"], count=len(below)) if below else ""
         state = ctx.labels["state_future"] if journey.state == "future" else None
         return Node(
             journey_link(ctx, here, journey),
@@ -262,7 +264,8 @@ def hierarchy_facts(handbook: Handbook, journey: Journey) -> tuple:
     found = handbook.detailing_step.get(journey.id)
     step = (found[0].id, found[2].anchor, found[2].touchpoint) if found else None
     below = tuple(child_facts(handbook, child) for child in _zoomed(handbook, journey))
-    return above, step, below
+    pains = tuple((p.id, reading, p.score) for p, reading in subtree_pains(handbook, journey)) if below else ()
+    return above, step, below, pains
 
 
 def _zoomed(handbook: Handbook, journey: Journey) -> Iterable[Journey]:
@@ -272,7 +275,7 @@ def _zoomed(handbook: Handbook, journey: Journey) -> Iterable[Journey]:
 
 def child_facts(handbook: Handbook, journey: Journey) -> tuple:
     """What a row of the children's table or a drill-down card shows of a journey."""
-    pains = tuple((p.id, p.text, p.severity, p.status, p.score) for p in subtree_pains(handbook, journey))
+    pains = tuple((p.id, reading, p.score) for p, reading in subtree_pains(handbook, journey))
     found = handbook.detailing_step.get(journey.id)
     step = (found[2].anchor, found[2].touchpoint) if found else None
     return journey.id, journey.title, bool(journey.problems), tuple(s.emotion for _, s in journey.steps), pains, step
