@@ -84,6 +84,12 @@ ONE_STEP = (
 )
 
 
+# A journey inside another, and one whose step zooms into another: the hierarchy's cases.
+Y = "maps/journeys/y.md"
+CHILD = "---\ntitle: {title}\npersonas: [maya]\nparent: {parent}\n" + STEPS + "---\n"
+DETAILING = "---\ntitle: {title}\npersonas: [maya]\n" + STEPS + "        details: {child}\n---\n"
+
+
 def alongside(id_: str, content, located, guide=None, placeholders=()) -> Broken:
     return Broken(id_, {f"maps/journeys/{id_}.md": content}, located, guide, tuple(placeholders), True)
 
@@ -574,6 +580,77 @@ CASES: tuple[Broken, ...] = (
         "future-baseline",
         journey("title: T\npersonas: [maya]\nstate: future\nbaseline: buy-future\n" + STEPS),
         "maps/journeys/x.md:5:11: baseline: 'buy-future' is a future-state journey; a baseline must be a current-state one",
+    ),
+    # Journeys at every zoom level (map format 1.2): `parent` and a step's `details`.
+    Broken(
+        "unknown-parent",
+        journey("title: T\npersonas: [maya]\nparent: buyy\n" + STEPS),
+        "maps/journeys/x.md:4:9: parent: unknown journey 'buyy': no such id in this handbook (did you mean 'buy'?)",
+    ),
+    Broken(
+        "unknown-details",
+        journey("title: T\npersonas: [maya]\n" + STEPS + "        details: nope\n"),
+        "maps/journeys/x.md:9:18: stages[0].steps[0].details: unknown journey 'nope': no such id in this handbook, which has buy, buy-future, x",
+    ),
+    Broken(
+        "own-parent",
+        journey("title: T\npersonas: [maya]\nparent: x\n" + STEPS),
+        "maps/journeys/x.md:4:9: parent: a journey cannot be its own parent: remove 'parent'",
+        "a journey cannot be its own parent: remove 'parent'",
+    ),
+    Broken(
+        "own-details",
+        journey("title: T\npersonas: [maya]\n" + STEPS + "        details: x\n"),
+        "maps/journeys/x.md:9:18: stages[0].steps[0].details: a step cannot zoom into its own journey: name another journey in 'details'",
+        "a step cannot zoom into its own journey: name another journey in 'details'",
+    ),
+    Broken(
+        "parent-cycle",
+        {X: CHILD.format(title="X", parent="y"), Y: CHILD.format(title="Y", parent="x")},
+        "maps/journeys/x.md:4:9: parent: a cycle: 'x', which is inside 'y', which is inside 'x'; a journey cannot be inside itself, so remove one of these links",
+        "a cycle: 'X', which is inside 'Y', which is inside 'X'; a journey cannot be inside itself, so remove one of these links",
+        (("'x'", "'X'"), ("'y'", "'Y'")),
+    ),
+    Broken(
+        "parent-cycle-other-end",
+        {X: CHILD.format(title="X", parent="y"), Y: CHILD.format(title="Y", parent="x")},
+        "maps/journeys/y.md:4:9: parent: a cycle: 'y', which is inside 'x', which is inside 'y'; a journey cannot be inside itself, so remove one of these links",
+    ),
+    Broken(
+        "details-cycle",
+        {X: DETAILING.format(title="X", child="y"), Y: DETAILING.format(title="Y", child="x")},
+        "maps/journeys/x.md:9:18: stages[0].steps[0].details: a cycle: 'y', which is inside 'x', which is inside 'y'; a journey cannot be inside itself, so remove one of these links",
+    ),
+    Broken(
+        "fifth-level",
+        {
+            f"maps/journeys/l{n}.md": CHILD.format(title=f"L{n}", parent=f"l{n - 1}" if n > 1 else "buy")
+            for n in range(1, 5)
+        },
+        "maps/journeys/l4.md:4:9: parent: 'l4' would be at level 5 ('buy' › 'l1' › 'l2' › 'l3' › 'l4'); journeys nest at most 4 levels deep (a lifecycle, macro journeys, micro journeys and one more): attach it higher up",
+        "'X' would be at level 5 (A › B › C › D › 'X'); journeys nest at most 4 levels deep (a lifecycle, macro journeys, micro journeys and one more): attach it higher up",
+        (("'buy' › 'l1' › 'l2' › 'l3'", "A › B › C › D"), ("'l4'", "'X'")),
+    ),
+    Broken(
+        "details-of-another-parent",
+        {
+            X: CHILD.format(title="X", parent="buy"),
+            FUTURE: minimal(FUTURE, "emotion: 2", "emotion: 2\n        details: x"),
+        },
+        "maps/journeys/buy-future.md:11:18: stages[0].steps[0].details: 'x' names 'buy' as its parent (maps/journeys/x.md:4), so it cannot zoom into a step of 'buy-future': change its parent to 'buy-future', or remove 'details' here",
+        "'X' names 'P' as its parent (F:L), so it cannot zoom into a step of 'J': change its parent to 'J', or remove 'details' here",
+        (("'x'", "'X'"), ("'buy'", "'P'"), ("maps/journeys/x.md:4", "F:L"), ("'buy-future'", "'J'")),
+    ),
+    Broken(
+        "details-twice",
+        {
+            X: GOOD.format(title="X"),
+            FUTURE: minimal(FUTURE, "emotion: 2", "emotion: 2\n        details: x"),
+            Y: DETAILING.format(title="Y", child="x"),
+        },
+        "maps/journeys/y.md:9:18: stages[0].steps[0].details: 'x' zooms into a step already (maps/journeys/buy-future.md:11): a journey details one step, so name it in one 'details' only",
+        "'X' zooms into a step already (F:L): a journey details one step, so name it in one 'details' only",
+        (("'x'", "'X'"), ("maps/journeys/buy-future.md:11", "F:L")),
     ),
     # Narratives and placeholders.
     Broken(

@@ -49,6 +49,13 @@ BASE_CONFIG = {
 DEMO = ("docs", "maps", "overrides")  # the demo handbook's folders beside mkdocs.yml
 
 
+def demo_custom_fields():
+    """The custom fields the demo's mkdocs.yml declares, for loading its maps without MkDocs."""
+    from journeys.cli.site_config import read_options
+
+    return read_options(str(REPO / "mkdocs.yml")).custom_fields
+
+
 def copy_demo(root: Path) -> Path:
     """A copy of the demo handbook (its folders and mkdocs.yml) under `root`."""
     for name in DEMO:

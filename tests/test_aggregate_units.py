@@ -71,7 +71,7 @@ def test_every_label_key_is_used_by_a_template_or_a_renderer():
         if p.name != "labels.py"
     )
     # Some words are looked up by a key made in code: labels["change_" + change.kind],
-    # labels[f"journey_col_{column}"], the lanes' f"journey_lane_{key.name}".
+    # labels[f"journey_col_{column}"] and the lanes' f"journey_lane_{key.name}".
     dynamic = tuple(re.findall(r'"([a-z_]+_)" \+ ', sources) + re.findall(r'f"([a-z_]+_)\{', sources))
     # A `<key>_one` label is the singular of `<key>`, which labels.counted picks for a count of one.
     unused = [

@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from helpers import write
+from helpers import demo_custom_fields, write
 from journeys.cli import main
 from journeys.core import load_handbook, placeholders
 from journeys.core.documents import parse_markdown_file
 
-CUSTOM = (("backstage", "Behind the scenes"),)
+CUSTOM = demo_custom_fields()  # `journeys new` reads the demo's mkdocs.yml, where the tests run
 EXAMPLE = re.compile(r"^(\s*)# ( *(?:- )?[a-z_]+:(?: .*)?)$")  # a commented-out key, not prose
 
 
@@ -216,22 +216,11 @@ def test_baseline_and_parent_must_be_journeys_that_fit(handbook_dir, capsys, arg
     assert not (handbook_dir / "maps/journeys/x.md").exists()
 
 
-def test_parent_is_written_where_the_format_has_the_key(handbook_dir, monkeypatch):
-    """`parent` comes with map format 1.2 (another branch adds the key); the scaffold writes it as
-    any key of the record, so here the key is added to the record as that branch does."""
-    import dataclasses
-
-    from journeys.cli import new as new_command
-    from journeys.cli import scaffolds
-    from journeys.core.schema import PUBLIC, Key, Ref, journey_record
-
-    def with_parent(custom_fields=()):
-        record = journey_record(custom_fields)
-        parent = Key("parent", Ref("journey"), doc="the journey this one zooms into", audience=PUBLIC)
-        return dataclasses.replace(record, keys=(*record.keys[:7], parent, *record.keys[7:]))
-
-    monkeypatch.setattr(scaffolds, "journey_record", with_parent)
-    monkeypatch.setattr(new_command, "journey_record", with_parent)
+def test_a_journey_inside_another_names_its_parent(handbook_dir):
     assert new(handbook_dir, "journey", "pay", "--persona", "maya", "--parent", "buy") == 0
-    text = (handbook_dir / "maps/journeys/pay.md").read_text(encoding="utf-8")
-    assert "\nparent: buy\n" in text
+    path = handbook_dir / "maps/journeys/pay.md"
+    assert parse_markdown_file(str(path), "pay.md").located.data["parent"] == "buy"
+    fill_in(path)
+    handbook = load_handbook(str(handbook_dir / "maps"), custom_fields=CUSTOM)
+    assert handbook.problems == ()
+    assert handbook.journey_by_id["pay"].parent == "buy"

@@ -22,6 +22,10 @@ BAD = {
     JOURNEYS
     + "      custom_fields:\n        - key: channel\n          label: Channel\n": "mkdocs.yml:5:16: plugins[1].journeys.custom_fields[0].key: 'channel' is already a step key; choose another key",
     JOURNEYS
+    + "      custom_fields:\n        - key: backstage\n          label: B\n          lane: backstge\n": "mkdocs.yml:7:17: plugins[1].journeys.custom_fields[0].lane: expected one of frontstage, backstage, support, got text 'backstge' (did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage is what staff do out of sight, support is the systems, partners and policies behind them",
+    JOURNEYS
+    + "      custom_fields:\n        - key: backstage\n          label: B\n          group: backstage\n": "mkdocs.yml:7:11: plugins[1].journeys.custom_fields[0].group: unknown key: a custom field has a 'key', a 'label' and, to draw it in a service blueprint, a 'lane'",
+    JOURNEYS
     + "      review_after_days: soon\n": "mkdocs.yml:4:26: plugins[1].journeys.review_after_days: expected a whole number of days, 0 or more, got text 'soon'",
     JOURNEYS
     + "      prefix: ../outside\n": "mkdocs.yml:4:15: plugins[1].journeys.prefix: '../outside' is not a URL prefix: use folder names of a-z, 0-9 and -, such as 'cx/'",
@@ -88,7 +92,17 @@ def test_env_tags_are_read_as_mkdocs_reads_them(handbook_dir, monkeypatch, capsy
 
 def test_defaults_and_checks_live_in_one_place():
     assert Options().review_after_days == 180 and check("review_after_days", None) == 180
-    assert from_mapping({"custom_fields": [{"key": "backstage", "label": "B"}]}).custom_fields == (("backstage", "B"),)
+    assert from_mapping({"custom_fields": [{"key": "backstage", "label": "B"}]}).custom_fields == (
+        ("backstage", "B", ""),
+    )
+    lanes = [
+        {"key": "backstage", "label": "B", "lane": "backstage"},
+        {"key": "systems", "label": "S", "lane": "support"},
+    ]
+    assert from_mapping({"custom_fields": lanes}).custom_fields == (
+        ("backstage", "B", "backstage"),
+        ("systems", "S", "support"),
+    )
     with pytest.raises(OptionError) as caught:
         from_mapping({"custom_fields": [{"key": "a", "label": "A"}, {"key": "a", "label": "B"}]})
     assert (caught.value.path, caught.value.message) == (("custom_fields", 1, "key"), "'a' is declared twice")
@@ -104,6 +118,12 @@ def test_defaults_and_checks_live_in_one_place():
         (
             {"custom_fields": [{"key": "backstage"}]},
             "option 'custom_fields': [0]: missing 'label': every custom field needs a 'key' and a 'label'",
+        ),
+        (
+            {"custom_fields": [{"key": "backstage", "label": "B", "lane": "back"}]},
+            "option 'custom_fields': [0].lane: expected one of frontstage, backstage, support, got text 'back' "
+            "(did you mean 'backstage'?): frontstage is what the customer sees staff or systems do, backstage is "
+            "what staff do out of sight, support is the systems, partners and policies behind them",
         ),
         (
             {"review_after_days": "soon"},

@@ -15,7 +15,21 @@ from journeys.core import file_kinds
 from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.file_kinds import FileKind
 from journeys.core.options import OptionError, from_mapping
-from journeys.core.schema import INTERNAL, PUBLIC, Choice, Date, Integer, Key, ListOf, Record, Ref, Text
+from journeys.core.schema import (
+    INTERNAL,
+    PUBLIC,
+    Choice,
+    CustomField,
+    Date,
+    Integer,
+    Key,
+    ListOf,
+    Record,
+    Ref,
+    Text,
+    journey_record,
+    step_record,
+)
 from journeys.render import editor_config as generator
 from journeys.render.editor_config import backend_settings, editor_config
 from journeys.render.labels import LABELS
@@ -137,8 +151,8 @@ def test_without_catalogues_stages_are_ids_and_teams_free_text():
 
 
 def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):
-    """What issue 27's `parent` and issue 26's insights will add: a reference to a kind, and a
-    kind of file with its record, become a relation and a collection."""
+    """A reference to a kind added to a record, and a kind of file with its record (as issue
+    26's insights add them), become a relation and a collection."""
     insight = Record(
         "insight",
         (
@@ -152,24 +166,25 @@ def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):
     )
     original = file_kinds.journey_record
 
-    def with_parent(custom_fields=()):
+    def with_research(custom_fields=()):
         record = original(custom_fields)
-        parent = Key("parent", Ref("journey"), doc="the journey this one zooms into", audience=PUBLIC)
-        return dataclasses.replace(record, keys=(*record.keys, parent))
+        research = Key("research", ListOf(Ref("insight")), default=(), doc="the research it rests on", audience=PUBLIC)
+        return dataclasses.replace(record, keys=(*record.keys, research))
 
     kinds = (
-        dataclasses.replace(file_kinds.FILE_KINDS[0], record=with_parent),
+        dataclasses.replace(file_kinds.FILE_KINDS[0], record=with_research),
         *file_kinds.FILE_KINDS[1:],
         FileKind("insight", "Insights", "Insight", "insights/*.md", lambda custom: insight, body=True),
     )
     monkeypatch.setattr(file_kinds, "FILE_KINDS", kinds)
     monkeypatch.setattr(generator, "FILE_KINDS", kinds)
     made = config(present=ALL | {"insight"})
-    parent = fields_of(collection(made, "journeys")["fields"])["parent"]
-    assert (parent["widget"], parent["collection"], parent["hint"]) == (
+    research = fields_of(collection(made, "journeys")["fields"])["research"]
+    assert (research["widget"], research["collection"], research["multiple"], research["hint"]) == (
         "relation",
-        "journeys",
-        "The journey this one zooms into",
+        "insights",
+        True,
+        "The research it rests on",
     )
     insights = collection(made, "insights")
     assert insights["folder"] == "maps/insights" and insights["format"] == "journeys-insights"
@@ -177,6 +192,39 @@ def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):
     assert found["kind"]["widget"] == "select" and found["date"]["widget"] == "datetime"
     assert found["participants"]["widget"] == "number" and found["participants"]["max"] == 10**6
     assert found["body"]["hint"].startswith("In Markdown: the research itself")
+
+
+def test_zoom_levels_and_blueprint_lanes_come_from_the_records():
+    """A journey's `parent` and a step's `details` are choices among the journeys; a custom
+    field's blueprint `lane` is said in its hint, in the step's fields in the record's order."""
+    custom = (CustomField("backstage", "Behind the scenes", "backstage"), CustomField("notes", "Notes"))
+    made = config(custom=custom)
+    journey = fields_of(collection(made, "journeys")["fields"])
+    step = step_fields(made)
+    for field, key in ((journey["parent"], journey_key("parent")), (step["details"], step_key("details"))):
+        assert field == {
+            **field,
+            "widget": "relation",
+            "collection": "journeys",
+            "value_field": "{{filename}}",
+            "required": False,
+            "hint": key.doc[0].upper() + key.doc[1:],
+        }
+        assert "multiple" not in field
+    assert list(step) == [key.name for key in step_record(custom).keys]
+    assert step["backstage"]["hint"] == (
+        'The custom lane "Behind the scenes", in the service blueprint\'s backstage group (what staff do out of '
+        "sight): a sentence or a list of sentences"
+    )
+    assert step["notes"]["hint"] == 'The custom lane "Notes": a sentence or a list of sentences'
+
+
+def journey_key(name: str) -> Key:
+    return next(key for key in journey_record().keys if key.name == name)
+
+
+def step_key(name: str) -> Key:
+    return next(key for key in step_record().keys if key.name == name)
 
 
 @pytest.mark.parametrize(

@@ -24,13 +24,17 @@ GOLDEN = Path(__file__).parent / "golden"
 HANDBOOK = GOLDEN / "handbook"
 OUTPUT = GOLDEN / "output"
 CUSTOM_FIELDS = (("backstage", "Behind the scenes"),)
+# The same maps with the custom field in a blueprint lane: the grid becomes a service blueprint.
+BLUEPRINT_FIELDS = (("backstage", "Behind the scenes", "backstage"),)
+BLUEPRINT_PAGES = ("journeys/buy.md",)  # the grid with lanes in every group: its golden files under blueprint/
 # A fixed day long after the maps' review date, so the "review overdue" notice is pinned too.
 TODAY = datetime.date(2026, 1, 15)
 
 
 def rendered() -> dict[str, str]:
-    """Site path -> content of every page (as Markdown with front matter) and export, and the
-    form editor's page and configuration."""
+    """Site path -> content of every page (as Markdown with front matter) and export, the
+    form editor's page and configuration, and under blueprint/ the pages of `BLUEPRINT_PAGES`
+    rendered with a lane."""
     handbook = load_handbook(str(HANDBOOK / "maps"), custom_fields=CUSTOM_FIELDS, root=str(HANDBOOK))
     editor = editor_site(
         editor=Editor(),
@@ -48,7 +52,13 @@ def rendered() -> dict[str, str]:
     generated = site_files(handbook, Context(Site(), TODAY))
     # The stylesheet is the assets' CSS, whatever the maps say (tests/test_stylesheet.py).
     exports = {path: text for path, text in generated.texts.items() if path != STYLESHEET}
-    return {page.src: page.markdown() for page in generated.pages} | exports | editor.texts
+    blueprint = load_handbook(str(HANDBOOK / "maps"), custom_fields=BLUEPRINT_FIELDS, root=str(HANDBOOK))
+    drawn = {
+        f"blueprint/{page.src}": page.markdown()
+        for page in site_files(blueprint, Context(Site(), TODAY)).pages
+        if page.src in BLUEPRINT_PAGES
+    }
+    return {page.src: page.markdown() for page in generated.pages} | exports | editor.texts | drawn
 
 
 RENDERED = rendered()
@@ -110,8 +120,7 @@ def test_golden_handbook_covers_what_it_claims():
     assert "Behind the scenes" in RENDERED["journeys/buy.md"]
     # One pain point shared by three maps in three wordings, one of them a future-state design;
     # and one resolved wherever it occurs.
-    assert [p.id for p in handbook.pain_points] == ["price-mismatch", "slow-payout"]
-    shared, resolved = handbook.pain_points
+    shared, resolved = handbook.pain_point_by_id["price-mismatch"], handbook.pain_point_by_id["slow-payout"]
     assert len(set(shared.wordings)) == 3 and any(p.journey.state == "future" for p in shared.places)
     assert resolved.status == "resolved" and resolved.score == 0
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
@@ -119,3 +128,12 @@ def test_golden_handbook_covers_what_it_claims():
     for health in ("on-target", "off-target", "no-data", "stale"):
         assert f'data-health="{health.replace("-", "&#45;")}"' in RENDERED["journeys/buy.md"], health
     assert {"measures/index.md", "measures/nps.md", "measures.csv"} <= set(RENDERED)
+    # Three levels: a lifecycle whose steps zoom into two journeys, one of which has a micro
+    # journey that names it as its parent without a step.
+    assert {j.id: j.parent for j in handbook.journeys if j.parent} == {
+        "buy": "life",
+        "claim": "life",
+        "claim-call": "claim",
+    }
+    assert "jm-line--visibility" in RENDERED["blueprint/journeys/buy.md"]
+    assert "jm-line" not in RENDERED["journeys/buy.md"]

@@ -10,7 +10,7 @@ import json
 import re
 from html import unescape
 
-from helpers import REPO
+from helpers import REPO, demo_custom_fields
 from html_tree import parse
 from journeys.core import load_handbook
 from journeys.core.index import SEVERITY_WEIGHT
@@ -23,7 +23,7 @@ HERE = "pain-points/index.md"
 
 
 def demo():
-    return load_handbook(REPO / "maps", custom_fields=[("backstage", "Behind the scenes")], root=REPO)
+    return load_handbook(REPO / "maps", custom_fields=demo_custom_fields(), root=REPO)
 
 
 def ctx():

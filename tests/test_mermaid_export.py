@@ -87,6 +87,7 @@ def exported(handbook, journey) -> str:
         journey,
         stage_names={s.id: s.name for s in handbook.stages},
         persona_names={p.id: p.name for p in handbook.personas},
+        custom_fields=handbook.custom_fields,
     )
 
 
@@ -115,6 +116,46 @@ def as_map(journey) -> dict:
 def test_every_demo_map_comes_back_from_its_diagram(journey):
     assert DEMO.problems == ()
     assert reimported(DEMO, journey) == as_map(journey)
+
+
+def test_a_drill_down_and_blueprint_lanes_are_notes_under_their_task():
+    """A Mermaid journey has no form for them: a comment under the task says what is left out,
+    and the import reads past it."""
+    journey = DEMO.journey_by_id["escape-of-water-claim"]
+    lines = exported(DEMO, journey).splitlines()
+    task = lines.index("    Night-time claim report: 4: Dan and Leah#44; family homeowners")
+    assert lines[task + 1 : task + 3] == [
+        "    %% zooms into the journey burst-pipe-at-night: a Mermaid journey has no drill-down",
+        "    %% service blueprint lanes left out, as Mermaid has no form for them: In front of the customer, "
+        "Behind the scenes, Owner, Supporting teams, Systems, Tools",
+    ]
+    retention = lines.index("    Retention call: 3: Dan and Leah#44; family homeowners")
+    assert lines[retention + 1] == (
+        "    %% service blueprint lanes left out, as Mermaid has no form for them: Owner, Supporting teams, Tools"
+    )
+    assert parse(exported(DEMO, journey)).notices == []
+
+
+def test_without_a_lane_there_is_no_blueprint_to_leave_out(tmp_path):
+    """Owners and tools are left out of every diagram, as docs/mermaid.md says; only a site that
+    draws blueprints gets notes about its lanes."""
+    write(
+        tmp_path,
+        {
+            "maps/personas/me.md": "---\nname: Me\n---\n",
+            "maps/journeys/day.md": "---\ntitle: My day\npersonas: [me]\nstages:\n  - stage: work\n    steps:\n"
+            "      - {touchpoint: Do work, emotion: 0, owner: me, tools: [Laptop], backstage: Coffee}\n---\n",
+        },
+    )
+    for fields, note in (
+        ([("backstage", "B")], []),
+        (
+            [("backstage", "B", "backstage")],
+            ["    %% service blueprint lanes left out, as Mermaid has no form for them: B, Owner, Tools"],
+        ),
+    ):
+        handbook = load_handbook(str(tmp_path / "maps"), root=str(tmp_path), custom_fields=fields)
+        assert exported(handbook, handbook.journey_by_id["day"]).splitlines()[4:] == ["    Do work: 3: Me", *note]
 
 
 def hostile_handbook(tmp_path):

@@ -88,8 +88,9 @@ class Preview:
         return self.journeys.memo.rendered
 
 
-@pytest.fixture
-def preview(tmp_path: Path, monkeypatch):
+def generated(tmp_path: Path, monkeypatch) -> Path:
+    """The benchmark's handbook of 24 maps, with a page that embeds one, dated and paged alike
+    for the preview and the fresh builds."""
     root = tmp_path / "serve"
     subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "generate.py"), str(root), "--journeys", "24"],
@@ -99,6 +100,23 @@ def preview(tmp_path: Path, monkeypatch):
     (root / "docs" / "shown.md").write_text(EMBEDS, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setattr("journeys.render.pagination.BUDGET", BUDGET)
+    return root
+
+
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch):
+    session = Preview(generated(tmp_path, monkeypatch))
+    yield session
+    forget(session)
+
+
+@pytest.fixture
+def zoomed_preview(tmp_path: Path, monkeypatch):
+    """The same, with three zoom levels: journey-00002's first step zooms into journey-00004,
+    and journey-00003 sits inside journey-00004."""
+    root = generated(tmp_path, monkeypatch)
+    edit(journey_file(root, "journey-00002"), r"^(\s+)emotion: (-?\d)$", r"\1emotion: \2\n\1details: journey-00004")
+    edit(journey_file(root, "journey-00003"), r"^state: current$", "state: current\nparent: journey-00004")
     session = Preview(root)
     yield session
     forget(session)
@@ -141,6 +159,31 @@ def test_every_kind_of_edit_rebuilds_what_a_fresh_build_writes(preview, tmp_path
         served, fresh = tree(site), fresh_build(root, tmp_path)
         assert sorted(served.keys() - fresh.keys()) == [], what  # a deleted map's pages are gone too
         assert sorted(fresh.keys() - served.keys()) == [], what
+        assert [name for name in sorted(fresh) if served[name] != fresh[name]] == [], what
+
+
+def test_edits_around_a_hierarchy_rebuild_what_a_fresh_build_writes(zoomed_preview, tmp_path):
+    """A parent's page shows its children's emotions, pain points and titles, a child the path
+    above it: an edit to any of them renders again every page that shows it."""
+    root = zoomed_preview.root
+    site = root / "site"
+    assert "jm-breadcrumbs" in (site / "journeys/journey-00003/index.html").read_text(encoding="utf-8")
+    edits = [
+        ("child emotion", lambda: edit(journey_file(root, "journey-00004"), r"^(\s+)emotion: -?\d", r"\1emotion: 2")),
+        ("grandchild title", lambda: edit(journey_file(root, "journey-00003"), r"^title: .*$", "title: Micro map")),
+        ("parent title", lambda: edit(journey_file(root, "journey-00002"), r"^title: .*$", "title: Lifecycle")),
+        (
+            "grandchild severity",
+            lambda: edit(journey_file(root, "journey-00003"), r"^(\s+)severity: \w+", r"\1severity: critical"),
+        ),
+        ("detail removed", lambda: edit(journey_file(root, "journey-00002"), r"^\s+details: journey-00004\n", "")),
+    ]
+    for what, change in edits:
+        change()
+        preview_rendered = zoomed_preview.rebuild()
+        assert preview_rendered, what
+        served, fresh = tree(site), fresh_build(root, tmp_path)
+        assert sorted(served.keys() ^ fresh.keys()) == [], what
         assert [name for name in sorted(fresh) if served[name] != fresh[name]] == [], what
 
 

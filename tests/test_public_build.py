@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from helpers import REPO, build_site, write
-from html_tree import parse
+from html_tree import article, parse
 from journeys.core.schema import (
     INTERNAL,
     MEASURE,
@@ -43,13 +43,14 @@ from journeys.core.schema import (
 from journeys.render.text import text
 
 CUSTOM_FIELDS = (("backstage", "Behind the scenes"),)
+# The custom field is a blueprint lane too: a lane is as internal-facing as any custom field.
 PUBLIC_CONFIG = {
     "plugins": [
         "search",
         {
             "journeys": {
                 "audience": "public",
-                "custom_fields": [{"key": "backstage", "label": "Behind the scenes"}],
+                "custom_fields": [{"key": "backstage", "label": "Behind the scenes", "lane": "backstage"}],
             }
         },
     ]
@@ -173,7 +174,8 @@ def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> st
 
 
 def public_journey(s: Planter, shared_pain: str) -> str:
-    """A public map whose internal-facing fields (owners aside, which name teams) the planter fills."""
+    """A public map whose internal-facing fields (owners aside, which name teams) the planter
+    fills. It sits inside an internal journey, and an internal one zooms into its step."""
     data = {
         "title": "Public journey",
         "summary": "Published to everyone.",
@@ -181,6 +183,7 @@ def public_journey(s: Planter, shared_pain: str) -> str:
         "owner": "zqxteam3",
         "visibility": "public",
         "state": "current",
+        "parent": "zqxjourney2",
         "stages": [
             {
                 "stage": "discover",
@@ -199,6 +202,7 @@ def public_journey(s: Planter, shared_pain: str) -> str:
                             {"text": "A public pain without id."},
                         ],
                         "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
+                        "details": "zqxjourney",
                     }
                 ],
             }
@@ -242,6 +246,9 @@ def planted_handbook(root: Path) -> list[str]:
         "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
         "maps/personas/zqxpersona.md": "---\n" + yaml.safe_dump(persona) + f"---\n{s()}\n",
         "maps/journeys/public-journey.md": public_journey(s, "shared-pain"),
+        "maps/journeys/public-child.md": "---\ntitle: Public child\npersonas: [public-persona]\nvisibility: public\n"
+        "parent: public-journey\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Child page\n"
+        "        emotion: 0\n---\n",
         "maps/journeys/zqxfolder/zqxjourney.md": internal_journey(s, "zqxjourney", "zqxpersona", "shared-pain"),
         "maps/journeys/zqxjourney2.md": internal_journey(s, "zqxjourney2", "public-persona", "shared-pain"),
         "maps/measures.yml": yaml.safe_dump(measures, sort_keys=False),
@@ -349,6 +356,43 @@ def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
     assert leaks(built.site, planted) == []
 
 
+def test_a_public_build_keeps_only_the_public_part_of_the_hierarchy(tmp_path):
+    """The public journey's parent and the journey its step zooms into are internal: it is a
+    top-level journey here, without breadcrumbs or a drill-down, and lists only its public
+    child. Its blueprint lane is a custom field, so the grid is no blueprint either."""
+    planted_handbook(tmp_path)
+    built = build_site(tmp_path, config=PUBLIC_CONFIG)
+    assert built.ok, built.warnings
+    public = article(built, "journeys/public-journey/")
+    assert not public.find_all("nav", cls="jm-breadcrumbs")
+    assert "Zooms into" not in public.find("dl", cls="jm-meta").terms()
+    assert [r[0].text for r in public.find("table", cls="jm-children").rows()] == ["Public child"]
+    grid = public.find("table", cls="jm-grid")
+    assert not grid.find_all("tr", cls="jm-lane--details") and not grid.find_all("tr", cls="jm-line")
+    assert article(built, "journeys/public-child/").find("nav", cls="jm-breadcrumbs").links() == [
+        ("../public-journey/", "Public journey")
+    ]
+    tree = article(built, "journeys/").find("ul", cls="jm-tree")
+    assert tree.links() == [("public-journey/", "Public journey"), ("public-child/", "Public child")]
+    exported = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
+    journeys = {j["id"]: j for j in exported["journeys"]}
+    assert (journeys["public-journey"]["parent"], journeys["public-child"]["parent"]) == (None, "public-journey")
+    assert journeys["public-journey"]["stages"][0]["steps"][0]["details"] is None
+    assert exported["custom_fields"] == []
+
+
+def test_public_fields_publish_a_blueprint_lane(tmp_path):
+    """Named in `public_fields`, the lane's field is published, and the public grid is a blueprint."""
+    planted_handbook(tmp_path)
+    config = {"plugins": [{"journeys": {**PUBLIC_CONFIG["plugins"][1]["journeys"], "public_fields": ["backstage"]}}]}
+    built = build_site(tmp_path, config=config)
+    assert built.ok, built.warnings
+    grid = article(built, "journeys/public-journey/").find("table", cls="jm-grid")
+    lanes = [tr.find("th", scope="row").text for tr in grid.find("tbody").find_all("tr")]
+    assert lanes.index("Line of visibility Backstage") < lanes.index("Behind the scenes")
+    assert "Owner" not in lanes  # owners stay internal-facing: not named
+
+
 def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):
     """The control: the planting works, so an empty leak list means something."""
     planted = planted_handbook(tmp_path)
@@ -374,7 +418,7 @@ def test_shared_pain_point_priority_counts_public_occurrences_only(tmp_path):
     assert shared["severity"] == "low"
     assert shared["priority"] == "2"
     exported = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
-    assert [j["id"] for j in exported["journeys"]] == ["public-journey"]
+    assert [j["id"] for j in exported["journeys"]] == ["public-child", "public-journey"]
     assert [p["id"] for p in exported["personas"]] == ["public-persona"]
     assert exported["teams"] == []
 
@@ -588,7 +632,13 @@ def test_demo_public_build(tmp_path):
     ]
     assert sorted(p.name for p in (site / "personas").iterdir() if p.is_dir()) == ["first-time-renter"]
     assert not (site / "teams").exists()
-    internal_titles = ["Escape of water claim", "Buying home insurance by phone", "Renewing with confidence"]
+    internal_titles = [
+        "Escape of water claim",
+        "Buying home insurance by phone",
+        "Renewing with confidence",
+        "Being a Harbour Mutual customer",
+        "Reporting a burst pipe at night",
+    ]
     content = site_bytes(site)
     assert [t for t in internal_titles for c in content.values() if t.lower() in c] == []
 

@@ -16,6 +16,7 @@ import yaml
 
 from helpers import build_site, write
 from history_repo import entries, git, section
+from html_tree import parse
 from journeys.core import load_handbook
 from journeys.core.public_checks import snippet_includes
 from test_public_build import (
@@ -77,9 +78,13 @@ def history_of_a_map_made_public(root: Path) -> list[str]:
     commit(root, "Feel better", 4)
     git(root, "mv", "maps/journeys/zqxoldinternalname.md", "maps/journeys/public-renamed.md", day=5)
     commit(root, "Rename", 5)
-    (root / "maps/journeys/public-renamed.md").write_text(
-        public_text.replace("Public journey", "Renamed public journey"), encoding="utf-8"
+    # A second public map like the first, but for the step that zooms into an internal
+    # journey: a journey details one step (map format 1.2).
+    renamed_text = re.sub(r"\n *details: zqxjourney\n", "\n", public_text).replace(
+        "Public journey", "Renamed public journey"
     )
+    assert "details" not in renamed_text
+    (root / "maps/journeys/public-renamed.md").write_text(renamed_text, encoding="utf-8")
     commit(root, "Publish the renamed map", 6)
     return planted + ["zqxoldinternalname"] + old_sentinels
 
@@ -208,6 +213,72 @@ def test_a_public_map_is_told_the_same_whether_an_internal_item_exists(tmp_path,
         messages.append([str(p) for p in handbook.problems if p.path == PUBLIC])
     assert messages[0] and messages[0] == messages[1]
     assert not any(secret in m for m in messages[0] for secret in SECRETS if secret not in str(front))
+
+
+# --- Journeys at every zoom level -------------------------------------------------------------
+
+
+def zoomed_public_handbook(root: Path, public_front: dict) -> None:
+    """`hint_handbook`, with a second public journey inside the first through a step's
+    `details`, and its own front matter `public_front`."""
+    hint_handbook(
+        root,
+        {"stages": [{"stage": "discover", "steps": [{"touchpoint": "Page", "emotion": 0, "details": "public-child"}]}]},
+    )
+    child = {
+        "title": "Public child",
+        "personas": ["public-persona"],
+        "visibility": "public",
+        "stages": [{"stage": "discover", "steps": [{"touchpoint": "Form", "emotion": 1}]}],
+        **public_front,
+    }
+    write(root, {"maps/journeys/public-child.md": "---\n" + yaml.safe_dump(child) + "---\n"})
+
+
+def test_a_public_build_drops_a_parent_that_is_internal_without_a_word(tmp_path):
+    """The child names an internal parent, which a step of a public journey contradicts: the
+    internal build reports it, naming the internal parent; the public build, where only public
+    journeys are, keeps the step's link and says nothing of the internal journey."""
+    zoomed_public_handbook(tmp_path, {"parent": "zqxsecretjourney"})
+    internal = load_handbook(tmp_path / "maps", root=tmp_path)
+    assert any("'zqxsecretjourney'" in p.message for p in internal.problems if p.path == PUBLIC)
+    public = load_handbook(tmp_path / "maps", root=tmp_path, audience="public")
+    assert [str(p) for p in public.problems if "public-" in p.path] == []
+    assert public.journey_by_id["public-child"].parent == "public-journey"
+    built = build_site(tmp_path, config=public_config())
+    assert built.ok, built.warnings
+    assert leaks(built.site, list(SECRETS)) == []
+
+
+def test_a_public_child_of_an_internal_parent_is_a_top_level_journey(tmp_path):
+    hint_handbook(tmp_path, {"parent": "zqxsecretjourney"})
+    built = build_site(tmp_path, config=public_config())
+    assert built.ok, built.warnings
+    assert leaks(built.site, list(SECRETS)) == []
+    page = parse(built.html("journeys/public-journey/"))
+    assert page.find_all("nav", cls="jm-breadcrumbs") == []
+
+
+@pytest.mark.parametrize("key", ["parent", "details"])
+def test_a_public_maps_link_to_no_journey_suggests_only_public_ones(tmp_path, key):
+    """A typo is an error in every build; in a public build its hint names a public journey,
+    never the internal one it is closer to."""
+    front = (
+        {"parent": "zqxsecretjourneb"}
+        if key == "parent"
+        else {
+            "stages": [
+                {"stage": "discover", "steps": [{"touchpoint": "P", "emotion": 0, "details": "zqxsecretjourneb"}]}
+            ]
+        }
+    )
+    hint_handbook(tmp_path, front)
+    internal = load_handbook(tmp_path / "maps", root=tmp_path)
+    assert any("did you mean 'zqxsecretjourney'" in p.message for p in internal.problems if p.path == PUBLIC)
+    public = load_handbook(tmp_path / "maps", root=tmp_path, audience="public")
+    [message] = [p.message for p in public.problems if p.path == PUBLIC]
+    assert message.startswith("unknown journey 'zqxsecretjourneb'")
+    assert not any(secret in message for secret in SECRETS)
 
 
 # --- Narrative links ------------------------------------------------------------------------

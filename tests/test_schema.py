@@ -81,7 +81,8 @@ def test_the_schema_is_wrapped_and_includes_declared_custom_fields():
     assert step["properties"]["backstage"]["title"] == "Behind the scenes"
     assert (
         step["properties"]["backstage"]["description"]
-        == 'the custom lane "Behind the scenes": a sentence or a list of sentences'
+        == 'the custom lane "Behind the scenes", in the service blueprint\'s backstage group (what staff do out '
+        "of sight): a sentence or a list of sentences"
     )
     assert "backstage" not in json.dumps(front_matter_schema("journey"))
 

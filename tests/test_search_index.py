@@ -16,7 +16,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from helpers import copy_demo
+from helpers import copy_demo, demo_custom_fields
 from html_tree import parse
 from journeys.core import load_handbook
 
@@ -36,7 +36,7 @@ def root(tmp_path_factory):
 @pytest.fixture(scope="module")
 def built(root):
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    handbook = load_handbook(str(root / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(root))
+    handbook = load_handbook(str(root / "maps"), custom_fields=demo_custom_fields(), root=str(root))
     return docs, handbook
 
 

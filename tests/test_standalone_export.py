@@ -154,6 +154,20 @@ def test_every_internal_link_resolves_under_a_sub_path(built, generator, name):
     ):
         assert asset in text and (site / asset).is_file()
     assert (site / "journeys.json").is_file() and (site / "pain-points.csv").is_file()
+    # Journeys at every zoom level and a blueprint: their links are among those resolved above.
+    micro = html_tree.parse(page("journeys/burst-pipe-at-night")).find("nav", cls="jm-breadcrumbs")
+    assert [text for _, text in micro.links()] == ["Being a Harbour Mutual customer", "Escape of water claim"]
+    lifecycle = html_tree.parse(page("journeys/being-a-customer"))
+    assert len(lifecycle.find_all("div", cls="jm-zoom")) == 7 and lifecycle.find("table", cls="jm-children")
+    index = page("journeys/index") if name == "any" else (site / "journeys/index.html").read_text(encoding="utf-8")
+    assert html_tree.parse(index).find("ul", cls="jm-tree").find_all("details")
+    blueprint = html_tree.parse(page("journeys/escape-of-water-claim")).find("table", cls="jm-grid")
+    assert [line.find("span", cls="jm-line__name").text for line in blueprint.find_all("tr", cls="jm-line")] == [
+        "Line of interaction",
+        "Line of visibility",
+        "Line of internal interaction",
+        "Beyond the blueprint",
+    ]
 
 
 @pytest.mark.parametrize("name", ["any", "zensical"])

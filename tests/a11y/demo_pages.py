@@ -19,6 +19,11 @@ PAGE_TYPES = {
     "journeys index": "journeys/",
     "journey": JOURNEY,
     "future-state journey": "journeys/renewal-redesign-2027/",
+    # Map format 1.2: a lifecycle with journeys inside it, a micro journey with its breadcrumbs,
+    # and a macro journey between them whose blueprint fills every group.
+    "parent journey": "journeys/being-a-customer/",
+    "child journey": "journeys/burst-pipe-at-night/",
+    "blueprint journey": "journeys/escape-of-water-claim/",
     "personas index": "personas/",
     "persona": "personas/first-time-renter/",
     "stages index": "stages/",

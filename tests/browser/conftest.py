@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from browser.scrolling import reach_charts
-from helpers import copy_demo, serving
+from helpers import copy_demo, demo_custom_fields, serving
 from journeys.core import load_handbook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,7 +39,7 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo_handbook():
-    return load_handbook(str(REPO / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(REPO))
+    return load_handbook(str(REPO / "maps"), custom_fields=demo_custom_fields(), root=str(REPO))
 
 
 @dataclass
@@ -90,20 +90,27 @@ def watched(browser, base_url):
 
 
 @pytest.fixture
-def viewer(browser, base_url):
-    """Open a path at a width and colour scheme; returns the page."""
+def opened(browser, base_url):
+    """Opens a path at a viewport size and colour scheme (and without JavaScript when asked);
+    closes every context afterwards."""
     contexts = []
 
-    def open_(path: str, width: int = 1440, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    def open_at(path: str, viewport: dict, scheme: str = "light", script: bool = True):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, java_script_enabled=script)
         contexts.append(context)
         page = context.new_page()
         page.goto(base_url + path, wait_until="networkidle")
         return page
 
-    yield open_
+    yield open_at
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def viewer(opened):
+    """Opens a path at a width (900 px high) and colour scheme; returns the page."""
+    return lambda path, width=1440, scheme="light": opened(path, {"width": width, "height": 900}, scheme)
 
 
 @pytest.fixture(scope="session")

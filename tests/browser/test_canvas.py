@@ -7,6 +7,7 @@ ones went through `pngquant --quality 80-95 --strip`, a third of the size."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -29,23 +30,6 @@ def _with_steps(handbook, count: int):
 
 def _longest(handbook):
     return max(handbook.valid_journeys, key=lambda j: len(j.steps))
-
-
-@pytest.fixture
-def opened(browser, base_url):
-    """Opens a path at a viewport size and colour scheme; closes every context afterwards."""
-    contexts = []
-
-    def open_at(path: str, viewport: dict, scheme: str = "light"):
-        context = browser.new_context(viewport=viewport, color_scheme=scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        return page
-
-    yield open_at
-    for context in contexts:
-        context.close()
 
 
 def _shoot(page, name: str, artifacts: Path, selector: str = "article h1") -> None:
@@ -150,3 +134,96 @@ def test_every_journey_reads_on_a_phone_without_sideways_scrolling(opened, demo_
         if journey.id == "buy-contents-online":
             painful = next(step for _, step in journey.steps if step.pain_points and step.opportunities)
             _shoot(page, f"journey-phone-{scheme}.png", artifacts, f"#step-{painful.anchor}")
+
+
+# A service blueprint (map format 1.2): the customer's lanes, then each group of lanes under
+# the line above it. The demo's escape of water claim fills every group; its rows, top to bottom.
+BLUEPRINT = "escape-of-water-claim"
+BLUEPRINT_ROWS = [
+    "Goal and expectations",
+    "Channel",
+    "Action",
+    "Thinking",
+    "Emotion",
+    "In detail",
+    "Pain points",
+    "Line of interaction Frontstage",
+    "In front of the customer",
+    "Line of visibility Backstage",
+    "Behind the scenes",
+    "Owner",
+    "Supporting teams",
+    "Line of internal interaction Support",
+    "Systems",
+    "Tools",
+    "Beyond the blueprint",
+    "Opportunities",
+    "Gaps",
+    "Measures",
+]
+LINES = ("interaction", "visibility", "internal")
+LINE_WORDS = {
+    "interaction": "Line of interaction",
+    "visibility": "Line of visibility",
+    "internal": "Line of internal interaction",
+    "beyond": "Beyond the blueprint",
+}
+# Each row of the grid's body that is drawn, in the order of the page, or only its cell in one
+# step's card on a phone: [label, is a line, top, bottom, left, right, what a phone writes
+# before the cell (a line's name)].
+DRAWN_ROWS = """step => [...document.querySelectorAll('.jm-grid tbody tr')].flatMap(tr => {
+  const cells = [...tr.querySelectorAll('td')].filter(td => step === null
+    || td.style.getPropertyValue('--jm-step').trim() === String(step)).filter(td => td.getClientRects().length);
+  if (!cells.length) return [];
+  const boxes = cells.map(td => td.getBoundingClientRect());
+  return [[tr.querySelector('th').textContent.replace(/\\s+/g, ' ').trim(), tr.classList.contains('jm-line'),
+           Math.min(...boxes.map(b => b.top)), Math.max(...boxes.map(b => b.bottom)),
+           Math.min(...boxes.map(b => b.left)), Math.max(...boxes.map(b => b.right)),
+           getComputedStyle(cells[0], '::before').content]];
+})"""
+
+
+def _top_to_bottom(rows: list) -> None:
+    """Each row starts where the one before it ends, or below: in the page's order on screen."""
+    for above, below in itertools.pairwise(rows):
+        assert above[3] <= below[2] + 0.5, (above, below)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_blueprint_lines_sit_between_their_groups_at_1440(opened, scheme):
+    page = opened(f"journeys/{BLUEPRINT}/", DESKTOP, scheme)
+    page.locator(".jm-grid-scroll").evaluate("el => { el.style.maxHeight = 'none'; }")  # all of it in view
+    rows = page.evaluate(DRAWN_ROWS, None)
+    assert [r[0] for r in rows] == BLUEPRINT_ROWS
+    _top_to_bottom(rows)
+    columns = page.evaluate(COLUMNS)
+    first, last = columns[0]["x"], columns[-1]["x"] + columns[-1]["width"]
+    for key in (*LINES, "beyond"):
+        label, _, _, _, left, right, _ = next(r for r in rows if r[1] and r[0].startswith(LINE_WORDS[key]))
+        # Across every step's column, and drawn: a pattern in each cell, not an empty row.
+        assert abs(left - first) <= 1 and abs(right - last) <= 1, (label, left, right, first, last)
+        image = page.evaluate("k => getComputedStyle(document.querySelector(`.jm-line--${k} td`)).backgroundImage", key)
+        assert "gradient" in image, (key, image)
+        assert page.locator(f".jm-line--{key} .jm-line__name").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_phone_card_keeps_the_blueprint_groups_in_order(opened, demo_handbook, scheme):
+    journey = demo_handbook.journey_by_id[BLUEPRINT]
+    page = opened(f"journeys/{BLUEPRINT}/", PHONE, scheme)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+    steps = [step for _, step in journey.steps]
+    for n, step in enumerate(steps):
+        rows = page.evaluate(DRAWN_ROWS, n)
+        labels = [r[0] for r in rows]
+        # The card holds the step's lanes in the grid's order, the three lines always (an empty
+        # group is two lines together), one under the other.
+        assert labels == [label for label in BLUEPRINT_ROWS if label in labels], step.touchpoint
+        assert [r[0] for r in rows if r[1]][:3] == [BLUEPRINT_ROWS[7], BLUEPRINT_ROWS[9], BLUEPRINT_ROWS[13]]
+        _top_to_bottom(rows)
+        # Each line names itself in the card (the row's label is not shown on a phone).
+        names = [r[6] for r in rows if r[1]]
+        assert names[:3] == [f'"{LINE_WORDS[k]}"' for k in LINES], names
+        # Beyond the blueprint only above something.
+        below = bool(step.opportunities or step.gaps or step.kpis)
+        assert ('"Beyond the blueprint"' in names) == below, step.touchpoint

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import DECAP_SERVER, editor_demo
+from helpers import DECAP_SERVER, demo_custom_fields, editor_demo
 from journeys.cli import main
 from journeys.core import load_handbook
 
-CUSTOM = [("backstage", "Behind the scenes")]
+CUSTOM = demo_custom_fields()
 
 
 @pytest.fixture

@@ -178,6 +178,7 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
     names = {
         "stage_names": {s.id: s.name for s in handbook.stages},
         "persona_names": {p.id: p.name for p in handbook.personas},
+        "custom_fields": handbook.custom_fields,
     }
     if args.all is None:
         journey = handbook.journey_by_id.get(args.journey)

@@ -13,7 +13,7 @@ from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, reserved, slugify
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean, quoted
-from journeys.core.schema import STATES, journey_record
+from journeys.core.schema import STATES
 
 
 def add_parser(commands, maps_help: str) -> None:
@@ -98,8 +98,6 @@ def _journey_ref_errors(args, handbook) -> list[str]:
                 f"{flag}: unknown journey {quoted(value)}{did_you_mean(value, handbook.journey_by_id)}: "
                 f"this handbook has {known}"
             )
-    if args.parent is not None and "parent" not in {key.name for key in journey_record().keys}:
-        errors.append("--parent: this version of the map format has no 'parent' key (map format 1.2)")
     if args.baseline is not None and args.state != "future":
         errors.append("--baseline: only a future-state journey has a baseline: add --state future")
     elif args.baseline in handbook.journey_by_id and handbook.journey_by_id[args.baseline].state == "future":

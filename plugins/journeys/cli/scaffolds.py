@@ -154,10 +154,9 @@ def journey_template(
     measures: list[str] | None = None,
 ) -> str:
     """`personas` and `owner` are what the editor gave (none: the key is left for them to
-    fill in), as are `state`, `baseline` and `parent` (a key the map format has from version
-    1.2); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
-    catalogue ids, or None when the handbook has no catalogue file (then any stage id and
-    free-text owners are valid); `measures` the ids of measures.yml, one of which the example of
+    fill in), as are `state`, `baseline` and `parent`; `known_personas` the handbook's, for
+    the hint. `stages`/`teams` are the catalogue ids, or None when the handbook has no
+    catalogue file (then any stage id and free-text owners are valid); `measures` the ids of measures.yml, one of which the example of
     a KPI that names a measure names."""
     if stages:
         stage, stage_hint = stages[0], ", using ids from stages.yml in its order: " + ", ".join(stages)

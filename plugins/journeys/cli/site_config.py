@@ -190,7 +190,7 @@ def _check_public_fields(options: Options) -> None:
     """As the plugin's on_config does (which fields exist depends on the custom fields), so a
     `public_fields` entry that the build refuses fails the check too, with the same words."""
     for i, name in enumerate(options.public_fields):
-        for message in unknown_public_fields([name], (key for key, _ in options.custom_fields)):
+        for message in unknown_public_fields([name], (f.key for f in options.custom_fields)):
             raise OptionError(message.removeprefix("public_fields: "), ("public_fields", i))
 
 

@@ -59,7 +59,7 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     """The handbook as a public build publishes it (see the module docstring)."""
     shown = frozenset(public_fields)
     personas = tuple(_projected(PERSONA, p, shown) for p in handbook.personas if is_public(p))
-    journeys = _public_addresses(tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)))
+    journeys = _public_references(tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)))
     used_stages = {block.stage for j in journeys for block in j.stages}
     stages = tuple(_projected(STAGE, s, shown) for s in handbook.stages if s.id in used_stages)
     values: tuple[MeasureValue, ...] = ()
@@ -74,7 +74,7 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     named = {team for j in journeys for team in _references(_JOURNEY, j, "team")}
     named |= {m.owner for m in measures if m.owner}
     teams = tuple(_projected(TEAM, t, shown) for t in handbook.teams if t.id in named)  # none unless owners are shown
-    custom_fields = tuple((key, label) for key, label in handbook.custom_fields if key in shown)
+    custom_fields = tuple(f for f in handbook.custom_fields if f.key in shown)
     return Handbook(
         personas,
         journeys,
@@ -160,11 +160,14 @@ def _references(record: Record, item, kind: str) -> set[str]:
     return found
 
 
-def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
-    """Opportunities keep only the pain point ids that public maps hold: the id of a pain
-    point that only internal maps have is itself internal text. (An opportunity left with
-    none is an error in a public build, see `public_problems`.)"""
+def _public_references(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
+    """References keep only what public maps hold. Opportunities keep the pain point ids of
+    public maps: the id of a pain point that only internal maps have is itself internal text.
+    (An opportunity left with none is an error in a public build, see `public_problems`.) A
+    `parent` or a step's `details` naming an internal journey is left out, so a public child
+    of an internal parent is a top-level journey here."""
     held = {p.key for j in journeys for _, s in j.steps for p in s.pain_points}
+    published = {j.id for j in journeys}
 
     def step(s: Step) -> Step:
         return dataclasses.replace(
@@ -172,11 +175,14 @@ def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
             opportunities=tuple(
                 dataclasses.replace(o, addresses=tuple(a for a in o.addresses if a in held)) for o in s.opportunities
             ),
+            details=s.details if s.details in published else None,
         )
 
     return tuple(
         dataclasses.replace(
-            j, stages=tuple(dataclasses.replace(b, steps=tuple(step(s) for s in b.steps)) for b in j.stages)
+            j,
+            parent=j.parent if j.parent in published else None,
+            stages=tuple(dataclasses.replace(b, steps=tuple(step(s) for s in b.steps)) for b in j.stages),
         )
         for j in journeys
     )

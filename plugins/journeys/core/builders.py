@@ -5,7 +5,7 @@ id of an unnamed pain point) or on the whole handbook (team ids)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from journeys.core.measures import kpi_scope
 from journeys.core.model import Journey, Kpi, Persona
@@ -51,17 +51,22 @@ def journey(
     links=(),
     team_id,
     kpi: Callable[[dict, tuple], Kpi] | None = None,
+    parent: str | None = None,
+    details: Mapping[tuple[int, int], str] | None = None,
 ) -> Journey:
     """`team_id` maps an owner as written to its team id; `kpi(data, scope)` makes a KPI that
-    names a measure, with the measure's values in `scope` (core/measures.py)."""
+    names a measure, with the measure's values in `scope` (core/measures.py); `parent` and
+    `details` (step place -> journey id) are the hierarchy as checked (core/hierarchy.py), which
+    keeps neither end of a broken link."""
     block_record = _record(record, "stages")
     step_record = _record(block_record, "steps")
+    details = details or {}
 
     def kpis(items, scope) -> tuple[Kpi, ...]:
         return tuple((kpi(k, scope) if kpi is not None else build(KPI, k)) for k in items or () if complete(KPI, k))
 
     blocks = []
-    for block in data.get("stages") or ():
+    for i, block in enumerate(data.get("stages") or ()):
         if not complete(block_record, block):
             continue
         stage = block["stage"]
@@ -72,6 +77,7 @@ def journey(
                 anchor=f"{stage}-{n}",
                 # A step without an id has no values (its KPI naming a measure is an error).
                 kpis=kpis(step.get("kpis"), kpi_scope(id_, stage, step.get("id") or "")),
+                details=details.get((i, n - 1)),
                 owner=team_id(step["owner"]) if step.get("owner") else None,
                 supporting=tuple(team_id(t) for t in step.get("supporting") or ()),
                 pain_points=tuple(
@@ -98,6 +104,7 @@ def journey(
         owner=team_id(data["owner"]) if data.get("owner") else None,
         state=data.get("state") or "current",
         kpis=kpis(data.get("kpis"), kpi_scope(id_)),
+        parent=parent,
         body=body,
         problems=tuple(problems),
         links=tuple(links),

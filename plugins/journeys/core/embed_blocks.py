@@ -17,7 +17,7 @@ from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.yaml_source import YamlProblem, parse_yaml
 
 LANGUAGE = "journey-map"
-PARTS = ("header", "chart", "grid", "ownership", "pain-points", "opportunities")
+PARTS = ("header", "chart", "grid", "ownership", "pain-points", "opportunities", "children")
 DEFAULT_SHOW = ("chart",)
 KEYS = ("journey", "show")
 KEY = LANGUAGE  # the "key" of every message: `docs/index.md:12: journey-map: ...`

@@ -22,7 +22,7 @@ class FileKind:
     `pattern` is the path from the maps folder: `folder/*.md` one file an item,
     `folder/**/*.md` the same with sub-folders that group items, `name.yml` one file holding
     a YAML list of items (a catalogue). `record` makes the record of one item from the site's
-    custom fields (pairs of key and label); `body` says whether a Markdown body follows the
+    custom fields (`CustomField`s, or pairs of key and label); `body` says whether a Markdown body follows the
     front matter."""
 
     name: str

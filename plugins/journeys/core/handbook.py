@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from journeys.core import builders, narrative_links, placeholders
+from journeys.core import builders, hierarchy, narrative_links, placeholders
 from journeys.core.build_date import build_date
 from journeys.core.documents import (
     Document,
@@ -24,7 +24,7 @@ from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.look_alike import Named, look_alikes
 from journeys.core.measure_files import JourneyScope, Known, read_values
 from journeys.core.measures import kpi_problems, measure_model, measured_kpi, series_index, sort_key
-from journeys.core.model import CatalogueEntry, Journey, Measure, MeasureValue, Persona
+from journeys.core.model import CatalogueEntry, Journey, Measure, MeasureValue, Persona, StageBlock, Step
 from journeys.core.near_ids import Use, near_id_warnings
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import NO_PUBLIC_JOURNEY, SNIPPET_MESSAGE, public_problems, snippet_includes
@@ -35,7 +35,9 @@ from journeys.core.schema import (
     STAGE,
     TEAM,
     Checker,
+    CustomField,
     ListOf,
+    custom_fields_of,
     format_path,
     journey_record,
 )
@@ -52,7 +54,7 @@ class Handbook:
     stages: tuple[CatalogueEntry, ...]
     teams: tuple[CatalogueEntry, ...]
     problems: tuple[Problem, ...]  # every error in every file, sorted
-    custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
+    custom_fields: tuple[CustomField, ...] = ()  # in declared order
     audience: str = "internal"  # "public": a projection made by core.audience.public_view
     warnings: tuple[Problem, ...] = ()  # likely mistakes that leave every map valid, sorted
     measures: tuple[Measure, ...] = ()  # measures.yml, in its order (map format 1.2)
@@ -110,6 +112,16 @@ class Handbook:
             if journey.baseline:
                 found.setdefault(journey.baseline, []).append(journey)
         return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def children(self) -> dict[str, tuple[Journey, ...]]:
+        """Journeys by the id of the journey they zoom into, in order (core/hierarchy.py)."""
+        return hierarchy.children_by_parent(self.journeys)
+
+    @cached_property
+    def detailing_step(self) -> dict[str, tuple[Journey, StageBlock, Step]]:
+        """Journey id -> the step of its parent that zooms into it, with that step's journey and block."""
+        return hierarchy.detailing_steps(self.journeys)
 
     @cached_property
     def valid_journeys(self) -> tuple[Journey, ...]:
@@ -292,14 +304,15 @@ def load_handbook(
     public build would leak (core/audience.py).
 
     `root` is the folder that paths in messages and `source` are relative to (the folder of
-    the site config, or the working directory). `custom_fields` are (key, label) pairs.
+    the site config, or the working directory). `custom_fields` are `CustomField`s (or (key,
+    label) pairs, fields without a lane).
     `docs_dir` is the site's docs folder, which narratives may link into (default: `docs`
     under `root`).
     """
     root = os.path.abspath(root or os.getcwd())
     docs_dir = os.path.abspath(docs_dir or os.path.join(root, "docs"))
     maps_dir = os.path.abspath(maps_dir)
-    custom_fields = tuple(custom_fields)
+    custom_fields = custom_fields_of(custom_fields)
     if not os.path.isdir(maps_dir):
         missing = Problem(_display(maps_dir, root), None, None, "", "maps folder not found")
         return Handbook((), (), (), (), (missing,), custom_fields)
@@ -339,6 +352,7 @@ def load_handbook(
         [(f, _display(f, root)) for f in files.measure_values], _measure_known(known, journeys_kept), today
     )
     loose += [p for p in found if p.level == "error"]
+    zoom = _check_hierarchy(journeys_kept, known, public)
     loose += _check_folders(journey_items, files.journeys_dir, root)
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root, public)
     _check_placeholders(journey_items)
@@ -362,7 +376,12 @@ def load_handbook(
     series = series_index(values)
     by_id = {m.id: m for m in measures}
     personas, journeys = _model(
-        personas_kept, journeys_kept, team_id, record, lambda data, scope: measured_kpi(data, scope, by_id, series)
+        personas_kept,
+        journeys_kept,
+        team_id,
+        record,
+        lambda data, scope: measured_kpi(data, scope, by_id, series),
+        zoom,
     )
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys, free_stages)
     teams = (
@@ -438,6 +457,30 @@ def _item_names(personas, journeys, known) -> list[Named]:
 def _published(item: _Item, public: dict | None) -> bool:
     """Whether `item` is a public map of a public build (`public` from `_public_hints`)."""
     return public is not None and item.data.get("visibility") == "public"
+
+
+def _check_hierarchy(journeys: list[_Item], known: dict, public: dict | None) -> hierarchy.Checked:
+    """Check every `parent` and `details` (core/hierarchy.py). In a public build, a public map
+    is checked among the public maps only, as the public site shows them: a link to an internal
+    journey is dropped there without a word (core/audience.py), and no message in a public map
+    names an internal journey or its file. The internal maps are checked as in any build, with
+    what the public maps say heard but reported in their own check only."""
+    if public is None:
+        return hierarchy.check(journeys, known["journey"], lambda i: checker_for(i.doc), _where)
+    published = [i for i in journeys if _published(i, public)]
+    everything = hierarchy.check(
+        journeys, known["journey"], lambda i: _silent if _published(i, public) else checker_for(i.doc), _where
+    )
+    shown = hierarchy.check(published, public["journey"], lambda i: checker_for(i.doc), _where)
+    ids = public["journey"]
+    return hierarchy.Checked(
+        {**{c: p for c, p in everything.parents.items() if c not in ids}, **shown.parents},
+        {**{j: d for j, d in everything.details.items() if j not in ids}, **shown.details},
+    )
+
+
+def _silent(*_) -> None:
+    """A report that says nothing: what is reported elsewhere (see `_check_hierarchy`)."""
 
 
 def _public_hints(journey_items: list[_Item]) -> dict:
@@ -665,8 +708,17 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(persona_items, journey_items, team_id, record, kpi) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
-    """`team_id` makes a team id of an owner as written; `kpi(data, scope)` a KPI's model."""
+def _where(item: _Item, path: tuple) -> str:
+    """`file:line` of a key of an item, for a message about it written elsewhere."""
+    line, _ = item.doc.located.where(path) if item.doc.located else (None, None)
+    return f"{item.doc.display}:{line}" if line else item.doc.display
+
+
+def _model(
+    persona_items, journey_items, team_id, record, kpi, zoom: hierarchy.Checked
+) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+    """`team_id` makes a team id of an owner as written; `kpi(data, scope)` a KPI's model;
+    `zoom` the checked parents and step details."""
     personas = tuple(
         sorted(
             (
@@ -698,6 +750,8 @@ def _model(persona_items, journey_items, team_id, record, kpi) -> tuple[tuple[Pe
                     links=i.links,
                     team_id=team_id,
                     kpi=kpi,
+                    parent=zoom.parents.get(i.id),
+                    details=zoom.details.get(i.id, {}),
                 )
                 for i in journey_items
             ),
@@ -710,12 +764,15 @@ def _model(persona_items, journey_items, team_id, record, kpi) -> tuple[tuple[Pe
 def _resolve(item: _Item, known: dict, public: dict | None = None) -> None:
     """Report references to nothing. For a public map of a public build (`public`), persona,
     baseline and pain point references are public_checks' to report, whether what they name is
-    internal or does not exist, and hints come from `public` only: its messages must not tell
-    which internal items exist."""
+    internal or does not exist; a `parent` or `details` naming an internal journey is dropped
+    from the public site (core/audience.py), so only one naming nothing is reported; and hints
+    come from `public` only: its messages must not tell which internal items exist."""
     report = checker_for(item.doc)
     over: set[str] = set()  # kinds past their cap in this file: said once, at the first
     for kind, value, path in item.refs:
-        if public is not None and kind in ("persona", "journey", "pain-point"):
+        if public is not None and kind in ("persona", "pain-point"):
+            continue
+        if public is not None and kind == "journey" and (path == ("baseline",) or value in known["journey"]):
             continue
         made = slugify(value) if kind == "team" and known["team"] is None else value
         if kind in ("stage", "team") and (why := reserved(kind, made)):
@@ -798,8 +855,9 @@ def _check_journey(item: _Item, known: dict, today, public: dict | None = None) 
 
 
 def _check_steps(data: dict, report) -> None:
-    """Within one journey: a step id names one step (a measure's step column, a journey's
-    details), and no explicit pain-point id takes the form of a generated one."""
+    """Within one journey: a step id names one step (for a measure's step column; a step's
+    `details` needs none, core/hierarchy.py says why), and no explicit pain-point id takes the
+    form of a generated one."""
     first: dict[str, tuple[int, int]] = {}
     for i, block in enumerate(data.get("stages") or ()):
         for n, step in enumerate(block.get("steps") or ()):

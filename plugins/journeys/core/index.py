@@ -176,7 +176,12 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
                 reached_personas=tuple(sorted({p for j in reached for p in j.personas})),
             )
         )
-    return tuple(sorted(merged, key=lambda m: (-m.score, -SEVERITY_WEIGHT[m.severity], m.id)))
+    return tuple(sorted(merged, key=by_priority))
+
+
+def by_priority(pain: MergedPainPoint) -> tuple:
+    """The order of every pain-point list: priority, then severity, then id."""
+    return (-pain.score, -SEVERITY_WEIGHT[pain.severity], pain.id)
 
 
 def average(values) -> float | None:

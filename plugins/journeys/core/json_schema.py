@@ -17,7 +17,7 @@ CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml"), "meas
 
 
 def front_matter_schema(kind: str, custom_fields=()) -> dict:
-    """The schema of a `kind` file's front matter; `custom_fields` are (key, label) pairs."""
+    """The schema of a `kind` file's front matter; `custom_fields` as `step_record` takes them."""
     if kind == "measure-value":
         # A row of maps/measures/*.csv as a CSV-to-JSON tool reads it: each column by its type.
         return {

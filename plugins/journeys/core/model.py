@@ -80,6 +80,7 @@ class Step:
     touchpoint: str
     emotion: int
     id: str | None = None  # unique within its journey (map format 1.2, "Step ids")
+    details: str | None = None  # the journey that zooms into this step (core/hierarchy.py checked it)
     channel: str | None = None
     action: str | None = None
     thinking: str | None = None
@@ -134,6 +135,9 @@ class Journey:
     owner: str | None = None
     state: str = "current"
     baseline: str | None = None
+    # The journey this one zooms into, its own `parent` or the journey of the step that names it
+    # in `details`; None at the top, and where the check found the hierarchy broken.
+    parent: str | None = None
     reviewed: datetime.date | None = None
     tags: tuple[str, ...] = ()
     kpis: tuple[Kpi, ...] = ()

@@ -20,8 +20,8 @@ from types import MappingProxyType
 from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.ids import is_valid_id
 from journeys.core.problems import did_you_mean, quoted
+from journeys.core.schema import LANE_GROUPS, LANE_MEANINGS, CustomField, step_record, type_name
 from journeys.core.schema import VISIBILITIES as AUDIENCES
-from journeys.core.schema import step_record, type_name
 
 CUSTOM_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,62}\Z")
 
@@ -105,20 +105,21 @@ def _names(value) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _custom_fields(value) -> tuple[tuple[str, str], ...]:
+def _custom_fields(value) -> tuple[CustomField, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
         raise OptionError(f"expected a list of mappings with 'key' and 'label', {_got(value)}")
     builtin = [key.name for key in step_record().keys]
-    pairs: list[tuple[str, str]] = []
+    fields_: list[CustomField] = []
     for i, entry in enumerate(value):
         if not isinstance(entry, dict):
             raise OptionError(f"expected a mapping with 'key' and 'label', {_got(entry)}", (i,))
         for name in entry:
-            if name not in ("key", "label"):
+            if name not in _CUSTOM_FIELD_KEYS:
                 raise OptionError(
-                    f"unknown key{did_you_mean(name, ('key', 'label'))}: a custom field has a 'key' and a 'label'",
+                    f"unknown key{did_you_mean(name, _CUSTOM_FIELD_KEYS)}: a custom field has a 'key', a 'label' "
+                    "and, to draw it in a service blueprint, a 'lane'",
                     (i, name),
                     at_key=True,
                 )
@@ -130,13 +131,31 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
             raise OptionError(f"'{key}' is not a step key: use a-z, 0-9, _ and -, starting with a letter", (i, "key"))
         if key in builtin:
             raise OptionError(f"'{key}' is already a step key; choose another key", (i, "key"))
-        if key in dict(pairs):
+        if key in {f.key for f in fields_}:
             raise OptionError(f"'{key}' is declared twice", (i, "key"))
         try:
-            pairs.append((key, _text(entry["label"])))
+            label = _text(entry["label"])
         except OptionError as exc:
             raise OptionError(exc.message, (i, "label")) from None
-    return tuple(pairs)
+        fields_.append(CustomField(key, label, _lane(entry.get("lane"), (i, "lane"))))
+    return tuple(fields_)
+
+
+_CUSTOM_FIELD_KEYS = ("key", "label", "lane")
+
+
+def _lane(value, path: tuple) -> str:
+    """A custom field's blueprint group (map format 1.2, "Service blueprint lanes")."""
+    if value is None:
+        return ""
+    if value not in LANE_GROUPS:
+        hint = did_you_mean(value, LANE_GROUPS)
+        raise OptionError(
+            f"expected one of {', '.join(LANE_GROUPS)}, {_got(value)}{hint}: "
+            + ", ".join(f"{group} is {meaning}" for group, meaning in LANE_MEANINGS.items()),
+            path,
+        )
+    return value
 
 
 # `{journeys|journey|journeys}` in a label: the first form when `journeys` is 1, the second
@@ -219,9 +238,11 @@ class Options:
     history_depth: int = field(default=10, metadata={"check": _count})
     """How many commits each journey page's History section lists, from git; 0 turns it off."""
 
-    custom_fields: tuple[tuple[str, str], ...] = field(default=(), metadata={"check": _custom_fields})
+    custom_fields: tuple[CustomField, ...] = field(default=(), metadata={"check": _custom_fields})
     """Extra step keys, each rendered as a lane of the map grid, in this order: a list of
-    `key` (what editors write in a step) and `label` (the lane's title), as (key, label)."""
+    `key` (what editors write in a step), `label` (the lane's title) and, optionally, `lane`
+    (frontstage, backstage or support): when any field has a lane, the grid is drawn as a
+    service blueprint, each such field in its group."""
 
     plotly_js: str | None = field(default=None, metadata={"check": _optional_text})
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
@@ -30,6 +31,32 @@ KIND_UNITS = {"percent": "%", "duration": "d"}  # every other kind: no unit
 LOWER_IS_BETTER = ("ces", "duration")
 INTERNAL, PUBLIC = VISIBILITIES  # a field's audience: see Key
 EMOTION_MIN, EMOTION_MAX = -2, 2
+# The groups of a service blueprint (map format 1.2, "Service blueprint lanes"), top to bottom:
+# the customer's lanes, then the three a custom field's `lane` may name.
+CUSTOMER = "customer"
+LANE_GROUPS = ("frontstage", "backstage", "support")
+# What each group holds, in the words of the option's error and of a lane's hint in the editor.
+LANE_MEANINGS = {
+    "frontstage": "what the customer sees staff or systems do",
+    "backstage": "what staff do out of sight",
+    "support": "the systems, partners and policies behind them",
+}
+MAX_LEVELS = 4  # journeys at every zoom level: lifecycle, macro, micro and one more, at most
+
+
+class CustomField(NamedTuple):
+    """A step key the site declares (the plugin option `custom_fields`): `label` titles its
+    lane of the map grid, `lane` is the blueprint group it is drawn in (one of LANE_GROUPS),
+    or "" for none."""
+
+    key: str
+    label: str
+    lane: str = ""
+
+
+def custom_fields_of(declared: Iterable) -> tuple[CustomField, ...]:
+    """Declared custom fields as `CustomField`s; (key, label) pairs are fields without a lane."""
+    return tuple(CustomField(*entry) for entry in declared)
 
 
 def format_path(path: tuple) -> str:
@@ -283,8 +310,9 @@ class Key:
     `model_field` (default: the key); a public build
     empties a field whose `audience` is INTERNAL unless `public_fields` names it
     (core/audience.py); the map grid shows a step field with a `lane` as a lane with that
-    label (render/canvas.py); `journeys new` writes `example` (cli/scaffolds.py); a form editor
-    takes its widget from `type`, its label, `doc` as the hint and `required`."""
+    label (render/canvas.py), in its `blueprint` group when the grid is a service blueprint;
+    `journeys new` writes `example` (cli/scaffolds.py); a form editor takes its widget from
+    `type`, its label, `doc` as the hint and `required`."""
 
     name: str
     type: Type
@@ -298,6 +326,10 @@ class Key:
     model_field: str = ""  # the model's field, when it is not named as the key
     custom: bool = False  # one of the site's custom fields, kept in the model's `custom` pairs
     unless: str = ""  # a required key that may be left out when this other key is given
+    # A step field's group on a grid drawn as a service blueprint: CUSTOMER or one of
+    # LANE_GROUPS; a lane without one is drawn below the blueprint. A field of a LANE_GROUPS
+    # group is a lane of the blueprint only: a grid without lanes leaves it to the ownership table.
+    blueprint: str = ""
 
     def __post_init__(self):
         if not self.label:
@@ -628,20 +660,26 @@ MEASURE_VALUE = Record(
 )
 
 
+def _blueprint_group(lane: str) -> str:
+    return f", in the service blueprint's {lane} group ({LANE_MEANINGS[lane]})" if lane else ""
+
+
 def step_record(custom_fields=()) -> Record:
-    """The step type, with the site's declared custom lanes as extra keys."""
+    """The step type, with the site's declared custom lanes as extra keys (`CustomField`s, or
+    (key, label) pairs)."""
     custom = tuple(
         Key(
-            key,
+            f.key,
             ListOf(Text(), single_ok=True),
-            doc=f'the custom lane "{label}": a sentence or a list of sentences',
+            doc=f'the custom lane "{f.label}"{_blueprint_group(f.lane)}: a sentence or a list of sentences',
             audience=INTERNAL,
-            label=label,
-            lane=label,
+            label=f.label,
+            lane=f.label,
             example="What happens out of the customer's sight.",
             custom=True,
+            blueprint=f.lane,
         )
-        for key, label in custom_fields
+        for f in custom_fields_of(custom_fields)
     )
     return Record(
         "step",
@@ -650,16 +688,28 @@ def step_record(custom_fields=()) -> Record:
             Key(
                 "id",
                 Id(),
-                doc="only for a step something refers to (a measure's step column, a step's details); "
-                "unique within the journey",
+                doc="only for a step something refers to (a measure's step column); unique within the "
+                "journey. A step with details needs none",
                 audience=PUBLIC,
                 example="quote-form",
             ),
             Key(
-                "channel", Text(), doc="web, app, phone, store, e-mail, ...: free text", audience=PUBLIC, lane="Channel"
+                "channel",
+                Text(),
+                doc="web, app, phone, store, e-mail, ...: free text",
+                audience=PUBLIC,
+                lane="Channel",
+                blueprint=CUSTOMER,
             ),
-            Key("action", Text(), doc="what the customer does", audience=PUBLIC, lane="Action"),
-            Key("thinking", Text(), doc="what the customer thinks or says", audience=PUBLIC, lane="Thinking"),
+            Key("action", Text(), doc="what the customer does", audience=PUBLIC, lane="Action", blueprint=CUSTOMER),
+            Key(
+                "thinking",
+                Text(),
+                doc="what the customer thinks or says",
+                audience=PUBLIC,
+                lane="Thinking",
+                blueprint=CUSTOMER,
+            ),
             Key(
                 "emotion",
                 Integer(EMOTION_MIN, EMOTION_MAX),
@@ -667,10 +717,44 @@ def step_record(custom_fields=()) -> Record:
                 doc="-2 very negative, 0 neutral, 2 very positive",
                 audience=PUBLIC,
                 lane="Emotion",
+                blueprint=CUSTOMER,
             ),
-            Key("owner", TEAM_REF, doc="the team that owns this touchpoint", audience=INTERNAL),
-            Key("supporting", ListOf(TEAM_REF), default=(), doc="teams that support the owner", audience=INTERNAL),
-            Key("tools", TEXTS, default=(), doc="systems and processes used here", audience=INTERNAL, example=["CRM"]),
+            Key(
+                "details",
+                Ref("journey"),
+                doc="the journey that zooms into this step; that journey's parent is then this journey",
+                audience=PUBLIC,
+                lane="In detail",
+                example="another-journey-id",
+                blueprint=CUSTOMER,
+            ),
+            Key(
+                "owner",
+                TEAM_REF,
+                doc="the team that owns this touchpoint",
+                audience=INTERNAL,
+                lane="Owner",
+                blueprint="backstage",
+            ),
+            Key(
+                "supporting",
+                ListOf(TEAM_REF),
+                default=(),
+                doc="teams that support the owner",
+                audience=INTERNAL,
+                lane="Supporting teams",
+                blueprint="backstage",
+            ),
+            Key(
+                "tools",
+                TEXTS,
+                default=(),
+                doc="systems and processes used here",
+                audience=INTERNAL,
+                lane="Tools",
+                example=["CRM"],
+                blueprint="support",
+            ),
             Key(
                 "pain_points",
                 ListOf(PAIN_POINT),
@@ -679,6 +763,7 @@ def step_record(custom_fields=()) -> Record:
                 "wherever the same problem appears",
                 audience=PUBLIC,
                 lane="Pain points",
+                blueprint=CUSTOMER,
                 example=[
                     {
                         "id": "example-pain",
@@ -769,6 +854,14 @@ def journey_record(custom_fields=()) -> Record:
                 "baseline",
                 Ref("journey"),
                 doc="only with state: future: the current-state journey this one redesigns",
+                audience=PUBLIC,
+                example="another-journey-id",
+            ),
+            Key(
+                "parent",
+                Ref("journey"),
+                doc="the journey this one zooms into: a lifecycle journey above a macro one, a macro journey "
+                "above a micro one",
                 audience=PUBLIC,
                 example="another-journey-id",
             ),

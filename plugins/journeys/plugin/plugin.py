@@ -111,9 +111,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             custom_dir=config.theme.custom_dir,
             repo_url=config.repo_url,
         )
-        for message in unknown_public_fields(
-            self.options.public_fields, (key for key, _ in self.options.custom_fields)
-        ):
+        for message in unknown_public_fields(self.options.public_fields, (f.key for f in self.options.custom_fields)):
             raise PluginError(one_line(f"journeys: {message}"))
         self.maps_dir = os.path.join(self.root, self.options.maps_dir)
         # A preview keeps the templates, compiled, while the overrides and labels stay the same.

@@ -7,6 +7,7 @@ from functools import partial
 
 from journeys.core.handbook import Handbook
 from journeys.core.index import touchpoints_by_team
+from journeys.render.children_pages import children_pages
 from journeys.render.context import Context
 from journeys.render.generated_page import Page
 from journeys.render.journey_page import journey_page
@@ -34,6 +35,7 @@ def all_pages(handbook: Handbook, ctx: Context) -> list[Page]:
         )
         for j in handbook.journeys
     ]
+    pages += children_pages(handbook, ctx)
     pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
     pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
     if handbook.audience != "public" or handbook.teams:  # a public build shows teams only with owners

@@ -18,17 +18,21 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.index import Place, reading
 from journeys.core.model import Journey, Opportunity, PainPoint, Step
-from journeys.core.schema import step_record
+from journeys.core.schema import CUSTOMER, LANE_GROUPS, CustomField, step_record
 from journeys.render.context import Context
 from journeys.render.emotion_lane import lane as emotion_lane
-from journeys.render.fragments import emotion, pain_point_href
+from journeys.render.fragments import emotion, joined, pain_point_href, team_link
 from journeys.render.health import badge, health, kpi_name
+from journeys.render.zoom import zoom_card
 
-# The built-in lanes in reading order, (key, label key): the step fields declared with a lane
-# (core/schema.py), whose labels render/labels.py takes from there; then every custom field.
-LANES = tuple((key.name, f"journey_lane_{key.name}") for key in step_record().keys if key.lane)
+# The built-in lanes in reading order: the step fields declared with a lane (core/schema.py),
+# whose labels render/labels.py takes from there as `journey_lane_<key>`.
+_BUILT_IN = tuple(key for key in step_record().keys if key.lane)
 # A lane's row is `jm-lane--<row key>`, its field key unless named here (kept for stylesheets).
 _ROW_KEYS = {"pain_points": "pains"}
+# A service blueprint's groups, top to bottom, each with the line drawn above it (map format
+# 1.2, "Service blueprint lanes"); the lanes of no group follow below the blueprint.
+LINES = dict(zip(LANE_GROUPS, ("interaction", "visibility", "internal")))
 
 Content = Callable[[int, Step], object]  # a lane's cell for the step at an index: markup or text
 
@@ -43,6 +47,33 @@ class Lane(NamedTuple):
     css_label: str
     cells: list[tuple[Markup, object]]
     searched: bool
+    kind: str = "lane"
+
+
+class Line(NamedTuple):
+    """A row of a service blueprint that is a line between two groups of lanes: `key` is
+    `interaction`, `visibility` or `internal` (the lines above the frontstage, backstage and
+    support groups) or `beyond` (above the lanes outside the blueprint); `group` names the group
+    below it ("" for `beyond`); `shown` says, step by step, whether a phone's card draws it:
+    the blueprint's lines always, `beyond` only above something."""
+
+    key: str
+    label: str
+    css_label: str
+    group: str
+    shown: tuple[bool, ...]
+    kind: str = "line"
+
+
+class Row(NamedTuple):
+    """A planned row of the grid: a lane (`key` its field, `custom` when the site declared it)
+    or, with `line`, a line of the blueprint."""
+
+    key: str
+    label_key: str = ""  # a built-in lane's label in render/labels.py
+    label: str = ""  # a custom lane's label, as the site declared it
+    custom: bool = False
+    line: bool = False
 
 
 def css_string(value: str) -> str:
@@ -116,6 +147,9 @@ def _contents(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> 
         "action": lambda n, s: s.action or "",
         "thinking": lambda n, s: s.thinking or "",
         "emotion": lambda n, s: curve[n] + emotion(ctx, s.emotion),
+        "details": lambda n, s: zoom_card(handbook, ctx, here, s.details) if s.details else "",
+        "owner": lambda n, s: team_link(ctx, here, handbook, s.owner),
+        "supporting": lambda n, s: joined(team_link(ctx, here, handbook, t) for t in s.supporting),
         "pain_points": lambda n, s: _cards(ctx, [pain_card(handbook, ctx, here, journey, p) for p in s.pain_points]),
         "opportunities": lambda n, s: _cards(
             ctx, [opportunity_card(handbook, ctx, here, journey, o) for o in s.opportunities]
@@ -147,11 +181,17 @@ def _as_written(ctx: Context, key: str, custom: bool = False) -> Content:
     return cell
 
 
+# Lanes search leaves out. Emotion: scores and their words ("+1 positive"), nothing a reader
+# searches for. In detail, owners and supporting teams: links to journeys and teams, which are
+# found on their own pages.
+_NOT_SEARCHED = frozenset(("emotion", "details", "owner", "supporting"))
+
+
 def _searched(handbook: Handbook, key: str) -> Callable[[Step], bool] | None:
-    """What search indexes of a lane, by step (every cell when None). Emotion: scores and their
-    words ("+1 positive"), nothing a reader searches for. Pain points: only an occurrence
-    worded unlike its row, the home of the rest (pain_card)."""
-    if key == "emotion":
+    """What search indexes of a lane, by step (every cell when None): nothing of the lanes of
+    `_NOT_SEARCHED`; of pain points only an occurrence worded unlike its row, the home of the
+    rest (pain_card)."""
+    if key in _NOT_SEARCHED:
         return lambda step: False
     if key == "pain_points":
         return lambda step: any(own_words(handbook, p) for p in step.pain_points)
@@ -181,18 +221,58 @@ def _lane(
     return Lane(_ROW_KEYS.get(key, key.split("-")[0]), label, css_string(label), cells, any_found)
 
 
-def lane_cells(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> list[Lane]:
-    """Every lane with content somewhere in the journey (emotion always), in reading order."""
+def plan(custom_fields: Sequence[CustomField]) -> list[Row]:
+    """The rows of every grid of a handbook, in reading order. Without a custom field that has a
+    lane: the built-in lanes outside the blueprint's groups (owners and tools are the ownership
+    table's), then the custom lanes. With one, a service blueprint: the customer's lanes, then
+    for each group the line above it, its custom lanes and its built-in lanes (owners and
+    supporting teams backstage, tools in support), then the lanes of no group."""
+    custom = [Row(f.key, label=f.label, custom=True) for f in custom_fields]
+    if not any(f.lane for f in custom_fields):
+        return [Row(k.name, f"journey_lane_{k.name}") for k in _BUILT_IN if k.blueprint not in LANE_GROUPS] + custom
+    rows = [Row(k.name, f"journey_lane_{k.name}") for k in _BUILT_IN if k.blueprint == CUSTOMER]
+    for group, line in LINES.items():
+        rows.append(Row(line, line=True))
+        rows += [row for row, f in zip(custom, custom_fields) if f.lane == group]
+        rows += [Row(k.name, f"journey_lane_{k.name}") for k in _BUILT_IN if k.blueprint == group]
+    rows.append(Row("beyond", line=True))
+    rows += [Row(k.name, f"journey_lane_{k.name}") for k in _BUILT_IN if not k.blueprint]
+    return rows + [row for row, f in zip(custom, custom_fields) if not f.lane]
+
+
+def _line(ctx: Context, key: str, steps: int) -> Line:
+    groups = {line: group for group, line in LINES.items()}
+    label = ctx.labels[f"journey_line_{key}"]
+    group = ctx.labels[f"journey_group_{groups[key]}"] if key in groups else ""
+    return Line(key, label, css_string(label), group, (True,) * steps)
+
+
+def lane_cells(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> list[Lane | Line]:
+    """Every lane with content somewhere in the journey (emotion always), in reading order; in
+    a service blueprint, the lines between its groups (every one, so an empty group shows as
+    two lines together), and the line above the lanes outside it when one of them has content."""
     steps = [step for _, step in journey.steps]
     starts = frozenset(block.steps[0].anchor for block in journey.stages if block.steps)
     contents = _contents(handbook, journey, ctx, here)
-    lanes = [(key, ctx.labels[label], contents.get(key) or _as_written(ctx, key)) for key, label in LANES] + [
-        (f"custom-{n}", label, _as_written(ctx, key, custom=True))
-        for n, (key, label) in enumerate(handbook.custom_fields)
-    ]
-    rows = []
-    for key, label, content in lanes:
-        cells = [content(n, s) for n, s in enumerate(steps)]
+    rows: list[Lane | Line] = []
+    below: list[bool] = []  # the steps with a cell in a lane since the last line
+    for row in plan(handbook.custom_fields):
+        if row.line:
+            rows.append(_line(ctx, row.key, len(steps)))
+            below = [False] * len(steps)
+            continue
+        if row.custom:
+            key, label, content = "custom", row.label, _as_written(ctx, row.key, custom=True)
+        else:
+            key, label, content = row.key, ctx.labels[row.label_key], contents.get(row.key) or _as_written(ctx, row.key)
+        cells = [content(i, s) for i, s in enumerate(steps)]
         if any(cells):
-            rows.append(_lane(ctx, key, label, steps, cells, _searched(handbook, key), starts))
+            rows.append(_lane(ctx, key, label, steps, cells, _searched(handbook, row.key), starts))
+            below = [b or bool(c) for b, c in zip(below, cells)] if below else below
+    last = rows[-1] if rows else None
+    if isinstance(last, Line) and last.key == "beyond":
+        rows.pop()  # nothing outside the blueprint
+    for n, drawn in enumerate(rows):
+        if isinstance(drawn, Line) and drawn.key == "beyond":
+            rows[n] = drawn._replace(shown=tuple(below))
     return rows

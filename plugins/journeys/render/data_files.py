@@ -17,7 +17,7 @@ from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint, Place
 from journeys.core.measures import number_text
 from journeys.core.model import Journey, Kpi, MeasureValue, Step
-from journeys.core.schema import MEASURE_VALUE
+from journeys.core.schema import MEASURE_VALUE, CustomField
 from journeys.render.memo import Memo
 from journeys.render.pagination import pain_homes, pain_parts
 from journeys.render.urls import Site
@@ -28,7 +28,8 @@ MEASURES_EXPORT = "measures.csv"  # written only by a handbook with measures (ma
 # The pain-point index's rows, small, for its filter: it shows matching rows from every part
 # of the index, fetched when a reader first filters.
 ROWS_EXPORT = "pain-points.json"
-# 2 since map format 1.2 ("Exports in version 1.2"): `measures`, each KPI's measure and values.
+# 2 since map format 1.2 ("Exports in version 1.2"): `measures`, each KPI's measure and values,
+# a journey's `parent` and each step's `details`.
 FORMAT_VERSION = 2
 ROWS_VERSION = 1  # pain-points.json, whose rows have not changed
 CSV_COLUMNS = (
@@ -134,7 +135,7 @@ _STEP_FIELDS: dict[str, tuple[str, Callable[[Step], Any]]] = {
 }
 
 
-def _step(step: Step, custom_fields: Iterable[tuple[str, str]]) -> dict[str, Any]:
+def _step(step: Step, custom_fields: Iterable[CustomField]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for field in dataclasses.fields(step):
         if field.name == "custom":
@@ -143,7 +144,7 @@ def _step(step: Step, custom_fields: Iterable[tuple[str, str]]) -> dict[str, Any
         raw = getattr(step, field.name)
         data[name] = value(step) if value else (list(raw) if isinstance(raw, tuple) else raw)
     custom = dict(step.custom)
-    data["custom"] = {key: list(custom.get(key, ())) for key, _ in custom_fields}
+    data["custom"] = {f.key: list(custom.get(f.key, ())) for f in custom_fields}
     return data
 
 
@@ -156,6 +157,7 @@ def _journey(journey: Journey, handbook: Handbook, site: Site) -> dict[str, Any]
         "owner": journey.owner,
         "state": journey.state,
         "baseline": journey.baseline,
+        "parent": journey.parent,
         "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
         "tags": list(journey.tags),
         "kpis": [_kpi(k) for k in journey.kpis],
@@ -254,7 +256,7 @@ def handbook_data(
             }
             for t in handbook.teams
         ],
-        "custom_fields": [{"key": key, "label": label} for key, label in handbook.custom_fields],
+        "custom_fields": [{"key": f.key, "label": f.label, "lane": f.lane or None} for f in handbook.custom_fields],
         "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
         "measures": _measures(handbook, site),

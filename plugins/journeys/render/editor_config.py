@@ -21,6 +21,7 @@ from journeys.core.file_kinds import FILE_KINDS, FileKind, file_kind
 from journeys.core.ids import ID_RE
 from journeys.core.schema import (
     Choice,
+    CustomField,
     Date,
     Handle,
     Id,
@@ -54,7 +55,7 @@ def collection_name(kind: FileKind) -> str:
 def editor_config(
     *,
     editor: Editor,
-    custom_fields: Sequence[tuple[str, str]] = (),
+    custom_fields: Sequence[CustomField] = (),
     maps_path: str,
     docs_path: str,
     present: frozenset[str] | set[str],
@@ -90,7 +91,7 @@ def _join(*parts: str) -> str:
     return "/".join(part.strip("/") for part in parts if part.strip("/") not in ("", "."))
 
 
-def _collection(kind: FileKind, custom_fields: Sequence[tuple[str, str]], maps_path: str, widgets: _Widgets) -> dict:
+def _collection(kind: FileKind, custom_fields: Sequence[CustomField], maps_path: str, widgets: _Widgets) -> dict:
     record = kind.record(tuple(custom_fields))
     name = collection_name(kind)
     fields = [widgets.field(key) for key in record.keys]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from journeys.core.editor_option import Editor
+from journeys.core.schema import CustomField
 from journeys.render.editor_config import editor_config
 from journeys.render.templating import Templates
 
@@ -44,7 +45,7 @@ def editor_site(
     *,
     editor: Editor,
     audience: str,
-    custom_fields: Sequence[tuple[str, str]] = (),
+    custom_fields: Sequence[CustomField] = (),
     maps_path: str,
     docs_path: str,
     present: frozenset[str] | set[str],

@@ -16,6 +16,7 @@ from journeys.render.canvas import opportunity_card, pain_card, scored
 from journeys.render.charts import journey_figure
 from journeys.render.context import Context
 from journeys.render.fragments import priority_legend, stage_link, step_link
+from journeys.render.zoom import children_section
 
 Item = TypeVar("Item")
 
@@ -56,6 +57,7 @@ def _parts(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> dic
         "ownership": lambda: journey_page.ownership(handbook, journey, ctx, here),
         "pain-points": lambda: _cards(handbook, journey, ctx, here, pain_card, lambda s: s.pain_points),
         "opportunities": lambda: _cards(handbook, journey, ctx, here, opportunity_card, lambda s: s.opportunities),
+        "children": lambda: children_section(handbook, journey, ctx, here),
     }
 
 

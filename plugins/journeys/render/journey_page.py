@@ -32,6 +32,7 @@ from journeys.render.generated_page import Page, starts_with_heading
 from journeys.render.health import counts, health, journey_healths, stage_badge
 from journeys.render.history_section import history_section
 from journeys.render.measure_views import chart_legend, kpi_chart, kpi_health_table, place_words
+from journeys.render.zoom import breadcrumbs, children_section, subtree_section, zooms_into
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
@@ -65,10 +66,13 @@ def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
         hide=HIDE,
         markdown=journey.body,
         journey=journey,
+        breadcrumbs=breadcrumbs(handbook, journey, ctx, here),
         header=header(handbook, journey, ctx, here),
         kpis=key_measures(handbook, journey, ctx, here),
         grid=grid(handbook, journey, ctx, here),
         measures=measures_over_time(handbook, journey, ctx, here),
+        children=children_section(handbook, journey, ctx, here),
+        subtree_pains=subtree_section(handbook, journey, ctx, here, legend=not scored(handbook, journey)),
         # The lane draws the curve; plotly only where it adds the baseline overlay and hover.
         compared=journey_figure(handbook, journey, ctx, here) if baseline is not None else "",
         ownership=ownership(handbook, journey, ctx, here),
@@ -91,6 +95,7 @@ def header(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Mar
         state=ctx.labels.get(f"state_{journey.state}", journey.state),
         baseline=baseline,
         redesigned_by=[journey_link(ctx, here, j) for j in handbook.redesigned_by.get(journey.id, ())],
+        zooms_into=zooms_into(handbook, journey, ctx, here),
         review=review_status(journey.reviewed, ctx),
         health=counts(ctx, journey_healths(ctx, journey)) if not journey.problems else "",
     )

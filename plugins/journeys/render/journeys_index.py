@@ -1,5 +1,5 @@
 """The journeys index: every journey grouped by persona and by folder, with state and review
-status. Detail pages are reached from here, not from the site navigation. A large index
+status, after the tree of top-level journeys when journeys zoom into others. Detail pages are reached from here, not from the site navigation. A large index
 continues on list pages (render/pagination.py): its first page then opens with a contents list
 that links every persona's and folder's section where it lives."""
 
@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
+from journeys.core.hierarchy import has_hierarchy
 from journeys.core.ids import slugify
 from journeys.core.model import Journey, Persona
 from journeys.render import pagination
@@ -31,6 +32,7 @@ from journeys.render.pagination import (
     split,
 )
 from journeys.render.text import url
+from journeys.render.zoom import TREE_NODE_BYTES, tree, tree_facts, tree_levels
 
 Item = tuple["Section", int, "Journey | None"]  # a row of the index: its section, its place there, its journey
 
@@ -66,6 +68,9 @@ def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
         (section, n, journey) for section in sections for n, journey in enumerate(section.journeys or [None])
     ]
     contents = SECTION_LINK_BYTES * len(sections)
+    # With a hierarchy the first part opens with its tree, as many levels as half a page holds.
+    levels, nodes = tree_levels(handbook, pagination.BUDGET // 2) if has_hierarchy(handbook.journeys) else (0, 0)
+    contents += TREE_NODE_BYTES * nodes
 
     row_bytes = INDEX_ROW_BYTES + (HEALTH_CELL_BYTES if has_measures(handbook) else 0)
 
@@ -93,17 +98,26 @@ def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
                 tuple((s.kind, s.id, s.name, len(s.journeys), home[s.id]) for s in sections),
                 len(handbook.journeys),
                 len(handbook.personas),
+                tree_facts(handbook) if levels else (),
             )
         return shape, rows, heat, columns, whole
 
     return [
-        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, ctx, parts, p, sections, home)) for p in parts
+        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, ctx, parts, p, sections, home, levels))
+        for p in parts
     ]
 
 
 def _part(
-    handbook: Handbook, ctx: Context, parts: list[Part], part: Part, sections: list[Section], home: dict[str, str]
+    handbook: Handbook,
+    ctx: Context,
+    parts: list[Part],
+    part: Part,
+    sections: list[Section],
+    home: dict[str, str],
+    levels: int,
 ) -> Page:
+    """A part of the index; the first opens with the tree of `levels` levels (none: 0)."""
     here = ctx.site.src("journeys")
     labels = ctx.labels
     values = part_values(handbook, part, ctx)
@@ -142,6 +156,7 @@ def _part(
         description=labels["journeys_description"],
         journeys=len(handbook.journeys),
         personas_count=len(handbook.personas),
+        tree=tree(handbook, ctx, here, levels) if levels else [],
         contents=toc,
         **values,
     )

@@ -13,6 +13,7 @@ from journeys.core.model import Journey
 from journeys.render.context import Context
 from journeys.render.fragments import Listed
 from journeys.render.pagination import Part
+from journeys.render.zoom import hierarchy_facts, subtree_pains
 
 T = TypeVar("T")
 
@@ -67,16 +68,20 @@ def _pain_facts(handbook: Handbook, ctx: Context, keys: Iterable[str]) -> tuple:
 
 def journey_inputs(handbook: Handbook, journey: Journey, ctx: Context) -> tuple:
     """What a journey's page reads besides `base`: the map itself, the journey it redesigns and
-    those that redesign it, the pain points it links, the hand-written pages that show it and
-    its history."""
+    those that redesign it, the journeys above and inside it, the pain points it links (its
+    own, and those of the journeys inside it), the hand-written pages that show it and its
+    history."""
     steps = [step for _, step in journey.steps]
     keys = [p.key for s in steps for p in s.pain_points] + [
         k for s in steps for o in s.opportunities for k in o.addresses
     ]
+    if handbook.children.get(journey.id):
+        keys += [p.id for p, _ in subtree_pains(handbook, journey)]
     return (
         journey,
         handbook.journey_by_id.get(journey.baseline) if journey.baseline else None,
         handbook.redesigned_by.get(journey.id, ()),
+        hierarchy_facts(handbook, journey),
         _pain_facts(handbook, ctx, keys),
         ctx.shown_in.get(journey.id, ()),
         ctx.history.get(journey.id),
