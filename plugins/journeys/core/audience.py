@@ -14,9 +14,10 @@ import dataclasses
 from collections.abc import Iterable
 
 from journeys.core.handbook import Handbook
-from journeys.core.model import Journey, Persona, Step
+from journeys.core.model import Insight, Journey, Persona, Step
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import (
+    INSIGHT,
     INTERNAL,
     PERSONA,
     PUBLIC,
@@ -39,11 +40,12 @@ def public_field_choices(custom_keys: Iterable[str]) -> tuple[str, ...]:
     """What `public_fields` may name: every internal-facing key of the format (see `Key`), then
     the custom fields' keys. A name stands for every key of that name (`owner` of a journey and
     of a step)."""
-    names = (key.name for record in (*records_in(_JOURNEY), TEAM) for key in record.keys if key.audience == INTERNAL)
+    records = (*records_in(_JOURNEY), TEAM, INSIGHT)
+    names = (key.name for record in records for key in record.keys if key.audience == INTERNAL)
     return tuple(dict.fromkeys(names)) + tuple(custom_keys)
 
 
-def is_public(item: Journey | Persona) -> bool:
+def is_public(item: Journey | Persona | Insight) -> bool:
     return item.visibility == "public"
 
 
@@ -51,10 +53,17 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     """The handbook as a public build publishes it (see the module docstring)."""
     shown = frozenset(public_fields)
     personas = tuple(_projected(PERSONA, p, shown) for p in handbook.personas if is_public(p))
-    journeys = _public_addresses(tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)))
+    # An internal insight is never published: its id goes from every pain point and
+    # opportunity that names it, which then shows only its public evidence.
+    insights = tuple(_projected(INSIGHT, i, shown) for i in handbook.insights if is_public(i))
+    public_insights = {i.id for i in insights}
+    journeys = _public_references(
+        tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)), public_insights
+    )
     used_stages = {block.stage for j in journeys for block in j.stages}
     stages = tuple(_projected(STAGE, s, shown) for s in handbook.stages if s.id in used_stages)
     named = {team for j in journeys for team in _references(_JOURNEY, j, "team")}
+    named |= {team for i in insights for team in _references(INSIGHT, i, "team")}
     teams = tuple(_projected(TEAM, t, shown) for t in handbook.teams if t.id in named)  # none unless owners are shown
     custom_fields = tuple((key, label) for key, label in handbook.custom_fields if key in shown)
     return Handbook(
@@ -66,6 +75,7 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
         custom_fields,
         audience="public",
         warnings=handbook.warnings,
+        insights=insights,
     )
 
 
@@ -111,17 +121,27 @@ def _references(record: Record, item, kind: str) -> set[str]:
     return found
 
 
-def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
+def _public_references(journeys: tuple[Journey, ...], public_insights: set[str]) -> tuple[Journey, ...]:
     """Opportunities keep only the pain point ids that public maps hold: the id of a pain
     point that only internal maps have is itself internal text. (An opportunity left with
-    none is an error in a public build, see `public_problems`.)"""
+    none is an error in a public build, see `public_problems`.) Pain points and opportunities
+    keep only the ids of public insights."""
     held = {p.key for j in journeys for _, s in j.steps for p in s.pain_points}
 
     def step(s: Step) -> Step:
         return dataclasses.replace(
             s,
+            pain_points=tuple(
+                dataclasses.replace(p, insights=tuple(i for i in p.insights if i in public_insights))
+                for p in s.pain_points
+            ),
             opportunities=tuple(
-                dataclasses.replace(o, addresses=tuple(a for a in o.addresses if a in held)) for o in s.opportunities
+                dataclasses.replace(
+                    o,
+                    addresses=tuple(a for a in o.addresses if a in held),
+                    insights=tuple(i for i in o.insights if i in public_insights),
+                )
+                for o in s.opportunities
             ),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gc
 import os
@@ -12,12 +13,21 @@ from journeys.core import builders, narrative_links, placeholders
 from journeys.core.build_date import build_date
 from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file, split_list_warnings
 from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slugify
-from journeys.core.index import MergedPainPoint, merge_pain_points
+from journeys.core.index import (
+    MergedOpportunity,
+    MergedPainPoint,
+    Uses,
+    insight_uses,
+    managed,
+    merge_opportunities,
+    merge_pain_points,
+)
 from journeys.core.look_alike import Named, look_alikes
-from journeys.core.model import CatalogueEntry, Journey, Persona
+from journeys.core.model import CatalogueEntry, Insight, Journey, Persona
+from journeys.core.opportunity_checks import check_shared_opportunities
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import public_problems
-from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
+from journeys.core.schema import INSIGHT, PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,37 @@ class Handbook:
     custom_fields: tuple[tuple[str, str], ...] = ()  # (key, label) in declared order
     audience: str = "internal"  # "public": a projection made by core.audience.public_view
     warnings: tuple[Problem, ...] = ()  # likely mistakes that leave every map valid, sorted
+    insights: tuple[Insight, ...] = ()  # map format 1.2: insights/<id>.md, by id
+
+    @cached_property
+    def insight_by_id(self) -> dict[str, Insight]:
+        return {i.id: i for i in self.insights}
+
+    @cached_property
+    def valid_insights(self) -> tuple[Insight, ...]:
+        """The insights whose content is published, newest first (then by id); an invalid
+        insight's page shows its errors."""
+        valid = sorted((i for i in self.insights if not i.problems and i.date), key=lambda i: i.id)
+        return tuple(sorted(valid, key=lambda i: i.date or datetime.date.min, reverse=True))
+
+    @cached_property
+    def opportunities(self) -> tuple[MergedOpportunity, ...]:
+        """Opportunities of the valid journeys merged by id, highest score first."""
+        return merge_opportunities(self.valid_journeys)
+
+    @cached_property
+    def opportunity_by_id(self) -> dict[str, MergedOpportunity]:
+        return {o.id: o for o in self.opportunities}
+
+    @cached_property
+    def has_portfolio(self) -> bool:
+        """Whether the site has the opportunity portfolio (core.index.managed says when)."""
+        return managed(self.opportunities)
+
+    @cached_property
+    def insight_uses(self) -> dict[str, Uses]:
+        """Insight id -> the pain points, opportunities and journeys that name it."""
+        return insight_uses(self.pain_points, self.opportunities)
 
     @cached_property
     def persona_by_id(self) -> dict[str, Persona]:
@@ -259,40 +300,66 @@ def load_handbook(
     persona_items = [_load_item(p, root, PERSONA, cache) for p in files.personas]
     record = journey_record(custom_fields)
     journey_items = [_load_item(p, root, record, cache, _folder(p, files.journeys_dir)) for p in files.journeys]
+    insight_items = [_load_item(p, root, INSIGHT, cache) for p in files.insights]
     loose += _missing_kinds(files, persona_items, journey_items, root)
+    items = persona_items + journey_items + insight_items
 
     # Every file is checked, including one whose id another file has already: only the
     # first of them gets a page, but the others' mistakes are reported in the same run.
     personas_kept = _unique(persona_items, "persona")
     journeys_kept = _unique(journey_items, "journey")
-    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data)
-    for item in persona_items + journey_items:
+    insights_kept = _unique(insight_items, "insight")
+    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data, insights_kept)
+    for item in items:
         _resolve(item, known)
     today = build_date()
     for item in journey_items:
         _check_journey(item, known, today)
+    for item in insight_items:
+        _check_date(item, ("date",), "write the date the research ended", today)
+    check_shared_opportunities(
+        [(i.data, i.doc.display, checker_for(i.doc), i.doc.located) for i in journeys_kept],
+        slugify if team_data is None else None,
+    )
     loose += _check_folders(journey_items, files.journeys_dir, root)
-    _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
-    _check_placeholders(journey_items)
+    _check_links(items, personas_kept, journeys_kept, maps_dir, docs_dir, root, insights_kept)
+    _check_placeholders(journey_items + insight_items)
     if audience == "public":
         public_problems(
             ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
         )
 
     personas, journeys = _model(personas_kept, journeys_kept, team_data, record)
+    insights = _insights(insights_kept, team_data)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
-    teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
-    problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
-    warnings = look_alikes([*stage_names, *team_names, *_item_names(personas_kept, journeys_kept, known)])
-    warnings += [w for item in persona_items + journey_items for w in split_list_warnings(item.doc)]
-    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields, warnings=tuple(sorted(warnings)))
+    teams = (
+        tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept + insights_kept)
+    )
+    problems = sorted({*loose, *(p for item in items for p in item.doc.problems)})
+    named = _item_names(personas_kept, journeys_kept, known, insights_kept)
+    warnings = look_alikes([*stage_names, *team_names, *named])
+    warnings += [w for item in items for w in split_list_warnings(item.doc)]
+    return Handbook(
+        personas,
+        journeys,
+        stages,
+        teams,
+        tuple(problems),
+        custom_fields,
+        warnings=tuple(sorted(warnings)),
+        insights=insights,
+    )
 
 
-def _item_names(personas, journeys, known) -> list[Named]:
-    """The ids and names readers see of personas and journeys, and of the stages and teams
-    that journeys name when there is no catalogue (a team's name is then each spelling)."""
+def _item_names(personas, journeys, known, insights=()) -> list[Named]:
+    """The ids and names readers see of personas, journeys and insights, and of the stages and
+    teams that journeys name when there is no catalogue (a team's name is then each spelling)."""
     found: dict[tuple, Named] = {}
-    for kind, items, name in (("persona", personas, "name"), ("journey", journeys, "title")):
+    for kind, items, name in (
+        ("persona", personas, "name"),
+        ("journey", journeys, "title"),
+        ("insight", insights, "title"),
+    ):
         for item in items:
             if item.doc.located is None:
                 continue
@@ -320,6 +387,7 @@ class _Files:
     personas_dir: str
     journeys_dir: str
     problems: list[Problem]
+    insights: list[str] = field(default_factory=list)
 
 
 def _find_files(maps_dir: str, root: str) -> _Files:
@@ -327,7 +395,10 @@ def _find_files(maps_dir: str, root: str) -> _Files:
     personas_dir = os.path.join(maps_dir, "personas")
     journeys_dir = os.path.join(maps_dir, "journeys")
     persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
-    leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if _leaves(p, maps_dir)}
+    insight_files = _map_files(os.path.join(maps_dir, "insights"), False)
+    leaving = {
+        p for p in (stages_path, teams_path, *persona_files, *journey_files, *insight_files) if _leaves(p, maps_dir)
+    }
     problems = [
         Problem(
             _display(p, root),
@@ -346,6 +417,7 @@ def _find_files(maps_dir: str, root: str) -> _Files:
         personas_dir,
         journeys_dir,
         problems,
+        [p for p in insight_files if p not in leaving],
     )
 
 
@@ -389,10 +461,11 @@ def _unique(items: list[_Item], kind: str) -> list[_Item]:
     return list(first.values())
 
 
-def _known_ids(persona_items, journey_items, stage_data, team_data) -> dict:
+def _known_ids(persona_items, journey_items, stage_data, team_data, insight_items=()) -> dict:
     """What references may point at: the ids that have a page (or a catalogue entry)."""
     return {
         "persona": {i.id for i in persona_items},
+        "insight": {i.id for i in insight_items},
         "journey": {i.id: i for i in journey_items},
         "stage": [e["id"] for e in stage_data] if stage_data is not None else None,  # catalogue order
         "team": {e["id"] for e in team_data} if team_data is not None else None,
@@ -428,11 +501,12 @@ def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]
     return problems
 
 
-def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str) -> None:
+def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str, insights=()) -> None:
     """Resolve the relative links of every narrative; one that leads to no page is an error
     at its line. Only the maps that have a page can be linked to."""
     pages = {i.path: ("persona", i.id) for i in personas}
     pages.update({i.path: ("journey", i.id) for i in journeys})
+    pages.update({i.path: ("insight", i.id) for i in insights})
     display = functools.partial(_display, root=root)
     for item in items:
         if "](" not in item.doc.body and "]:" not in item.doc.body:
@@ -506,6 +580,28 @@ def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Perso
     return personas, journeys
 
 
+def _insights(items: list[_Item], team_data) -> tuple[Insight, ...]:
+    team_id = (lambda name: name) if team_data is not None else slugify
+    return tuple(
+        sorted(
+            (
+                builders.insight(
+                    INSIGHT,
+                    i.data,
+                    id_=i.id,
+                    file=i.doc.display,
+                    body=i.doc.body,
+                    problems=sorted(i.doc.problems),
+                    links=i.links,
+                    team_id=team_id,
+                )
+                for i in items
+            ),
+            key=lambda i: i.id,
+        )
+    )
+
+
 def _resolve(item: _Item, known: dict) -> None:
     report = checker_for(item.doc)
     for kind, value, path in item.refs:
@@ -544,13 +640,18 @@ def _known_list(ids, shown: int = 10) -> str:
     return f", which has {', '.join(ids[:shown])}{more}"
 
 
+def _check_date(item: _Item, path: tuple, what: str, today) -> None:
+    """A date of the past: the map's last review, the end of a piece of research."""
+    value = item.data.get(path[0])
+    # A day's grace: an editor east of the build machine's time zone is a day ahead of it.
+    if value is not None and (value - today).days > 1:
+        checker_for(item.doc)(path, f"{value.isoformat()} is in the future: {what}")
+
+
 def _check_journey(item: _Item, known: dict, today) -> None:
     report = checker_for(item.doc)
     data = item.data
-    reviewed = data.get("reviewed")
-    # A day's grace: an editor east of the build machine's time zone is a day ahead of it.
-    if reviewed is not None and (reviewed - today).days > 1:
-        report(("reviewed",), f"{reviewed.isoformat()} is in the future: write the date the map was last reviewed")
+    _check_date(item, ("reviewed",), "write the date the map was last reviewed", today)
     baseline = data.get("baseline")
     if baseline is not None:
         if data.get("state") != "future":
@@ -600,14 +701,15 @@ def _check_steps(data: dict, report) -> None:
                 )
             elif step_id is not None:
                 first[step_id] = (i, n)
-            for m, pain in enumerate(step.get("pain_points") or ()):
-                if isinstance(pain, dict) and builders.GENERATED_KEY.match(pain.get("id") or ""):
-                    report(
-                        ("stages", i, "steps", n, "pain_points", m, "id"),
-                        f"{quoted(pain['id'])} has the form of the ids the handbook gives pain points without one "
-                        "(<journey>--<stage>-<step>-<n>), so it could merge two unrelated pain points: choose "
-                        "another id",
-                    )
+            for key, what in (("pain_points", "pain points"), ("opportunities", "opportunities")):
+                for m, item in enumerate(step.get(key) or ()):
+                    if isinstance(item, dict) and builders.GENERATED_KEY.match(item.get("id") or ""):
+                        report(
+                            ("stages", i, "steps", n, key, m, "id"),
+                            f"{quoted(item['id'])} has the form of the ids the handbook gives {what} without one "
+                            f"(<journey>--<stage>-<step>-<n>), so it could merge two unrelated {what}: choose "
+                            "another id",
+                        )
 
 
 def _derived_stages(journeys) -> tuple[CatalogueEntry, ...]:

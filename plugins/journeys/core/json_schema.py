@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) of persona and journey front matter, for editors' YAML
+"""JSON Schema (draft 2020-12) of persona, journey and insight front matter, for editors' YAML
 language servers and other tools. Derived from the declarations in `core/schema.py` that the
 validator walks, so both accept the same keys and types.
 
@@ -8,10 +8,12 @@ need the whole handbook and stay with `journeys check`.
 
 from __future__ import annotations
 
-from journeys.core.schema import PERSONA, STAGE, TEAM, ListOf, journey_record
+from journeys.core.schema import INSIGHT, PERSONA, STAGE, TEAM, ListOf, journey_record
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("journey", "persona", "team", "stage")
+KINDS = ("journey", "persona", "insight", "team", "stage")
+# Front-matter files: the record of their front matter and where they live.
+FILES = {"persona": (PERSONA, "personas/<id>.md"), "insight": (INSIGHT, "insights/<id>.md")}
 CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml")}
 
 
@@ -26,8 +28,7 @@ def front_matter_schema(kind: str, custom_fields=()) -> dict:
             "description": f"The list in maps/{name}.",
             **ListOf(record).json_schema(),
         }
-    record = PERSONA if kind == "persona" else journey_record(custom_fields)
-    folder = "personas/<id>.md" if kind == "persona" else "journeys/**/<id>.md"
+    record, folder = FILES.get(kind) or (journey_record(custom_fields), "journeys/**/<id>.md")
     return {
         "$schema": DIALECT,
         "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",
