@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint
-from journeys.core.model import Journey, Kpi, Step
+from journeys.core.model import Insight, Journey, Kpi, Step
 from journeys.core.problems import Problem
 from journeys.render.context import Context
 from journeys.render.text import number
@@ -53,6 +53,30 @@ def team_link(ctx: Context, here: str, handbook: Handbook, team_id: str | None) 
 
 def journey_link(ctx: Context, here: str, journey: Journey, anchor: str = "") -> Markup:
     return ctx.link(ctx.site.href(here, ctx.site.src("journeys", journey.id), anchor), journey.title)
+
+
+def insight_link(ctx: Context, here: str, handbook: Handbook, insight_id: str) -> Markup:
+    insight = handbook.insight_by_id.get(insight_id)
+    href = ctx.site.href(here, ctx.site.src("insights", insight_id))
+    return ctx.link(href, insight.title if insight else insight_id)
+
+
+def insight_kind(ctx: Context, kind: str) -> Markup:
+    word = ctx.labels[f"insight_kind_{kind.replace('-', '_')}"]
+    return ctx.templates.piece(("insight_kind", kind), lambda: ctx.macros.insight_kind(kind, word))
+
+
+def insight_reference(ctx: Context, here: str, insight: Insight) -> Markup:
+    """An insight named as evidence: its title, linked to its page, and its kind."""
+    link = ctx.link(ctx.site.href(here, ctx.site.src("insights", insight.id)), insight.title)
+    return ctx.macros.insight_reference(link, insight_kind(ctx, insight.kind))
+
+
+def opportunity_href(ctx: Context, here: str, opportunity_id: str) -> str | None:
+    """The opportunity's row in the portfolio, on whichever part holds it; None without a
+    portfolio (a handbook whose opportunities use no key of map format 1.2)."""
+    home = ctx.opportunity_homes.get(opportunity_id)
+    return ctx.site.href(here, home, opportunity_id) if home else None
 
 
 def pain_point_href(ctx: Context, here: str, pain_id: str) -> str:

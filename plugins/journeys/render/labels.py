@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeys.core.options import OptionError, label_fields
-from journeys.core.schema import step_record
+from journeys.core.schema import INSIGHT_KINDS, OPPORTUNITY_STATUSES, step_record
 
 LABELS: dict[str, str] = {
     # shared
@@ -212,6 +212,10 @@ LABELS: dict[str, str] = {
     "change_team_details": "Team description or contact changed",
     "change_reviewers": "Reviewers",
     "change_order": "Order changed",
+    "change_opportunity_status": "Opportunity status",
+    "change_opportunity_score": "Opportunity score",
+    "change_insight_added": "Insight added",
+    "change_insight_removed": "Insight removed",
     "teams_caption": "Every team",
     "col_contact": "Contact",
     "col_journeys_owned": "Journeys owned",
@@ -276,6 +280,124 @@ LABELS: dict[str, str] = {
     "filter_loading": "Loading every page's rows…",
     "filter_failed": "Could not load the other pages' rows; showing the matches on this page only.",
     "col_places": "Places",
+    "col_backing": "Backing",
+    "backing_backed": "backed",
+    "backing_none_value": "backed by nothing",
+    # how a pain point is backed (map format 1.2, "Insights")
+    # A count with its noun: `<key>_one` for one, `<key>` for any other number (`counted`).
+    "backing_insights": "{count} insights: {kinds}",
+    "backing_insights_one": "1 insight: {kinds}",
+    "backing_participants": "{count} participants",
+    "backing_participants_one": "1 participant",
+    "backing_evidence": "{count} pieces of evidence",
+    "backing_evidence_one": "1 piece of evidence",
+    "n_pain_points": "{count} pain points",
+    "n_pain_points_one": "1 pain point",
+    "n_opportunities": "{count} opportunities",
+    "n_opportunities_one": "1 opportunity",
+    "n_journeys": "{count} journeys",
+    "n_journeys_one": "1 journey",
+    "backing_none": "Backed by nothing yet",
+    "backing_label": "Backed by",
+    "backing_summary": "{backed} of {pains} pain points are backed by insights or evidence; {unbacked} by nothing "
+    "yet: they are marked in the {index}.",
+    # insight kinds, one and several (`kinds` in a pain point's backing)
+    **{f"insight_kind_{kind.replace('-', '_')}": kind.replace("-", " ") for kind in INSIGHT_KINDS},
+    **{
+        f"insight_kinds_{kind.replace('-', '_')}": {
+            "analytics": "analytics",
+            "other": "other",
+            "support-tickets": "support tickets",
+        }.get(kind, kind.replace("-", " ") + "s")
+        for kind in INSIGHT_KINDS
+    },
+    # insights index and pages
+    "insights_title": "Insights",
+    "insights_description": "The research behind the maps: interviews, surveys, analytics, tickets.",
+    "insights_intro": "{count} pieces of research behind the maps, newest first: {kinds}.",
+    "insights_intro_one": "1 piece of research behind the maps: {kinds}.",
+    "insights_caption": "Every insight, newest first",
+    "insights_region": "Insights",
+    "insights_part_intro": "Insights {range}, newest first. The summary is on the first page of the {index}.",
+    "insights_pains_link": "pain-point index",
+    "insights_none": "No insights yet.",
+    "col_insight": "Insight",
+    "col_kind": "Kind",
+    "col_date": "Date",
+    "col_participants": "Participants",
+    "col_backs": "Backs",
+    "col_insights": "Insights",
+    "insight_backs": "{what} in {journeys}",
+    "insight_backs_both": "{pains} and {opportunities}",
+    "insight_backs_nothing": "nothing yet",
+    "insight_kind": "Kind",
+    "insight_date": "Date",
+    "insight_participants": "Participants",
+    "insight_owner": "Owner",
+    "insight_source": "Source",
+    "insight_tags": "Tags",
+    "insight_findings": "Findings",
+    "insight_quotes": "In their words",
+    "insight_backs_heading": "What it backs",
+    "insight_backs_none": "No pain point or opportunity names this insight yet.",
+    "insight_pains_caption": "Pain points it backs, highest priority first",
+    "insight_opportunities_caption": "Opportunities it backs, highest score first",
+    "insight_journeys": "In the journeys",
+    "insight_more": "and {more} more, in journeys.json",
+    "insight_narrative": "Narrative",
+    "insight_invalid": "This insight has errors and is not published until they are fixed",
+    # the opportunity portfolio (map format 1.2, "Opportunities through to delivery")
+    **{f"opportunity_status_{status.replace('-', '_')}": status.replace("-", " ") for status in OPPORTUNITY_STATUSES},
+    "opportunities_title": "Opportunities",
+    "opportunities_description": "Every opportunity, scored value against effort, through to delivery.",
+    "opportunities_summary": "{opportunities} in {journeys}, {scored} of them scored.",
+    "opportunities_by_status": "By status",
+    "opportunities_score_heading": "Score",
+    "opportunities_formula": "score = (value + business value) ÷ effort",
+    "opportunities_score_text": "Value is what it is worth to customers, business value what it is worth to the "
+    "company, effort what it costs to deliver, each from 1 to 5. A score over 2 is worth more than it costs. An "
+    "opportunity without all three is unscored and listed after the scored ones. Opportunities that several maps "
+    "name with the same id are one row here.",
+    "opportunities_matrix_heading": "Value against effort",
+    "opportunities_matrix_top": "The chart shows the {shown} highest scores of {opportunities}; the portfolio below "
+    "lists every one.",
+    "effort_caption": "Which opportunities pay: value against effort, quick wins top left",
+    "effort_value_axis": "Value + business value",
+    "effort_effort_axis": "Effort",
+    "effort_quick_wins": "Quick wins",
+    "effort_big_bets": "Big bets",
+    "effort_fill_ins": "Fill-ins",
+    "effort_money_pits": "Reconsider",
+    "effort_point": "{opportunity} ({status}, score {score})",
+    "effort_table_caption": "Scored opportunities, highest score first",
+    "opportunities_downloads_text": "The same data for spreadsheets and other tools: {links}.",
+    "opportunities_portfolio_heading": "Portfolio",
+    "opportunities_caption": "Every opportunity, highest score first",
+    "opportunities_region": "Opportunity portfolio",
+    "opportunities_none": "No opportunities yet.",
+    "opportunities_part_intro": "Opportunities {range} by score. The summary and the chart are on the first page "
+    "of the {index}.",
+    "col_score": "Score",
+    "col_value": "Value",
+    "col_business_value": "Business value",
+    "col_effort": "Effort",
+    "effort_even": "The dashed diagonal marks a score of 2: above it, an opportunity is worth more than it costs.",
+    "col_opportunity": "Opportunity",
+    "col_value_effort": "Value, business value, effort",
+    "col_addresses": "Addresses",
+    "col_tickets": "Tickets",
+    "unscored": "unscored",
+    "value_effort": "value {value}, business {business}, effort {effort}",
+    "opportunity_score": "score {score}",
+    "opportunity_owner": "Delivered by",
+    "opportunity_tickets": "Tickets",
+    "opportunity_insights": "Research",
+    "opportunity_in": "in {journeys}",
+    # a team's page
+    "team_opportunities_heading": "Opportunities it delivers",
+    "team_opportunities_note": "Highest score first.",
+    "team_opportunities_more": "The {more} others of these {opportunities} opportunities are in the {portfolio}.",
+    "team_opportunities_more_link": "portfolio, filtered to this team",
     "pains_part_intro": "Pain points {range} by priority. The summary, the chart and the highest priorities are on "
     "the first page of the {index}.",
     # parts of a long page (render/pagination.py)
@@ -300,6 +422,13 @@ def fields(label: str) -> set[str]:
 def fill(label: str, **values: object) -> str:
     """A label with its `{names}` filled in (values as they are; the caller escapes)."""
     return label.format_map(values)
+
+
+def counted(labels: Mapping[str, str], key: str, count: int, **values: object) -> str:
+    """A count with its noun: the label `<key>_one` for one, `<key>` with {count} otherwise."""
+    if count == 1:
+        return fill(labels[f"{key}_one"], **values)
+    return fill(labels[key], count=f"{count:,}", **values)
 
 
 def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedPainPoint
+from journeys.core.index import MergedOpportunity, MergedPainPoint
 from journeys.render.context import Context
 from journeys.render.text import url
 from journeys.render.urls import Site
@@ -114,4 +114,34 @@ def pain_parts(handbook: Handbook, site: Site) -> list[Part]:
 
 def pain_homes(parts: list[Part]) -> dict[str, str]:
     """Pain point id -> the source path of the index part that holds its row."""
-    return {pain.id: part.src for part in parts for pain in part.items}
+    return homes(parts)
+
+
+def homes(parts: list[Part]) -> dict[str, str]:
+    """Item id -> the source path of the part that holds its row (pain points, opportunities)."""
+    return {item.id: part.src for part in parts for item in part.items}
+
+
+# A row of the insights index, and one of the portfolio with each place, pain point, ticket
+# and insight it lists.
+INSIGHT_ROW_BYTES = 900
+OPPORTUNITY_ROW_BYTES = 1_300
+OPPORTUNITY_ITEM_BYTES = 450
+
+
+def listed_insights(handbook: Handbook) -> tuple:
+    """Every insight as the index lists it: the valid ones newest first, then those with errors."""
+    return handbook.valid_insights + tuple(i for i in handbook.insights if i.problems or not i.date)
+
+
+def insight_parts(handbook: Handbook, site: Site) -> list[Part]:
+    return split(site.src("insights"), listed_insights(handbook), lambda insight: INSIGHT_ROW_BYTES)
+
+
+def opportunity_weight(opportunity: MergedOpportunity) -> int:
+    listed = len(opportunity.places) + len(opportunity.addresses) + len(opportunity.tickets) + len(opportunity.insights)
+    return OPPORTUNITY_ROW_BYTES + OPPORTUNITY_ITEM_BYTES * listed
+
+
+def opportunity_parts(handbook: Handbook, site: Site) -> list[Part]:
+    return split(site.src("opportunities"), handbook.opportunities, opportunity_weight)
