@@ -63,7 +63,7 @@ def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
     assert "assets/journeys/journeys.css" in page
     assert parse(page).find("h1", id="buying-contents-cover-online").text.startswith("Buying contents cover online")
     exported = json.loads((demo_copy / "site/journeys.json").read_text(encoding="utf-8"))
-    assert exported["version"] == 1 and len(exported["journeys"]) == 8
+    assert exported["version"] == 2 and len(exported["journeys"]) == 8
 
 
 def test_a_prefix_and_file_urls_are_respected(handbook_dir):

@@ -90,6 +90,21 @@ def test_golden_handbook_covers_what_it_claims():
     assert any("broken.md" in problem.path for problem in handbook.problems)
     assert {j.id for j in handbook.journeys if j.state == "future" and j.baseline} == {"buy-future"}
     assert "Behind the scenes" in RENDERED["journeys/buy.md"]
-    # One shared pain point, worded differently on two maps.
-    assert [p.id for p in handbook.pain_points] == ["price-mismatch"]
+    # One shared pain point, worded differently on two maps and backed by insights; one backed by nothing.
+    assert [p.id for p in handbook.pain_points] == ["price-mismatch", "claim--use-1-2"]
+    assert handbook.pain_points[0].insights == ("buyer-interviews", "checkout-survey")
+    assert not handbook.pain_points[1].insights and not handbook.pain_points[1].evidence
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
+    # Map format 1.2: insights of two kinds and one with an error; a scored opportunity named on
+    # two maps, a shipped one and an unscored one, so the portfolio has every kind of row.
+    assert [(i.id, i.kind, bool(i.problems)) for i in handbook.insights] == [
+        ("broken-insight", "other", True),
+        ("buyer-interviews", "interview", False),
+        ("checkout-survey", "survey", False),
+    ]
+    assert [(o.id, o.status, o.score_text, len(o.places)) for o in handbook.opportunities] == [
+        ("price-guarantee", "planned", "3.5", 2),
+        ("prefill-policy", "shipped", "3.0", 1),
+        ("claim--use-1-3", "idea", "", 1),
+    ]
+    assert {"insights/index.md", "insights/buyer-interviews.md", "opportunities/index.md"} <= set(RENDERED)

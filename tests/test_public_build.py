@@ -23,7 +23,9 @@ import pytest
 import yaml
 
 from helpers import REPO, build_site, write
+from html_tree import parse
 from journeys.core.schema import (
+    INSIGHT,
     INTERNAL,
     PERSONA,
     STAGE,
@@ -35,6 +37,7 @@ from journeys.core.schema import (
     Ref,
     Text,
     TextOrNumber,
+    WebLink,
     held_record,
     journey_record,
 )
@@ -76,6 +79,8 @@ def sample(kind, s: Planter):
     """A value of type `kind` made of fresh sentinels; None where the type cannot carry one (a
     number, a date, a choice, an id) or must name an item that exists (except a team: the
     public map's)."""
+    if isinstance(kind, WebLink):  # before Text, which it is a kind of
+        return f"https://tickets.example/{s()}"
     if isinstance(kind, (Text, TextOrNumber)):
         return s()
     if isinstance(kind, Image):
@@ -85,7 +90,9 @@ def sample(kind, s: Planter):
     if isinstance(kind, Ref):
         return "zqxteam3" if kind.kind == "team" else None
     if isinstance(kind, ListOf):
-        if isinstance(kind.item, Text):  # a text and a URL, which pages may turn into a link
+        if isinstance(kind.item, Text) and not isinstance(
+            kind.item, WebLink
+        ):  # a text and a URL, which pages may turn into a link
             return [s(), "https://e.example/" + s()]
         item = sample(kind.item, s)
         return None if item is None else [item]
@@ -148,11 +155,25 @@ def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> st
                                 "text": s(),
                                 "severity": "critical",
                                 "evidence": [s(), "https://e.example/" + s()],
+                                "insights": ["zqxinsight", "public-insight"],
                             },
                             {"id": s(), "text": s(), "severity": "high"},
                             s(),
                         ],
-                        "opportunities": [{"text": s(), "impact": "high", "addresses": [shared_pain]}, s()],
+                        "opportunities": [
+                            {
+                                "text": s(),
+                                "impact": "high",
+                                "addresses": [shared_pain],
+                                "id": "zqxopportunity" + id_[-1],
+                                "value": 5,
+                                "business_value": 4,
+                                "effort": 1,
+                                "status": "planned",
+                                "insights": ["zqxinsight", "public-insight"],
+                            },
+                            s(),
+                        ],
                         "gaps": [s()],
                     }
                 ],
@@ -187,10 +208,28 @@ def public_journey(s: Planter, shared_pain: str) -> str:
                         "owner": "zqxteam3",
                         "supporting": ["zqxteam4"],
                         "pain_points": [
-                            {"id": shared_pain, "text": "Public wording of the shared pain.", "severity": "low"},
+                            {
+                                "id": shared_pain,
+                                "text": "Public wording of the shared pain.",
+                                "severity": "low",
+                                # An internal insight is never published: the pain point shows
+                                # only the public one.
+                                "insights": ["zqxinsight", "public-insight"],
+                            },
                             {"text": "A public pain without id."},
                         ],
-                        "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
+                        "opportunities": [
+                            {
+                                "text": "A public opportunity.",
+                                "addresses": [shared_pain],
+                                "id": "public-opportunity",
+                                "value": 4,
+                                "business_value": 2,
+                                "effort": 3,
+                                "status": "in-progress",
+                                "insights": ["zqxinsight", "public-insight"],
+                            }
+                        ],
                     }
                 ],
             }
@@ -223,7 +262,22 @@ def planted_handbook(root: Path) -> list[str]:
         "tags": [s()],
     }
     plant(PERSONA, persona, s, every=True)
+    # Map format 1.2: an internal insight, every field planted; a public one, its
+    # internal-facing fields planted.
+    internal_insight = {"title": s(), "kind": "interview", "date": datetime.date(2026, 1, 2), "participants": 7}
+    plant(INSIGHT, internal_insight, s, every=True)
+    public_insight = {
+        "title": "Public insight",
+        "kind": "survey",
+        "date": datetime.date(2026, 1, 3),
+        "participants": 100,
+        "visibility": "public",
+        "findings": ["Published to everyone."],
+    }
+    plant(INSIGHT, public_insight, s, every=False)
     files = {
+        "maps/insights/zqxinsight.md": "---\n" + yaml.safe_dump(internal_insight) + f"---\n{s()}\n",
+        "maps/insights/public-insight.md": "---\n" + yaml.safe_dump(public_insight) + "---\nHow we did it.\n",
         "maps/stages.yml": yaml.safe_dump(stages),
         "maps/teams.yml": yaml.safe_dump(teams),
         "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
@@ -234,7 +288,15 @@ def planted_handbook(root: Path) -> list[str]:
     }
     write(root, files)
     # Ids and names that come from file and folder names are planted too.
-    return s.planted + ["zqxpersona", "zqxjourney", "zqxfolder", "zqxstage", "zqxteam"]
+    return s.planted + [
+        "zqxpersona",
+        "zqxjourney",
+        "zqxfolder",
+        "zqxstage",
+        "zqxteam",
+        "zqxinsight",
+        "zqxopportunity",
+    ]
 
 
 def never_shown(root: Path) -> set[str]:
@@ -291,6 +353,13 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     assert "Public wording of the shared pain." in page and "A public opportunity." in page
     assert not (built.site / "teams").exists()
     assert not (built.site / "journeys" / "zqxjourney").exists()
+    # The public insight, the portfolio's public opportunity and the public pain point's public
+    # evidence are published; no internal one.
+    assert sorted(p.name for p in (built.site / "insights").iterdir() if p.is_dir()) == ["public-insight"]
+    card = parse(page).find("li", cls="jm-card--pain")
+    assert [text for _, text in card.links() if "insights/" in _] == ["Public insight"]
+    portfolio = parse(built.html("opportunities/")).find("table", cls="jm-portfolio")
+    assert [row.attrs["id"] for row in portfolio.find("tbody").find_all("tr")] == ["public-opportunity"]
 
 
 def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):

@@ -17,6 +17,7 @@ from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
 from journeys.core.json_schema import front_matter_schema
 from journeys.core.schema import (
+    INSIGHT,
     PERSONA,
     STAGE,
     TEAM,
@@ -30,7 +31,9 @@ from journeys.core.schema import (
     Record,
     Ref,
     Text,
+    TextOrLink,
     TextOrNumber,
+    WebLink,
     journey_record,
     records_in,
 )
@@ -157,6 +160,8 @@ def type_label(kind) -> str:
         return f"whole number from {kind.low} to {kind.high}"
     return {
         Text: "text",
+        TextOrLink: "text or https URL",
+        WebLink: "https URL",
         TextOrNumber: "text or number",
         Date: "date `YYYY-MM-DD`",
         Id: "id",
@@ -166,7 +171,7 @@ def type_label(kind) -> str:
 
 
 def records() -> dict[str, Record]:
-    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM)}
+    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM, INSIGHT)}
 
 
 def declared_tables() -> dict[str, set[tuple[str, str, str]]]:
@@ -192,7 +197,20 @@ def test_the_format_reference_lists_every_key_with_its_type():
     assert (
         sorted(tables)
         == sorted(declared)
-        == sorted(["persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"])
+        == sorted(
+            [
+                "persona",
+                "journey",
+                "stage block",
+                "step",
+                "KPI",
+                "pain point",
+                "opportunity",
+                "stage",
+                "team",
+                "insight",
+            ]
+        )
     )
     for name, keys in declared.items():
         assert tables[name] == keys, name
