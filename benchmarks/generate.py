@@ -1,10 +1,14 @@
-"""Write a synthetic handbook in map format v1 for the benchmark.
+"""Write a synthetic handbook in map format v1.2 for the benchmark.
 
-Deterministic: one seeded `random.Random`, no clock, files written in sorted order, so the
+Deterministic: seeded `random.Random`s, no clock, files written in sorted order, so the
 same size and seed always give the same bytes. The shape follows the performance issue:
 N journeys in six area folders, N/10 personas, the 8-stage and 12-team catalogues, 4 to 8
 stages a journey in catalogue order, 2 to 4 steps a stage, pain point ids shared across
-journeys, and some evidence, KPIs and opportunities that address existing ids.
+journeys, and some evidence, KPIs and opportunities that address existing ids. Map format
+1.2 adds N/10 insights of every kind, named by about half the pain points, and opportunities
+with ids shared across journeys, scored, with a status, an owner, tickets and insights. What
+format 1.2 adds is drawn from random generators of its own, so the rest of the handbook is
+the one earlier versions of this script wrote.
 
     python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1] [--git-history]
 
@@ -88,6 +92,8 @@ WORDS = [
     "week",
 ]
 SEVERITIES = ["low", "medium", "medium", "high", "critical"]
+INSIGHT_KINDS = ["interview", "survey", "analytics", "support-tickets", "usability-test", "review", "observation"]
+OPPORTUNITY_STATUSES = ["idea", "idea", "planned", "planned", "in-progress", "shipped", "dropped"]
 MKDOCS_YML = {
     "site_name": "Benchmark handbook",
     "repo_url": "https://example.com/org/handbook",
@@ -108,6 +114,8 @@ MKDOCS_YML = {
         {"Stages": "stages/index.md"},
         {"Teams": "teams/index.md"},
         {"Pain points": "pain-points/index.md"},
+        {"Insights": "insights/index.md"},
+        {"Opportunities": "opportunities/index.md"},
     ],
 }
 INDEX_MD = """# Benchmark handbook
@@ -119,6 +127,8 @@ A synthetic handbook written by `benchmarks/generate.py` to measure build time a
 - [Stages](stages/index.md)
 - [Teams](teams/index.md)
 - [Pain points](pain-points/index.md)
+- [Insights](insights/index.md)
+- [Opportunities](opportunities/index.md)
 """
 
 
@@ -145,6 +155,53 @@ def persona(rnd: random.Random, n: int) -> dict:
         "quote": sentence(rnd, 8, 14),
         "tags": sorted(rnd.sample(["direct", "digital-first", "price-sensitive", "loyal", "vulnerable"], 2)),
     }
+
+
+def insight(rnd: random.Random, n: int) -> dict:
+    """An insight of map format 1.2, dated before the benchmarks' build date."""
+    return {
+        "title": f"Insight {n}: {sentence(rnd, 3, 6).rstrip('.')}",
+        "kind": INSIGHT_KINDS[n % len(INSIGHT_KINDS)],
+        "date": datetime.date(rnd.randint(2024, 2025), rnd.randint(1, 12), rnd.randint(1, 28)),
+        "participants": rnd.randint(5, 5000),
+        "source": f"https://research.example.com/studies/{n:04d}",
+        "owner": rnd.choice(TEAMS),
+        "findings": [sentence(rnd, 8, 14) for _ in range(rnd.randint(1, 3))],
+        "quotes": [sentence(rnd, 6, 12)],
+        "tags": sorted(rnd.sample(["claims", "sales", "service", "renewal", "digital"], 2)),
+    }
+
+
+def managed(opportunity_id: str, insights: list[str]) -> dict:
+    """What map format 1.2 adds to an opportunity, the same wherever its id is named (maps
+    that disagree on an opportunity's figures are an error): drawn from its id."""
+    rnd = random.Random(opportunity_id)
+    data = {
+        "id": opportunity_id,
+        "value": rnd.randint(1, 5),
+        "business_value": rnd.randint(1, 5),
+        "effort": rnd.randint(1, 5),
+        "status": rnd.choice(OPPORTUNITY_STATUSES),
+        "owner": rnd.choice(TEAMS),
+        "tickets": [f"https://jira.example.com/browse/CX-{rnd.randint(100, 99999)}" for _ in range(rnd.randint(0, 2))],
+    }
+    if insights and rnd.random() < 0.5:
+        data["insights"] = sorted(rnd.sample(insights, min(len(insights), rnd.randint(1, 2))))
+    return data
+
+
+def add_research(data: dict, n: int, seed: int, insights: list[str], opportunities: list[str]) -> None:
+    """Map format 1.2 on journey `n`'s data: insights behind about half its named pain
+    points, and ids from a shared pool, with their figures, on most of its opportunities."""
+    rnd = random.Random(f"{seed}:research:{n}")
+    for block in data["stages"]:
+        for step in block["steps"]:
+            for pain in step.get("pain_points", ()):
+                if "id" in pain and insights and rnd.random() < 0.5:
+                    pain["insights"] = sorted(rnd.sample(insights, min(len(insights), rnd.randint(1, 2))))
+            for opportunity in step.get("opportunities", ()):
+                if rnd.random() < 0.8:
+                    opportunity.update(managed(rnd.choice(opportunities), insights))
 
 
 def pain_point(rnd: random.Random, pool: list[str], used: set[str]) -> dict:
@@ -258,10 +315,18 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
             persona(rnd, n), f"## Research basis\n\n{sentence(rnd, 10, 20)}\n"
         )
     pool = [f"pain-{n:04d}" for n in range(max(10, journeys // 4))]
+    research = random.Random(f"{seed}:insights")
+    insight_ids = [f"insight-{n:04d}" for n in range(max(5, journeys // 10))]
+    for n, iid in enumerate(insight_ids):
+        files[f"maps/insights/{iid}.md"] = front_matter(
+            insight(research, n), f"## How we did it\n\n{sentence(research, 12, 24)}\n"
+        )
+    opportunity_pool = [f"opportunity-{n:04d}" for n in range(max(10, journeys // 5))]
     currents: list[str] = []
     for n in range(journeys):
         jid = f"journey-{n:05d}"
         data = journey(rnd, n, persona_ids, pool, currents)
+        add_research(data, n, seed, insight_ids, opportunity_pool)
         if data["state"] == "current":
             currents.append(jid)
         area = AREAS[n % len(AREAS)]

@@ -61,7 +61,7 @@ def validator(kind, custom=CUSTOM):
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("kind", ["persona", "journey"])
+@pytest.mark.parametrize("kind", ["persona", "journey", "insight"])
 def test_every_demo_map_and_the_template_match_the_schema(kind):
     files = sorted((REPO / "maps" / f"{kind}s").rglob("*.md"))
     assert len(files) >= 4
@@ -121,6 +121,33 @@ def test_what_the_validator_rejects_the_schema_rejects(tmp_path, old, new):
     assert list(validator("journey", ()).iter_errors(front_matter(tmp_path / "maps/journeys/buy.md"))), (
         "the schema accepts it"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("kind: survey", "kind: webinar"),
+        ("source: Survey tool", "source: http://survey.example.com/7"),
+        ("participants: 400", "participants: 0"),
+    ],
+)
+def test_what_the_validator_rejects_in_an_insight_the_schema_rejects(tmp_path, old, new):
+    insight = "---\ntitle: Survey\nkind: survey\ndate: 2025-06-01\nparticipants: 400\nsource: Survey tool\n---\n"
+    write(tmp_path, {"maps/insights/s.md": insight})
+    assert list(validator("insight", ()).iter_errors(front_matter(tmp_path / "maps/insights/s.md"))) == []
+    write(tmp_path, {"maps/insights/s.md": insight.replace(old, new)})
+    problems = load_handbook(tmp_path / "maps").problems
+    assert any(p.path.endswith("s.md") for p in problems), "the validator accepts the changed insight"
+    assert list(validator("insight", ()).iter_errors(front_matter(tmp_path / "maps/insights/s.md")))
+
+
+def test_a_ticket_that_is_not_an_https_url_fails_both(tmp_path):
+    ticketed = MAP.replace(
+        "        pain_points:", "        opportunities: [{text: O, tickets: [CX-101]}]\n        pain_points:"
+    )
+    write(tmp_path, {"maps/personas/maya.md": "---\nname: Maya\n---\n", "maps/journeys/buy.md": ticketed})
+    assert load_handbook(tmp_path / "maps").problems
+    assert list(validator("journey", ()).iter_errors(front_matter(tmp_path / "maps/journeys/buy.md")))
 
 
 def test_the_unchanged_map_is_valid_for_both(tmp_path):

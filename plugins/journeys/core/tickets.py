@@ -40,14 +40,14 @@ def ticket(url: str) -> Ticket:
     """The tracker and key of a ticket `url` (an https URL, as the map format requires)."""
     try:
         parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        host = (parts.hostname or "").lower().removeprefix("www.")
     except ValueError:  # a malformed address (an unclosed IPv6 bracket): its text is all there is
         return Ticket(url, url)
     path = parts.path
     found = _known(host, path, parts.query)
     if found is not None:
         return Ticket(url, *found)
-    return Ticket(url, host.removeprefix("www.") or url)
+    return Ticket(url, host or url)
 
 
 def _known(host: str, path: str, query: str) -> tuple[str, str] | None:

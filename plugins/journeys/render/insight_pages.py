@@ -140,6 +140,8 @@ def _index_part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part,
             title=labels["part_title"].format(title=labels["insights_title"], range=words),
             description=labels["insights_description"],
             hide=("toc",),
+            # Its rows are at home where they are named: a list page is not searched.
+            search={"exclude": True},
             range=words,
             index_link=ctx.link(ctx.site.href(here, ctx.site.src("insights")), labels["insights_title"]),
             pager=pager(ctx, parts, here),

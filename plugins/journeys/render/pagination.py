@@ -93,7 +93,7 @@ def pager(ctx: Context, parts: Sequence[Part], here: str) -> Pager:
 
 # Estimated bytes an item adds to a page, measured on the benchmark's handbooks: a step of a
 # stage (its table row and chart point), a team's touchpoint row, a persona's journey step, a pain-point index row per
-# place, evidence and opportunity it lists.
+# place, evidence, insight and opportunity it lists.
 STEP_BYTES = 1_500
 TOUCHPOINT_BYTES = 700
 INDEX_ROW_BYTES = 500  # a row of the journeys index
@@ -105,7 +105,8 @@ PAIN_PLACE_BYTES = 520
 
 
 def pain_weight(pain: MergedPainPoint) -> int:
-    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * (len(pain.places) + len(pain.evidence) + len(pain.opportunities))
+    listed = len(pain.places) + len(pain.evidence) + len(pain.insights) + len(pain.opportunities)
+    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * listed
 
 
 def pain_parts(handbook: Handbook, site: Site) -> list[Part]:

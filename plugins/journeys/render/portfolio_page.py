@@ -123,6 +123,8 @@ def _part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part, choic
             title=labels["part_title"].format(title=labels["opportunities_title"], range=words),
             description=labels["opportunities_description"],
             hide=HIDE,
+            # Its rows are at home where they are named: a list page is not searched.
+            search={"exclude": True},
             range=words,
             index_link=ctx.link(ctx.site.href(here, ctx.site.src("opportunities")), labels["opportunities_title"]),
             pager=pager(ctx, parts, here),
