@@ -26,5 +26,8 @@ PAGE_TYPES = {
     "teams index": "teams/",
     "team": "teams/claims-handling/",
     "pain-point index": "pain-points/",
+    "insights index": "insights/",
+    "insight": "insights/claims-household-interviews-2026/",
+    "opportunity portfolio": "opportunities/",
     "invalid map": f"journeys/{BROKEN_ID}/",
 }
