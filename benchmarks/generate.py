@@ -190,15 +190,26 @@ def managed(opportunity_id: str, insights: list[str]) -> dict:
     return data
 
 
+def backing(pain_id: str, seed: int, insights: list[str]) -> list[str]:
+    """The insights behind a shared pain point, the same on every map that names it, as the
+    research behind a problem is: about half the pain points have one or two."""
+    rnd = random.Random(f"{seed}:backing:{pain_id}")
+    if rnd.random() < 0.5:
+        return []
+    return sorted(rnd.sample(insights, min(len(insights), rnd.randint(1, 2))))
+
+
 def add_research(data: dict, n: int, seed: int, insights: list[str], opportunities: list[str]) -> None:
-    """Map format 1.2 on journey `n`'s data: insights behind about half its named pain
-    points, and ids from a shared pool, with their figures, on most of its opportunities."""
+    """Map format 1.2 on journey `n`'s data: the insights behind its named pain points, and
+    ids from a shared pool, with their figures, on most of its opportunities."""
     rnd = random.Random(f"{seed}:research:{n}")
     for block in data["stages"]:
         for step in block["steps"]:
             for pain in step.get("pain_points", ()):
-                if "id" in pain and insights and rnd.random() < 0.5:
-                    pain["insights"] = sorted(rnd.sample(insights, min(len(insights), rnd.randint(1, 2))))
+                if "id" in pain and insights:
+                    backed = backing(pain["id"], seed, insights)
+                    if backed:
+                        pain["insights"] = backed
             for opportunity in step.get("opportunities", ()):
                 if rnd.random() < 0.8:
                     opportunity.update(managed(rnd.choice(opportunities), insights))

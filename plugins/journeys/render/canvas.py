@@ -18,18 +18,10 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.model import Journey, Opportunity, PainPoint, Step
 from journeys.core.schema import step_record
-from journeys.core.tickets import ticket
 from journeys.render.backing import backing_line
 from journeys.render.context import Context
 from journeys.render.emotion_lane import lane as emotion_lane
-from journeys.render.fragments import (
-    emotion,
-    insight_link,
-    insight_reference,
-    opportunity_href,
-    pain_point_href,
-    team_link,
-)
+from journeys.render.fragments import delivery_status, emotion, opportunity_href, pain_point_href
 
 # The built-in lanes in reading order, (key, label key): the step fields declared with a lane
 # (core/schema.py), whose labels render/labels.py takes from there; then every custom field.
@@ -76,11 +68,7 @@ def pain_card(handbook: Handbook, ctx: Context, here: str, pain: PainPoint, plac
     worded unlike its row."""
     href = pain_point_href(ctx, here, pain.key)
     backing = backing_line(handbook, ctx, handbook.pain_point_by_id.get(pain.key))
-    by_id = handbook.insight_by_id
-    insights = [insight_reference(ctx, here, by_id[i]) for i in pain.insights if i in by_id]
-    return ctx.macros.pain_card(
-        pain, href, _score(handbook, pain.key), own_words(handbook, pain), place, backing, insights
-    )
+    return ctx.macros.pain_card(pain, href, _score(handbook, pain.key), own_words(handbook, pain), place, backing)
 
 
 def opportunity_card(
@@ -97,31 +85,16 @@ def opportunity_card(
     return ctx.macros.opportunity_card(opportunity, targets, place, managed(handbook, ctx, here, opportunity))
 
 
-def delivery_status(ctx: Context, status: str) -> Markup:
-    word = ctx.labels[f"opportunity_status_{status.replace('-', '_')}"]
-    return ctx.templates.piece(("delivery", status), lambda: ctx.macros.opportunity_status(status, word))
-
-
-def ticket_links(ctx: Context, tickets: Sequence[str]) -> list[Markup]:
-    return [ctx.macros.ticket(url, ticket(url).label) for url in tickets]
-
-
 def managed(handbook: Handbook, ctx: Context, here: str, opportunity: Opportunity) -> dict | None:
-    """What a card shows of an opportunity in a handbook with a portfolio: where its row is,
-    its status and score, and who delivers it with which tickets and research. The merged
-    opportunity's, so every map shows the one truth (core/index.py)."""
+    """What a card shows of an opportunity in a handbook with a portfolio: its status and
+    score, the merged opportunity's, so every map shows the one truth (core/index.py), and a
+    link to its row, where its owner, tickets and research are. The map keeps to where each
+    piece of work stands: a journey page stays within its 100 KB (docs/performance.md)."""
     href = opportunity_href(ctx, here, opportunity.key)
     merged = handbook.opportunity_by_id.get(opportunity.key)
     if href is None or merged is None:
         return None
-    return {
-        "href": href,
-        "status": delivery_status(ctx, merged.status),
-        "score": merged.score_text,
-        "owner": team_link(ctx, here, handbook, merged.owner),
-        "tickets": ticket_links(ctx, merged.tickets),
-        "insights": [insight_link(ctx, here, handbook, i) for i in merged.insights if i in handbook.insight_by_id],
-    }
+    return {"href": href, "status": delivery_status(ctx, merged.status), "score": merged.score_text}
 
 
 def _cards(ctx: Context, items: list[Markup]) -> Markup | str:

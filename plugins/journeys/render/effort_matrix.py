@@ -19,9 +19,8 @@ from markupsafe import Markup
 
 from journeys.core.index import MergedOpportunity
 from journeys.core.schema import OPPORTUNITY_STATUSES, SCORE_MAX, SCORE_MIN
-from journeys.render.canvas import delivery_status
 from journeys.render.context import Context
-from journeys.render.fragments import opportunity_href, table
+from journeys.render.fragments import delivery_status, opportunity_href, table
 from journeys.render.text import number
 
 LABELLED = 5  # the highest scores carry a number on the chart and a line in its list

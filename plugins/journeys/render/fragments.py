@@ -125,6 +125,12 @@ def status(ctx: Context, value: str) -> Markup:
     return ctx.templates.piece(("status", value), lambda: ctx.macros.status(value))
 
 
+def delivery_status(ctx: Context, value: str) -> Markup:
+    """An opportunity's status (map format 1.2) as a chip with its word."""
+    word = ctx.labels[f"opportunity_status_{value.replace('-', '_')}"]
+    return ctx.templates.piece(("delivery", value), lambda: ctx.macros.opportunity_status(value, word))
+
+
 def joined(items: Iterable[Markup]) -> Markup:
     """Rendered pieces (links), comma-separated."""
     return Markup(", ").join(items)

@@ -16,12 +16,12 @@ from journeys.core.index import Uses
 from journeys.core.model import Insight
 from journeys.core.schema import INSIGHT_KINDS
 from journeys.render.backing import kinds_words, marks_unbacked, pain_backing
-from journeys.render.canvas import delivery_status
 from journeys.render.context import Context
 from journeys.render.data_files import INSIGHT_ROWS
 from journeys.render.fragments import (
     Cell,
     Row,
+    delivery_status,
     insight_kind,
     journey_link,
     opportunity_href,

@@ -74,13 +74,11 @@ def insight_facts(handbook: Handbook, ids: Iterable[str]) -> tuple:
 
 
 def _opportunity_facts(handbook: Handbook, ctx: Context, keys: Iterable[str]) -> tuple:
-    """What a page shows of merged opportunities it names: where its row is, status, score,
-    owner, tickets and insights."""
+    """What a page shows of merged opportunities it names: where its row is, status, score."""
     found = []
     for key in sorted(set(keys)):
         o = handbook.opportunity_by_id.get(key)
-        shown = (o.status, o.score_text, o.owner, o.tickets, o.insights) if o else None
-        found.append((key, ctx.opportunity_homes.get(key), shown))
+        found.append((key, ctx.opportunity_homes.get(key), (o.status, o.score_text) if o else None))
     return tuple(found)
 
 
@@ -94,9 +92,7 @@ def journey_inputs(handbook: Handbook, journey: Journey, ctx: Context) -> tuple:
     ]
     pains = _pain_facts(handbook, ctx, keys)
     opportunities = _opportunity_facts(handbook, ctx, [o.key for s in steps for o in s.opportunities])
-    named = [i for s in steps for p in s.pain_points for i in p.insights]
-    named += [i for _, _, shown in pains if shown for i in shown[2]]
-    named += [i for _, _, shown in opportunities if shown for i in shown[4]]
+    named = [i for _, _, shown in pains if shown for i in shown[2]]  # what backs each pain point
     return (
         journey,
         handbook.journey_by_id.get(journey.baseline) if journey.baseline else None,

@@ -16,13 +16,14 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedOpportunity
 from journeys.core.schema import OPPORTUNITY_STATUSES
-from journeys.render.canvas import delivery_status, ticket_links
+from journeys.core.tickets import ticket
 from journeys.render.context import Context
 from journeys.render.data_files import JSON_EXPORT, OPPORTUNITIES_CSV, OPPORTUNITY_ROWS
 from journeys.render.effort_matrix import effort_figure
 from journeys.render.fragments import (
     Cell,
     Row,
+    delivery_status,
     insight_reference,
     joined,
     pain_point_href,
@@ -240,6 +241,11 @@ def row(handbook: Handbook, o: MergedOpportunity, ctx: Context, here: str) -> Ro
     )
     data = (("status", o.status), ("team", o.owner or ""))
     return Row(cells, id=o.id, data=data)
+
+
+def ticket_links(ctx: Context, tickets: Sequence[str]) -> list[Markup]:
+    """Each ticket by its tracker and key (core/tickets.py), linked."""
+    return [ctx.macros.ticket(url, ticket(url).label) for url in tickets]
 
 
 def _figure(value: int | None) -> str:

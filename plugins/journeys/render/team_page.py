@@ -14,11 +14,11 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedOpportunity, MergedPainPoint, Place, pain_points_at, touchpoints_by_team
 from journeys.core.model import CatalogueEntry
-from journeys.render.canvas import delivery_status
 from journeys.render.context import Context
 from journeys.render.fragments import (
     SUMMARY_PAINS,
     Cell,
+    delivery_status,
     emotion,
     journey_link,
     opportunity_href,
