@@ -18,7 +18,7 @@ from journeys.core.index import MergedPainPoint
 from journeys.core.model import Insight, Journey, Kpi, Step
 from journeys.core.problems import Problem
 from journeys.render.context import Context
-from journeys.render.text import number
+from journeys.render.text import json_data, number
 
 SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index filters for the rest
 
@@ -134,6 +134,43 @@ def delivery_status(ctx: Context, value: str) -> Markup:
 def joined(items: Iterable[Markup]) -> Markup:
     """Rendered pieces (links), comma-separated."""
     return Markup(", ").join(items)
+
+
+def download_links(ctx: Context, here: str, names: Iterable[str]) -> Markup:
+    """Links to exports (site-root files such as `pain-points.csv`), comma-separated."""
+    return joined(ctx.link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in names)
+
+
+def filter_attributes(
+    ctx: Context,
+    here: str,
+    *,
+    choices: str,
+    fields: Sequence[str],
+    words: Mapping[str, str],
+    rows: str,
+    paged: bool,
+    columns: Sequence[Sequence[str]] = (),
+    results: str = "",
+) -> list[tuple[str, str]]:
+    """The data attributes of a table that journeys-filter.js filters: the `choices` (JSON) of
+    each of its `fields`, the interface `words` (key -> label key), and on an index spread over
+    list pages the export of every row (`rows`) with the site root its addresses start from.
+    `columns` and `results` name the columns and class of the table of matches from every part,
+    where they are not the pain-point index's."""
+    data = [
+        ("jm-filter", choices),
+        ("jm-fields", json_data(list(fields))),
+        ("jm-words", json_data({key: ctx.labels[label] for key, label in words.items()})),
+    ]
+    if columns:
+        data += [("jm-columns", json_data([list(c) for c in columns])), ("jm-results", results)]
+    if paged:
+        data += [
+            ("jm-rows", ctx.site.asset(here, ctx.site.prefix + rows)),
+            ("jm-root", ctx.site.asset(here, "") or "."),
+        ]
+    return data
 
 
 def review_status(reviewed: datetime.date | None, ctx: Context) -> Markup:

@@ -22,6 +22,7 @@ from journeys.render.fragments import (
     Cell,
     Row,
     delivery_status,
+    filter_attributes,
     insight_kind,
     journey_link,
     opportunity_href,
@@ -36,7 +37,7 @@ from journeys.render.generated_page import Page
 from journeys.render.journey_page import starts_with_heading
 from journeys.render.labels import counted, fill
 from journeys.render.page_inputs import layout, remember
-from journeys.render.pagination import Part, insight_parts, pager
+from journeys.render.pagination import Part, insight_parts, list_page, pager
 from journeys.render.text import json_data, number
 
 LISTED = 100  # pain points, opportunities and journeys an insight's page lists of each; the rest are counted
@@ -133,19 +134,8 @@ def _index_part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part,
     here = part.src
     index = index_table(handbook, part.items, ctx, here, choices, paged=len(parts) > 1)
     if part.number > 1:
-        words = labels["pager_range"].format(first=part.first, last=part.last)
-        return ctx.page(
-            here,
-            "insights_part.html",
-            title=labels["part_title"].format(title=labels["insights_title"], range=words),
-            description=labels["insights_description"],
-            hide=("toc",),
-            # Its rows are at home where they are named: a list page is not searched.
-            search={"exclude": True},
-            range=words,
-            index_link=ctx.link(ctx.site.href(here, ctx.site.src("insights")), labels["insights_title"]),
-            pager=pager(ctx, parts, here),
-            index=index,
+        return list_page(
+            ctx, parts, part, template="insights_part.html", kind="insights", words="insights", index=index
         )
     valid = handbook.valid_insights
     kinds: dict[str, int] = {}
@@ -189,19 +179,17 @@ def index_table(
     labels = ctx.labels
     owners = any(i.owner for i in handbook.insights)
     keys = ["col_insight", "col_kind", "col_date", "col_participants", "col_backs"] + (["col_owner"] if owners else [])
-    words = {key: labels[label] for key, label in FILTER_WORDS.items()}
-    data = [
-        ("jm-filter", choices),
-        ("jm-fields", json_data(["kind"])),
-        ("jm-words", json_data(words)),
-        ("jm-columns", json_data(RESULT_COLUMNS)),
-        ("jm-results", "jm-filter-results jm-insight-results"),
-    ]
-    if paged:  # the rows of the other parts come from the export
-        data += [
-            ("jm-rows", ctx.site.asset(here, ctx.site.prefix + INSIGHT_ROWS)),
-            ("jm-root", ctx.site.asset(here, "") or "."),
-        ]
+    data = filter_attributes(
+        ctx,
+        here,
+        choices=choices,
+        fields=["kind"],
+        words=FILTER_WORDS,
+        rows=INSIGHT_ROWS,
+        paged=paged,
+        columns=RESULT_COLUMNS,
+        results="jm-filter-results jm-insight-results",
+    )
     rows = []
     for insight in insights:
         link = ctx.link(ctx.site.href(here, ctx.site.src("insights", insight.id)), insight.title)

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedOpportunity, MergedPainPoint
 from journeys.render.context import Context
+from journeys.render.generated_page import Page
 from journeys.render.text import url
 from journeys.render.urls import Site
 
@@ -89,6 +90,39 @@ def pager(ctx: Context, parts: Sequence[Part], here: str) -> Pager:
     previous = href(parts[current - 1].src) if current > 0 else None
     following = href(parts[current + 1].src) if current + 1 < len(parts) else None
     return Pager(tuple(links), previous, following)
+
+
+def list_page(
+    ctx: Context,
+    parts: Sequence[Part],
+    part: Part,
+    *,
+    template: str,
+    kind: str,
+    words: str,
+    index: Markup,
+    hide: tuple[str, ...] = ("toc",),
+    searched: bool = False,
+) -> Page:
+    """A list page of an index (`kind`: "pain-points", "insights", "opportunities"): its title
+    and description from the labels `<words>_title` and `<words>_description`, a link to the
+    index's first page, the pager and `index`, the table of its rows. Left out of search unless
+    its rows are at home there (`searched`: the pain-point index's)."""
+    labels = ctx.labels
+    title = labels[f"{words}_title"]
+    span = labels["pager_range"].format(first=part.first, last=part.last)
+    return ctx.page(
+        part.src,
+        template,
+        title=labels["part_title"].format(title=title, range=span),
+        description=labels[f"{words}_description"],
+        hide=hide,
+        search=None if searched else {"exclude": True},
+        range=span,
+        index_link=ctx.link(ctx.site.href(part.src, ctx.site.src(kind)), title),
+        pager=pager(ctx, parts, part.src),
+        index=index,
+    )
 
 
 # Estimated bytes an item adds to a page, measured on the benchmark's handbooks: a step of a

@@ -20,6 +20,8 @@ from journeys.render.data_files import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT, bac
 from journeys.render.fragments import (
     Cell,
     Row,
+    download_links,
+    filter_attributes,
     insight_reference,
     joined,
     journey_link,
@@ -33,7 +35,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.page_inputs import layout, pains_inputs, remember
-from journeys.render.pagination import Part, pager, pain_parts
+from journeys.render.pagination import Part, list_page, pager, pain_parts
 from journeys.render.priority_matrix import matrix_figure
 from journeys.render.text import json_data
 
@@ -78,18 +80,17 @@ def _part_inputs(handbook: Handbook, ctx: Context, shape: tuple, part: Part, cho
 
 
 def _part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part, choices: str) -> Page:
-    labels = ctx.labels
-    words = labels["pager_range"].format(first=part.first, last=part.last)
-    return ctx.page(
-        part.src,
-        "pain_points_part.html",
-        title=labels["part_title"].format(title=labels["pains_title"], range=words),
-        description=labels["pains_description"],
-        hide=("toc",),
-        range=words,
-        index_link=ctx.link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"]),
-        pager=pager(ctx, parts, part.src),
-        index=index_table(handbook, part.items, ctx, part.src, choices, paged=True),
+    # A pain point's row is its home in search, so its list pages are searched.
+    index = index_table(handbook, part.items, ctx, part.src, choices, paged=True)
+    return list_page(
+        ctx,
+        parts,
+        part,
+        template="pain_points_part.html",
+        kind="pain-points",
+        words="pains",
+        index=index,
+        searched=True,
     )
 
 
@@ -103,9 +104,7 @@ def pain_points_page(handbook: Handbook, ctx: Context, parts: list[Part], choice
         "journeys": len(handbook.valid_journeys),
     }
     weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
-    downloads = joined(
-        ctx.link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT)
-    )
+    downloads = download_links(ctx, here, (CSV_EXPORT, JSON_EXPORT))
     return ctx.page(
         here,
         "pain_points.html",
@@ -195,13 +194,9 @@ def index_table(
             "col_opportunities",
         )
     ]
-    words = {key: labels[label] for key, label in FILTER_WORDS.items()}
-    data = [("jm-filter", choices), ("jm-fields", json_data(FIELDS)), ("jm-words", json_data(words))]
-    if paged:  # the rows of the other parts come from the export
-        data += [
-            ("jm-rows", ctx.site.asset(here, ctx.site.prefix + ROWS_EXPORT)),
-            ("jm-root", ctx.site.asset(here, "") or "."),
-        ]
+    data = filter_attributes(
+        ctx, here, choices=choices, fields=FIELDS, words=FILTER_WORDS, rows=ROWS_EXPORT, paged=paged
+    )
     rows = [row(handbook, p, ctx, here) for p in pains]
     return ctx.macros.scroll_region(
         labels["pains_region"],

@@ -24,8 +24,9 @@ from journeys.render.fragments import (
     Cell,
     Row,
     delivery_status,
+    download_links,
+    filter_attributes,
     insight_reference,
-    joined,
     pain_point_href,
     table,
     team_link,
@@ -33,7 +34,7 @@ from journeys.render.fragments import (
 from journeys.render.generated_page import Page
 from journeys.render.labels import counted
 from journeys.render.page_inputs import layout, remember
-from journeys.render.pagination import Part, opportunity_parts, pager
+from journeys.render.pagination import Part, list_page, opportunity_parts, pager
 from journeys.render.pain_points_page import place_words
 from journeys.render.text import json_data, number
 
@@ -117,25 +118,19 @@ def _part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part, choic
     here = part.src
     index = portfolio_table(handbook, part.items, ctx, here, choices, paged=len(parts) > 1)
     if part.number > 1:
-        words = labels["pager_range"].format(first=part.first, last=part.last)
-        return ctx.page(
-            here,
-            "opportunities_part.html",
-            title=labels["part_title"].format(title=labels["opportunities_title"], range=words),
-            description=labels["opportunities_description"],
-            hide=HIDE,
-            # Its rows are at home where they are named: a list page is not searched.
-            search={"exclude": True},
-            range=words,
-            index_link=ctx.link(ctx.site.href(here, ctx.site.src("opportunities")), labels["opportunities_title"]),
-            pager=pager(ctx, parts, here),
+        return list_page(
+            ctx,
+            parts,
+            part,
+            template="opportunities_part.html",
+            kind="opportunities",
+            words="opportunities",
             index=index,
+            hide=HIDE,
         )
     total, scored, journeys, by_status = _counts(handbook)
     charted = handbook.opportunities[:MATRIX_POINTS]
-    downloads = joined(
-        ctx.link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (OPPORTUNITIES_CSV, JSON_EXPORT)
-    )
+    downloads = download_links(ctx, here, (OPPORTUNITIES_CSV, JSON_EXPORT))
     return ctx.page(
         here,
         "opportunities.html",
@@ -180,19 +175,17 @@ def portfolio_table(
             "col_insights",
         )
     ]
-    words = {key: labels[label] for key, label in FILTER_WORDS.items()}
-    data = [
-        ("jm-filter", choices),
-        ("jm-fields", json_data(list(FIELDS))),
-        ("jm-words", json_data(words)),
-        ("jm-columns", json_data(RESULT_COLUMNS)),
-        ("jm-results", "jm-filter-results jm-opportunity-results"),
-    ]
-    if paged:
-        data += [
-            ("jm-rows", ctx.site.asset(here, ctx.site.prefix + OPPORTUNITY_ROWS)),
-            ("jm-root", ctx.site.asset(here, "") or "."),
-        ]
+    data = filter_attributes(
+        ctx,
+        here,
+        choices=choices,
+        fields=FIELDS,
+        words=FILTER_WORDS,
+        rows=OPPORTUNITY_ROWS,
+        paged=paged,
+        columns=RESULT_COLUMNS,
+        results="jm-filter-results jm-opportunity-results",
+    )
     rows = [row(handbook, o, ctx, here) for o in opportunities]
     # An opportunity's words are at home where a map names it (its card): not searched here.
     return ctx.macros.scroll_region(
