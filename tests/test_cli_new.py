@@ -217,3 +217,69 @@ def test_new_insight_needs_a_known_kind_and_team(handbook_dir, capsys):
     assert err[0].startswith("journeys new: --kind: 'surveys' is not a kind of insight (did you mean 'survey'?)")
     assert err[1] == "journeys new: --owner: unknown team 'sale' (did you mean 'sales'?): teams.yml has sales, care"
     assert not (handbook_dir / "maps/insights").exists()
+
+
+def test_a_future_state_journey_names_its_baseline(handbook_dir, capsys):
+    assert new(handbook_dir, "journey", "buy-2027", "--persona", "maya", "--state", "future", "--baseline", "buy") == 0
+    path = handbook_dir / "maps/journeys/buy-2027.md"
+    doc = parse_markdown_file(str(path), "buy-2027.md")
+    assert (doc.located.data["state"], doc.located.data["baseline"]) == ("future", "buy")
+    fill_in(path)
+    assert load_handbook(str(handbook_dir / "maps"), custom_fields=CUSTOM).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--state", "future", "--baseline", "bye"], "--baseline: unknown journey 'bye' (did you mean 'buy'?): "),
+        (["--baseline", "buy"], "--baseline: only a future-state journey has a baseline: add --state future"),
+        (["--state", "future", "--baseline", "buy-future"], "'buy-future' is a future-state journey"),
+        (
+            ["--parent", "bye"],
+            "--parent: unknown journey 'bye' (did you mean 'buy'?): this handbook has buy, buy-future",
+        ),
+    ],
+)
+def test_baseline_and_parent_must_be_journeys_that_fit(handbook_dir, capsys, args, message):
+    assert new(handbook_dir, "journey", "x", "--persona", "maya", *args) == 2
+    assert message in capsys.readouterr().err
+    assert not (handbook_dir / "maps/journeys/x.md").exists()
+
+
+def test_parent_is_written_where_the_format_has_the_key(handbook_dir, monkeypatch):
+    """`parent` comes with map format 1.2 (another branch adds the key); the scaffold writes it as
+    any key of the record, so here the key is added to the record as that branch does."""
+    import dataclasses
+
+    from journeys.cli import new as new_command
+    from journeys.cli import scaffolds
+    from journeys.core.schema import PUBLIC, Key, Ref, journey_record
+
+    def with_parent(custom_fields=()):
+        record = journey_record(custom_fields)
+        parent = Key("parent", Ref("journey"), doc="the journey this one zooms into", audience=PUBLIC)
+        return dataclasses.replace(record, keys=(*record.keys[:7], parent, *record.keys[7:]))
+
+    monkeypatch.setattr(scaffolds, "journey_record", with_parent)
+    monkeypatch.setattr(new_command, "journey_record", with_parent)
+    assert new(handbook_dir, "journey", "pay", "--persona", "maya", "--parent", "buy") == 0
+    text = (handbook_dir / "maps/journeys/pay.md").read_text(encoding="utf-8")
+    assert "\nparent: buy\n" in text
+
+
+def test_an_option_of_another_kind_of_file_is_reported_not_ignored(handbook_dir, capsys):
+    """`--kind` on a journey was meant for an insight; `--state` on an insight would be lost."""
+    args = ("--kind", "survey", "--state", "future", "--persona", "maya", "--folder", "claims", "--owner", "care")
+    assert new(handbook_dir, "insight", "price-survey", *args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "journeys new: --folder is an option of journeys, not of insights",
+        "journeys new: --persona is an option of journeys, not of insights",
+        "journeys new: --state is an option of journeys, not of insights",
+    ]
+    assert new(handbook_dir, "persona", "zoe", "--kind", "survey", "--owner", "care") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "journeys new: --kind is an option of insights, not of personas",
+        "journeys new: --owner is an option of journeys and insights, not of personas",
+    ]
+    assert not (handbook_dir / "maps/insights").exists()
+    assert not (handbook_dir / "maps/personas/zoe.md").exists()

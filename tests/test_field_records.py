@@ -170,7 +170,7 @@ def handbook(root, step_value):
     data = json.loads(json.dumps(JOURNEY))
     data["stages"][0]["steps"][0]["duration"] = step_value
     write(root, {
-        "maps/personas/maya.md": "---\nname: Maya\nvisibility: public\n---\n",
+        "maps/personas/maya.md": "---\nname: Maya\nsummary: Buys online.\nvisibility: public\n---\n",
         "maps/journeys/buy.md": "---\n" + yaml.safe_dump(data, sort_keys=False) + "---\n",
     })
     return root

@@ -131,8 +131,8 @@ def test_look_alike_persona_ids_and_journey_titles(handbook_dir):
     write(
         handbook_dir,
         {
-            "maps/personas/omar-1.md": "---\nname: Omar, tenant\n---\n",
-            "maps/personas/omar-l.md": "---\nname: Omar, student\n---\n",
+            "maps/personas/omar-1.md": "---\nname: Omar, tenant\nsummary: Rents a flat.\n---\n",
+            "maps/personas/omar-l.md": "---\nname: Omar, student\nsummary: Rents a room.\n---\n",
             "maps/journeys/x.md": GOOD.format(title="Buying onIine"),
         },
     )

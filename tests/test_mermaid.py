@@ -203,7 +203,7 @@ def test_an_unknown_section_suggests_a_stage():
         to_map(parse("journey\nsection Discovr\n  A: 3: Me\n"), default_title="x", stages=CATALOGUE)
     assert (caught.value.line, caught.value.message) == (
         2,
-        "section 'Discovr' is not a stage in stages.yml (did you mean 'discover'?); rename the section to one of: discover, buy, manage",
+        "section 'Discovr' is not a stage in stages.yml (did you mean 'discover'?); rename the section to one of: Discover (discover), Buy (buy), Use & change (manage)",
     )
 
 
@@ -230,6 +230,24 @@ def test_actors_that_are_existing_personas_by_id_or_name():
     assert data["personas"] == ["first-time-renter", "maya", "sam"]
 
 
+def test_actors_match_personas_whatever_their_case_accents_or_the_rest_of_the_name():
+    personas = {
+        "zoe": "Zoé Martin",
+        "maya": "Maya, first-time buyer",
+        "landlord": "Max, landlord",
+        "tenant": "Max, tenant",
+    }
+    data = to_map(
+        parse("journey\nsection A\n  T: 3: zoe martin, MAYA, Max, Renée\n"), default_title="x", personas=personas
+    )
+    # "Max" names two personas' first part: a new persona, not a guess.
+    assert data.data["personas"] == ["zoe", "maya", "max", "renee"]
+    assert data.stubs == {"max": "Max", "renee": "Renée"}
+    assert to_map(parse("journey\nsection A\n  T: 3: ZOE MARTÍN\n"), default_title="x", personas=personas).data[
+        "personas"
+    ] == ["zoe"]
+
+
 def test_the_narrative_escapes_diagram_text():
     body = narrative(parse("journey\nsection A\n  <b>Tea</b>: 3: Me, <i>Cat</i>\n"), "<x>.mmd")
     assert not [e.tag for e in html_tree.parse(body).iter()]  # no element: every tag is text
@@ -254,6 +272,15 @@ def test_import_write_round_trips_through_the_handbook_and_publishes(tmp_path, m
     assert handbook.persona_by_id["cat"].name == "Cat"
     assert handbook.persona_by_id["me"].name == "Me, the author"  # existing persona untouched
     assert "- Do work: Me, Cat" in journey.body
+    # Personas with only a name are unfinished: a warning each, which a strict build fails on.
+    assert [(w.path, w.level) for w in handbook.warnings] == [
+        ("maps/personas/cat.md", "warning"),
+        ("maps/personas/me.md", "warning"),
+    ]
+    for stub in ("cat", "me"):
+        path = tmp_path / "maps/personas" / f"{stub}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("\nname:", "\nsummary: Works from home.\nname:", 1))
+    assert load_handbook("maps").warnings == ()
     result = build_site(tmp_path, config={"plugins": ["search", "journeys"]})
     assert result.ok, result.warnings
     assert "Make tea" in result.html("journeys/my-working-day/")

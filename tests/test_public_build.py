@@ -356,10 +356,29 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     # The public insight, the portfolio's public opportunity and the public pain point's public
     # evidence are published; no internal one.
     assert sorted(p.name for p in (built.site / "insights").iterdir() if p.is_dir()) == ["public-insight"]
+    # A card says how its pain point is backed in words, counting the public insight only (the
+    # internal one had 7 participants); the pain-point index links it.
     card = parse(page).find("li", cls="jm-card--pain")
-    assert [text for _, text in card.links() if "insights/" in _] == ["Public insight"]
+    assert card.find("p", cls="jm-backing").text == "Backed by 1 insight: survey; 100 participants"
+    index = parse(built.html("pain-points/")).find("main")
+    assert [text for href, text in index.links() if "insights/" in href] == ["Insights", "Public insight"]
     portfolio = parse(built.html("opportunities/")).find("table", cls="jm-portfolio")
     assert [row.attrs["id"] for row in portfolio.find("tbody").find_all("tr")] == ["public-opportunity"]
+    # The form editor's configuration names the internal repository and folders: not served.
+    assert not (built.site / "admin").exists()
+
+
+def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
+    planted = planted_handbook(tmp_path)
+    plugin = {**PUBLIC_CONFIG["plugins"][1]["journeys"], "editor": "edit/"}
+    built = build_site(tmp_path, config={"plugins": ["search", {"journeys": plugin}]})
+    assert built.ok, built.warnings
+    config = yaml.safe_load((built.site / "edit" / "config.yml").read_text(encoding="utf-8"))
+    assert [c["name"] for c in config["collections"]] == ["journeys", "personas", "insights", "stages", "teams"]
+    assert config["collections"][0]["folder"] == "maps/journeys"
+    assert not (built.site / "admin").exists()
+    # Asked for, it still holds no map's content: forms and folders, not items.
+    assert leaks(built.site, planted) == []
 
 
 def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):
@@ -442,7 +461,7 @@ def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues
     write(
         tmp_path,
         {
-            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
+            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
             "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
             "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
             "        emotion: 0\n---\n",

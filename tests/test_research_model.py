@@ -39,8 +39,8 @@ def test_without_all_three_figures_an_opportunity_is_unscored(missing):
 
 
 MAPS = {
-    "maps/personas/maya.md": "---\nname: Maya\n---\n",
-    "maps/personas/omar.md": "---\nname: Omar\nvisibility: public\n---\n",
+    "maps/personas/maya.md": "---\nname: Maya\nsummary: Buys her first policy.\n---\n",
+    "maps/personas/omar.md": "---\nname: Omar\nsummary: Lets two flats.\nvisibility: public\n---\n",
     "maps/teams.yml": "- id: sales\n- id: care\n",
     "maps/insights/survey.md": "---\ntitle: Survey\nkind: survey\ndate: 2025-06-01\nparticipants: 400\n"
     "visibility: public\nowner: care\nsource: Survey tool\n---\n",

@@ -29,7 +29,7 @@ from journeys.core.options import Options
 from journeys.core.schema import STAGE, TEAM
 from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS
-from journeys.render.text import text
+from journeys.render.text import github_text
 
 CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS")
 # GitHub reads at most 3 MB of a CODEOWNERS file; one longer than that is not one (and reading
@@ -151,18 +151,19 @@ def _text_report(ref: str, commit: str, files: list[dict]) -> str:
 
 
 def _markdown_report(ref: str, commit: str, files: list[dict]) -> str:
-    # Every name and value goes through text(): a file name or a map's text with Markdown or
-    # HTML in it shows as written in the pull-request comment, never as markup.
-    lines = [f"### Journey map changes since {text(ref)} ({commit[:7]})", ""]
+    # Every name and value goes through github_text(): a file name or a map's text with Markdown,
+    # HTML, a mention or a reference in it shows as written in the pull-request comment, and the
+    # raw comment still reads as plain words.
+    lines = [f"### Journey map changes since {github_text(ref)} ({commit[:7]})", ""]
     if not files:
         return "\n".join(lines + ["No map changes.", ""])
     for entry in files:
-        head = f"**{text(entry['path'])}**" + (
-            f" (renamed from {text(entry['old_path'])})" if entry["old_path"] else ""
+        head = f"**{github_text(entry['path'])}**" + (
+            f" (renamed from {github_text(entry['old_path'])})" if entry["old_path"] else ""
         )
-        lines.append(f"- {head} — {text(entry['kind'])}")
-        lines += [f"  - {text(change_text(c, LABELS))}" for c in entry["changes"]] or [
-            f"  - {text(LABELS['history_no_change'])}"
+        lines.append(f"- {head} — {github_text(entry['kind'])}")
+        lines += [f"  - {github_text(change_text(c, LABELS))}" for c in entry["changes"]] or [
+            f"  - {github_text(LABELS['history_no_change'])}"
         ]
     return "\n".join(lines) + "\n"
 

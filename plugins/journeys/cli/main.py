@@ -1,6 +1,6 @@
 """`journeys`: the editor's command line.
 
-`check` is the pre-commit and pull-request check; `new` starts a persona or journey from a
+`init` writes a new handbook; `check` is the pre-commit and pull-request check; `new` starts a persona or journey from a
 commented template; `schema` prints the JSON Schema of front matter; `import-mermaid` and
 `export-mermaid` turn a Mermaid journey diagram into a map and back; `diff` and `codeowners`
 read the git history; `export` writes the handbook as plain Markdown for a site generator
@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from journeys.cli import check, export, git, mermaid, new, schema
+from journeys.cli import check, export, git, init, mermaid, new, schema
 from journeys.cli.errors import CANNOT_RUN, CommandError, cannot
 from journeys.cli.site_config import ConfigError, find_config_file, read_options
 from journeys.core.problems import one_line
@@ -65,4 +65,5 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_parser(commands, maps_help)
     mermaid.add_parsers(commands, maps_help)
     export.add_parser(commands, maps_help)
+    init.add_parser(commands, maps_help)
     return parser

@@ -12,7 +12,7 @@ from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, reserved, slugify
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean, quoted
-from journeys.core.schema import INSIGHT_KINDS
+from journeys.core.schema import INSIGHT_KINDS, STATES, journey_record
 
 
 def add_parser(commands, maps_help: str) -> None:
@@ -34,6 +34,9 @@ def add_parser(commands, maps_help: str) -> None:
         help="a persona of the journey (repeat for more); default: none, to fill in",
     )
     new.add_argument("--owner", help="the team that owns the journey or keeps the insight; default: none, to fill in")
+    new.add_argument("--state", choices=STATES, help="current (the default): how it works today; future: a design")
+    new.add_argument("--baseline", help="with --state future: the current-state journey this one redesigns")
+    new.add_argument("--parent", help="the journey this one zooms into (map format 1.2)")
     new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
     new.set_defaults(run=run_new)
 
@@ -74,6 +77,28 @@ def _argument_errors(args) -> list[str]:
     return errors
 
 
+# The options each kind of file takes besides --title and --maps-dir, by argparse dest and flag.
+_OPTIONS = {
+    "insight_kind": ("--kind", ("insight",)),
+    "folder": ("--folder", ("journey",)),
+    "personas": ("--persona", ("journey",)),
+    "owner": ("--owner", ("journey", "insight")),
+    "state": ("--state", ("journey",)),
+    "baseline": ("--baseline", ("journey",)),
+    "parent": ("--parent", ("journey",)),
+}
+
+
+def _misplaced_options(args) -> list[str]:
+    """An option of another kind of file is reported, not ignored: `--kind` on a journey was
+    meant for an insight, and `--state` on an insight would be lost without a word."""
+    return [
+        f"{flag} is an option of {' and '.join(kind + 's' for kind in kinds)}, not of {args.kind}s"
+        for dest, (flag, kinds) in _OPTIONS.items()
+        if args.kind not in kinds and getattr(args, dest) not in (None, "", [])
+    ]
+
+
 def _owner_errors(args, teams) -> list[str]:
     if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
         known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
@@ -104,9 +129,31 @@ def _insight_kind_errors(args) -> list[str]:
     return []
 
 
+def _journey_ref_errors(args, handbook) -> list[str]:
+    """What is wrong with --baseline and --parent: each names a journey that exists; a
+    baseline is a current-state journey that a future-state one redesigns."""
+    errors = []
+    for flag, value in (("--baseline", args.baseline), ("--parent", args.parent)):
+        if value is not None and value not in handbook.journey_by_id:
+            known = ", ".join(sorted(handbook.journey_by_id)) or "none yet"
+            errors.append(
+                f"{flag}: unknown journey {quoted(value)}{did_you_mean(value, handbook.journey_by_id)}: "
+                f"this handbook has {known}"
+            )
+    if args.parent is not None and "parent" not in {key.name for key in journey_record().keys}:
+        errors.append("--parent: this version of the map format has no 'parent' key (map format 1.2)")
+    if args.baseline is not None and args.state != "future":
+        errors.append("--baseline: only a future-state journey has a baseline: add --state future")
+    elif args.baseline in handbook.journey_by_id and handbook.journey_by_id[args.baseline].state == "future":
+        errors.append(
+            f"--baseline: {quoted(args.baseline)} is a future-state journey; a baseline is a current-state one"
+        )
+    return errors
+
+
 def run_new(args, maps_dir: str, options: Options) -> int:
     """Every bad argument is reported at once, each on a line of its own."""
-    errors = _argument_errors(args)
+    errors = _argument_errors(args) + _misplaced_options(args)
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     title = args.title or humanize(args.id)
     existing = {"persona": handbook.persona_by_id, "insight": handbook.insight_by_id}.get(
@@ -136,6 +183,7 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             )
         teams = _catalogue_ids(maps_dir, "teams.yml", handbook.teams)
         errors += _reference_errors(args, handbook, teams) if handbook.personas else []
+        errors += _journey_ref_errors(args, handbook)
         if errors:
             raise CommandError(*errors)
         path = os.path.join(maps_dir, "journeys", *args.folder.strip("/").split("/"), args.id + ".md")
@@ -145,6 +193,9 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             personas=args.personas,
             known_personas=[p.id for p in handbook.personas],
             owner=args.owner,
+            state=args.state or "current",
+            baseline=args.baseline,
+            parent=args.parent,
             stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),
             teams=teams,
             custom_fields=handbook.custom_fields,

@@ -157,13 +157,17 @@ def journey_template(
     personas: list[str],
     known_personas: list[str],
     owner: str | None,
+    state: str = "current",
+    baseline: str | None = None,
+    parent: str | None = None,
     stages: list[str] | None,
     teams: list[str] | None,
     custom_fields=(),
     today: datetime.date,
 ) -> str:
     """`personas` and `owner` are what the editor gave (none: the key is left for them to
-    fill in); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
+    fill in), as are `state`, `baseline` and `parent` (a key the map format has from version
+    1.2); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
     catalogue ids, or None when the handbook has no catalogue file (then any stage id and
     free-text owners are valid)."""
     if stages:
@@ -186,7 +190,9 @@ def journey_template(
         "summary": placeholders.SUMMARY,
         "personas": personas,
         **({"owner": owner} if owner else {}),
-        "state": "current",
+        "state": state,
+        **({"baseline": baseline} if baseline else {}),
+        **({"parent": parent} if parent else {}),
         "reviewed": today,
         "stages": [{"stage": stage, "goal": placeholders.GOAL, "steps": [step]}],
     }

@@ -169,15 +169,20 @@ def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):
     return public_view(handbook, public_fields) if audience == "public" else handbook
 
 
+# Changes that tell an internal-facing field (core/changes.py), by the field.
+_INTERNAL_CHANGES = {"owner": "owner", "kpi": "kpis", "kpi_target": "kpis", "kpi_added": "kpis", "kpi_removed": "kpis"}
+
+
 def public_history(journeys: dict, public_fields: Iterable[str] = ()) -> dict:
     """The History sections of a public build. Commit subjects and former file names are
     written for the team, not for the public, and may name anything in the repository, so
-    they are left out (date and hash stay); an owner change shows only when owners do."""
+    they are left out (date and hash stay); an owner or KPI change shows only when that field
+    does."""
     shown = frozenset(public_fields)
 
     def entry(e):
         commit = dataclasses.replace(e.commit, subject="") if e.commit else None
-        changes = tuple(c for c in e.changes if c.kind != "owner" or "owner" in shown)
+        changes = tuple(c for c in e.changes if _INTERNAL_CHANGES.get(c.kind, "") in ("", *shown))
         return dataclasses.replace(e, commit=commit, changes=changes, renamed_from=None)
 
     return {id_: dataclasses.replace(h, entries=tuple(entry(e) for e in h.entries)) for id_, h in journeys.items()}

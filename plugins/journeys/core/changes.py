@@ -1,5 +1,5 @@
 """What changed in a map between two versions of it, in the terms an editor reviews: touchpoints
-added or removed, emotions, pain points and their status. The one change engine behind the
+added, removed or renamed, emotions, pain points and their status, KPIs and their values. The one change engine behind the
 History section of a journey page and `journeys diff`; it compares parsed versions, never lines
 of text, so moving a block or re-indenting YAML is no change.
 
@@ -142,10 +142,13 @@ def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, .
         return () if new is None else (Change("map_added", new.title),)
     if new is None:
         return (Change("map_removed", old.title),)
+    touchpoints = _touchpoint_changes(old, new)
+    renamed = {c.before: c.after for c in touchpoints if c.kind == "touchpoint_renamed"}
     changes = [
         *_heading_changes(old, new),
-        *_touchpoint_changes(old, new),
+        *touchpoints,
         *_pain_point_changes(old, new),
+        *_kpi_changes(old, new, renamed),
         *_opportunity_changes(old, new),
     ]
     if old.body != new.body:
@@ -166,14 +169,74 @@ def _heading_changes(old: Journey, new: Journey) -> list[Change]:
 
 
 def _touchpoint_changes(old: Journey, new: Journey) -> list[Change]:
-    """Touchpoints added and removed, and each kept touchpoint's emotion as a signed score."""
+    """Touchpoints added, removed and renamed, and each kept touchpoint's emotion as a signed
+    score. A touchpoint that leaves a place in the journey's order where another arrives, with
+    the same emotion and pain points, was renamed: that is what an editor did."""
     before, after = _touchpoints(old), _touchpoints(new)
-    changes = [Change("touchpoint_added", key[0]) for key in after if key not in before]
-    changes += [Change("touchpoint_removed", key[0]) for key in before if key not in after]
+    added = [key for key in after if key not in before]
+    removed = [key for key in before if key not in after]
+    renamed = _renamed(old, new, set(added), set(removed))
+    changes = [Change("touchpoint_renamed", "", was, now) for was, now in renamed]
+    changes += [Change("touchpoint_added", key[0]) for key in added if key[0] not in {now for _, now in renamed}]
+    changes += [Change("touchpoint_removed", key[0]) for key in removed if key[0] not in {was for was, _ in renamed}]
     changes += [
-        Change("emotion", key[0], f"{before[key]:+d}" if before[key] else "0", f"{emotion:+d}" if emotion else "0")
+        Change("emotion", key[0], _signed(before[key]), _signed(emotion))
         for key, emotion in after.items()
         if key in before and before[key] != emotion
+    ]
+    return changes
+
+
+def _signed(emotion: int) -> str:
+    return f"{emotion:+d}" if emotion else "0"
+
+
+def _renamed(old: Journey, new: Journey, added: set, removed: set) -> list[tuple[str, str]]:
+    """(old name, new name) of the touchpoints renamed in place: at the same position of the
+    journey's steps, one name removed and one added, with the same emotion and pain points."""
+
+    def keyed(journey: Journey) -> list[tuple]:
+        names = list(_keyed((step.touchpoint, None) for _, step in journey.steps))
+        return [(names[n], step) for n, (_, step) in enumerate(journey.steps)]
+
+    def pains(step) -> tuple:
+        return tuple(p.key if p.explicit_id else p.text for p in step.pain_points)
+
+    found = []
+    for (was, a), (now, b) in zip(keyed(old), keyed(new)):
+        if was in removed and now in added and a.emotion == b.emotion and pains(a) == pains(b):
+            found.append((was[0], now[0]))
+    return found
+
+
+def _kpi_changes(old: Journey, new: Journey, renamed: dict[str, str]) -> list[Change]:
+    """The journey's and each touchpoint's KPIs, by name (a renamed touchpoint's under its new
+    name): added, removed, and their current and target values (`Quote-to-purchase: 18% → 16%`)."""
+
+    def kpis(journey: Journey, names: dict[str, str]) -> dict:
+        found = {(k.name, ""): k for k in journey.kpis}
+        found |= {
+            (k.name, names.get(step.touchpoint, step.touchpoint)): k for _, step in journey.steps for k in step.kpis
+        }
+        return found
+
+    def shown(value, unit) -> str:
+        return "-" if value is None else f"{value} {unit}" if unit else str(value)
+
+    before, after = kpis(old, renamed), kpis(new, {})
+    changes = []
+    for key, kpi in after.items():
+        subject = f"{key[1]}: {key[0]}" if key[1] else key[0]
+        was = before.get(key)
+        if was is None:
+            changes.append(Change("kpi_added", subject))
+            continue
+        if (was.current, was.unit) != (kpi.current, kpi.unit):
+            changes.append(Change("kpi", subject, shown(was.current, was.unit), shown(kpi.current, kpi.unit)))
+        if (was.target, was.unit) != (kpi.target, kpi.unit):
+            changes.append(Change("kpi_target", subject, shown(was.target, was.unit), shown(kpi.target, kpi.unit)))
+    changes += [
+        Change("kpi_removed", f"{key[1]}: {key[0]}" if key[1] else key[0]) for key in before if key not in after
     ]
     return changes
 

@@ -339,6 +339,7 @@ def load_handbook(
     named = _item_names(personas_kept, journeys_kept, known, insights_kept)
     warnings = look_alikes([*stage_names, *team_names, *named])
     warnings += [w for item in items for w in split_list_warnings(item.doc)]
+    warnings += _unfinished_personas(persona_items)
     return Handbook(
         personas,
         journeys,
@@ -527,6 +528,30 @@ def _report_in_body(item: _Item, offset: int, message: str) -> None:
     before = item.doc.body[:offset]
     line = item.doc.body_line + before.count("\n")
     item.doc.problems.append(Problem(item.doc.display, line, offset - before.rfind("\n"), "", message))
+
+
+# Keys that say nothing of who a persona is: a file with only these and no narrative is a stub.
+_STUB_KEYS = frozenset({"name", "id", "visibility"})
+
+
+def _unfinished_personas(items) -> list[Problem]:
+    """A persona with only a name and no narrative (a stub from `journeys new persona` or
+    `journeys import-mermaid`) is valid, but a reader learns nothing from its page: a warning,
+    so `--strict` holds it back until someone writes who the persona is."""
+    found = []
+    for item in items:
+        located = item.doc.located
+        given = {key for key, value in item.data.items() if value not in (None, [], "")}
+        if located is None or item.doc.problems or not given or given - _STUB_KEYS or item.doc.body.strip():
+            continue
+        line, col = located.where(("name",), key=True)
+        name = item.data.get("name") or item.id
+        message = (
+            f"persona {quoted(name)} has only a name: say who they are (summary, goals, frustrations, needs) "
+            "and, below the front matter, what the persona rests on"
+        )
+        found.append(Problem(item.doc.display, line, col, "", message, level="warning"))
+    return found
 
 
 def _check_placeholders(items) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 from typing import NoReturn
@@ -455,23 +456,39 @@ def resolve_stage(section: Section, catalogue: list[tuple[str, str]] | None, num
     hint = did_you_mean(slug, [id_ for id_, _ in catalogue]) or did_you_mean(
         section.name, [name for _, name in catalogue]
     )
-    known = ", ".join(id_ for id_, _ in catalogue)
+    known = ", ".join(f"{name} ({id_})" for id_, name in catalogue)
     raise MermaidError(
         section.line,
         f"section '{section.name}' is not a stage in stages.yml{hint}; rename the section to one of: {known}",
     )
 
 
+def _folded(text: str) -> str:
+    """`text` compared as people read it: case, accents and spacing do not matter."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def _existing_persona(actor: str, personas: dict[str, str]) -> str | None:
+    """The persona an actor names: by id, by name, or by the name's first part ("Maya" for
+    "Maya, first-time buyer") when only one persona's name starts so."""
+    slug, folded = slugify(actor), _folded(actor)
+    for id_, name in personas.items():
+        if slug == id_ or folded == _folded(name):
+            return id_
+    first = [id_ for id_, name in personas.items() if folded == _folded(name.split(",")[0])]
+    return first[0] if len(first) == 1 else None
+
+
 def persona_ids(actors: list[str], personas: dict[str, str]) -> dict[str, str]:
-    """The persona id of each actor: an existing persona whose id or name the actor gives,
-    else the actor's slug, or `actor-<n>` for a name without ASCII letters or digits."""
+    """The persona id of each actor: an existing persona whose id or name the actor gives (case
+    and accents ignored), else the actor's slug, or `actor-<n>` for a name without ASCII
+    letters or digits."""
     ids: dict[str, str] = {}
     taken = set(personas)
     for actor in actors:
         slug = slugify(actor)
-        known = next(
-            (id_ for id_, name in personas.items() if slug == id_ or actor.casefold() == name.casefold()), None
-        )
+        known = _existing_persona(actor, personas)
         if known is None and not slug:
             slug = next(f"actor-{n}" for n in range(1, len(actors) + len(taken) + 2) if f"actor-{n}" not in taken)
         ids[actor] = known or slug

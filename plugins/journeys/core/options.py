@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from types import MappingProxyType
 
+from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.ids import is_valid_id
 from journeys.core.problems import did_you_mean, quoted
 from journeys.core.schema import VISIBILITIES as AUDIENCES
@@ -153,6 +154,13 @@ def label_fields(words: str) -> set[str]:
     return names
 
 
+def _editor(value) -> Editor:
+    try:
+        return check_editor(value)
+    except EditorOptionError as exc:
+        raise OptionError(exc.message, exc.path, exc.at_key) from None
+
+
 def _labels(value) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise OptionError(f"expected a mapping of label keys to words, {_got(value)}")
@@ -192,6 +200,14 @@ class Options:
     plotly_js: str | None = field(default=None, metadata={"check": _optional_text})
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
     ships with the installed `plotly` package, so charts work behind a firewall."""
+
+    editor: Editor = field(default_factory=Editor, metadata={"check": _editor})
+    """The form editor (Decap CMS) the site serves, by default at `admin/` for an internal build
+    and not at all for a public one: `false` for none, a folder such as `cms/`, or a mapping of
+    `path`, `backend` (github, gitlab, gitea, azure or bitbucket; default: from `repo_url`),
+    `local_backend` (true, false, or the URL of decap-server) and the backend's own settings
+    (`repo`, `branch`, `base_url`, `auth_endpoint`, `api_root`, `app_id`, `auth_type`,
+    `tenant_id`). See docs/editors-guide.md."""
 
     audience: str = field(default="internal", metadata={"check": _audience})
     """Who the build is for: `internal` publishes every map; `public` only the journeys and

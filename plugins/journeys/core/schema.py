@@ -645,7 +645,7 @@ OPPORTUNITY = Record(
             "tickets",
             ListOf(WebLink()),
             default=(),
-            doc="https URLs of the work items that deliver it (issues, pull requests, epics)",
+            doc="the https URLs of the work items that deliver it (issues, pull requests, epics)",
             audience=INTERNAL,
             example=["https://tracker.example.com/browse/CX-101"],
         ),

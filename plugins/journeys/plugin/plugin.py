@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 import secrets
+import shutil
 from collections import Counter
 
 from mkdocs.exceptions import Abort, PluginError
@@ -19,12 +20,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience, public_history, unknown_public_fields
 from journeys.core.build_date import build_date
+from journeys.core.editor_option import repository_paths
+from journeys.core.file_kinds import FILE_KINDS
 from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
+from journeys.render.editor_site import EditorSite, editor_site
 from journeys.render.embed_html import embed_html
 from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
@@ -167,6 +171,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         # Embeds render later, with links to pain points where the pages put their rows.
         self.handbook, self.ctx = handbook, rendering_context(handbook, ctx)
+        self.editor = self._editor(config, files, docs_rel)
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
             generated = site_files(handbook, ctx)
@@ -217,6 +222,35 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 )
                 hidden.add(path)
         return hidden
+
+    def _editor(self, config, files: Files, docs_rel: str) -> EditorSite | None:
+        """The form editor's files, when this build serves it and no hand-written file is
+        published where it would be."""
+        maps_path, docs_path = repository_paths(self.root, self.maps_dir, config.docs_dir)
+        editor = editor_site(
+            editor=self.options.editor,
+            audience=self.options.audience,
+            custom_fields=self.options.custom_fields,
+            maps_path=maps_path,
+            docs_path=docs_path,
+            present={kind.name for kind in FILE_KINDS if kind.exists(self.maps_dir)},
+            repo_url=self.options.repo_url,
+            site_url=config.site_url,
+            site_name=config.site_name,
+            templates=self.templates,
+        )
+        if editor is None:
+            return None
+        if editor.note:
+            log.info(f"journeys: the form editor at {editor.path}: {editor.note}")
+        taken = next((f for f in files if f.dest_uri.startswith(editor.path)), None)
+        if taken is not None:
+            self._warn(
+                f"{docs_rel}/{taken.src_uri} is published at {editor.path}, where the form editor would be: "
+                "set the journeys plugin's `editor` option to another folder, or to false"
+            )
+            return None
+        return editor
 
     def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
@@ -415,7 +449,27 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             rest = "" if len(failures) == 1 else "; `journeys check --strict` lists those in the maps"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {failures[0][1]}{rest}")
 
-    on_post_build = CombinedEvent(_whole_search_index, _strict)
+    def _write_editor(self, *, config) -> None:
+        """The form editor is a page of its own (Decap CMS takes the whole window), written
+        beside the site rather than handed to MkDocs as files: no other plugin has anything to
+        do with it, and Material's privacy plugin would try to download the third-party
+        addresses inside the CMS's bundle (its optional media libraries)."""
+        editor = getattr(self, "editor", None) if self.config["enabled"] else None
+        if editor is None:
+            return
+        for rel, content in editor.texts.items():
+            path = os.path.join(config.site_dir, *rel.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        for rel, source in editor.copies.items():
+            path = os.path.join(config.site_dir, *rel.split("/"))
+            # A preview rebuilds often; the vendored files are the same each time.
+            if not os.path.isfile(path) or os.path.getsize(path) != os.path.getsize(source):
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                shutil.copyfile(source, path)
+
+    on_post_build = CombinedEvent(_write_editor, _whole_search_index, _strict)
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:

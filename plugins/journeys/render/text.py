@@ -25,6 +25,19 @@ def text(value: object) -> str:
     return _ACTIVE.sub(lambda m: _ESCAPES[m[0]], str(value))
 
 
+# What GitHub's Markdown acts on in the text of a list item: HTML (`<`, `>`, `&`), emphasis, code
+# and link syntax (backslash-escaped), and @mentions and #references, which GitHub links in the
+# rendered text, so a word joiner (U+2060, invisible) parts them from what follows. Nothing else is
+# escaped, so the raw comment still reads as the words it shows (`-`, `:` and `.` stay as they are).
+_GITHUB = {"<": "&lt;", ">": "&gt;", "&": "&amp;", **{c: "\\" + c for c in "\\`*_[]~|"}}
+_GITHUB_ACTIVE = re.compile(r"[<>&\\`*_\[\]~|]|(?<![\w@#])([@#])(?=[\w/-])")
+
+
+def github_text(value: object) -> str:
+    """Author text for one line of a GitHub comment in Markdown, shown as written."""
+    return _GITHUB_ACTIVE.sub(lambda m: m[1] + "\u2060" if m[1] else _GITHUB[m[0]], " ".join(str(value).split()))
+
+
 def url(href: str) -> str:
     """An href for an attribute. Evidence URLs are author text, but Markdown never runs inside
     an attribute of a raw HTML block, so HTML escaping is all they need."""
