@@ -108,10 +108,14 @@ def test_golden_handbook_covers_what_it_claims():
     assert any("broken.md" in problem.path for problem in handbook.problems)
     assert {j.id for j in handbook.journeys if j.state == "future" and j.baseline} == {"buy-future"}
     assert "Behind the scenes" in RENDERED["journeys/buy.md"]
-    # One shared pain point, worded differently on two maps and backed by insights; one backed by nothing.
-    assert [p.id for p in handbook.pain_points] == ["price-mismatch", "claim--use-1-2"]
-    assert handbook.pain_points[0].insights == ("buyer-interviews", "checkout-survey")
-    assert not handbook.pain_points[1].insights and not handbook.pain_points[1].evidence
+    # One pain point shared by three maps in three wordings, one of them a future-state design,
+    # and backed by insights; one backed by nothing; and one resolved wherever it occurs.
+    assert [p.id for p in handbook.pain_points] == ["price-mismatch", "claim--use-1-2", "slow-payout"]
+    shared, unbacked, resolved = handbook.pain_points
+    assert len(set(shared.wordings)) == 3 and any(p.journey.state == "future" for p in shared.places)
+    assert shared.insights == ("buyer-interviews", "checkout-survey")
+    assert not unbacked.insights and not unbacked.evidence
+    assert resolved.status == "resolved" and resolved.score == 0
     assert "The renewal price differs from the quote." in RENDERED["pain-points.csv"]
     # Map format 1.2: insights of two kinds and one with an error; a scored opportunity named on
     # two maps, a shipped one and an unscored one, so the portfolio has every kind of row.

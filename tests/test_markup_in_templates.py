@@ -90,12 +90,14 @@ def test_the_kpi_table_and_the_error_box_follow_translated_labels(handbook_dir):
         handbook_dir,
         {"maps/journeys/broken.md": BROKEN, "maps/personas/lost.md": "---\nname: Lost\nsegment: [x]\n---\n"},
     )
-    built = build_site(handbook_dir, strict=False, config=config(labels=TRANSLATED))
+    embed = "# Embedded\n\n```journey-map\njourney: broken\n```\n"
+    docs = {"index.md": "# Home\n", "embedded.md": embed}
+    built = build_site(handbook_dir, strict=False, config=config(labels=TRANSLATED), docs=docs)
     kpis = article(built, "journeys/buy/").find("table", cls="jm-kpis")
     assert [th.text for th in kpis.find("thead").find_all("th")] == ["Indicateur", "Actuel", "Cible", "Unité"]
     assert kpis.find("caption").text == "Indicateurs du parcours"
     assert [c.attrs["data-label"] for c in kpis.rows()[0]] == ["Indicateur", "Actuel", "Cible", "Unité"]
-    for url in ("journeys/broken/", "personas/lost/"):
+    for url in ("journeys/broken/", "personas/lost/", "embedded/"):
         box = article(built, url).find("div", cls="jm-problems")
         assert box.find("p", cls="admonition-title").text == "Cette carte a des erreurs"
         assert box.find_all("p")[-1].text == "Lancez journeys check pour les voir."

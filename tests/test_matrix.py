@@ -33,10 +33,12 @@ def ctx():
 def test_every_pain_point_sits_at_its_reach_and_severity():
     handbook = demo()
     points = matrix_points(handbook)
-    assert sorted(p.id for p, _, _ in points) == sorted(p.id for p in handbook.pain_points)
+    # Every pain point with a priority; one that reaches no one today has no place on it.
+    assert sorted(p.id for p, _, _ in points) == sorted(p.id for p in handbook.pain_points if p.score)
+    assert len(points) < len(handbook.pain_points)
     for pain, x, y in points:
-        reach = len(pain.journeys) + len(pain.personas)
-        assert abs(x - reach) <= 0.3 + 1e-9 and y == SEVERITY_WEIGHT[pain.severity]
+        reach = len(pain.reached_journeys) + len(pain.reached_personas)
+        assert abs(x - reach) <= 0.3 + 1e-9 and y == SEVERITY_WEIGHT[pain.today.severity]
         assert pain.score == reach * y  # the priority is the product, so top right reads first
     assert len({(round(x, 6), y) for _, x, y in points}) == len(points)  # no two points on top of each other
 
@@ -47,10 +49,10 @@ def test_points_name_their_pain_points_and_the_top_ones_are_numbered_and_linked(
     # The drawing is for pointers; the numbered list carries the same links for everyone else.
     svg = figure.find(aria_hidden="true", cls="jm-matrix__plot").find("svg", cls="jm-matrix__svg")
     bubbles = [(c.classes, c.attrs["cx"], c.find("title").text.split(" (")[0]) for c in svg.find_all("circle")]
-    assert sorted(name for _, _, name in bubbles) == sorted(p.text for p in handbook.pain_points)
+    assert sorted(name for _, _, name in bubbles) == sorted(p.today.text for p in handbook.pain_points if p.score)
     assert all(0 < float(x.rstrip("%")) < 100 for _, x, _ in bubbles)
     top = [p.id for p in handbook.pain_points[:LABELLED]]
-    by_text = {p.text: p.id for p in handbook.pain_points}
+    by_text = {p.today.text: p.id for p in handbook.pain_points}
     assert {by_text[name] for classes, _, name in bubbles if "jm-matrix__bubble--top" in classes} == set(top)
     numbers = [t.text for t in svg.find_all("text", cls="jm-matrix__number")]
     assert sorted(numbers) == [str(n) for n in range(1, LABELLED + 1)]
@@ -78,7 +80,8 @@ def test_matrix_table_and_csv_give_the_same_priorities():
     ]
     exported = all_exports(handbook, Site())
     from_csv = {row["id"]: int(row["priority"]) for row in csv.DictReader(io.StringIO(exported["pain-points.csv"]))}
-    assert from_matrix == from_csv
-    assert len(from_matrix) == len(handbook.pain_points)
+    # The chart leaves out what reaches no one today; the export lists it at priority 0.
+    assert from_matrix == {id_: score for id_, score in from_csv.items() if score}
+    assert 0 < len(from_matrix) < len(handbook.pain_points) == len(from_csv)
     # The drawing has a point for each of them.
-    assert len(figure.find_all("circle")) == len(from_csv)
+    assert len(figure.find_all("circle")) == len(from_matrix)

@@ -60,7 +60,7 @@ def test_the_insights_index_lists_every_insight_newest_first_with_its_kind(built
     assert json.loads(unescape(table.attrs["data-jm-fields"])) == ["kind"]
     summary = index.find_all("p")[1]
     assert summary.text == (
-        "1 of 3 pain points are backed by insights or evidence; 2 by nothing yet: they are marked in the "
+        "1 of 3 pain points is backed by insights or evidence; 2 by nothing yet: they are marked in the "
         "pain-point index."
     )
     assert summary.links() == [("../pain-points/?backing=none", "pain-point index")]

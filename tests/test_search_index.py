@@ -5,6 +5,7 @@ words are separated."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -41,8 +42,6 @@ def built(root):
 
 def plain(value: str) -> str:
     """An entry's text as a reader sees it: the tags Material keeps removed, entities decoded."""
-    import html
-
     return html.unescape(re.sub(r"<[^>]+>", " ", value))
 
 
@@ -198,3 +197,36 @@ def test_published_pages_do_not_carry_the_search_attribute(root, built):
     for page in pages:
         assert "data-search-exclude" not in page.read_text(encoding="utf-8"), page
     assert any("jm-card__head" in p.read_text(encoding="utf-8") for p in pages)  # what was left out is still shown
+
+
+def test_a_label_and_its_value_read_as_two_words(built):
+    """A persona's and a team's facts are a list of labels and values: Material joins the text
+    of adjacent elements, so "Summary" and the summary would read "SummaryCouple…"."""
+    docs, handbook = built
+    entries = {d["location"]: plain(d["text"]) for d in docs}
+    checked = 0
+    for persona in handbook.personas:
+        text = entries[f"personas/{persona.id}/"]
+        for label, value in (("Summary", persona.summary), ("Segment", persona.segment)):
+            if value:
+                assert re.search(re.escape(label) + r"\s+" + re.escape(value[:20]), text), (persona.id, text[:200])
+                checked += 1
+    for team in handbook.teams:
+        if team.description:
+            text = entries[f"teams/{team.id}/"]
+            assert re.search(r"About\s+" + re.escape(team.description[:20]), text), (team.id, text[:200])
+            checked += 1
+    assert checked > 8
+
+
+def test_generated_pain_point_ids_are_neither_shown_nor_indexed(root, built):
+    docs, handbook = built
+    text = " ".join(plain(d["text"]) for d in docs)
+    generated = [p for p in handbook.pain_points if not p.named]
+    named = [p for p in handbook.pain_points if p.named]
+    assert generated and named
+    for pain in generated:
+        assert pain.id not in text, pain.id
+    index = (root / "site" / "pain-points" / "index.html").read_text(encoding="utf-8")
+    codes = {html.unescape(c) for c in re.findall(r"<code>([^<]+)</code>", index)}
+    assert {p.id for p in named} <= codes and not codes & {p.id for p in generated}

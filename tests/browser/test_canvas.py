@@ -48,11 +48,11 @@ def opened(browser, base_url):
         context.close()
 
 
-def _shoot(page, name: str, artifacts: Path, anchor: str = "map") -> None:
-    """A picture from the element `anchor` down: into test-artifacts/, and into docs/assets/
-    on request."""
+def _shoot(page, name: str, artifacts: Path, selector: str = "article h1") -> None:
+    """A picture from the element `selector` down (by default the page's title: the first
+    screen a reader sees): into test-artifacts/, and into docs/assets/ on request."""
     page.evaluate(
-        "id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 56)", anchor
+        "s => window.scrollTo(0, document.querySelector(s).getBoundingClientRect().top + scrollY - 56)", selector
     )
     page.wait_for_timeout(400)  # Material's header swaps in the page title as it scrolls
     targets = [artifacts / name] + ([DOCS_ASSETS / name] if os.environ.get("UPDATE_SCREENSHOTS") else [])
@@ -71,6 +71,19 @@ def test_an_eight_touchpoint_journey_shows_whole_at_1440(opened, demo_handbook, 
     assert grid.evaluate("el => el.scrollWidth <= el.clientWidth"), "the grid scrolls sideways"
     assert page.evaluate("document.scrollingElement.scrollWidth") <= DESKTOP["width"]
     _shoot(page, f"journey-desktop-{scheme}.png", artifacts)
+
+
+def test_a_journey_page_opens_on_its_map(opened, demo_handbook):
+    """At 1440×900 the first screen shows the map, not only the journey's facts: the facts sit
+    in a band above it and the measures come after it, as on a canvas."""
+    screen = {"width": 1440, "height": 900}
+    for journey in demo_handbook.valid_journeys:
+        page = opened(f"journeys/{journey.id}/", screen)
+        grid = page.locator(".jm-grid-scroll").bounding_box()
+        assert grid["y"] < 0.6 * screen["height"], (journey.id, grid)
+        # The stages, touchpoints and the first lanes are on it.
+        lane = page.locator(".jm-lane").first.bounding_box()
+        assert lane["y"] + lane["height"] < screen["height"], (journey.id, lane)
 
 
 def test_each_emotion_point_sits_at_the_centre_of_its_touchpoint_column(opened, demo_handbook):
@@ -136,4 +149,4 @@ def test_every_journey_reads_on_a_phone_without_sideways_scrolling(opened, demo_
         assert chips.count() == len(journey.steps) and chips.first.is_visible()
         if journey.id == "buy-contents-online":
             painful = next(step for _, step in journey.steps if step.pain_points and step.opportunities)
-            _shoot(page, f"journey-phone-{scheme}.png", artifacts, f"step-{painful.anchor}")
+            _shoot(page, f"journey-phone-{scheme}.png", artifacts, f"#step-{painful.anchor}")

@@ -96,6 +96,17 @@ def test_no_text_cell_of_the_pain_point_index_is_narrower_than_72_px(viewer):
     assert not narrow, narrow
 
 
+def test_the_pain_point_index_has_the_width_of_a_wide_screen(viewer):
+    """No empty navigation sidebar beside the index: the table gets the width a journey's map
+    gets, its sentences a readable measure."""
+    page = viewer("pain-points/")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    box = page.locator(".jm-table-scroll").bounding_box()
+    assert box["width"] >= 1300 and box["x"] < 60, box
+    prose = page.locator(".md-content__inner > p").first.bounding_box()
+    assert prose["width"] <= 60 * 20 + 1, prose  # 60rem at Material's 20 px root size
+
+
 def test_no_aggregate_page_is_wider_than_a_phone(viewer, demo_handbook):
     assert aggregate_pages(demo_handbook)
     for path in aggregate_pages(demo_handbook):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -27,22 +27,74 @@ class Place:
     step: Step
 
 
+def counts(place: Place, pain: PainPoint) -> bool:
+    """Whether an occurrence counts towards its pain point's priority, severity and status: one
+    in a current-state map that is not resolved. A future-state map is a design, not how
+    customers fare today, and a resolved occurrence no longer hurts anyone; both are shown,
+    marked, but neither keeps a pain point open nor raises its priority."""
+    return place.journey.state != "future" and pain.status != "resolved"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What some occurrences of a pain point say together, as a page that shows them reads
+    it: the wording and severity of the first most severe of those that count (`counts`), or
+    of all when none does; `status` open while one that counts is open (then in progress),
+    resolved when every current-state one is, and as the designs say when it occurs only in
+    future-state designs; `today` whether any of them counts, `designs` whether they are all
+    in future-state designs."""
+
+    text: str
+    severity: str
+    status: str
+    today: bool
+    designs: bool
+    heading: int  # the occurrence the wording and severity are from
+
+
+def _most_severe(seen: Sequence[tuple[Place, PainPoint]], pool: Iterable[int]) -> int:
+    """The first most severe occurrence of `pool`, one that counts before one that does not."""
+    return max(pool, key=lambda n: (SEVERITY_WEIGHT[seen[n][1].severity], counts(*seen[n])))
+
+
+def _status(seen: Sequence[tuple[Place, PainPoint]], counted: Sequence[int]) -> str:
+    if counted:
+        return min((seen[n][1].status for n in counted), key=_STATUS_RANK.__getitem__)
+    if any(place.journey.state != "future" for place, _ in seen):
+        return "resolved"
+    return min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__)
+
+
+def reading(seen: Sequence[tuple[Place, PainPoint]]) -> Reading:
+    """How `seen` (some occurrences of one pain point, at least one) read together."""
+    counted = [n for n, (place, pain) in enumerate(seen) if counts(place, pain)]
+    heading = _most_severe(seen, counted or range(len(seen)))
+    designs = all(place.journey.state == "future" for place, _ in seen)
+    text, severity = seen[heading][1].text, seen[heading][1].severity
+    return Reading(text, severity, _status(seen, counted), bool(counted), designs, heading)
+
+
 @dataclass(frozen=True)
 class MergedPainPoint:
     id: str
     text: str  # the wording of occurrence `text_from`
-    severity: str  # the highest any occurrence gives
-    status: str  # open while any occurrence is open
+    severity: str  # the highest any occurrence gives (map format: the index shows the row at it)
+    status: str  # open while any occurrence that counts (`counts`) is open
     evidence: tuple[str, ...]
     places: tuple[Place, ...]
-    journeys: tuple[str, ...]
-    personas: tuple[str, ...]
+    journeys: tuple[str, ...]  # every journey it occurs in
+    personas: tuple[str, ...]  # the personas of those journeys
     teams: tuple[str, ...]
     opportunities: tuple[tuple[Place, Opportunity], ...]
     # What each occurrence says, beside `places`: maps that share an id may word it, rate it
     # and track it differently, and the merged row must not lose any of it.
     occurrences: tuple[PainPoint, ...]
-    text_from: int  # the occurrence whose wording heads the row: the first most severe
+    # The occurrence whose wording heads the row: the first most severe, one that counts before
+    # one that does not.
+    text_from: int
+    # The current-state journeys where it is not resolved, and their personas: its reach today.
+    reached_journeys: tuple[str, ...] = ()
+    reached_personas: tuple[str, ...] = ()
     insights: tuple[str, ...] = ()  # insight ids any occurrence names, in order of first mention
 
     @property
@@ -50,14 +102,38 @@ class MergedPainPoint:
         """The different wordings, the heading one first."""
         return tuple(dict.fromkeys([self.text, *(o.text for o in self.occurrences)]))
 
-    @property
+    @cached_property
+    def today(self) -> Reading:
+        """How it reads today: the wording and severity of its first most severe occurrence that
+        counts (`counts`), with its status."""
+        return reading(list(zip(self.places, self.occurrences)))
+
+    @cached_property
     def score(self) -> int:
-        return priority_score(self.severity, len(self.journeys), len(self.personas))
+        """Its priority: the severity weight of the occurrences that count times the journeys
+        and personas they reach; 0 for one that reaches no one today."""
+        return priority_score(self.today.severity, len(self.reached_journeys), len(self.reached_personas))
 
     @cached_property  # every page listing the pain point and every export reads it
     def stages(self) -> tuple[str, ...]:
         """The stages it occurs at, in order of first occurrence."""
         return tuple(dict.fromkeys(place.block.stage for place in self.places))
+
+    @property
+    def named(self) -> bool:
+        """Whether an author gave it its id; a generated id is an address, not a name."""
+        return any(o.explicit_id for o in self.occurrences)
+
+    def counted(self, n: int) -> bool:
+        """Whether occurrence `n` counts towards priority, severity and status."""
+        return counts(self.places[n], self.occurrences[n])
+
+    def read_at(self, here: Callable[[Place], bool]) -> Reading:
+        """How the occurrences at the places `here` accepts read together (at least one): the
+        wording and severity written for a persona's journeys, a stage or a team's touchpoints,
+        not another map's."""
+        seen = [(place, own) for place, own in zip(self.places, self.occurrences) if here(place)]
+        return reading(seen or list(zip(self.places, self.occurrences)))
 
 
 def priority_score(severity: str, journeys: int, personas: int) -> int:
@@ -70,8 +146,11 @@ def places(journeys) -> list[Place]:
 
 
 def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
-    """One row per pain point id, highest priority first (ties by severity, then id)."""
-    found: dict[str, list] = defaultdict(list)
+    """One row per pain point id, highest priority first (ties by severity, then id): at the
+    highest severity any occurrence gives it, worded as the first most severe; its status and
+    priority come from the occurrences that count (`counts`) alone. Every occurrence stays in
+    `places` and `occurrences`."""
+    found: dict[str, list[tuple[Place, PainPoint]]] = defaultdict(list)
     addressed: dict[str, list] = defaultdict(list)
     for place in places(journeys):
         for pain in place.step.pain_points:
@@ -81,28 +160,26 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
                 addressed[key].append((place, opportunity))
     merged = []
     for key, seen in found.items():
-        heading = max(range(len(seen)), key=lambda n: SEVERITY_WEIGHT[seen[n][1].severity])
-        worst = seen[heading][1]
-        evidence = dict.fromkeys(e for _, pain in seen for e in pain.evidence)
-        insights = dict.fromkeys(i for _, pain in seen for i in pain.insights)
-        journey_ids = dict.fromkeys(place.journey.id for place, _ in seen)
-        persona_ids = sorted({p for place, _ in seen for p in place.journey.personas})
-        teams = sorted({place.step.owner for place, _ in seen if place.step.owner})
+        counted = [n for n, (place, pain) in enumerate(seen) if counts(place, pain)]
+        heading = _most_severe(seen, range(len(seen)))
+        reached = [seen[n][0].journey for n in counted]
         merged.append(
             MergedPainPoint(
                 id=key,
-                text=worst.text,
-                severity=worst.severity,
-                status=min((pain.status for _, pain in seen), key=_STATUS_RANK.__getitem__),
-                evidence=tuple(evidence),
+                text=seen[heading][1].text,
+                severity=seen[heading][1].severity,
+                status=_status(seen, counted),
+                evidence=tuple(dict.fromkeys(e for _, pain in seen for e in pain.evidence)),
                 places=tuple(place for place, _ in seen),
-                journeys=tuple(journey_ids),
-                personas=tuple(persona_ids),
-                teams=tuple(teams),
+                journeys=tuple(dict.fromkeys(place.journey.id for place, _ in seen)),
+                personas=tuple(sorted({p for place, _ in seen for p in place.journey.personas})),
+                teams=tuple(sorted({place.step.owner for place, _ in seen if place.step.owner})),
                 opportunities=tuple(addressed.get(key, ())),
                 occurrences=tuple(pain for _, pain in seen),
                 text_from=heading,
-                insights=tuple(insights),
+                reached_journeys=tuple(dict.fromkeys(j.id for j in reached)),
+                reached_personas=tuple(sorted({p for j in reached for p in j.personas})),
+                insights=tuple(dict.fromkeys(i for _, pain in seen for i in pain.insights)),
             )
         )
     return tuple(sorted(merged, key=lambda m: (-m.score, -SEVERITY_WEIGHT[m.severity], m.id)))
@@ -131,12 +208,12 @@ def backing(insight_ids, evidence, insight_by_id: Mapping[str, Insight]) -> Back
     found = [insight_by_id[i] for i in dict.fromkeys(insight_ids) if i in insight_by_id]
     found = [i for i in found if not i.problems and i.date]
     kinds = Counter(i.kind for i in found)
-    counts = [i.participants for i in found if i.participants is not None]
+    numbers = [i.participants for i in found if i.participants is not None]
     newest = sorted(sorted(found, key=lambda i: i.id), key=lambda i: i.date or datetime.date.min, reverse=True)
     return Backing(
         tuple(newest),
         tuple((kind, kinds[kind]) for kind in dict.fromkeys(i.kind for i in found)),
-        sum(counts) if counts else None,
+        sum(numbers) if numbers else None,
         len(evidence),
     )
 

@@ -37,7 +37,7 @@ class OptionError(ValueError):
 
 
 def _got(value: object) -> str:
-    shown = f" '{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    shown = f" {quoted(value)}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
     return f"got {type_name(value)}{shown}"
 
 
@@ -55,6 +55,14 @@ def _text(value):
 
 def _optional_text(value):
     return None if value is None else _text(value)
+
+
+def _optional_web_url(value):
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"https?://[^\s/]", value):
+        raise OptionError(f"expected an http(s) URL such as 'https://github.com/org/handbook', {_got(value)}")
+    return value
 
 
 def _prefix(value):
@@ -131,10 +139,23 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+# `{journeys|journey|journeys}` in a label: the first form when `journeys` is 1, the second
+# otherwise. A form may hold other names (`{more|the other|the {more} others}`), not a choice.
+_PLURAL = re.compile(r"\{(\w+)\|((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}")
+
+
+def plurals(words: str, values: Mapping[str, object]) -> str:
+    """A label with each `{name|one|other}` choice made by the count `values` give `name`."""
+    return _PLURAL.sub(lambda m: m[2] if values.get(m[1]) == 1 else m[3], words)
+
+
 def label_fields(words: str) -> set[str]:
-    """The `{name}` placeholders of a label. Only plain names are filled in: a format spec or
-    a conversion (`{n:>3000000000}`, `{n!r}`, `{n.attr}`) would run Python's formatting on the
-    build machine, so it is an OptionError, as is a lone brace."""
+    """The `{name}` placeholders of a label, the names its plural choices count included. Only
+    plain names are filled in: a format spec or a conversion (`{n:>3000000000}`, `{n!r}`,
+    `{n.attr}`) would run Python's formatting on the build machine, so it is an OptionError, as
+    is a lone brace."""
+    counted = {m[1] for m in _PLURAL.finditer(words) if m[1].isidentifier()}
+    words = _PLURAL.sub(lambda m: m[2] + m[3], words)
     try:
         parsed = list(string.Formatter().parse(words))
     except ValueError as exc:
@@ -151,7 +172,7 @@ def label_fields(words: str) -> set[str]:
                 "without ':', '!', '.' or '['"
             )
         names.add(name)
-    return names
+    return names | counted
 
 
 def _editor(value) -> Editor:
@@ -217,6 +238,11 @@ class Options:
     """Internal-facing fields a public build keeps: any key the map format marks internal-facing
     (`owner`, `supporting`, `tools`, `kpis`, `evidence`, `gaps`, a team's `reviewers`) and
     custom field keys. `owner` also publishes the team pages."""
+
+    public_repo_url: str | None = field(default=None, metadata={"check": _optional_web_url})
+    """The public repository a public build links to (the theme's repository link, "edit this
+    page" and History's commits), e.g. a public mirror of the maps. Unset, a public build links
+    to no repository at all: `repo_url` is the internal one and stays off the public site."""
 
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), metadata={"check": _labels})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
+from journeys.core.index import Place, reading
 from journeys.core.model import Journey, Opportunity, PainPoint, Step
 from journeys.core.schema import step_record
 from journeys.render.backing import backing_line
@@ -56,12 +57,21 @@ def own_words(handbook: Handbook, pain: PainPoint) -> bool:
     return merged is None or merged.text != pain.text
 
 
+def scored(handbook: Handbook, journey: Journey) -> bool:
+    """Whether a card of the journey's map shows a priority (its legend goes with the map)."""
+    keys = {p.key for _, s in journey.steps for p in s.pain_points}
+    keys.update(k for _, s in journey.steps for o in s.opportunities for k in o.addresses)
+    return any(k in handbook.pain_point_by_id for k in keys)
+
+
 def _score(handbook: Handbook, key: str) -> int | None:
     merged = handbook.pain_point_by_id.get(key)
     return merged.score if merged else None
 
 
-def pain_card(handbook: Handbook, ctx: Context, here: str, pain: PainPoint, place: Markup | str = "") -> Markup:
+def pain_card(
+    handbook: Handbook, ctx: Context, here: str, journey: Journey, pain: PainPoint, place: Markup | str = ""
+) -> Markup:
     """A pain point's card; `place` (rendered) says where it occurs, for a card away from its grid.
     Its row in the pain-point index is its home in search, with its severity, status, score and
     every occurrence's evidence: the card is searched only for words of its own, an occurrence
@@ -71,17 +81,26 @@ def pain_card(handbook: Handbook, ctx: Context, here: str, pain: PainPoint, plac
     return ctx.macros.pain_card(pain, href, _score(handbook, pain.key), own_words(handbook, pain), place, backing)
 
 
+def own_wordings(journey: Journey) -> dict[str, str]:
+    """How the journey words each pain point it names (core.index.reading of its occurrences)."""
+    found: dict[str, list[tuple[Place, PainPoint]]] = {}
+    for block, step in journey.steps:
+        for pain in step.pain_points:
+            found.setdefault(pain.key, []).append((Place(journey, block, step), pain))
+    return {key: reading(seen).text for key, seen in found.items()}
+
+
 def opportunity_card(
-    handbook: Handbook, ctx: Context, here: str, opportunity: Opportunity, place: Markup | str = ""
+    handbook: Handbook, ctx: Context, here: str, journey: Journey, opportunity: Opportunity, place: Markup | str = ""
 ) -> Markup:
-    targets = [
-        {
-            "href": pain_point_href(ctx, here, key),
-            "text": handbook.pain_point_by_id[key].text if key in handbook.pain_point_by_id else key,
-            "score": _score(handbook, key),
-        }
-        for key in opportunity.addresses
-    ]
+    """An opportunity's card, with the pain points it addresses in the words `journey` gives them
+    (the row's wording where the journey does not name them)."""
+    own = own_wordings(journey) if opportunity.addresses else {}
+    targets = []
+    for key in opportunity.addresses:
+        merged = handbook.pain_point_by_id.get(key)
+        words = own.get(key) or (merged.text if merged else key)
+        targets.append({"href": pain_point_href(ctx, here, key), "text": words, "score": _score(handbook, key)})
     return ctx.macros.opportunity_card(opportunity, targets, place, managed(handbook, ctx, here, opportunity))
 
 
@@ -110,8 +129,10 @@ def _contents(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> 
         "action": lambda n, s: s.action or "",
         "thinking": lambda n, s: s.thinking or "",
         "emotion": lambda n, s: curve[n] + emotion(ctx, s.emotion),
-        "pain_points": lambda n, s: _cards(ctx, [pain_card(handbook, ctx, here, p) for p in s.pain_points]),
-        "opportunities": lambda n, s: _cards(ctx, [opportunity_card(handbook, ctx, here, o) for o in s.opportunities]),
+        "pain_points": lambda n, s: _cards(ctx, [pain_card(handbook, ctx, here, journey, p) for p in s.pain_points]),
+        "opportunities": lambda n, s: _cards(
+            ctx, [opportunity_card(handbook, ctx, here, journey, o) for o in s.opportunities]
+        ),
         "gaps": lambda n, s: _cards(ctx, [macros.gap_card(g) for g in s.gaps]),
         "kpis": lambda n, s: macros.kpi_lines(s.kpis) if s.kpis else "",
     }

@@ -27,6 +27,7 @@ from journeys.render.fragments import (
     step_link,
     table,
 )
+from journeys.render.labels import fill
 from journeys.render.text import json_data
 
 PLOTLY_ASSET = "assets/journeys/vendor/plotly-basic.min.js"
@@ -292,11 +293,12 @@ def journey_figure(
     names = [p.name if p else pid for pid, p in ((pid, handbook.persona_by_id.get(pid)) for pid in journey.personas)]
     caption = labels["journey_chart_caption"].format(journey=journey.title)
     if len(names) > 1:
-        caption += labels["journey_chart_shared"].format(count=len(names), names=", ".join(names))
+        caption += fill(labels["journey_chart_shared"], count=len(names), names=", ".join(names))
     baseline = baseline_of(handbook, journey)
     if baseline is not None:
         caption += labels["journey_chart_compared"].format(baseline=baseline.title)
-    label = labels["journey_chart_label"].format(
+    label = fill(
+        labels["journey_chart_label"],
         caption=caption,
         steps=len(journey.steps),
         stages=len(journey.stages),
@@ -382,9 +384,9 @@ def persona_figure(
 ) -> Markup:
     labels = ctx.labels
     designs = sum(1 for j in journeys if j.state == "future")
-    caption = labels["persona_chart_caption"].format(persona=persona.name, journeys=len(journeys) - designs)
+    caption = fill(labels["persona_chart_caption"], persona=persona.name, journeys=len(journeys) - designs)
     if designs:
-        caption += labels["persona_chart_designs"].format(designs=designs)
+        caption += fill(labels["persona_chart_designs"], designs=designs)
     label = labels["persona_chart_label"].format(
         caption=caption, range=range_words(labels, (s.emotion for j in journeys for _, s in j.steps))
     )

@@ -54,6 +54,9 @@ CSV_COLUMNS = (
     # Added after the first release, at the end so that columns read by position stay put.
     "text_from",
     "wordings",
+    # The current-state journeys where it is not resolved, and their personas: what its priority counts.
+    "reach_journeys",
+    "reach_personas",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
@@ -165,6 +168,7 @@ def _pain_point(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> 
         "insights": list(pain.insights),
         "journeys": list(pain.journeys),
         "personas": list(pain.personas),
+        "reach": {"journeys": list(pain.reached_journeys), "personas": list(pain.reached_personas)},
         "teams": list(pain.teams),
         "stages": list(pain.stages),
         "url": _pain_url(pain, site, homes),
@@ -401,6 +405,8 @@ def _csv_cells(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> l
         _pain_url(pain, site, homes),
         _occurrence(pain.places[pain.text_from]),
         "; ".join(pain.wordings),
+        " ".join(pain.reached_journeys),
+        " ".join(pain.reached_personas),
     )
     return [defuse(str(c)) for c in cells]
 

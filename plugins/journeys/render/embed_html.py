@@ -12,10 +12,10 @@ from journeys.core.embed_blocks import Embed
 from journeys.core.handbook import Handbook
 from journeys.core.model import Journey, Step
 from journeys.render import journey_page
-from journeys.render.canvas import opportunity_card, pain_card
+from journeys.render.canvas import opportunity_card, pain_card, scored
 from journeys.render.charts import journey_figure
 from journeys.render.context import Context
-from journeys.render.fragments import stage_link, step_link
+from journeys.render.fragments import priority_legend, stage_link, step_link
 
 Item = TypeVar("Item")
 
@@ -25,7 +25,7 @@ def _cards(
     journey: Journey,
     ctx: Context,
     here: str,
-    card: Callable[[Handbook, Context, str, Item, Markup], Markup],
+    card: Callable[[Handbook, Context, str, Journey, Item, Markup], Markup],
     items_of: Callable[[Step], Iterable[Item]],
 ) -> Markup:
     """The journey's pain points or opportunities as the map's cards, each saying where it
@@ -35,13 +35,16 @@ def _cards(
             handbook,
             ctx,
             here,
+            journey,
             item,
             ctx.macros.card_place(step_link(ctx, here, journey, step), stage_link(ctx, here, handbook, block.stage)),
         )
         for block, step in journey.steps
         for item in items_of(step)
     ]
-    return ctx.macros.cards(cards, True) if cards else Markup()
+    if not cards:
+        return Markup()
+    return ctx.macros.cards(cards, True) + (priority_legend(ctx, here) if scored(handbook, journey) else "")
 
 
 def _parts(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> dict[str, Callable[[], Markup]]:

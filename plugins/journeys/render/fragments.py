@@ -7,20 +7,22 @@ escaped on output."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedPainPoint
+from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint, Place, Reading
 from journeys.core.model import Insight, Journey, Kpi, Step
 from journeys.core.problems import Problem
 from journeys.render.context import Context
 from journeys.render.text import json_data, number
 
 SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index filters for the rest
+PRIORITY_ANCHOR = "jm-priority"  # the pain-point index's explanation of priority
 
 EMOTION_SCALE = (-2, -1, 0, 1, 2)
 # The label of each score's word (labels.py): "very negative" ... "very positive".
@@ -247,11 +249,13 @@ def table(
     cards: bool = True,
     searched: bool = True,
     data: Iterable[tuple[str, str]] = (),
+    headed: bool = False,
 ) -> Markup:
     """A table (the `table` macro) with a caption and column headers; `kind` names the kind of
     table; `numeric` the indexes of the columns that hold numbers; `cards` whether a phone
     shows the rows as cards; `searched` false leaves it out of search; `data` its data
-    attributes."""
+    attributes; `headed` that a heading right above names it (the caption is then for screen
+    readers only, not the heading's words twice)."""
     macros = ctx.macros
     wide = set(numeric)
     columns = [Column(h, _plain_text(h), n in wide) for n, h in enumerate(headers)]
@@ -271,7 +275,7 @@ def table(
                 found = ends[key] = (macros.table_cell_start(column, shown, key[2]), macros.table_cell_end(shown))
             cells.append((found[0], cell.content if isinstance(cell, Cell) else cell, found[1]))
         placed.append((row, cells))
-    return macros.table(kind, caption, columns, placed, cards, searched, tuple(data))
+    return macros.table(kind, caption, columns, placed, cards, searched, tuple(data), headed)
 
 
 def _plain_text(header: object) -> str:
@@ -300,17 +304,46 @@ def emotion_table(
     return table(ctx, kind, caption, headers, rows, searched=False, cards=False)
 
 
-def merged_pain_list(ctx: Context, here: str, pains: Iterable[MergedPainPoint]) -> Markup:
-    """Merged pain points, each linked to its row in the pain-point index, in the given order;
-    left out of search (the row is their home)."""
-    return ctx.macros.pain_list([{"pain": p, "href": pain_point_href(ctx, here, p.id)} for p in pains])
+Shown = tuple[MergedPainPoint, Reading]  # a pain point and how it reads on a page
 
 
-def pain_summary(ctx: Context, here: str, pains: Sequence[MergedPainPoint], field: str, value: str) -> Markup:
-    """The highest `SUMMARY_PAINS` of `pains`, and when there are more, a link to the index
-    filtered by `field` (a filter of journeys-filter.js: stage, team, persona) = `value`."""
-    shown = merged_pain_list(ctx, here, pains[:SUMMARY_PAINS])
-    if len(pains) <= SUMMARY_PAINS:
-        return shown
-    href = f"{ctx.site.href(here, ctx.site.src('pain-points'))}?{field}={quote(value)}"
-    return shown + ctx.macros.pains_more(len(pains) - SUMMARY_PAINS, len(pains), href)
+class Listed(NamedTuple):
+    """What a persona, stage or team page lists of the pain points at its places: the highest
+    `SUMMARY_PAINS`, each with how it reads there, and how many there are in all."""
+
+    shown: list[Shown]
+    total: int
+
+
+def listed(pains: Sequence[MergedPainPoint], here: Callable[[Place], bool]) -> Listed:
+    """`pains` (in priority order) as a page lists them: the first ones, each with how its
+    occurrences at the places `here` accepts read (a persona's journeys, a stage, a team's
+    touchpoints)."""
+    return Listed([(p, p.read_at(here)) for p in pains[:SUMMARY_PAINS]], len(pains))
+
+
+def priority_legend(ctx: Context, page: str) -> Markup:
+    """What a priority figure means, linked to how it is computed, for a page that shows one."""
+    weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
+    href = ctx.site.href(page, ctx.site.src("pain-points"), PRIORITY_ANCHOR)
+    return ctx.macros.priority_legend(weights, href)
+
+
+def pain_list(ctx: Context, page: str, shown: Iterable[Shown]) -> Markup:
+    """Pain points in the given order, each in the wording and severity written for this
+    page's places and linked to its row in the pain-point index; left out of search (the row
+    is their home)."""
+    return ctx.macros.pain_list(
+        [{"pain": p, "reading": reading, "href": pain_point_href(ctx, page, p.id)} for p, reading in shown]
+    )
+
+
+def pain_summary(ctx: Context, page: str, pains: Listed, field: str, value: str) -> Markup:
+    """The pain points a page lists, what their priority means, and when there are more, a link
+    to the index filtered by `field` (a filter of journeys-filter.js: stage, team, persona) =
+    `value`."""
+    shown = pain_list(ctx, page, pains.shown)
+    if pains.total > len(pains.shown):
+        href = f"{ctx.site.href(page, ctx.site.src('pain-points'))}?{field}={quote(value)}"
+        shown += ctx.macros.pains_more(pains.total - len(pains.shown), pains.total, href)
+    return shown + priority_legend(ctx, page)

@@ -80,6 +80,16 @@ class Page:
         return f"---\n{front}---\n\n"
 
 
+# The setext line starts at its first non-space character, so leading spaces are read once.
+_HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|\S[^\n]*\n(=+|-+)[ \t]*(\n|\Z))")
+
+
+def starts_with_heading(body: str) -> bool:
+    """An ATX (`## …`) or setext (underlined) heading on the first line of an editor's
+    narrative: a page then gives it no "Narrative" heading of its own, which would head nothing."""
+    return _HEADING.match(body) is not None
+
+
 MARKDOWN_SLOT = "<!--journeys:markdown-->"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 

@@ -5,13 +5,11 @@ opportunities as cards), ownership and the editor's narrative. The layout is the
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
 from journeys.core.handbook import Handbook
 from journeys.core.model import Journey
-from journeys.render.canvas import lane_cells
+from journeys.render.canvas import lane_cells, scored
 from journeys.render.charts import baseline_of, journey_figure
 from journeys.render.context import Context
 from journeys.render.fragments import (
@@ -19,6 +17,7 @@ from journeys.render.fragments import (
     journey_link,
     kpi_table,
     persona_link,
+    priority_legend,
     review_status,
     stage_link,
     step_anchor,
@@ -26,17 +25,11 @@ from journeys.render.fragments import (
     table,
     team_link,
 )
-from journeys.render.generated_page import Page
+from journeys.render.generated_page import Page, starts_with_heading
 from journeys.render.history_section import history_section
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
-_HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|[^\n]+\n(=+|-+)[ \t]*(\n|\Z))")
-
-
-def starts_with_heading(body: str) -> bool:
-    """An ATX (`## …`) or setext (underlined) heading on the body's first line."""
-    return _HEADING.match(body) is not None
 
 
 def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
@@ -124,6 +117,7 @@ def grid(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Marku
         steps=steps,
         lanes=lane_cells(handbook, journey, ctx, here),
         goals=any(s["goal"] or s["expectations"] for s in stages),
+        legend=priority_legend(ctx, here) if scored(handbook, journey) else None,
     )
 
 

@@ -4,14 +4,16 @@ Templates read them as `labels.<key>`; the plugin option `labels` replaces any o
 translate the handbook or change its wording) without touching a template. Keys are grouped by
 the page that uses them; a key used on several pages sits under "shared". A label with
 `{names}` in braces is filled in by the page (`labels.x | fill(name=...)` in a template); a
-replacement must use the same names, and may leave any out.
+replacement must use the same names, and may leave any out. A count takes the word that goes
+with it as `{journeys|journey|journeys}`: the first form for exactly 1, the second for any other
+number (a language with more forms than two can word the sentence around the count instead).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from journeys.core.options import OptionError, label_fields
+from journeys.core.options import OptionError, label_fields, plurals
 from journeys.core.schema import INSIGHT_KINDS, OPPORTUNITY_STATUSES, step_record
 
 LABELS: dict[str, str] = {
@@ -46,7 +48,13 @@ LABELS: dict[str, str] = {
     "col_unit": "Unit",
     "pain_points_heading": "Pain points",
     "priority_of": "priority {score}",
-    "pains_more": "The {more} others of these {pains} pain points are in the {index}.",
+    "priority_none": "no priority today",
+    "priority_legend": "Priority ranks a pain point across every map: the severity weight ({weights}) of its "
+    "occurrences still open in current-state maps, times the journeys and personas they reach ({link}).",
+    "priority_legend_link": "how priority is computed",
+    "pain_in_designs": "in future-state designs only",
+    "pains_more": "{more|The other|The {more} others} of these {pains} pain {pains|point|points} {more|is|are} in "
+    "the {index}.",
     "pains_more_link": "pain-point index, filtered to this page",
     # embeds (a journey-map block in a hand-written page)
     "embed_label": "Journey map:",
@@ -81,9 +89,9 @@ LABELS: dict[str, str] = {
     "journey_compared": "Compared with today",
     "journey_compared_note": "This journey's emotion at each step is in the Emotion lane of the map above.",
     "journey_chart_caption": "Emotion along “{journey}”, step by step",
-    "journey_chart_shared": " — one curve shared by {count} personas: {names}",
+    "journey_chart_shared": " — one curve shared by {count} {count|persona|personas}: {names}",
     "journey_chart_compared": ", with today's “{baseline}” laid over it stage by stage",
-    "journey_chart_label": "Line chart. {caption}. {steps} steps in {stages} stages, {range}.",
+    "journey_chart_label": "Line chart. {caption}. {steps} {steps|step|steps} in {stages} {stages|stage|stages}, {range}.",
     "journey_chart_table": "Emotion at each step of {journey}",
     "col_thinking": "Thinking",
     "journey_ownership": "Ownership",
@@ -108,7 +116,7 @@ LABELS: dict[str, str] = {
     # aggregate pages (personas, stages, teams, indexes, pain points)
     "journeys_title": "Journeys",
     "journeys_description": "Every journey map in the handbook.",
-    "journeys_intro": "{journeys} journey maps for {personas} personas.",
+    "journeys_intro": "{journeys} {journeys|journey map|journey maps} for {personas} {personas|persona|personas}.",
     "journeys_heatmap_heading": "How each persona feels at each stage",
     "heatmap_caption": "Average emotion of each persona at each stage, current-state journeys",
     "journeys_contents_heading": "Contents",
@@ -122,7 +130,7 @@ LABELS: dict[str, str] = {
     "top_level": "(top level)",
     "personas_title": "Personas",
     "personas_description": "Every persona in the handbook.",
-    "personas_intro": "{personas} personas: who our customers are and every journey each one takes.",
+    "personas_intro": "{personas} {personas|persona|personas}: who our customers are and every journey each one takes.",
     "personas_caption": "Every persona",
     "col_segment": "Segment",
     "col_current_journeys": "Current-state journeys",
@@ -134,13 +142,15 @@ LABELS: dict[str, str] = {
     "persona_frustrations": "Frustrations",
     "persona_needs": "Needs",
     "persona_journeys": "Journeys",
+    "persona_journeys_caption": "{state}: the journeys of {persona}",
     "persona_emotion_heading": "Emotion by stage",
     "persona_emotion_caption": "Average emotion of {persona} at each stage, across every current-state journey",
     "persona_future_caption": "Future-state designs for {persona}: the average emotion they promise at each "
     "stage, not how it feels today",
     "persona_pains_note": "Highest priority first.",
-    "persona_chart_caption": "Emotion of {persona} in {journeys} current-state journeys, stage by stage",
-    "persona_chart_designs": "; future-state designs ({designs}) dashed, labelled “future state”",
+    "persona_chart_caption": "Emotion of {persona} in {journeys} current-state {journeys|journey|journeys}, stage "
+    "by stage",
+    "persona_chart_designs": "; {designs} future-state {designs|design|designs} dashed, labelled “future state”",
     "persona_chart_table": "Emotion of {persona} at every step",
     "persona_chart_label": "Line chart, one curve a journey. {caption}, {range}.",
     "persona_parts_intro": "The chart shows journeys {range}; the pages listed here chart the others. The "
@@ -157,9 +167,10 @@ LABELS: dict[str, str] = {
     "col_journeys": "Journeys",
     "col_pain_points": "Pain points",
     "stage_emotion_heading": "Average emotion",
-    "stage_emotion_today": "{emotion} across {touchpoints} touchpoints in {journeys} current-state journeys.",
+    "stage_emotion_today": "{emotion} across {touchpoints} {touchpoints|touchpoint|touchpoints} in {journeys} "
+    "current-state {journeys|journey|journeys}.",
     "stage_emotion_future": "Future-state designs, not how customers feel today: {emotion} across {touchpoints} "
-    "touchpoints in {journeys} designs.",
+    "{touchpoints|touchpoint|touchpoints} in {journeys} {journeys|design|designs}.",
     "stage_journeys_heading": "Journeys",
     "stage_no_journeys": "No journey passes through this stage yet.",
     "stage_steps_caption": "{state}: every journey through this stage, step by step",
@@ -167,7 +178,8 @@ LABELS: dict[str, str] = {
     "stage_part_intro": "Journeys {range} through this stage, step by step. The average emotion and the pain "
     "points are on the page of {stage}.",
     "stage_pains_note": "Found at this stage, highest priority first.",
-    "stage_chart_caption": "How customers feel at {stage} today: every step of {journeys} current-state journeys",
+    "stage_chart_caption": "How customers feel at {stage} today: every step of {journeys} current-state "
+    "{journeys|journey|journeys}",
     "spread_step": "A step",
     "spread_mean": "Average of the journey",
     "spread_average": "average",
@@ -202,6 +214,10 @@ LABELS: dict[str, str] = {
     "change_details": "Other details changed",
     "change_unreadable": "Front matter cannot be read (journeys check says why)",
     "change_unreadable_before": "The version before cannot be read, so what changed is unknown",
+    "change_too_large": "This version is over 1 MiB, the most a map may be, so it was not read",
+    "change_too_large_before": "The version before is over 1 MiB, the most a map may be, so what changed is unknown",
+    "change_made_public": "Made public",
+    "change_link_outside": "A link to a file outside the maps folder: not read",
     "change_persona_added": "Persona added",
     "change_persona_removed": "Persona removed",
     "change_fields": "Changed",
@@ -233,6 +249,8 @@ LABELS: dict[str, str] = {
     "team_touchpoints_heading": "Touchpoints",
     "team_no_touchpoints": "No touchpoint names this team yet.",
     "team_touchpoints_caption": "Touchpoints this team owns or supports",
+    "team_touchpoints_state_caption": "{state}: touchpoints this team owns or supports",
+    "team_measures_state_caption": "{state}: measures at these touchpoints",
     "team_parts_intro": "Touchpoints {range} and their measures are on this page; the pages listed here hold "
     "the others.",
     "team_part_intro": "Touchpoints {range} that this team owns or supports, and their measures. What it owns "
@@ -244,18 +262,22 @@ LABELS: dict[str, str] = {
     "role_supporting": "supports",
     "pains_title": "Pain points",
     "pains_description": "Every pain point, merged across maps and ranked.",
-    "pains_summary": "{pains} pain points at {places} places in {journeys} journeys. A pain point that several "
-    "maps name with the same id is one row here, at the highest severity any of them gives it, "
-    "and open while any of them is open.",
+    "pains_summary": "{pains} pain {pains|point|points} at {places} {places|place|places} in {journeys} "
+    "{journeys|journey|journeys}. A pain point that several maps name with the same id is one row here, at the "
+    "highest severity any of them gives it, and open while one of its occurrences in a current-state map is.",
     "pains_priority_heading": "Priority",
     "pains_formula": "priority = severity weight × (journeys + personas)",
-    "pains_priority_text": "The severity weight is {weights}. Journeys counts the journeys the pain point occurs "
-    "in, personas the personas of those journeys. A pain point grows in priority with how "
-    "bad it is and with how many journeys and customers it reaches. Rows are sorted by "
-    "priority, then by severity, then by id.",
+    "pains_priority_text": "The severity weight is {weights}, that of its most severe occurrence in a "
+    "current-state map that is not resolved. Journeys counts the current-state journeys where it occurs and is not "
+    "resolved, personas the personas of those journeys: its reach today. Future-state designs and resolved "
+    "occurrences are listed under Where, marked, but add nothing: a design describes what is not built yet, and a "
+    "resolved problem reaches no one. A pain point grows in priority with how bad it is and with how many "
+    "journeys and customers it reaches. Rows are sorted by priority, then by severity, then by id.",
+    "pain_place_design": "future-state design",
+    "pain_place_resolved": "resolved here",
     "pains_matrix_heading": "What to fix first",
     "matrix_caption": "Which pain points to fix first: severity against reach, highest priority top right",
-    "matrix_reach_axis": "Reach: journeys + personas it touches",
+    "matrix_reach_axis": "Reach today: journeys + personas",
     "matrix_severity_axis": "Severity",
     "matrix_table_caption": "Pain points by priority",
     "matrix_point": "{pain} ({severity}, priority {score})",
@@ -275,7 +297,9 @@ LABELS: dict[str, str] = {
     "col_opportunities": "Opportunities",
     "opportunity_at": "at",
     "wording_from": "Wording from {place}; other maps word it differently.",
-    "pains_matrix_top": "The chart shows the {shown} highest priorities of {pains}; the index below lists every one.",
+    "pains_matrix_top": "The chart shows {shown} of the {pains} pain {pains|point|points}: the highest priorities, "
+    "leaving out any that reach no one today (resolved everywhere, or only in future-state designs). The "
+    "index below lists every one.",
     # the index filter (journeys-filter.js reads these from the table)
     "filter_form": "Filter the table",
     "filter_all": "All",
@@ -289,23 +313,17 @@ LABELS: dict[str, str] = {
     "backing_backed": "backed",
     "backing_none_value": "backed by nothing",
     # how a pain point is backed (map format 1.2, "Insights")
-    # A count with its noun: `<key>_one` for one, `<key>` for any other number (`counted`).
-    "backing_insights": "{count} insights: {kinds}",
-    "backing_insights_one": "1 insight: {kinds}",
-    "backing_participants": "{count} participants",
-    "backing_participants_one": "1 participant",
-    "backing_evidence": "{count} pieces of evidence",
-    "backing_evidence_one": "1 piece of evidence",
-    "n_pain_points": "{count} pain points",
-    "n_pain_points_one": "1 pain point",
-    "n_opportunities": "{count} opportunities",
-    "n_opportunities_one": "1 opportunity",
-    "n_journeys": "{count} journeys",
-    "n_journeys_one": "1 journey",
+    # A count with its noun (`counted`): {count} is the number, with thousands separators.
+    "backing_insights": "{count} {count|insight|insights}: {kinds}",
+    "backing_participants": "{count} {count|participant|participants}",
+    "backing_evidence": "{count} {count|piece|pieces} of evidence",
+    "n_pain_points": "{count} pain {count|point|points}",
+    "n_opportunities": "{count} {count|opportunity|opportunities}",
+    "n_journeys": "{count} {count|journey|journeys}",
     "backing_none": "Backed by nothing yet",
     "backing_label": "Backed by",
-    "backing_summary": "{backed} of {pains} pain points are backed by insights or evidence; {unbacked} by nothing "
-    "yet: they are marked in the {index}.",
+    "backing_summary": "{backed} of {pains} pain {pains|point|points} {backed|is|are} backed by insights or "
+    "evidence; {unbacked} by nothing yet: they are marked in the {index}.",
     # insight kinds, one and several (`kinds` in a pain point's backing)
     **{f"insight_kind_{kind.replace('-', '_')}": kind.replace("-", " ") for kind in INSIGHT_KINDS},
     **{
@@ -319,8 +337,7 @@ LABELS: dict[str, str] = {
     # insights index and pages
     "insights_title": "Insights",
     "insights_description": "The research behind the maps: interviews, surveys, analytics, tickets.",
-    "insights_intro": "{count} pieces of research behind the maps, newest first: {kinds}.",
-    "insights_intro_one": "1 piece of research behind the maps: {kinds}.",
+    "insights_intro": "{count} {count|piece|pieces} of research behind the maps{count||, newest first}: {kinds}.",
     "insights_caption": "Every insight, newest first",
     "insights_region": "Insights",
     "insights_part_intro": "Insights {range}, newest first. The summary is on the first page of the {index}.",
@@ -399,7 +416,8 @@ LABELS: dict[str, str] = {
     # a team's page
     "team_opportunities_heading": "Opportunities it delivers",
     "team_opportunities_note": "Highest score first.",
-    "team_opportunities_more": "The {more} others of these {opportunities} opportunities are in the {portfolio}.",
+    "team_opportunities_more": "{more|The other|The {more} others} of these {opportunities} "
+    "{opportunities|opportunity|opportunities} {more|is|are} in the {portfolio}.",
     "team_opportunities_more_link": "portfolio, filtered to this team",
     "pains_part_intro": "Pain points {range} by priority. The summary, the chart and the highest priorities are on "
     "the first page of the {index}.",
@@ -418,20 +436,21 @@ class UnknownLabel(ValueError):
 
 
 def fields(label: str) -> set[str]:
-    """The `{names}` a label is filled in with (core/options.py checks that they are plain)."""
+    """The `{names}` a label is filled in with, those its plural choices count included
+    (core/options.py checks that they are plain)."""
     return label_fields(label)
 
 
 def fill(label: str, **values: object) -> str:
-    """A label with its `{names}` filled in (values as they are; the caller escapes)."""
-    return label.format_map(values)
+    """A label with its plural choices made and its `{names}` filled in (values as they are; the
+    caller escapes)."""
+    return plurals(label, values).format_map(values)
 
 
 def counted(labels: Mapping[str, str], key: str, count: int, **values: object) -> str:
-    """A count with its noun: the label `<key>_one` for one, `<key>` with {count} otherwise."""
-    if count == 1:
-        return fill(labels[f"{key}_one"], **values)
-    return fill(labels[key], count=f"{count:,}", **values)
+    """The label `key` with its {count} (in the form of its noun the count takes) shown with
+    thousands separators."""
+    return fill(plurals(labels[key], {"count": count}), **values, count=f"{count:,}")
 
 
 def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:

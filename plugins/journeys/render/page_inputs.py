@@ -11,6 +11,7 @@ from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint, Place
 from journeys.core.model import Journey
 from journeys.render.context import Context
+from journeys.render.fragments import Listed
 from journeys.render.pagination import Part
 
 T = TypeVar("T")
@@ -113,10 +114,10 @@ def pains_inputs(ctx: Context, pains: Sequence[MergedPainPoint], handbook: Handb
     return tuple(pains), tuple(ctx.pain_homes.get(p.id) for p in pains), named, rows
 
 
-def summary_inputs(ctx: Context, pains: Iterable[MergedPainPoint]) -> tuple:
-    """What a list of pain points shows of each (fragments.pain_summary): a title edit that
-    changes a merged pain point's places changes none of these."""
-    return tuple((p.id, p.text, p.severity, p.status, p.score, ctx.pain_homes.get(p.id)) for p in pains)
+def summary_inputs(ctx: Context, pains: Listed) -> tuple:
+    """What a list of pain points shows of each (fragments.pain_summary), and how many there
+    are: a title edit that changes a merged pain point's places changes none of these."""
+    return tuple((p.id, reading, p.score, ctx.pain_homes.get(p.id)) for p, reading in pains.shown), pains.total
 
 
 def titles(journeys: Iterable[Journey]) -> tuple[tuple[str, str], ...]:

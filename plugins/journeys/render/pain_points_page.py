@@ -36,12 +36,13 @@ from journeys.render.fragments import (
 from journeys.render.generated_page import Page
 from journeys.render.page_inputs import layout, pains_inputs, remember
 from journeys.render.pagination import Part, list_page, pager, pain_parts
-from journeys.render.priority_matrix import matrix_figure
+from journeys.render.priority_matrix import charted, matrix_figure
 from journeys.render.text import json_data
 
 # The chart and its table carry about 4 KB a point: a large index charts its highest
 # priorities, which are the ones the chart is there to single out.
 MATRIX_POINTS = 40
+WIDE = ("navigation", "toc")  # Material's `hide` front matter
 
 
 def pain_points_pages(handbook: Handbook, ctx: Context) -> list[Page]:
@@ -54,7 +55,7 @@ def pain_points_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     pains = handbook.pain_points
     # The first also counts every pain point and charts the highest.
     whole = (len(pains), sum(len(p.places) for p in pains), len(handbook.valid_journeys))
-    top = pains[:MATRIX_POINTS]
+    top = charted(pains)[:MATRIX_POINTS]
     pages = [
         remember(
             ctx,
@@ -90,6 +91,7 @@ def _part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part, choic
         kind="pain-points",
         words="pains",
         index=index,
+        hide=WIDE,
         searched=True,
     )
 
@@ -98,6 +100,7 @@ def pain_points_page(handbook: Handbook, ctx: Context, parts: list[Part], choice
     here = ctx.site.src("pain-points")
     labels = ctx.labels
     pains = handbook.pain_points
+    top = charted(pains)[:MATRIX_POINTS]
     counts = {
         "pains": len(pains),
         "places": sum(len(p.places) for p in pains),
@@ -110,13 +113,14 @@ def pain_points_page(handbook: Handbook, ctx: Context, parts: list[Part], choice
         "pain_points.html",
         title=labels["pains_title"],
         description=labels["pains_description"],
-        # Without the table of contents (three headings) the index gets its width.
-        hide=("toc",),
+        # Without the navigation and the table of contents the index gets the width of the
+        # screen, as a journey's map does (journeys.css).
+        hide=WIDE,
         counts=counts,
         weights=weights,
         downloads=downloads,
-        matrix=matrix_figure(handbook, ctx, here, pains[:MATRIX_POINTS]) if pains else None,
-        charted=min(len(pains), MATRIX_POINTS),
+        matrix=matrix_figure(handbook, ctx, here, top) if top else None,
+        charted=len(top),
         pager=pager(ctx, parts, here),
         index=index_table(handbook, parts[0].items, ctx, here, choices, len(parts) > 1) if pains else None,
     )
@@ -223,9 +227,15 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
         ("status", pain.status),
         ("backing", backing_value(handbook, pain)),
     )
-    # Each occurrence's own words under it, where they differ from the row's.
+    # Each occurrence's own words under it, where they differ from the row's; those that add
+    # nothing to its priority say why.
     places = [
-        {"place": place_words(ctx, here, handbook, place), "wording": own.text if own.text != pain.text else None}
+        {
+            "place": place_words(ctx, here, handbook, place),
+            "wording": own.text if own.text != pain.text else None,
+            "design": place.journey.state == "future",
+            "resolved": own.status == "resolved",
+        }
         for place, own in zip(pain.places, pain.occurrences)
     ]
     wording_from = None

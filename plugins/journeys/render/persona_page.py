@@ -16,15 +16,17 @@ from journeys.core.model import Journey, Persona
 from journeys.render.charts import persona_figure
 from journeys.render.context import Context
 from journeys.render.fragments import (
+    Listed,
     emotion_table,
     journey_link,
     journey_status,
+    listed,
     pain_summary,
     problem_list,
     table,
     team_link,
 )
-from journeys.render.generated_page import Page
+from journeys.render.generated_page import Page, starts_with_heading
 from journeys.render.page_inputs import remember, summary_inputs, titles
 from journeys.render.pagination import PERSONA_STEP_BYTES, Part, pager, split
 from journeys.render.text import url
@@ -54,8 +56,14 @@ def persona_inputs(handbook: Handbook, persona: Persona, ctx: Context) -> tuple:
     every journey it takes and the journeys they redesign, and the pain points that reach it."""
     journeys = tuple(j for j in handbook.journeys if persona.id in j.personas)
     baselines = titles(handbook.journey_by_id[j.baseline] for j in journeys if j.baseline in handbook.journey_by_id)
+    return persona, journeys, baselines, summary_inputs(ctx, persona_pains(handbook, persona))
+
+
+def persona_pains(handbook: Handbook, persona: Persona) -> Listed:
+    """The pain points of the persona's journeys, each in the wording and severity written in
+    them (a pain point shared with another persona's map reads as this persona's maps say)."""
     pains = [p for p in handbook.pain_points if persona.id in p.personas]
-    return persona, journeys, baselines, summary_inputs(ctx, pains)
+    return listed(pains, lambda place: persona.id in place.journey.personas)
 
 
 def chart_part(handbook: Handbook, persona: Persona, ctx: Context, parts: list[Part], part: Part) -> Page:
@@ -113,10 +121,11 @@ def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list
     }
     if not persona.problems:
         journeys = [j for j in handbook.journeys if persona.id in j.personas]
-        values["journey_tables"] = journey_tables(handbook, journeys, ctx, here)
+        values["journey_tables"] = journey_tables(handbook, persona, journeys, ctx, here)
         values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
-        pains = [p for p in handbook.pain_points if persona.id in p.personas]
-        values["pains"] = pain_summary(ctx, here, pains, "persona", persona.id) if pains else ""
+        pains = persona_pains(handbook, persona)
+        values["pains"] = pain_summary(ctx, here, pains, "persona", persona.id) if pains.total else ""
+    values["narrative_heading"] = bool(persona.body) and not starts_with_heading(persona.body)
     return ctx.page(
         here,
         "persona_page.html",
@@ -138,15 +147,17 @@ def image_src(image: str, ctx: Context, here: str) -> str:
 
 
 def journey_tables(
-    handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: str
+    handbook: Handbook, persona: Persona, journeys: Sequence[Journey], ctx: Context, here: str
 ) -> list[tuple[str, Markup]]:
-    """(heading, table) for current-state journeys, then future-state designs."""
+    """(heading, table) for current-state journeys, then future-state designs; the heading
+    says what the table is, its caption says it to screen readers."""
     found = []
     for state, key in (("current", "state_current"), ("future", "state_future")):
         chosen = [j for j in journeys if j.state == state]
         if chosen:
             heading = ctx.labels[key]
-            found.append((heading, _journey_table(handbook, chosen, ctx, here, heading)))
+            caption = ctx.labels["persona_journeys_caption"].format(state=heading, persona=persona.name)
+            found.append((heading, _journey_table(handbook, chosen, ctx, here, caption)))
     return found
 
 
@@ -166,7 +177,7 @@ def _journey_table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context
             )
         )
     headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
-    return table(ctx, "jm-index", caption, headers, rows, searched=False)
+    return table(ctx, "jm-index", caption, headers, rows, searched=False, headed=True)
 
 
 def emotion_section(

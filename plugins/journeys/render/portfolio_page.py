@@ -199,8 +199,15 @@ def portfolio_table(
 def row(handbook: Handbook, o: MergedOpportunity, ctx: Context, here: str) -> Row:
     labels = ctx.labels
     macros = ctx.macros
+    # Every place a map names it, marked where that map is a future-state design, as the
+    # pain-point index marks its places.
     places = [
-        {"place": place_words(ctx, here, handbook, place), "wording": own.text if own.text != o.text else None}
+        {
+            "place": place_words(ctx, here, handbook, place),
+            "wording": own.text if own.text != o.text else None,
+            "design": place.journey.state == "future",
+            "resolved": False,
+        }
         for place, own in zip(o.places, o.occurrences)
     ]
     addresses = []

@@ -1,6 +1,8 @@
 """The pain-point index's prioritisation matrix, drawn at build time: severity (rows) against
 reach (across), each pain point a bubble sized by its priority and named on hover, the highest
-priorities numbered and listed under the chart with links to their rows.
+priorities numbered and listed under the chart with links to their rows. It charts what is
+open today: each pain point at the severity and reach of its occurrences that count towards
+priority (core.index.counts), and none that has no such occurrence.
 
 Across the plot, reach is in percent of its width and severity rows are in pixels, so bubbles
 stay round and in place at any width and in print. The drawing is hidden from assistive
@@ -27,6 +29,12 @@ AXIS_PX = 28  # the reach figures under the rows
 LEVELS = sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__, reverse=True)  # critical at the top
 
 
+def charted(pains: Sequence[MergedPainPoint]) -> list[MergedPainPoint]:
+    """The pain points a matrix can place: those with a priority. One that reaches no one today
+    (resolved everywhere, or only in future-state designs) has no reach to plot."""
+    return [p for p in pains if p.score]
+
+
 def matrix_points(
     handbook: Handbook, pains: Sequence[MergedPainPoint] | None = None
 ) -> list[tuple[MergedPainPoint, float, int]]:
@@ -34,9 +42,9 @@ def matrix_points(
     severity weight: priority is their product, so the top right reads first. Points sharing a
     cell are spread across it in priority order, the same way every build."""
     cells: dict[tuple[int, int], list[MergedPainPoint]] = {}
-    for pain in handbook.pain_points if pains is None else pains:
-        reach = len(pain.journeys) + len(pain.personas)
-        cells.setdefault((reach, SEVERITY_WEIGHT[pain.severity]), []).append(pain)
+    for pain in charted(handbook.pain_points if pains is None else pains):
+        reach = len(pain.reached_journeys) + len(pain.reached_personas)
+        cells.setdefault((reach, SEVERITY_WEIGHT[pain.today.severity]), []).append(pain)
     points = []
     for (reach, weight), sharing in sorted(cells.items()):
         for k, pain in enumerate(sharing):
@@ -64,7 +72,7 @@ def matrix_figure(
 ) -> Markup:
     """The matrix of `pains` (default: every pain point; a large index charts its highest
     priorities) and, as its table, each of them with the same figures in priority order."""
-    pains = handbook.pain_points if pains is None else pains
+    pains = charted(handbook.pain_points if pains is None else pains)
     if not pains:
         return Markup()
     labels = ctx.labels
@@ -86,7 +94,9 @@ def matrix_figure(
             "x": across(x),
             "y": down(y),
             "r": radius(pain.score),
-            "title": labels["matrix_point"].format(pain=pain.text, severity=pain.severity, score=pain.score),
+            "title": labels["matrix_point"].format(
+                pain=pain.today.text, severity=pain.today.severity, score=pain.score
+            ),
             "number": numbered.get(pain.id),
         }
         # The numbered ones last, so they are drawn over their neighbours.
@@ -96,18 +106,18 @@ def matrix_figure(
     top = [
         {
             "number": n,
-            "link": ctx.link(pain_point_href(ctx, here, pain.id), pain.text),
-            "severity": severity(ctx, pain.severity),
+            "link": ctx.link(pain_point_href(ctx, here, pain.id), pain.today.text),
+            "severity": severity(ctx, pain.today.severity),
             "score": number(pain.score),
         }
         for pain, n in ((p, numbered[p.id]) for p in pains[:LABELLED])
     ]
     rows = [
         [
-            ctx.link(pain_point_href(ctx, here, p.id), p.text),
-            p.severity,
-            str(len(p.journeys)),
-            str(len(p.personas)),
+            ctx.link(pain_point_href(ctx, here, p.id), p.today.text),
+            p.today.severity,
+            str(len(p.reached_journeys)),
+            str(len(p.reached_personas)),
             str(p.score),
         ]
         for p in pains

@@ -13,14 +13,16 @@ from typing import Any
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedPainPoint, Place, feeling_by_stage, pain_points_at, places_by_stage
+from journeys.core.index import Place, feeling_by_stage, pain_points_at, places_by_stage
 from journeys.core.model import CatalogueEntry, Journey
 from journeys.render.context import Context
 from journeys.render.fragments import (
     Cell,
+    Listed,
     Row,
     emotion,
     journey_link,
+    listed,
     pain_summary,
     step_link,
     table,
@@ -43,7 +45,7 @@ def stage_page(handbook: Handbook, stage: CatalogueEntry, places: Sequence[Place
     here = ctx.site.src("stages", stage.id)
     groups = [tuple(g) for _, g in groupby(places, key=lambda p: p.journey.id)]
     parts = split(here, groups, lambda group: STEP_BYTES * len(group))
-    pains = pain_points_at(handbook.pain_points, places)
+    pains = listed(pain_points_at(handbook.pain_points, places), lambda place: place.block.stage == stage.id)
     journeys = list({p.journey.id: p.journey for p in places}.values())
     shape = layout(parts)
 
@@ -65,7 +67,7 @@ def _part(
     parts: list[Part],
     part: Part,
     journeys: Sequence[Journey],
-    pains: Sequence[MergedPainPoint],
+    pains: Listed,
 ) -> Page:
     here = ctx.site.src("stages", stage.id)
     labels = ctx.labels
@@ -83,7 +85,7 @@ def _part(
             stage=stage,
             today=emotion_summary(ctx, journeys, stage.id, "current"),
             future=emotion_summary(ctx, journeys, stage.id, "future"),
-            pains=pain_summary(ctx, src, pains, "stage", stage.id) if pains else "",
+            pains=pain_summary(ctx, src, pains, "stage", stage.id) if pains.total else "",
             **values,
         )
     words = values["range"]
@@ -145,4 +147,4 @@ def steps_table(handbook: Handbook, places: Sequence[Place], ctx: Context, here:
             rows.append(Row((head, *cells)) if n == 0 else Row(cells, start=1))
     headers = [labels[k] for k in ("col_journey", "col_touchpoint", "col_channel", "col_emotion", "col_owner")]
     caption = labels["stage_steps_caption"].format(state=state_words)
-    return table(ctx, "jm-stage-steps", caption, headers, rows, searched=False)
+    return table(ctx, "jm-stage-steps", caption, headers, rows, searched=False, headed=True)

@@ -22,6 +22,7 @@ from journeys.render import emotion_lane
 from journeys.render.charts import feeling, range_words
 from journeys.render.context import Context
 from journeys.render.fragments import EMOTION_SCALE, emotion, emotion_word, journey_link, signed
+from journeys.render.labels import fill
 from journeys.render.text import number
 
 ROW_PX = 36  # a track's height with every dot on one line
@@ -91,7 +92,7 @@ def stage_figure(handbook: Handbook, stage: CatalogueEntry, places: Sequence[Pla
     labels = ctx.labels
     return ctx.render(
         "stage_spread.html",
-        caption=labels["stage_chart_caption"].format(stage=stage.name, journeys=len(rows)),
+        caption=fill(labels["stage_chart_caption"], stage=stage.name, journeys=len(rows)),
         summary=range_words(labels, (p.step.emotion for p in places)),
         rows=rows,
         ticks=[(number(x_percent(v)), number(signed(v)), emotion_word(labels, v).split()) for v in EMOTION_SCALE],

@@ -6,21 +6,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedOpportunity, MergedPainPoint, Place, pain_points_at, touchpoints_by_team
+from journeys.core.index import MergedOpportunity, Place, pain_points_at, place_key, touchpoints_by_team
 from journeys.core.model import CatalogueEntry
 from journeys.render.context import Context
 from journeys.render.fragments import (
     SUMMARY_PAINS,
     Cell,
+    Listed,
     delivery_status,
     emotion,
     journey_link,
+    listed,
     opportunity_href,
     pain_summary,
     stage_link,
@@ -47,9 +49,12 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
     """The team's page and its list pages. `touchpoints` are (place, role) pairs for every
     step the team owns or supports."""
     here = ctx.site.src("teams", team.id)
-    parts = split(here, touchpoints, lambda pair: TOUCHPOINT_BYTES * (1 + len(pair[0].step.kpis)))
+    # Today's touchpoints first, then those of future-state designs: the list pages keep the order.
+    ordered = sorted(touchpoints, key=lambda pair: pair[0].journey.state == "future")
+    parts = split(here, ordered, lambda pair: TOUCHPOINT_BYTES * (1 + len(pair[0].step.kpis)))
     shape = layout(parts)
-    pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
+    keys = {place_key(place) for place, _ in touchpoints}
+    pains = listed(pain_points_at(handbook.pain_points, [p for p, _ in touchpoints]), lambda p: place_key(p) in keys)
     delivers = [o for o in handbook.opportunities if o.owner == team.id]
 
     def inputs(part: Part) -> tuple:
@@ -73,7 +78,7 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
 def _part(
     handbook: Handbook,
     team: CatalogueEntry,
-    pains: Sequence[MergedPainPoint],
+    pains: Listed,
     ctx: Context,
     parts: list[Part],
     part: Part,
@@ -83,8 +88,8 @@ def _part(
     labels = ctx.labels
     src = part.src
     values: dict[str, Any] = {
-        "touchpoints": touchpoints_table(handbook, part.items, ctx, src) if part.items else None,
-        "measures": measures_table(part.items, ctx, src),
+        "touchpoints": by_state(ctx, part.items, partial(touchpoints_table, handbook, ctx=ctx, here=src)),
+        "measures": by_state(ctx, part.items, partial(measures_table, ctx=ctx, here=src)),
         "pager": pager(ctx, parts, src),
         "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
     }
@@ -104,7 +109,11 @@ def _part(
         for key, value in (("team_about", team.description), ("team_contact", team.contact))
         if value
     ]
-    owned = [journey_link(ctx, here, j) for j in handbook.journeys if j.owner == team.id]
+    owned = [
+        {"link": journey_link(ctx, here, j), "future": j.state == "future"}
+        for j in handbook.journeys
+        if j.owner == team.id
+    ]
     return ctx.page(
         here,
         "team_page.html",
@@ -113,7 +122,7 @@ def _part(
         team=team,
         meta=meta,
         owned=owned,
-        pains=pain_summary(ctx, here, pains, "team", team.id) if pains else "",
+        pains=pain_summary(ctx, here, pains, "team", team.id) if pains.total else "",
         opportunities=opportunity_summary(ctx, here, delivers, team.id) if delivers else "",
         **values,
     )
@@ -141,7 +150,32 @@ def opportunity_summary(ctx: Context, here: str, delivers: Sequence[MergedOpport
     return shown + ctx.macros.opportunities_more(len(delivers) - SUMMARY_PAINS, len(delivers), href)
 
 
-def touchpoints_table(handbook: Handbook, touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -> Markup:
+class Table(Protocol):
+    """A table of `touchpoints` in `state` (none: all of them are today's), `headed` by it."""
+
+    def __call__(self, touchpoints: Sequence[Touchpoint], state: str | None, headed: bool) -> Markup | None: ...
+
+
+def by_state(ctx: Context, touchpoints: Sequence[Touchpoint], table_of: Table) -> list[tuple[str | None, Markup]]:
+    """(heading, table) of today's touchpoints, then of future-state designs', each state
+    headed when the designs have a table (a design is not how customers fare today); one table
+    without a heading of its own otherwise, right under its section's. A heading always names
+    the table, so its caption is for screen readers."""
+    today = [t for t in touchpoints if t[0].journey.state != "future"]
+    designs = [t for t in touchpoints if t[0].journey.state == "future"]
+    labels = ctx.labels
+    designed = table_of(designs, labels["state_future"], True) if designs else None
+    if designed is None:
+        found = table_of(today, None, True)  # right under the section's heading
+        return [(None, found)] if found else []
+    current = table_of(today, labels["state_current"], True) if today else None
+    tables: list[tuple[str | None, Markup]] = [(labels["state_current"], current)] if current else []
+    return [*tables, (labels["state_future"], designed)]
+
+
+def touchpoints_table(
+    handbook: Handbook, touchpoints: Sequence[Touchpoint], state: str | None, headed: bool, *, ctx: Context, here: str
+) -> Markup:
     labels = ctx.labels
     rows = [
         (
@@ -154,10 +188,15 @@ def touchpoints_table(handbook: Handbook, touchpoints: Sequence[Touchpoint], ctx
         for place, role in touchpoints
     ]
     headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
-    return table(ctx, "jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows, searched=False)
+    caption = (
+        labels["team_touchpoints_state_caption"].format(state=state) if state else labels["team_touchpoints_caption"]
+    )
+    return table(ctx, "jm-team-touchpoints", caption, headers, rows, searched=False, headed=headed)
 
 
-def measures_table(touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -> Markup | None:
+def measures_table(
+    touchpoints: Sequence[Touchpoint], state: str | None, headed: bool, *, ctx: Context, here: str
+) -> Markup | None:
     labels = ctx.labels
     rows = [
         (
@@ -173,4 +212,5 @@ def measures_table(touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -
     if not rows:
         return None
     headers = [labels[k] for k in ("col_touchpoint", "col_measure", "col_current", "col_target", "col_unit")]
-    return table(ctx, "jm-kpis", labels["team_measures_caption"], headers, rows, searched=False, numeric=(2, 3))
+    caption = labels["team_measures_state_caption"].format(state=state) if state else labels["team_measures_caption"]
+    return table(ctx, "jm-kpis", caption, headers, rows, searched=False, numeric=(2, 3), headed=headed)

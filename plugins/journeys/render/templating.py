@@ -34,6 +34,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
+from journeys.core.options import plurals
 from journeys.core.problems import Problem, did_you_mean, one_line
 from journeys.render.labels import fill, merged
 from journeys.render.text import is_web_url, text, url
@@ -94,9 +95,9 @@ class _Environment(Environment):
 
 
 def fill_markup(label: str, **values: object) -> Markup:
-    """A label escaped as plain text, with its {names} filled in by markup (left as it is)
-    or by plain values (escaped like author text)."""
-    escaped = text(label).replace("&#123;", "{").replace("&#125;", "}")
+    """A label escaped as plain text, with its plural choices made and its {names} filled in
+    by markup (left as it is) or by plain values (escaped like author text)."""
+    escaped = text(plurals(label, values)).replace("&#123;", "{").replace("&#125;", "}")
     return Markup(escaped.format_map({k: v if hasattr(v, "__html__") else text(v) for k, v in values.items()}))
 
 
