@@ -9,6 +9,9 @@ format 1.2, issue 26): a catalogue of three, each journey's KPIs name all three,
 journey has 24 monthly values of each (N × 3 × 24 rows: 360,000 at 5,000 maps) in one CSV file
 an area folder. The values come from a random generator of their own, so the maps are the same
 bytes as before measures were added.
+Map format 1.2 also adds N/10 insights of every kind, named by about half the pain points,
+and opportunities with ids shared across journeys, scored, with a status, an owner, tickets
+and insights, drawn from random generators of their own too.
 
     python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1] [--git-history]
 
@@ -98,6 +101,8 @@ MEASURES = [
     {"id": "days-to-done", "name": "Days to done", "kind": "duration", "target": 5, "owner": "data-platform"},
 ]
 MONTHS = 24  # monthly values up to December 2025, before the benchmarks' build date (2026-01-01)
+INSIGHT_KINDS = ["interview", "survey", "analytics", "support-tickets", "usability-test", "review", "observation"]
+OPPORTUNITY_STATUSES = ["idea", "idea", "planned", "planned", "in-progress", "shipped", "dropped"]
 MKDOCS_YML = {
     "site_name": "Benchmark handbook",
     "repo_url": "https://example.com/org/handbook",
@@ -119,6 +124,8 @@ MKDOCS_YML = {
         {"Teams": "teams/index.md"},
         {"Pain points": "pain-points/index.md"},
         {"Measures": "measures/index.md"},
+        {"Insights": "insights/index.md"},
+        {"Opportunities": "opportunities/index.md"},
     ],
 }
 INDEX_MD = """# Benchmark handbook
@@ -131,6 +138,8 @@ A synthetic handbook written by `benchmarks/generate.py` to measure build time a
 - [Teams](teams/index.md)
 - [Pain points](pain-points/index.md)
 - [Measures](measures/index.md)
+- [Insights](insights/index.md)
+- [Opportunities](opportunities/index.md)
 """
 
 
@@ -157,6 +166,64 @@ def persona(rnd: random.Random, n: int) -> dict:
         "quote": sentence(rnd, 8, 14),
         "tags": sorted(rnd.sample(["direct", "digital-first", "price-sensitive", "loyal", "vulnerable"], 2)),
     }
+
+
+def insight(rnd: random.Random, n: int) -> dict:
+    """An insight of map format 1.2, dated before the benchmarks' build date."""
+    return {
+        "title": f"Insight {n}: {sentence(rnd, 3, 6).rstrip('.')}",
+        "kind": INSIGHT_KINDS[n % len(INSIGHT_KINDS)],
+        "date": datetime.date(rnd.randint(2024, 2025), rnd.randint(1, 12), rnd.randint(1, 28)),
+        "participants": rnd.randint(5, 5000),
+        "source": f"https://research.example.com/studies/{n:04d}",
+        "owner": rnd.choice(TEAMS),
+        "findings": [sentence(rnd, 8, 14) for _ in range(rnd.randint(1, 3))],
+        "quotes": [sentence(rnd, 6, 12)],
+        "tags": sorted(rnd.sample(["claims", "sales", "service", "renewal", "digital"], 2)),
+    }
+
+
+def managed(opportunity_id: str, insights: list[str]) -> dict:
+    """What map format 1.2 adds to an opportunity, the same wherever its id is named (maps
+    that disagree on an opportunity's figures are an error): drawn from its id."""
+    rnd = random.Random(opportunity_id)
+    data = {
+        "id": opportunity_id,
+        "value": rnd.randint(1, 5),
+        "business_value": rnd.randint(1, 5),
+        "effort": rnd.randint(1, 5),
+        "status": rnd.choice(OPPORTUNITY_STATUSES),
+        "owner": rnd.choice(TEAMS),
+        "tickets": [f"https://jira.example.com/browse/CX-{rnd.randint(100, 99999)}" for _ in range(rnd.randint(0, 2))],
+    }
+    if insights and rnd.random() < 0.5:
+        data["insights"] = sorted(rnd.sample(insights, min(len(insights), rnd.randint(1, 2))))
+    return data
+
+
+def backing(pain_id: str, seed: int, insights: list[str]) -> list[str]:
+    """The insights behind a shared pain point, the same on every map that names it, as the
+    research behind a problem is: about half the pain points have one or two."""
+    rnd = random.Random(f"{seed}:backing:{pain_id}")
+    if rnd.random() < 0.5:
+        return []
+    return sorted(rnd.sample(insights, min(len(insights), rnd.randint(1, 2))))
+
+
+def add_research(data: dict, n: int, seed: int, insights: list[str], opportunities: list[str]) -> None:
+    """Map format 1.2 on journey `n`'s data: the insights behind its named pain points, and
+    ids from a shared pool, with their figures, on most of its opportunities."""
+    rnd = random.Random(f"{seed}:research:{n}")
+    for block in data["stages"]:
+        for step in block["steps"]:
+            for pain in step.get("pain_points", ()):
+                if "id" in pain and insights:
+                    backed = backing(pain["id"], seed, insights)
+                    if backed:
+                        pain["insights"] = backed
+            for opportunity in step.get("opportunities", ()):
+                if rnd.random() < 0.8:
+                    opportunity.update(managed(rnd.choice(opportunities), insights))
 
 
 def pain_point(rnd: random.Random, pool: list[str], used: set[str]) -> dict:
@@ -295,11 +362,19 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
             persona(rnd, n), f"## Research basis\n\n{sentence(rnd, 10, 20)}\n"
         )
     pool = [f"pain-{n:04d}" for n in range(max(10, journeys // 4))]
+    research = random.Random(f"{seed}:insights")
+    insight_ids = [f"insight-{n:04d}" for n in range(max(5, journeys // 10))]
+    for n, iid in enumerate(insight_ids):
+        files[f"maps/insights/{iid}.md"] = front_matter(
+            insight(research, n), f"## How we did it\n\n{sentence(research, 12, 24)}\n"
+        )
+    opportunity_pool = [f"opportunity-{n:04d}" for n in range(max(10, journeys // 5))]
     currents: list[str] = []
     by_area: dict[str, list[str]] = {area: [] for area in AREAS}
     for n in range(journeys):
         jid = f"journey-{n:05d}"
         data = journey(rnd, n, persona_ids, pool, currents)
+        add_research(data, n, seed, insight_ids, opportunity_pool)
         if data["state"] == "current":
             currents.append(jid)
         area = AREAS[n % len(AREAS)]

@@ -36,7 +36,7 @@ PAGE_LIMIT = 100 * 1024  # a journey page
 AGGREGATE_LIMIT = 250 * 1024  # any generated page, aggregate and list pages included
 MEMORY_LIMIT_MIB = 1.5 * 1024  # peak memory of the build at the largest size
 SEARCH_LIMIT = 4 * 1024  # bytes of search_index.json a map, at 1,000 maps
-KINDS = ("journeys", "personas", "stages", "teams", "pain-points", "measures")
+KINDS = ("journeys", "personas", "stages", "teams", "pain-points", "measures", "insights", "opportunities")
 # A fixed build date, so review status and every page are the same from run to run.
 EPOCH = "1767225600"
 
@@ -120,6 +120,8 @@ def page_kind(rel: str) -> str | None:
         "teams": "team",
         "pain-points": "pain-point",
         "measures": "measure",
+        "insights": "insight",
+        "opportunities": "opportunity",
     }[parts[0]]
     if any(p.startswith("page-") for p in parts[1:-1]):
         return f"{name} list page" if parts[1] != "index" else f"{parts[0]} index list page"

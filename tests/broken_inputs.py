@@ -94,6 +94,8 @@ def alongside(id_: str, content, located, guide=None, placeholders=()) -> Broken
     return Broken(id_, {f"maps/journeys/{id_}.md": content}, located, guide, tuple(placeholders), True)
 
 
+# An insight of map format 1.2, valid as it stands but for its kind.
+INSIGHT = "---\ntitle: Price survey\nkind: {kind}\ndate: 2026-01-31\nparticipants: 200\n---\n\nHow we did it.\n"
 STAGES_WITH_DUPLICATE = "- id: discover\n- id: buy\n- id: discover\n- name: No id\n"
 
 CASES: tuple[Broken, ...] = (
@@ -531,6 +533,109 @@ CASES: tuple[Broken, ...] = (
         "unknown pain-point 'X': no such id in this handbook, which has A",
         (("nothing", "X"), ("price-mismatch", "A")),
     ),
+    # Map format 1.2: insights, and opportunities through to delivery.
+    Broken(
+        "unknown-insight",
+        {
+            "maps/insights/price-survey.md": INSIGHT.format(kind="survey"),
+            X: "---\n" + ONE_STEP + "        pain_points: [{text: P, insights: [price-survy]}]\n---\n",
+        },
+        "maps/journeys/x.md:9:44: stages[0].steps[0].pain_points[0].insights[0]: unknown insight 'price-survy': no such id in this handbook (did you mean 'price-survey'?)",
+        "unknown insight 'X': no such id in this handbook (did you mean 'Y'?)",
+        (("price-survy", "X"), ("price-survey", "Y")),
+    ),
+    Broken(
+        "insight-unknown-kind",
+        {"maps/insights/webinar.md": INSIGHT.format(kind="webinar")},
+        "maps/insights/webinar.md:3:7: kind: 'webinar' is not one of interview, survey, analytics, support-tickets, usability-test, review, observation, other",
+        alongside=True,
+    ),
+    Broken(
+        "insight-in-the-future",
+        {"maps/insights/future.md": INSIGHT.format(kind="survey").replace("2026-01-31", "9999-12-31")},
+        "maps/insights/future.md:4:7: date: 9999-12-31 is in the future: write the date the research ended",
+        "X is in the future: write the date the research ended",
+        (("9999-12-31", "X"),),
+        alongside=True,
+    ),
+    Broken(
+        "insight-without-date",
+        {"maps/insights/undated.md": INSIGHT.format(kind="survey").replace("date: 2026-01-31\n", "")},
+        "maps/insights/undated.md:2:1: missing required key 'date'",
+        alongside=True,
+    ),
+    Broken(
+        "insight-source-not-https",
+        {
+            "maps/insights/http-source.md": INSIGHT.format(kind="survey").replace(
+                "---\n\n", "source: http://research.example.com/s\n---\n\n"
+            )
+        },
+        "maps/insights/http-source.md:6:9: source: 'http://research.example.com/s' is a link but not an https one: write 'https://research.example.com/s', or the place as plain text",
+        "'X' is a link but not an https one: write 'https://...', or the place as plain text",
+        (("http://research.example.com/s", "X"), ("https://research.example.com/s", "https://...")),
+        alongside=True,
+    ),
+    alongside(
+        "ticket-not-https",
+        GOOD.format(title="x").replace(
+            "owner: sales", "owner: sales\n        opportunities: [{text: x, tickets: [CX-101]}]"
+        ),
+        "maps/journeys/ticket-not-https.md:10:45: stages[0].steps[0].opportunities[0].tickets[0]: 'CX-101' is not an https URL",
+    ),
+    alongside(
+        "ticket-http",
+        GOOD.format(title="x").replace(
+            "owner: sales",
+            "owner: sales\n        opportunities: [{text: x, tickets: ['http://jira.example.com/browse/CX-1']}]",
+        ),
+        "maps/journeys/ticket-http.md:10:45: stages[0].steps[0].opportunities[0].tickets[0]: 'http://jira.example.com/browse/CX-1' is not an https URL (did you mean 'https://jira.example.com/browse/CX-1'?)",
+        "'X' is not an https URL (did you mean 'https://...'?)",
+        (("http://jira.example.com/browse/CX-1", "X"), ("https://jira.example.com/browse/CX-1", "https://...")),
+    ),
+    alongside(
+        "opportunity-score-out-of-range",
+        GOOD.format(title="x").replace("owner: sales", "owner: sales\n        opportunities: [{text: x, value: 6}]"),
+        "maps/journeys/opportunity-score-out-of-range.md:10:42: stages[0].steps[0].opportunities[0].value: 6 is not between 1 and 5",
+        "X is not between 1 and 5",
+        (("6", "X"),),
+    ),
+    alongside(
+        "opportunity-status-unknown",
+        GOOD.format(title="x").replace(
+            "owner: sales", "owner: sales\n        opportunities: [{text: x, status: done}]"
+        ),
+        "maps/journeys/opportunity-status-unknown.md:10:43: stages[0].steps[0].opportunities[0].status: 'done' is not one of idea, planned, in-progress, shipped, dropped",
+    ),
+    Broken(
+        "opportunity-disagrees",
+        {
+            STEP: minimal(
+                STEP,
+                "            impact: high\n",
+                "            impact: high\n            id: price-guarantee\n            value: 4\n",
+            ),
+            X: "---\n"
+            + ONE_STEP
+            + "        opportunities: [{text: Hold the price, id: price-guarantee, value: 3}]\n---\n",
+        },
+        "maps/journeys/x.md:9:76: stages[0].steps[0].opportunities[0].value: opportunity 'price-guarantee' has value 3 here but 4 at maps/journeys/sales/buy.md:34: an opportunity has one value, so write it on one map, or the same on every map that names it",
+        "opportunity 'X' has K A here but B at F:L: an opportunity has one K, so write it on one map, or the same on every map that names it",
+        (
+            ("price-guarantee", "X"),
+            ("value", "K"),
+            ("has K 3", "has K A"),
+            ("but 4", "but B"),
+            ("maps/journeys/sales/buy.md:34", "F:L"),
+        ),
+    ),
+    Broken(
+        "generated-opportunity-id",
+        journey(ONE_STEP + "        opportunities: [{id: buy--discover-1-1, text: O}]\n"),
+        "maps/journeys/x.md:9:30: stages[0].steps[0].opportunities[0].id: 'buy--discover-1-1' has the form of the ids the handbook gives opportunities without one (<journey>--<stage>-<step>-<n>), so it could merge two unrelated opportunities: choose another id",
+        "'X' has the form of the ids the handbook gives opportunities without one (<journey>--<stage>-<step>-<n>), so it could merge two unrelated opportunities: choose another id",
+        (("buy--discover-1-1", "X"),),
+    ),
     # Stages and states.
     Broken(
         "stage-out-of-order",
@@ -669,8 +774,8 @@ CASES: tuple[Broken, ...] = (
     Broken(
         "link-to-catalogue",
         {STEP: minimal(STEP, "We interviewed six buyers.", "[x](../../stages.yml)")},
-        "maps/journeys/sales/buy.md:41:5: link '../../stages.yml': maps/stages.yml has no page of its own: link a persona or journey map, or a file of docs/",
-        "link 'X': F has no page of its own: link a persona or journey map, or a file of docs/",
+        "maps/journeys/sales/buy.md:41:5: link '../../stages.yml': maps/stages.yml has no page of its own: link a persona, journey or insight, or a file of docs/",
+        "link 'X': F has no page of its own: link a persona, journey or insight, or a file of docs/",
         (("../../stages.yml", "X"), ("maps/stages.yml", "F")),
     ),
     Broken(

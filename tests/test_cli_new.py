@@ -143,7 +143,8 @@ def test_every_documented_key_in_the_templates_is_a_real_key(handbook_dir):
     """Uncommenting an example must not introduce an unknown key."""
     new(handbook_dir, "journey", "full")
     new(handbook_dir, "persona", "full")
-    for path in ("maps/journeys/full.md", "maps/personas/full.md"):
+    new(handbook_dir, "insight", "full", "--kind", "survey")
+    for path in ("maps/journeys/full.md", "maps/personas/full.md", "maps/insights/full.md"):
         text = (handbook_dir / path).read_text()
         front = text.split("---\n")[1]
         uncommented = "\n".join(EXAMPLE.sub(r"\1\2", line) for line in front.splitlines())
@@ -152,13 +153,14 @@ def test_every_documented_key_in_the_templates_is_a_real_key(handbook_dir):
     assert [str(p) for p in problems if "unknown key" in p.message or "YAML" in p.message] == []
 
 
-@pytest.mark.parametrize("kind", ["journey", "persona"])
+@pytest.mark.parametrize("kind", ["journey", "persona", "insight"])
 def test_new_refuses_to_overwrite(handbook_dir, capsys, kind):
-    assert new(handbook_dir, kind, "fresh") == 0
+    extra = ["--kind", "survey"] if kind == "insight" else []
+    assert new(handbook_dir, kind, "fresh", *extra) == 0
     path = handbook_dir / "maps" / f"{kind}s" / "fresh.md"
     path.write_text(path.read_text() + "\nedited\n")
     capsys.readouterr()
-    assert new(handbook_dir, kind, "fresh") == 2
+    assert new(handbook_dir, kind, "fresh", *extra) == 2
     assert "exists already" in capsys.readouterr().err
     assert path.read_text().endswith("\nedited\n")
 
@@ -187,6 +189,34 @@ def test_the_narrative_body_starts_after_the_front_matter(handbook_dir):
     assert doc.problems == []
     assert doc.body.startswith("## Research basis\n")
     assert (handbook_dir / "maps/journeys/plain.md").read_text().split("\n")[doc.body_line - 1] == "## Research basis"
+
+
+def test_new_insight_fails_check_until_its_finding_and_method_are_written(handbook_dir, capsys):
+    """Map format 1.2: an insight from the records, its kind and owner as given, today's date."""
+    assert new(handbook_dir, "insight", "price-survey", "--kind", "survey", "--owner", "care") == 0
+    path = handbook_dir / "maps/insights/price-survey.md"
+    handbook = load_handbook(handbook_dir / "maps", custom_fields=CUSTOM)
+    located = sorted((p.key, p.message) for p in handbook.problems)
+    assert located == [("", placeholders.MESSAGE), ("findings[0]", placeholders.MESSAGE)]
+    fill_in(path)
+    handbook = load_handbook(handbook_dir / "maps", custom_fields=CUSTOM)
+    assert handbook.problems == ()
+    insight = handbook.insight_by_id["price-survey"]
+    assert (insight.title, insight.kind, insight.owner) == ("Price survey", "survey", "care")
+    assert insight.date is not None and insight.findings == ("Written by the editor.",)
+    text = path.read_text()
+    assert "# participants (optional): how many people or responses it rests on." in text
+    assert "# owner (optional): the team that ran the research or keeps it; ids from teams.yml:" in text
+
+
+def test_new_insight_needs_a_known_kind_and_team(handbook_dir, capsys):
+    assert new(handbook_dir, "insight", "x") == 2
+    assert "--kind: an insight needs its kind of research: one of interview, survey," in capsys.readouterr().err
+    assert new(handbook_dir, "insight", "x", "--kind", "surveys", "--owner", "sale") == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("journeys new: --kind: 'surveys' is not a kind of insight (did you mean 'survey'?)")
+    assert err[1] == "journeys new: --owner: unknown team 'sale' (did you mean 'sales'?): teams.yml has sales, care"
+    assert not (handbook_dir / "maps/insights").exists()
 
 
 def test_a_future_state_journey_names_its_baseline(handbook_dir, capsys):
@@ -224,3 +254,21 @@ def test_a_journey_inside_another_names_its_parent(handbook_dir):
     handbook = load_handbook(str(handbook_dir / "maps"), custom_fields=CUSTOM)
     assert handbook.problems == ()
     assert handbook.journey_by_id["pay"].parent == "buy"
+
+
+def test_an_option_of_another_kind_of_file_is_reported_not_ignored(handbook_dir, capsys):
+    """`--kind` on a journey was meant for an insight; `--state` on an insight would be lost."""
+    args = ("--kind", "survey", "--state", "future", "--persona", "maya", "--folder", "claims", "--owner", "care")
+    assert new(handbook_dir, "insight", "price-survey", *args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "journeys new: --folder is an option of journeys, not of insights",
+        "journeys new: --persona is an option of journeys, not of insights",
+        "journeys new: --state is an option of journeys, not of insights",
+    ]
+    assert new(handbook_dir, "persona", "zoe", "--kind", "survey", "--owner", "care") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "journeys new: --kind is an option of insights, not of personas",
+        "journeys new: --owner is an option of journeys and insights, not of personas",
+    ]
+    assert not (handbook_dir / "maps/insights").exists()
+    assert not (handbook_dir / "maps/personas/zoe.md").exists()

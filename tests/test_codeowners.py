@@ -142,3 +142,17 @@ def test_the_history_page_shows_the_demos_real_block(capsys):
     code, out, _ = run(REPO, capsys, "codeowners", "--print")
     assert (code, out) == (0, shown)
     assert "#   maps/journeys/sales/landlord-cover-via-broker.md (owner: broker-partnerships)" in out
+
+
+def test_an_insight_goes_to_the_reviewers_of_the_team_that_keeps_it(reviewed, capsys):
+    write(
+        reviewed,
+        {
+            "maps/insights/survey.md": "---\ntitle: Survey\nkind: survey\ndate: 2025-01-31\nowner: sales\n---\n",
+            "maps/insights/calls.md": "---\ntitle: Calls\nkind: interview\ndate: 2025-01-31\n---\n",
+        },
+    )
+    code, out, _ = run(reviewed, capsys, "codeowners", "--print")
+    assert code == 0
+    assert "/maps/insights/survey.md @maya @org/sales\n" in out
+    assert "/maps/insights/calls.md" not in out  # no owner, no reviewers: the host's other rules apply

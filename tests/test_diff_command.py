@@ -153,3 +153,33 @@ def test_three_dots_compare_with_where_the_branch_left_the_base(handbook_dir, ca
         "  - Emotion: Comparison site: 0 → -2",
         "  - Emotion: Checkout: +2 → +1",
     ]
+
+
+def test_opportunity_status_and_score_changes_and_insight_files_are_listed(handbook_dir, capsys):
+    """Map format 1.2: where an opportunity's work stands and what it is worth, as a pull
+    request changes them, and the research added with it."""
+    make_history(handbook_dir)
+    git(handbook_dir, "commit", "-qam", "Checkout", day=6)
+    managed = "            addresses: [price-mismatch]\n            id: price-guarantee\n"
+    edit(handbook_dir, RENAMED, "            addresses: [price-mismatch]\n", managed + "            value: 4\n")
+    git(handbook_dir, "commit", "-qam", "Name the opportunity", day=7)
+    edit(
+        handbook_dir,
+        RENAMED,
+        managed + "            value: 4\n",
+        managed
+        + "            value: 4\n            business_value: 3\n            effort: 2\n            status: planned\n",
+    )
+    (handbook_dir / "maps/insights").mkdir()
+    (handbook_dir / "maps/insights/survey.md").write_text(
+        "---\ntitle: Price survey\nkind: survey\ndate: 2026-01-31\n---\n", encoding="utf-8"
+    )
+    code, out, _ = run(handbook_dir, capsys, "HEAD")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "maps/insights/survey.md [insight]",
+        "  - Insight added: Price survey",
+        f"{RENAMED} [journey]",
+        "  - Opportunity status: Guarantee the listed price.: idea → planned",
+        "  - Opportunity score: Guarantee the listed price.: - → 3.5",
+    ]

@@ -31,7 +31,11 @@ def test_the_editor_is_served_beside_the_handbook(handbook_dir):
     assert (admin / "decap-cms" / "decap-cms.js").stat().st_size > 5_000_000
     assert (admin / "yaml" / "index.js").is_file()
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
-    assert [c["folder"] for c in config["collections"] if "folder" in c] == ["maps/journeys", "maps/personas"]
+    assert [c["folder"] for c in config["collections"] if "folder" in c] == [
+        "maps/journeys",
+        "maps/personas",
+        "maps/insights",
+    ]
     page = parse((admin / "index.html").read_text(encoding="utf-8"))
     scripts = page.find_all("script")
     # No inline script: every script is a file beside the page, Decap's bundle between ours.

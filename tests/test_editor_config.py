@@ -16,7 +16,11 @@ from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.file_kinds import FileKind
 from journeys.core.options import OptionError, from_mapping
 from journeys.core.schema import (
+    INSIGHT,
+    INSIGHT_KINDS,
     INTERNAL,
+    OPPORTUNITY,
+    OPPORTUNITY_STATUSES,
     PUBLIC,
     Choice,
     CustomField,
@@ -34,7 +38,7 @@ from journeys.render import editor_config as generator
 from journeys.render.editor_config import backend_settings, editor_config
 from journeys.render.labels import LABELS
 
-ALL = frozenset({"journey", "persona", "stage", "team", "measure"})
+ALL = frozenset({"journey", "persona", "insight", "stage", "team", "measure"})
 DEFAULT = Editor()
 
 
@@ -67,7 +71,14 @@ def step_fields(made: dict) -> dict[str, dict]:
 
 def test_each_kind_of_file_is_a_collection():
     made = config()
-    assert [c["name"] for c in made["collections"]] == ["journeys", "personas", "stages", "teams", "measures"]
+    assert [c["name"] for c in made["collections"]] == [
+        "journeys",
+        "personas",
+        "insights",
+        "stages",
+        "teams",
+        "measures",
+    ]
     journeys = collection(made, "journeys")
     assert journeys["folder"] == "maps/journeys" and journeys["nested"]["subfolders"] is False
     assert journeys["format"] == "journeys-journeys" and journeys["identifier_field"] == "title"
@@ -140,9 +151,49 @@ def test_the_measure_catalogue_is_a_list_that_kpis_choose_from():
         assert kpi["name"]["required"] is False  # with a measure, its name is the measure's
 
 
+def test_insights_are_a_collection_and_opportunities_carry_their_delivery_keys():
+    """Map format 1.2: insights/<id>.md is a kind of file with its own forms; pain points and
+    opportunities choose their insights among them; an opportunity's score, status, owner and
+    tickets are fields of its form in the journey."""
+    made = config()
+    insights = collection(made, "insights")
+    assert (insights["folder"], insights["format"], insights["create"]) == (
+        "maps/insights",
+        "journeys-insights",
+        True,
+    )
+    assert insights["editor"] == {"preview": True} and insights["identifier_field"] == "title"
+    found = fields_of(insights["fields"])
+    assert list(found) == [key.name for key in INSIGHT.keys] + ["body"]
+    assert [o["value"] for o in found["kind"]["options"]] == list(INSIGHT_KINDS) and found["kind"]["required"]
+    assert found["date"]["widget"] == "datetime" and found["participants"]["widget"] == "number"
+    assert found["owner"]["collection"] == "teams" and found["source"]["widget"] == "string"
+    assert found["visibility"]["default"] == "internal"
+    step = step_fields(made)
+    backed_by = {
+        "widget": "relation",
+        "collection": "insights",
+        "value_field": "{{filename}}",
+        "display_fields": ["title"],
+        "multiple": True,
+    }
+    pain = fields_of(step["pain_points"]["fields"])
+    assert pain["insights"] == {**pain["insights"], **backed_by}
+    opportunity = fields_of(step["opportunities"]["fields"])
+    assert list(opportunity) == [key.name for key in OPPORTUNITY.keys]
+    assert opportunity["insights"] == {**opportunity["insights"], **backed_by}
+    # Scores are 1 to 5, unsigned (emotions, around zero, are signed).
+    for name in ("value", "business_value", "effort"):
+        assert [o["label"] for o in opportunity[name]["options"]] == ["1", "2", "3", "4", "5"], name
+    assert [o["value"] for o in opportunity["status"]["options"]] == list(OPPORTUNITY_STATUSES)
+    assert opportunity["status"]["default"] == "idea"
+    assert opportunity["owner"]["collection"] == "teams"
+    assert opportunity["tickets"]["widget"] == "list" and opportunity["tickets"]["default"] == []
+
+
 def test_without_catalogues_stages_are_ids_and_teams_free_text():
     made = config(present={"journey", "persona"})
-    assert [c["name"] for c in made["collections"]] == ["journeys", "personas"]
+    assert [c["name"] for c in made["collections"]] == ["journeys", "personas", "insights"]
     step = step_fields(made)
     assert step["owner"]["widget"] == "string" and "pattern" not in step["owner"]
     stages = fields_of(collection(made, "journeys")["fields"])["stages"]
@@ -151,10 +202,10 @@ def test_without_catalogues_stages_are_ids_and_teams_free_text():
 
 
 def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):
-    """A reference to a kind added to a record, and a kind of file with its record (as issue
-    26's insights add them), become a relation and a collection."""
-    insight = Record(
-        "insight",
+    """A reference to a kind added to a record, and a kind of file the format may gain (as
+    insights came with map format 1.2) with its record, become a relation and a collection."""
+    workshop = Record(
+        "workshop",
         (
             Key("title", Text(), True, doc="what the research is called", audience=PUBLIC),
             Key("kind", Choice(("interview", "survey")), True, doc="how it was done", audience=PUBLIC),
@@ -174,11 +225,11 @@ def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):
     kinds = (
         dataclasses.replace(file_kinds.FILE_KINDS[0], record=with_research),
         *file_kinds.FILE_KINDS[1:],
-        FileKind("insight", "Insights", "Insight", "insights/*.md", lambda custom: insight, body=True),
+        FileKind("workshop", "Workshops", "Workshop", "workshops/*.md", lambda custom: workshop, body=True),
     )
     monkeypatch.setattr(file_kinds, "FILE_KINDS", kinds)
     monkeypatch.setattr(generator, "FILE_KINDS", kinds)
-    made = config(present=ALL | {"insight"})
+    made = config(present=ALL | {"workshop"})
     research = fields_of(collection(made, "journeys")["fields"])["research"]
     assert (research["widget"], research["collection"], research["multiple"], research["hint"]) == (
         "relation",
@@ -186,9 +237,9 @@ def test_a_new_key_and_a_new_kind_of_file_need_no_edit_here(monkeypatch):
         True,
         "The research it rests on",
     )
-    insights = collection(made, "insights")
-    assert insights["folder"] == "maps/insights" and insights["format"] == "journeys-insights"
-    found = fields_of(insights["fields"])
+    workshops = collection(made, "workshops")
+    assert workshops["folder"] == "maps/workshops" and workshops["format"] == "journeys-workshops"
+    found = fields_of(workshops["fields"])
     assert found["kind"]["widget"] == "select" and found["date"]["widget"] == "datetime"
     assert found["participants"]["widget"] == "number" and found["participants"]["max"] == 10**6
     assert found["body"]["hint"].startswith("In Markdown: the research itself")

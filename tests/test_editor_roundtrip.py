@@ -21,6 +21,8 @@ from journeys.core import load_handbook
 from journeys.core.changes import (
     catalogue_changes,
     catalogue_version,
+    insight_changes,
+    insight_version,
     journey_changes,
     journey_version,
     persona_changes,
@@ -102,6 +104,8 @@ def changes(rel: str, before: str, after: str) -> tuple:
     if rel == "measures.yml":  # journeys diff has no changes of the measure catalogue: the data read must be equal
         old_data, new_data = yaml.safe_load(before), yaml.safe_load(after)
         return () if old_data == new_data else (old_data, new_data)
+    if rel.startswith("insights/"):
+        return insight_changes(insight_version(old, rel), insight_version(new, rel))
     record, kind = (STAGE, "stage") if rel == "stages.yml" else (TEAM, "team")
     return catalogue_changes(kind, catalogue_version(old, record), catalogue_version(new, record))
 
@@ -109,7 +113,7 @@ def changes(rel: str, before: str, after: str) -> tuple:
 def test_every_demo_map_saved_unchanged_is_the_same_map(tmp_path):
     admin = admin_folder(tmp_path)
     files = map_files(REPO / "maps")
-    assert len(files) == 17  # 10 journeys, 4 personas, 3 catalogues (stages, teams, measures)
+    assert len(files) == 24  # 10 journeys, 4 personas, 7 insights, 3 catalogues (stages, teams, measures)
     saved = saved_unchanged(admin, files)
     maps = tmp_path / "maps"
     report = []

@@ -19,7 +19,7 @@ from journeys.render.urls import Site
 
 def test_json_holds_the_normalised_handbook(built):
     data = json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))
-    assert data["version"] == 2
+    assert data["version"] == 2  # map format 1.2, "Exports in version 1.2"
     assert [p["id"] for p in data["personas"]] == ["maya", "omar"]
     assert data["personas"][0]["name"] == "Maya, first-time buyer" and data["personas"][0]["url"] == "personas/maya/"
     assert [s["id"] for s in data["stages"]] == ["discover", "buy"]

@@ -20,6 +20,7 @@ from helpers import REPO
 from journeys.core import schema
 from journeys.core.audience import FILE_FIELDS, public_field_choices
 from journeys.core.schema import (
+    INSIGHT,
     INTERNAL,
     MEASURE,
     MEASURE_VALUE,
@@ -37,7 +38,7 @@ CUSTOM = (("backstage", "Behind the scenes"),)
 
 
 def every_record() -> list[Record]:
-    return [*records_in(journey_record(CUSTOM)), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE]
+    return [*records_in(journey_record(CUSTOM)), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE, INSIGHT]
 
 
 def every_key():
@@ -53,10 +54,22 @@ def test_every_key_decides_whether_a_public_build_shows_it():
 
 
 def test_the_internal_facing_keys_are_those_of_the_format_and_public_fields_takes_them():
-    # Map format 1.1, "Visibility and public builds", and a team's code-host handles; and the
-    # measures' files (map format 1.2), internal-facing as a whole.
+    # Map format 1.1, "Visibility and public builds", a team's code-host handles, and map format
+    # 1.2's tickets of opportunities and the raw material of insights; and the measures' files
+    # (map format 1.2), internal-facing as a whole.
     internal = {k.name for _, k in every_key() if k.audience == INTERNAL}
-    assert internal == {"owner", "supporting", "tools", "kpis", "evidence", "gaps", "reviewers", "backstage"}
+    assert internal == {
+        "owner",
+        "supporting",
+        "tools",
+        "kpis",
+        "evidence",
+        "gaps",
+        "reviewers",
+        "backstage",
+        "tickets",
+        "source",
+    }
     assert FILE_FIELDS == ("measures",)
     assert sorted(public_field_choices(["backstage"])) == sorted(internal | set(FILE_FIELDS))
 
@@ -76,6 +89,8 @@ def test_every_key_fills_a_model_field_and_every_model_field_has_a_key_or_is_der
 # What a form editor (issue 25's generated CMS configuration) makes of each type.
 WIDGETS = {
     schema.Text: "text",
+    schema.TextOrLink: "text",
+    schema.WebLink: "text",
     schema.TextOrNumber: "text",
     schema.Id: "text",
     schema.Image: "image",
@@ -99,7 +114,7 @@ def test_every_key_carries_what_a_form_editor_needs():
     ]
     assert missing == []
     # Files with a Markdown body say what it holds.
-    assert PERSONA.body and journey_record().body
+    assert PERSONA.body and journey_record().body and INSIGHT.body
 
 
 # Adding a field the documented way.

@@ -33,6 +33,7 @@ SECRET = "SECRET-FILE-CONTENT-MUST-NOT-APPEAR"
 # Values that are the same in both builds: they test what becomes a link or an image, and
 # what the CSV export guards against formula injection.
 EVIDENCE_URL = "https://tickets.example.com/a?b=1&c=2"
+TICKET_URL = 'https://jira.example.com/browse/CX-1?x="><script>alert(1)</script>'  # an https URL all the same
 FORMULAS = ['=HYPERLINK("http://x.example","y")', "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 
 PLUGINS = ["search", "tags", {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}]
@@ -95,12 +96,27 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
                     EVIDENCE_URL,
                     "data:text/html,<script>alert(1)</script>",
                 ],
+                "insights": ["hostile-insight"],
             },
             say("pain shorthand"),
             *({"text": formula, "severity": "low"} for formula in FORMULAS),
         ],
         "opportunities": [
-            {"text": say("opportunity"), "impact": "high", "addresses": ["hostile-pain"]},
+            {
+                "text": say("opportunity"),
+                "impact": "high",
+                "addresses": ["hostile-pain"],
+                # Map format 1.2: an opportunity of the portfolio, its ticket an address whose
+                # query would break an attribute that did not escape it.
+                "id": "hostile-opportunity",
+                "value": 4,
+                "business_value": 3,
+                "effort": 2,
+                "status": "in-progress",
+                "owner": "sales" if catalogues else say("opportunity owner team"),
+                "tickets": [EVIDENCE_URL, TICKET_URL],
+                "insights": ["hostile-insight"],
+            },
             say("opportunity shorthand"),
         ],
         "gaps": many("gap"),
@@ -160,7 +176,19 @@ def corpus(say, catalogues: bool = True) -> dict[str, str]:
         {"id": "discover", "name": say("stage discover name"), "description": say("stage discover description")},
         {"id": "buy", "name": say("stage buy name"), "description": say("stage buy description")},
     ]
+    insight = {
+        "title": say("insight title"),
+        "kind": "interview",
+        "date": datetime.date(2025, 1, 31),
+        "participants": 9,
+        "source": say("insight source"),
+        "owner": "care" if catalogues else say("insight owner team"),
+        "findings": many("finding"),
+        "quotes": many("insight quote"),
+        "tags": many("insight tag"),
+    }
     files = {
+        "maps/insights/hostile-insight.md": front(insight),
         "maps/personas/maya.md": front(persona),
         "maps/journeys/hostile.md": front(journey),
         "maps/journeys/hostile-future.md": front(future),

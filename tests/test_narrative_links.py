@@ -69,7 +69,7 @@ def test_a_broken_link_is_an_error_at_its_line_in_check_and_build(handbook_dir, 
     expected = [
         f"{STEP}:43:12: link '../nope.md': there is no file maps/journeys/nope.md; a link is relative to this map file",
         f"{STEP}:43:35: link '../../stages.yml': maps/stages.yml has no page of its own: "
-        "link a persona or journey map, or a file of docs/",
+        "link a persona, journey or insight, or a file of docs/",
     ]
     assert problems(handbook_dir) == expected
     build = build_site(handbook_dir)

@@ -1,5 +1,6 @@
 """Aggregate pages at any size: with a small page budget, a 120-journey handbook spreads its
-stage, team, persona, journeys-index and pain-point-index lists over list pages. Every list
+stage, team, persona, journeys-index, pain-point-index, insights-index and portfolio lists over
+list pages. Every list
 page is linked from its summary page by its range, has previous and next links, every link
 resolves (pain-point links reach the part that holds the row), and a small handbook keeps
 its single pages."""
@@ -44,6 +45,8 @@ def site(tmp_path_factory):
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("journeys.render.pagination.BUDGET", BUDGET)
+        # Its 12 insights fill one part at their real weight: weighed heavier, they take two.
+        patch.setattr("journeys.render.pagination.INSIGHT_ROW_BYTES", 3_000)
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
     return root / "site"
 
@@ -76,7 +79,7 @@ def pager_links(site: Path, page: str) -> tuple[list[tuple[str, str]], dict[str,
 
 def test_every_kind_of_aggregate_page_has_list_pages(site):
     kinds = {summary.split("/")[0] for summary in parts_of(site)}
-    assert kinds == {"journeys", "stages", "teams", "personas", "pain-points", "measures"}
+    assert kinds == {"journeys", "stages", "teams", "personas", "pain-points", "measures", "insights", "opportunities"}
 
 
 def test_the_summary_links_every_list_page_by_its_range_and_each_part_its_neighbours(site):
@@ -137,6 +140,29 @@ def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
     for href in map(html_lib.unescape, embedded):
         pain_id = href.split("#")[1]
         assert posixpath.normpath(posixpath.join("embedded", href.split("#")[0])) + "/#" + pain_id == homes[pain_id]
+
+
+def test_opportunity_and_insight_links_reach_their_rows(site):
+    """Every row of the portfolio and the insights index is where its export says, and a card
+    on a journey page links the part of the portfolio that holds its opportunity's row."""
+    for export, kind in (("opportunities.json", "opportunities"), ("insights.json", "insights")):
+        rows = json.loads((site / export).read_text(encoding="utf-8"))["rows"]
+        homes = {row["id"]: row["url"] for row in rows}
+        assert len({url.split("#")[0] for url in homes.values()}) > 1, kind
+        for item_id, url in homes.items():
+            page, anchor = url.split("#")
+            assert page.startswith(kind + "/") and anchor == item_id
+            assert item_id in _parse(site / page / "index.html").ids
+    homes = {r["id"]: r["url"] for r in json.loads((site / "opportunities.json").read_text("utf-8"))["rows"]}
+    linked = [
+        html_lib.unescape(h)
+        for journey in sorted((site / "journeys").glob("journey-*/index.html"))
+        for h in re.findall(r'href="([^"]*opportunities/[^"#]*#[^"]+)"', journey.read_text(encoding="utf-8"))
+    ]
+    assert {homes[h.split("#")[1]].split("#")[0] for h in linked} != {"opportunities/"}  # cards reach later parts
+    for href in linked:
+        target = posixpath.normpath(posixpath.join("journeys/x", href.split("#")[0])) + "/"
+        assert target + "#" + href.split("#")[1] == homes[href.split("#")[1]]
 
 
 def test_pages_stay_within_their_budget(site):

@@ -25,6 +25,7 @@ import yaml
 from helpers import REPO, build_site, write
 from html_tree import article, parse
 from journeys.core.schema import (
+    INSIGHT,
     INTERNAL,
     MEASURE,
     PERSONA,
@@ -37,6 +38,7 @@ from journeys.core.schema import (
     Ref,
     Text,
     TextOrNumber,
+    WebLink,
     held_record,
     journey_record,
 )
@@ -85,6 +87,8 @@ def sample(kind, s: Planter):
     """A value of type `kind` made of fresh sentinels; None where the type cannot carry one (a
     number, a date, a choice, an id) or must name an item that exists (except a team: the
     public map's)."""
+    if isinstance(kind, WebLink):  # before Text, which it is a kind of
+        return f"https://tickets.example/{s()}"
     if isinstance(kind, (Text, TextOrNumber)):
         return s()
     if isinstance(kind, Image):
@@ -94,7 +98,9 @@ def sample(kind, s: Planter):
     if isinstance(kind, Ref):
         return "zqxteam3" if kind.kind == "team" else None
     if isinstance(kind, ListOf):
-        if isinstance(kind.item, Text):  # a text and a URL, which pages may turn into a link
+        if isinstance(kind.item, Text) and not isinstance(
+            kind.item, WebLink
+        ):  # a text and a URL, which pages may turn into a link
             return [s(), "https://e.example/" + s()]
         item = sample(kind.item, s)
         return None if item is None else [item]
@@ -157,11 +163,25 @@ def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> st
                                 "text": s(),
                                 "severity": "critical",
                                 "evidence": [s(), "https://e.example/" + s()],
+                                "insights": ["zqxinsight", "public-insight"],
                             },
                             {"id": s(), "text": s(), "severity": "high"},
                             s(),
                         ],
-                        "opportunities": [{"text": s(), "impact": "high", "addresses": [shared_pain]}, s()],
+                        "opportunities": [
+                            {
+                                "text": s(),
+                                "impact": "high",
+                                "addresses": [shared_pain],
+                                "id": "zqxopportunity" + id_[-1],
+                                "value": 5,
+                                "business_value": 4,
+                                "effort": 1,
+                                "status": "planned",
+                                "insights": ["zqxinsight", "public-insight"],
+                            },
+                            s(),
+                        ],
                         "gaps": [s()],
                     }
                 ],
@@ -198,10 +218,28 @@ def public_journey(s: Planter, shared_pain: str) -> str:
                         "owner": "zqxteam3",
                         "supporting": ["zqxteam4"],
                         "pain_points": [
-                            {"id": shared_pain, "text": "Public wording of the shared pain.", "severity": "low"},
+                            {
+                                "id": shared_pain,
+                                "text": "Public wording of the shared pain.",
+                                "severity": "low",
+                                # An internal insight is never published: the pain point shows
+                                # only the public one.
+                                "insights": ["zqxinsight", "public-insight"],
+                            },
                             {"text": "A public pain without id."},
                         ],
-                        "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
+                        "opportunities": [
+                            {
+                                "text": "A public opportunity.",
+                                "addresses": [shared_pain],
+                                "id": "public-opportunity",
+                                "value": 4,
+                                "business_value": 2,
+                                "effort": 3,
+                                "status": "in-progress",
+                                "insights": ["zqxinsight", "public-insight"],
+                            }
+                        ],
                         "details": "zqxjourney",
                     }
                 ],
@@ -240,7 +278,22 @@ def planted_handbook(root: Path) -> list[str]:
     measures = [{"id": "zqxmeasure", "kind": "score"}, {"id": "public-measure", "kind": "percent"}]
     for measure in measures:
         plant(MEASURE, measure, s, every=True)
+    # Map format 1.2: an internal insight, every field planted; a public one, its
+    # internal-facing fields planted.
+    internal_insight = {"title": s(), "kind": "interview", "date": datetime.date(2026, 1, 2), "participants": 7}
+    plant(INSIGHT, internal_insight, s, every=True)
+    public_insight = {
+        "title": "Public insight",
+        "kind": "survey",
+        "date": datetime.date(2026, 1, 3),
+        "participants": 100,
+        "visibility": "public",
+        "findings": ["Published to everyone."],
+    }
+    plant(INSIGHT, public_insight, s, every=False)
     files = {
+        "maps/insights/zqxinsight.md": "---\n" + yaml.safe_dump(internal_insight) + f"---\n{s()}\n",
+        "maps/insights/public-insight.md": "---\n" + yaml.safe_dump(public_insight) + "---\nHow we did it.\n",
         "maps/stages.yml": yaml.safe_dump(stages),
         "maps/teams.yml": yaml.safe_dump(teams),
         "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
@@ -256,7 +309,15 @@ def planted_handbook(root: Path) -> list[str]:
     }
     write(root, files)
     # Ids and names that come from file and folder names are planted too.
-    return s.planted + ["zqxpersona", "zqxjourney", "zqxfolder", "zqxstage", "zqxteam"]
+    return s.planted + [
+        "zqxpersona",
+        "zqxjourney",
+        "zqxfolder",
+        "zqxstage",
+        "zqxteam",
+        "zqxinsight",
+        "zqxopportunity",
+    ]
 
 
 # Each row of the planted measure values: its scope, and whether a public build that lists
@@ -339,6 +400,17 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     # Measures are internal-facing as a whole: no page, no export, no KPI value.
     assert not (built.site / "measures").exists() and not (built.site / "measures.csv").exists()
     assert json.loads((built.site / "journeys.json").read_text(encoding="utf-8"))["measures"] == []
+    # The public insight, the portfolio's public opportunity and the public pain point's public
+    # evidence are published; no internal one.
+    assert sorted(p.name for p in (built.site / "insights").iterdir() if p.is_dir()) == ["public-insight"]
+    # A card says how its pain point is backed in words, counting the public insight only (the
+    # internal one had 7 participants); the pain-point index links it.
+    card = parse(page).find("li", cls="jm-card--pain")
+    assert card.find("p", cls="jm-backing").text == "Backed by 1 insight: survey; 100 participants"
+    index = parse(built.html("pain-points/")).find("main")
+    assert [text for href, text in index.links() if "insights/" in href] == ["Insights", "Public insight"]
+    portfolio = parse(built.html("opportunities/")).find("table", cls="jm-portfolio")
+    assert [row.attrs["id"] for row in portfolio.find("tbody").find_all("tr")] == ["public-opportunity"]
     # The form editor's configuration names the internal repository and folders: not served.
     assert not (built.site / "admin").exists()
 
@@ -349,7 +421,14 @@ def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
     built = build_site(tmp_path, config={"plugins": ["search", {"journeys": plugin}]})
     assert built.ok, built.warnings
     config = yaml.safe_load((built.site / "edit" / "config.yml").read_text(encoding="utf-8"))
-    assert [c["name"] for c in config["collections"]] == ["journeys", "personas", "stages", "teams", "measures"]
+    assert [c["name"] for c in config["collections"]] == [
+        "journeys",
+        "personas",
+        "insights",
+        "stages",
+        "teams",
+        "measures",
+    ]
     assert config["collections"][0]["folder"] == "maps/journeys"
     assert not (built.site / "admin").exists()
     # Asked for, it still holds no map's content: forms and folders, not items.

@@ -281,6 +281,65 @@ def test_a_public_maps_link_to_no_journey_suggests_only_public_ones(tmp_path, ke
     assert not any(secret in message for secret in SECRETS)
 
 
+# --- Insights and shared opportunities (map format 1.2) -------------------------------------
+
+INSIGHTS = {
+    "maps/insights/zqxsecretinsight.md": "---\ntitle: Secret research\nkind: interview\ndate: 2025-01-02\n---\n",
+    "maps/insights/public-research.md": (
+        "---\ntitle: Public research\nkind: survey\ndate: 2025-01-03\nvisibility: public\n---\n"
+    ),
+}
+
+
+def on_discover(**step) -> dict:
+    """Front matter of a journey with one step at the stage `discover`."""
+    return {"stages": [{"stage": "discover", "steps": [{"touchpoint": "Page", "emotion": 0, **step}]}]}
+
+
+def messages_of(root: Path, path: str, audience: str) -> list[str]:
+    handbook = load_handbook(root / "maps", root=root, audience=audience)
+    return [str(p) for p in handbook.problems + handbook.warnings if p.path == path]
+
+
+def test_a_public_maps_insight_hints_name_public_insights_only(tmp_path):
+    """A public map may cite an internal insight (the public site leaves it out), but an id
+    that names nothing is suggested public insights only."""
+    cited = ["zqxsecretinsigh", "public-researcb", "zqxsecretinsight", "public-research"]
+    hint_handbook(tmp_path, on_discover(pain_points=[{"text": "P", "insights": cited}]))
+    write(tmp_path, INSIGHTS)
+    internal = messages_of(tmp_path, PUBLIC, "internal")
+    assert any("did you mean 'zqxsecretinsight'" in m for m in internal)  # the control
+    public = messages_of(tmp_path, PUBLIC, "public")
+    assert [m.split(": ", 2)[2] for m in public] == [
+        "unknown insight 'zqxsecretinsigh': no such id in this handbook",
+        "unknown insight 'public-researcb': no such id in this handbook (did you mean 'public-research'?)",
+    ]
+    built = build_site(tmp_path, strict=False, config=public_config())
+    assert "zqxsecretinsigh" in built.html("journeys/public-journey/")  # the error box, quoting the map
+    assert leaks(built.site, ["zqxsecretinsight", "Secret research"]) == []
+    assert [w for w in built.warnings if "zqxsecretinsight" in w] == []
+
+
+def test_a_public_map_is_compared_with_public_maps_only_on_a_shared_opportunity(tmp_path):
+    """Maps that disagree on a shared opportunity's value are an error that names the map
+    written first; in a public build a public map is compared with public maps only, so its
+    message names no internal map."""
+    hint_handbook(tmp_path, on_discover(opportunities=[{"id": "shared-idea", "text": "O", "value": 4}]))
+    for name, front in (
+        ("a-zqxsecretplan", {"title": "Secret plan", "personas": ["public-persona"], "value": 3}),
+        ("public-two", {"title": "Public two", "personas": ["public-persona"], "visibility": "public", "value": 5}),
+    ):
+        value = front.pop("value")
+        front |= on_discover(opportunities=[{"id": "shared-idea", "text": "O", "value": value}])
+        write(tmp_path, {f"maps/journeys/{name}.md": "---\n" + yaml.safe_dump(front) + "---\n"})
+    internal = messages_of(tmp_path, PUBLIC, "internal")
+    assert len(internal) == 1 and "has value 4 here but 3 at maps/journeys/a-zqxsecretplan.md" in internal[0]
+    assert messages_of(tmp_path, PUBLIC, "public") == []
+    second = messages_of(tmp_path, "maps/journeys/public-two.md", "public")
+    assert len(second) == 1 and "has value 5 here but 4 at maps/journeys/public-journey.md" in second[0]
+    assert not any("zqxsecret" in m for m in second)
+
+
 # --- Narrative links ------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
 from journeys.core.json_schema import front_matter_schema
 from journeys.core.schema import (
+    INSIGHT,
     MEASURE,
     MEASURE_VALUE,
     PERSONA,
@@ -34,7 +35,9 @@ from journeys.core.schema import (
     Record,
     Ref,
     Text,
+    TextOrLink,
     TextOrNumber,
+    WebLink,
     journey_record,
     records_in,
 )
@@ -62,7 +65,7 @@ def validator(kind, custom=CUSTOM):
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("kind", ["persona", "journey"])
+@pytest.mark.parametrize("kind", ["persona", "journey", "insight"])
 def test_every_demo_map_and_the_template_match_the_schema(kind):
     files = sorted((REPO / "maps" / f"{kind}s").rglob("*.md"))
     assert len(files) >= 4
@@ -125,6 +128,33 @@ def test_what_the_validator_rejects_the_schema_rejects(tmp_path, old, new):
     )
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("kind: survey", "kind: webinar"),
+        ("source: Survey tool", "source: http://survey.example.com/7"),
+        ("participants: 400", "participants: 0"),
+    ],
+)
+def test_what_the_validator_rejects_in_an_insight_the_schema_rejects(tmp_path, old, new):
+    insight = "---\ntitle: Survey\nkind: survey\ndate: 2025-06-01\nparticipants: 400\nsource: Survey tool\n---\n"
+    write(tmp_path, {"maps/insights/s.md": insight})
+    assert list(validator("insight", ()).iter_errors(front_matter(tmp_path / "maps/insights/s.md"))) == []
+    write(tmp_path, {"maps/insights/s.md": insight.replace(old, new)})
+    problems = load_handbook(tmp_path / "maps").problems
+    assert any(p.path.endswith("s.md") for p in problems), "the validator accepts the changed insight"
+    assert list(validator("insight", ()).iter_errors(front_matter(tmp_path / "maps/insights/s.md")))
+
+
+def test_a_ticket_that_is_not_an_https_url_fails_both(tmp_path):
+    ticketed = MAP.replace(
+        "        pain_points:", "        opportunities: [{text: O, tickets: [CX-101]}]\n        pain_points:"
+    )
+    write(tmp_path, {"maps/personas/maya.md": "---\nname: Maya\n---\n", "maps/journeys/buy.md": ticketed})
+    assert load_handbook(tmp_path / "maps").problems
+    assert list(validator("journey", ()).iter_errors(front_matter(tmp_path / "maps/journeys/buy.md")))
+
+
 def test_the_unchanged_map_is_valid_for_both(tmp_path):
     write(tmp_path, {"maps/personas/maya.md": "---\nname: Maya\n---\n", "maps/journeys/buy.md": MAP})
     assert load_handbook(tmp_path / "maps").problems == ()
@@ -162,6 +192,8 @@ def type_label(kind) -> str:
         return f"whole number from {kind.low} to {kind.high}"
     return {
         Text: "text",
+        TextOrLink: "text or https URL",
+        WebLink: "https URL",
         TextOrNumber: "text or number",
         Date: "date `YYYY-MM-DD`",
         Number: "number",
@@ -172,7 +204,7 @@ def type_label(kind) -> str:
 
 
 def records() -> dict[str, Record]:
-    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE)}
+    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM, MEASURE, MEASURE_VALUE, INSIGHT)}
 
 
 def declared_tables() -> dict[str, set[tuple[str, str, str]]]:
@@ -205,8 +237,18 @@ def test_the_format_reference_lists_every_key_with_its_type():
         == sorted(declared)
         == sorted(
             [
-                *("persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"),
-                *("measure", "measure value"),
+                "persona",
+                "journey",
+                "stage block",
+                "step",
+                "KPI",
+                "pain point",
+                "opportunity",
+                "stage",
+                "team",
+                "insight",
+                "measure",
+                "measure value",
             ]
         )
     )

@@ -325,6 +325,19 @@ def test_tags_custom_dir_hooks_and_a_generated_nav_carry_over(small):
     assert broken_links(small / "out/site")[1] == []
 
 
+def test_a_generated_nav_lists_the_insights_index_of_a_handbook_with_insights(small):
+    """Map format 1.2: the insights index and the portfolio are indexes, listed once the
+    handbook has them, and only then (a 1.1 handbook's nav is as it was, above)."""
+    (small / "maps/insights").mkdir()
+    (small / "maps/insights/survey.md").write_text(
+        "---\ntitle: Survey\nkind: survey\ndate: 2025-01-31\n---\n", encoding="utf-8"
+    )
+    assert export(small, "out") == 0
+    config = yaml.safe_load(re.sub(r"!!?[\w/:.]+", "", (small / "out/mkdocs.yml").read_text(encoding="utf-8")))
+    assert config["nav"][-2:] == ["pain-points/index.md", "insights/index.md"]
+    assert "opportunities/index.md" not in config["nav"]
+
+
 def test_zensical_resolves_images_and_plotly_of_the_zensical_export(small):
     assert export(small, "out", "--for", "zensical") == 0
     result = run_generator("zensical", small / "out")

@@ -33,5 +33,8 @@ PAGE_TYPES = {
     "pain-point index": "pain-points/",
     "measures index": "measures/",
     "measure": "measures/claim-nps/",
+    "insights index": "insights/",
+    "insight": "insights/claims-household-interviews-2026/",
+    "opportunity portfolio": "opportunities/",
     "invalid map": f"journeys/{BROKEN_ID}/",
 }

@@ -62,7 +62,10 @@ def walk(page) -> list[dict]:
     raise AssertionError(f"focus did not cycle within {MAX_TABS} presses")
 
 
-@pytest.mark.parametrize("kind", ["journey", "future-state journey", "pain-point index", "invalid map"])
+@pytest.mark.parametrize(
+    "kind",
+    ["journey", "future-state journey", "pain-point index", "invalid map", "insights index", "opportunity portfolio"],
+)
 def test_every_content_control_is_reached_and_shows_focus(browser, base_url, kind):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -28,7 +28,7 @@ def test_filters_hide_rows_that_do_not_match_and_reset_shows_all(watched, demo_h
     page = watched.page
     every = [p.id for p in demo_handbook.pain_points]
     assert page.evaluate(VISIBLE_IDS) == every
-    assert page.locator("form.jm-filter select").count() == 5
+    assert page.locator("form.jm-filter select").count() == 6  # with backing (map format 1.2)
     page.select_option("form.jm-filter select[name=severity]", "critical")
     critical = [p.id for p in demo_handbook.pain_points if p.severity == "critical"]
     assert critical and page.evaluate(VISIBLE_IDS) == critical == page.evaluate(ROWS_WITH, "critical")
@@ -119,4 +119,70 @@ def test_a_stage_page_links_the_index_filtered_to_its_stage(paged):
     page.wait_for_selector(".jm-pain-results")
     assert page.locator("form.jm-filter select[name=stage]").input_value() == stage
     assert page.evaluate(RESULT_IDS) == [r["id"] for r in rows if stage in r["stage"]]
+    assert errors == []
+
+
+# --- map format 1.2: the insights index and the opportunity portfolio -------------------------
+
+VISIBLE = "(kind) => [...document.querySelectorAll(`table.${kind} tbody tr`)].filter(r => !r.hidden).map(r => r.id)"
+
+
+def test_the_portfolio_filters_by_status_and_team(watched, demo_handbook):
+    watched.open("opportunities/")
+    page = watched.page
+    every = [o.id for o in demo_handbook.opportunities]
+    assert page.evaluate(VISIBLE, "jm-portfolio") == every
+    assert page.locator("form.jm-filter select").count() == 2  # status, team
+    page.select_option("form.jm-filter select[name=status]", "planned")
+    planned = [o.id for o in demo_handbook.opportunities if o.status == "planned"]
+    assert len(planned) > 1 and page.evaluate(VISIBLE, "jm-portfolio") == planned
+    assert page.locator(".jm-filter__count").inner_text() == f"Showing {len(planned)} of {len(every)}."
+    team = next(o.owner for o in demo_handbook.opportunities if o.status == "planned" and o.owner)
+    page.select_option("form.jm-filter select[name=team]", team)
+    both = [o.id for o in demo_handbook.opportunities if o.status == "planned" and o.owner == team]
+    assert both and page.evaluate(VISIBLE, "jm-portfolio") == both
+    page.click("form.jm-filter button[type=reset]")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jm-portfolio tbody tr:not([hidden])').length === {len(every)}"
+    )
+    assert watched.errors == []
+
+
+def test_the_insights_index_filters_by_kind_and_a_team_page_links_its_portfolio(watched, demo_handbook):
+    watched.open("insights/")
+    page = watched.page
+    assert page.locator("form.jm-filter select").count() == 1
+    page.select_option("form.jm-filter select[name=kind]", "interview")
+    interviews = [i.id for i in demo_handbook.valid_insights if i.kind == "interview"]
+    assert interviews and page.evaluate(VISIBLE, "jm-insight-index") == interviews
+    # The insights index is reached by instant navigation too, and its filter is built once.
+    watched.open("")
+    page.locator(".md-tabs a[href$='insights/']").first.click()
+    page.wait_for_selector("form.jm-filter")
+    assert page.locator("form.jm-filter").count() == 1
+    assert watched.errors == []
+
+
+def test_a_filter_on_a_part_of_the_portfolio_shows_matching_rows_of_every_part(paged):
+    page, base, _, errors = paged
+    rows = page.request.get(base + "opportunities.json").json()["rows"]
+    page.goto(base + "opportunities/index/page-2/", wait_until="networkidle")
+    here = page.evaluate(VISIBLE, "jm-portfolio")
+    assert here and len(here) < len(rows)
+    # A status some rows of other parts have.
+    status = next(r["status"] for r in rows if r["id"] not in here)
+    page.select_option("form.jm-filter select[name=status]", status)
+    matching = [r["id"] for r in rows if r["status"] == status]
+    page.wait_for_selector(".jm-opportunity-results")
+    assert (
+        page.evaluate(
+            "() => [...document.querySelectorAll('.jm-opportunity-results tbody tr')].map(r => r.dataset.jmId)"
+        )
+        == matching
+    )
+    assert set(matching) - set(here)  # rows of other parts are found
+    far = next(r for r in rows if r["status"] == status and r["id"] not in here)
+    page.click(f".jm-opportunity-results tr[data-jm-id='{far['id']}'] a")
+    page.wait_for_url(f"**/{far['url']}")
+    assert page.locator(f"tr[id='{far['id']}']").count() == 1
     assert errors == []

@@ -8,7 +8,10 @@ import pytest
 
 from browser.scrolling import reach_charts
 
-TABLES = ".md-typeset :is(.jm-index, .jm-kpis, .jm-emotions, .jm-stage-steps, .jm-team-touchpoints, .jm-pain-index, .jm-chart-table, .jm-series)"
+TABLES = (
+    ".md-typeset :is(.jm-index, .jm-kpis, .jm-emotions, .jm-stage-steps, .jm-team-touchpoints, .jm-pain-index,"
+    " .jm-chart-table, .jm-series, .jm-insight-index, .jm-insight-pains, .jm-insight-opportunities, .jm-portfolio)"
+)
 CARDS = TABLES.replace(".jm-emotions, ", "")
 
 
@@ -18,6 +21,7 @@ def aggregate_pages(handbook) -> list[str]:
     persona = next(p for p in handbook.personas if handbook.journeys_by_persona.get(p.id))
     stage = next(s for s in handbook.stages if any(b.stage == s.id for j in handbook.valid_journeys for b in j.stages))
     team = next(t for t in handbook.teams if any(s.owner == t.id for j in handbook.valid_journeys for _, s in j.steps))
+    insight = next(i for i in handbook.valid_insights if handbook.insight_uses[i.id].opportunities)
     return [
         "journeys/",
         "personas/",
@@ -29,6 +33,11 @@ def aggregate_pages(handbook) -> list[str]:
         "pain-points/",
         "measures/",
         f"measures/{handbook.measures[0].id}/",
+        # Map format 1.2: the insights index, an insight that backs pain points and opportunities,
+        # and the portfolio.
+        "insights/",
+        f"insights/{insight.id}/",
+        "opportunities/",
     ]
 
 

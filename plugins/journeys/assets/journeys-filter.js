@@ -1,15 +1,20 @@
-/* Filters for tables marked data-jm-filter (the pain-point index). The controls are built
-   here, so a reader without JavaScript gets the whole table and no dead controls. The table's
-   data-jm-filter holds the choices as [value, label] pairs; each row lists its own values in
-   space-separated data attributes of the same names; data-jm-words holds the interface words.
+/* Filters for tables marked data-jm-filter (the pain-point index, the insights index, the
+   opportunity portfolio). The controls are built here, so a reader without JavaScript gets the
+   whole table and no dead controls. The table's data-jm-filter holds the choices as
+   [value, label] pairs by filter; data-jm-fields names the filters in order (default: the
+   pain-point index's); each row lists its own values in space-separated data attributes of the
+   same names; data-jm-words holds the interface words, a filter's label under its name.
    A large index spreads over several pages: its table then names, in data-jm-rows, a JSON
    file of every row (fetched on the first filter), and a filter shows the matching rows of
-   every page in a table of its own, each linked to its row. A query such as ?stage=buy (the
-   links from stage, team and persona pages) sets the filter on arrival. */
+   every page in a table of its own (data-jm-columns: [row key, word] pairs, the row's text
+   linked to its url), each linked to its row. A query such as ?stage=buy (the links from
+   stage, team and persona pages) sets the filter on arrival. */
 (function () {
   "use strict";
 
   var FIELDS = ["severity", "stage", "team", "persona", "status"];
+  var COLUMNS = [["priority", "col_priority"], ["text", "col_pain_point"], ["severity", "col_severity"],
+    ["status", "col_status"], ["places", "col_places"]];
   var WORDS = {
     severity: "Severity", stage: "Stage", team: "Team", persona: "Persona", status: "Status", all: "All",
     show_all: "Show all", form: "Filter the table", showing: "Showing {shown} of {total}.",
@@ -36,9 +41,9 @@
     return wrapper;
   }
 
-  function wanted(form) {
+  function wanted(form, fields) {
     var chosen = {};
-    FIELDS.forEach(function (name) {
+    fields.forEach(function (name) {
       var select = form.elements[name];
       if (select && select.value) chosen[name] = select.value;
     });
@@ -71,27 +76,27 @@
   }
 
   /* The matches of every page as a table built with text nodes: the rows carry author text. */
-  function resultsTable(items, words, root) {
+  function resultsTable(items, words, root, columns, kind) {
     var table = document.createElement("table");
-    table.className = "jm-pain-results";
+    table.className = kind;
     table.createCaption().textContent = words.everywhere;
     var head = table.createTHead().insertRow();
-    ["col_priority", "col_pain_point", "col_severity", "col_status", "col_places"].forEach(function (key) {
+    columns.forEach(function (column) {
       var th = document.createElement("th");
       th.scope = "col";
-      th.textContent = words[key];
+      th.textContent = words[column[1]];
       head.appendChild(th);
     });
     var body = table.createTBody();
     items.forEach(function (item) {
       var tr = body.insertRow();
       tr.setAttribute("data-jm-id", item.id);
-      var cells = [String(item.priority), null, item.severity, item.status, String(item.places)];
-      cells.forEach(function (value, n) {
+      columns.forEach(function (column) {
         var td = tr.insertCell();
-        td.setAttribute("data-label", words[["col_priority", "col_pain_point", "col_severity", "col_status", "col_places"][n]]);
-        if (value !== null) {
-          td.textContent = value;
+        td.setAttribute("data-label", words[column[1]]);
+        var value = item[column[0]];
+        if (column[0] !== "text") {
+          td.textContent = Array.isArray(value) ? value.join(", ") : (value === null || value === undefined ? "" : String(value));
           return;
         }
         var a = document.createElement("a");
@@ -107,6 +112,9 @@
     if (table.getAttribute("data-jm-filter-ready")) return;
     table.setAttribute("data-jm-filter-ready", "true");
     var choices = JSON.parse(table.getAttribute("data-jm-filter"));
+    var fields = JSON.parse(table.getAttribute("data-jm-fields") || "null") || FIELDS;
+    var columns = JSON.parse(table.getAttribute("data-jm-columns") || "null") || COLUMNS;
+    var kind = table.getAttribute("data-jm-results") || "jm-pain-results";
     var words = Object.assign({}, WORDS, JSON.parse(table.getAttribute("data-jm-words") || "{}"));
     var rowsHref = table.getAttribute("data-jm-rows");
     // Site-root-relative row URLs resolve against the site root, which this page names relatively.
@@ -115,7 +123,7 @@
     form.className = "jm-filter";
     form.setAttribute("role", "search");
     form.setAttribute("aria-label", words.form);
-    FIELDS.forEach(function (name) {
+    fields.forEach(function (name) {
       if ((choices[name] || []).length) form.appendChild(control(name, words[name], choices[name], words));
     });
     var reset = document.createElement("button");
@@ -150,7 +158,7 @@
 
     var asked = 0;
     function apply() {
-      var chosen = wanted(form);
+      var chosen = wanted(form, fields);
       var ask = ++asked;
       if (!rowsHref || !Object.keys(chosen).length) {
         showHere(chosen);
@@ -160,7 +168,7 @@
       loadRows(rowsHref).then(function (all) {
         if (ask !== asked) return;  // a later choice overtook this one
         var matching = all.filter(function (item) { return dataMatches(item, chosen); });
-        results.replaceChildren(resultsTable(matching, words, root));
+        results.replaceChildren(resultsTable(matching, words, root, columns, kind));
         results.hidden = false;
         place.hidden = true;
         count.textContent = fill(words.showing, {shown: matching.length, total: all.length});
@@ -176,7 +184,7 @@
     place.parentNode.insertBefore(count, place);
     place.parentNode.insertBefore(results, place);
     var query = new URLSearchParams(window.location.search);
-    FIELDS.forEach(function (name) {
+    fields.forEach(function (name) {
       var select = form.elements[name];
       var value = query.get(name);
       if (select && value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {

@@ -49,12 +49,15 @@ def report(handbook, maps_dir: str, *, strict: bool = False) -> int:
         say(f"{' and '.join(counts)} in {maps_dir}", err=True)
         return 1
     summary = ", ".join(
-        f"{n} {word}{'' if n == 1 else 's'}"
-        for n, word in (
-            (len(handbook.journeys), "journey"),
-            (len(handbook.personas), "persona"),
-            (len(handbook.pain_points), "pain point"),
+        f"{n} {word if n == 1 else words}"
+        for n, word, words in (
+            (len(handbook.journeys), "journey", "journeys"),
+            (len(handbook.personas), "persona", "personas"),
+            (len(handbook.pain_points), "pain point", "pain points"),
+            (len(handbook.insights), "insight", "insights"),
+            (len(handbook.opportunities) if handbook.has_portfolio else 0, "opportunity", "opportunities"),
         )
+        if n or word not in ("insight", "opportunity")  # format 1.2's, once a handbook uses them
     )
     tail = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
     say(f"{os.path.normpath(maps_dir)}: {summary}: no errors{tail}")

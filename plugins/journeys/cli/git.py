@@ -17,6 +17,8 @@ from journeys.core.changes import (
     Change,
     catalogue_changes,
     catalogue_version,
+    insight_changes,
+    insight_version,
     journey_changes,
     journey_version,
     persona_changes,
@@ -72,8 +74,8 @@ def _kind(rel: str) -> str | None:
         return None
     if rel in ("stages.yml", "teams.yml"):
         return rel[:-5].rstrip("s")
-    if parts[0] == "personas" and len(parts) == 2 and rel.endswith(".md"):
-        return "persona"
+    if parts[0] in ("personas", "insights") and len(parts) == 2 and rel.endswith(".md"):
+        return parts[0][:-1]
     if parts[0] == "journeys" and len(parts) >= 2 and rel.endswith(".md"):
         return "journey"
     return None
@@ -86,6 +88,8 @@ def _version(kind: str, raw: bytes | None, path: str, custom_fields):
         return journey_version(raw, path, custom_fields)
     if kind == "persona":
         return persona_version(raw, path)
+    if kind == "insight":
+        return insight_version(raw, path)
     return catalogue_version(raw, STAGE if kind == "stage" else TEAM)
 
 
@@ -94,6 +98,8 @@ def _compare(kind: str, old, new):
         return journey_changes(old, new)
     if kind == "persona":
         return persona_changes(old, new)
+    if kind == "insight":
+        return insight_changes(old, new)
     return catalogue_changes(kind, old, new)
 
 

@@ -1,5 +1,5 @@
-"""`journeys new`: a commented template for a new persona or journey, which the check then
-guides the editor through."""
+"""`journeys new`: a commented template for a new persona, journey or insight, which the check
+then guides the editor through."""
 
 from __future__ import annotations
 
@@ -8,19 +8,24 @@ import os
 
 from journeys.cli.errors import CommandError, cannot
 from journeys.cli.output import say
-from journeys.cli.scaffolds import journey_template, persona_template
+from journeys.cli.scaffolds import insight_template, journey_template, persona_template
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, reserved, slugify
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean, quoted
-from journeys.core.schema import STATES
+from journeys.core.schema import INSIGHT_KINDS, STATES
 
 
 def add_parser(commands, maps_help: str) -> None:
-    new = commands.add_parser("new", help="write a commented template for a new journey or persona")
-    new.add_argument("kind", choices=("journey", "persona"))
+    new = commands.add_parser("new", help="write a commented template for a new journey, persona or insight")
+    new.add_argument("kind", choices=("journey", "persona", "insight"))
     new.add_argument("id", help="the new id: a-z, 0-9 and -; it becomes the file name and the URL")
-    new.add_argument("--title", help="the journey's title or the persona's name (default: from the id)")
+    new.add_argument("--title", help="the journey's or insight's title, or the persona's name (default: from the id)")
+    new.add_argument(
+        "--kind",
+        dest="insight_kind",
+        help=f"an insight's kind of research (required for an insight): {', '.join(INSIGHT_KINDS)}",
+    )
     new.add_argument("--folder", default="", help="a sub-folder of journeys/ to put a journey in, e.g. claims")
     new.add_argument(
         "--persona",
@@ -29,8 +34,8 @@ def add_parser(commands, maps_help: str) -> None:
         dest="personas",
         help="a persona of the journey (repeat for more); default: none, to fill in",
     )
-    new.add_argument("--owner", help="the team that owns the journey; default: none, to fill in")
-    new.add_argument("--state", choices=STATES, default="current", help="current: how it works today; future: a design")
+    new.add_argument("--owner", help="the team that owns the journey or keeps the insight; default: none, to fill in")
+    new.add_argument("--state", choices=STATES, help="current (the default): how it works today; future: a design")
     new.add_argument("--baseline", help="with --state future: the current-state journey this one redesigns")
     new.add_argument("--parent", help="the journey this one zooms into (map format 1.2)")
     new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
@@ -73,6 +78,35 @@ def _argument_errors(args) -> list[str]:
     return errors
 
 
+# The options each kind of file takes besides --title and --maps-dir, by argparse dest and flag.
+_OPTIONS = {
+    "insight_kind": ("--kind", ("insight",)),
+    "folder": ("--folder", ("journey",)),
+    "personas": ("--persona", ("journey",)),
+    "owner": ("--owner", ("journey", "insight")),
+    "state": ("--state", ("journey",)),
+    "baseline": ("--baseline", ("journey",)),
+    "parent": ("--parent", ("journey",)),
+}
+
+
+def _misplaced_options(args) -> list[str]:
+    """An option of another kind of file is reported, not ignored: `--kind` on a journey was
+    meant for an insight, and `--state` on an insight would be lost without a word."""
+    return [
+        f"{flag} is an option of {' and '.join(kind + 's' for kind in kinds)}, not of {args.kind}s"
+        for dest, (flag, kinds) in _OPTIONS.items()
+        if args.kind not in kinds and getattr(args, dest) not in (None, "", [])
+    ]
+
+
+def _owner_errors(args, teams) -> list[str]:
+    if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
+        known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
+        return [f"--owner: unknown team {quoted(args.owner)}{did_you_mean(args.owner, teams or ())}{known}"]
+    return []
+
+
 def _reference_errors(args, handbook, teams) -> list[str]:
     """What is wrong with --persona and --owner, against the handbook's personas and teams."""
     errors = [
@@ -81,10 +115,19 @@ def _reference_errors(args, handbook, teams) -> list[str]:
         for persona in dict.fromkeys(args.personas)
         if persona not in handbook.persona_by_id
     ]
-    if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
-        known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
-        errors.append(f"--owner: unknown team {quoted(args.owner)}{did_you_mean(args.owner, teams or ())}{known}")
-    return errors
+    return errors + _owner_errors(args, teams)
+
+
+def _insight_kind_errors(args) -> list[str]:
+    kind = args.insight_kind
+    if kind is None:
+        return [f"--kind: an insight needs its kind of research: one of {', '.join(INSIGHT_KINDS)}"]
+    if kind not in INSIGHT_KINDS:
+        return [
+            f"--kind: {quoted(kind)} is not a kind of insight{did_you_mean(kind, INSIGHT_KINDS)}: "
+            f"one of {', '.join(INSIGHT_KINDS)}"
+        ]
+    return []
 
 
 def _journey_ref_errors(args, handbook) -> list[str]:
@@ -109,17 +152,29 @@ def _journey_ref_errors(args, handbook) -> list[str]:
 
 def run_new(args, maps_dir: str, options: Options) -> int:
     """Every bad argument is reported at once, each on a line of its own."""
-    errors = _argument_errors(args)
+    errors = _argument_errors(args) + _misplaced_options(args)
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     title = args.title or humanize(args.id)
-    existing = handbook.persona_by_id if args.kind == "persona" else handbook.journey_by_id
+    existing = {"persona": handbook.persona_by_id, "insight": handbook.insight_by_id}.get(
+        args.kind, handbook.journey_by_id
+    )
     if args.id in existing:
-        errors.append(f"a {args.kind} '{args.id}' exists already in {existing[args.id].source}")
+        found = existing[args.id]
+        errors.append(f"a {args.kind} '{args.id}' exists already in {getattr(found, 'source', None) or found.file}")
     if args.kind == "persona":
         if errors:
             raise CommandError(*errors)
         path = os.path.join(maps_dir, "personas", args.id + ".md")
         text = persona_template(args.id, title)
+    elif args.kind == "insight":
+        teams = _catalogue_ids(maps_dir, "teams.yml", handbook.teams)
+        errors += _insight_kind_errors(args) + _owner_errors(args, teams)
+        if errors:
+            raise CommandError(*errors)
+        path = os.path.join(maps_dir, "insights", args.id + ".md")
+        text = insight_template(
+            args.id, title, kind=args.insight_kind, owner=args.owner, teams=teams, today=datetime.date.today()
+        )
     else:
         if not handbook.personas:
             errors.append(
@@ -137,7 +192,7 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             personas=args.personas,
             known_personas=[p.id for p in handbook.personas],
             owner=args.owner,
-            state=args.state,
+            state=args.state or "current",
             baseline=args.baseline,
             parent=args.parent,
             stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),

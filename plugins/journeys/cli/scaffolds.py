@@ -15,10 +15,10 @@ from collections.abc import Mapping
 import yaml
 
 from journeys.core import placeholders
-from journeys.core.schema import PERSONA, Key, ListOf, Record, Ref, held_record, journey_record
+from journeys.core.schema import INSIGHT, PERSONA, Key, ListOf, Record, Ref, held_record, journey_record
 
 _HEADER = """\
-# Map format v1. The file name (without .md) is the {kind}'s id and the last part of its URL.
+# Map format v1.2. The file name (without .md) is the {kind}'s id and the last part of its URL.
 # Replace the example values (`journeys check` points at any left) and delete the optional
 # keys you do not need, then run
 # `journeys check` and preview with `mkdocs serve --livereload`.
@@ -135,6 +135,32 @@ def persona_template(id_: str, name: str) -> str:
     front = _keys(PERSONA, {"name": name}, "", {}, {})
     end = _comment("", _BODY.format(PERSONA.body))
     return "\n".join(["---", _HEADER.format(kind="persona"), *front, *end, "---", ""])
+
+
+INSIGHT_BODY = """\
+## How we did it
+
+{method}
+"""
+
+
+def insight_template(
+    id_: str, title: str, *, kind: str, owner: str | None, teams: list[str] | None, today: datetime.date
+) -> str:
+    """`kind` and `owner` as the editor gave them (no owner: the key is left for them);
+    `teams` the catalogue's ids, or None without teams.yml."""
+    values = {
+        "title": title,
+        "kind": kind,
+        "date": today,
+        **({"owner": owner} if owner else {}),
+        "findings": [placeholders.FINDING],
+    }
+    team_hint = "; ids from teams.yml: " + ", ".join(teams) if teams else " (free text: there is no teams.yml)"
+    front = _keys(INSIGHT, values, "", {"team": teams[0] if teams else "Customer insight"}, {"team": team_hint})
+    end = _comment("", _BODY.format(INSIGHT.body))
+    body = INSIGHT_BODY.format(method=placeholders.METHOD)
+    return "\n".join(["---", _HEADER.format(kind="insight"), *front, *end, "---", body])
 
 
 def journey_template(

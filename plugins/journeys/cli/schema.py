@@ -14,7 +14,8 @@ from journeys.core.options import Options
 def add_parser(commands, maps_help: str) -> None:
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of journey or persona front matter, a catalogue, or a row of measure values",
+        help="print the JSON Schema of journey, persona or insight front matter, a catalogue, or a row of "
+        "measure values",
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, default="journey")
     schema.add_argument("-o", "--output", help="write to this file instead of printing")

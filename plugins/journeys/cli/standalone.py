@@ -172,7 +172,9 @@ def write_standalone(config_file: str, out_dir: str, options: Options, *, target
     hidden = sorted(hand_written & set(generated))  # pages and exports alike
     written += [posixpath.join("docs", rel) for rel in generated if rel not in hand_written]
 
-    settings = _settings(config, root, out_dir, hand_written, normalise_prefix(options.prefix), directory_urls, written)
+    settings = _settings(
+        config, root, out_dir, hand_written, normalise_prefix(options.prefix), directory_urls, written, set(generated)
+    )
     header = _HEADER.format(source=os.path.basename(config_file)) + (_FOR_ZENSICAL if directory_urls else "")
     _write(
         out_dir,
@@ -219,7 +221,14 @@ def _prepare(out_dir: str, sources: tuple[str, ...]) -> None:
 
 
 def _settings(
-    config: dict, root: str, out_dir: str, hand_written: set[str], prefix: str, directory_urls: bool, written: list[str]
+    config: dict,
+    root: str,
+    out_dir: str,
+    hand_written: set[str],
+    prefix: str,
+    directory_urls: bool,
+    written: list[str],
+    generated: set[str],
 ) -> dict:
     settings = {key: value for key, value in config.items() if key not in ("docs_dir", "site_dir", "watch")}
     settings["plugins"] = [entry for entry in config.get("plugins") or () if _plugin_name(entry) != "journeys"]
@@ -229,7 +238,7 @@ def _settings(
     settings["extra_css"] = _add(config.get("extra_css") or [], [STYLESHEET])
     settings["extra_javascript"] = _add(config.get("extra_javascript") or [], list(SCRIPTS))
     if not config.get("nav"):
-        settings["nav"] = _nav(hand_written, prefix, written)
+        settings["nav"] = _nav(hand_written, prefix, generated)
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         settings["theme"] = {**theme, "custom_dir": _copy_beside(theme["custom_dir"], root, out_dir, written)}
@@ -244,14 +253,14 @@ def _settings(
     return settings
 
 
-def _nav(hand_written: set[str], prefix: str, written: list[str]) -> list:
+def _nav(hand_written: set[str], prefix: str, generated: set[str]) -> list:
     """Without a nav of its own, the site lists its pages, and the plugin's index pages that the
-    handbook has (the measures index only with measures); the detail pages stay out of it, as
-    the plugin keeps them (docs/using-the-plugin.md says why)."""
+    handbook has (the measures index, the insights index and the portfolio only with format
+    1.2's measures, insights and opportunities); the detail pages stay out of it, as the plugin keeps them
+    (docs/using-the-plugin.md says why)."""
     pages = sorted((rel for rel in hand_written if rel.endswith(".md")), key=lambda rel: (rel != "index.md", rel))
     indexes = [prefix + kind + "/index.md" for kind in INDEX_KINDS]
-    exported = set(written)
-    return pages + [page for page in indexes if page not in hand_written and posixpath.join("docs", page) in exported]
+    return pages + [page for page in indexes if page not in hand_written and page in generated]
 
 
 def _add(entries: list, paths: list[str]) -> list:

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from journeys.core.handbook import Handbook
-from journeys.core.model import Journey, Kpi, MeasureValue, Persona, Step
+from journeys.core.model import Insight, Journey, Kpi, MeasureValue, Persona, Step
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import (
+    INSIGHT,
     INTERNAL,
     MEASURE,
     PERSONA,
@@ -44,14 +45,13 @@ FILE_FIELDS = ("measures",)
 def public_field_choices(custom_keys: Iterable[str]) -> tuple[str, ...]:
     """What `public_fields` may name: every internal-facing key of the format (see `Key`), the
     internal-facing files, then the custom fields' keys. A name stands for every key of that
-    name (`owner` of a journey, of a step and of a measure)."""
-    names = (
-        key.name for record in (*records_in(_JOURNEY), TEAM, MEASURE) for key in record.keys if key.audience == INTERNAL
-    )
+    name (`owner` of a journey, of a step, of a measure and of an insight)."""
+    records = (*records_in(_JOURNEY), TEAM, MEASURE, INSIGHT)
+    names = (key.name for record in records for key in record.keys if key.audience == INTERNAL)
     return tuple(dict.fromkeys(names)) + FILE_FIELDS + tuple(custom_keys)
 
 
-def is_public(item: Journey | Persona) -> bool:
+def is_public(item: Journey | Persona | Insight) -> bool:
     return item.visibility == "public"
 
 
@@ -59,7 +59,13 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     """The handbook as a public build publishes it (see the module docstring)."""
     shown = frozenset(public_fields)
     personas = tuple(_projected(PERSONA, p, shown) for p in handbook.personas if is_public(p))
-    journeys = _public_references(tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)))
+    # An internal insight is never published: its id goes from every pain point and
+    # opportunity that names it, which then shows only its public evidence.
+    insights = tuple(_projected(INSIGHT, i, shown) for i in handbook.insights if is_public(i))
+    public_insights = {i.id for i in insights}
+    journeys = _public_references(
+        tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)), public_insights
+    )
     used_stages = {block.stage for j in journeys for block in j.stages}
     stages = tuple(_projected(STAGE, s, shown) for s in handbook.stages if s.id in used_stages)
     values: tuple[MeasureValue, ...] = ()
@@ -73,6 +79,7 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
         journeys = tuple(_with_kpis(j, _unmeasured) for j in journeys)
     named = {team for j in journeys for team in _references(_JOURNEY, j, "team")}
     named |= {m.owner for m in measures if m.owner}
+    named |= {team for i in insights for team in _references(INSIGHT, i, "team")}
     teams = tuple(_projected(TEAM, t, shown) for t in handbook.teams if t.id in named)  # none unless owners are shown
     custom_fields = tuple(f for f in handbook.custom_fields if f.key in shown)
     return Handbook(
@@ -87,6 +94,7 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
         measures=measures,
         measure_values=values,
         measures_source=handbook.measures_source if measures else "",
+        insights=insights,
     )
 
 
@@ -160,20 +168,30 @@ def _references(record: Record, item, kind: str) -> set[str]:
     return found
 
 
-def _public_references(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
+def _public_references(journeys: tuple[Journey, ...], public_insights: set[str]) -> tuple[Journey, ...]:
     """References keep only what public maps hold. Opportunities keep the pain point ids of
     public maps: the id of a pain point that only internal maps have is itself internal text.
-    (An opportunity left with none is an error in a public build, see `public_problems`.) A
-    `parent` or a step's `details` naming an internal journey is left out, so a public child
-    of an internal parent is a top-level journey here."""
+    (An opportunity left with none is an error in a public build, see `public_problems`.) Pain
+    points and opportunities keep only the ids of public insights. A `parent` or a step's
+    `details` naming an internal journey is left out, so a public child of an internal parent is
+    a top-level journey here."""
     held = {p.key for j in journeys for _, s in j.steps for p in s.pain_points}
     published = {j.id for j in journeys}
 
     def step(s: Step) -> Step:
         return dataclasses.replace(
             s,
+            pain_points=tuple(
+                dataclasses.replace(p, insights=tuple(i for i in p.insights if i in public_insights))
+                for p in s.pain_points
+            ),
             opportunities=tuple(
-                dataclasses.replace(o, addresses=tuple(a for a in o.addresses if a in held)) for o in s.opportunities
+                dataclasses.replace(
+                    o,
+                    addresses=tuple(a for a in o.addresses if a in held),
+                    insights=tuple(i for i in o.insights if i in public_insights),
+                )
+                for o in s.opportunities
             ),
             details=s.details if s.details in published else None,
         )

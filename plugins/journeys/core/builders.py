@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable, Mapping
 
 from journeys.core.measures import kpi_scope
-from journeys.core.model import Journey, Kpi, Persona
-from journeys.core.schema import KPI, PAIN_POINT, Record, build, complete
+from journeys.core.model import Insight, Journey, Kpi, Persona
+from journeys.core.schema import KPI, OPPORTUNITY, PAIN_POINT, Record, build, complete
 
-# The id an unnamed pain point gets from its place: `<journey>--<stage>-<step>-<n>`. An id an
-# author writes in this form could equal one of them and merge two unrelated pain points, so
+# The id an unnamed pain point or opportunity gets from its place: `<journey>--<stage>-<step>-<n>`.
+# An id an author writes in this form could equal one of them and merge two unrelated ones, so
 # the check refuses the form (core/handbook.py).
 GENERATED_KEY = re.compile(r"[a-z0-9][a-z0-9-]*--[a-z0-9][a-z0-9-]*-[1-9][0-9]*-[1-9][0-9]*\Z")
 
@@ -33,6 +33,21 @@ def persona(record: Record, data: dict, *, id_: str, source: str, body: str, pro
         id=id_,
         name=data.get("name") or id_,
         source=source,
+        body=body,
+        problems=tuple(problems),
+        links=tuple(links),
+    )
+
+
+def insight(record: Record, data: dict, *, id_: str, file: str, body: str, problems, links=(), team_id) -> Insight:
+    return build(
+        record,
+        data,
+        id=id_,
+        title=data.get("title") or id_,
+        kind=data.get("kind") or "other",  # an insight without one is invalid, and shows its errors
+        file=file,
+        owner=team_id(data["owner"]) if data.get("owner") else None,
         body=body,
         problems=tuple(problems),
         links=tuple(links),
@@ -87,6 +102,18 @@ def journey(
                     )
                     for m, p in enumerate(step.get("pain_points") or (), start=1)
                     if complete(PAIN_POINT, p)
+                ),
+                opportunities=tuple(
+                    build(
+                        OPPORTUNITY,
+                        o,
+                        key=o.get("id") or generated_key(id_, stage, n, m),
+                        explicit_id=bool(o.get("id")),
+                        owner=team_id(o["owner"]) if o.get("owner") else None,
+                        status=o.get("status") or "idea",
+                    )
+                    for m, o in enumerate(step.get("opportunities") or (), start=1)
+                    if complete(OPPORTUNITY, o)
                 ),
             )
             for n, step in enumerate(block.get("steps") or (), start=1)

@@ -16,8 +16,9 @@ from journeys.core import builders
 from journeys.core.documents import checker_for, parse_markdown_text
 from journeys.core.handbook import _entry
 from journeys.core.ids import slugify
-from journeys.core.model import CatalogueEntry, Journey, Persona
-from journeys.core.schema import PERSONA, Checker, ListOf, journey_record
+from journeys.core.index import opportunity_score, score_text
+from journeys.core.model import CatalogueEntry, Insight, Journey, Persona
+from journeys.core.schema import INSIGHT, PERSONA, Checker, ListOf, journey_record
 from journeys.core.yaml_source import YamlProblem, parse_yaml
 
 
@@ -76,6 +77,23 @@ def persona_version(raw: bytes, path: str) -> Persona | None:
     )
 
 
+def insight_version(raw: bytes, path: str) -> Insight | None:
+    text = decode(raw)
+    doc = parse_markdown_text(text, path) if text is not None else None
+    if doc is None or doc.located is None:
+        return None
+    data = INSIGHT.check(doc.located.data, (), Checker(checker_for(doc))) or {}
+    return builders.insight(
+        INSIGHT,
+        data,
+        id_=data.get("id") or _stem(path),
+        file=path,
+        body=doc.body,
+        problems=doc.problems,
+        team_id=slugify,
+    )
+
+
 def catalogue_version(raw: bytes, record) -> tuple[CatalogueEntry, ...] | None:
     """The entries of one version of stages.yml or teams.yml (`record` is STAGE or TEAM)."""
     text = decode(raw)
@@ -131,6 +149,7 @@ def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, .
         *touchpoints,
         *_pain_point_changes(old, new),
         *_kpi_changes(old, new, renamed),
+        *_opportunity_changes(old, new),
     ]
     if old.body != new.body:
         changes.append(Change("narrative"))
@@ -235,16 +254,46 @@ def _pain_point_changes(old: Journey, new: Journey) -> list[Change]:
     return changes
 
 
+def _opportunities(journey: Journey) -> dict:
+    # As pain points: an unnamed opportunity's generated id moves with its place.
+    return {(o.key if o.explicit_id else "text:" + o.text): o for _, s in journey.steps for o in s.opportunities}
+
+
+def _score(opportunity) -> str:
+    return score_text(opportunity_score(opportunity.value, opportunity.business_value, opportunity.effort)) or "-"
+
+
+def _opportunity_changes(old: Journey, new: Journey) -> list[Change]:
+    """The status and score of each opportunity the map names in both versions (map format
+    1.2): where the work stands, and what it is worth against what it costs."""
+    before, after = _opportunities(old), _opportunities(new)
+    changes = []
+    for key, o in after.items():
+        was = before.get(key)
+        if was is None:
+            continue
+        if was.status != o.status:
+            changes.append(Change("opportunity_status", o.text, was.status, o.status))
+        if _score(was) != _score(o):
+            changes.append(Change("opportunity_score", o.text, _score(was), _score(o)))
+    return changes
+
+
 def persona_changes(old: Persona | None, new: Persona | None) -> tuple[Change, ...]:
+    return _file_changes("persona", Persona, old, new, lambda p: p.name, ("source", "problems", "body"))
+
+
+def insight_changes(old: Insight | None, new: Insight | None) -> tuple[Change, ...]:
+    return _file_changes("insight", Insight, old, new, lambda i: i.title, ("file", "problems", "body"))
+
+
+def _file_changes(kind: str, model, old, new, name, unshown: tuple[str, ...]) -> tuple[Change, ...]:
+    """A persona's or insight's file: added, removed, which fields changed, the narrative."""
     if old is None:
-        return () if new is None else (Change("persona_added", new.name),)
+        return () if new is None else (Change(f"{kind}_added", name(new)),)
     if new is None:
-        return (Change("persona_removed", old.name),)
-    changed = [
-        f.name
-        for f in fields(Persona)
-        if f.name not in ("source", "problems", "body") and getattr(old, f.name) != getattr(new, f.name)
-    ]
+        return (Change(f"{kind}_removed", name(old)),)
+    changed = [f.name for f in fields(model) if f.name not in unshown and getattr(old, f.name) != getattr(new, f.name)]
     changes = [Change("fields", ", ".join(changed))] if changed else []
     if old.body != new.body:
         changes.append(Change("narrative"))

@@ -63,6 +63,9 @@ def codeowners_block(handbook, maps_dir: str, top: str, root: str) -> str:
             owners_of.setdefault(persona_id, set()).update([journey.owner] if journey.owner else [])
     for persona in sorted(handbook.personas, key=lambda p: p.source):
         rules.append((rel(persona.source), _reviewers(handbook, sorted(owners_of.get(persona.id, ())))))
+    # Map format 1.2: an insight goes to the reviewers of the team that keeps it.
+    for insight in sorted(handbook.insights, key=lambda i: i.file):
+        rules.append((rel(insight.file), _reviewers(handbook, [insight.owner] if insight.owner else [])))
     everyone = _reviewers(handbook, [t.id for t in handbook.teams])
     for name in ("stages.yml", "teams.yml"):
         path = os.path.join(maps_dir, name)

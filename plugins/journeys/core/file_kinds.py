@@ -4,7 +4,7 @@ data follows, and whether it has a Markdown body.
 What describes every kind of map reads this list rather than naming the kinds itself: the form
 editor's configuration (render/editor_config.py) makes a collection of each kind, and a
 reference to a kind (`Ref("persona")`) becomes a choice among the items of that kind's
-collection. A new kind of file (for example `insights/*.md`) is one more entry here.
+collection. A new kind of file (as `insights/*.md` in map format 1.2) is one more entry here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeys.core.schema import MEASURE, PERSONA, STAGE, TEAM, Record, journey_record
+from journeys.core.schema import INSIGHT, MEASURE, PERSONA, STAGE, TEAM, Record, journey_record
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class FileKind:
 FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("journey", "Journeys", "Journey", "journeys/**/*.md", journey_record, body=True),
     FileKind("persona", "Personas", "Persona", "personas/*.md", lambda custom_fields: PERSONA, body=True),
+    FileKind("insight", "Insights", "Insight", "insights/*.md", lambda custom_fields: INSIGHT, body=True),
     FileKind("stage", "Stages", "Stage", "stages.yml", lambda custom_fields: STAGE),
     FileKind("team", "Teams", "Team", "teams.yml", lambda custom_fields: TEAM),
     FileKind("measure", "Measures", "Measure", "measures.yml", lambda custom_fields: MEASURE),

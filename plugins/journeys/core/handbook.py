@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import gc
 import os
@@ -20,15 +21,25 @@ from journeys.core.documents import (
     split_list_warnings,
 )
 from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slugify
-from journeys.core.index import MergedPainPoint, merge_pain_points
+from journeys.core.index import (
+    MergedOpportunity,
+    MergedPainPoint,
+    Uses,
+    insight_uses,
+    managed,
+    merge_opportunities,
+    merge_pain_points,
+)
 from journeys.core.look_alike import Named, look_alikes
 from journeys.core.measure_files import JourneyScope, Known, read_values
 from journeys.core.measures import kpi_problems, measure_model, measured_kpi, series_index, sort_key
-from journeys.core.model import CatalogueEntry, Journey, Measure, MeasureValue, Persona, StageBlock, Step
+from journeys.core.model import CatalogueEntry, Insight, Journey, Measure, MeasureValue, Persona, StageBlock, Step
 from journeys.core.near_ids import Use, near_id_warnings
+from journeys.core.opportunity_checks import check_shared_opportunities
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import NO_PUBLIC_JOURNEY, SNIPPET_MESSAGE, public_problems, snippet_includes
 from journeys.core.schema import (
+    INSIGHT,
     KIND_UNITS,
     MEASURE,
     PERSONA,
@@ -69,6 +80,38 @@ class Handbook:
     def series(self) -> dict[tuple, tuple[MeasureValue, ...]]:
         """(measure, journey, stage, step, persona) -> its values, oldest first."""
         return series_index(self.measure_values)
+
+    insights: tuple[Insight, ...] = ()  # map format 1.2: insights/<id>.md, by id
+
+    @cached_property
+    def insight_by_id(self) -> dict[str, Insight]:
+        return {i.id: i for i in self.insights}
+
+    @cached_property
+    def valid_insights(self) -> tuple[Insight, ...]:
+        """The insights whose content is published, newest first (then by id); an invalid
+        insight's page shows its errors."""
+        valid = sorted((i for i in self.insights if not i.problems and i.date), key=lambda i: i.id)
+        return tuple(sorted(valid, key=lambda i: i.date or datetime.date.min, reverse=True))
+
+    @cached_property
+    def opportunities(self) -> tuple[MergedOpportunity, ...]:
+        """Opportunities of the valid journeys merged by id, highest score first."""
+        return merge_opportunities(self.valid_journeys)
+
+    @cached_property
+    def opportunity_by_id(self) -> dict[str, MergedOpportunity]:
+        return {o.id: o for o in self.opportunities}
+
+    @cached_property
+    def has_portfolio(self) -> bool:
+        """Whether the site has the opportunity portfolio (core.index.managed says when)."""
+        return managed(self.opportunities)
+
+    @cached_property
+    def insight_uses(self) -> dict[str, Uses]:
+        """Insight id -> the pain points, opportunities and journeys that name it."""
+        return insight_uses(self.pain_points, self.opportunities)
 
     @cached_property
     def persona_by_id(self) -> dict[str, Persona]:
@@ -328,20 +371,24 @@ def load_handbook(
     persona_items = [_load_item(p, root, PERSONA, cache) for p in files.personas]
     record = journey_record(custom_fields)
     journey_items = [_load_item(p, root, record, cache, _folder(p, files.journeys_dir)) for p in files.journeys]
+    insight_items = [_load_item(p, root, INSIGHT, cache) for p in files.insights]
     loose += _missing_kinds(files, persona_items, journey_items, root)
+    items = persona_items + journey_items + insight_items
 
     # Every file is checked, including one whose id another file has already: only the
     # first of them gets a page, but the others' mistakes are reported in the same run.
     personas_kept = _unique(persona_items, "persona")
     journeys_kept = _unique(journey_items, "journey")
-    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data, measure_data)
+    insights_kept = _unique(insight_items, "insight")
+    known = _known_ids(personas_kept, journeys_kept, stage_data, team_data, measure_data, insights_kept)
     free_stages = _free_ids(journey_items, "stage") if stage_data is None else None
-    free_teams = _free_ids(journey_items + measure_item, "team") if team_data is None else None
+    # An insight's or a measure's owner names a team as a step's does: without teams.yml, one of its own.
+    free_teams = _free_ids(journey_items + insight_items + measure_item, "team") if team_data is None else None
     known["free"] = {"stage": free_stages, "team": free_teams}
     # In a public build, what a public map's messages may suggest: only what the public site
     # shows, so that its error box names nothing internal (core/public_checks.py).
-    public = _public_hints(journeys_kept) if audience == "public" else None
-    for item in persona_items + journey_items + measure_item:
+    public = _public_hints(journeys_kept, insights_kept) if audience == "public" else None
+    for item in items + measure_item:
         _resolve(item, known, public if _published(item, public) else None)
     today = build_date()
     units = {m["id"]: _unit(m) for m in measure_data or ()}
@@ -353,15 +400,18 @@ def load_handbook(
     )
     loose += [p for p in found if p.level == "error"]
     zoom = _check_hierarchy(journeys_kept, known, public)
+    for item in insight_items:
+        _check_date(item, ("date",), "write the date the research ended", today)
+    _check_opportunities(journeys_kept, slugify if team_data is None else None, public)
     loose += _check_folders(journey_items, files.journeys_dir, root)
-    _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root, public)
-    _check_placeholders(journey_items)
+    _check_links(items, personas_kept, journeys_kept, maps_dir, docs_dir, root, public, insights_kept)
+    _check_placeholders(journey_items + insight_items)
     warnings = []
     if public is not None:
         public_problems(
             ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
         )
-        for item in (i for i in personas_kept + journeys_kept if _published(i, public)):
+        for item in (i for i in personas_kept + journeys_kept + insights_kept if _published(i, public)):
             for offset in snippet_includes(item.doc.body):
                 _report_in_body(item, offset, SNIPPET_MESSAGE)
         if not public["journey"]:
@@ -383,18 +433,20 @@ def load_handbook(
         lambda data, scope: measured_kpi(data, scope, by_id, series),
         zoom,
     )
+    insights = _insights(insights_kept, team_data)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys, free_stages)
     teams = (
         tuple(_entry(e) for e in team_data)
         if team_data is not None
-        else _derived_teams(journeys_kept + measure_item, free_teams or {})
+        else _derived_teams(journeys_kept + insights_kept + measure_item, free_teams or {})
     )
-    items = persona_items + journey_items + measure_item
-    problems = sorted({*loose, *(p for item in items for p in item.doc.problems)})
-    named = [*stage_names, *team_names, *measure_names, *_item_names(personas_kept, journeys_kept, known)]
+    problems = sorted({*loose, *(p for item in items + measure_item for p in item.doc.problems)})
+    # A public build publishes public maps and insights only, and its warnings say nothing of
+    # internal insights (or personas, below).
+    told = [i for i in insights_kept if public is None or _published(i, public)]
+    named = [*stage_names, *team_names, *measure_names, *_item_names(personas_kept, journeys_kept, known, told)]
     warnings += look_alikes(named) + [p for p in found if p.level != "error"]
-    warnings += [w for item in persona_items + journey_items for w in split_list_warnings(item.doc)]
-    # A public build publishes public maps only, and its warnings say nothing of the others.
+    warnings += [w for item in persona_items + journey_items + told for w in split_list_warnings(item.doc)]
     warnings += _unfinished_personas(i for i in persona_items if public is None or _published(i, public))
     warnings += near_id_warnings(_pain_id_uses([i for i in journeys_kept if public is None or _published(i, public)]))
     return Handbook(
@@ -408,6 +460,7 @@ def load_handbook(
         measures=measures,
         measure_values=tuple(values),
         measures_source=_display(files.measures, root) if files.measures and measures else "",
+        insights=insights,
     )
 
 
@@ -433,11 +486,15 @@ def _measure_known(known: dict, journeys: list[_Item]) -> Known:
     return Known(known["measure"], scopes, frozenset(stages), frozenset(known["persona"]), known["stage"] is not None)
 
 
-def _item_names(personas, journeys, known) -> list[Named]:
-    """The ids and names readers see of personas and journeys, and of the stages and teams
-    that journeys name when there is no catalogue (a team's name is then each spelling)."""
+def _item_names(personas, journeys, known, insights=()) -> list[Named]:
+    """The ids and names readers see of personas, journeys and insights, and of the stages and
+    teams that journeys name when there is no catalogue (a team's name is then each spelling)."""
     found: dict[tuple, Named] = {}
-    for kind, items, name in (("persona", personas, "name"), ("journey", journeys, "title")):
+    for kind, items, name in (
+        ("persona", personas, "name"),
+        ("journey", journeys, "title"),
+        ("insight", insights, "title"),
+    ):
         for item in items:
             if item.doc.located is None:
                 continue
@@ -483,14 +540,15 @@ def _silent(*_) -> None:
     """A report that says nothing: what is reported elsewhere (see `_check_hierarchy`)."""
 
 
-def _public_hints(journey_items: list[_Item]) -> dict:
-    """The ids a public map's messages may suggest, by kind: what public journeys hold. Teams
-    are internal-facing (public_fields), so none is ever suggested."""
+def _public_hints(journey_items: list[_Item], insight_items: list[_Item]) -> dict:
+    """The ids a public map's messages may suggest, by kind: what public journeys hold, and the
+    public insights. Teams are internal-facing (public_fields), so none is ever suggested."""
     published = [i for i in journey_items if i.data.get("visibility") == "public"]
     return {
         "journey": {i.id for i in published},
         "stage": {value for i in published for kind, value, _ in i.refs if kind == "stage"},
         "team": set(),
+        "insight": {i.id for i in insight_items if i.data.get("visibility") == "public"},
     }
 
 
@@ -507,6 +565,7 @@ class _Files:
     problems: list[Problem]
     measures: str | None = None  # measures.yml
     measure_values: list[str] = field(default_factory=list)  # measures/*.csv, sorted
+    insights: list[str] = field(default_factory=list)
 
 
 def _find_files(maps_dir: str, root: str) -> _Files:
@@ -517,8 +576,10 @@ def _find_files(maps_dir: str, root: str) -> _Files:
     journeys_dir = os.path.join(maps_dir, "journeys")
     persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
     value_files = _map_files(os.path.join(maps_dir, "measures"), False, ".csv")
+    insight_files = _map_files(os.path.join(maps_dir, "insights"), False)
     catalogues = (stages_path, teams_path, measures_path)
-    leaving = {p for p in (*catalogues, *persona_files, *journey_files, *value_files) if leads_out(p, maps_dir)}
+    found = (*catalogues, *persona_files, *journey_files, *value_files, *insight_files)
+    leaving = {p for p in found if leads_out(p, maps_dir)}
     problems = [
         Problem(
             _display(p, root),
@@ -539,6 +600,7 @@ def _find_files(maps_dir: str, root: str) -> _Files:
         problems,
         None if measures_path in leaving else measures_path,
         [p for p in value_files if p not in leaving],
+        [p for p in insight_files if p not in leaving],
     )
 
 
@@ -582,12 +644,13 @@ def _unique(items: list[_Item], kind: str) -> list[_Item]:
     return list(first.values())
 
 
-def _known_ids(persona_items, journey_items, stage_data, team_data, measure_data=None) -> dict:
+def _known_ids(persona_items, journey_items, stage_data, team_data, measure_data=None, insight_items=()) -> dict:
     """What references may point at: the ids that have a page (or a catalogue entry). A
     measure id maps to its kind."""
     return {
         "measure": {e["id"]: e["kind"] for e in measure_data or () if e.get("kind")},
         "persona": {i.id for i in persona_items},
+        "insight": {i.id for i in insight_items},
         "journey": {i.id: i for i in journey_items},
         "stage": [e["id"] for e in stage_data] if stage_data is not None else None,  # catalogue order
         "team": {e["id"] for e in team_data} if team_data is not None else None,
@@ -639,12 +702,15 @@ def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]
     return problems
 
 
-def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str, public: dict | None) -> None:
+def _check_links(
+    items, personas, journeys, maps_dir: str, docs_dir: str, root: str, public: dict | None, insights=()
+) -> None:
     """Resolve the relative links of every narrative; one that leads to no page is an error
     at its line. Only the maps that have a page can be linked to: in a public build, a public
     map's narrative only to public maps."""
     pages = {i.path: ("persona", i.id) for i in personas}
     pages.update({i.path: ("journey", i.id) for i in journeys})
+    pages.update({i.path: ("insight", i.id) for i in insights})
     published = {i.path for i in items if _published(i, public)}
     public_pages = {path: page for path, page in pages.items() if path in published}
     display = functools.partial(_display, root=root)
@@ -761,6 +827,28 @@ def _model(
     return personas, journeys
 
 
+def _insights(items: list[_Item], team_data) -> tuple[Insight, ...]:
+    team_id = (lambda name: name) if team_data is not None else slugify
+    return tuple(
+        sorted(
+            (
+                builders.insight(
+                    INSIGHT,
+                    i.data,
+                    id_=i.id,
+                    file=i.doc.display,
+                    body=i.doc.body,
+                    problems=sorted(i.doc.problems),
+                    links=i.links,
+                    team_id=team_id,
+                )
+                for i in items
+            ),
+            key=lambda i: i.id,
+        )
+    )
+
+
 def _resolve(item: _Item, known: dict, public: dict | None = None) -> None:
     """Report references to nothing. For a public map of a public build (`public`), persona,
     baseline and pain point references are public_checks' to report, whether what they name is
@@ -814,13 +902,39 @@ def _known_list(ids, shown: int = 10) -> str:
     return f", which has {', '.join(ids[:shown])}{more}"
 
 
+def _check_opportunities(journey_items: list[_Item], team_id, public: dict | None) -> None:
+    """Maps that name one opportunity agree on its shared keys (core/opportunity_checks.py).
+    In a public build a public map is compared with public maps only, whose opportunities are
+    all the public site merges: its messages must not name an internal map or what it says."""
+
+    def entry(item: _Item, report) -> tuple:
+        return item.data, item.doc.display, report, item.doc.located
+
+    if public is not None:
+        check_shared_opportunities(
+            [entry(i, checker_for(i.doc)) for i in journey_items if _published(i, public)], team_id
+        )
+    check_shared_opportunities(
+        [entry(i, _told_elsewhere if _published(i, public) else checker_for(i.doc)) for i in journey_items], team_id
+    )
+
+
+def _told_elsewhere(*_args, **_kwargs) -> None:
+    """A public map's report in the check of every map: it was checked among public maps."""
+
+
+def _check_date(item: _Item, path: tuple, what: str, today) -> None:
+    """A date of the past: the map's last review, the end of a piece of research."""
+    value = item.data.get(path[0])
+    # A day's grace: an editor east of the build machine's time zone is a day ahead of it.
+    if value is not None and (value - today).days > 1:
+        checker_for(item.doc)(path, f"{value.isoformat()} is in the future: {what}")
+
+
 def _check_journey(item: _Item, known: dict, today, public: dict | None = None) -> None:
     report = checker_for(item.doc)
     data = item.data
-    reviewed = data.get("reviewed")
-    # A day's grace: an editor east of the build machine's time zone is a day ahead of it.
-    if reviewed is not None and (reviewed - today).days > 1:
-        report(("reviewed",), f"{reviewed.isoformat()} is in the future: write the date the map was last reviewed")
+    _check_date(item, ("reviewed",), "write the date the map was last reviewed", today)
     baseline = data.get("baseline")
     # A public map's messages say nothing of an internal baseline (see _resolve).
     told = known["journey"] if public is None else public["journey"]
@@ -873,14 +987,15 @@ def _check_steps(data: dict, report) -> None:
                 )
             elif step_id is not None:
                 first[step_id] = (i, n)
-            for m, pain in enumerate(step.get("pain_points") or ()):
-                if isinstance(pain, dict) and builders.GENERATED_KEY.match(pain.get("id") or ""):
-                    report(
-                        ("stages", i, "steps", n, "pain_points", m, "id"),
-                        f"{quoted(pain['id'])} has the form of the ids the handbook gives pain points without one "
-                        "(<journey>--<stage>-<step>-<n>), so it could merge two unrelated pain points: choose "
-                        "another id",
-                    )
+            for key, what in (("pain_points", "pain points"), ("opportunities", "opportunities")):
+                for m, item in enumerate(step.get(key) or ()):
+                    if isinstance(item, dict) and builders.GENERATED_KEY.match(item.get("id") or ""):
+                        report(
+                            ("stages", i, "steps", n, key, m, "id"),
+                            f"{quoted(item['id'])} has the form of the ids the handbook gives {what} without one "
+                            f"(<journey>--<stage>-<step>-<n>), so it could merge two unrelated {what}: choose "
+                            "another id",
+                        )
 
 
 def _derived_stages(journeys, named) -> tuple[CatalogueEntry, ...]:

@@ -3,15 +3,19 @@ what each persona, stage and team touches across every valid journey."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cached_property
 
-from journeys.core.model import Journey, Opportunity, PainPoint, StageBlock, Step
+from journeys.core.model import Insight, Journey, Opportunity, PainPoint, StageBlock, Step
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 _STATUS_RANK = {"open": 0, "in-progress": 1, "resolved": 2}
+IMPACT_RANK = {"low": 1, "medium": 2, "high": 3}
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class MergedPainPoint:
     # The current-state journeys where it is not resolved, and their personas: its reach today.
     reached_journeys: tuple[str, ...] = ()
     reached_personas: tuple[str, ...] = ()
+    insights: tuple[str, ...] = ()  # insight ids any occurrence names, in order of first mention
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -174,6 +179,7 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
                 text_from=heading,
                 reached_journeys=tuple(dict.fromkeys(j.id for j in reached)),
                 reached_personas=tuple(sorted({p for j in reached for p in j.personas})),
+                insights=tuple(dict.fromkeys(i for _, pain in seen for i in pain.insights)),
             )
         )
     return tuple(sorted(merged, key=by_priority))
@@ -182,6 +188,190 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
 def by_priority(pain: MergedPainPoint) -> tuple:
     """The order of every pain-point list: priority, then severity, then id."""
     return (-pain.score, -SEVERITY_WEIGHT[pain.severity], pain.id)
+
+
+@dataclass(frozen=True)
+class Backing:
+    """What a pain point rests on (map format 1.2, "Insights"): the insights it names that
+    have a page, newest first, their kinds with how many of each (in order of first mention),
+    the participants they give added up (None when none gives a number), and its evidence
+    entries."""
+
+    insights: tuple[Insight, ...]
+    kinds: tuple[tuple[str, int], ...]
+    participants: int | None
+    evidence: int
+
+    @property
+    def backed(self) -> bool:
+        return bool(self.insights or self.evidence)
+
+
+def backing(insight_ids, evidence, insight_by_id: Mapping[str, Insight]) -> Backing:
+    """The backing of a pain point (or an occurrence of one) that names `insight_ids` and has
+    `evidence`; an insight with errors has no page and backs nothing until it is fixed."""
+    found = [insight_by_id[i] for i in dict.fromkeys(insight_ids) if i in insight_by_id]
+    found = [i for i in found if not i.problems and i.date]
+    kinds = Counter(i.kind for i in found)
+    numbers = [i.participants for i in found if i.participants is not None]
+    newest = sorted(sorted(found, key=lambda i: i.id), key=lambda i: i.date or datetime.date.min, reverse=True)
+    return Backing(
+        tuple(newest),
+        tuple((kind, kinds[kind]) for kind in dict.fromkeys(i.kind for i in found)),
+        sum(numbers) if numbers else None,
+        len(evidence),
+    )
+
+
+@dataclass(frozen=True)
+class MergedOpportunity:
+    """One opportunity of the handbook: the occurrences that share an id (an opportunity
+    without one is its own). The keys that hold one value for the whole opportunity (value,
+    business value, effort, status, owner) are taken from whichever occurrence gives them
+    (core/opportunity_checks.py refuses maps that disagree); `impact` is the highest any
+    occurrence gives; `addresses`, `tickets` and `insights` are every occurrence's, in order of
+    first mention. Its wording is the first occurrence's."""
+
+    id: str
+    text: str
+    places: tuple[Place, ...]
+    occurrences: tuple[Opportunity, ...]
+    impact: str | None
+    value: int | None
+    business_value: int | None
+    effort: int | None
+    status: str
+    owner: str | None
+    addresses: tuple[str, ...]
+    tickets: tuple[str, ...]
+    insights: tuple[str, ...]
+
+    @property
+    def score(self) -> Fraction | None:
+        return opportunity_score(self.value, self.business_value, self.effort)
+
+    @property
+    def score_text(self) -> str:
+        """The score with one decimal, or "" when it is unscored."""
+        return score_text(self.score)
+
+    @cached_property
+    def journeys(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(place.journey.id for place in self.places))
+
+    @property
+    def explicit_id(self) -> bool:
+        """Whether an author named it (an unnamed one has an id made from its place)."""
+        return self.occurrences[0].explicit_id
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.text for o in self.occurrences))
+
+
+def managed(opportunities) -> bool:
+    """Whether any opportunity uses a key of map format 1.2 (an id, a score, a status, an owner,
+    tickets or insights): a handbook then has a portfolio. One whose opportunities are all of
+    version 1.1 publishes the pages it always did."""
+    return any(
+        o.explicit_id
+        or o.value
+        or o.business_value
+        or o.effort
+        or o.status != "idea"
+        or o.owner
+        or o.tickets
+        or o.insights
+        for m in opportunities
+        for o in m.occurrences
+    )
+
+
+@dataclass(frozen=True)
+class Uses:
+    """What names an insight: merged pain points (in priority order), merged opportunities (by
+    score) and the journeys where either occurs (by id)."""
+
+    pains: tuple[MergedPainPoint, ...] = ()
+    opportunities: tuple[MergedOpportunity, ...] = ()
+    journeys: tuple[Journey, ...] = ()
+
+
+def insight_uses(pains, opportunities) -> dict[str, Uses]:
+    """Insight id -> what names it, for the merged pain points and opportunities given."""
+    found_pains: dict[str, list[MergedPainPoint]] = defaultdict(list)
+    found_opportunities: dict[str, list[MergedOpportunity]] = defaultdict(list)
+    journeys: dict[str, dict[str, Journey]] = defaultdict(dict)
+    for pain in pains:
+        for insight in pain.insights:
+            found_pains[insight].append(pain)
+            journeys[insight].update((p.journey.id, p.journey) for p in pain.places)
+    for opportunity in opportunities:
+        for insight in opportunity.insights:
+            found_opportunities[insight].append(opportunity)
+            journeys[insight].update((p.journey.id, p.journey) for p in opportunity.places)
+    return {
+        insight: Uses(
+            tuple(found_pains.get(insight, ())),
+            tuple(found_opportunities.get(insight, ())),
+            tuple(j for _, j in sorted(journeys[insight].items())),
+        )
+        for insight in journeys
+    }
+
+
+def opportunity_score(value: int | None, business_value: int | None, effort: int | None) -> Fraction | None:
+    """(value + business value) / effort, exact; None unless all three are given."""
+    if value is None or business_value is None or effort is None:
+        return None
+    return Fraction(value + business_value, effort)
+
+
+def score_text(score: Fraction | None) -> str:
+    """A score as pages and exports show it: one decimal, halves rounded up (9/4 is 2.3), so
+    the same score always reads the same; "" for none."""
+    if score is None:
+        return ""
+    exact = Decimal(score.numerator) / Decimal(score.denominator)
+    return str(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _first(occurrences: list[Opportunity], key: str):
+    return next((getattr(o, key) for o in occurrences if getattr(o, key) is not None), None)
+
+
+def merge_opportunities(journeys) -> tuple[MergedOpportunity, ...]:
+    """One entry per opportunity id, highest score first; unscored ones after the scored, each
+    group by id. Ties in score go by id, so the order is the same every build."""
+    found: dict[str, list[tuple[Place, Opportunity]]] = defaultdict(list)
+    for place in places(journeys):
+        for opportunity in place.step.opportunities:
+            found[opportunity.key].append((place, opportunity))
+    merged = []
+    for key, seen in found.items():
+        occurrences = [o for _, o in seen]
+        impacts = [o.impact for o in occurrences if o.impact]
+        statuses = [o.status for o in occurrences if o.status != "idea"]
+        merged.append(
+            MergedOpportunity(
+                id=key,
+                text=occurrences[0].text,
+                places=tuple(place for place, _ in seen),
+                occurrences=tuple(occurrences),
+                impact=max(impacts, key=IMPACT_RANK.__getitem__) if impacts else None,
+                value=_first(occurrences, "value"),
+                business_value=_first(occurrences, "business_value"),
+                effort=_first(occurrences, "effort"),
+                # Written on one map and left to its default on the others: the written one.
+                status=statuses[0] if statuses else "idea",
+                owner=_first(occurrences, "owner"),
+                addresses=tuple(dict.fromkeys(a for o in occurrences for a in o.addresses)),
+                tickets=tuple(dict.fromkeys(t for o in occurrences for t in o.tickets)),
+                insights=tuple(dict.fromkeys(i for o in occurrences for i in o.insights)),
+            )
+        )
+    merged.sort(key=lambda m: m.id)
+    return tuple(sorted(merged, key=lambda m: (m.score is None, -(m.score or 0))))
 
 
 def average(values) -> float | None:

@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) of persona and journey front matter, of the catalogues
+"""JSON Schema (draft 2020-12) of persona, journey and insight front matter, of the catalogues
 (stages.yml, teams.yml, measures.yml) and of a row of maps/measures/*.csv, for editors' YAML
 language servers and other tools. Derived from the declarations in `core/schema.py` that the
 validator walks, so both accept the same keys and types.
@@ -9,10 +9,12 @@ need the whole handbook and stay with `journeys check`.
 
 from __future__ import annotations
 
-from journeys.core.schema import MEASURE, MEASURE_VALUE, PERSONA, STAGE, TEAM, ListOf, journey_record
+from journeys.core.schema import INSIGHT, MEASURE, MEASURE_VALUE, PERSONA, STAGE, TEAM, ListOf, journey_record
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("journey", "persona", "team", "stage", "measure", "measure-value")
+KINDS = ("journey", "persona", "insight", "team", "stage", "measure", "measure-value")
+# Front-matter files: the record of their front matter and where they live.
+FILES = {"persona": (PERSONA, "personas/<id>.md"), "insight": (INSIGHT, "insights/<id>.md")}
 CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml"), "measure": (MEASURE, "measures.yml")}
 
 
@@ -36,8 +38,7 @@ def front_matter_schema(kind: str, custom_fields=()) -> dict:
             "description": f"The list in maps/{name}.",
             **ListOf(record).json_schema(),
         }
-    record = PERSONA if kind == "persona" else journey_record(custom_fields)
-    folder = "personas/<id>.md" if kind == "persona" else "journeys/**/<id>.md"
+    record, folder = FILES.get(kind) or (journey_record(custom_fields), "journeys/**/<id>.md")
     return {
         "$schema": DIALECT,
         "$id": f"urn:mkdocs-journeys:map-format:1:{kind}",

@@ -66,6 +66,7 @@ class PainPoint:
     evidence: tuple[str, ...]
     status: str
     explicit_id: bool = False  # the author gave `id`: history matches it across versions by id, else by text
+    insights: tuple[str, ...] = ()  # insight ids (map format 1.2)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,18 @@ class Opportunity:
     text: str
     impact: str | None
     addresses: tuple[str, ...]
+    # Map format 1.2, "Opportunities through to delivery": the author's id or a stable
+    # generated one, as for pain points; the rest merges across the maps that share the id
+    # (core/index.py).
+    key: str = ""
+    explicit_id: bool = False
+    value: int | None = None
+    business_value: int | None = None
+    effort: int | None = None
+    status: str = "idea"
+    owner: str | None = None  # team id
+    tickets: tuple[str, ...] = ()
+    insights: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,28 @@ class Journey:
     def steps(self):
         """(stage block, step) pairs in time order."""
         return [(block, step) for block in self.stages for step in block.steps]
+
+
+@dataclass(frozen=True)
+class Insight:
+    """One piece of research (map format 1.2, "Insights"): `file` is the path of its file,
+    relative to the folder of the site config, as a persona's `source` is."""
+
+    id: str
+    title: str
+    kind: str
+    date: datetime.date | None  # None only in an insight with errors, which has no content to show
+    file: str
+    participants: int | None = None
+    source: str | None = None  # where the raw material lives: text, or an https URL
+    owner: str | None = None  # team id
+    findings: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    body: str = ""
+    problems: tuple[Problem, ...] = ()
+    visibility: str = "internal"
+    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ _NOT_A_FILE_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\\")
 @dataclass(frozen=True)
 class Link:
     """A relative link of a narrative: where its target is written in the body, and the page
-    it leads to: a persona or journey (`kind`, `ref` the id) or a docs file (`kind` "docs",
+    it leads to: a persona, journey or insight (`kind`, `ref` the id) or a docs file (`kind` "docs",
     `ref` its path in the docs folder). `suffix` is the '#anchor' or '?query' as written."""
 
     start: int
@@ -232,9 +232,7 @@ def _why(full: str, maps_dir: str, docs_dir: str, display, public: bool) -> str:
             f"journey map, or a file of {display(docs_dir)}/"
         )
     if _inside(full, maps_dir) and _is_file(full):
-        return (
-            f"{display(full)} has no page of its own: link a persona or journey map, or a file of {display(docs_dir)}/"
-        )
+        return f"{display(full)} has no page of its own: link a persona, journey or insight, or a file of {display(docs_dir)}/"
     if _inside(full, maps_dir) or _inside(full, docs_dir):
         return f"there is no file {display(full)}; a link is relative to this map file"
     return (
@@ -277,4 +275,5 @@ def with_page_links(handbook, page_of):
         handbook,
         personas=tuple(fixed(p, "persona") for p in handbook.personas),
         journeys=tuple(fixed(j, "journey") for j in handbook.journeys),
+        insights=tuple(fixed(i, "insight") for i in handbook.insights),
     )

@@ -17,9 +17,11 @@ RESEARCH = (
     "numbers of participants."
 )
 QUESTIONS = "What do we still need to find out?"
+FINDING = "What did the research find? One sentence a finding."
+METHOD = "Say how the research was done, who took part and how they were chosen, and what it did not cover."
 
-VALUES = frozenset({SUMMARY, GOAL, TOUCHPOINT, ACTION, THINKING})
-NARRATIVE = (RESEARCH, QUESTIONS)
+VALUES = frozenset({SUMMARY, GOAL, TOUCHPOINT, ACTION, THINKING, FINDING})
+NARRATIVE = (RESEARCH, QUESTIONS, METHOD)
 MESSAGE = "placeholder text from 'journeys new' left in: write what is true for this map, or delete it"
 
 

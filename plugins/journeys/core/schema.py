@@ -16,13 +16,28 @@ from typing import NamedTuple
 
 from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, quoted
 from journeys.core.yaml_source import REJECTED
 
 SEVERITIES = ("low", "medium", "high", "critical")
 STATUSES = ("open", "in-progress", "resolved")
 IMPACTS = ("low", "medium", "high")
 STATES = ("current", "future")
+# Map format 1.2: what kind of research an insight is, and where an opportunity is on its way
+# to delivery.
+INSIGHT_KINDS = (
+    "interview",
+    "survey",
+    "analytics",
+    "support-tickets",
+    "usability-test",
+    "review",
+    "observation",
+    "other",
+)
+OPPORTUNITY_STATUSES = ("idea", "planned", "in-progress", "shipped", "dropped")
+SCORE_MIN, SCORE_MAX = 1, 5  # value, business_value and effort of an opportunity
+MAX_PARTICIPANTS = 1_000_000_000
 VISIBILITIES = ("internal", "public")
 # Measures (map format 1.2, "Measures over time"): how each kind is read by default.
 MEASURE_KINDS = ("nps", "csat", "ces", "percent", "count", "duration", "score")
@@ -209,6 +224,58 @@ class Image(Type):
 
     def json_schema(self):
         return {"type": "string", "minLength": 1, "pattern": "^(https://|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//))"}
+
+
+_URL_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S*\Z")
+
+
+@dataclass
+class WebLink(Text):
+    """An https URL: the address of a work item (an opportunity's ticket). A form editor shows
+    it as text."""
+
+    description = "an https URL"
+
+    def check(self, value, path, ck):
+        value = Text().check(value, path, ck)
+        if value is None:
+            return None
+        if _URL_RE.match(value) and value.lower().startswith("https://"):
+            return value
+        hint = f" (did you mean {quoted('https://' + value.split('://', 1)[1])}?)" if _URL_RE.match(value) else ""
+        ck.report(path, f"{quoted(value)} is not {self.description}{hint}")
+        return None
+
+    def json_schema(self):
+        return {"type": "string", "pattern": "^https://\\S+$"}
+
+
+@dataclass
+class TextOrLink(Text):
+    """Plain text, or an https URL, which pages show as a link. A URL of another scheme is
+    refused rather than shown as text that looks like a broken link."""
+
+    description = "text, or an https URL"
+
+    def check(self, value, path, ck):
+        value = Text().check(value, path, ck)
+        if value is None:
+            return None
+        if _URL_RE.match(value) and not value.lower().startswith("https://"):
+            ck.report(
+                path,
+                f"{quoted(value)} is a link but not an https one: write {quoted('https://' + value.split('://', 1)[1])}, "
+                "or the place as plain text",
+            )
+            return None
+        return value
+
+    def json_schema(self):
+        return {
+            "type": "string",
+            "minLength": 1,
+            "not": {"pattern": "^(?![hH][tT][tT][pP][sS]://)[a-zA-Z][a-zA-Z0-9+.-]*://\\S*$"},
+        }
 
 
 @dataclass
@@ -407,6 +474,8 @@ class Record(Type):
 
 
 TEXTS = ListOf(Text())
+TEAM_REF = Ref("team", free_text=True)
+INSIGHT_REFS = ListOf(Ref("insight"))
 # Keys of both personas and journeys.
 MAP_ID = Key("id", Id(), doc="only when the file name is not a valid id; defaults to the file name", audience=PUBLIC)
 VISIBILITY = Key(
@@ -466,6 +535,58 @@ PERSONA = Record(
     model=model.Persona,
     derived=("source", "body", "problems", "links"),
     body="who this persona is and what that rests on: interviews, surveys, analytics, with dates and numbers",
+)
+
+INSIGHT = Record(
+    "insight",
+    (
+        Key("title", Text(), True, doc="what the research was, as people name it", audience=PUBLIC),
+        MAP_ID,
+        Key(
+            "kind",
+            Choice(INSIGHT_KINDS),
+            True,
+            doc="what kind of research it is",
+            audience=PUBLIC,
+        ),
+        Key("date", Date(), True, doc="when the research ended, not in the future", audience=PUBLIC),
+        Key(
+            "participants",
+            Integer(1, MAX_PARTICIPANTS),
+            doc="how many people or responses it rests on",
+            audience=PUBLIC,
+            example=12,
+        ),
+        Key(
+            "source",
+            TextOrLink(),
+            doc="where the raw material lives: plain text, or an https URL",
+            audience=INTERNAL,
+            example="https://research.example.com/studies/2026-claims",
+        ),
+        Key("owner", TEAM_REF, doc="the team that ran the research or keeps it", audience=INTERNAL),
+        Key(
+            "findings",
+            TEXTS,
+            default=(),
+            doc="what it found, a sentence each",
+            audience=PUBLIC,
+            example=["Most customers retell their claim to four people"],
+        ),
+        Key(
+            "quotes",
+            TEXTS,
+            default=(),
+            doc="customers' own words",
+            audience=PUBLIC,
+            example=["I must have told it five times."],
+        ),
+        Key("tags", TEXTS, default=(), doc="free-text labels", audience=PUBLIC, example=["claims"]),
+        VISIBILITY,
+    ),
+    model=model.Insight,
+    derived=("file", "body", "problems", "links"),
+    body="how the research was done, who took part, what it found and what it did not cover",
 )
 
 CATALOGUE_ENTRY_KEYS = (
@@ -584,24 +705,69 @@ PAIN_POINT = Record(
         Key("severity", Choice(SEVERITIES), default="medium", doc="the index ranks by it", audience=PUBLIC),
         Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs", audience=INTERNAL),
         Key("status", Choice(STATUSES), default="open", doc="whether it is fixed yet", audience=PUBLIC),
+        # Public: a public build keeps only the ids of public insights (core/audience.py).
+        Key(
+            "insights",
+            INSIGHT_REFS,
+            default=(),
+            doc="ids of the insights (insights/<id>.md) that back it: the research behind it",
+            audience=PUBLIC,
+            example=["claims-interviews-2026"],
+        ),
     ),
     shorthand="text",
     model=model.PainPoint,
     derived=("explicit_id",),
 )
 
+SCORE = Integer(SCORE_MIN, SCORE_MAX)
 OPPORTUNITY = Record(
     "opportunity",
     (
         Key("text", Text(), True, doc="what we could do", audience=PUBLIC),
         Key("impact", Choice(IMPACTS), doc="how much it would help", audience=PUBLIC),
         Key("addresses", ListOf(Ref("pain-point")), default=(), doc="pain point ids", audience=PUBLIC),
+        Key(
+            "id",
+            Id(),
+            doc="unique in the handbook; opportunities that share an id are one opportunity named on several maps",
+            audience=PUBLIC,
+            model_field="key",
+            example="one-claim-summary",
+        ),
+        Key("value", SCORE, doc="value to customers, 1 (little) to 5 (a lot)", audience=PUBLIC, example=4),
+        Key("business_value", SCORE, doc="value to the company, 1 (little) to 5 (a lot)", audience=PUBLIC, example=3),
+        Key("effort", SCORE, doc="cost to deliver, 1 (days) to 5 (quarters)", audience=PUBLIC, example=2),
+        Key(
+            "status",
+            Choice(OPPORTUNITY_STATUSES),
+            default="idea",
+            doc="where it is on its way to delivery",
+            audience=PUBLIC,
+            example="planned",
+        ),
+        Key("owner", TEAM_REF, doc="the team that delivers it", audience=INTERNAL),
+        Key(
+            "tickets",
+            ListOf(WebLink()),
+            default=(),
+            doc="the https URLs of the work items that deliver it (issues, pull requests, epics)",
+            audience=INTERNAL,
+            example=["https://tracker.example.com/browse/CX-101"],
+        ),
+        Key(
+            "insights",
+            INSIGHT_REFS,
+            default=(),
+            doc="ids of the insights behind it",
+            audience=PUBLIC,
+            example=["claims-interviews-2026"],
+        ),
     ),
     shorthand="text",
     model=model.Opportunity,
+    derived=("explicit_id",),
 )
-
-TEAM_REF = Ref("team", free_text=True)
 
 # measures.yml (map format 1.2, "Measures over time"): what is measured and how. The file as a
 # whole is internal-facing: a public build shows it only when `public_fields` lists `measures`

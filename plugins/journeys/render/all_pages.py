@@ -10,6 +10,7 @@ from journeys.core.index import touchpoints_by_team
 from journeys.render.children_pages import children_pages
 from journeys.render.context import Context
 from journeys.render.generated_page import Page
+from journeys.render.insight_pages import insight_pages
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
 from journeys.render.measures_pages import measures_pages
@@ -17,6 +18,7 @@ from journeys.render.page_inputs import journey_inputs, remember
 from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
 from journeys.render.personas_index import personas_index
+from journeys.render.portfolio_page import portfolio_pages
 from journeys.render.stage_page import stage_pages
 from journeys.render.stages_index import stages_index
 from journeys.render.team_page import team_pages
@@ -43,4 +45,7 @@ def all_pages(handbook: Handbook, ctx: Context) -> list[Page]:
         pages += [teams_index(handbook, ctx, by_team), *team_pages(handbook, ctx, by_team)]
     pages += pain_points_pages(handbook, ctx)
     pages += measures_pages(handbook, ctx)  # none without measures.yml, or in a public build without `measures`
+    # Map format 1.2: the research behind the maps, and the opportunities through to delivery.
+    pages += insight_pages(handbook, ctx)
+    pages += portfolio_pages(handbook, ctx)
     return pages

@@ -19,9 +19,10 @@ from journeys.core.handbook import Handbook
 from journeys.core.index import Place, reading
 from journeys.core.model import Journey, Opportunity, PainPoint, Step
 from journeys.core.schema import CUSTOMER, LANE_GROUPS, CustomField, step_record
+from journeys.render.backing import backing_line
 from journeys.render.context import Context
 from journeys.render.emotion_lane import lane as emotion_lane
-from journeys.render.fragments import emotion, joined, pain_point_href, team_link
+from journeys.render.fragments import delivery_status, emotion, joined, opportunity_href, pain_point_href, team_link
 from journeys.render.health import badge, health, kpi_name
 from journeys.render.zoom import zoom_card
 
@@ -108,7 +109,8 @@ def pain_card(
     every occurrence's evidence: the card is searched only for words of its own, an occurrence
     worded unlike its row."""
     href = pain_point_href(ctx, here, pain.key)
-    return ctx.macros.pain_card(pain, href, _score(handbook, pain.key), own_words(handbook, pain), place)
+    backing = backing_line(handbook, ctx, handbook.pain_point_by_id.get(pain.key))
+    return ctx.macros.pain_card(pain, href, _score(handbook, pain.key), own_words(handbook, pain), place, backing)
 
 
 def own_wordings(journey: Journey) -> dict[str, str]:
@@ -131,7 +133,19 @@ def opportunity_card(
         merged = handbook.pain_point_by_id.get(key)
         words = own.get(key) or (merged.text if merged else key)
         targets.append({"href": pain_point_href(ctx, here, key), "text": words, "score": _score(handbook, key)})
-    return ctx.macros.opportunity_card(opportunity, targets, place)
+    return ctx.macros.opportunity_card(opportunity, targets, place, managed(handbook, ctx, here, opportunity))
+
+
+def managed(handbook: Handbook, ctx: Context, here: str, opportunity: Opportunity) -> dict | None:
+    """What a card shows of an opportunity in a handbook with a portfolio: its status and
+    score, the merged opportunity's, so every map shows the one truth (core/index.py), and a
+    link to its row, where its owner, tickets and research are. The map keeps to where each
+    piece of work stands: a journey page stays within its 100 KB (docs/performance.md)."""
+    href = opportunity_href(ctx, here, opportunity.key)
+    merged = handbook.opportunity_by_id.get(opportunity.key)
+    if href is None or merged is None:
+        return None
+    return {"href": href, "status": delivery_status(ctx, merged.status), "score": merged.score_text}
 
 
 def _cards(ctx: Context, items: list[Markup]) -> Markup | str:

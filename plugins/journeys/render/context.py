@@ -33,6 +33,9 @@ class Context:
     # pain point id -> source path of the pain-point index part that holds its row
     # (render/pagination.py says why rows move): site_files.rendering_context fills it in
     pain_homes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # opportunity id -> source path of the portfolio part that holds its row; empty when the
+    # handbook has no portfolio (render/portfolio_page.py says when it has one)
+    opportunity_homes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     memo: Memo | None = None  # pages of the last build, kept by a plugin that `mkdocs serve` keeps
     measures_stale_after_days: int = 120  # a measure's latest value older than this is stale
 

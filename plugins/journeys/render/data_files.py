@@ -1,6 +1,7 @@
 """The machine-readable exports written beside the pages: the whole normalised handbook as
-JSON, and the pain-point index as CSV. Both are deterministic: sorted keys, stable order and
-fixed line ends, so an unchanged handbook exports byte for byte the same."""
+JSON, the pain-point index and the opportunity portfolio as CSV, and the rows the filters of
+paged lists fetch. All are deterministic: sorted keys, stable order and fixed line ends, so an
+unchanged handbook exports byte for byte the same."""
 
 from __future__ import annotations
 
@@ -14,24 +15,29 @@ from functools import partial
 from typing import Any
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedPainPoint, Place
+from journeys.core.index import MergedOpportunity, MergedPainPoint, Place, Uses, backing
 from journeys.core.measures import number_text
-from journeys.core.model import Journey, Kpi, MeasureValue, Step
+from journeys.core.model import Insight, Journey, Kpi, MeasureValue, Opportunity, Step
 from journeys.core.schema import MEASURE_VALUE, CustomField
+from journeys.core.tickets import ticket
 from journeys.render.memo import Memo
-from journeys.render.pagination import pain_homes, pain_parts
+from journeys.render.pagination import homes, insight_parts, opportunity_parts, pain_homes, pain_parts
 from journeys.render.urls import Site
 
 JSON_EXPORT = "journeys.json"
 CSV_EXPORT = "pain-points.csv"
 MEASURES_EXPORT = "measures.csv"  # written only by a handbook with measures (map format 1.2)
+OPPORTUNITIES_CSV = "opportunities.csv"
 # The pain-point index's rows, small, for its filter: it shows matching rows from every part
-# of the index, fetched when a reader first filters.
+# of the index, fetched when a reader first filters. The same for the insights index and the
+# opportunity portfolio, when the handbook has them.
 ROWS_EXPORT = "pain-points.json"
+INSIGHT_ROWS = "insights.json"
+OPPORTUNITY_ROWS = "opportunities.json"
 # 2 since map format 1.2 ("Exports in version 1.2"): `measures`, each KPI's measure and values,
-# a journey's `parent` and each step's `details`.
+# a journey's `parent` and each step's `details`, `insights` and `opportunities`.
 FORMAT_VERSION = 2
-ROWS_VERSION = 1  # pain-points.json, whose rows have not changed
+ROWS_VERSION = 1  # of pain-points.json and the filters' row files, whose shape has not changed
 CSV_COLUMNS = (
     "priority",
     "id",
@@ -62,15 +68,26 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheet
 def all_exports(handbook: Handbook, site: Site, memo: Memo | None = None) -> dict[str, str]:
     """File name (before the prefix) -> content; `memo` (render/memo.py) keeps each journey's
     and pain point's part of them across the builds of a preview."""
-    homes = pain_homes(pain_parts(handbook, site))
+    found = pain_homes(pain_parts(handbook, site))
+    rows = opportunity_homes(handbook, site)
     exports = {
-        JSON_EXPORT: journeys_json(handbook, site, homes, memo),
-        CSV_EXPORT: pain_points_csv(handbook, site, homes, memo),
-        ROWS_EXPORT: pain_rows_json(handbook, site, homes, memo),
+        JSON_EXPORT: journeys_json(handbook, site, found, memo, rows),
+        CSV_EXPORT: pain_points_csv(handbook, site, found, memo),
+        ROWS_EXPORT: pain_rows_json(handbook, site, found, memo),
     }
+    if handbook.has_portfolio:
+        exports[OPPORTUNITIES_CSV] = opportunities_csv(handbook, site, rows)
+        exports[OPPORTUNITY_ROWS] = opportunity_rows_json(handbook, site, rows)
+    if handbook.insights:
+        exports[INSIGHT_ROWS] = insight_rows_json(handbook, site)
     if handbook.measures:
         exports[MEASURES_EXPORT] = measures_csv(handbook)
     return exports
+
+
+def opportunity_homes(handbook: Handbook, site: Site) -> dict[str, str]:
+    """Opportunity id -> the part of the portfolio that holds its row; none without one."""
+    return homes(opportunity_parts(handbook, site)) if handbook.has_portfolio else {}
 
 
 def _kpi(k: Kpi) -> dict[str, str | None]:
@@ -124,14 +141,29 @@ def _measures(handbook: Handbook, site: Site) -> list[dict[str, Any]]:
 # Step fields the export writes in a form of their own; every other field of the model goes
 # out as it is (tuples as lists), so a field added to the schema and the model reaches
 # journeys.json without an edit here.
+def _step_opportunity(o: Opportunity) -> dict[str, Any]:
+    """An opportunity as its map writes it; its merged form, with the score, is under
+    `opportunities` at the top."""
+    return {
+        "id": o.key,
+        "text": o.text,
+        "impact": o.impact,
+        "addresses": list(o.addresses),
+        "value": o.value,
+        "business_value": o.business_value,
+        "effort": o.effort,
+        "status": o.status,
+        "owner": o.owner,
+        "tickets": list(o.tickets),
+        "insights": list(o.insights),
+    }
+
+
 _STEP_FIELDS: dict[str, tuple[str, Callable[[Step], Any]]] = {
     "anchor": ("step", lambda step: step.anchor),
     "kpis": ("kpis", lambda step: [_kpi(k) for k in step.kpis]),
     "pain_points": ("pain_points", lambda step: [p.key for p in step.pain_points]),
-    "opportunities": (
-        "opportunities",
-        lambda step: [{"text": o.text, "impact": o.impact, "addresses": list(o.addresses)} for o in step.opportunities],
-    ),
+    "opportunities": ("opportunities", lambda step: [_step_opportunity(o) for o in step.opportunities]),
 }
 
 
@@ -185,6 +217,7 @@ def _pain_point(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> 
         "status": pain.status,
         "priority": pain.score,
         "evidence": list(pain.evidence),
+        "insights": list(pain.insights),
         "journeys": list(pain.journeys),
         "personas": list(pain.personas),
         "reach": {"journeys": list(pain.reached_journeys), "personas": list(pain.reached_personas)},
@@ -215,14 +248,70 @@ def _pain_url(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> st
     return site.url(homes.get(pain.id) or site.src("pain-points")) + "#" + pain.id
 
 
+def _insight(insight: Insight, site: Site, uses: Uses) -> dict[str, Any]:
+    return {
+        "id": insight.id,
+        "title": insight.title,
+        "kind": insight.kind,
+        "date": insight.date.isoformat() if insight.date else None,
+        "participants": insight.participants,
+        "source": insight.source,
+        "owner": insight.owner,
+        "findings": list(insight.findings),
+        "quotes": list(insight.quotes),
+        "tags": list(insight.tags),
+        "file": insight.file,
+        "url": site.url(site.src("insights", insight.id)),
+        "pain_points": [p.id for p in uses.pains],
+        "opportunities": [o.id for o in uses.opportunities],
+        "journeys": [j.id for j in uses.journeys],
+    }
+
+
+def _opportunity(opportunity: MergedOpportunity, site: Site, homes: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": opportunity.id,
+        "text": opportunity.text,
+        "status": opportunity.status,
+        "score": float(opportunity.score_text) if opportunity.score is not None else None,
+        "value": opportunity.value,
+        "business_value": opportunity.business_value,
+        "effort": opportunity.effort,
+        "impact": opportunity.impact,
+        "owner": opportunity.owner,
+        "tickets": [{"url": t.url, "tracker": t.tracker, "key": t.key} for t in map(ticket, opportunity.tickets)],
+        "insights": list(opportunity.insights),
+        "addresses": list(opportunity.addresses),
+        "journeys": list(opportunity.journeys),
+        "occurrences": [
+            {
+                "journey": p.journey.id,
+                "stage": p.block.stage,
+                "touchpoint": p.step.touchpoint,
+                "step": p.step.anchor,
+                "text": o.text,
+            }
+            for p, o in zip(opportunity.places, opportunity.occurrences)
+        ],
+        "url": _opportunity_url(opportunity, site, homes),
+    }
+
+
+def _opportunity_url(opportunity: MergedOpportunity, site: Site, homes: Mapping[str, str]) -> str | None:
+    home = homes.get(opportunity.id)
+    return site.url(home) + "#" + opportunity.id if home else None
+
+
 def handbook_data(
     handbook: Handbook,
     site: Site,
     homes: Mapping[str, str] | None = None,
     journey: Callable[[Journey, Handbook, Site], object] = _journey,
     pain_point: Callable[[MergedPainPoint, Site, Mapping[str, str]], object] = _pain_point,
+    opportunity_homes: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The normalised handbook: valid journeys only, since an invalid map is not published."""
+    """The normalised handbook: valid journeys only, since an invalid map is not published;
+    valid insights only, newest first, for the same reason."""
     return {
         "version": FORMAT_VERSION,
         "personas": [
@@ -260,6 +349,8 @@ def handbook_data(
         "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
         "measures": _measures(handbook, site),
+        "insights": [_insight(i, site, handbook.insight_uses.get(i.id, Uses())) for i in handbook.valid_insights],
+        "opportunities": [_opportunity(o, site, opportunity_homes or {}) for o in handbook.opportunities],
     }
 
 
@@ -275,10 +366,14 @@ _ITEM_INDENT = "\n    "  # an item of the list under "journeys" or "pain_points"
 
 
 def journeys_json(
-    handbook: Handbook, site: Site, homes: Mapping[str, str] | None = None, memo: Memo | None = None
+    handbook: Handbook,
+    site: Site,
+    homes: Mapping[str, str] | None = None,
+    memo: Memo | None = None,
+    opportunity_homes: Mapping[str, str] | None = None,
 ) -> str:
     if memo is None:
-        return _dumps(handbook_data(handbook, site, homes)) + "\n"
+        return _dumps(handbook_data(handbook, site, homes, opportunity_homes=opportunity_homes)) + "\n"
     # Most of the time goes into encoding journeys and pain points: each is encoded alone, kept
     # while what it is made of is unchanged, and put in its place, indented as the encoding of
     # the whole file would indent it.
@@ -296,7 +391,7 @@ def journeys_json(
     def pain(p: MergedPainPoint, _site: Site, _homes: Mapping[str, str]) -> str:
         return slot(f"pain:{p.id}", (p, homes.get(p.id)), lambda: _pain_point(p, site, homes))
 
-    slotted = _dumps(handbook_data(handbook, site, homes, journey, pain))
+    slotted = _dumps(handbook_data(handbook, site, homes, journey, pain, opportunity_homes))
 
     def encoded(match: re.Match[str]) -> str:
         key, inputs, encode = items[int(match.group(1))]
@@ -398,13 +493,14 @@ def pain_rows_json(handbook: Handbook, site: Site, homes: Mapping[str, str], mem
     With `memo`, each row is encoded alone and kept while its pain point is unchanged."""
     pains = handbook.pain_points
     if memo is None:
-        return _compact({"version": ROWS_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
+        rows = [_filter_row(handbook, p, site, homes) for p in pains]
+        return _compact({"version": ROWS_VERSION, "rows": rows}) + "\n"
     slotted = _compact({"version": ROWS_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
 
     def encoded(match: re.Match[str]) -> str:
         pain = pains[int(match.group(1))]
         inputs = (pain, homes.get(pain.id))
-        return memo.get(f"{ROWS_EXPORT}:{pain.id}", inputs, lambda: _compact(_filter_row(pain, site, homes)))
+        return memo.get(f"{ROWS_EXPORT}:{pain.id}", inputs, lambda: _compact(_filter_row(handbook, pain, site, homes)))
 
     return _SLOT_RE.sub(encoded, slotted) + "\n"
 
@@ -413,8 +509,17 @@ def _compact(data: object) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _filter_row(p: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> dict[str, Any]:
+def backing_value(handbook: Handbook, pain: MergedPainPoint) -> str:
+    """ "backed" or "none", for the index's backing filter; "" in a public build, whose pages
+    never mark a pain point as backed by nothing (render/backing.py)."""
+    if handbook.audience == "public":
+        return ""
+    return "backed" if backing(pain.insights, pain.evidence, handbook.insight_by_id).backed else "none"
+
+
+def _filter_row(handbook: Handbook, p: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> dict[str, Any]:
     return {
+        "backing": backing_value(handbook, p),
         "id": p.id,
         "text": p.text,
         "severity": p.severity,
@@ -426,3 +531,79 @@ def _filter_row(p: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> dic
         "persona": list(p.personas),
         "url": _pain_url(p, site, homes),
     }
+
+
+OPPORTUNITY_COLUMNS = (
+    "score",
+    "id",
+    "text",
+    "status",
+    "value",
+    "business_value",
+    "effort",
+    "impact",
+    "owner",
+    "addresses",
+    "journeys",
+    "occurrences",
+    "tickets",
+    "insights",
+    "url",
+)
+
+
+def opportunities_csv(handbook: Handbook, site: Site, homes: Mapping[str, str]) -> str:
+    """One row per opportunity, highest score first; an unscored one has an empty score. List
+    cells join ids with spaces, texts and URLs with "; "."""
+    rows = [
+        (
+            o.score_text,
+            o.id,
+            o.text,
+            o.status,
+            *("" if v is None else v for v in (o.value, o.business_value, o.effort)),
+            o.impact or "",
+            o.owner or "",
+            " ".join(o.addresses),
+            " ".join(o.journeys),
+            "; ".join(_occurrence(p) for p in o.places),
+            "; ".join(o.tickets),
+            " ".join(o.insights),
+            _opportunity_url(o, site, homes) or "",
+        )
+        for o in handbook.opportunities
+    ]
+    return _csv_lines([OPPORTUNITY_COLUMNS, *([defuse(str(c)) for c in row] for row in rows)])
+
+
+def opportunity_rows_json(handbook: Handbook, site: Site, homes: Mapping[str, str]) -> str:
+    """What the portfolio's filter needs of every row."""
+    rows = [
+        {
+            "id": o.id,
+            "text": o.text,
+            "score": o.score_text,
+            "status": o.status,
+            "team": [o.owner] if o.owner else [],
+            "url": _opportunity_url(o, site, homes),
+        }
+        for o in handbook.opportunities
+    ]
+    return _compact({"version": ROWS_VERSION, "rows": rows}) + "\n"
+
+
+def insight_rows_json(handbook: Handbook, site: Site) -> str:
+    """What the insights index's filter needs of every row, with where the row lives."""
+    found = homes(insight_parts(handbook, site))
+    rows = [
+        {
+            "id": i.id,
+            "text": i.title,
+            "kind": i.kind,
+            "date": i.date.isoformat() if i.date else "",
+            "participants": i.participants,
+            "url": site.url(found[i.id]) + "#" + i.id,
+        }
+        for i in handbook.valid_insights
+    ]
+    return _compact({"version": ROWS_VERSION, "rows": rows}) + "\n"

@@ -182,7 +182,9 @@ class _Widgets:
             return {"widget": "select", "options": [{"label": c, "value": c} for c in kind.choices]}
         if isinstance(kind, Integer):
             if kind.high - kind.low < SELECT_RANGE:
-                options = [{"label": self.value_label(name, v), "value": v} for v in range(kind.low, kind.high + 1)]
+                signed = kind.low < 0
+                values = range(kind.low, kind.high + 1)
+                options = [{"label": self.value_label(name, v, signed), "value": v} for v in values]
                 return {"widget": "select", "options": options}
             return {"widget": "number", "value_type": "int", "min": kind.low, "max": kind.high}
         if isinstance(kind, Number):  # a measure's target: whole or decimal, written as a YAML number
@@ -211,9 +213,10 @@ class _Widgets:
             return {"widget": "string"}
         raise TypeError(f"the form editor has no widget for {type(kind).__name__}: add one in {__name__}")
 
-    def value_label(self, name: str, value: int) -> str:
-        """`-2 very negative`: the value, signed, and the handbook's word for it where it has one."""
-        shown = f"{value:+d}" if value else "0"
+    def value_label(self, name: str, value: int, signed: bool) -> str:
+        """`-2 very negative`: the value, signed on a scale around zero (an opportunity's effort
+        is 3, not +3), and the handbook's word for it where it has one."""
+        shown = f"{value:+d}" if signed and value else str(value)
         words = VALUE_WORDS.get(name)
         return f"{shown} {words(self.labels, value)}" if words else shown
 

@@ -16,10 +16,10 @@ from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
 from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint, Place, Reading
-from journeys.core.model import Journey, Kpi, Step
+from journeys.core.model import Insight, Journey, Kpi, Step
 from journeys.core.problems import Problem
 from journeys.render.context import Context
-from journeys.render.text import number
+from journeys.render.text import json_data, number
 
 SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index filters for the rest
 PRIORITY_ANCHOR = "jm-priority"  # the pain-point index's explanation of priority
@@ -55,6 +55,30 @@ def team_link(ctx: Context, here: str, handbook: Handbook, team_id: str | None) 
 
 def journey_link(ctx: Context, here: str, journey: Journey, anchor: str = "") -> Markup:
     return ctx.link(ctx.site.href(here, ctx.site.src("journeys", journey.id), anchor), journey.title)
+
+
+def insight_link(ctx: Context, here: str, handbook: Handbook, insight_id: str) -> Markup:
+    insight = handbook.insight_by_id.get(insight_id)
+    href = ctx.site.href(here, ctx.site.src("insights", insight_id))
+    return ctx.link(href, insight.title if insight else insight_id)
+
+
+def insight_kind(ctx: Context, kind: str) -> Markup:
+    word = ctx.labels[f"insight_kind_{kind.replace('-', '_')}"]
+    return ctx.templates.piece(("insight_kind", kind), lambda: ctx.macros.insight_kind(kind, word))
+
+
+def insight_reference(ctx: Context, here: str, insight: Insight) -> Markup:
+    """An insight named as evidence: its title, linked to its page, and its kind."""
+    link = ctx.link(ctx.site.href(here, ctx.site.src("insights", insight.id)), insight.title)
+    return ctx.macros.insight_reference(link, insight_kind(ctx, insight.kind))
+
+
+def opportunity_href(ctx: Context, here: str, opportunity_id: str) -> str | None:
+    """The opportunity's row in the portfolio, on whichever part holds it; None without a
+    portfolio (a handbook whose opportunities use no key of map format 1.2)."""
+    home = ctx.opportunity_homes.get(opportunity_id)
+    return ctx.site.href(here, home, opportunity_id) if home else None
 
 
 def pain_point_href(ctx: Context, here: str, pain_id: str) -> str:
@@ -103,9 +127,52 @@ def status(ctx: Context, value: str) -> Markup:
     return ctx.templates.piece(("status", value), lambda: ctx.macros.status(value))
 
 
+def delivery_status(ctx: Context, value: str) -> Markup:
+    """An opportunity's status (map format 1.2) as a chip with its word."""
+    word = ctx.labels[f"opportunity_status_{value.replace('-', '_')}"]
+    return ctx.templates.piece(("delivery", value), lambda: ctx.macros.opportunity_status(value, word))
+
+
 def joined(items: Iterable[Markup]) -> Markup:
     """Rendered pieces (links), comma-separated."""
     return Markup(", ").join(items)
+
+
+def download_links(ctx: Context, here: str, names: Iterable[str]) -> Markup:
+    """Links to exports (site-root files such as `pain-points.csv`), comma-separated."""
+    return joined(ctx.link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in names)
+
+
+def filter_attributes(
+    ctx: Context,
+    here: str,
+    *,
+    choices: str,
+    fields: Sequence[str],
+    words: Mapping[str, str],
+    rows: str,
+    paged: bool,
+    columns: Sequence[Sequence[str]] = (),
+    results: str = "",
+) -> list[tuple[str, str]]:
+    """The data attributes of a table that journeys-filter.js filters: the `choices` (JSON) of
+    each of its `fields`, the interface `words` (key -> label key), and on an index spread over
+    list pages the export of every row (`rows`) with the site root its addresses start from.
+    `columns` and `results` name the columns and class of the table of matches from every part,
+    where they are not the pain-point index's."""
+    data = [
+        ("jm-filter", choices),
+        ("jm-fields", json_data(list(fields))),
+        ("jm-words", json_data({key: ctx.labels[label] for key, label in words.items()})),
+    ]
+    if columns:
+        data += [("jm-columns", json_data([list(c) for c in columns])), ("jm-results", results)]
+    if paged:
+        data += [
+            ("jm-rows", ctx.site.asset(here, ctx.site.prefix + rows)),
+            ("jm-root", ctx.site.asset(here, "") or "."),
+        ]
+    return data
 
 
 def review_status(reviewed: datetime.date | None, ctx: Context) -> Markup:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeys.core.options import OptionError, label_fields, plurals
-from journeys.core.schema import step_record
+from journeys.core.schema import INSIGHT_KINDS, OPPORTUNITY_STATUSES, step_record
 
 LABELS: dict[str, str] = {
     # shared
@@ -169,8 +169,7 @@ LABELS: dict[str, str] = {
     "measure_chart_caption": "{measure}, {scope}",
     "measure_chart_table": "Values of {caption}, newest first",
     "measure_chart_source": "Source of every value: {source}.",
-    "measure_latest": "latest {value} on {date} ({days} days ago)",
-    "measure_latest_one": "latest {value} on {date} (1 day ago)",
+    "measure_latest": "latest {value} on {date} ({count} {count|day|days} ago)",
     "measure_no_values": "no values yet in this scope",
     "measure_target_higher": "target {target} or more",
     "measure_target_lower": "target {target} or less",
@@ -200,8 +199,8 @@ LABELS: dict[str, str] = {
     "measure_target": "Target",
     "measure_owner": "Owner",
     "measure_values": "Values",
-    "measure_values_range": "{values} values from {first} to {last}",
-    "measure_values_range_one": "one value, on {first}",
+    "measure_values_range": "{count} values from {first} to {last}",
+    "measure_value_single": "one value, on {first}",
     "measure_handbook_heading": "Across the handbook",
     "measure_health_heading": "KPIs that name it",
     "measure_series_heading": "Every series",
@@ -211,8 +210,7 @@ LABELS: dict[str, str] = {
     "measure_parts_intro": "Series {range} are below; the pages listed here hold the others.",
     "measure_part_intro": "Series {range} of {measure}. What it is and how it is read are on its page.",
     "measure_no_series": "No values yet: add rows for this measure to a file in maps/measures/.",
-    "measure_values_count": "{values} values",
-    "measure_values_count_one": "1 value",
+    "measure_values_count": "{count} {count|value|values}",
     "stage_measures_heading": "Measures",
     "stage_measures_caption": "KPIs of this stage in each journey",
     "persona_measures_heading": "Measures",
@@ -343,6 +341,10 @@ LABELS: dict[str, str] = {
     "change_team_details": "Team description or contact changed",
     "change_reviewers": "Reviewers",
     "change_order": "Order changed",
+    "change_opportunity_status": "Opportunity status",
+    "change_opportunity_score": "Opportunity score",
+    "change_insight_added": "Insight added",
+    "change_insight_removed": "Insight removed",
     "teams_caption": "Every team",
     "col_contact": "Contact",
     "col_journeys_owned": "Journeys owned",
@@ -415,6 +417,113 @@ LABELS: dict[str, str] = {
     "filter_loading": "Loading every page's rows…",
     "filter_failed": "Could not load the other pages' rows; showing the matches on this page only.",
     "col_places": "Places",
+    "col_backing": "Backing",
+    "backing_backed": "backed",
+    "backing_none_value": "backed by nothing",
+    # how a pain point is backed (map format 1.2, "Insights")
+    # A count with its noun (`counted`): {count} is the number, with thousands separators.
+    "backing_insights": "{count} {count|insight|insights}: {kinds}",
+    "backing_participants": "{count} {count|participant|participants}",
+    "backing_evidence": "{count} {count|piece|pieces} of evidence",
+    "n_pain_points": "{count} pain {count|point|points}",
+    "n_opportunities": "{count} {count|opportunity|opportunities}",
+    "n_journeys": "{count} {count|journey|journeys}",
+    "backing_none": "Backed by nothing yet",
+    "backing_label": "Backed by",
+    "backing_summary": "{backed} of {pains} pain {pains|point|points} {backed|is|are} backed by insights or "
+    "evidence; {unbacked} by nothing yet: they are marked in the {index}.",
+    # insight kinds, one and several (`kinds` in a pain point's backing)
+    **{f"insight_kind_{kind.replace('-', '_')}": kind.replace("-", " ") for kind in INSIGHT_KINDS},
+    **{
+        f"insight_kinds_{kind.replace('-', '_')}": {
+            "analytics": "analytics",
+            "other": "other",
+            "support-tickets": "support tickets",
+        }.get(kind, kind.replace("-", " ") + "s")
+        for kind in INSIGHT_KINDS
+    },
+    # insights index and pages
+    "insights_title": "Insights",
+    "insights_description": "The research behind the maps: interviews, surveys, analytics, tickets.",
+    "insights_intro": "{count} {count|piece|pieces} of research behind the maps{count||, newest first}: {kinds}.",
+    "insights_caption": "Every insight, newest first",
+    "insights_region": "Insights",
+    "insights_part_intro": "Insights {range}, newest first. The summary is on the first page of the {index}.",
+    "insights_pains_link": "pain-point index",
+    "insights_none": "No insights yet.",
+    "col_insight": "Insight",
+    "col_participants": "Participants",
+    "col_backs": "Backs",
+    "col_insights": "Insights",
+    "insight_backs": "{what} in {journeys}",
+    "insight_backs_both": "{pains} and {opportunities}",
+    "insight_backs_nothing": "nothing yet",
+    "insight_kind": "Kind",
+    "insight_date": "Date",
+    "insight_participants": "Participants",
+    "insight_owner": "Owner",
+    "insight_source": "Source",
+    "insight_tags": "Tags",
+    "insight_findings": "Findings",
+    "insight_quotes": "In their words",
+    "insight_backs_heading": "What it backs",
+    "insight_backs_none": "No pain point or opportunity names this insight yet.",
+    "insight_pains_caption": "Pain points it backs, highest priority first",
+    "insight_opportunities_caption": "Opportunities it backs, highest score first",
+    "insight_journeys": "In the journeys",
+    "insight_more": "and {more} more, in journeys.json",
+    "insight_narrative": "Narrative",
+    "insight_invalid": "This insight has errors and is not published until they are fixed",
+    # the opportunity portfolio (map format 1.2, "Opportunities through to delivery")
+    **{f"opportunity_status_{status.replace('-', '_')}": status.replace("-", " ") for status in OPPORTUNITY_STATUSES},
+    "opportunities_title": "Opportunities",
+    "opportunities_description": "Every opportunity, scored value against effort, through to delivery.",
+    "opportunities_summary": "{opportunities} in {journeys}, {scored} of them scored.",
+    "opportunities_by_status": "By status",
+    "opportunities_score_heading": "Score",
+    "opportunities_formula": "score = (value + business value) ÷ effort",
+    "opportunities_score_text": "Value is what it is worth to customers, business value what it is worth to the "
+    "company, effort what it costs to deliver, each from 1 to 5. A score over 2 is worth more than it costs. An "
+    "opportunity without all three is unscored and listed after the scored ones. Opportunities that several maps "
+    "name with the same id are one row here.",
+    "opportunities_matrix_heading": "Value against effort",
+    "opportunities_matrix_top": "The chart shows the {shown} highest scores of {opportunities}; the portfolio below "
+    "lists every one.",
+    "effort_caption": "Which opportunities pay: value against effort, quick wins top left",
+    "effort_value_axis": "Value + business value",
+    "effort_effort_axis": "Effort",
+    "effort_quick_wins": "Quick wins",
+    "effort_big_bets": "Big bets",
+    "effort_fill_ins": "Fill-ins",
+    "effort_money_pits": "Reconsider",
+    "effort_point": "{opportunity} ({status}, score {score})",
+    "effort_table_caption": "Scored opportunities, highest score first",
+    "opportunities_downloads_text": "The same data for spreadsheets and other tools: {links}.",
+    "opportunities_portfolio_heading": "Portfolio",
+    "opportunities_caption": "Every opportunity, highest score first",
+    "opportunities_region": "Opportunity portfolio",
+    "opportunities_none": "No opportunities yet.",
+    "opportunities_part_intro": "Opportunities {range} by score. The summary and the chart are on the first page "
+    "of the {index}.",
+    "col_score": "Score",
+    "col_business_value": "Business value",
+    "col_effort": "Effort",
+    "effort_even": "The dashed diagonal marks a score of 2: above it, an opportunity is worth more than it costs.",
+    "col_opportunity": "Opportunity",
+    "col_value_effort": "Value, effort",
+    "col_addresses": "Addresses",
+    "col_tickets": "Tickets",
+    "unscored": "unscored",
+    "value_effort": "value {value}, business {business}, effort {effort}",
+    "opportunity_score": "score {score}",
+    "opportunity_tickets": "Tickets",
+    "opportunity_in": "in {journeys}",
+    # a team's page
+    "team_opportunities_heading": "Opportunities it delivers",
+    "team_opportunities_note": "Highest score first.",
+    "team_opportunities_more": "{more|The other|The {more} others} of these {opportunities} "
+    "{opportunities|opportunity|opportunities} {more|is|are} in the {portfolio}.",
+    "team_opportunities_more_link": "portfolio, filtered to this team",
     "pains_part_intro": "Pain points {range} by priority. The summary, the chart and the highest priorities are on "
     "the first page of the {index}.",
     # parts of a long page (render/pagination.py)
@@ -437,15 +546,16 @@ def fields(label: str) -> set[str]:
     return label_fields(label)
 
 
-def counted(labels: Mapping[str, str], key: str, count: int) -> str:
-    """The label `key` for a count: its `<key>_one` form when the count is one, where it has one."""
-    return labels.get(f"{key}_one", labels[key]) if count == 1 else labels[key]
-
-
 def fill(label: str, **values: object) -> str:
     """A label with its plural choices made and its `{names}` filled in (values as they are; the
     caller escapes)."""
     return plurals(label, values).format_map(values)
+
+
+def counted(labels: Mapping[str, str], key: str, count: int, **values: object) -> str:
+    """The label `key` with its {count} (in the form of its noun the count takes) shown with
+    thousands separators."""
+    return fill(plurals(labels[key], {"count": count}), **values, count=f"{count:,}")
 
 
 def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:

@@ -130,8 +130,8 @@ def latest_words(ctx: Context, values: Sequence[MeasureValue], unit: str) -> str
         return ctx.labels["measure_no_values"]
     last = values[-1]
     age = (ctx.today - last.date).days
-    return counted(ctx.labels, "measure_latest", age).format(
-        value=_with_unit(number_text(last.value), unit), date=last.date.isoformat(), days=age
+    return counted(
+        ctx.labels, "measure_latest", age, value=_with_unit(number_text(last.value), unit), date=last.date.isoformat()
     )
 
 

@@ -19,7 +19,7 @@ from journeys.render.context import Context
 from journeys.render.fragments import Row, table, team_link
 from journeys.render.generated_page import Page
 from journeys.render.health import badge, counts, health, measure_link
-from journeys.render.labels import counted
+from journeys.render.labels import counted, fill
 from journeys.render.measure_chart import spark_values
 from journeys.render.measure_views import chart_legend, scope_words, series_chart
 from journeys.render.page_inputs import layout, remember
@@ -226,8 +226,10 @@ def _measure_part(
     ]
     if every:
         first, last = min(v.date for v in every), max(v.date for v in every)
-        words_values = counted(labels, "measure_values_range", len(every)).format(
-            values=len(every), first=first.isoformat(), last=last.isoformat()
+        words_values = (
+            fill(labels["measure_value_single"], first=first.isoformat())
+            if len(every) == 1
+            else counted(labels, "measure_values_range", len(every), first=first.isoformat(), last=last.isoformat())
         )
         meta.append((labels["measure_values"], words_values))
     wide = series[0] if series and series[0].scope == (None, None, None, None) else None
@@ -275,7 +277,7 @@ def series_table(handbook: Handbook, measure: Measure, series: Sequence[Series],
                     badge(ctx, state),
                     ctx.macros.sparkline(spark_values(s.values, target, ctx.today)) if s.values else "",
                     ctx.macros.series_values(
-                        counted(labels, "measure_values_count", len(s.values)).format(values=len(s.values)),
+                        counted(labels, "measure_values_count", len(s.values)),
                         [(number(v.date.isoformat()), number(number_text(v.value))) for v in reversed(s.values)],
                     )
                     if s.values

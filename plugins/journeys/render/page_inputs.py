@@ -58,11 +58,31 @@ def base(handbook: Handbook, ctx: Context) -> tuple:
 
 
 def _pain_facts(handbook: Handbook, ctx: Context, keys: Iterable[str]) -> tuple:
-    """What a page shows of merged pain points it links: text, priority and where its row is."""
+    """What a page shows of merged pain points it links: text, priority, where its row is and
+    what backs it."""
     found = []
     for key in sorted(set(keys)):
         merged = handbook.pain_point_by_id.get(key)
-        found.append((key, ctx.pain_homes.get(key), (merged.text, merged.score) if merged else None))
+        shown = (merged.text, merged.score, merged.insights, len(merged.evidence)) if merged else None
+        found.append((key, ctx.pain_homes.get(key), shown))
+    return tuple(found)
+
+
+def insight_facts(handbook: Handbook, ids: Iterable[str]) -> tuple:
+    """What a page shows of the insights it names: title, kind, date, participants, validity."""
+    found = []
+    for key in sorted(set(ids)):
+        i = handbook.insight_by_id.get(key)
+        found.append((key, (i.title, i.kind, i.date, i.participants, bool(i.problems)) if i else None))
+    return tuple(found)
+
+
+def _opportunity_facts(handbook: Handbook, ctx: Context, keys: Iterable[str]) -> tuple:
+    """What a page shows of merged opportunities it names: where its row is, status, score."""
+    found = []
+    for key in sorted(set(keys)):
+        o = handbook.opportunity_by_id.get(key)
+        found.append((key, ctx.opportunity_homes.get(key), (o.status, o.score_text) if o else None))
     return tuple(found)
 
 
@@ -77,20 +97,28 @@ def journey_inputs(handbook: Handbook, journey: Journey, ctx: Context) -> tuple:
     ]
     if handbook.children.get(journey.id):
         keys += [p.id for p, _ in subtree_pains(handbook, journey)]
+    pains = _pain_facts(handbook, ctx, keys)
+    opportunities = _opportunity_facts(handbook, ctx, [o.key for s in steps for o in s.opportunities])
+    named = [i for _, _, shown in pains if shown for i in shown[2]]  # what backs each pain point
     return (
         journey,
         handbook.journey_by_id.get(journey.baseline) if journey.baseline else None,
         handbook.redesigned_by.get(journey.id, ()),
         hierarchy_facts(handbook, journey),
-        _pain_facts(handbook, ctx, keys),
+        pains,
+        opportunities,
+        insight_facts(handbook, named),
         ctx.shown_in.get(journey.id, ()),
         ctx.history.get(journey.id),
     )
 
 
-def pains_inputs(ctx: Context, pains: Sequence[MergedPainPoint]) -> tuple:
-    """Merged pain points whose rows a page shows, with where their rows are."""
-    return tuple(pains), tuple(ctx.pain_homes.get(p.id) for p in pains)
+def pains_inputs(ctx: Context, pains: Sequence[MergedPainPoint], handbook: Handbook | None = None) -> tuple:
+    """Merged pain points whose rows a page shows, with where their rows are (and, given the
+    handbook, the insights that back them)."""
+    named = insight_facts(handbook, (i for p in pains for i in p.insights)) if handbook is not None else ()
+    rows = tuple(ctx.opportunity_homes.get(o.key) for p in pains for _, o in p.opportunities)
+    return tuple(pains), tuple(ctx.pain_homes.get(p.id) for p in pains), named, rows
 
 
 def summary_inputs(ctx: Context, pains: Listed) -> tuple:

@@ -16,8 +16,9 @@ from typing import Any
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import MergedPainPoint
+from journeys.core.index import MergedOpportunity, MergedPainPoint
 from journeys.render.context import Context
+from journeys.render.generated_page import Page
 from journeys.render.text import url
 from journeys.render.urls import Site
 
@@ -91,9 +92,42 @@ def pager(ctx: Context, parts: Sequence[Part], here: str) -> Pager:
     return Pager(tuple(links), previous, following)
 
 
+def list_page(
+    ctx: Context,
+    parts: Sequence[Part],
+    part: Part,
+    *,
+    template: str,
+    kind: str,
+    words: str,
+    index: Markup,
+    hide: tuple[str, ...] = ("toc",),
+    searched: bool = False,
+) -> Page:
+    """A list page of an index (`kind`: "pain-points", "insights", "opportunities"): its title
+    and description from the labels `<words>_title` and `<words>_description`, a link to the
+    index's first page, the pager and `index`, the table of its rows. Left out of search unless
+    its rows are at home there (`searched`: the pain-point index's)."""
+    labels = ctx.labels
+    title = labels[f"{words}_title"]
+    span = labels["pager_range"].format(first=part.first, last=part.last)
+    return ctx.page(
+        part.src,
+        template,
+        title=labels["part_title"].format(title=title, range=span),
+        description=labels[f"{words}_description"],
+        hide=hide,
+        search=None if searched else {"exclude": True},
+        range=span,
+        index_link=ctx.link(ctx.site.href(part.src, ctx.site.src(kind)), title),
+        pager=pager(ctx, parts, part.src),
+        index=index,
+    )
+
+
 # Estimated bytes an item adds to a page, measured on the benchmark's handbooks: a step of a
 # stage (its table row and chart point), a team's touchpoint row, a persona's journey step, a pain-point index row per
-# place, evidence and opportunity it lists.
+# place, evidence, insight and opportunity it lists.
 STEP_BYTES = 1_500
 TOUCHPOINT_BYTES = 700
 INDEX_ROW_BYTES = 500  # a row of the journeys index
@@ -106,7 +140,8 @@ PAIN_PLACE_BYTES = 520
 
 
 def pain_weight(pain: MergedPainPoint) -> int:
-    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * (len(pain.places) + len(pain.evidence) + len(pain.opportunities))
+    listed = len(pain.places) + len(pain.evidence) + len(pain.insights) + len(pain.opportunities)
+    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * listed
 
 
 def pain_parts(handbook: Handbook, site: Site) -> list[Part]:
@@ -115,4 +150,34 @@ def pain_parts(handbook: Handbook, site: Site) -> list[Part]:
 
 def pain_homes(parts: list[Part]) -> dict[str, str]:
     """Pain point id -> the source path of the index part that holds its row."""
-    return {pain.id: part.src for part in parts for pain in part.items}
+    return homes(parts)
+
+
+def homes(parts: list[Part]) -> dict[str, str]:
+    """Item id -> the source path of the part that holds its row (pain points, opportunities)."""
+    return {item.id: part.src for part in parts for item in part.items}
+
+
+# A row of the insights index, and one of the portfolio with each place, pain point, ticket
+# and insight it lists.
+INSIGHT_ROW_BYTES = 900
+OPPORTUNITY_ROW_BYTES = 1_300
+OPPORTUNITY_ITEM_BYTES = 450
+
+
+def listed_insights(handbook: Handbook) -> tuple:
+    """Every insight as the index lists it: the valid ones newest first, then those with errors."""
+    return handbook.valid_insights + tuple(i for i in handbook.insights if i.problems or not i.date)
+
+
+def insight_parts(handbook: Handbook, site: Site) -> list[Part]:
+    return split(site.src("insights"), listed_insights(handbook), lambda insight: INSIGHT_ROW_BYTES)
+
+
+def opportunity_weight(opportunity: MergedOpportunity) -> int:
+    listed = len(opportunity.places) + len(opportunity.addresses) + len(opportunity.tickets) + len(opportunity.insights)
+    return OPPORTUNITY_ROW_BYTES + OPPORTUNITY_ITEM_BYTES * listed
+
+
+def opportunity_parts(handbook: Handbook, site: Site) -> list[Part]:
+    return split(site.src("opportunities"), handbook.opportunities, opportunity_weight)

@@ -6,7 +6,7 @@ JavaScript each part's table shows whole."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 
 from markupsafe import Markup
@@ -14,13 +14,18 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint, Place
 from journeys.core.schema import STATUSES
+from journeys.render.backing import backing_line, marks_unbacked, pain_backing
 from journeys.render.context import Context
-from journeys.render.data_files import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT
+from journeys.render.data_files import CSV_EXPORT, JSON_EXPORT, ROWS_EXPORT, backing_value
 from journeys.render.fragments import (
     Cell,
     Row,
+    download_links,
+    filter_attributes,
+    insight_reference,
     joined,
     journey_link,
+    opportunity_href,
     persona_link,
     stage_link,
     status,
@@ -30,7 +35,7 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.page_inputs import layout, pains_inputs, remember
-from journeys.render.pagination import Part, pager, pain_parts
+from journeys.render.pagination import Part, list_page, pager, pain_parts
 from journeys.render.priority_matrix import charted, matrix_figure
 from journeys.render.text import json_data
 
@@ -46,7 +51,7 @@ def pain_points_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     parts = pain_parts(handbook, ctx.site)
     shape = layout(parts)
     # Every part shows its own rows, and the filter's choices, which every row contributes to.
-    choices = json_data(filter_options(handbook, handbook.pain_points))
+    choices = json_data(filter_options(handbook, handbook.pain_points, ctx.labels))
     pains = handbook.pain_points
     # The first also counts every pain point and charts the highest.
     whole = (len(pains), sum(len(p.places) for p in pains), len(handbook.valid_journeys))
@@ -55,7 +60,7 @@ def pain_points_pages(handbook: Handbook, ctx: Context) -> list[Page]:
         remember(
             ctx,
             parts[0].src,
-            lambda: (shape, pains_inputs(ctx, parts[0].items), choices, whole, pains_inputs(ctx, top)),
+            lambda: (shape, pains_inputs(ctx, parts[0].items, handbook), choices, whole, pains_inputs(ctx, top)),
             lambda: pain_points_page(handbook, ctx, parts, choices),
         )
     ]
@@ -63,7 +68,7 @@ def pain_points_pages(handbook: Handbook, ctx: Context) -> list[Page]:
         remember(
             ctx,
             part.src,
-            partial(_part_inputs, ctx, shape, part, choices),
+            partial(_part_inputs, handbook, ctx, shape, part, choices),
             partial(_part, handbook, ctx, parts, part, choices),
         )
         for part in parts[1:]
@@ -71,23 +76,23 @@ def pain_points_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     return pages
 
 
-def _part_inputs(ctx: Context, shape: tuple, part: Part, choices: str) -> tuple:
-    return shape, pains_inputs(ctx, part.items), choices
+def _part_inputs(handbook: Handbook, ctx: Context, shape: tuple, part: Part, choices: str) -> tuple:
+    return shape, pains_inputs(ctx, part.items, handbook), choices
 
 
 def _part(handbook: Handbook, ctx: Context, parts: list[Part], part: Part, choices: str) -> Page:
-    labels = ctx.labels
-    words = labels["pager_range"].format(first=part.first, last=part.last)
-    return ctx.page(
-        part.src,
-        "pain_points_part.html",
-        title=labels["part_title"].format(title=labels["pains_title"], range=words),
-        description=labels["pains_description"],
+    # A pain point's row is its home in search, so its list pages are searched.
+    index = index_table(handbook, part.items, ctx, part.src, choices, paged=True)
+    return list_page(
+        ctx,
+        parts,
+        part,
+        template="pain_points_part.html",
+        kind="pain-points",
+        words="pains",
+        index=index,
         hide=WIDE,
-        range=words,
-        index_link=ctx.link(ctx.site.href(part.src, ctx.site.src("pain-points")), labels["pains_title"]),
-        pager=pager(ctx, parts, part.src),
-        index=index_table(handbook, part.items, ctx, part.src, choices, paged=True),
+        searched=True,
     )
 
 
@@ -102,9 +107,7 @@ def pain_points_page(handbook: Handbook, ctx: Context, parts: list[Part], choice
         "journeys": len(handbook.valid_journeys),
     }
     weights = ", ".join(f"{level} {weight}" for level, weight in SEVERITY_WEIGHT.items())
-    downloads = joined(
-        ctx.link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in (CSV_EXPORT, JSON_EXPORT)
-    )
+    downloads = download_links(ctx, here, (CSV_EXPORT, JSON_EXPORT))
     return ctx.page(
         here,
         "pain_points.html",
@@ -123,7 +126,9 @@ def pain_points_page(handbook: Handbook, ctx: Context, parts: list[Part], choice
     )
 
 
-def filter_options(handbook: Handbook, pains: Sequence[MergedPainPoint]) -> dict[str, list[list[str]]]:
+def filter_options(
+    handbook: Handbook, pains: Sequence[MergedPainPoint], labels: Mapping[str, str]
+) -> dict[str, list[list[str]]]:
     """The values readers can filter by, as [value, label] pairs in display order; only values
     that some row has."""
 
@@ -132,6 +137,7 @@ def filter_options(handbook: Handbook, pains: Sequence[MergedPainPoint]) -> dict
 
     stages, teams, personas = used(lambda p: p.stages), used(lambda p: p.teams), used(lambda p: p.personas)
     severities, statuses = used(lambda p: [p.severity]), used(lambda p: [p.status])
+    backings = used(lambda p: [backing_value(handbook, p)]) if marks_unbacked(handbook) else set()
     return {
         "severity": [[s, s] for s in reversed(SEVERITY_WEIGHT) if s in severities],
         "stage": [[s.id, s.name] for s in handbook.stages if s.id in stages],
@@ -140,15 +146,23 @@ def filter_options(handbook: Handbook, pains: Sequence[MergedPainPoint]) -> dict
             [i, handbook.persona_by_id[i].name if i in handbook.persona_by_id else i] for i in sorted(personas)
         ],
         "status": [[s, s] for s in STATUSES if s in statuses],
+        # Map format 1.2: whether any insight or evidence backs it (not in a public build,
+        # where evidence that is not public would read as none: render/backing.py).
+        "backing": [[v, labels[k]] for v, k in BACKINGS if v in backings],
     }
 
 
+BACKINGS = (("backed", "backing_backed"), ("none", "backing_none_value"))
+
+
+FIELDS = ("severity", "stage", "team", "persona", "status", "backing")  # the filters, in order
 FILTER_WORDS = {
     "severity": "col_severity",
     "stage": "col_stage",
     "team": "col_team",
     "persona": "col_persona",
     "status": "col_status",
+    "backing": "col_backing",
     "all": "filter_all",
     "show_all": "filter_show_all",
     "form": "filter_form",
@@ -184,13 +198,9 @@ def index_table(
             "col_opportunities",
         )
     ]
-    words = {key: labels[label] for key, label in FILTER_WORDS.items()}
-    data = [("jm-filter", choices), ("jm-words", json_data(words))]
-    if paged:  # the rows of the other parts come from the export
-        data += [
-            ("jm-rows", ctx.site.asset(here, ctx.site.prefix + ROWS_EXPORT)),
-            ("jm-root", ctx.site.asset(here, "") or "."),
-        ]
+    data = filter_attributes(
+        ctx, here, choices=choices, fields=FIELDS, words=FILTER_WORDS, rows=ROWS_EXPORT, paged=paged
+    )
     rows = [row(handbook, p, ctx, here) for p in pains]
     return ctx.macros.scroll_region(
         labels["pains_region"],
@@ -215,6 +225,7 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
         ("team", " ".join(pain.teams)),
         ("persona", " ".join(pain.personas)),
         ("status", pain.status),
+        ("backing", backing_value(handbook, pain)),
     )
     # Each occurrence's own words under it, where they differ from the row's; those that add
     # nothing to its priority say why.
@@ -233,10 +244,11 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
         wording_from = macros.journey_step(
             journey_link(ctx, here, source.journey), step_link(ctx, here, source.journey, source.step)
         )
-    opportunities = [
-        {"text": opportunity.text, "step": step_link(ctx, here, place.journey, place.step)}
-        for place, opportunity in pain.opportunities
-    ]
+    opportunities = []
+    for place, opportunity in pain.opportunities:
+        href = opportunity_href(ctx, here, opportunity.key)  # its row in the portfolio, if there is one
+        text = ctx.link(href, opportunity.text) if href else opportunity.text
+        opportunities.append({"text": text, "step": step_link(ctx, here, place.journey, place.step)})
     cells = (
         Cell(str(pain.score), classes="jm-score"),
         Cell(macros.pain_heading(pain, wording_from), classes="jm-pain-text"),
@@ -245,7 +257,13 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
         Cell(macros.pain_places(places), searched=False, classes="jm-where"),
         Cell(joined(persona_link(ctx, here, handbook, p) for p in pain.personas), searched=False),
         Cell(joined(team_link(ctx, here, handbook, t) for t in pain.teams), searched=False),
-        macros.evidence_list(pain.evidence),
+        Cell(
+            backing_line(handbook, ctx, pain)
+            + macros.evidence_list(
+                pain.evidence, [insight_reference(ctx, here, i) for i in pain_backing(handbook, pain).insights]
+            ),
+            classes="jm-evidence-cell",
+        ),
         Cell(macros.opportunity_list(opportunities), searched=False),
     )
     return Row(cells, id=pain.id, data=data)

@@ -12,7 +12,7 @@ from journeys.core.narrative_links import with_page_links
 from journeys.render.all_pages import all_pages
 from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
 from journeys.render.context import Context
-from journeys.render.data_files import all_exports
+from journeys.render.data_files import all_exports, opportunity_homes
 from journeys.render.generated_page import Page
 from journeys.render.page_inputs import base
 from journeys.render.pagination import pain_homes, pain_parts
@@ -30,7 +30,9 @@ PLOTLY_FILES = {
     PLOTLY_ASSET: os.path.join(VENDOR, "plotly-basic.min.js"),
     PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt"),
 }
-INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points", "measures")
+# The index pages, in the navigation; a handbook has the last three only with measures, insights
+# and a portfolio (render/measures_pages.py, render/insight_pages.py, render/portfolio_page.py).
+INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points", "measures", "insights", "opportunities")
 
 
 def normalise_prefix(prefix: str) -> str:
@@ -46,10 +48,14 @@ class SiteFiles:
 
 
 def rendering_context(handbook: Handbook, ctx: Context) -> Context:
-    """`ctx` with the part of the pain-point index that holds each pain point's row: every link
-    to a pain point goes there, from any page, embeds in hand-written pages included (they
-    render later with the same context)."""
-    return replace(ctx, pain_homes=pain_homes(pain_parts(handbook, ctx.site)))
+    """`ctx` with the part of the pain-point index that holds each pain point's row, and the
+    part of the portfolio that holds each opportunity's: every link to one goes there, from any
+    page, embeds in hand-written pages included (they render later with the same context)."""
+    return replace(
+        ctx,
+        pain_homes=pain_homes(pain_parts(handbook, ctx.site)),
+        opportunity_homes=opportunity_homes(handbook, ctx.site),
+    )
 
 
 def site_files(handbook: Handbook, ctx: Context) -> SiteFiles:

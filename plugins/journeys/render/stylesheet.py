@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import re
 
-# In cascade order: the canvas's rules come after the shared ones they refine.
-SOURCES = ("journeys.css", "journeys-canvas.css", "journeys-measures.css")
+# In cascade order: the canvas's rules come after the shared ones they refine; the measures',
+# the insights' and the portfolio's after both.
+SOURCES = ("journeys.css", "journeys-canvas.css", "journeys-measures.css", "journeys-portfolio.css")
 
 # A comment, or a string (kept whole, so a "/*" inside quotes is not taken for a comment).
 _COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""", re.S)

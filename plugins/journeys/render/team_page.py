@@ -7,19 +7,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
-from journeys.core.index import Place, pain_points_at, place_key, touchpoints_by_team
+from journeys.core.index import MergedOpportunity, Place, pain_points_at, place_key, touchpoints_by_team
 from journeys.core.model import CatalogueEntry
 from journeys.render.context import Context
 from journeys.render.fragments import (
+    SUMMARY_PAINS,
     Cell,
     Listed,
+    delivery_status,
     emotion,
     journey_link,
     listed,
+    opportunity_href,
     pain_summary,
     stage_link,
     step_link,
@@ -53,19 +57,26 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
     shape = layout(parts)
     keys = {place_key(place) for place, _ in touchpoints}
     pains = listed(pain_points_at(handbook.pain_points, [p for p, _ in touchpoints]), lambda p: place_key(p) in keys)
+    delivers = [o for o in handbook.opportunities if o.owner == team.id]
 
     def inputs(part: Part) -> tuple:
         if part.number > 1:
             return team, shape, part.items, ()
-        # The first part also names the journeys the team owns, their KPIs, its measures and the
-        # pain points at its steps.
+        # The first part also names the journeys the team owns, their KPIs, its measures, the pain
+        # points at its steps and the opportunities it delivers.
         owned = titles(j for j in handbook.journeys if j.owner == team.id)
         kpis = tuple((j.id, j.kpis, tuple(b.kpis for b in j.stages)) for j in _owned(handbook, team))
         measures = tuple(m for m in handbook.measures if m.owner == team.id)
-        return team, shape, part.items, (owned, summary_inputs(ctx, pains), kpis, measures)
+        opportunities = tuple(
+            (o.id, o.text, o.status, o.score_text, ctx.opportunity_homes.get(o.id))
+            for o in delivers[: SUMMARY_PAINS + 1]
+        )
+        summary = (owned, summary_inputs(ctx, pains), kpis, measures, opportunities, len(delivers))
+        return team, shape, part.items, summary
 
     return [
-        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, team, pains, ctx, parts, p)) for p in parts
+        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, team, pains, ctx, parts, p, delivers))
+        for p in parts
     ]
 
 
@@ -76,6 +87,7 @@ def _part(
     ctx: Context,
     parts: list[Part],
     part: Part,
+    delivers: Sequence[MergedOpportunity] = (),
 ) -> Page:
     here = ctx.site.src("teams", team.id)
     labels = ctx.labels
@@ -118,8 +130,31 @@ def _part(
         owned_kpis=owned_kpis(handbook, team, ctx, here) if has_measures(handbook) else "",
         owned_measures=[measure_link(ctx, here, handbook, m.id) for m in handbook.measures if m.owner == team.id],
         pains=pain_summary(ctx, here, pains, "team", team.id) if pains.total else "",
+        opportunities=opportunity_summary(ctx, here, delivers, team.id) if delivers else "",
         **values,
     )
+
+
+def opportunity_summary(ctx: Context, here: str, delivers: Sequence[MergedOpportunity], team_id: str) -> Markup:
+    """The highest-scoring opportunities the team delivers, each linked to its row in the
+    portfolio, and when there are more, a link to the portfolio filtered to the team."""
+    items = []
+    for o in delivers[:SUMMARY_PAINS]:
+        href = opportunity_href(ctx, here, o.id)
+        journeys = dict.fromkeys(place.journey for place in o.places)
+        items.append(
+            {
+                "status": delivery_status(ctx, o.status),
+                "link": ctx.link(href, o.text) if href else o.text,
+                "score": o.score_text,
+                "journeys": [journey_link(ctx, here, j) for j in journeys],
+            }
+        )
+    shown = ctx.macros.team_opportunities(items)
+    if len(delivers) <= SUMMARY_PAINS:
+        return shown
+    href = f"{ctx.site.href(here, ctx.site.src('opportunities'))}?team={quote(team_id)}"
+    return shown + ctx.macros.opportunities_more(len(delivers) - SUMMARY_PAINS, len(delivers), href)
 
 
 class Table(Protocol):
