@@ -43,7 +43,7 @@ BASE_CONFIG = {
 }
 
 
-DEMO = ("docs", "maps", "overrides")  # the demo handbook's folders beside mkdocs.yml
+DEMO = ("docs", "maps")  # the demo handbook's folders beside mkdocs.yml
 
 
 def copy_demo(root: Path) -> Path:

@@ -103,6 +103,10 @@ def test_defaults_and_checks_live_in_one_place():
             {"review_after_days": "soon"},
             "option 'review_after_days': expected a whole number of days, 0 or more, got text 'soon'",
         ),
+        (
+            {"search": "pagefnd"},
+            "option 'search': expected one of pagefind, material, got text 'pagefnd' (did you mean 'pagefind'?)",
+        ),
     ],
 )
 def test_the_build_rejects_the_same_values_with_the_same_words(handbook_dir, caplog, options, message):

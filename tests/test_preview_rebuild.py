@@ -1,7 +1,7 @@
 """A preview rebuild is never stale: after each kind of edit, `mkdocs serve --dirty` with the
 plugin kept across builds (render/memo.py reuses what the edit did not touch) leaves the very
-site a fresh build of the edited handbook writes, every file byte for byte, the search index
-included; and a one-map edit renders again only the pages that show that map."""
+site a fresh build of the edited handbook writes, every file byte for byte, Pagefind's bundle
+and Material's search index included; and a one-map edit renders again only the pages that show that map."""
 
 from __future__ import annotations
 
@@ -87,13 +87,17 @@ class Preview:
         return self.journeys.memo.rendered
 
 
-@pytest.fixture
-def preview(tmp_path: Path, monkeypatch):
+def previewed(tmp_path: Path, monkeypatch, search: str):
     root = tmp_path / "serve"
     subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "generate.py"), str(root), "--journeys", "24"],
         check=True,
         capture_output=True,
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("maps_dir: maps\n", f"maps_dir: maps\n    search: {search}\n"),
+        encoding="utf-8",
     )
     (root / "docs" / "shown.md").write_text(EMBEDS, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -103,9 +107,21 @@ def preview(tmp_path: Path, monkeypatch):
     forget(session)
 
 
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch):
+    """A preview of a handbook searched with Pagefind, whose bundle is part of every comparison."""
+    yield from previewed(tmp_path, monkeypatch, "pagefind")
+
+
+@pytest.fixture
+def material_preview(tmp_path: Path, monkeypatch):
+    yield from previewed(tmp_path, monkeypatch, "material")
+
+
 def forget(session: Preview) -> None:
     """MkDocs keeps both instances for the rest of the process: later tests start cold."""
-    for name in ("parse_cache", "memo", "digests", "pages", "written", "search_index", "templates_key"):
+    session.journeys._drop_staging()
+    for name in ("parse_cache", "memo", "digests", "pages", "written", "search_index", "templates_key", "dirty"):
         vars(session.journeys).pop(name, None)
     session.search.is_dirty, session.search.search_index_prev = False, None
 
@@ -131,6 +147,7 @@ def test_every_kind_of_edit_rebuilds_what_a_fresh_build_writes(preview, tmp_path
     ]
     paged = {name.split("/")[0] for name in tree(site) if "/page-2/" in name}
     assert {"journeys", "stages", "teams", "pain-points"} <= paged  # list pages are exercised too
+    assert any(name.startswith("pagefind/fragment/") for name in tree(site))  # and Pagefind's bundle
     for what, change in edits:
         change()
         rendered = preview.rebuild()
@@ -150,9 +167,10 @@ def add_map(root: Path) -> None:
     added.write_text(re.sub(r"^title: .*$", "title: A new map", text, count=1, flags=re.M), encoding="utf-8")
 
 
-def test_the_search_index_stays_whole_across_dirty_rebuilds(preview):
+def test_the_search_index_stays_whole_across_dirty_rebuilds(material_preview):
     """Material merges a dirty rebuild's entries as if one page had been rebuilt (see
     plugin/search_index.py); the plugin hands it every page's."""
+    preview = material_preview
     index = preview.root / "site" / "search" / "search_index.json"
     before = index.read_text(encoding="utf-8")
     assert '"location":"journeys/journey-00004/"' in before

@@ -3,15 +3,14 @@ and no internal-facing field of a public map reaches any byte of the built site.
 
 The leak test plants a sentinel in every field of every internal map and in every
 internal-facing field of the public maps, builds for the public, and searches every file of
-the output (gzip unpacked) for every sentinel, as written and in each escaped form it could
-take on the way: HTML, the renderer's Markdown-safe escaping, JSON and URL encoding.
+the output (gzip unpacked: sitemap.xml.gz, and Pagefind's search bundle, whose files are gzip
+streams) for every sentinel, as written and in each escaped form it could take on the way: HTML, the renderer's Markdown-safe escaping, JSON and URL encoding.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
-import gzip
 import html
 import json
 import os
@@ -24,6 +23,7 @@ import yaml
 
 from helpers import REPO, build_site, write
 from journeys.render.text import text
+from pagefind_bundle import unpacked
 
 PUBLIC_CONFIG = {
     "plugins": [
@@ -200,9 +200,7 @@ def site_bytes(site: Path) -> dict[str, str]:
     found = {}
     for path in sorted(site.rglob("*")):
         if path.is_file():
-            raw = path.read_bytes()
-            if path.suffix == ".gz":
-                raw = gzip.decompress(raw)
+            raw = unpacked(path.read_bytes())
             found[str(path.relative_to(site))] = raw.decode("utf-8", "replace").lower()
     return found
 
@@ -228,6 +226,27 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     assert "Public wording of the shared pain." in page and "A public opportunity." in page
     assert not (built.site / "teams").exists()
     assert not (built.site / "journeys" / "zqxjourney").exists()
+
+
+def test_the_pagefind_bundle_indexes_only_what_is_published(tmp_path):
+    """Search reads what the public pages say, and the bundle's files are read by the leak test
+    (its fragments, a page or row each, are gzip streams)."""
+    planted = planted_handbook(tmp_path)
+    built = build_site(tmp_path, config=PUBLIC_CONFIG)
+    assert built.ok, built.warnings
+    bundle = {name: text for name, text in site_bytes(built.site).items() if name.startswith("pagefind/")}
+    fragments = " ".join(text for name, text in bundle.items() if name.endswith(".pf_fragment"))
+    assert "public wording of the shared pain." in fragments and "the public narrative." in fragments
+    assert leaks(built.site, planted) == []
+    internal = build_site(
+        tmp_path,
+        config={
+            "plugins": ["search", {"journeys": PUBLIC_CONFIG["plugins"][1]["journeys"] | {"audience": "internal"}}]
+        },
+    )
+    assert internal.ok, internal.warnings
+    found = {entry.split(": ", 1)[1] for entry in leaks(internal.site, planted) if entry.startswith("pagefind/")}
+    assert len(found) > len(planted) / 2  # the control: the bundle holds what it indexes
 
 
 def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):

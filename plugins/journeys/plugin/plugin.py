@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 import secrets
+import time
 from collections import Counter
 
 from mkdocs.exceptions import Abort, PluginError
@@ -23,13 +24,27 @@ from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
+from journeys.plugin.material_page import scripts_after_paint, with_worker
+from journeys.plugin.pagefind_html import mark_excluded, page_copy, published, row_copies
+from journeys.plugin.pagefind_index import PagefindUnavailable, Staging
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
 from journeys.render.embed_html import embed_html
 from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo, override_files
-from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix, site_files
+from journeys.render.search_facets import search_items, search_settings
+from journeys.render.site_files import (
+    INDEX_KINDS,
+    SCRIPTS,
+    SEARCH_SCRIPT,
+    SEARCH_SETTINGS,
+    SEARCH_WORKER,
+    STARTER,
+    STYLESHEET,
+    normalise_prefix,
+    site_files,
+)
 from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates
 from journeys.render.urls import Site
 
@@ -70,6 +85,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.pages: dict[str, object] = {}  # site path -> the page the last build wrote there
         self.written: dict[str, str] = {}  # site path -> the file the last build wrote for it
         self.search_index: WholeIndex | None = WholeIndex() if dirty else None
+        self.dirty = dirty  # a dirty preview keeps Pagefind's staged copies from build to build
+        self.staging: Staging | None = None
 
     def on_config(self, config):
         if not self.config["enabled"]:
@@ -101,10 +118,28 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.templates_key = templates_key
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in SCRIPTS:
+        self.pagefind = self._pagefind(config)
+        for script in (*SCRIPTS, SEARCH_SCRIPT) if self.pagefind else SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)
         return config
+
+    def _pagefind(self, config) -> bool:
+        """Whether Pagefind answers Material's search box: `search: pagefind`, on a site with
+        Material's search plugin (the box) that Pagefind can serve."""
+        if self.options.search != "pagefind":
+            return False
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        if material_search(config) is None:
+            why = "the site has no Material search plugin, whose search box Pagefind answers"
+        elif offline is not None and offline.config.enabled:
+            why = "the offline plugin's pages are read from file://, where Pagefind cannot load its index"
+        elif self.i18n(config) is not None:
+            why = "mkdocs-static-i18n builds each language on its own, and Pagefind indexes a whole site"
+        else:
+            return True
+        log.info(f"journeys: search: pagefind is not used ({why}); Material's search stays as it is")
+        return False
 
     # Runs before other plugins' on_files (default priority 0), so navigation and tag
     # plugins that walk the files see the generated pages.
@@ -183,6 +218,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
+        if self.pagefind:
+            self._search_items(handbook, ctx)
+            self.ours[SEARCH_SETTINGS] = File.generated(config, SEARCH_SETTINGS, content=search_settings(ctx.labels))
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
@@ -190,6 +228,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             for file in self.ours.values():
                 files.append(file)
         return files
+
+    def _search_items(self, handbook, ctx) -> None:
+        """What Pagefind indexes besides the words: each page's filters, and the rows that are
+        items of their own (render/search_facets.py)."""
+        self.page_filters: dict[str, tuple] = {}
+        self.rows: dict[str, list[tuple]] = {}
+        for item in search_items(handbook, ctx):
+            if item.anchor is None:
+                self.page_filters[item.src] = item.filters
+            else:
+                self.rows.setdefault(item.src, []).append((item.anchor, item.title, item.filters))
+        self.not_indexed: set[str] = set()
+        # Only a dirty preview indexes what an earlier build staged. MkDocs keeps this instance
+        # across config loads in one process (it defines on_startup), so a build that stopped
+        # half-way must not hand its copies to the next.
+        if not getattr(self, "dirty", False):
+            self._drop_staging()
+        if getattr(self, "staging", None) is None:
+            self.staging = Staging()
 
     def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
@@ -331,9 +388,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Taken, not read: a page is converted once a build, and a large handbook's blocks are
         # a fifth of its memory.
         blocks = self.html_blocks.pop(page.file.src_uri, None) if self.config["enabled"] else None
-        if not blocks:
-            return html
-        return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+        if blocks:
+            html = self.placeholder_re.sub(
+                lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html
+            )
+        if self.config["enabled"] and self.pagefind:
+            html = self._for_pagefind(html, page)
+        return html
+
+    def _for_pagefind(self, html: str, page) -> str:
+        """The page's exclusions kept for Pagefind's copy; and Material's search plugin, which
+        stays for its search box, asked to skip the page (`search: exclude`, read before it
+        parses the page): Pagefind indexes it instead, and a page Material would skip stays out."""
+        search = page.meta.get("search")
+        search = dict(search) if isinstance(search, dict) else {}
+        if search.get("exclude"):
+            self.not_indexed.add(page.file.src_uri)
+        page.meta["search"] = {**search, "exclude": True}
+        return mark_excluded(html)
 
     # After the search plugin's on_page_context (default priority 0): it has indexed the page.
     @event_priority(-100)
@@ -343,6 +415,42 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if index and search is not None:
             index.record(search, page)
         return context
+
+    # Before other plugins' on_post_page (default priority 0), which may rewrite the page
+    # (minifiers drop the quotes the shims below read).
+    @event_priority(50)
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if not self.config["enabled"]:
+            return output
+        if self.pagefind:
+            self._stage(output, page)
+            output = with_worker(published(output), SEARCH_WORKER)
+        if self.options.scripts_after_paint:
+            output = scripts_after_paint(output, STARTER)
+        return output
+
+    def _stage(self, output: str, page) -> None:
+        """The page's copy for Pagefind, or its rows' copies, or none (not searched)."""
+        staging = getattr(self, "staging", None)
+        if staging is None:
+            return
+        src, dest = page.file.src_uri, page.file.dest_uri
+        if src in self.rows:
+            staging.put(dest, None, tuple(row_copies(output, page.url, self.rows[src])))
+        elif src in self.not_indexed:
+            staging.put(dest, None)
+        else:
+            staging.put(dest, page_copy(output, page.url, self.page_filters.get(src, ())))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """The 404 page has the search box and the theme's scripts too."""
+        if not self.config["enabled"] or template_name != "404.html":
+            return output_content
+        if self.pagefind:
+            output_content = with_worker(output_content, SEARCH_WORKER)
+        if self.options.scripts_after_paint:
+            output_content = scripts_after_paint(output_content, STARTER)
+        return output_content
 
     # Before the search plugin's on_post_build (default priority 0), which writes the index.
     @event_priority(100)
@@ -373,7 +481,44 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             rest = "" if len(problems) == 1 else "; `journeys check --strict` lists them all"
             raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
 
-    on_post_build = CombinedEvent(_whole_search_index, _strict)
+    # After every other plugin's on_post_build, so that a strict build with broken maps stops
+    # before Pagefind runs (_strict) and the site is whole.
+    @event_priority(-100)
+    def _index_with_pagefind(self, *, config) -> None:
+        staging = getattr(self, "staging", None)
+        if staging is None or not self.config["enabled"] or not self.pagefind:
+            return
+        try:
+            dirty = getattr(self, "dirty", False)
+            if dirty:  # the copies of pages a dirty rebuild did not write stay, of deleted ones not
+                staging.keep_only({file.dest_uri for file in self.files if file.is_documentation_page()})
+            start = time.perf_counter()
+            count, stable = staging.index(config.site_dir)
+            log.info(f"journeys: Pagefind indexed {count} pages and rows in {time.perf_counter() - start:.1f} s")
+            if not stable:
+                log.info(
+                    "journeys: Pagefind's filter index is left in the order Pagefind wrote it (plugin/pagefind_order.py)"
+                )
+        except PagefindUnavailable as exc:
+            raise PluginError(f"journeys: search: pagefind: {exc}") from None
+        finally:
+            if not getattr(self, "dirty", False):
+                self._drop_staging()
+
+    on_post_build = CombinedEvent(_whole_search_index, _strict, _index_with_pagefind)
+
+    def _drop_staging(self) -> None:
+        staging = getattr(self, "staging", None)
+        if staging is not None:
+            staging.close()
+        self.staging = None
+
+    def on_build_error(self, *, error) -> None:
+        if not getattr(self, "dirty", False):
+            self._drop_staging()
+
+    def on_shutdown(self) -> None:
+        self._drop_staging()
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:

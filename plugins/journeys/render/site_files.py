@@ -19,6 +19,13 @@ ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
 STYLESHEET = ASSET_DIR + "journeys.css"  # made from the stylesheets in assets/ (render/stylesheet.py)
 SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
+# With search: pagefind, the plugin's side of Material's search box: the worker that answers it,
+# the filter chips' script (an extra script of the site), and what both read.
+SEARCH_WORKER = ASSET_DIR + "journeys-search-worker.js"
+SEARCH_SCRIPT = ASSET_DIR + "journeys-search.js"
+SEARCH_SETTINGS = ASSET_DIR + "search.json"
+# Starts the theme's scripts after the first paint (scripts_after_paint).
+STARTER = ASSET_DIR + "journeys-start.js"
 # plotly.js's basic bundle, vendored (see assets/vendor/README.md): a quarter of the full
 # bundle's size, the scatter traces the charts use, and no map traces whose tile-server URLs
 # Material's privacy plugin would try to fetch. The site serves it, so no reader needs a CDN.

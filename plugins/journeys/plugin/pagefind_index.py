@@ -1,0 +1,98 @@
+"""Pagefind's index of the site, made once the build is done.
+
+Each page MkDocs writes leaves its copy to index (plugin/pagefind_html.py) in a staging folder,
+mirroring the site's paths; the rows of a page whose items are rows leave one file each beside
+it. After the build, Pagefind (PyPI `pagefind[bin]`: the Rust indexer with its Python API)
+reads the folder and writes its bundle to the site's `pagefind/`. Readers' browsers fetch from
+it only the pieces a search needs: the words' chunks, the results' fragments, the filters.
+
+The staging folder lives as long as the plugin instance under `mkdocs serve --dirty`, so the
+pages a dirty rebuild does not write keep their copies; otherwise it goes with the build.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+
+from journeys.plugin.pagefind_order import stable_order
+
+BUNDLE = "pagefind"  # the bundle's folder under the site
+# What Pagefind writes that the handbook does not use: its own search interfaces (the handbook
+# answers Material's search box, plugin/material_page.py) and the worker pagefind.js starts
+# when it runs in a page (ours already runs it in a worker).
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+)
+
+
+class PagefindUnavailable(Exception):
+    """Pagefind is not installed, or failed; the message says what to do."""
+
+
+class Staging:
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="journeys-pagefind-")
+        self.by_page: dict[str, list[str]] = {}  # page's path in the site -> its copies' files
+
+    def put(self, dest: str, page: str | None, rows: tuple[str, ...] = ()) -> None:
+        """The copies of the page written at `dest` (relative to the site), replacing the last
+        build's: the page's own at its path, its rows' as `<dest>.rows/<n>.html`."""
+        for old in self.by_page.pop(dest, ()):
+            os.remove(old)
+        named = [(dest, page)] if page is not None else []
+        named += [(f"{dest}.rows/{n:05d}.html", row) for n, row in enumerate(rows)]
+        paths = []
+        for name, text in named:
+            path = os.path.join(self.folder, *name.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            paths.append(path)
+        if paths:
+            self.by_page[dest] = paths
+
+    def keep_only(self, present: set[str]) -> None:
+        """Drop the copies of pages the site no longer has (a dirty rebuild after a deletion)."""
+        for dest in sorted(self.by_page.keys() - present):
+            self.put(dest, None)
+
+    def index(self, site_dir: str) -> tuple[int, bool]:
+        """Index the staged copies into the site's bundle: the number of records indexed, and
+        whether the bundle's filter index could be put in a stable order (pagefind_order.py)."""
+        out = os.path.join(site_dir, BUNDLE)
+        shutil.rmtree(out, ignore_errors=True)  # a preview's site keeps the last build's files
+        try:
+            count = asyncio.run(_index(self.folder, out))
+        except FileNotFoundError as exc:  # pagefind_bin has no binary for this machine
+            raise PagefindUnavailable(
+                f"the Pagefind binary was not found ({exc}): install `pagefind[bin]`, or set `search: material`"
+            ) from None
+        except Exception as exc:  # the service reports its errors as plain exceptions
+            raise PagefindUnavailable(f"Pagefind could not index the site: {exc}") from None
+        for name in UNUSED:
+            path = os.path.join(out, name)
+            if os.path.isfile(path):
+                os.remove(path)
+        return count, stable_order(out)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.by_page = {}
+
+
+async def _index(folder: str, out: str) -> int:
+    from pagefind.index import PagefindIndex  # only sites that search with Pagefind need it
+
+    async with PagefindIndex(config={"output_path": out}) as index:
+        found = await index.add_directory(folder)
+    return int(found["page_count"])
