@@ -136,16 +136,30 @@ function items(data, score, terms) {
     return { page, items: [row, { location: page, title: escaped(data.meta.page ?? ""), text: "", score, terms }] }
   }
   const found = places(data.anchors || [])
-  const byLink = new Map()
+  // A place's stretches of words: a heading's section, or a step's cells (its header cell first).
+  const stretches = new Map()
   found.forEach((place, n) => {
     const end = n + 1 < found.length ? found[n + 1].at : words.length
-    if (!place.title || !marked.some((at) => at >= place.at && at < end)) return
-    const section = byLink.get(place.link) ?? { link: place.link, title: place.title, rank: [0, 0] }
-    const here = [matched(words, marked, place.at, end), weight(data, place.at, end)]
-    if (better(here, section.rank)) Object.assign(section, { rank: here, text: excerpt(words, marked, place.at, end) })
-    byLink.set(place.link, section)
+    if (!place.title) return
+    const seen = stretches.get(place.link) ?? { link: place.link, title: place.title, spans: [] }
+    seen.spans.push([place.at, end])
+    stretches.set(place.link, seen)
   })
-  const sections = [...byLink.values()].sort((a, b) => (better(a.rank, b.rank) ? -1 : better(b.rank, a.rank) ? 1 : 0))
+  const sections = []
+  for (const { link, title, spans } of stretches.values()) {
+    const ranked = spans
+      .filter(([from, to]) => marked.some((at) => at >= from && at < to))
+      .map((span) => ({ span, rank: [matched(words, marked, ...span), weight(data, ...span)] }))
+      .sort((a, b) => (better(a.rank, b.rank) ? -1 : better(b.rank, a.rank) ? 1 : 0))
+    if (!ranked.length) continue
+    // The excerpt says more than the title: a step's best cell other than its header cell (the
+    // touchpoint, which the title names), else its longest cell.
+    const longest = spans.slice(1).reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a), spans[0])
+    const [from, to] = ranked.find(({ span }) => span !== spans[0] || spans.length === 1)?.span ?? longest
+    const rank = ranked[0].rank
+    sections.push({ link, title, rank, text: excerpt(words, marked, from, to) })
+  }
+  sections.sort((a, b) => (better(a.rank, b.rank) ? -1 : better(b.rank, a.rank) ? 1 : 0))
   const title = escaped(data.meta.title ?? location)
   const before = found.length ? found[0].at : words.length
   const top = [matched(words, marked, 0, before), weight(data, 0, before)]
@@ -158,6 +172,28 @@ function items(data, score, terms) {
   }
   const [best, ...rest] = placed
   return { page, items: [{ ...best, score }, { location: page, title, text: "", score, terms }, ...rest.map((s) => ({ ...s, score: score / 2 }))] }
+}
+
+// The results that hold the query's words as written, one after the other, first; of those,
+// the one that holds them where they weigh most (a touchpoint, a page's title) before the others.
+// Pagefind ranks by each word on its own, so a page that says "claim" and "decision" anywhere
+// could otherwise come before the step called "Waiting for the claim decision".
+const bare = (word) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+
+function phraseWeight(data, asked) {
+  if (asked.length < 2) return 0
+  const words = data.content.split(/[\r\n\s]+/g).map(bare)
+  const weights = new Map((data.weighted_locations || []).map((w) => [w.location, w.weight]))
+  let best = 0
+  for (let at = 0; at + asked.length <= words.length; at++)
+    if (asked.every((word, n) => words[at + n] === word)) best = Math.max(best, weights.get(at) ?? 1)
+  return best
+}
+
+function phraseFirst(loaded, query) {
+  const asked = query.split(/\s+/).map(bare).filter(Boolean)
+  const weight = new Map(loaded.map((data) => [data, phraseWeight(data, asked)]))
+  return [...loaded].sort((a, b) => weight.get(b) - weight.get(a)) // stable: Pagefind's order otherwise
 }
 
 // Each filter's values as chips: those the query names, then the ones the shown results have,
@@ -189,14 +225,17 @@ async function answer(query) {
   const active = await spelled(filters)
   const search = await pagefind.search(words || null, { filters: active })
   const total = search.results.length
-  const loaded = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()))
-  learn(loaded)
+  const fetched = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()))
+  learn(fetched)
+  const scores = new Map(fetched.map((data, n) => [data, search.results[n].score]))
+  const loaded = phraseFirst(fetched, words)
   const terms = Object.fromEntries(words.split(/\s+/).filter(Boolean).map((word) => [word, true]))
   const groups = new Map()
-  loaded.forEach((data, n) => {
-    const found = items(data, search.results[n].score, terms)
+  loaded.forEach((data) => {
+    const found = items(data, scores.get(data), terms)
     const group = groups.get(found.page)
-    if (group) group.push(...found.items.filter((item) => item.location !== found.page))
+    // Rows of one index page are results of their own: each shows, none folds under another.
+    if (group) group.push(...found.items.filter((item) => item.location !== found.page).map((item) => ({ ...item, score: group[0].score })))
     else groups.set(found.page, found.items)
   })
   channel.postMessage({ query, total, shown: loaded.length, chips: chips(loaded, active), active, settings })

@@ -122,6 +122,7 @@
       meta.after(bar);
     }
     bar.textContent = "";
+    bar.setAttribute("data-query", data.query);
     meta.hidden = true;
     var line = document.createElement("p");
     line.className = "md-search-result__meta jm-search-filters__status";

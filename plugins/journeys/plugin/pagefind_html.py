@@ -37,10 +37,10 @@ _UNSEPARATED = re.compile(r"(</(?:dt|dd|th|tr|caption|summary|figcaption|q|block
 _CELL = re.compile(r"<(t[hd])\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 _STEP = re.compile(r"--jm-step:\s*(\d+)")
-# A touchpoint names its step as a heading names its section: weighed as an h3 is (Pagefind
-# gives h1 7, h2 6, h3 5, the rest 1), so its words find its journey above pages that only
-# mention them.
-TOUCHPOINT_WEIGHT = 5
+# A journey is found by its touchpoints: their words weigh the most Pagefind allows (it gives h1
+# 7, h2 6, h3 5, the rest 1, on a quadratic scale), above a page title that shares them, so a
+# touchpoint's words find its journey first (the worker then puts an exact match first).
+TOUCHPOINT_WEIGHT = 10
 
 
 def mark_excluded(content: str) -> str:

@@ -16,6 +16,7 @@ import asyncio
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 from journeys.plugin.pagefind_order import stable_order
 
@@ -72,7 +73,10 @@ class Staging:
         out = os.path.join(site_dir, BUNDLE)
         shutil.rmtree(out, ignore_errors=True)  # a preview's site keeps the last build's files
         try:
-            count = asyncio.run(_index(self.folder, out))
+            # In a thread of its own: asyncio.run() refuses to start inside a running event loop,
+            # which whatever runs the build may have (a notebook, a test driving a browser).
+            with ThreadPoolExecutor(1) as thread:
+                count = thread.submit(asyncio.run, _index(self.folder, out)).result()
         except FileNotFoundError as exc:  # pagefind_bin has no binary for this machine
             raise PagefindUnavailable(
                 f"the Pagefind binary was not found ({exc}): install `pagefind[bin]`, or set `search: material`"
