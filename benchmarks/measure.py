@@ -53,7 +53,7 @@ def timed(name: str, func):
 def instrument() -> None:
     """Time every event the plugin defines, and inside on_files the load and render calls."""
     from journeys.core import handbook
-    from journeys.plugin import pagefind_index, plugin
+    from journeys.plugin import pagefind_site, plugin
     from journeys.render import site_files
 
     for name, event in sorted(vars(plugin.JourneysPlugin).items()):
@@ -66,8 +66,8 @@ def instrument() -> None:
     plugin.load_handbook = timed("load_handbook", plugin.load_handbook)
     # search: pagefind: each page's copy for the index, and Pagefind's run after the build (its
     # own CPU time is a child process's: `children_cpu`).
-    plugin.JourneysPlugin._stage = timed("pagefind_stage", plugin.JourneysPlugin._stage)
-    pagefind_index.Staging.index = timed("pagefind_index", pagefind_index.Staging.index)
+    pagefind_site.PagefindSite.page = timed("pagefind_stage", pagefind_site.PagefindSite.page)
+    pagefind_site.index_folder = timed("pagefind_index", pagefind_site.index_folder)
     site_files.all_pages = timed("all_pages", site_files.all_pages)
     handbook.parse_markdown_file = timed("parse_markdown_file", handbook.parse_markdown_file)
 

@@ -120,8 +120,18 @@ def material_preview(tmp_path: Path, monkeypatch):
 
 def forget(session: Preview) -> None:
     """MkDocs keeps both instances for the rest of the process: later tests start cold."""
-    session.journeys._drop_staging()
-    for name in ("parse_cache", "memo", "digests", "pages", "written", "search_index", "templates_key", "dirty"):
+    session.journeys.on_shutdown()  # Pagefind's staged copies go
+    for name in (
+        "parse_cache",
+        "memo",
+        "digests",
+        "pages",
+        "written",
+        "search_index",
+        "templates_key",
+        "dirty",
+        "pagefind",
+    ):
         vars(session.journeys).pop(name, None)
     session.search.is_dirty, session.search.search_index_prev = False, None
 

@@ -227,3 +227,16 @@ def test_a_page_opened_from_a_file_says_why_it_cannot_search(browser, demo_site,
     assert field.get_attribute("placeholder") == "Search needs the handbook on a web server"
     assert "cannot load the search index" in field.get_attribute("title")
     context.close()
+
+
+def test_a_site_served_under_a_path_links_its_results_there(browser, demo_site, tmp_path):
+    shutil.copytree(demo_site, tmp_path / "handbook")
+    with serving(tmp_path) as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/handbook/journeys/", wait_until="networkidle")
+        page.click("input.md-search__input")
+        ask(page, "Loss adjuster visit")
+        first = page.locator(".md-search-result__item a.md-search-result__link").first.get_attribute("href")
+        assert first.startswith(f"http://127.0.0.1:{server.server_address[1]}/handbook/journeys/escape-of-water-claim/")
+        context.close()

@@ -68,30 +68,54 @@ class Staging:
             self.put(dest, None)
 
     def index(self, site_dir: str) -> tuple[int, bool]:
-        """Index the staged copies into the site's bundle: the number of records indexed, and
-        whether the bundle's filter index could be put in a stable order (pagefind_order.py)."""
-        out = os.path.join(site_dir, BUNDLE)
-        shutil.rmtree(out, ignore_errors=True)  # a preview's site keeps the last build's files
-        try:
-            # In a thread of its own: asyncio.run() refuses to start inside a running event loop,
-            # which whatever runs the build may have (a notebook, a test driving a browser).
-            with ThreadPoolExecutor(1) as thread:
-                count = thread.submit(asyncio.run, _index(self.folder, out)).result()
-        except FileNotFoundError as exc:  # pagefind_bin has no binary for this machine
-            raise PagefindUnavailable(
-                f"the Pagefind binary was not found ({exc}): install `pagefind[bin]`, or set `search: material`"
-            ) from None
-        except Exception as exc:  # the service reports its errors as plain exceptions
-            raise PagefindUnavailable(f"Pagefind could not index the site: {exc}") from None
-        for name in UNUSED:
-            path = os.path.join(out, name)
-            if os.path.isfile(path):
-                os.remove(path)
-        return count, stable_order(out)
+        """Index the staged copies into the site's bundle (`index_folder`)."""
+        return index_folder(self.folder, site_dir)
+
+    def snapshot(self) -> str:
+        """A folder of the copies as they are now, which the next build's changes leave alone
+        (each file linked, not copied: a copy the next build writes is a new file), for indexing
+        while the next build runs. The caller removes it."""
+        folder = tempfile.mkdtemp(prefix="journeys-pagefind-snapshot-")
+        shutil.copytree(self.folder, folder, copy_function=os.link, dirs_exist_ok=True)
+        return folder
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
         self.by_page = {}
+
+
+def index_folder(folder: str, site_dir: str) -> tuple[int, bool]:
+    """Index the copies in `folder` into the site's bundle: the number of records indexed, and
+    whether the bundle's filter index could be put in a stable order (pagefind_order.py). The
+    bundle is written beside the last one and takes its place at once, so a preview's readers
+    search the last bundle until the next is whole."""
+    out = os.path.join(site_dir, BUNDLE)
+    new, old = out + ".new", out + ".old"
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        # In a thread of its own: asyncio.run() refuses to start inside a running event loop,
+        # which whatever runs the build may have (a notebook, a test driving a browser).
+        with ThreadPoolExecutor(1) as thread:
+            count = thread.submit(asyncio.run, _index(folder, new)).result()
+        for name in UNUSED:
+            path = os.path.join(new, name)
+            if os.path.isfile(path):
+                os.remove(path)
+        stable = stable_order(new)
+        if os.path.isdir(out):
+            os.replace(out, old)
+        os.replace(new, out)
+    except FileNotFoundError as exc:  # pagefind_bin has no binary for this machine
+        raise PagefindUnavailable(
+            f"the Pagefind binary was not found ({exc}): install `pagefind[bin]`, or set `search: material`"
+        ) from None
+    except Exception as exc:  # the service reports its errors as plain exceptions
+        raise PagefindUnavailable(f"Pagefind could not index the site: {exc}") from None
+    finally:
+        for leftover in (new, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+    return count, stable
 
 
 async def _index(folder: str, out: str) -> int:

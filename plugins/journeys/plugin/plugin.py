@@ -10,7 +10,6 @@ import os
 import posixpath
 import re
 import secrets
-import time
 from collections import Counter
 
 from mkdocs.exceptions import Abort, PluginError
@@ -25,15 +24,14 @@ from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
 from journeys.plugin.material_page import scripts_after_paint, with_worker
-from journeys.plugin.pagefind_html import mark_excluded, page_copy, published, row_copies
-from journeys.plugin.pagefind_index import PagefindUnavailable, Staging
+from journeys.plugin.pagefind_site import PagefindSite
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
 from journeys.render.embed_html import embed_html
 from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo, override_files
-from journeys.render.search_facets import search_items, search_settings
+from journeys.render.search_facets import search_settings
 from journeys.render.site_files import (
     INDEX_KINDS,
     SCRIPTS,
@@ -86,7 +84,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.written: dict[str, str] = {}  # site path -> the file the last build wrote for it
         self.search_index: WholeIndex | None = WholeIndex() if dirty else None
         self.dirty = dirty  # a dirty preview keeps Pagefind's staged copies from build to build
-        self.staging: Staging | None = None
+        last = getattr(self, "pagefind", None)
+        if last is not None:  # a session before this one, in this process
+            last.close()
+        self.pagefind: PagefindSite | None = None
 
     def on_config(self, config):
         if not self.config["enabled"]:
@@ -118,7 +119,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.templates_key = templates_key
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        self.pagefind = self._pagefind(config)
+        wanted = self._pagefind(config)
+        last = getattr(self, "pagefind", None)  # a preview's rebuilds keep it, and its copies
+        self.pagefind = (last or PagefindSite()) if wanted else None
+        if self.pagefind is not None:
+            self.pagefind.dirty = getattr(self, "dirty", False)
+        elif last is not None:
+            last.close()
         for script in (*SCRIPTS, SEARCH_SCRIPT) if self.pagefind else SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)
@@ -219,7 +226,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
         if self.pagefind:
-            self._search_items(handbook, ctx)
+            self.pagefind.start(handbook, ctx)
             self.ours[SEARCH_SETTINGS] = File.generated(config, SEARCH_SETTINGS, content=search_settings(ctx.labels))
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
@@ -228,25 +235,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             for file in self.ours.values():
                 files.append(file)
         return files
-
-    def _search_items(self, handbook, ctx) -> None:
-        """What Pagefind indexes besides the words: each page's filters, and the rows that are
-        items of their own (render/search_facets.py)."""
-        self.page_filters: dict[str, tuple] = {}
-        self.rows: dict[str, list[tuple]] = {}
-        for item in search_items(handbook, ctx):
-            if item.anchor is None:
-                self.page_filters[item.src] = item.filters
-            else:
-                self.rows.setdefault(item.src, []).append((item.anchor, item.title, item.filters))
-        self.not_indexed: set[str] = set()
-        # Only a dirty preview indexes what an earlier build staged. MkDocs keeps this instance
-        # across config loads in one process (it defines on_startup), so a build that stopped
-        # half-way must not hand its copies to the next.
-        if not getattr(self, "dirty", False):
-            self._drop_staging()
-        if getattr(self, "staging", None) is None:
-            self.staging = Staging()
 
     def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
@@ -393,19 +381,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html
             )
         if self.config["enabled"] and self.pagefind:
-            html = self._for_pagefind(html, page)
+            html = self.pagefind.content(html, page)
         return html
-
-    def _for_pagefind(self, html: str, page) -> str:
-        """The page's exclusions kept for Pagefind's copy; and Material's search plugin, which
-        stays for its search box, asked to skip the page (`search: exclude`, read before it
-        parses the page): Pagefind indexes it instead, and a page Material would skip stays out."""
-        search = page.meta.get("search")
-        search = dict(search) if isinstance(search, dict) else {}
-        if search.get("exclude"):
-            self.not_indexed.add(page.file.src_uri)
-        page.meta["search"] = {**search, "exclude": True}
-        return mark_excluded(html)
 
     # After the search plugin's on_page_context (default priority 0): it has indexed the page.
     @event_priority(-100)
@@ -423,24 +400,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config["enabled"]:
             return output
         if self.pagefind:
-            self._stage(output, page)
-            output = with_worker(published(output), SEARCH_WORKER)
+            output = with_worker(self.pagefind.page(output, page), SEARCH_WORKER)
         if self.options.scripts_after_paint:
             output = scripts_after_paint(output, STARTER)
         return output
-
-    def _stage(self, output: str, page) -> None:
-        """The page's copy for Pagefind, or its rows' copies, or none (not searched)."""
-        staging = getattr(self, "staging", None)
-        if staging is None:
-            return
-        src, dest = page.file.src_uri, page.file.dest_uri
-        if src in self.rows:
-            staging.put(dest, None, tuple(row_copies(output, page.url, self.rows[src])))
-        elif src in self.not_indexed:
-            staging.put(dest, None)
-        else:
-            staging.put(dest, page_copy(output, page.url, self.page_filters.get(src, ())))
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         """The 404 page has the search box and the theme's scripts too."""
@@ -485,43 +448,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # before Pagefind runs (_strict) and the site is whole.
     @event_priority(-100)
     def _index_with_pagefind(self, *, config) -> None:
-        staging = getattr(self, "staging", None)
-        if staging is None or not self.config["enabled"] or not self.pagefind:
-            return
-        try:
-            dirty = getattr(self, "dirty", False)
-            if dirty:  # the copies of pages a dirty rebuild did not write stay, of deleted ones not
-                staging.keep_only({file.dest_uri for file in self.files if file.is_documentation_page()})
-            start = time.perf_counter()
-            count, stable = staging.index(config.site_dir)
-            log.info(f"journeys: Pagefind indexed {count} pages and rows in {time.perf_counter() - start:.1f} s")
-            if not stable:
-                log.info(
-                    "journeys: Pagefind's filter index is left in the order Pagefind wrote it (plugin/pagefind_order.py)"
-                )
-        except PagefindUnavailable as exc:
-            raise PluginError(f"journeys: search: pagefind: {exc}") from None
-        finally:
-            if not getattr(self, "dirty", False):
-                self._drop_staging()
+        if self.config["enabled"] and self.pagefind:
+            self.pagefind.index(config.site_dir, {f.dest_uri for f in self.files if f.is_documentation_page()})
 
     on_post_build = CombinedEvent(_whole_search_index, _strict, _index_with_pagefind)
 
-    def _drop_staging(self) -> None:
-        staging = getattr(self, "staging", None)
-        if staging is not None:
-            staging.close()
-        self.staging = None
-
     def on_build_error(self, *, error) -> None:
-        if not getattr(self, "dirty", False):
-            self._drop_staging()
+        pagefind = getattr(self, "pagefind", None)
+        if pagefind is not None and not pagefind.dirty:
+            pagefind.drop()
 
     def on_shutdown(self) -> None:
-        self._drop_staging()
+        pagefind = getattr(self, "pagefind", None)
+        if pagefind is not None:
+            pagefind.close()
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:
+            if self.pagefind:
+                self.pagefind.background = True  # a rebuild's page reloads before its index is made
             server.watch(self.maps_dir)
             for path in getattr(self, "git_watched", ()):
                 server.watch(path)
