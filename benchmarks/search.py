@@ -69,6 +69,14 @@ def serve(site: str):
     return server
 
 
+LIST = "() => document.querySelector('.md-search-result__list').innerHTML"
+# The answer to this query: with Pagefind, the chips' line names it; Material's list changes.
+ANSWERED = """([query, previous]) => {
+  const bar = document.querySelector('.jm-search-filters')
+  if (bar) return bar.dataset.query === query
+  const list = document.querySelector('.md-search-result__list').innerHTML
+  return list !== previous && list !== ''
+}"""
 SETTLED = """async () => {
   let last = null
   for (;;) {
@@ -107,14 +115,16 @@ def search_bytes(site: str, asked: list[tuple[str, str]]) -> list[dict]:
             # Material's own search fetches its whole index and its worker when the page loads:
             # that is its first search's download.
             loaded = [(url, size) for url, size in got if "/search/" in url or "/workers/" in url or "/lunr/" in url]
+            previous = page.evaluate(LIST)
             for n, (what, query) in enumerate(asked):
                 before = len(got)
                 start = time.perf_counter()
                 page.click("input.md-search__input")
                 page.fill("input.md-search__input", query)
                 page.dispatch_event("input.md-search__input", "keyup")
-                page.wait_for_selector(".md-search-result__item", timeout=60000)
+                page.wait_for_function(ANSWERED, arg=[query, previous], timeout=120000)
                 page.evaluate(SETTLED)
+                previous = page.evaluate(LIST)
                 seconds = time.perf_counter() - start
                 page.wait_for_load_state("networkidle")
                 mine = got[before:] + (loaded if n == 0 else [])

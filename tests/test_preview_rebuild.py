@@ -75,6 +75,8 @@ class Preview:
         self.journeys = config.plugins["journeys"]
         self.search = config.plugins["material/search"]
         build(config, dirty=True)
+        if self.journeys.pagefind is not None:
+            self.journeys.pagefind.background = True  # as on_serve sets it: rebuilds index in the background
 
     def config(self):
         return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
@@ -84,6 +86,8 @@ class Preview:
         config = self.config()
         assert config.plugins["journeys"] is self.journeys
         build(config, dirty=True)
+        if self.journeys.pagefind is not None:
+            self.journeys.pagefind.wait()  # the served bundle is the last one once it is whole
         return self.journeys.memo.rendered
 
 

@@ -40,6 +40,7 @@ from journeys.render.site_files import (
     SEARCH_WORKER,
     STARTER,
     STYLESHEET,
+    asset,
     normalise_prefix,
     site_files,
 )
@@ -225,9 +226,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
-        if self.pagefind:
-            self.pagefind.start(handbook, ctx)
-            self.ours[SEARCH_SETTINGS] = File.generated(config, SEARCH_SETTINGS, content=search_settings(ctx.labels))
+        self._page_work_files(config, handbook, ctx)
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
@@ -235,6 +234,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             for file in self.ours.values():
                 files.append(file)
         return files
+
+    def _page_work_files(self, config, handbook, ctx) -> None:
+        """What the plugin's work on each built page needs: Pagefind's side of the search box
+        (search: pagefind), the starter of the theme's scripts (scripts_after_paint)."""
+        if self.pagefind:
+            self.pagefind.start(handbook, ctx)
+            self.ours[SEARCH_SETTINGS] = File.generated(config, SEARCH_SETTINGS, content=search_settings(ctx.labels))
+        for path in ((SEARCH_WORKER, SEARCH_SCRIPT) if self.pagefind else ()) + (
+            (STARTER,) if self.options.scripts_after_paint else ()
+        ):
+            self.ours[path] = File.generated(config, path, abs_src_path=asset(path))
 
     def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File

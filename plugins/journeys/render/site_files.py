@@ -26,6 +26,9 @@ SEARCH_SCRIPT = ASSET_DIR + "journeys-search.js"
 SEARCH_SETTINGS = ASSET_DIR + "search.json"
 # Starts the theme's scripts after the first paint (scripts_after_paint).
 STARTER = ASSET_DIR + "journeys-start.js"
+# Assets only the plugin's own work on a built page uses: it adds them when it does that work,
+# and an export (which a build without the plugin publishes) leaves them out.
+PLUGIN_ASSETS = (SEARCH_WORKER, SEARCH_SCRIPT, STARTER)
 # plotly.js's basic bundle, vendored (see assets/vendor/README.md): a quarter of the full
 # bundle's size, the scatter traces the charts use, and no map traces whose tile-server URLs
 # Material's privacy plugin would try to fetch. The site serves it, so no reader needs a CDN.
@@ -35,6 +38,11 @@ PLOTLY_FILES = {
     PLOTLY_LICENSE: os.path.join(VENDOR, "plotly-LICENSE.txt"),
 }
 INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points")
+
+
+def asset(path: str) -> str:
+    """The file an asset's site path is copied from."""
+    return os.path.join(ASSETS, path[len(ASSET_DIR) :])
 
 
 def normalise_prefix(prefix: str) -> str:
@@ -62,7 +70,7 @@ def site_files(handbook, ctx) -> SiteFiles:
     copies = {
         ASSET_DIR + name: os.path.join(ASSETS, name)
         for name in sorted(os.listdir(ASSETS))
-        if os.path.isfile(os.path.join(ASSETS, name)) and name not in SOURCES
+        if os.path.isfile(os.path.join(ASSETS, name)) and name not in SOURCES and ASSET_DIR + name not in PLUGIN_ASSETS
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
