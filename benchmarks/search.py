@@ -123,9 +123,9 @@ def search_bytes(site: str, asked: list[tuple[str, str]]) -> list[dict]:
                 page.fill("input.md-search__input", query)
                 page.dispatch_event("input.md-search__input", "keyup")
                 page.wait_for_function(ANSWERED, arg=[query, previous], timeout=120000)
+                seconds = time.perf_counter() - start
                 page.evaluate(SETTLED)
                 previous = page.evaluate(LIST)
-                seconds = time.perf_counter() - start
                 page.wait_for_load_state("networkidle")
                 mine = got[before:] + (loaded if n == 0 else [])
                 found.append(

@@ -34,9 +34,9 @@ _LANG = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
 _IGNORED = re.compile(r" " + re.escape(IGNORED))
 _HEADERLINK = re.compile(r'<a class="headerlink"')
 _UNSEPARATED = re.compile(r"(</(?:dt|dd|th|tr|caption|summary|figcaption|q|blockquote|dl|ol|table|details)>)")
-_CELL = re.compile(r"<(t[hd])\b([^>]*)>")
+# A cell of a journey map: it places itself with its step's index.
+_STEP_CELL = re.compile(r"<(t[hd])\b([^>]*?--jm-step:\s*(\d+)[^>]*)>")
 _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
-_STEP = re.compile(r"--jm-step:\s*(\d+)")
 # A journey is found by its touchpoints: their words weigh the most Pagefind allows (it gives h1
 # 7, h2 6, h3 5, the rest 1, on a quadratic scale), above a page title that shares them, so a
 # touchpoint's words find its journey first (the worker then puts an exact match first).
@@ -92,41 +92,34 @@ def grid_context(content: str) -> str:
     element's text with its id, which would store every cell twice.) The map's cells carry
     their step's index (`--jm-step`, which places them on a phone); its header names each
     stage (an id, a span) and each step (an id)."""
+    cells = [(m, dict(_ATTRIBUTE.findall(m.group(2)))) for m in _STEP_CELL.finditer(content)]
+    if not cells:
+        return content
     stages: dict[int, tuple[str, int]] = {}  # first step -> (stage anchor, span)
     steps: dict[int, str] = {}  # step index -> step anchor
-    for tag, attrs in _CELL.findall(content):
-        values = dict(_ATTRIBUTE.findall(attrs))
-        index = _STEP.search(values.get("style", ""))
+    for match, values in cells:
         anchor = values.get("id", "")
-        if tag != "th" or not index or not anchor:
-            continue
-        if anchor.startswith("stage-"):
-            stages[int(index.group(1))] = (anchor, int(values.get("colspan", "1")))
-        elif anchor.startswith("step-"):
-            steps[int(index.group(1))] = anchor
-    if not steps:
-        return content
+        if match.group(1) == "th" and anchor.startswith("stage-"):
+            stages[int(match.group(3))] = (anchor, int(values.get("colspan", "1")))
+        elif match.group(1) == "th" and anchor.startswith("step-"):
+            steps[int(match.group(3))] = anchor
     stage_of = {first + n: anchor for first, (anchor, span) in stages.items() for n in range(span)}
-
-    def marked(match: re.Match) -> str:
-        tag, attrs = match.groups()
-        values = dict(_ATTRIBUTE.findall(attrs))
-        index = _STEP.search(values.get("style", ""))
-        if not index:
-            return match.group(0)
-        n = int(index.group(1))
-        if n in stages and (values.get("id", "").startswith("stage-") or "colspan" in values):
+    parts, at = [], 0
+    for match, values in cells:
+        tag, attrs, n = match.group(1), match.group(2), int(match.group(3))
+        anchor = values.get("id", "")
+        if n in stages and (anchor.startswith("stage-") or "colspan" in values):
             place = f"g|{stages[n][0]}"
         elif n in steps:
             place = f"s|{steps[n]}|{stage_of.get(n, '')}"
         else:
-            return match.group(0)
+            continue
         opening = match.group(0)
-        if tag == "th" and values.get("id", "").startswith("step-"):
+        if tag == "th" and anchor.startswith("step-"):
             opening = f'<th data-pagefind-weight="{TOUCHPOINT_WEIGHT}"{attrs}>'
-        return f'{opening}<i id="{html.escape(place)}"></i>'
-
-    return _CELL.sub(marked, content)
+        parts += [content[at : match.start()], opening, f'<i id="{html.escape(place)}"></i>']
+        at = match.end()
+    return "".join(parts) + content[at:]
 
 
 def page_copy(page: str, url: str, filters=()) -> str | None:

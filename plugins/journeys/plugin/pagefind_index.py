@@ -2,8 +2,8 @@
 
 Each page MkDocs writes leaves its copy to index (plugin/pagefind_html.py) in a staging folder,
 mirroring the site's paths; the rows of a page whose items are rows leave one file each beside
-it. After the build, Pagefind (PyPI `pagefind[bin]`: the Rust indexer with its Python API)
-reads the folder and writes its bundle to the site's `pagefind/`. Readers' browsers fetch from
+it. After the build, Pagefind (PyPI `pagefind[bin]`: the Rust indexer, and the Python package
+that finds its binary) reads the folder and writes its bundle to the site's `pagefind/`. Readers' browsers fetch from
 it only the pieces a search needs: the words' chunks, the results' fragments, the filters.
 
 The staging folder lives as long as the plugin instance under `mkdocs serve --dirty`, so the
@@ -12,11 +12,11 @@ pages a dirty rebuild does not write keep their copies; otherwise it goes with t
 
 from __future__ import annotations
 
-import asyncio
 import os
+import re
 import shutil
+import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 
 from journeys.plugin.pagefind_order import stable_order
 
@@ -94,10 +94,7 @@ def index_folder(folder: str, site_dir: str) -> tuple[int, bool]:
     for leftover in (new, old):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        # In a thread of its own: asyncio.run() refuses to start inside a running event loop,
-        # which whatever runs the build may have (a notebook, a test driving a browser).
-        with ThreadPoolExecutor(1) as thread:
-            count = thread.submit(asyncio.run, _index(folder, new)).result()
+        count = _index(folder, new)
         for name in UNUSED:
             path = os.path.join(new, name)
             if os.path.isfile(path):
@@ -106,21 +103,37 @@ def index_folder(folder: str, site_dir: str) -> tuple[int, bool]:
         if os.path.isdir(out):
             os.replace(out, old)
         os.replace(new, out)
-    except FileNotFoundError as exc:  # pagefind_bin has no binary for this machine
-        raise PagefindUnavailable(
-            f"the Pagefind binary was not found ({exc}): install `pagefind[bin]`, or set `search: material`"
-        ) from None
-    except Exception as exc:  # the service reports its errors as plain exceptions
-        raise PagefindUnavailable(f"Pagefind could not index the site: {exc}") from None
     finally:
         for leftover in (new, old):
             shutil.rmtree(leftover, ignore_errors=True)
     return count, stable
 
 
-async def _index(folder: str, out: str) -> int:
-    from pagefind.index import PagefindIndex  # only sites that search with Pagefind need it
+def _index(folder: str, out: str) -> int:
+    """Pagefind's indexer on `folder`, its bundle written to `out`. The command, not the Python
+    API's service: the service is stopped as soon as it has answered the last request, and once
+    in a while a file it was still writing came out empty; the command is done when it exits.
+    (The package finds the binary that `pagefind[bin]` installs, or PAGEFIND_BINARY_PATH.)"""
+    from pagefind.service import get_executable  # only sites that search with Pagefind need it
 
-    async with PagefindIndex(config={"output_path": out}) as index:
-        found = await index.add_directory(folder)
-    return int(found["page_count"])
+    binary = get_executable()
+    if binary is None:
+        raise PagefindUnavailable(
+            "the Pagefind binary was not found: install `pagefind[bin]`, or set `search: material`"
+        )
+    try:
+        done = subprocess.run(
+            [str(binary), "--site", folder, "--output-path", out], capture_output=True, text=True, encoding="utf-8"
+        )
+    except OSError as exc:
+        raise PagefindUnavailable(
+            f"the Pagefind binary could not run ({exc.strerror}: {binary}): install `pagefind[bin]`, or set `search: material`"
+        ) from None
+    said = " ".join((done.stdout + done.stderr).split())
+    if done.returncode != 0:
+        raise PagefindUnavailable(f"Pagefind could not index the site: {said[-500:]}")
+    indexed = _INDEXED.search(said)
+    return int(indexed.group(1)) if indexed else 0
+
+
+_INDEXED = re.compile(r"Indexed (\d+) pages?")
