@@ -167,8 +167,8 @@ function items(data, score, terms) {
   if (!placed.length || better(top, sections[0].rank)) {
     // Found best above the first place (the page's header): the page shows its excerpt, and
     // the places fold under it.
-    const page_item = { location: page, title, text: excerpt(words, marked, 0, before), score, terms }
-    return { page, items: [page_item, ...placed.map((s) => ({ ...s, score: score / 2 }))] }
+    const pageItem = { location: page, title, text: excerpt(words, marked, 0, before), score, terms }
+    return { page, items: [pageItem, ...placed.map((s) => ({ ...s, score: score / 2 }))] }
   }
   const [best, ...rest] = placed
   return { page, items: [{ ...best, score }, { location: page, title, text: "", score, terms }, ...rest.map((s) => ({ ...s, score: score / 2 }))] }
