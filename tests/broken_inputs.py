@@ -154,6 +154,20 @@ CASES: tuple[Broken, ...] = (
         "YAML syntax error: mapping values are not allowed here (text that contains ': ' must be put in quotes)",
     ),
     alongside(
+        "indented-too-far",
+        GOOD.format(title="x").replace("        emotion: 1", "         emotion: 1"),
+        "maps/journeys/indented-too-far.md:8:10: YAML syntax error: 'emotion' is indented 1 space more than 'touchpoint' on the line above: line it up with it",
+        "YAML syntax error: 'K' is indented N spaces more than 'L' on the line above: line it up with it",
+        (("emotion", "K"), ("1 space", "N spaces"), ("touchpoint", "L")),
+    ),
+    alongside(
+        "indented-too-little",
+        GOOD.format(title="x").replace("        owner: sales", "      owner: sales"),
+        "maps/journeys/indented-too-little.md:9:7: YAML syntax error: 'owner' is indented 2 spaces less than 'emotion' on the line above: line it up with it",
+        "YAML syntax error: 'K' is indented N spaces less than 'L' on the line above: line it up with it",
+        (("owner", "K"), ("2 spaces", "N spaces"), ("emotion", "L")),
+    ),
+    alongside(
         "yaml-tab",
         "---\ntitle: x\n\tpersonas: [maya]\n---\n",
         "maps/journeys/yaml-tab.md:3:1: YAML syntax error: found character '\\t' that cannot start any token (indent with spaces, not tabs)",
@@ -376,11 +390,69 @@ CASES: tuple[Broken, ...] = (
         "duplicate journey id 'X': F has it already; rename the file or set another 'id'",
         (("buy", "X"), ("maps/journeys/again.md", "F"), ("maps/journeys/sales/buy.md", "F")),
     ),
+    alongside(
+        "duplicate-step-id",
+        GOOD.format(title="x")
+        .replace("      - touchpoint: Web\n", "      - touchpoint: Web\n        id: web\n")
+        .replace(
+            "        owner: sales\n",
+            "        owner: sales\n      - touchpoint: App\n        id: web\n        emotion: 0\n",
+        ),
+        "maps/journeys/duplicate-step-id.md:12:13: stages[0].steps[1].id: duplicate step id 'web' (also stages[0].steps[0]): a step id names one step of the journey",
+    ),
     Broken(
         "duplicate-id-across-folders",
         {"maps/journeys/zz-other-folder/buy.md": GOOD.format(title="Same id as sales/buy.md")},
         "maps/journeys/zz-other-folder/buy.md:2:1: id: duplicate journey id 'buy': maps/journeys/sales/buy.md has it already; rename the file or set another 'id'",
         alongside=True,
+    ),
+    # Ids a generated page or a generated id has taken.
+    alongside(
+        "index",
+        GOOD.format(title="A journey whose file name is index.md"),
+        "maps/journeys/index.md:2:1: the file name gives the id 'index', which is reserved: journeys/index.md is the page that lists every journey; rename the file",
+    ),
+    Broken(
+        "reserved-journey-id",
+        journey("title: T\nid: index\npersonas: [maya]\n" + STEPS),
+        "maps/journeys/x.md:3:5: id: 'index' is reserved: journeys/index.md is the page that lists every journey; choose another id",
+        "'index' is reserved: journeys/index.md is the page that lists every journey; choose another id",
+    ),
+    Broken(
+        "reserved-persona-id",
+        {"maps/personas/ix.md": "---\nname: Ix\nid: index\n---\n"},
+        "maps/personas/ix.md:3:5: id: 'index' is reserved: personas/index.md is the page that lists every persona; choose another id",
+        alongside=True,
+    ),
+    Broken(
+        "reserved-stage-id",
+        {"maps/stages.yml": minimal("maps/stages.yml") + "- id: index\n"},
+        "maps/stages.yml:5:7: [2].id: 'index' is reserved: stages/index.md is the page that lists every stage; choose another id",
+    ),
+    Broken(
+        "reserved-stage-reference",
+        journey("title: T\npersonas: [maya]\n" + STEPS.replace("stage: buy", "stage: index")),
+        "maps/journeys/x.md:5:12: stages[0].stage: 'index' is reserved: stages/index.md is the page that lists every stage; choose another id",
+    ),
+    Broken(
+        "reserved-team-id",
+        {"maps/teams.yml": minimal("maps/teams.yml") + "- id: index\n"},
+        "maps/teams.yml:6:7: [2].id: 'index' is reserved: teams/index.md is the page that lists every team; choose another id",
+    ),
+    Broken(
+        "generated-pain-point-id",
+        journey(ONE_STEP + "        pain_points: [{id: buy--discover-1-1, text: P}]\n"),
+        "maps/journeys/x.md:9:28: stages[0].steps[0].pain_points[0].id: 'buy--discover-1-1' has the form of the ids the handbook gives pain points without one (<journey>--<stage>-<step>-<n>), so it could merge two unrelated pain points: choose another id",
+        "'X' has the form of the ids the handbook gives pain points without one (<journey>--<stage>-<step>-<n>), so it could merge two unrelated pain points: choose another id",
+        (("buy--discover-1-1", "X"),),
+    ),
+    # Dates.
+    alongside(
+        "reviewed-in-the-future",
+        GOOD.format(title="x").replace("personas:", "reviewed: 9999-12-31\npersonas:"),
+        "maps/journeys/reviewed-in-the-future.md:3:11: reviewed: 9999-12-31 is in the future: write the date the map was last reviewed",
+        "X is in the future: write the date the map was last reviewed",
+        (("9999-12-31", "X"),),
     ),
     # References.
     alongside(
@@ -432,9 +504,9 @@ CASES: tuple[Broken, ...] = (
     Broken(
         "unknown-baseline-far",
         {FUTURE: minimal(FUTURE, "baseline: buy", "baseline: gone")},
-        "maps/journeys/buy-future.md:5:11: baseline: unknown journey 'gone': no such id in this handbook",
-        "unknown journey 'X': no such id in this handbook",
-        (("gone", "X"),),
+        "maps/journeys/buy-future.md:5:11: baseline: unknown journey 'gone': no such id in this handbook, which has buy, buy-future",
+        "unknown journey 'X': no such id in this handbook, which has A, B",
+        (("gone", "X"), ("buy, buy-future", "A, B")),
     ),
     alongside(
         "unknown-pain-point",
@@ -446,9 +518,9 @@ CASES: tuple[Broken, ...] = (
     Broken(
         "unknown-pain-point-far",
         {STEP: minimal(STEP, "addresses: [price-mismatch]", "addresses: [nothing]")},
-        "maps/journeys/sales/buy.md:33:25: stages[0].steps[0].opportunities[0].addresses[0]: unknown pain-point 'nothing': no such id in this handbook",
-        "unknown pain-point 'X': no such id in this handbook",
-        (("nothing", "X"),),
+        "maps/journeys/sales/buy.md:33:25: stages[0].steps[0].opportunities[0].addresses[0]: unknown pain-point 'nothing': no such id in this handbook, which has price-mismatch",
+        "unknown pain-point 'X': no such id in this handbook, which has A",
+        (("nothing", "X"), ("price-mismatch", "A")),
     ),
     # Stages and states.
     Broken(
@@ -493,7 +565,7 @@ CASES: tuple[Broken, ...] = (
     Broken(
         "unknown-baseline-new",
         journey("title: T\npersonas: [maya]\nstate: future\nbaseline: nope\n" + STEPS),
-        "maps/journeys/x.md:5:11: baseline: unknown journey 'nope': no such id in this handbook",
+        "maps/journeys/x.md:5:11: baseline: unknown journey 'nope': no such id in this handbook, which has buy, buy-future, x",
     ),
     Broken(
         "future-baseline",
@@ -527,6 +599,29 @@ CASES: tuple[Broken, ...] = (
         "maps/journeys/sales/buy.md:41:5: link '../../../x.md': x.md is outside the maps folder and the docs folder (docs/), so it is not published",
         "link 'X': F is outside the maps folder and the docs folder (docs/), so it is not published",
         (("../../../x.md", "X"), ("x.md", "F")),
+    ),
+    # Likely mistakes: warnings, which `--strict` fails on.
+    alongside(
+        "sentence-split",
+        GOOD.format(title="x").replace("    steps:", "    expectations: [Real prices, not teaser prices]\n    steps:"),
+        "maps/journeys/sentence-split.md:6:33: warning: stages[0].expectations[1]: the brackets make 'Real prices' and 'not teaser prices' two items, split at the comma; if it is one sentence, put it in double quotes: [\"Real prices, not teaser prices\"]",
+        "the brackets make 'X' and 'Y' two items, split at the comma; if it is one sentence, put it in double quotes: [\"X, Y\"]",
+        (("Real prices", "X"), ("not teaser prices", "Y")),
+    ),
+    Broken(
+        "look-alike-team-name",
+        {"maps/teams.yml": minimal("maps/teams.yml") + "- id: sales-2\n  name: \u0405ales team\n"},
+        "maps/teams.yml:7:9: warning: [2].name: name '\u0405ales team' looks the same as 'Sales team' of team 'sales' (maps/teams.yml:2) but is other text (it has U+0405 CYRILLIC CAPITAL LETTER DZE where the other has U+0053 LATIN CAPITAL LETTER S): readers cannot tell the two teams apart; rename one",
+        "name 'X' looks the same as 'Y' of team 'T' (F:L) but is other text (it has U+0405 CYRILLIC CAPITAL LETTER DZE where the other has U+0053 LATIN CAPITAL LETTER S): readers cannot tell the two teams apart; rename one",
+        (("\u0405ales team", "X"), ("Sales team", "Y"), ("'sales'", "'T'"), ("maps/teams.yml:2", "F:L")),
+    ),
+    Broken(
+        "invisible-character-in-name",
+        {"maps/personas/ida.md": "---\nname: Ida\u202e\n---\n"},
+        "maps/personas/ida.md:2:7: warning: name: name 'Ida\\u202e' holds the invisible U+202E RIGHT-TO-LEFT OVERRIDE, which changes how it reads or displays: delete it",
+        "name 'X' holds the invisible U+202E RIGHT-TO-LEFT OVERRIDE, which changes how it reads or displays: delete it",
+        (("Ida\\u202e", "X"),),
+        alongside=True,
     ),
     # Catalogues.
     Broken(

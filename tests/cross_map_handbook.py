@@ -29,6 +29,7 @@ CROSS_MAPS = dict(
         "maps/personas/omar.md": """
         ---
         name: Omar, landlord
+        goals: [Fewer calls from tenants]
         ---
     """,
         "maps/journeys/renew.md": """

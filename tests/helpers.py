@@ -9,8 +9,11 @@ import http.server
 import logging
 import os
 import shutil
+import socket
+import subprocess
 import textwrap
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,6 +139,7 @@ MINIMAL_MAPS = {
     "maps/personas/omar.md": """
         ---
         name: Omar, landlord
+        goals: [Fewer calls from tenants]
         ---
     """,
     "maps/journeys/sales/buy.md": """
@@ -214,3 +218,57 @@ def serving(site: Path, port: int = 0):
     finally:
         server.shutdown()
         server.server_close()
+
+
+DECAP_SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _git(root: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+@contextlib.contextmanager
+def editor_demo(root: Path):
+    """A copy of the demo under `root`, committed to a git repository of its own, built with the
+    form editor pointed at a decap-server (npm) that writes into it, and served on 127.0.0.1:
+    yields the editor's URL. decap-server stops when the block ends."""
+    if not DECAP_SERVER.is_file():
+        raise RuntimeError(f"{DECAP_SERVER} is missing: run `npm ci` (package.json lists decap-server)")
+    copy_demo(root)
+    port = free_port()
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "      review_after_days: 180\n",
+        f"      review_after_days: 180\n      editor:\n        local_backend: http://127.0.0.1:{port}/api/v1\n",
+        1,
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "demo")
+    built = build_config(root)
+    assert built.ok, built.warnings
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(root), "MODE": "fs"}
+    server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("decap-server did not start")
+            time.sleep(0.1)
+        with serving(built.site) as web:
+            yield f"http://127.0.0.1:{web.server_address[1]}/admin/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

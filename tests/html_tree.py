@@ -57,6 +57,10 @@ class Element:
             [c for c in tr.children if isinstance(c, Element) and c.tag in ("td", "th")] for tr in body.find_all("tr")
         ]
 
+    def terms(self) -> dict[str, Element]:
+        """A description list's definitions by the text of their terms."""
+        return dict(zip((dt.text for dt in self.find_all("dt")), self.find_all("dd")))
+
     def column(self, header: str) -> list[str]:
         """The text of every body cell labelled with `header`."""
         return [c.text for row in self.rows() for c in row if c.attrs.get("data-label") == header]

@@ -55,7 +55,35 @@ def test_check_prints_the_located_message(tmp_path, case, capsys, monkeypatch):
     out = capsys.readouterr()
     if case.located is None:
         assert (code, out.err) == (0, ""), out.out
+    elif ": warning: " in case.located:  # a likely mistake: printed, and fails only --strict
+        assert (code, out.err) == (0, ""), out.out
+        assert case.located in out.out.splitlines()
+        assert main(["check", "--strict"]) == 1
     else:
         assert code == 1
         assert case.located in out.out.splitlines()
         assert re.fullmatch(r"\d+ errors? in maps\n", out.err), out.err
+
+
+def test_a_persona_with_only_a_name_is_unfinished(handbook_dir):
+    """A stub persona is valid, but its page would tell a reader nothing: a warning, which
+    `--strict` (and so the pull-request check and a strict build) fails on."""
+    write(
+        handbook_dir,
+        {
+            "mkdocs.yml": SITE_CONFIG,
+            "maps/personas/sam.md": "---\n# who is Sam?\nname: Sam\nvisibility: internal\n---\n",
+        },
+    )
+    result = run_check(cwd=handbook_dir)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == (
+        "maps/personas/sam.md:3:1: warning: persona 'Sam' has only a name: say who they are "
+        "(summary, goals, frustrations, needs) and, below the front matter, what the persona rests on"
+    )
+    assert run_check("--strict", cwd=handbook_dir).returncode == 1
+    # A narrative, or any key that says who the persona is, finishes it.
+    write(handbook_dir, {"maps/personas/sam.md": "---\nname: Sam\n---\nSam rents a flat.\n"})
+    assert run_check("--strict", cwd=handbook_dir).returncode == 0
+    write(handbook_dir, {"maps/personas/sam.md": "---\nname: Sam\nneeds: [Quick answers]\n---\n"})
+    assert run_check("--strict", cwd=handbook_dir).returncode == 0

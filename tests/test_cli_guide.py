@@ -17,7 +17,8 @@ GUIDE = (REPO / "docs" / "editors-guide.md").read_text(encoding="utf-8")
 def test_the_guide_quotes_the_real_message(tmp_path, case):
     write_handbook(tmp_path, case)
     messages = []
-    for problem in load_handbook(tmp_path / "maps", root=tmp_path, custom_fields=CUSTOM_FIELDS).problems:
+    handbook = load_handbook(tmp_path / "maps", root=tmp_path, custom_fields=CUSTOM_FIELDS)
+    for problem in handbook.problems + handbook.warnings:
         # The guide names the key itself only in the unknown-key message ("X: unknown key").
         message = f"{problem.key}: {problem.message}" if case.guide.startswith("X: ") else problem.message
         for value, placeholder in case.placeholders:

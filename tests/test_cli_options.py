@@ -33,6 +33,12 @@ BAD = {
     + "      labels:\n        due_for_reveiw: later\n": "mkdocs.yml:5:25: plugins[1].journeys.labels.due_for_reveiw: unknown label 'due_for_reveiw' (did you mean 'due_for_review'?)",
     JOURNEYS
     + "      labels: [a]\n": "mkdocs.yml:4:15: plugins[1].journeys.labels: expected a mapping of label keys to words, got a list",
+    JOURNEYS
+    + "      labels:\n        priority_of: 'priority {score:>3000000000}'\n": "mkdocs.yml:5:22: plugins[1].journeys.labels.priority_of: '{score:>3000000000}' is not a plain placeholder: write {score}; a label fills in names only, without ':', '!', '.' or '['",
+    JOURNEYS
+    + "      labels:\n        priority_of: '{score!r}'\n": "mkdocs.yml:5:22: plugins[1].journeys.labels.priority_of: '{score!r}' is not a plain placeholder: write {score}; a label fills in names only, without ':', '!', '.' or '['",
+    JOURNEYS
+    + "      public_fields: [owner, Tools]\n": "mkdocs.yml:4:30: plugins[1].journeys.public_fields[1]: 'Tools' is not an internal-facing field (did you mean 'tools'?); the fields are owner, kpis, supporting, tools, gaps, evidence, reviewers",
     "theme:\n  name: material\n  custom_dir: 3\n": "mkdocs.yml:3:15: theme.custom_dir: expected text, got a number '3'",
     "site_name: x\nnav: [a\n": "mkdocs.yml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
     "- just\n- a list\n": "mkdocs.yml: expected a mapping of settings such as 'site_name'",
@@ -107,6 +113,11 @@ def test_defaults_and_checks_live_in_one_place():
             {"search": "pagefnd"},
             "option 'search': expected one of pagefind, material, got text 'pagefnd' (did you mean 'pagefind'?)",
         ),
+        (
+            {"labels": {"priority_of": "{score:s}"}},
+            "option 'labels': priority_of: '{score:s}' is not a plain placeholder: write {score}; a label fills in "
+            "names only, without ':', '!', '.' or '['",
+        ),
     ],
 )
 def test_the_build_rejects_the_same_values_with_the_same_words(handbook_dir, caplog, options, message):
@@ -114,3 +125,15 @@ def test_the_build_rejects_the_same_values_with_the_same_words(handbook_dir, cap
     with pytest.raises(Abort):
         build_site(handbook_dir, config=config)
     assert f"Plugin 'journeys' {message}" in caplog.text
+
+
+def test_the_build_refuses_a_public_field_the_check_refuses_with_the_same_words(handbook_dir, monkeypatch, capsys):
+    write(handbook_dir, {"mkdocs.yml": JOURNEYS + "      public_fields: [Owner]\n"})
+    monkeypatch.chdir(handbook_dir)
+    assert main(["check"]) == 2
+    words = "'Owner' is not an internal-facing field (did you mean 'owner'?); the fields are "
+    assert f"plugins[1].journeys.public_fields[0]: {words}" in capsys.readouterr().err
+    built = build_site(
+        handbook_dir, config=dict(BASE_CONFIG, plugins=["search", {"journeys": {"public_fields": ["Owner"]}}])
+    )
+    assert not built.ok and any(f"journeys: public_fields: {words}" in w for w in built.warnings)

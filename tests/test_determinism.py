@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers import REPO, copy_demo
 
-EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+EPOCH = "1798761600"  # 2027-01-01T00:00:00Z: after every review date of the demo, as a build date must be
 
 
 def build_demo(root: Path, hash_seed: str) -> Path:
@@ -47,5 +47,5 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path):
     # Dates come from SOURCE_DATE_EPOCH, not the clock.
     assert int.from_bytes(first["sitemap.xml.gz"][4:8], "little") == int(EPOCH)  # the gzip header's mtime
     sitemap = first["sitemap.xml"].decode("utf-8")
-    assert "<lastmod>2026-01-01</lastmod>" in sitemap
-    assert sitemap.count("<lastmod>") == sitemap.count("<lastmod>2026-01-01</lastmod>")
+    assert "<lastmod>2027-01-01</lastmod>" in sitemap
+    assert sitemap.count("<lastmod>") == sitemap.count("<lastmod>2027-01-01</lastmod>")

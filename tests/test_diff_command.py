@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from history_repo import BUY, RENAMED, edit, git, make_history
+from html_tree import parse
 from journeys.cli import main
 
 
@@ -72,13 +73,37 @@ def test_markdown_for_a_pull_request_comment_escapes_names_and_text(handbook_dir
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"### Journey map changes since {hashes['resolved']} ({hashes['resolved'][:7]})"
-    assert lines[2] == "- **maps/journeys/sales/buy&#45;online.md** (renamed from maps/journeys/sales/buy.md) — journey"
-    assert "<script>" not in out and "**Pay**" not in out and "[now]" not in out
+    # Only what GitHub acts on is escaped: the raw comment reads as the words it shows.
+    assert lines[2] == "- **maps/journeys/sales/buy-online.md** (renamed from maps/journeys/sales/buy.md) — journey"
+    assert not parse(out).find_all("script") and "**Pay**" not in out and "[now]" not in out
+    # The emotion changed too (make_history's last edit): not a rename.
+    assert "  - Touchpoint added: &lt;script&gt;x&lt;/script&gt; \\*\\*Pay\\*\\* \\[now\\](javascript:x)" in lines
+    assert "  - Touchpoint removed: Checkout" in lines
+
+
+def test_markdown_escapes_mentions_and_references_but_not_words(handbook_dir, capsys):
+    make_history(handbook_dir)
+    git(handbook_dir, "commit", "-qam", "Checkout", day=6)
+    edit(handbook_dir, RENAMED, "touchpoint: Checkout", "touchpoint: 'Ask @cx-team about #42 & pay: step-by-step'")
+    code, out, _ = run(handbook_dir, capsys, "HEAD", "--format", "markdown")
+    assert code == 0
     assert (
-        "  - Touchpoint added&#58; &lt;script&gt;x&lt;/script&gt; &#42;&#42;Pay&#42;&#42; &#91;now&#93;&#40;javascript&#58;x&#41;"
-        in lines
+        "  - Touchpoint renamed: Checkout → Ask @\u2060cx-team about #\u206042 &amp; pay: step-by-step"
+        in out.splitlines()
     )
-    assert "  - Touchpoint removed&#58; Checkout" in lines
+
+
+def test_a_renamed_touchpoint_and_kpi_values(handbook_dir, capsys):
+    make_history(handbook_dir)
+    git(handbook_dir, "commit", "-qam", "Checkout", day=6)
+    edit(handbook_dir, RENAMED, "touchpoint: Comparison site", "touchpoint: Price comparison site")
+    edit(handbook_dir, RENAMED, "current: 18%", "current: 16%")
+    code, out, _ = run(handbook_dir, capsys, "HEAD")
+    assert code == 0
+    assert out.splitlines()[2:] == [
+        "  - Touchpoint renamed: Comparison site → Price comparison site",
+        "  - KPI: Conversion: 18% → 16%",
+    ]
 
 
 def test_no_change_and_unknown_ref_and_no_git(handbook_dir, capsys, tmp_path_factory):

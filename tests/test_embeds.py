@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_site
+from helpers import MINIMAL_MAPS, build_site, write
+from html_tree import article, parse
 from journeys.core.embed_blocks import find_blocks, page_embeds, page_title
+from journeys.plugin.embedded_pages import as_written, printed_placeholder
 from test_links import broken_links
 
 GUIDE_PAGE = """\
@@ -136,8 +138,9 @@ def test_without_the_plugin_a_block_stays_a_code_block(handbook_dir):
     config = {"plugins": ["search", {"journeys": {"enabled": False}}]}
     built = build_site(handbook_dir, config=config, docs={"index.md": "```journey-map\njourney: buy\n```\n"})
     assert built.ok, built.warnings
-    html = built.html("")
-    assert "jm-embed" not in html and re.search(r"<code[^>]*>journey: buy", html)
+    content = article(built, "")
+    assert not content.find_all(cls="jm-embed")
+    assert [code.text for code in content.find_all("code")] == ["journey: buy"]
 
 
 def test_find_blocks_follows_fence_rules():
@@ -176,9 +179,56 @@ GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "editors-guide.md").r
 )
 def test_the_editors_guide_quotes_every_block_message(block, values):
     (embed,) = page_embeds(f"```journey-map\n{block}\n```\n", "docs/P.md", ["buy"])
+    assert embed.problems
     for problem in embed.problems:
         message = str(problem).replace("docs/P.md:1:", "docs/P.md:L:")
         for value, placeholder in values.items():
             message = message.replace(value, placeholder)
         message = re.sub(r"\(line \d+ of the block\): .*", "(line N of the block): ...", message)
         assert f"`{message}`" in GUIDE, message
+
+
+def test_a_block_in_an_html_comment_is_commented_out_and_the_page_stays_whole(handbook_dir):
+    page = "# Home\n\n<!--\n```journey-map\njourney: nowhere\n```\n-->\n\nAfter the comment.\n"
+    built = build_site(handbook_dir, docs={"index.md": page})
+    assert built.ok, built.warnings
+    html = built.html("")
+    assert "jm-embed" not in html
+    # The comment closes where its author closed it: the rest of the article, and the scripts, are there.
+    assert "After the comment." in [p.text for p in article(built, "").find_all("p")]
+    assert html.count("<!--") == html.count("-->")
+    assert "journeys-charts.js" in html[html.index("After the comment.") :]
+
+
+SAMPLE = "# Guide\n\nWrite this:\n\n    ```journey-map\n    journey: buy\n    ```\n\nText\n    ```journey-map\n    journey: nowhere\n    ```\n"
+
+
+def test_an_indented_sample_shows_as_written_in_every_build(handbook_dir, tmp_path_factory):
+    first = build_site(handbook_dir, docs={"index.md": SAMPLE})
+    assert first.ok, first.warnings
+    html = first.html("")
+    assert "```journey-map journey: buy ```" in [code.text for code in article(first, "").find_all("code")]
+    # No embed, and no placeholder of one printed as code in its place.
+    assert "jm-embed" not in html and "journeys-" not in article(first, "").text
+    other = tmp_path_factory.mktemp("again")
+    write(other, MINIMAL_MAPS)
+    assert build_site(other, docs={"index.md": SAMPLE}).html("") == html
+
+
+def test_find_blocks_skips_indented_code_and_comments_but_not_containers():
+    page = (
+        "<!-- a comment `<!--` -->\n\n<!-- open\n```journey-map\njourney: a\n```\n-->\n\n"
+        "    ```journey-map\n    journey: b\n    ```\n\n"
+        "!!! note\n\n    ```journey-map\n    journey: c\n    ```\n\n"
+        "- item\n\n    ```journey-map\n    journey: d\n    ```\n"
+    )
+    assert [b.body for b in find_blocks(page)] == ["journey: c", "journey: d"]
+
+
+def test_a_placeholder_markdown_printed_as_code_shows_the_block_as_written():
+    printed = printed_placeholder("<!--journeys-m:", "-->")
+    html = "<pre><code>  &lt;!--journeys-m:0--&gt;\n</code></pre>"
+    shown = parse(as_written(html, printed, {0: "```journey-map\njourney: <b>\n```"}))
+    # The block's text, escaped: `<b>` is text in the code, not an element.
+    assert shown.find("code").text == "```journey-map journey: <b> ```"
+    assert shown.find_all("b") == []

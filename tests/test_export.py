@@ -13,6 +13,7 @@ import sys
 import yaml
 
 from helpers import MINIMAL_MAPS, write
+from html_tree import parse
 from journeys.cli import main
 from journeys.cli.docs_export import asset_links, export_handbook
 from journeys.cli.site_config import read_options
@@ -60,7 +61,7 @@ def test_plain_mkdocs_builds_the_exported_demo_strictly(demo_copy):
     assert result.returncode == 0, result.stderr
     page = (demo_copy / "site/journeys/buy-contents-online/index.html").read_text(encoding="utf-8")
     assert "assets/journeys/journeys.css" in page
-    assert '<h1 id="buying-contents-cover-online">Buying contents cover online' in page
+    assert parse(page).find("h1", id="buying-contents-cover-online").text.startswith("Buying contents cover online")
     exported = json.loads((demo_copy / "site/journeys.json").read_text(encoding="utf-8"))
     assert exported["version"] == 1 and len(exported["journeys"]) == 8
 
@@ -105,7 +106,7 @@ def test_exporting_into_the_docs_folder_the_plugin_builds_is_refused(demo_copy, 
     """Copies there would hide the generated pages and fail the plugin's strict build."""
     monkeypatch.chdir(demo_copy)
     before = sorted(p.name for p in (demo_copy / "docs").iterdir())
-    assert main(["export", "docs"]) == 1
+    assert main(["export", "docs"]) == 2
     assert (
         "docs is the docs folder of mkdocs.yml, whose journeys plugin generates these pages" in capsys.readouterr().err
     )

@@ -136,6 +136,6 @@ def test_prefix_moves_the_exports_and_their_links(tmp_path_factory):
     )
     assert (built.site / "cx/journeys.json").is_file() and (built.site / "cx/pain-points.csv").is_file()
     assert not (built.site / "journeys.json").exists()
-    assert '<a href="../journeys.json">journeys.json</a>' in page(built, "cx/pain-points/")
+    assert ("../journeys.json", "journeys.json") in article(built, "cx/pain-points/").links()
     data = json.loads((built.site / "cx/journeys.json").read_text(encoding="utf-8"))
     assert data["pain_points"][0]["url"] == "cx/pain-points/#price-mismatch"

@@ -12,8 +12,12 @@ from pathlib import Path
 import pytest
 
 from journeys.core import load_handbook
+from journeys.core.editor_option import Editor
+from journeys.core.file_kinds import FILE_KINDS
 from journeys.render.context import Context
+from journeys.render.editor_site import editor_site
 from journeys.render.site_files import STYLESHEET, site_files
+from journeys.render.templating import default_templates
 from journeys.render.urls import Site
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -25,12 +29,26 @@ TODAY = datetime.date(2026, 1, 15)
 
 
 def rendered() -> dict[str, str]:
-    """Site path -> content of every page (as Markdown with front matter) and export."""
+    """Site path -> content of every page (as Markdown with front matter) and export, and the
+    form editor's page and configuration."""
     handbook = load_handbook(str(HANDBOOK / "maps"), custom_fields=CUSTOM_FIELDS, root=str(HANDBOOK))
+    editor = editor_site(
+        editor=Editor(),
+        audience="internal",
+        custom_fields=CUSTOM_FIELDS,
+        maps_path="maps",
+        docs_path="docs",
+        present={kind.name for kind in FILE_KINDS if kind.exists(str(HANDBOOK / "maps"))},
+        repo_url="https://github.com/harbour-mutual/journeys",
+        site_url="https://journeys.example/",
+        site_name="Golden handbook",
+        templates=default_templates(),
+    )
+    assert editor is not None
     generated = site_files(handbook, Context(Site(), TODAY))
     # The stylesheet is the assets' CSS, whatever the maps say (tests/test_stylesheet.py).
     exports = {path: text for path, text in generated.texts.items() if path != STYLESHEET}
-    return {page.src: page.markdown() for page in generated.pages} | exports
+    return {page.src: page.markdown() for page in generated.pages} | exports | editor.texts
 
 
 RENDERED = rendered()

@@ -59,8 +59,7 @@ def test_touchpoints_emotions_and_pain_points():
         .replace("            text: Price changes.\n", "            text: Price changes.\n          - A new one.\n")
     )
     assert journey_changes(version(MAP), version(new)) == (
-        Change("touchpoint_added", "Payment"),
-        Change("touchpoint_removed", "Checkout"),
+        Change("touchpoint_renamed", "", "Checkout", "Payment"),  # same place, emotion and pain points
         Change("emotion", "Quote form", "-2", "0"),  # the first of the two steps called "Quote form"
         Change("pain_point_added", "A new one."),
         Change("pain_point_status", "Too many questions.", "open", "in-progress"),
@@ -74,6 +73,31 @@ def test_a_pain_point_with_an_id_keeps_its_identity_when_its_text_changes():
     assert journey_changes(version(MAP), version(retitled)) == (Change("title", "", "Buying", "Buying cover"),)
     only_channel = MAP.replace("        emotion: 1\n", "        emotion: 1\n        channel: Web\n")
     assert journey_changes(version(MAP), version(only_channel)) == (Change("details"),)
+
+
+def test_a_touchpoint_that_changes_more_than_its_name_is_removed_and_added():
+    new = MAP.replace(
+        "      - touchpoint: Checkout\n        emotion: 1\n", "      - touchpoint: Payment\n        emotion: 2\n"
+    )
+    assert journey_changes(version(MAP), version(new)) == (
+        Change("touchpoint_added", "Payment"),
+        Change("touchpoint_removed", "Checkout"),
+    )
+
+
+def test_kpis_added_removed_and_their_values():
+    old = MAP.replace(
+        "personas: [maya]\n",
+        "personas: [maya]\nkpis:\n  - {name: Quote-to-purchase, current: 18%, target: 25%}\n  - Calls\n",
+    )
+    new = old.replace("current: 18%, target: 25%", "current: 16%, target: 20%").replace("  - Calls\n", "")
+    new = new.replace("        emotion: 1\n", "        emotion: 1\n        kpis: [Drop-off]\n")
+    assert journey_changes(version(old), version(new)) == (
+        Change("kpi", "Quote-to-purchase", "18%", "16%"),
+        Change("kpi_target", "Quote-to-purchase", "25%", "20%"),
+        Change("kpi_added", "Checkout: Drop-off"),
+        Change("kpi_removed", "Calls"),
+    )
 
 
 def test_added_removed_and_unreadable_versions():

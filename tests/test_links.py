@@ -110,6 +110,7 @@ def test_demo_builds_strict_and_every_link_resolves(demo):
 def test_demo_links_from_journeys_lead_back(demo):
     """Every persona, stage, team and pain-point page a journey links to links back to it."""
     site = demo.site
+    checked = set()
     for journey_html in sorted((site / "journeys").glob("*/index.html")):
         journey = journey_html.parent.relative_to(site).as_posix()
         for href in set(_parse(journey_html).content_hrefs):
@@ -124,6 +125,8 @@ def test_demo_links_from_journeys_lead_back(demo):
                 posixpath.normpath(posixpath.join(target, urlsplit(h).path)) for h in back if not urlsplit(h).scheme
             }
             assert journey in resolved, f"{target}/ does not link back to {journey}/"
+            checked.add(target.split("/")[0])
+    assert checked == {"personas", "stages", "teams", "pain-points"}
 
 
 def test_the_link_checker_finds_broken_links(tmp_path):

@@ -11,6 +11,7 @@ import re
 from html import unescape
 
 from helpers import REPO
+from html_tree import parse
 from journeys.core import load_handbook
 from journeys.core.index import SEVERITY_WEIGHT
 from journeys.render.context import Context
@@ -42,21 +43,20 @@ def test_every_pain_point_sits_at_its_reach_and_severity():
 
 def test_points_name_their_pain_points_and_the_top_ones_are_numbered_and_linked():
     handbook = demo()
-    html = unescape(matrix_figure(handbook, ctx(), HERE))
-    svg = re.search(r'<svg class="jm-matrix__svg".*?</svg>', html, re.S)[0]
-    bubbles = re.findall(r'<circle class="([^"]+)" cx="([\d.]+)%"[^>]*><title>(.*?) \(', svg)
+    figure = parse(matrix_figure(handbook, ctx(), HERE))
+    # The drawing is for pointers; the numbered list carries the same links for everyone else.
+    svg = figure.find(aria_hidden="true", cls="jm-matrix__plot").find("svg", cls="jm-matrix__svg")
+    bubbles = [(c.classes, c.attrs["cx"], c.find("title").text.split(" (")[0]) for c in svg.find_all("circle")]
     assert sorted(name for _, _, name in bubbles) == sorted(p.text for p in handbook.pain_points)
-    assert all(0 < float(x) < 100 for _, x, _ in bubbles)
+    assert all(0 < float(x.rstrip("%")) < 100 for _, x, _ in bubbles)
     top = [p.id for p in handbook.pain_points[:LABELLED]]
     by_text = {p.text: p.id for p in handbook.pain_points}
     assert {by_text[name] for classes, _, name in bubbles if "jm-matrix__bubble--top" in classes} == set(top)
-    numbers = re.findall(r'<text class="jm-matrix__number"[^>]*>(\d+)</text>', svg)
+    numbers = [t.text for t in svg.find_all("text", cls="jm-matrix__number")]
     assert sorted(numbers) == [str(n) for n in range(1, LABELLED + 1)]
-    # The drawing is for pointers; the numbered list carries the same links for everyone else.
-    assert 'aria-hidden="true"' in html[: html.index("<svg")]
-    listed = re.search(r'<ol class="jm-matrix__top">(.*?)</ol>', html, re.S)[1]
-    assert re.findall(r'<li value="(\d)"><a href="\./#([^"]+)">', listed) == [
-        (str(n), id_) for n, id_ in enumerate(top, 1)
+    listed = figure.find("ol", cls="jm-matrix__top").find_all("li")
+    assert [(li.attrs["value"], li.find("a").attrs["href"]) for li in listed] == [
+        (str(n), "./#" + id_) for n, id_ in enumerate(top, 1)
     ]
 
 
@@ -66,17 +66,19 @@ def test_reach_figures_stay_few_whatever_the_reach():
 
 def test_matrix_table_and_csv_give_the_same_priorities():
     handbook = demo()
-    html = matrix_figure(handbook, ctx(), HERE)
-    table = re.search(r'<table class="[^"]*jm-chart-table">.*?</table>', html, re.S)[0]
-    rows = re.findall(
-        r'<tr><td data-label="Pain point"><a href="\./#([^"]+)">.*?</a></td> <td[^>]*>[^<]*</td> '
-        r"<td[^>]*>(\d+)</td> <td[^>]*>(\d+)</td> <td[^>]*>(\d+)</td></tr>",
-        table,
-    )
-    from_matrix = {id_: int(priority) for id_, _, _, priority in rows}
+    figure = parse(matrix_figure(handbook, ctx(), HERE))
+    rows = figure.find("table", cls="jm-chart-table").rows()
+    from_matrix = {row[0].find("a").attrs["href"].removeprefix("./#"): int(row[-1].text) for row in rows}
+    assert [cell.attrs["data-label"] for cell in rows[0]] == [
+        "Pain point",
+        "Severity",
+        "Journeys",
+        "Personas",
+        "Priority",
+    ]
     exported = all_exports(handbook, Site())
     from_csv = {row["id"]: int(row["priority"]) for row in csv.DictReader(io.StringIO(exported["pain-points.csv"]))}
     assert from_matrix == from_csv
     assert len(from_matrix) == len(handbook.pain_points)
     # The drawing has a point for each of them.
-    assert html.count("<circle ") == len(from_csv)
+    assert len(figure.find_all("circle")) == len(from_csv)

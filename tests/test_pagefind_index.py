@@ -15,6 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from helpers import build_site, copy_demo, write
+from html_tree import parse
 from journeys.core import load_handbook
 from journeys.plugin import material_page, pagefind_html, pagefind_order
 from journeys.render.labels import LABELS
@@ -220,10 +221,13 @@ def test_grid_context_marks_every_cell_with_its_step_and_stage():
         "s|step-buy-1|stage-buy",
         "s|step-buy-2|stage-buy",
     ]
-    assert f'<th data-pagefind-weight="{pagefind_html.TOUCHPOINT_WEIGHT}" scope="col" id="step-buy-1"' in marked
-    assert (
-        pagefind_html.grid_context("<table><tr><td>plain</td></tr></table>") == "<table><tr><td>plain</td></tr></table>"
-    )
+    weights = {th.attrs["id"]: th.attrs.get("data-pagefind-weight") for th in parse(marked).find_all("th", scope="col")}
+    assert weights == {
+        "step-buy-1": str(pagefind_html.TOUCHPOINT_WEIGHT),
+        "step-buy-2": str(pagefind_html.TOUCHPOINT_WEIGHT),
+    }
+    plain = "<table><tr><td>plain</td></tr></table>"
+    assert pagefind_html.grid_context(plain) == plain
 
 
 PAGE = (
@@ -239,10 +243,15 @@ def test_page_copy_is_the_content_with_its_marks():
     copy = pagefind_html.page_copy(PAGE, "guide/", (("kind", ("Journey",)), ("persona", ("Dan, Leah",))))
     assert copy.startswith('<!DOCTYPE html><html lang="fr">') and "<body data-pagefind-body>" in copy
     assert "Menu" not in copy and "Foot" not in copy
-    assert '<a data-pagefind-ignore="true" class="headerlink"' in copy
-    assert "</dt> <dd>" in copy  # Pagefind does not separate them itself
-    assert '<i data-pagefind-filter="persona:Dan, Leah"></i>' in copy
-    assert '<i data-pagefind-meta="url:/guide/"></i>' in copy
+    tree = parse(copy)
+    assert tree.find("a", cls="headerlink").attrs["data-pagefind-ignore"] == "true"
+    # Pagefind does not separate a term from its definition itself.
+    assert [c if isinstance(c, str) else c.tag for c in tree.find("dl").children] == ["dt", " ", "dd", " "]
+    assert [i.attrs for i in tree.find_all("i")] == [
+        {"data-pagefind-filter": "kind:Journey"},
+        {"data-pagefind-filter": "persona:Dan, Leah"},
+        {"data-pagefind-meta": "url:/guide/"},
+    ]
     assert pagefind_html.page_copy("<html><body><p>No article</p></body></html>", "x/") is None
 
 
@@ -250,26 +259,34 @@ def test_row_copies_are_the_rows_as_written():
     copies = pagefind_html.row_copies(PAGE, "pain-points/", [("pain-1", "One", (("severity", ("high",)),))])
     assert len(copies) == 1
     copy = copies[0]
-    assert '<table><tbody><tr id="pain&#45;1" data-severity="high"><td>One <ul><li>a</li></ul></td></tr>' in copy
+    assert 'id="pain&#45;1" data-severity="high"' in copy  # the row's attributes as written
+    tree = parse(copy)
+    row = tree.find("table").find("tbody").find("tr")
+    assert row.attrs == {"id": "pain-1", "data-severity": "high"} and row.text == "One a"
+    assert [e.tag for e in row.iter()] == ["td", "ul", "li"]
     assert "Two" not in copy
-    assert '<i data-pagefind-meta="page:Title &amp; more"></i>' in copy
-    assert '<i data-pagefind-meta="url:/pain-points/#pain-1"></i>' in copy
+    assert [i.attrs.get("data-pagefind-meta") for i in tree.find_all("i")] == [
+        None,
+        "title:One",
+        "page:Title & more",
+        "url:/pain-points/#pain-1",
+    ]
     assert pagefind_html.row_copies(PAGE, "p/", [("missing", "x", ())]) == []
 
 
 def test_elements_by_id_counts_nested_elements_of_the_same_name():
     content = '<div id="a"><div>in</div><div id="b">b</div></div><div id="c">c</div>'
-    assert pagefind_html.elements_by_id(content, {"a", "c"}) == {
-        "a": '<div id="a"><div>in</div><div id="b">b</div></div>',
-        "c": '<div id="c">c</div>',
-    }
+    found = pagefind_html.elements_by_id(content, {"a", "c"})
+    assert sorted(found) == ["a", "c"]
+    assert found["a"] + found["c"] == content  # each from its start tag to its own end tag
 
 
 def test_marks_are_renamed_for_pagefind_and_left_out_of_the_published_page():
     content = '<p data-search-exclude="true">x</p>'
     renamed = pagefind_html.mark_excluded(content)
-    assert renamed == '<p data-pagefind-ignore="true">x</p>'
-    assert pagefind_html.published(renamed) == "<p>x</p>"
+    assert parse(renamed).find("p").attrs == {"data-pagefind-ignore": "true"}
+    published = pagefind_html.published(renamed)
+    assert parse(published).find("p").attrs == {} and parse(published).text == "x"
 
 
 MATERIAL_PAGE = (
@@ -294,13 +311,16 @@ def test_the_worker_is_ours_and_relative_as_materials():
 def test_the_theme_scripts_wait_in_a_template_for_the_starter():
     page = material_page.scripts_after_paint(MATERIAL_PAGE, "assets/journeys/journeys-start.js")
     head, template = page.split('<template id="__scripts">')
-    assert "<script" not in head.split("</script>", 1)[1]  # only __config stays a script before it
+    # Only __config stays a script before it.
+    assert [script.attrs.get("id") for script in parse(head).find_all("script")] == ["__config"]
     moved, after = template.split("</template>")
-    assert moved == (
-        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
-        '<script src="../assets/journeys/journeys-filter.js"></script><script>window.inline = 1</script>'
-    )
-    assert after.startswith('<script defer src="../assets/journeys/journeys-start.js"></script>')
+    scripts = parse(moved).children
+    assert [(script.attrs.get("src"), script.text) for script in scripts] == [
+        ("../assets/javascripts/bundle.a5f9d56c.min.js", ""),
+        ("../assets/journeys/journeys-filter.js", ""),
+        (None, "window.inline = 1"),
+    ]
+    assert parse(after).children[0].attrs == {"defer": "", "src": "../assets/journeys/journeys-start.js"}
     assert after.rstrip().endswith("</body>\n</html>")
     # A page that already holds them (a theme override of its own), or without Material's script.
     assert material_page.scripts_after_paint(page, "x.js") == page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cross_map_handbook import page, section
-from html_tree import article
+from html_tree import article, headed
 
 
 def test_team_index_lists_contact_and_counts(built):
@@ -14,9 +14,10 @@ def test_team_index_lists_contact_and_counts(built):
 
 
 def test_team_page_shows_contact_and_journeys_it_owns(built):
-    html = page(built, "teams/sales/")
-    assert "<dt>Contact</dt><dd>#sales</dd>" in html
-    assert '<a href="../../journeys/buy/">Buying online</a>' in section(html, "Journeys it owns")
+    root = article(built, "teams/sales/")
+    assert {term: dd.text for term, dd in root.find("dl", cls="jm-meta").terms().items()} == {"Contact": "#sales"}
+    [owned] = headed(root, "Journeys it owns")
+    assert owned.links() == [("../../journeys/buy/", "Buying online")]
 
 
 def test_touchpoints_owned_and_supported_with_journey_and_stage(built):
@@ -33,8 +34,9 @@ def test_touchpoints_owned_and_supported_with_journey_and_stage(built):
 
 
 def test_team_and_touchpoint_link_both_ways(built):
-    assert '<td data-label="Owner"><a href="../../teams/care/">Customer care</a></td>' in page(built, "journeys/renew/")
-    assert '<a href="../../journeys/renew/#step-buy-1">Renewal letter</a>' in page(built, "teams/care/")
+    owners = article(built, "journeys/renew/").find_all("td", data_label="Owner")
+    assert [owner.links() for owner in owners] == [[("../../teams/care/", "Customer care")]]
+    assert ("../../journeys/renew/#step-buy-1", "Renewal letter") in article(built, "teams/care/").links()
 
 
 def test_pain_points_and_kpis_at_the_teams_touchpoints(built):

@@ -20,6 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from helpers import copy_demo
+from html_tree import parse
 from pagefind_bundle import records
 from test_links import _parse, broken_links
 
@@ -37,6 +38,10 @@ PART = re.compile(r"(.+)/page-(\d+)/index\.html")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("paged")
     generate(str(root), 120)
+    # Hand-written pages show journeys' pain points too: their links must reach the rows as well.
+    ids = sorted(p.stem for p in (root / "maps" / "journeys").rglob("*.md"))[:30]
+    blocks = "".join(f"```journey-map\njourney: {i}\nshow: [pain-points]\n```\n\n" for i in ids)
+    (root / "docs" / "embedded.md").write_text("# Embedded\n\n" + blocks, encoding="utf-8")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("journeys.render.pagination.BUDGET", BUDGET)
@@ -76,6 +81,7 @@ def test_every_kind_of_aggregate_page_has_list_pages(site):
 
 
 def test_the_summary_links_every_list_page_by_its_range_and_each_part_its_neighbours(site):
+    assert parts_of(site)
     for summary, pages in parts_of(site).items():
         links, steps = pager_links(site, summary)
         assert [t for t, _ in links] == pages, summary
@@ -89,12 +95,12 @@ def test_the_summary_links_every_list_page_by_its_range_and_each_part_its_neighb
 
 
 def test_ranges_cover_every_item_once_in_order(site):
+    assert parts_of(site)
     for summary, pages in parts_of(site).items():
-        html = (site / pages[0]).read_text(encoding="utf-8")
-        nav = re.search(r'<nav class="jm-pager".*?</nav>', html, re.S).group(0)
-        ranges = [(int(a), int(b)) for a, b in re.findall(r"(\d+)–(\d+)", nav)]
+        nav = parse((site / pages[0]).read_text(encoding="utf-8")).find("nav", cls="jm-pager")
+        ranges = [tuple(int(n) for n in li.text.split("–")) for li in nav.find("ul").find_all("li")]
         assert len(ranges) == len(pages) + 1 and ranges[0][0] == 1
-        assert '<strong aria-current="page">' in nav
+        assert nav.find("strong", aria_current="page")
         assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(ranges)), (summary, ranges)
 
 
@@ -118,10 +124,18 @@ def test_every_link_resolves_and_pain_point_links_reach_their_row(site):
         pain_id = href.split("#")[1]
         target = posixpath.normpath(posixpath.join("journeys/x", href.split("#")[0])) + "/"
         assert target + "#" + pain_id == homes[pain_id]
+    # So does a card in a hand-written page, rows on every part of the index among them.
+    embedded = re.findall(r'href="([^"]*pain-points/[^"#]*#[^"]+)"', (site / "embedded/index.html").read_text("utf-8"))
+    targets = {posixpath.normpath(posixpath.join("embedded", html_lib.unescape(h).split("#")[0])) for h in embedded}
+    assert len(targets) > 1
+    for href in map(html_lib.unescape, embedded):
+        pain_id = href.split("#")[1]
+        assert posixpath.normpath(posixpath.join("embedded", href.split("#")[0])) + "/#" + pain_id == homes[pain_id]
 
 
 def test_pages_stay_within_their_budget(site):
     # Weights are estimates from the model; a part may overshoot them a little, never grow with the handbook.
+    assert parts_of(site)
     for summary, pages in parts_of(site).items():
         for page in [summary, *pages]:
             html = (site / page).read_text(encoding="utf-8")

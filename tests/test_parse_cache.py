@@ -11,6 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from helpers import build_site
+from html_tree import parse
 from journeys.core import handbook as handbook_module
 from journeys.core import load_handbook
 
@@ -89,9 +90,8 @@ def test_serve_rebuild_keeps_the_plugin_and_reparses_one_map(handbook_dir, parse
         assert config.plugins["journeys"] is plugin
         build(config, serve_url="http://127.0.0.1:8000/")
         assert parsed == ["maps/journeys/buy-future.md"]
-        assert 'id="step-buy-1" style="--jm-step: 0" class="jm-stage-start">Express checkout</th>' in (
-            handbook_dir / "serve-site/journeys/buy-future/index.html"
-        ).read_text(encoding="utf-8")
+        page = (handbook_dir / "serve-site/journeys/buy-future/index.html").read_text(encoding="utf-8")
+        assert parse(page).find("th", id="step-buy-1").text == "Express checkout"
     finally:
         # MkDocs keeps this instance for the rest of the process; later tests start cold.
         del plugin.parse_cache

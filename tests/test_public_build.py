@@ -22,9 +22,25 @@ import pytest
 import yaml
 
 from helpers import REPO, build_site, write
+from journeys.core.schema import (
+    INTERNAL,
+    PERSONA,
+    STAGE,
+    TEAM,
+    Handle,
+    Image,
+    ListOf,
+    Record,
+    Ref,
+    Text,
+    TextOrNumber,
+    held_record,
+    journey_record,
+)
 from journeys.render.text import text
 from pagefind_bundle import unpacked
 
+CUSTOM_FIELDS = (("backstage", "Behind the scenes"),)
 PUBLIC_CONFIG = {
     "plugins": [
         "search",
@@ -54,6 +70,49 @@ class Planter:
         value = sentinel(len(self.planted)) + extra
         self.planted.append(value)
         return value
+
+
+def sample(kind, s: Planter):
+    """A value of type `kind` made of fresh sentinels; None where the type cannot carry one (a
+    number, a date, a choice, an id) or must name an item that exists (except a team: the
+    public map's)."""
+    if isinstance(kind, (Text, TextOrNumber)):
+        return s()
+    if isinstance(kind, Image):
+        return f"https://img.example/{s()}.png"
+    if isinstance(kind, Handle):
+        return "@" + s()
+    if isinstance(kind, Ref):
+        return "zqxteam3" if kind.kind == "team" else None
+    if isinstance(kind, ListOf):
+        if isinstance(kind.item, Text):  # a text and a URL, which pages may turn into a link
+            return [s(), "https://e.example/" + s()]
+        item = sample(kind.item, s)
+        return None if item is None else [item]
+    if isinstance(kind, Record):
+        data = {}
+        plant(kind, data, s, every=True)
+        return data
+    return None
+
+
+def plant(record: Record, data: dict, s: Planter, *, every: bool) -> None:
+    """Put a sentinel in every key of `data` (front matter of `record`) that has none yet and
+    can carry one: every internal-facing key, or with `every` every key; the same inside the
+    records it holds. With `every` false (a public map), a key the planter cannot fill fails
+    here, so a new internal-facing key is covered or says why it is not."""
+    for key in record.keys:
+        inner = held_record(key.type)
+        if key.name in data and inner is not None:
+            for item in data[key.name] if isinstance(data[key.name], list) else [data[key.name]]:
+                if isinstance(item, dict):
+                    plant(inner, item, s, every=every)
+        elif key.name not in data and (every or key.audience == INTERNAL):
+            value = sample(key.type, s)
+            if value is not None:
+                data[key.name] = value
+        if not every and key.audience == INTERNAL:
+            assert key.name in data, f"no sentinel planted in {record.name}.{key.name}"
 
 
 def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> str:
@@ -100,11 +159,13 @@ def internal_journey(s: Planter, id_: str, persona: str, shared_pain: str) -> st
             }
         ],
     }
+    plant(journey_record(CUSTOM_FIELDS), data, s, every=True)  # and in any key added since
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n## {s()}\n\n{s()} with a [link](https://x.example/{s()}) and `{s()}`.\n"
 
 
 def public_journey(s: Planter, shared_pain: str) -> str:
+    """A public map whose internal-facing fields (owners aside, which name teams) the planter fills."""
     data = {
         "title": "Public journey",
         "summary": "Published to everyone.",
@@ -112,7 +173,6 @@ def public_journey(s: Planter, shared_pain: str) -> str:
         "owner": "zqxteam3",
         "visibility": "public",
         "state": "current",
-        "kpis": [{"name": s(), "current": s(), "target": s()}],
         "stages": [
             {
                 "stage": "discover",
@@ -126,25 +186,17 @@ def public_journey(s: Planter, shared_pain: str) -> str:
                         "emotion": 1,
                         "owner": "zqxteam3",
                         "supporting": ["zqxteam4"],
-                        "tools": [s()],
-                        "kpis": [{"name": s(), "current": s()}],
-                        "backstage": s(),
                         "pain_points": [
-                            {
-                                "id": shared_pain,
-                                "text": "Public wording of the shared pain.",
-                                "severity": "low",
-                                "evidence": [s(), "https://e.example/" + s()],
-                            },
-                            {"text": "A public pain without id.", "evidence": [s()]},
+                            {"id": shared_pain, "text": "Public wording of the shared pain.", "severity": "low"},
+                            {"text": "A public pain without id."},
                         ],
                         "opportunities": [{"text": "A public opportunity.", "addresses": [shared_pain]}],
-                        "gaps": [s(), s()],
                     }
                 ],
             }
         ],
     }
+    plant(journey_record(CUSTOM_FIELDS), data, s, every=False)
     return "---\n" + yaml.safe_dump(data, sort_keys=False) + "---\nThe public narrative.\n"
 
 
@@ -152,10 +204,13 @@ def planted_handbook(root: Path) -> list[str]:
     s = Planter()
     # Catalogue entries that only internal maps use are internal as well.
     stages = [{"id": "discover", "name": "Discover"}, {"id": "zqxstage", "name": s(), "description": s()}]
+    plant(STAGE, stages[1], s, every=True)
     teams = [
         {"id": t, "name": s(), "description": s(), "contact": s()}
         for t in ("zqxteam", "zqxteam2", "zqxteam3", "zqxteam4")
     ]
+    for team in teams:
+        plant(TEAM, team, s, every=True)
     persona = {
         "name": s(),
         "summary": s(),
@@ -167,6 +222,7 @@ def planted_handbook(root: Path) -> list[str]:
         "image": f"https://img.example/{s()}.png",
         "tags": [s()],
     }
+    plant(PERSONA, persona, s, every=True)
     files = {
         "maps/stages.yml": yaml.safe_dump(stages),
         "maps/teams.yml": yaml.safe_dump(teams),
@@ -179,6 +235,13 @@ def planted_handbook(root: Path) -> list[str]:
     write(root, files)
     # Ids and names that come from file and folder names are planted too.
     return s.planted + ["zqxpersona", "zqxjourney", "zqxfolder", "zqxstage", "zqxteam"]
+
+
+def never_shown(root: Path) -> set[str]:
+    """Sentinels of fields no page or export shows, even in an internal build: the teams'
+    reviewers, which only `journeys codeowners` writes."""
+    teams = yaml.safe_load((root / "maps" / "teams.yml").read_text(encoding="utf-8"))
+    return {handle.lstrip("@") for team in teams for handle in team.get("reviewers", ())}
 
 
 def forms(value: str) -> set[str]:
@@ -226,6 +289,21 @@ def test_public_build_leaks_no_planted_sentinel(tmp_path):
     assert "Public wording of the shared pain." in page and "A public opportunity." in page
     assert not (built.site / "teams").exists()
     assert not (built.site / "journeys" / "zqxjourney").exists()
+    # The form editor's configuration names the internal repository and folders: not served.
+    assert not (built.site / "admin").exists()
+
+
+def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
+    planted = planted_handbook(tmp_path)
+    plugin = {**PUBLIC_CONFIG["plugins"][1]["journeys"], "editor": "edit/"}
+    built = build_site(tmp_path, config={"plugins": ["search", {"journeys": plugin}]})
+    assert built.ok, built.warnings
+    config = yaml.safe_load((built.site / "edit" / "config.yml").read_text(encoding="utf-8"))
+    assert [c["name"] for c in config["collections"]] == ["journeys", "personas", "stages", "teams"]
+    assert config["collections"][0]["folder"] == "maps/journeys"
+    assert not (built.site / "admin").exists()
+    # Asked for, it still holds no map's content: forms and folders, not items.
+    assert leaks(built.site, planted) == []
 
 
 def test_the_pagefind_bundle_indexes_only_what_is_published(tmp_path):
@@ -261,7 +339,7 @@ def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):
     )
     assert built.ok, built.warnings
     found = {entry.split(": ", 1)[1] for entry in leaks(built.site, planted)}
-    assert found == set(planted)
+    assert found == set(planted) - never_shown(tmp_path)
 
 
 def test_shared_pain_point_priority_counts_public_occurrences_only(tmp_path):
@@ -329,7 +407,7 @@ def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues
     write(
         tmp_path,
         {
-            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\n",
+            "maps/personas/public-persona.md": "---\nname: Public persona\nvisibility: public\n---\nWho they are.\n",
             "maps/journeys/public-journey.md": "---\ntitle: Public journey\npersonas: [public-persona]\n"
             "visibility: public\nstages:\n  - stage: discover\n    steps:\n      - touchpoint: Page\n"
             "        emotion: 0\n---\n",
@@ -399,7 +477,7 @@ def test_public_journey_pointing_at_internal_maps_fails_strict(tmp_path, change,
 
 
 def test_internal_build_is_byte_identical_without_visibility_keys(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01: after the demo's review dates
     with_keys, without = tmp_path / "with", tmp_path / "without"
     for target in (with_keys, without):
         for name in ("docs", "maps"):

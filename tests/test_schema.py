@@ -17,9 +17,6 @@ from journeys.cli.site_config import read_options
 from journeys.core import load_handbook
 from journeys.core.json_schema import front_matter_schema
 from journeys.core.schema import (
-    KPI,
-    OPPORTUNITY,
-    PAIN_POINT,
     PERSONA,
     STAGE,
     TEAM,
@@ -35,7 +32,7 @@ from journeys.core.schema import (
     Text,
     TextOrNumber,
     journey_record,
-    step_record,
+    records_in,
 )
 
 CUSTOM = read_options(str(REPO / "mkdocs.yml")).custom_fields
@@ -77,7 +74,11 @@ def test_the_schema_is_wrapped_and_includes_declared_custom_fields():
     assert schema["$id"] == "urn:mkdocs-journeys:map-format:1:journey"
     assert schema["required"] == ["title", "personas", "stages"]
     step = schema["properties"]["stages"]["items"]["properties"]["steps"]["items"]
-    assert step["properties"]["backstage"]["description"] == "custom lane: Behind the scenes"
+    assert step["properties"]["backstage"]["title"] == "Behind the scenes"
+    assert (
+        step["properties"]["backstage"]["description"]
+        == 'the custom lane "Behind the scenes": a sentence or a list of sentences'
+    )
     assert "backstage" not in json.dumps(front_matter_schema("journey"))
 
 
@@ -165,14 +166,20 @@ def type_label(kind) -> str:
 
 
 def records() -> dict[str, Record]:
-    journey = journey_record()
-    block = next(k for k in journey.keys if k.name == "stages").type.item
-    return {r.name: r for r in (PERSONA, journey, block, step_record(), KPI, PAIN_POINT, OPPORTUNITY, STAGE, TEAM)}
+    return {r.name: r for r in (*records_in(journey_record()), PERSONA, STAGE, TEAM)}
 
 
-def reference_tables() -> dict[str, set[tuple[str, str, str]]]:
+def declared_tables() -> dict[str, set[tuple[str, str, str]]]:
+    """Each record's keys as the format reference must list them: key, type, required."""
+    return {
+        name: {(k.name, type_label(k.type), "yes" if k.required else "no") for k in record.keys}
+        for name, record in records().items()
+    }
+
+
+def reference_tables(path=REPO / "docs" / "format-reference.md") -> dict[str, set[tuple[str, str, str]]]:
     """`<!-- record: NAME -->` marks the table of that record: key, type, required, meaning."""
-    text = (REPO / "docs" / "format-reference.md").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     tables = {}
     for name, table in re.findall(r"<!-- record: (.+?) -->\n\n((?:\|.*\n)+)", text):
         rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in table.splitlines()[2:]]
@@ -181,8 +188,11 @@ def reference_tables() -> dict[str, set[tuple[str, str, str]]]:
 
 
 def test_the_format_reference_lists_every_key_with_its_type():
-    tables = reference_tables()
-    assert sorted(tables) == sorted(records())
-    for name, record in records().items():
-        declared = {(k.name, type_label(k.type), "yes" if k.required else "no") for k in record.keys}
-        assert tables[name] == declared, name
+    tables, declared = reference_tables(), declared_tables()
+    assert (
+        sorted(tables)
+        == sorted(declared)
+        == sorted(["persona", "journey", "stage block", "step", "KPI", "pain point", "opportunity", "stage", "team"])
+    )
+    for name, keys in declared.items():
+        assert tables[name] == keys, name

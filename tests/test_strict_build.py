@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from helpers import BASE_CONFIG, MINIMAL_MAPS, build_site, write
+from html_tree import parse
 
 BROKEN = {"maps/journeys/sales/buy.md": MINIMAL_MAPS["maps/journeys/sales/buy.md"].replace("emotion: -1", "emotion: 7")}
 
@@ -35,6 +36,19 @@ def test_a_strict_build_with_a_broken_map_fails(handbook_dir, tool, flags):
     result = run(tool, handbook_dir, *flags)
     assert result.returncode == 1, result.stderr
     assert "Aborted with 1 error in the journey maps in strict mode: maps/journeys/sales/buy.md:19:18:" in result.stdout
+
+
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
+def test_a_quiet_strict_build_with_a_broken_block_or_a_hidden_export_fails(handbook_dir, tool):
+    write(handbook_dir, {"docs/guide.md": "# Guide\n\n```journey-map\njourney: nowhere\n```\n"})
+    result = run(tool, handbook_dir, "--strict", "-q")
+    assert result.returncode == 1, result.stderr
+    assert "in strict mode: docs/guide.md:3: journey-map: unknown journey 'nowhere'" in result.stdout
+    (handbook_dir / "docs/guide.md").unlink()
+    write(handbook_dir, {"docs/pain-points.csv": "mine\n"})
+    result = run(tool, handbook_dir, "--strict", "-q")
+    assert result.returncode == 1, result.stderr
+    assert "docs/pain-points.csv is written by hand and hides the file" in result.stdout
 
 
 @pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
@@ -64,7 +78,7 @@ def test_a_narrative_cannot_forge_the_block_markers(handbook_dir):
     narrative = page[page.index('id="narrative"') :]
     assert "<!--journeys:999-->" in narrative and "<!--journeys:0-->" in narrative
     # The header block appears once: the forged marker did not copy it into the narrative.
-    assert page.count('<dl class="jm-meta">') == 1
+    assert len(parse(page).find_all("dl", cls="jm-meta")) == 1
     assert "End of the notes." in narrative
 
 

@@ -71,7 +71,8 @@ def test_the_emotion_words_and_chart_words_are_labels_too(handbook_dir):
     assert "négatif" in {span.text for span in heat.find_all("span", cls="jm-heat__word")}
     [spec] = [json.loads(unescape(m)) for m in re.findall(r'data-chart="([^"]*)"', built.html("journeys/buy-future/"))]
     assert "Émotion : +2 very positive" in spec["data"][0]["hovertext"][0]
-    assert "<title>Price changes after click-through. — 6</title>" in unescape(built.html("pain-points/"))
+    matrix = parse(built.html("pain-points/")).find("svg", cls="jm-matrix__svg")
+    assert "Price changes after click-through. — 6" in [title.text for title in matrix.find_all("title")]
 
 
 @pytest.mark.parametrize(
@@ -82,7 +83,6 @@ def test_the_emotion_words_and_chart_words_are_labels_too(handbook_dir):
             {"journeys_intro": "{count} maps"},
             "journeys_intro: unknown placeholder {count}; this label can use {journeys}, {personas}",
         ),
-        ({"journeys_intro": "{journeys maps"}, "journeys_intro: "),
     ],
 )
 def test_a_mistake_in_labels_is_one_clear_error(handbook_dir, labels, message):
@@ -108,19 +108,68 @@ def test_journeys_export_honours_the_override_and_the_labels(handbook_dir, monke
     assert "à revoir" in [span.text for span in journeys.find_all("span", cls="jm-review--due")]
 
 
-@pytest.mark.parametrize(
-    "override, message",
-    [
-        ("# {{ labels.teams_title }}\n\n{% if %}\n", "teams_index.html:3: "),
-        ("# {{ labels.teams_title }}\n\n{{ tabel }}\n", "teams_index.html: 'tabel' is undefined"),
-    ],
-)
+BROKEN_OVERRIDES = [
+    ("# {{ labels.teams_title }}\n\n{% if %}\n", "teams_index.html:3: "),
+    ("# {{ labels.teams_title }}\n\n{{ tabel }}\n", "teams_index.html:3: 'tabel' is undefined"),
+    ("# {{ labels.teams_title }}\n\n{{ 1/0 }}\n", "teams_index.html:3: division by zero (ZeroDivisionError)"),
+    (
+        "# {{ labels.teams_title }}\n\n<p>{{ labels.journeys_intro | fill(journeys=1) }}</p>\n",
+        "teams_index.html:3: a label names {personas}, which `fill` is not given here",
+    ),
+    (
+        "# {{ labels.teams_title }}\n\n<p>Caf\xe9</p>\n".encode("latin-1"),
+        "teams_index.html:3: is not UTF-8 text (byte 0xe9)",
+    ),
+]
+
+
+@pytest.mark.parametrize("override, message", BROKEN_OVERRIDES)
 def test_a_broken_override_is_one_clear_error(handbook_dir, override, message):
-    write(handbook_dir, {"overrides/journeys/teams_index.html": override})
+    path = handbook_dir / "overrides/journeys/teams_index.html"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(override if isinstance(override, bytes) else override.encode("utf-8"))
     config = {**plugin_config(), "theme": {**BASE_CONFIG["theme"], "custom_dir": "overrides"}}
     built = build_site(handbook_dir, config=config)
     assert not built.ok
     assert built.warnings[-1].startswith("journeys: template ") and message in built.warnings[-1], built.warnings
+    assert "\n" not in built.warnings[-1]
+
+
+@pytest.mark.parametrize("override, message", BROKEN_OVERRIDES[2:])
+def test_journeys_export_reports_a_broken_override_in_one_line(handbook_dir, monkeypatch, capsys, override, message):
+    path = handbook_dir / "overrides/journeys/teams_index.html"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(override if isinstance(override, bytes) else override.encode("utf-8"))
+    config = {**plugin_config(), "theme": {**BASE_CONFIG["theme"], "custom_dir": "overrides"}}
+    (handbook_dir / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    monkeypatch.chdir(handbook_dir)
+    assert main(["export", "out"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("journeys export: template overrides/journeys/") and message in err
+    assert len(err.splitlines()) == 1
+
+
+def test_an_override_named_like_no_template_is_a_warning_with_a_suggestion(handbook_dir, monkeypatch, capsys):
+    write(
+        handbook_dir,
+        {
+            "overrides/journeys/teams_indx.html": OVERRIDE,
+            # A partial that another override includes is no mistake.
+            "overrides/journeys/teams_index.html": OVERRIDE + '{% include "house_footer.html" %}\n',
+            "overrides/journeys/house_footer.html": "<p>Our house.</p>\n",
+        },
+    )
+    config = {**plugin_config(), "theme": {**BASE_CONFIG["theme"], "custom_dir": "overrides"}}
+    warning = (
+        "overrides/journeys/teams_indx.html: warning: no template of the journeys plugin is called "
+        "'teams_indx.html' (did you mean 'teams_index.html'?), and no template includes it, so it changes nothing"
+    )
+    built = build_site(handbook_dir, config=config)
+    assert not built.ok and built.warnings == [warning]
+    monkeypatch.chdir(handbook_dir)
+    assert main(["check"]) == 0
+    assert warning in capsys.readouterr().out.splitlines()
+    assert main(["check", "--strict"]) == 1
 
 
 def test_journeys_export_reports_a_mistake_in_labels_without_a_traceback(handbook_dir, monkeypatch, capsys):

@@ -142,5 +142,5 @@ def test_the_diff_step_runs_as_written_on_a_pull_request_branch(handbook_dir, tm
     assert result.returncode == 0, result.stderr
     comment = (clone / "map-changes.md").read_text(encoding="utf-8")
     assert comment.startswith("### Journey map changes since origin/main")
-    assert "  - Emotion&#58; Checkout&#58; &#43;2 → &#45;2" in comment.splitlines()
+    assert "  - Emotion: Checkout: +2 → -2" in comment.splitlines()
     assert summary.read_text(encoding="utf-8") == comment

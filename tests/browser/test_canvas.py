@@ -119,6 +119,7 @@ def test_a_long_journey_scrolls_inside_the_grid_with_labels_and_headers_in_view(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_journey_reads_on_a_phone_without_sideways_scrolling(opened, demo_handbook, artifacts, scheme):
+    assert demo_handbook.valid_journeys
     for journey in demo_handbook.valid_journeys:
         page = opened(f"journeys/{journey.id}/", PHONE, scheme)
         assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"], journey.id

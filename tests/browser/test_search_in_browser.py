@@ -195,7 +195,8 @@ def test_the_dark_palette_and_a_phone(browser, base_url, artifacts):
 
 
 def test_author_text_in_a_result_is_shown_as_text(browser, handbook_dir):
-    hostile = '<img src=x onerror="window.__hacked=1"> Broken <b>quote</b> step'
+    image, words = '<img src=x onerror="window.__hacked=1">', "Broken <b>quote</b> step"
+    hostile = f"{image} {words}"
     source = handbook_dir / "maps" / "journeys" / "sales" / "buy.md"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("touchpoint: Comparison site", f"touchpoint: {json.dumps(hostile)}", 1), "utf-8")
@@ -209,7 +210,8 @@ def test_author_text_in_a_result_is_shown_as_text(browser, handbook_dir):
         page.click("input.md-search__input")
         ask(page, "Broken quote step")
         item = page.locator(".md-search-result__item").first
-        assert "<b>quote</b>" in item.inner_text() and "<img" in item.inner_text()
+        shown = item.inner_text()
+        assert words in shown and image.split()[0] in shown
         assert item.locator("img, b").count() == 0
         assert page.evaluate("() => window.__hacked") is None
         context.close()

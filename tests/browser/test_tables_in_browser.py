@@ -57,6 +57,7 @@ RULES = f"""() => [...document.querySelectorAll(`{TABLES}`)].map(t => {{
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_generated_table_is_ruled_between_rows(viewer, demo_handbook, scheme):
+    assert aggregate_pages(demo_handbook)
     for path in aggregate_pages(demo_handbook):
         tables = viewer(path, 1440, scheme).evaluate(RULES)
         assert tables, f"{path}: no generated table"
@@ -87,12 +88,14 @@ def test_no_text_cell_of_the_pain_point_index_is_narrower_than_72_px(viewer):
 
 
 def test_no_aggregate_page_is_wider_than_a_phone(viewer, demo_handbook):
+    assert aggregate_pages(demo_handbook)
     for path in aggregate_pages(demo_handbook):
         page = viewer(path, 390)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
 
 
 def test_tables_become_cards_below_600_px(viewer, demo_handbook):
+    assert aggregate_pages(demo_handbook)
     for path in aggregate_pages(demo_handbook):
         for width, cards in ((390, True), (800, False)):
             shown = viewer(path, width).evaluate(f"""() => [...document.querySelectorAll(`{CARDS}`)]
@@ -173,7 +176,9 @@ def test_plotly_chart_labels_stay_whole_and_apart(viewer, demo_handbook, width):
             "() => [...document.querySelectorAll('.jm-chart')].every(c => c.querySelector('svg.main-svg'))",
             timeout=20000,
         )
-        for chart in page.evaluate(OVERLAPS):
+        charts = page.evaluate(OVERLAPS)
+        assert charts, path
+        for chart in charts:
             assert chart["labels"] > 4, path
             assert chart["overlaps"] == 0 and chart["outside"] == 0, (path, width, chart)
 

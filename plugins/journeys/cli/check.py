@@ -70,6 +70,8 @@ def review_warnings(handbook) -> list[str]:
         + (f"owner '{j.owner}' lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
         + ": changes to this map need no team's approval"
         for j in missing_reviewers(handbook)
+        # An invalid map without an owner may have one its errors hide (a YAML error hides all).
+        if j.owner or not j.problems
     ]
 
 
@@ -90,6 +92,11 @@ def run_check(args, maps_dir: str, options: Options) -> int:
     handbook = load_handbook(
         maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir, audience=options.audience
     )
+    if options.custom_dir:  # a misspelt template override, which the build warns of too
+        from journeys.render.templating import override_warnings  # the check renders nothing else
+
+        found = override_warnings(options.custom_dir)
+        handbook = dataclasses.replace(handbook, warnings=tuple(sorted(handbook.warnings + tuple(found))))
     code = report(handbook, maps_dir, strict=args.strict)
     for warning in review_warnings(handbook):
         print(warning)

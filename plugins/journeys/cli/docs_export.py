@@ -11,9 +11,9 @@ holds exactly what a build with the plugin would.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
-import shutil
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
@@ -73,6 +73,7 @@ def write_export(
         repo_url=options.repo_url,
     )
     generated = site_files(handbook, ctx)
+    os.makedirs(out_dir, exist_ok=True)
     texts = {
         page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {})
         for page in generated.pages
@@ -80,11 +81,10 @@ def write_export(
     texts = {rel: content for rel, content in texts.items() if rel not in keep}
     copies = {rel: source for rel, source in generated.copies.items() if rel not in keep}
     for rel, content in texts.items():
-        path = _target(out_dir, rel)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        write_inside(out_dir, rel, content.encode("utf-8"))
     for rel, source in copies.items():
-        shutil.copyfile(source, _target(out_dir, rel))
+        with open(source, "rb") as handle:
+            write_inside(out_dir, rel, handle.read())
     return sorted({page.src for page in generated.pages} | set(generated.texts) | set(generated.copies))
 
 
@@ -117,7 +117,20 @@ def asset_links(files: list[str]) -> tuple[list[str], list[str]]:
     return css, [f for f in assets if f.endswith(".js") and f != PLOTLY_ASSET]
 
 
-def _target(out_dir: str, rel: str) -> str:
-    path = os.path.join(out_dir, *rel.split("/"))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    return path
+def write_inside(out_dir: str, rel: str, data: bytes) -> None:
+    """Write `data` to `rel` (a '/' path) under `out_dir`, making its folders. A symbolic
+    link on the way, planted in an output folder that is kept in a repository, would send the
+    write outside the folder: it is refused (OSError), never followed."""
+    path = out_dir
+    parts = rel.split("/")
+    for n, part in enumerate(parts, 1):
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            raise OSError(errno.ELOOP, "is a symbolic link; the export writes only inside its folder: remove it", path)
+        if n < len(parts) and not os.path.isdir(path):
+            os.makedirs(path)
+    # O_NOFOLLOW: a link put there since the check is not followed either.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, 0o666)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)

@@ -10,7 +10,7 @@ import sys
 
 import yaml
 
-from journeys.cli.errors import CommandError
+from journeys.cli.errors import MAP_ERRORS, CommandError, cannot
 from journeys.cli.site_config import find_config_file
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
@@ -49,13 +49,28 @@ def add_parser(commands, maps_help: str) -> None:
 
 def run_export(args, maps_dir: str, options: Options) -> int:
     # Imported here: the export renders pages, which `check` and `new` never need.
-    from journeys.cli.docs_export import asset_links, write_export
-    from journeys.cli.standalone import StandaloneError, docs_dir_of, read_site_config, uses_plugin, write_standalone
     from journeys.render.labels import UnknownLabel
     from journeys.render.templating import TemplateProblem
 
     if args.target != "any" and not args.standalone:
         raise CommandError("--for chooses the kind of standalone project: add --standalone")
+    if os.path.exists(args.dir) and not os.path.isdir(args.dir):
+        raise CommandError(f"{args.dir} is a file, not a folder: name a folder to export into")
+    try:
+        return _export(args, maps_dir, options)
+    except (UnknownLabel, TemplateProblem) as exc:  # mkdocs.yml's labels or a custom_dir template
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise cannot("write", exc) from None
+
+
+def _export(args, maps_dir: str, options: Options) -> int:
+    from journeys.cli.docs_export import asset_links, write_export
+    from journeys.cli.standalone import StandaloneError, docs_dir_of, read_site_config, uses_plugin, write_standalone
+    from journeys.render.templating import override_warnings
+
+    for warning in override_warnings(options.custom_dir):
+        print(warning, file=sys.stderr)
     config_file = args.config_file or find_config_file(args.maps_dir)  # main() has read it, or it is absent
     try:
         config = read_site_config(config_file) if os.path.isfile(config_file) else {}
@@ -67,17 +82,15 @@ def run_export(args, maps_dir: str, options: Options) -> int:
             )
             for problem in result.problems:
                 print(problem, file=sys.stderr)
-            for page in result.hidden:
-                print(
-                    f"{page} is written by hand and hides the page the journeys plugin generates there", file=sys.stderr
-                )
+            for path in result.hidden:
+                print(_hides(path), file=sys.stderr)
             builders = (
                 "`zensical build`"
                 if args.target == "zensical"
                 else "`mkdocs build`, `properdocs build` or `zensical build`"
             )
             print(f"wrote {len(result.files)} files to {args.dir}: build it there with {builders}")
-            return 1 if result.problems or result.hidden else 0
+            return MAP_ERRORS if result.problems or result.hidden else 0
     except StandaloneError as exc:
         raise CommandError(str(exc)) from None
     if uses_plugin(config) and os.path.abspath(args.dir) == docs_dir_of(config_file, config):
@@ -91,18 +104,20 @@ def run_export(args, maps_dir: str, options: Options) -> int:
     )
     for problem in handbook.problems:
         print(problem, file=sys.stderr)
-    try:
-        files = write_export(
-            for_audience(handbook, options.audience, options.public_fields),
-            args.dir,
-            dataclasses.replace(options, maps_dir=maps_dir),
-        )
-    except (UnknownLabel, TemplateProblem) as exc:  # mkdocs.yml's labels or a custom_dir template
-        raise CommandError(str(exc)) from None
+    files = write_export(
+        for_audience(handbook, options.audience, options.public_fields),
+        args.dir,
+        dataclasses.replace(options, maps_dir=maps_dir),
+    )
     css, scripts = asset_links(files)
     print(
         f"wrote {len(files)} files to {args.dir}. A site config that publishes them without the journeys plugin "
         f"needs the lines below (or use --standalone, which writes that config for you):"
     )
     print(yaml.safe_dump({"extra_css": css, "extra_javascript": scripts}, sort_keys=False), end="")
-    return 1 if handbook.problems else 0
+    return MAP_ERRORS if handbook.problems else 0
+
+
+def _hides(path: str) -> str:
+    kind = "page" if path.endswith(".md") else "file"
+    return f"{path} is written by hand and hides the {kind} the journeys plugin generates there"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from journeys.cli.errors import CANNOT_RUN
+from journeys.cli.errors import CANNOT_RUN, CommandError, cannot
 from journeys.core import load_handbook
 from journeys.core.changes import (
     Change,
@@ -27,9 +27,12 @@ from journeys.core.options import Options
 from journeys.core.schema import STAGE, TEAM
 from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS
-from journeys.render.text import text
+from journeys.render.text import github_text
 
 CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS")
+# GitHub reads at most 3 MB of a CODEOWNERS file; one longer than that is not one (and reading
+# `-o /dev/zero` must end).
+MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024
 
 
 def add_parsers(commands, maps_help: str) -> None:
@@ -142,18 +145,19 @@ def _text_report(ref: str, commit: str, files: list[dict]) -> str:
 
 
 def _markdown_report(ref: str, commit: str, files: list[dict]) -> str:
-    # Every name and value goes through text(): a file name or a map's text with Markdown or
-    # HTML in it shows as written in the pull-request comment, never as markup.
-    lines = [f"### Journey map changes since {text(ref)} ({commit[:7]})", ""]
+    # Every name and value goes through github_text(): a file name or a map's text with Markdown,
+    # HTML, a mention or a reference in it shows as written in the pull-request comment, and the
+    # raw comment still reads as plain words.
+    lines = [f"### Journey map changes since {github_text(ref)} ({commit[:7]})", ""]
     if not files:
         return "\n".join(lines + ["No map changes.", ""])
     for entry in files:
-        head = f"**{text(entry['path'])}**" + (
-            f" (renamed from {text(entry['old_path'])})" if entry["old_path"] else ""
+        head = f"**{github_text(entry['path'])}**" + (
+            f" (renamed from {github_text(entry['old_path'])})" if entry["old_path"] else ""
         )
-        lines.append(f"- {head} — {text(entry['kind'])}")
-        lines += [f"  - {text(change_text(c, LABELS))}" for c in entry["changes"]] or [
-            f"  - {text(LABELS['history_no_change'])}"
+        lines.append(f"- {head} — {github_text(entry['kind'])}")
+        lines += [f"  - {github_text(change_text(c, LABELS))}" for c in entry["changes"]] or [
+            f"  - {github_text(LABELS['history_no_change'])}"
         ]
     return "\n".join(lines) + "\n"
 
@@ -192,20 +196,21 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
     )
     try:
         with open(target, encoding="utf-8", newline="") as handle:
-            existing = handle.read()
+            existing = handle.read(MAX_CODEOWNERS_BYTES + 1)
     except FileNotFoundError:
         existing = ""
-    except (OSError, UnicodeDecodeError) as exc:
-        print(
-            f"journeys codeowners: cannot read {target}: {getattr(exc, 'strerror', None) or 'not UTF-8 text'}",
-            file=sys.stderr,
+    except UnicodeDecodeError:
+        raise CommandError(f"cannot read {target}: it is not UTF-8 text") from None
+    except OSError as exc:
+        raise cannot("read", exc) from None
+    if len(existing) > MAX_CODEOWNERS_BYTES:
+        raise CommandError(
+            f"cannot read {target}: it is over {MAX_CODEOWNERS_BYTES:,} characters, too long for CODEOWNERS"
         )
-        return 1
     try:
         updated = replace_block(existing, block)
     except ValueError as exc:
-        print(f"journeys codeowners: {os.path.relpath(target)}: {exc}", file=sys.stderr)
-        return 1
+        raise CommandError(f"{os.path.relpath(target)}: {exc}") from None
     shown = os.path.relpath(target)
     if args.check:
         if updated != existing:
@@ -214,9 +219,12 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
         print(f"{shown} is up to date")
         return 0
     if updated != existing:
-        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(updated)
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(updated)
+        except OSError as exc:
+            raise cannot("write", exc) from None
     missing = len(missing_reviewers(handbook))
     print(
         f"wrote {shown}"

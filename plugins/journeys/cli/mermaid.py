@@ -12,14 +12,15 @@ import tempfile
 
 import yaml
 
-from journeys.cli.errors import CommandError
+from journeys.cli.errors import MAP_ERRORS, CommandError, cannot
 from journeys.cli.scaffolds import persona_template
 from journeys.core import load_handbook
+from journeys.core.documents import read_text
 from journeys.core.ids import humanize, is_valid_id, slugify
 from journeys.core.mermaid import SCORE_MAX, SCORE_MIN, SCORE_OFFSET, MermaidError, narrative, parse, to_map
 from journeys.core.mermaid_export import to_mermaid
 from journeys.core.options import Options
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, one_line
 
 SCALE = (
     f"Mermaid scores run from {SCORE_MIN} to {SCORE_MAX}, map emotions from {SCORE_MIN - SCORE_OFFSET} "
@@ -58,13 +59,12 @@ def add_parsers(commands, maps_help: str) -> None:
 
 
 def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
-    try:
-        with open(args.file, encoding="utf-8") as handle:
-            source = handle.read()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
+    if not os.path.exists(args.file):
+        raise CommandError(f"cannot read {args.file}: No such file or directory")
+    # As a map is read: a regular file of at most 1 MiB (not /dev/zero or a pipe), UTF-8 text.
+    source, problems = read_text(args.file, args.file)
+    if source is None:
+        raise CommandError(*(str(problem) for problem in problems))
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     names = {p.id: p.name for p in handbook.personas}
     stem = slugify(os.path.splitext(os.path.basename(args.file))[0]) or "imported-journey"
@@ -84,7 +84,10 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
         raise CommandError(f"'{id_}' is not a valid id: give one with --id, e.g. '{slugify(id_) or stem}'")
     front = yaml.safe_dump(draft.data, sort_keys=False, allow_unicode=True, width=10**6)
     name = os.path.basename(args.file)
-    text = f"---\n# Imported from {name} by `journeys import-mermaid`.\n{front}---\n" + narrative(diagram, name)
+    # On one line: a file name with a line break would otherwise add keys to the map.
+    text = f"---\n# Imported from {one_line(name)} by `journeys import-mermaid`.\n{front}---\n" + narrative(
+        diagram, name
+    )
     for notice in draft.notices:
         print(f"{_where(args.file, notice.line)}: notice: {notice.message}", file=sys.stderr)
     if not args.write:
@@ -112,13 +115,18 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        raise CommandError(
-            f"nothing written: the map would not pass `journeys check` ({len(problems)} "
-            f"error{'s' if len(problems) != 1 else ''} above)"
+        print(
+            f"journeys import-mermaid: nothing written: the map would not pass `journeys check` ({len(problems)} "
+            f"error{'s' if len(problems) != 1 else ''} above)",
+            file=sys.stderr,
         )
-    for path, content in files.items():
-        _write(os.path.join(maps_dir, path), content)
-        print(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
+        return MAP_ERRORS
+    try:
+        for path, content in files.items():
+            _write(os.path.join(maps_dir, path), content)
+            print(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
+    except OSError as exc:
+        raise cannot("write", exc) from None
     return 0
 
 
@@ -165,7 +173,11 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
             raise CommandError(f"no journey '{args.journey}' in {maps_dir}{hint}")
         if journey.problems:
             _print_problems(journey.problems)
-            raise CommandError(f"{journey.source} has problems (above): fix them, then export it")
+            print(
+                f"journeys export-mermaid: {journey.source} has problems (above): fix them, then export it",
+                file=sys.stderr,
+            )
+            return MAP_ERRORS
         sys.stdout.write(to_mermaid(journey, **names))
         return 0
     valid = [j for j in sorted(handbook.journeys, key=lambda j: j.id) if not j.problems]
@@ -180,9 +192,12 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
     broken = [j for j in handbook.journeys if j.problems]
     if broken:
         _print_problems([p for j in broken for p in j.problems])
-        raise CommandError(
-            f"not exported, because of the problems above: {', '.join(sorted(j.source for j in broken))}"
+        print(
+            "journeys export-mermaid: not exported, because of the problems above: "
+            + ", ".join(sorted(j.source for j in broken)),
+            file=sys.stderr,
         )
+        return MAP_ERRORS
     return 0
 
 

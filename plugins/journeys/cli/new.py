@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime
 import os
 
-from journeys.cli.errors import CommandError
+from journeys.cli.errors import CommandError, cannot
 from journeys.cli.scaffolds import journey_template, persona_template
 from journeys.core import load_handbook
-from journeys.core.ids import humanize, is_valid_id, slugify
+from journeys.core.ids import humanize, is_valid_id, reserved, slugify
 from journeys.core.options import Options
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, quoted
+from journeys.core.schema import STATES, journey_record
 
 
 def add_parser(commands, maps_help: str) -> None:
@@ -28,6 +29,9 @@ def add_parser(commands, maps_help: str) -> None:
         help="a persona of the journey (repeat for more); default: none, to fill in",
     )
     new.add_argument("--owner", help="the team that owns the journey; default: none, to fill in")
+    new.add_argument("--state", choices=STATES, default="current", help="current: how it works today; future: a design")
+    new.add_argument("--baseline", help="with --state future: the current-state journey this one redesigns")
+    new.add_argument("--parent", help="the journey this one zooms into (map format 1.2)")
     new.add_argument("--maps-dir", dest="maps_dir", help=maps_help)
     new.set_defaults(run=run_new)
 
@@ -38,57 +42,105 @@ def _catalogue_ids(maps_dir: str, name: str, entries) -> list[str] | None:
 
 
 def _write_new(path: str, text: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
         raise CommandError(
             f"{os.path.normpath(path)} exists already; not overwriting it: choose another id or edit that file"
         ) from None
+    except OSError as exc:
+        raise cannot("write", exc) from None
+
+
+def _argument_errors(args) -> list[str]:
+    """What is wrong with the id and folder, which need no handbook to check."""
+    errors = []
+    if not is_valid_id(args.id):
+        errors.append(
+            f"{quoted(args.id)} is not a valid id: use 1 to 63 of a-z, 0-9 and -, "
+            f"e.g. '{slugify(args.id) or 'moving-home'}'"
+        )
+    elif why := reserved(args.kind, args.id):
+        errors.append(f"'{args.id}' is reserved: {why}; choose another id")
+    folder = args.folder.strip("/")
+    if folder and not all(is_valid_id(part) for part in folder.split("/")):
+        errors.append(
+            f"folder {quoted(args.folder)}: use a-z, 0-9 and - in folder names, e.g. '{slugify(folder) or 'claims'}'"
+        )
+    return errors
+
+
+def _reference_errors(args, handbook, teams) -> list[str]:
+    """What is wrong with --persona and --owner, against the handbook's personas and teams."""
+    errors = [
+        f"--persona: unknown persona {quoted(persona)}{did_you_mean(persona, handbook.persona_by_id)}: "
+        f"this handbook has {', '.join(handbook.persona_by_id)}"
+        for persona in dict.fromkeys(args.personas)
+        if persona not in handbook.persona_by_id
+    ]
+    if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
+        known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
+        errors.append(f"--owner: unknown team {quoted(args.owner)}{did_you_mean(args.owner, teams or ())}{known}")
+    return errors
+
+
+def _journey_ref_errors(args, handbook) -> list[str]:
+    """What is wrong with --baseline and --parent: each names a journey that exists; a
+    baseline is a current-state journey that a future-state one redesigns."""
+    errors = []
+    for flag, value in (("--baseline", args.baseline), ("--parent", args.parent)):
+        if value is not None and value not in handbook.journey_by_id:
+            known = ", ".join(sorted(handbook.journey_by_id)) or "none yet"
+            errors.append(
+                f"{flag}: unknown journey {quoted(value)}{did_you_mean(value, handbook.journey_by_id)}: "
+                f"this handbook has {known}"
+            )
+    if args.parent is not None and "parent" not in {key.name for key in journey_record().keys}:
+        errors.append("--parent: this version of the map format has no 'parent' key (map format 1.2)")
+    if args.baseline is not None and args.state != "future":
+        errors.append("--baseline: only a future-state journey has a baseline: add --state future")
+    elif args.baseline in handbook.journey_by_id and handbook.journey_by_id[args.baseline].state == "future":
+        errors.append(
+            f"--baseline: {quoted(args.baseline)} is a future-state journey; a baseline is a current-state one"
+        )
+    return errors
 
 
 def run_new(args, maps_dir: str, options: Options) -> int:
-    if not is_valid_id(args.id):
-        raise CommandError(
-            f"'{args.id}' is not a valid id: use 1 to 63 of a-z, 0-9 and -, e.g. '{slugify(args.id) or 'moving-home'}'"
-        )
-    folder = args.folder.strip("/")
-    if folder and not all(is_valid_id(part) for part in folder.split("/")):
-        raise CommandError(
-            f"folder '{args.folder}': use a-z, 0-9 and - in folder names, e.g. '{slugify(folder) or 'claims'}'"
-        )
+    """Every bad argument is reported at once, each on a line of its own."""
+    errors = _argument_errors(args)
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     title = args.title or humanize(args.id)
+    existing = handbook.persona_by_id if args.kind == "persona" else handbook.journey_by_id
+    if args.id in existing:
+        errors.append(f"a {args.kind} '{args.id}' exists already in {existing[args.id].source}")
     if args.kind == "persona":
-        if args.id in handbook.persona_by_id:
-            raise CommandError(f"a persona '{args.id}' exists already in {handbook.persona_by_id[args.id].source}")
+        if errors:
+            raise CommandError(*errors)
         path = os.path.join(maps_dir, "personas", args.id + ".md")
         text = persona_template(args.id, title)
     else:
-        if args.id in handbook.journey_by_id:
-            raise CommandError(f"a journey '{args.id}' exists already in {handbook.journey_by_id[args.id].source}")
         if not handbook.personas:
-            raise CommandError(
+            errors.append(
                 f"{maps_dir} has no persona yet, and a journey needs one: run `journeys new persona <id>` first"
             )
         teams = _catalogue_ids(maps_dir, "teams.yml", handbook.teams)
-        for persona in args.personas:
-            if persona not in handbook.persona_by_id:
-                raise CommandError(
-                    f"--persona: unknown persona '{persona}'{did_you_mean(persona, handbook.persona_by_id)}: "
-                    f"this handbook has {', '.join(handbook.persona_by_id)}"
-                )
-        if args.owner is not None and (args.owner not in teams if teams is not None else not slugify(args.owner)):
-            known = f": teams.yml has {', '.join(teams)}" if teams else ": a team name needs letters or digits"
-            raise CommandError(f"--owner: unknown team '{args.owner}'{did_you_mean(args.owner, teams or ())}{known}")
-        path = os.path.join(maps_dir, "journeys", *folder.split("/"), args.id + ".md")
+        errors += _reference_errors(args, handbook, teams) if handbook.personas else []
+        errors += _journey_ref_errors(args, handbook)
+        if errors:
+            raise CommandError(*errors)
+        path = os.path.join(maps_dir, "journeys", *args.folder.strip("/").split("/"), args.id + ".md")
         text = journey_template(
             args.id,
             title,
             personas=args.personas,
             known_personas=[p.id for p in handbook.personas],
             owner=args.owner,
+            state=args.state,
+            baseline=args.baseline,
+            parent=args.parent,
             stages=_catalogue_ids(maps_dir, "stages.yml", handbook.stages),
             teams=teams,
             custom_fields=handbook.custom_fields,

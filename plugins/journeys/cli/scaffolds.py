@@ -1,16 +1,21 @@
 """The commented files `journeys new` writes: valid as written, so an editor starts from a
 green check and changes one value at a time.
 
-Values the editor supplies (titles) are written as JSON strings, which YAML reads back
-verbatim whatever characters they hold.
+The front matter is written from the map format's declarations (core/schema.py): every key in
+its order with its hint, then its value where the scaffold has one, or else its example,
+commented out. A key added to the format appears here with no edit. Values are written by the
+YAML emitter, which quotes what needs quoting, so a title the editor gave reads back verbatim.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
+from collections.abc import Mapping
+
+import yaml
 
 from journeys.core import placeholders
+from journeys.core.schema import PERSONA, Key, ListOf, Record, Ref, held_record, journey_record
 
 _HEADER = """\
 # Map format v1. The file name (without .md) is the {kind}'s id and the last part of its URL.
@@ -21,102 +26,10 @@ _HEADER = """\
 # or starts with a quote, bracket, brace, "*", "&", "!", "%", "@" or "?".
 # Indent with 2 spaces, never tabs. Lines starting with "#" are comments.
 """
+_BODY = "Below the closing line, in Markdown: {}. Links are relative to this file."
+_WIDTH = 96
 
-PERSONA = """\
----
-{header}
-# name (required): the display name, e.g. "Maya, first-time buyer".
-name: {name}
-# summary (optional): one line shown in lists and at the top of the profile.
-# summary: Buys her first home insurance, online, on a budget.
-# segment (optional): market segment or customer type.
-# segment: Direct, under 30
-# goals, frustrations, needs (optional): lists of short sentences.
-# goals:
-#   - Cover that fits a first flat
-# frustrations:
-#   - Forms that ask the same thing twice
-# needs:
-#   - A price she can trust
-# quote (optional): something this persona would say, in their words.
-# quote: "I just want it to work."
-# image (optional): a path relative to the docs folder, or an https URL.
-# image: images/personas/{id}.jpg
-# tags (optional): free-text labels.
-# tags: [direct]
-# Below the closing line: what this persona rests on (interviews, surveys, analytics, with
-# dates and numbers of participants), as Markdown. Links are relative to this file.
----
-"""
-
-JOURNEY = """\
----
-{header}
-# title (required): the name of the map as people say it.
-title: {title}
-# summary (optional): one line shown in lists and at the top of the page.
-summary: {summary}
-# personas (required): ids of files in maps/personas/ (the file name without .md).
-# One id or a list of ids. This handbook has: {persona_ids}.
-personas: [{personas}]
-# owner (optional): the team accountable for the whole journey{team_hint}.
-{owner}
-# state (optional): current (how it works today, the default) or future (a design).
-state: current
-# baseline (only with state: future): the id of the current-state map this one redesigns.
-# baseline: another-journey-id
-# reviewed (optional): date of the last review, YYYY-MM-DD, no quotes. Maps not reviewed
-# for a while are shown as due for review.
-reviewed: {today}
-# tags (optional): free-text labels.
-# tags: [example]
-# kpis (optional): journey-level measures; a name, or name, current, target and unit.
-# kpis:
-#   - name: Completed in one contact
-#     current: 55%
-#     target: 80%
-# stages (required): one block per stage, each at most once{stage_hint}.
-stages:
-  - stage: {stage}
-    # goal (optional): what the customer wants to achieve in this stage.
-    goal: {goal}
-    # expectations (optional): what the customer assumes will happen.
-    # expectations: [A clear answer]
-    # steps (required): the touchpoints of this stage, in time order.
-    steps:
-      # touchpoint (required): where the customer meets us.
-      - touchpoint: {touchpoint}
-        # channel (optional): Web, App, Phone, E-mail, Store, Broker, ...
-        channel: Web
-        # action (optional): what the customer does.
-        action: {action}
-        # thinking (optional): what the customer thinks or says, in their words.
-        thinking: {thinking}
-        # emotion (required): a whole number from -2 (very negative) to 2 (very positive).
-        emotion: 0
-        # owner (optional): the team that owns this touchpoint; supporting: other teams.
-        # owner: {team_example}
-        # supporting: [{team_example}]
-        # tools (optional): systems and processes used here.
-        # tools: [CRM]
-        # pain_points (optional): a sentence, or a mapping with text (required), id (reuse
-        # it on every map where the same problem appears), severity (low, medium, high,
-        # critical), evidence (quotes, figures or https URLs) and status (open,
-        # in-progress, resolved).
-        # pain_points:
-        #   - id: {id}-example-pain
-        #     text: What goes wrong for the customer.
-        #     severity: medium
-        #     evidence: ["Interview 3: it took me an hour"]
-        # opportunities (optional): a sentence, or text, impact (low, medium, high) and
-        # addresses (pain point ids it would fix).
-        # opportunities:
-        #   - text: What we could do about it.
-        #     impact: medium
-        #     addresses: [{id}-example-pain]
-        # gaps (optional): what we do not know yet at this point.
-        # gaps: ["How many customers give up here?"]
-{custom_fields}---
+JOURNEY_BODY = """\
 ## Research basis
 
 {research}
@@ -126,18 +39,89 @@ stages:
 - {questions}
 """
 
-_CUSTOM_FIELD = """\
-        # {key} (optional, custom lane "{label}"): a sentence or a list of sentences.
-        # {key}: What happens out of the customer's sight.
-"""
+
+class _Dumper(yaml.SafeDumper):
+    """Mappings as blocks, lists of plain values on one line, as the editor's guide writes them."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)  # a list indented under its key
 
 
-def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+_Dumper.add_representer(
+    dict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+)
+_Dumper.add_representer(
+    list,
+    lambda dumper, data: dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", data, flow_style=not any(isinstance(v, (dict, list)) for v in data)
+    ),
+)
+
+
+def _yaml(name: str, value) -> list[str]:
+    return yaml.dump({name: value}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16).splitlines()
+
+
+def _ref_kind(key: Key) -> str | None:
+    kind = key.type.item if isinstance(key.type, ListOf) else key.type
+    return kind.kind if isinstance(kind, Ref) else None
+
+
+def _comment(indent: str, text: str) -> list[str]:
+    """`text` as comment lines; no line but the first starts with a word and a colon, which
+    would read as a key to uncomment."""
+    words = text.split(" ")
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if lines[-1] and len(indent) + 4 + len(" ".join(lines[-1] + [word])) > _WIDTH:
+            lines.append([])
+        lines[-1].append(word)
+    for n in range(len(lines) - 1, 0, -1):
+        if lines[n][0].endswith(":") and len(lines[n - 1]) > 1:
+            lines[n].insert(0, lines[n - 1].pop())
+    return [indent + ("# " if n == 0 else "#   ") + " ".join(line) for n, line in enumerate(lines)]
+
+
+def _keys(record: Record, values: Mapping, indent: str, refs: Mapping[str, str], hints: Mapping[str, str]) -> list[str]:
+    """The lines of `record` at `indent`: each key's hint, then its value from `values`, or its
+    example commented out. An example of a key that names a team or persona is one of the
+    handbook's (`refs`, by kind); `hints` (by kind) say which ids the handbook has."""
+    lines: list[str] = []
+    for key in record.keys:
+        kind = _ref_kind(key)
+        need = "required" if key.required else "optional"
+        lines += _comment(indent, f"{key.name} ({need}): {key.doc}{hints.get(kind or '', '')}.")
+        inner = held_record(key.type)
+        if key.name in values and inner is not None and isinstance(values[key.name], list):
+            lines.append(f"{indent}{key.name}:")
+            for item in values[key.name]:
+                lines += _item(_keys(inner, item, indent + "    ", refs, hints), indent + "  ")
+        elif key.name in values:
+            lines += [indent + line for line in _yaml(key.name, values[key.name])]
+        else:
+            example = refs.get(kind, key.example) if kind else key.example
+            if example is not None:
+                example = [example] if isinstance(key.type, ListOf) and not isinstance(example, list) else example
+                lines += [f"{indent}# {line}" for line in _yaml(key.name, example)]
+    return lines
+
+
+def _item(lines: list[str], indent: str) -> list[str]:
+    """A record's lines as one item of a list: its first value line starts with "- ", and the
+    hints above it line up with the dash."""
+    inner = indent + "  "
+    first = next(n for n, line in enumerate(lines) if not line.startswith(inner + "#"))
+    return (
+        [indent + line[len(inner) :] for line in lines[:first]]
+        + [indent + "- " + lines[first][len(inner) :]]
+        + lines[first + 1 :]
+    )
 
 
 def persona_template(id_: str, name: str) -> str:
-    return PERSONA.format(header=_HEADER.format(kind="persona"), name=_quoted(name), id=id_)
+    front = _keys(PERSONA, {"name": name}, "", {}, {})
+    end = _comment("", _BODY.format(PERSONA.body))
+    return "\n".join(["---", _HEADER.format(kind="persona"), *front, *end, "---", ""])
 
 
 def journey_template(
@@ -147,13 +131,17 @@ def journey_template(
     personas: list[str],
     known_personas: list[str],
     owner: str | None,
+    state: str = "current",
+    baseline: str | None = None,
+    parent: str | None = None,
     stages: list[str] | None,
     teams: list[str] | None,
     custom_fields=(),
     today: datetime.date,
 ) -> str:
     """`personas` and `owner` are what the editor gave (none: the key is left for them to
-    fill in); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
+    fill in), as are `state`, `baseline` and `parent` (a key the map format has from version
+    1.2); `known_personas` the handbook's, for the hint. `stages`/`teams` are the
     catalogue ids, or None when the handbook has no catalogue file (then any stage id and
     free-text owners are valid)."""
     if stages:
@@ -164,24 +152,27 @@ def journey_template(
         team_example, team_hint = teams[0], "; ids from teams.yml: " + ", ".join(teams)
     else:
         team_example, team_hint = "Customer care", " (free text: there is no teams.yml)"
-    return JOURNEY.format(
-        header=_HEADER.format(kind="journey"),
-        title=_quoted(title),
-        id=id_,
-        persona_ids=", ".join(known_personas),
-        personas=", ".join(personas),
-        owner=f"owner: {_quoted(owner)}" if owner else f"# owner: {team_example}",
-        team_hint=team_hint,
-        team_example=team_example,
-        stage=stage,
-        stage_hint=stage_hint,
-        today=today.isoformat(),
-        summary=_quoted(placeholders.SUMMARY),
-        goal=_quoted(placeholders.GOAL),
-        touchpoint=_quoted(placeholders.TOUCHPOINT),
-        action=_quoted(placeholders.ACTION),
-        thinking=_quoted(placeholders.THINKING),
-        research=placeholders.RESEARCH,
-        questions=placeholders.QUESTIONS,
-        custom_fields="".join(_CUSTOM_FIELD.format(key=key, label=label) for key, label in custom_fields),
-    )
+    step = {
+        "touchpoint": placeholders.TOUCHPOINT,
+        "channel": "Web",
+        "action": placeholders.ACTION,
+        "thinking": placeholders.THINKING,
+        "emotion": 0,
+    }
+    values = {
+        "title": title,
+        "summary": placeholders.SUMMARY,
+        "personas": personas,
+        **({"owner": owner} if owner else {}),
+        "state": state,
+        **({"baseline": baseline} if baseline else {}),
+        **({"parent": parent} if parent else {}),
+        "reviewed": today,
+        "stages": [{"stage": stage, "goal": placeholders.GOAL, "steps": [step]}],
+    }
+    hints = {"persona": ". This handbook has: " + ", ".join(known_personas), "team": team_hint, "stage": stage_hint}
+    record = journey_record(custom_fields)
+    front = _keys(record, values, "", {"team": team_example}, hints)
+    body = JOURNEY_BODY.format(research=placeholders.RESEARCH, questions=placeholders.QUESTIONS)
+    end = _comment("", _BODY.format(record.body))
+    return "\n".join(["---", _HEADER.format(kind="journey"), *front, *end, "---", body])

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import yaml
 
+from journeys.core.audience import unknown_public_fields
 from journeys.core.options import SITE_SETTINGS, OptionError, Options, from_mapping
 from journeys.core.schema import format_path
 
@@ -102,6 +103,7 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
     try:
         options = from_mapping(plugin, site)
         _check_labels(options)
+        _check_public_fields(options)
     except OptionError as exc:
         name, rest = exc.path[0], exc.path[1:]
         site_keys = {s.name: s.metadata["site"] for s in SITE_SETTINGS}
@@ -178,6 +180,14 @@ def _check_labels(options: Options) -> None:
     for key in options.labels:
         if key not in LABELS:
             raise OptionError(f"unknown label '{key}'{did_you_mean(key, LABELS)}", ("labels", key))
+
+
+def _check_public_fields(options: Options) -> None:
+    """As the plugin's on_config does (which fields exist depends on the custom fields), so a
+    `public_fields` entry that the build refuses fails the check too, with the same words."""
+    for i, name in enumerate(options.public_fields):
+        for message in unknown_public_fields([name], (key for key, _ in options.custom_fields)):
+            raise OptionError(message.removeprefix("public_fields: "), ("public_fields", i))
 
 
 def _get(config: dict, path: tuple):

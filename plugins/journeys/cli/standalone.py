@@ -25,7 +25,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import yaml
 
 from journeys.cli import edit_url_hook
-from journeys.cli.docs_export import write_export
+from journeys.cli.docs_export import write_export, write_inside
 from journeys.cli.site_config import inherited, yaml_error
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
@@ -120,7 +120,7 @@ def uses_plugin(config: dict) -> bool:
 class Export:
     files: list[str]  # relative to OUT, sorted
     problems: list  # the maps' problems, exported as error pages
-    hidden: list[str]  # hand-written pages that hide a generated one, as in a plugin build
+    hidden: list[str]  # hand-written pages and files that hide generated ones, as in a plugin build
 
 
 def write_standalone(config_file: str, out_dir: str, options: Options, *, target: str = "any") -> Export:
@@ -136,7 +136,7 @@ def write_standalone(config_file: str, out_dir: str, options: Options, *, target
     # Written first, so that an export that stops half-way can still be replaced by the next.
     entries = {"docs", "mkdocs.yml", HOOK, *(path.split("/")[0] for path in beside)}
     os.makedirs(out_dir, exist_ok=True)
-    _write(os.path.join(out_dir, MARKER), "".join(f"{entry}\n" for entry in sorted(entries)))
+    _write(out_dir, MARKER, "".join(f"{entry}\n" for entry in sorted(entries)))
 
     directory_urls = config.get("use_directory_urls", True) is not False and target == "zensical"
     render_options = replace(options, use_directory_urls=directory_urls)
@@ -169,13 +169,14 @@ def write_standalone(config_file: str, out_dir: str, options: Options, *, target
         front_matter=front_matter,
         source_relative=directory_urls,
     )
-    hidden = sorted(hand_written & {f for f in generated if f.endswith(".md")})
+    hidden = sorted(hand_written & set(generated))  # pages and exports alike
     written += [posixpath.join("docs", rel) for rel in generated if rel not in hand_written]
 
     settings = _settings(config, root, out_dir, hand_written, normalise_prefix(options.prefix), directory_urls, written)
     header = _HEADER.format(source=os.path.basename(config_file)) + (_FOR_ZENSICAL if directory_urls else "")
     _write(
-        os.path.join(out_dir, "mkdocs.yml"),
+        out_dir,
+        "mkdocs.yml",
         header + yaml.dump(settings, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6),
     )
     written.append("mkdocs.yml")
@@ -201,7 +202,7 @@ def _prepare(out_dir: str, sources: tuple[str, ...]) -> None:
     if not os.path.isdir(out) or not os.listdir(out):
         return
     marker = os.path.join(out, MARKER)
-    if not os.path.isfile(marker):
+    if not os.path.isfile(marker) or os.path.islink(marker):
         raise StandaloneError(
             f"{out_dir} exists and is not an earlier standalone export; choose an empty or new folder"
         )
@@ -234,7 +235,8 @@ def _settings(
         settings["theme"] = {**theme, "custom_dir": _copy_beside(theme["custom_dir"], root, out_dir, written)}
     hooks = [_copy_beside(hook, root, out_dir, written) for hook in config.get("hooks") or () if isinstance(hook, str)]
     if not directory_urls:  # only MkDocs and ProperDocs run hooks, and they build only this kind of export
-        shutil.copyfile(edit_url_hook.__file__, os.path.join(out_dir, HOOK))
+        with open(edit_url_hook.__file__, encoding="utf-8") as handle:
+            _write(out_dir, HOOK, handle.read())
         written.append(HOOK)
         hooks.append(HOOK)
     if hooks:
@@ -350,6 +352,5 @@ def _files_under(folder: str) -> list[str]:
     return found
 
 
-def _write(path: str, text: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+def _write(out_dir: str, rel: str, text: str) -> None:
+    write_inside(out_dir, rel, text.encode("utf-8"))

@@ -16,16 +16,31 @@ from collections.abc import Iterable
 from journeys.core.handbook import Handbook
 from journeys.core.model import Journey, Persona, Step
 from journeys.core.problems import did_you_mean
-from journeys.core.schema import VISIBILITIES
+from journeys.core.schema import (
+    INTERNAL,
+    PERSONA,
+    PUBLIC,
+    STAGE,
+    TEAM,
+    VISIBILITIES,
+    ListOf,
+    Record,
+    Ref,
+    held_record,
+    journey_record,
+    records_in,
+)
 
 AUDIENCES = VISIBILITIES  # who a build is for: the same two words
-# Fields of a public map left out of a public build unless `public_fields` names them; custom
-# fields are named by their keys.
-INTERNAL_FIELDS = ("owner", "supporting", "tools", "kpis", "evidence", "gaps")
+_JOURNEY = journey_record()
 
 
 def public_field_choices(custom_keys: Iterable[str]) -> tuple[str, ...]:
-    return INTERNAL_FIELDS + tuple(custom_keys)
+    """What `public_fields` may name: every internal-facing key of the format (see `Key`), then
+    the custom fields' keys. A name stands for every key of that name (`owner` of a journey and
+    of a step)."""
+    names = (key.name for record in (*records_in(_JOURNEY), TEAM) for key in record.keys if key.audience == INTERNAL)
+    return tuple(dict.fromkeys(names)) + tuple(custom_keys)
 
 
 def is_public(item: Journey | Persona) -> bool:
@@ -35,12 +50,12 @@ def is_public(item: Journey | Persona) -> bool:
 def public_view(handbook, public_fields: Iterable[str] = ()):
     """The handbook as a public build publishes it (see the module docstring)."""
     shown = frozenset(public_fields)
-    personas = tuple(p for p in handbook.personas if is_public(p))
-    journeys = _public_addresses(tuple(_public_journey(j, shown) for j in handbook.journeys if is_public(j)))
+    personas = tuple(_projected(PERSONA, p, shown) for p in handbook.personas if is_public(p))
+    journeys = _public_addresses(tuple(_projected(_JOURNEY, j, shown) for j in handbook.journeys if is_public(j)))
     used_stages = {block.stage for j in journeys for block in j.stages}
-    stages = tuple(s for s in handbook.stages if s.id in used_stages)
-    named = {team for j in journeys for team in _teams_named(j)}
-    teams = tuple(t for t in handbook.teams if t.id in named)  # empty unless owners are shown
+    stages = tuple(_projected(STAGE, s, shown) for s in handbook.stages if s.id in used_stages)
+    named = {team for j in journeys for team in _references(_JOURNEY, j, "team")}
+    teams = tuple(_projected(TEAM, t, shown) for t in handbook.teams if t.id in named)  # none unless owners are shown
     custom_fields = tuple((key, label) for key, label in handbook.custom_fields if key in shown)
     return Handbook(
         personas,
@@ -54,37 +69,46 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     )
 
 
-def _teams_named(journey: Journey) -> set[str]:
-    named = {journey.owner} if journey.owner else set()
-    for _, step in journey.steps:
-        named.update(filter(None, (step.owner, *step.supporting)))
-    return named
+def _projected(record: Record, item, shown: frozenset[str]):
+    """`item` (the model `record` builds) with every internal-facing field that `shown` does not
+    name emptied, in the records it holds too; a key without an audience counts as
+    internal-facing. Custom fields are internal-facing, each named by its key."""
+    changes: dict[str, object] = {}
+    for key in record.keys:
+        value = None if key.custom else getattr(item, key.model_field)
+        if value is None or value == ():
+            continue  # nothing to hide; custom fields are all hidden at once, below
+        if key.audience != PUBLIC and key.name not in shown:
+            changes[key.model_field] = () if isinstance(key.type, ListOf) else None
+        elif (inner := held_record(key.type)) is not None:
+            projected = (
+                tuple(_projected(inner, v, shown) for v in value)
+                if isinstance(value, tuple)
+                else _projected(inner, value, shown)
+            )
+            if projected != value:
+                changes[key.model_field] = projected
+    if "custom" in record.derived:
+        kept = tuple((key, values) for key, values in item.custom if key in shown)
+        if kept != item.custom:
+            changes["custom"] = kept
+    return dataclasses.replace(item, **changes) if changes else item
 
 
-def _public_journey(journey: Journey, shown: frozenset[str]) -> Journey:
-    blocks = tuple(
-        dataclasses.replace(block, steps=tuple(_public_step(step, shown) for step in block.steps))
-        for block in journey.stages
-    )
-    return dataclasses.replace(
-        journey,
-        stages=blocks,
-        owner=journey.owner if "owner" in shown else None,
-        kpis=journey.kpis if "kpis" in shown else (),
-    )
-
-
-def _public_step(step: Step, shown: frozenset[str]) -> Step:
-    return dataclasses.replace(
-        step,
-        owner=step.owner if "owner" in shown else None,
-        supporting=step.supporting if "supporting" in shown else (),
-        tools=step.tools if "tools" in shown else (),
-        kpis=step.kpis if "kpis" in shown else (),
-        gaps=step.gaps if "gaps" in shown else (),
-        custom=tuple((key, values) for key, values in step.custom if key in shown),
-        pain_points=tuple(p if "evidence" in shown else dataclasses.replace(p, evidence=()) for p in step.pain_points),
-    )
+def _references(record: Record, item, kind: str) -> set[str]:
+    """The ids of `kind` that `item` (the model `record` builds) names, in the records it holds too."""
+    found: set[str] = set()
+    for key in record.keys:
+        value = getattr(item, key.model_field, None) if not key.custom else None
+        values = value if isinstance(value, tuple) else (value,)
+        target = key.type.item if isinstance(key.type, ListOf) else key.type
+        if isinstance(target, Ref) and target.kind == kind:
+            found.update(v for v in values if v)
+        elif (inner := held_record(key.type)) is not None:
+            for v in values:
+                if v is not None:
+                    found |= _references(inner, v, kind)
+    return found
 
 
 def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
@@ -125,15 +149,20 @@ def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):
     return public_view(handbook, public_fields) if audience == "public" else handbook
 
 
+# Changes that tell an internal-facing field (core/changes.py), by the field.
+_INTERNAL_CHANGES = {"owner": "owner", "kpi": "kpis", "kpi_target": "kpis", "kpi_added": "kpis", "kpi_removed": "kpis"}
+
+
 def public_history(journeys: dict, public_fields: Iterable[str] = ()) -> dict:
     """The History sections of a public build. Commit subjects and former file names are
     written for the team, not for the public, and may name anything in the repository, so
-    they are left out (date and hash stay); an owner change shows only when owners do."""
+    they are left out (date and hash stay); an owner or KPI change shows only when that field
+    does."""
     shown = frozenset(public_fields)
 
     def entry(e):
         commit = dataclasses.replace(e.commit, subject="") if e.commit else None
-        changes = tuple(c for c in e.changes if c.kind != "owner" or "owner" in shown)
+        changes = tuple(c for c in e.changes if _INTERNAL_CHANGES.get(c.kind, "") in ("", *shown))
         return dataclasses.replace(e, commit=commit, changes=changes, renamed_from=None)
 
     return {id_: dataclasses.replace(h, entries=tuple(entry(e) for e in h.entries)) for id_, h in journeys.items()}

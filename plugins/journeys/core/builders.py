@@ -4,8 +4,19 @@ id of an unnamed pain point) or on the whole handbook (team ids)."""
 
 from __future__ import annotations
 
+import re
+
 from journeys.core.model import Journey, Persona
 from journeys.core.schema import PAIN_POINT, Record, build, complete
+
+# The id an unnamed pain point gets from its place: `<journey>--<stage>-<step>-<n>`. An id an
+# author writes in this form could equal one of them and merge two unrelated pain points, so
+# the check refuses the form (core/handbook.py).
+GENERATED_KEY = re.compile(r"[a-z0-9][a-z0-9-]*--[a-z0-9][a-z0-9-]*-[1-9][0-9]*-[1-9][0-9]*\Z")
+
+
+def generated_key(journey_id: str, stage: str, step: int, n: int) -> str:
+    return f"{journey_id}--{stage}-{step}-{n}"
 
 
 def _record(record: Record, key: str) -> Record:
@@ -37,9 +48,8 @@ def journey(
     problems,
     links=(),
     team_id,
-    custom_keys,
 ) -> Journey:
-    """`team_id` maps an owner as written to its team id; `custom_keys` are the custom lanes."""
+    """`team_id` maps an owner as written to its team id."""
     block_record = _record(record, "stages")
     step_record = _record(block_record, "steps")
     blocks = []
@@ -56,11 +66,12 @@ def journey(
                 supporting=tuple(team_id(t) for t in step.get("supporting") or ()),
                 pain_points=tuple(
                     # An unnamed pain point gets an id from its place, stable while the map is.
-                    build(PAIN_POINT, p, key=p.get("id") or f"{id_}--{stage}-{n}-{m}", explicit_id=bool(p.get("id")))
+                    build(
+                        PAIN_POINT, p, key=p.get("id") or generated_key(id_, stage, n, m), explicit_id=bool(p.get("id"))
+                    )
                     for m, p in enumerate(step.get("pain_points") or (), start=1)
                     if complete(PAIN_POINT, p)
                 ),
-                custom=tuple((key, tuple(step[key])) for key in custom_keys if step.get(key)),
             )
             for n, step in enumerate(block.get("steps") or (), start=1)
             if complete(step_record, step)

@@ -1,5 +1,5 @@
 """What changed in a map between two versions of it, in the terms an editor reviews: touchpoints
-added or removed, emotions, pain points and their status. The one change engine behind the
+added, removed or renamed, emotions, pain points and their status, KPIs and their values. The one change engine behind the
 History section of a journey page and `journeys diff`; it compares parsed versions, never lines
 of text, so moving a block or re-indenting YAML is no change.
 
@@ -53,7 +53,6 @@ def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
         return None
     record = journey_record(custom_fields)
     data = record.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    keys = [key for key, _ in custom_fields]
     return builders.journey(
         record,
         data,
@@ -63,7 +62,6 @@ def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
         body=doc.body,
         problems=doc.problems,
         team_id=slugify,
-        custom_keys=keys,
     )
 
 
@@ -126,32 +124,115 @@ def journey_changes(old: Journey | None, new: Journey | None) -> tuple[Change, .
         return () if new is None else (Change("map_added", new.title),)
     if new is None:
         return (Change("map_removed", old.title),)
-    changes = []
-    if old.title != new.title:
-        changes.append(Change("title", "", old.title, new.title))
-    if slugify(old.owner or "") != slugify(new.owner or ""):
-        changes.append(Change("owner", "", old.owner or "", new.owner or ""))
-    before, after = _touchpoints(old), _touchpoints(new)
-    changes += [Change("touchpoint_added", key[0]) for key in after if key not in before]
-    changes += [Change("touchpoint_removed", key[0]) for key in before if key not in after]
-    changes += [
-        Change("emotion", key[0], f"{before[key]:+d}" if before[key] else "0", f"{emotion:+d}" if emotion else "0")
-        for key, emotion in after.items()
-        if key in before and before[key] != emotion
-    ]
-    pains_before, pains_after = _pain_points(old), _pain_points(new)
-    changes += [Change("pain_point_added", p.text) for key, p in pains_after.items() if key not in pains_before]
-    changes += [Change("pain_point_removed", p.text) for key, p in pains_before.items() if key not in pains_after]
-    changes += [
-        Change("pain_point_status", p.text, pains_before[key].status, p.status)
-        for key, p in pains_after.items()
-        if key in pains_before and pains_before[key].status != p.status
+    touchpoints = _touchpoint_changes(old, new)
+    renamed = {c.before: c.after for c in touchpoints if c.kind == "touchpoint_renamed"}
+    changes = [
+        *_heading_changes(old, new),
+        *touchpoints,
+        *_pain_point_changes(old, new),
+        *_kpi_changes(old, new, renamed),
     ]
     if old.body != new.body:
         changes.append(Change("narrative"))
     if not changes and _shape(old) != _shape(new):
         changes.append(Change("details"))
     return tuple(changes)
+
+
+def _heading_changes(old: Journey, new: Journey) -> list[Change]:
+    """The title, and the owner as a team: two spellings of one team are no change."""
+    changes = []
+    if old.title != new.title:
+        changes.append(Change("title", "", old.title, new.title))
+    if slugify(old.owner or "") != slugify(new.owner or ""):
+        changes.append(Change("owner", "", old.owner or "", new.owner or ""))
+    return changes
+
+
+def _touchpoint_changes(old: Journey, new: Journey) -> list[Change]:
+    """Touchpoints added, removed and renamed, and each kept touchpoint's emotion as a signed
+    score. A touchpoint that leaves a place in the journey's order where another arrives, with
+    the same emotion and pain points, was renamed: that is what an editor did."""
+    before, after = _touchpoints(old), _touchpoints(new)
+    added = [key for key in after if key not in before]
+    removed = [key for key in before if key not in after]
+    renamed = _renamed(old, new, set(added), set(removed))
+    changes = [Change("touchpoint_renamed", "", was, now) for was, now in renamed]
+    changes += [Change("touchpoint_added", key[0]) for key in added if key[0] not in {now for _, now in renamed}]
+    changes += [Change("touchpoint_removed", key[0]) for key in removed if key[0] not in {was for was, _ in renamed}]
+    changes += [
+        Change("emotion", key[0], _signed(before[key]), _signed(emotion))
+        for key, emotion in after.items()
+        if key in before and before[key] != emotion
+    ]
+    return changes
+
+
+def _signed(emotion: int) -> str:
+    return f"{emotion:+d}" if emotion else "0"
+
+
+def _renamed(old: Journey, new: Journey, added: set, removed: set) -> list[tuple[str, str]]:
+    """(old name, new name) of the touchpoints renamed in place: at the same position of the
+    journey's steps, one name removed and one added, with the same emotion and pain points."""
+
+    def keyed(journey: Journey) -> list[tuple]:
+        names = list(_keyed((step.touchpoint, None) for _, step in journey.steps))
+        return [(names[n], step) for n, (_, step) in enumerate(journey.steps)]
+
+    def pains(step) -> tuple:
+        return tuple(p.key if p.explicit_id else p.text for p in step.pain_points)
+
+    found = []
+    for (was, a), (now, b) in zip(keyed(old), keyed(new)):
+        if was in removed and now in added and a.emotion == b.emotion and pains(a) == pains(b):
+            found.append((was[0], now[0]))
+    return found
+
+
+def _kpi_changes(old: Journey, new: Journey, renamed: dict[str, str]) -> list[Change]:
+    """The journey's and each touchpoint's KPIs, by name (a renamed touchpoint's under its new
+    name): added, removed, and their current and target values (`Quote-to-purchase: 18% → 16%`)."""
+
+    def kpis(journey: Journey, names: dict[str, str]) -> dict:
+        found = {(k.name, ""): k for k in journey.kpis}
+        found |= {
+            (k.name, names.get(step.touchpoint, step.touchpoint)): k for _, step in journey.steps for k in step.kpis
+        }
+        return found
+
+    def shown(value, unit) -> str:
+        return "-" if value is None else f"{value} {unit}" if unit else str(value)
+
+    before, after = kpis(old, renamed), kpis(new, {})
+    changes = []
+    for key, kpi in after.items():
+        subject = f"{key[1]}: {key[0]}" if key[1] else key[0]
+        was = before.get(key)
+        if was is None:
+            changes.append(Change("kpi_added", subject))
+            continue
+        if (was.current, was.unit) != (kpi.current, kpi.unit):
+            changes.append(Change("kpi", subject, shown(was.current, was.unit), shown(kpi.current, kpi.unit)))
+        if (was.target, was.unit) != (kpi.target, kpi.unit):
+            changes.append(Change("kpi_target", subject, shown(was.target, was.unit), shown(kpi.target, kpi.unit)))
+    changes += [
+        Change("kpi_removed", f"{key[1]}: {key[0]}" if key[1] else key[0]) for key in before if key not in after
+    ]
+    return changes
+
+
+def _pain_point_changes(old: Journey, new: Journey) -> list[Change]:
+    """Pain points added and removed, and the status of each kept one."""
+    before, after = _pain_points(old), _pain_points(new)
+    changes = [Change("pain_point_added", p.text) for key, p in after.items() if key not in before]
+    changes += [Change("pain_point_removed", p.text) for key, p in before.items() if key not in after]
+    changes += [
+        Change("pain_point_status", p.text, before[key].status, p.status)
+        for key, p in after.items()
+        if key in before and before[key].status != p.status
+    ]
+    return changes
 
 
 def persona_changes(old: Persona | None, new: Persona | None) -> tuple[Change, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from journeys.core.problems import Problem
+from journeys.core.problems import Problem, quoted
 from journeys.core.schema import format_path
 from journeys.core.yaml_source import REJECTED, Located, YamlProblem, parse_yaml
 
@@ -143,3 +143,27 @@ def checker_for(doc: Document):
         doc.problems.append(Problem(doc.display, line, col, format_path(path), message))
 
     return report
+
+
+def split_list_warnings(doc: Document) -> list[Problem]:
+    """A warning for each item of a one-line [list] that most likely continues the sentence of
+    the item before it (see yaml_source._sentence_splits)."""
+    if doc.located is None:
+        return []
+    return [
+        Problem(
+            doc.display,
+            line,
+            col,
+            format_path(path),
+            f"the brackets make {quoted(before)} and {quoted(item)} two items, split at the comma; if it is one "
+            f"sentence, put it in double quotes: {_quoted_sentence(before, item)}",
+            level="warning",
+        )
+        for path, line, col, before, item in doc.located.splits
+    ]
+
+
+def _quoted_sentence(before: str, item: str) -> str:
+    sentence = f"{before}, {item}"
+    return f'["{sentence}"]' if len(sentence) <= 80 and '"' not in sentence else '["..., ..."]'

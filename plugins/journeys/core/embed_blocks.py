@@ -2,7 +2,9 @@
 
 A block shows parts of one journey in any Markdown page (map format 1.1, "Embedding a journey
 in a hand-written page"). Finding is a line scan that follows CommonMark's fence rules, so a
-`journey-map` block quoted inside a longer fence (as the editor's guide does) stays a quotation.
+`journey-map` block quoted inside a longer fence (as the editor's guide does) stays a quotation;
+so does one in an indented code block (a sample), and one inside an HTML comment (commented
+out) is no block either: its HTML would leave the comment open, and the rest of the page with it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ KEY = LANGUAGE  # the "key" of every message: `docs/index.md:12: journey-map: ..
 # An opening or closing fence: up to any indentation (blocks may sit in lists or admonitions),
 # three or more backticks or tildes, then the info string.
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# A line that opens a container whose content is indented: a list item, an admonition,
+# collapsible block or content tab (Material's `!!!`, `???`, `===`).
+_CONTAINER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?|===)[ \t]")
+_CODE_SPAN = re.compile(r"`[^`]*`")  # a code span, as far as a comment in one goes: linear on any line
+CODE_INDENT = 4  # columns more than its container that make a line after a blank one code
 
 
 @dataclass(frozen=True)
@@ -48,22 +55,74 @@ class Embed:
 
 def find_blocks(markdown: str) -> list[Block]:
     """Every `journey-map` block of a page, in order; fences of other languages, and anything
-    inside them, are skipped."""
+    inside them, indented code blocks and HTML comments, are skipped."""
     lines = markdown.split("\n")
     blocks: list[Block] = []
+    containers: list[int] = []  # the content indentation of the open lists and admonitions
+    after_blank = True
     i = 0
     while i < len(lines):
-        opening = _FENCE.match(lines[i])
+        line = lines[i]
+        if not line.strip():
+            after_blank, i = True, i + 1
+            continue
+        indent = _width(line)
+        while containers and indent < containers[-1]:
+            containers.pop()
+        base = containers[-1] if containers else 0
+        if indent - base >= CODE_INDENT:
+            # After a blank line an indented code block starts; after text, the text goes on.
+            # A fence that far in opens neither (CommonMark allows it 3 columns).
+            i = _code_end(lines, i, base + CODE_INDENT) if after_blank else i + 1
+            after_blank = False
+            continue
+        after_blank = False
+        opening = _FENCE.match(line)
         if opening is None or (opening["fence"][0] == "`" and "`" in opening["info"]):
+            if _opens_comment(line):
+                i = next((j for j in range(i + 1, len(lines)) if "-->" in lines[j]), len(lines))
+            elif _CONTAINER.match(line):
+                # Python-Markdown wants a container's content indented 4 columns: counting
+                # from there finds fewer code blocks than CommonMark would, never more.
+                containers.append(indent + CODE_INDENT)
             i += 1
             continue
-        fence, indent = opening["fence"], opening["indent"]
+        fence, fence_indent = opening["fence"], opening["indent"]
         close = _closing(lines, i + 1, fence)
         if opening["info"].strip().split(" ")[0].strip("{}.") == LANGUAGE:
-            body = "\n".join(_dedent(line, indent) for line in lines[i + 1 : close])
-            blocks.append(Block(i + 1, i, min(close + 1, len(lines)), indent, body))
+            body = "\n".join(_dedent(line, fence_indent) for line in lines[i + 1 : close])
+            blocks.append(Block(i + 1, i, min(close + 1, len(lines)), fence_indent, body))
         i = close + 1
     return blocks
+
+
+def _width(line: str) -> int:
+    """The columns of a line's indentation, a tab to the next multiple of 4."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _code_end(lines: list[str], start: int, indent: int) -> int:
+    """The index after the indented code block that starts at `start`: it runs over blank
+    lines and lines indented at least `indent` columns."""
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or _width(lines[end]) >= indent):
+        end += 1
+    return end
+
+
+def _opens_comment(line: str) -> bool:
+    """Whether the line starts an HTML comment it does not close (code spans left out)."""
+    text = _CODE_SPAN.sub("", line)
+    start = text.rfind("<!--")
+    return start >= 0 and "-->" not in text[start + 4 :]
 
 
 def _closing(lines: list[str], start: int, fence: str) -> int:

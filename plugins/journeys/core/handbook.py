@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from journeys.core import builders, narrative_links, placeholders
-from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file
-from journeys.core.ids import humanize, is_valid_id, slugify
+from journeys.core.build_date import build_date
+from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file, split_list_warnings
+from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
+from journeys.core.look_alike import Named, look_alikes
 from journeys.core.model import CatalogueEntry, Journey, Persona
-from journeys.core.problems import Problem, did_you_mean
+from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.public_checks import public_problems
-from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, journey_record
+from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
 
 
 @dataclass(frozen=True)
@@ -139,20 +141,34 @@ def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
     return Document(doc.display, doc.located, doc.body, list(doc.problems), doc.body_line)
 
 
-def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] | None, list[Problem]]:
+def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] | None, list[Problem], list[Named]]:
+    """The entries of stages.yml or teams.yml (None without the file), its problems, and its
+    ids and names as readers see them."""
     if path is None or not os.path.isfile(path):
-        return None, []
+        return None, [], []
     doc = _cached(parse_yaml_file, path, _display(path, root), cache)
     if doc.located is None:
-        return [], doc.problems
+        return [], doc.problems, []
     ck = Checker(checker_for(doc))
     entries = ListOf(record).check(doc.located.data, (), ck)
     seen: dict[str, int] = {}
+    named = []
     for i, entry in enumerate(entries or []):
         if entry["id"] in seen:
             ck.report((i, "id"), f"duplicate {record.name} id '{entry['id']}' (also entry {seen[entry['id']]})")
         seen.setdefault(entry["id"], i)
-    return [e for e in entries or [] if e["id"]], doc.problems
+        if entry["id"] and (why := reserved(record.name, entry["id"])):
+            ck.report((i, "id"), f"'{entry['id']}' is reserved: {why}; choose another id")
+            entry["id"] = None  # no page for it, and references to it are reported where they are
+        for what in ("id", "name") if entry["id"] else ():
+            if entry.get(what):
+                named.append(_named(doc, record.name, entry["id"], entry[what], what, (i, what)))
+    return [e for e in entries or [] if e["id"]], doc.problems, named
+
+
+def _named(doc: Document, kind: str, id_: str, text: str, what: str, path: tuple) -> Named:
+    line, col = doc.located.where(path) if doc.located else (None, None)
+    return Named(kind, id_, text, what, doc.display, line, col, format_path(path))
 
 
 def _entry(data: dict) -> CatalogueEntry:
@@ -180,10 +196,14 @@ def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _It
     ):
         if is_valid_id(stem):
             id_ = stem
+            if why := reserved(record.name, stem):
+                ck.report((), f"the file name gives the id '{stem}', which is reserved: {why}; rename the file")
         else:
             ck.report(
                 (), f"the file name '{stem}' is not a valid id: rename the file or add 'id: {slugify(stem) or 'my-id'}'"
             )
+    elif id_ is not None and (why := reserved(record.name, id_)):
+        ck.report(("id",), f"'{id_}' is reserved: {why}; choose another id")
     return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder, abs_path)
 
 
@@ -232,9 +252,9 @@ def load_handbook(
         return Handbook((), (), (), (), (missing,), custom_fields)
     files = _find_files(maps_dir, root)
     loose = list(files.problems)
-    stage_data, found = _catalogue(files.stages, root, STAGE, cache)
+    stage_data, found, stage_names = _catalogue(files.stages, root, STAGE, cache)
     loose += found
-    team_data, found = _catalogue(files.teams, root, TEAM, cache)
+    team_data, found, team_names = _catalogue(files.teams, root, TEAM, cache)
     loose += found
     persona_items = [_load_item(p, root, PERSONA, cache) for p in files.personas]
     record = journey_record(custom_fields)
@@ -248,8 +268,9 @@ def load_handbook(
     known = _known_ids(personas_kept, journeys_kept, stage_data, team_data)
     for item in persona_items + journey_items:
         _resolve(item, known)
+    today = build_date()
     for item in journey_items:
-        _check_journey(item, known)
+        _check_journey(item, known, today)
     loose += _check_folders(journey_items, files.journeys_dir, root)
     _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
     _check_placeholders(journey_items)
@@ -258,11 +279,35 @@ def load_handbook(
             ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
         )
 
-    personas, journeys = _model(personas_kept, journeys_kept, team_data, custom_fields, record)
+    personas, journeys = _model(personas_kept, journeys_kept, team_data, record)
     stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
     teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
-    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields)
+    warnings = look_alikes([*stage_names, *team_names, *_item_names(personas_kept, journeys_kept, known)])
+    warnings += [w for item in persona_items + journey_items for w in split_list_warnings(item.doc)]
+    warnings += _unfinished_personas(persona_items)
+    return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields, warnings=tuple(sorted(warnings)))
+
+
+def _item_names(personas, journeys, known) -> list[Named]:
+    """The ids and names readers see of personas and journeys, and of the stages and teams
+    that journeys name when there is no catalogue (a team's name is then each spelling)."""
+    found: dict[tuple, Named] = {}
+    for kind, items, name in (("persona", personas, "name"), ("journey", journeys, "title")):
+        for item in items:
+            if item.doc.located is None:
+                continue
+            key = ("id",) if item.data.get("id") else ()
+            found[(kind, "id", item.id)] = _named(item.doc, kind, item.id, item.id, "id", key)
+            if item.data.get(name):
+                found[(kind, name, item.id)] = _named(item.doc, kind, item.id, item.data[name], name, (name,))
+    for item in journeys:
+        for kind, value, path in item.refs:
+            if kind == "stage" and known["stage"] is None:
+                found.setdefault((kind, "id", value), _named(item.doc, kind, value, value, "id", path))
+            elif kind == "team" and known["team"] is None and slugify(value):
+                found.setdefault((kind, "name", value), _named(item.doc, kind, slugify(value), value, "name", path))
+    return list(found.values())
 
 
 @dataclass
@@ -328,9 +373,12 @@ def _missing_kinds(files: _Files, persona_items, journey_items, root: str) -> li
 
 def _unique(items: list[_Item], kind: str) -> list[_Item]:
     """The first file (in path order) for each id; a later one with the same id has no page
-    to go to, so it gets an error of its own."""
+    to go to, so it gets an error of its own. A reserved id has no page either: its index
+    page is there (its error was reported on loading)."""
     first: dict[str, _Item] = {}
     for item in items:
+        if item.id in RESERVED_IDS:
+            continue
         if item.id in first:
             checker_for(item.doc)(
                 ("id",),
@@ -408,6 +456,30 @@ def _report_in_body(item: _Item, offset: int, message: str) -> None:
     item.doc.problems.append(Problem(item.doc.display, line, offset - before.rfind("\n"), "", message))
 
 
+# Keys that say nothing of who a persona is: a file with only these and no narrative is a stub.
+_STUB_KEYS = frozenset({"name", "id", "visibility"})
+
+
+def _unfinished_personas(items) -> list[Problem]:
+    """A persona with only a name and no narrative (a stub from `journeys new persona` or
+    `journeys import-mermaid`) is valid, but a reader learns nothing from its page: a warning,
+    so `--strict` holds it back until someone writes who the persona is."""
+    found = []
+    for item in items:
+        located = item.doc.located
+        given = {key for key, value in item.data.items() if value not in (None, [], "")}
+        if located is None or item.doc.problems or not given or given - _STUB_KEYS or item.doc.body.strip():
+            continue
+        line, col = located.where(("name",), key=True)
+        name = item.data.get("name") or item.id
+        message = (
+            f"persona {quoted(name)} has only a name: say who they are (summary, goals, frustrations, needs) "
+            "and, below the front matter, what the persona rests on"
+        )
+        found.append(Problem(item.doc.display, line, col, "", message, level="warning"))
+    return found
+
+
 def _check_placeholders(items) -> None:
     """The instructions `journeys new` writes for the editor must not be published."""
     for item in items:
@@ -418,9 +490,7 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _model(
-    persona_items, journey_items, team_data, custom_fields, record
-) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
+def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     team_id = (lambda name: name) if team_data is not None else slugify
     personas = tuple(
         sorted(
@@ -439,7 +509,6 @@ def _model(
             key=lambda p: p.id,
         )
     )
-    custom_keys = [key for key, _ in custom_fields]
     journeys = tuple(
         sorted(
             (
@@ -453,7 +522,6 @@ def _model(
                     problems=sorted(i.doc.problems),
                     links=i.links,
                     team_id=team_id,
-                    custom_keys=custom_keys,
                 )
                 for i in journey_items
             ),
@@ -466,6 +534,13 @@ def _model(
 def _resolve(item: _Item, known: dict) -> None:
     report = checker_for(item.doc)
     for kind, value, path in item.refs:
+        made = slugify(value) if kind == "team" and known["team"] is None else value
+        if kind in ("stage", "team") and (why := reserved(kind, made)):
+            if made == value:
+                report(path, f"'{value}' is reserved: {why}; choose another id")
+            else:
+                report(path, f"{quoted(value)} makes the team id '{made}', which is reserved: {why}; name it otherwise")
+            continue
         if kind == "team":
             if known["team"] is None:
                 if not slugify(value):
@@ -480,12 +555,27 @@ def _resolve(item: _Item, known: dict) -> None:
             choices = known[kind]
         if value not in choices:
             where = "in teams.yml" if kind == "team" else "in stages.yml" if kind == "stage" else "in this handbook"
-            report(path, f"unknown {kind} '{value}': no such id {where}{did_you_mean(value, choices)}")
+            hint = did_you_mean(value, choices) or _known_list(choices)
+            report(path, f"unknown {kind} {quoted(value)}: no such id {where}{hint}")
 
 
-def _check_journey(item: _Item, known: dict) -> None:
+def _known_list(ids, shown: int = 10) -> str:
+    """`, which has a, b, c`: the ids there are (catalogue order, else sorted), ten at most,
+    for a reference that is close to none of them."""
+    ids = list(ids) if isinstance(ids, list) else sorted(ids)
+    if not ids:
+        return ", which has none"
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return f", which has {', '.join(ids[:shown])}{more}"
+
+
+def _check_journey(item: _Item, known: dict, today) -> None:
     report = checker_for(item.doc)
     data = item.data
+    reviewed = data.get("reviewed")
+    # A day's grace: an editor east of the build machine's time zone is a day ahead of it.
+    if reviewed is not None and (reviewed - today).days > 1:
+        report(("reviewed",), f"{reviewed.isoformat()} is in the future: write the date the map was last reviewed")
     baseline = data.get("baseline")
     if baseline is not None:
         if data.get("state") != "future":
@@ -514,13 +604,43 @@ def _check_journey(item: _Item, known: dict) -> None:
                     ("stages", i, "stage"), f"stage '{stage}' is out of order: stages follow the order of stages.yml"
                 )
             last = max(last, order[stage])
+    _check_steps(data, report)
+
+
+def _check_steps(data: dict, report) -> None:
+    """Within one journey: a step id names one step (a measure's step column, a journey's
+    details), and no explicit pain-point id takes the form of a generated one."""
+    first: dict[str, tuple[int, int]] = {}
+    for i, block in enumerate(data.get("stages") or ()):
+        for n, step in enumerate(block.get("steps") or ()):
+            if not isinstance(step, dict):
+                continue
+            step_id = step.get("id")
+            if step_id is not None and step_id in first:
+                a, b = first[step_id]
+                report(
+                    ("stages", i, "steps", n, "id"),
+                    f"duplicate step id {quoted(step_id)} (also stages[{a}].steps[{b}]): "
+                    "a step id names one step of the journey",
+                )
+            elif step_id is not None:
+                first[step_id] = (i, n)
+            for m, pain in enumerate(step.get("pain_points") or ()):
+                if isinstance(pain, dict) and builders.GENERATED_KEY.match(pain.get("id") or ""):
+                    report(
+                        ("stages", i, "steps", n, "pain_points", m, "id"),
+                        f"{quoted(pain['id'])} has the form of the ids the handbook gives pain points without one "
+                        "(<journey>--<stage>-<step>-<n>), so it could merge two unrelated pain points: choose "
+                        "another id",
+                    )
 
 
 def _derived_stages(journeys) -> tuple[CatalogueEntry, ...]:
     seen: dict[str, CatalogueEntry] = {}
     for journey in journeys:
         for block in journey.stages:
-            seen.setdefault(block.stage, CatalogueEntry(block.stage, humanize(block.stage)))
+            if block.stage not in RESERVED_IDS:  # reported where it is written
+                seen.setdefault(block.stage, CatalogueEntry(block.stage, humanize(block.stage)))
     return tuple(seen.values())
 
 
@@ -529,6 +649,6 @@ def _derived_teams(items: list[_Item]) -> tuple[CatalogueEntry, ...]:
     names: dict[str, str] = {}
     for item in items:
         for kind, value, _ in item.refs:
-            if kind == "team" and slugify(value):
+            if kind == "team" and slugify(value) and slugify(value) not in RESERVED_IDS:
                 names.setdefault(slugify(value), value.strip())
     return tuple(CatalogueEntry(id_, name) for id_, name in sorted(names.items()))

@@ -6,6 +6,10 @@ import re
 import unicodedata
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\Z")
+# Each kind's index page is `<kind>s/index.md` and its further parts `<kind>s/index/page-N.md`
+# (render/pagination.py), so an item with the id `index` would replace its index. A detail
+# page's own parts are `<kind>s/<id>/page-N.md`, which no other id (it has no '/') can reach.
+RESERVED_IDS = frozenset({"index"})
 
 
 def is_valid_id(value: object) -> bool:
@@ -24,3 +28,10 @@ def slugify(text: str) -> str:
 def humanize(id_: str) -> str:
     """The default display name of a stage or team: dashes as spaces, capitalised."""
     return id_.replace("-", " ").capitalize()
+
+
+def reserved(kind: str, id_: str) -> str | None:
+    """Why `id_` cannot be the id of a `kind` (persona, journey, stage, team), or None."""
+    if id_ not in RESERVED_IDS:
+        return None
+    return f"{kind}s/{id_}.md is the page that lists every {kind}"

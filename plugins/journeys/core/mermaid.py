@@ -14,8 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
+from typing import NoReturn
 
 import yaml
 
@@ -240,21 +242,37 @@ def _lex(text: str):
             yield token, match.group(0), match.start()
 
 
-def parse(text: str) -> Diagram:  # noqa: C901 - journey.jison's statements in its order, one branch a rule
+def parse(text: str) -> Diagram:
     """Read a Mermaid journey diagram (or a Markdown file holding one)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     first_line, block = _diagram_block(text)
     title, block = _front_matter_title(block, first_line)
     block = _statements(block)
-    source_lines = block.split("\n")
-    breaks = [i for i, c in enumerate(block) if c == "\n"]
+    where = _Lines(first_line, block)
+    _expect_journey(block, where)
+    diagram = Diagram(title, [])
+    _Statements(diagram, list(_lex(hide_entities(block))), where).read()
+    _leave_out_empty_sections(diagram)
+    return diagram
 
-    def line_of(position: int) -> int:
-        return first_line + bisect.bisect_left(breaks, position)
 
-    def source(position: int) -> str:
-        return source_lines[bisect.bisect_left(breaks, position)].strip()
+class _Lines:
+    """Where a position in the diagram's statements is in the file: its line number, and the
+    text of that line for messages."""
 
+    def __init__(self, first_line: int, block: str):
+        self.first_line, self.lines = first_line, block.split("\n")
+        self.breaks = [i for i, c in enumerate(block) if c == "\n"]
+
+    def number(self, position: int) -> int:
+        return self.first_line + bisect.bisect_left(self.breaks, position)
+
+    def source(self, position: int) -> str:
+        return self.lines[bisect.bisect_left(self.breaks, position)].strip()
+
+
+def _expect_journey(block: str, where: _Lines) -> None:
+    """Refuse statements that do not start with Mermaid's `journey` keyword, as its detector does."""
     head = block[_match(_LEADING_SPACE, block).end() :]
     if not head:
         raise MermaidError(None, "no Mermaid diagram found: the file should start with 'journey'")
@@ -266,56 +284,95 @@ def parse(text: str) -> Diagram:  # noqa: C901 - journey.jison's statements in i
             else ": only Mermaid journey diagrams can be imported"
         )
         raise MermaidError(
-            line_of(len(block) - len(head)), f"expected 'journey' as the first line of the diagram, got '{found}'{hint}"
+            where.number(len(block) - len(head)),
+            f"expected 'journey' as the first line of the diagram, got '{found}'{hint}",
         )
 
-    diagram = Diagram(title, [])
-    tokens = list(_lex(hide_entities(block)))
-    # The first token is `journey`, as the detector has just made sure.
-    index = next(i for i, (token, _, _) in enumerate(tokens) if token != "NEWLINE") + 1
-    title_line = None
-    while index < len(tokens):
-        token, value, position = tokens[index]
-        index += 1
-        number = line_of(position)
-        if token == "NEWLINE":
-            continue
-        if token == "title":
-            new = decode(value[6:]).strip() or None
-            if title_line is not None and new != diagram.title:
-                diagram.notices.append(
-                    Notice(
-                        number,
-                        f"a second title '{new}' replaces '{diagram.title}' (line {title_line}), as in Mermaid, "
-                        "which reads every line starting with 'title ' as the title",
-                    )
-                )
-            diagram.title, title_line = new, number
-        elif token == "acc_title":
-            diagram.acc_title = decode(value).strip() or None
-        elif token in ("acc_descr", "acc_descr_multiline"):
-            # Mermaid's setAccDescription: trimmed, each line's indent removed.
-            diagram.acc_description = re.sub(r"\n\s+", "\n", decode(value).strip()) or None
-        elif token == "unclosed_description":
-            raise MermaidError(number, "'accDescr {' is not closed: add '}' after the description")
-        elif token == "section":
-            name = decode(value[8:]).strip()
-            if index < len(tokens) and tokens[index][0] in ("taskData", ":"):
-                raise MermaidError(
-                    number, f"cannot read '{source(position)}': a section is 'section <stage name>', without ':'"
-                )
-            diagram.sections.append(Section(name, number))
-        elif token == "taskName" and index < len(tokens) and tokens[index][0] == "taskData":
-            task = _task(decode(value).strip(), tokens[index][1][1:], number, diagram.notices)
-            index += 1
-            if not diagram.sections:
-                raise MermaidError(
+
+class _Statements:
+    """journey.jison's statements, a method a rule, read from the tokens after `journey` into
+    `diagram`; a token no rule takes is a MermaidError naming its line."""
+
+    def __init__(self, diagram: Diagram, tokens: list[tuple[str, str, int]], where: _Lines):
+        self.diagram, self.tokens, self.where = diagram, tokens, where
+        # The first token is `journey`, as _expect_journey has made sure.
+        self.index = next(i for i, (token, _, _) in enumerate(tokens) if token != "NEWLINE") + 1
+        self.title_line: int | None = None
+        self.rules = {
+            "title": self.title,
+            "acc_title": self.acc_title,
+            "acc_descr": self.acc_description,
+            "acc_descr_multiline": self.acc_description,
+            "unclosed_description": self.unclosed_description,
+            "section": self.section,
+            "taskName": self.task,
+        }
+
+    def read(self) -> None:
+        while self.index < len(self.tokens):
+            token, value, position = self.tokens[self.index]
+            self.index += 1
+            if token == "NEWLINE":
+                continue
+            rule = self.rules.get(token)
+            if rule is None:
+                self.unreadable(token, value, position)
+            else:
+                rule(value, position)
+
+    def following(self) -> str | None:
+        """The next token's kind, which decides the form of a section or task line."""
+        return self.tokens[self.index][0] if self.index < len(self.tokens) else None
+
+    def unreadable(self, token: str, value: str, position: int) -> NoReturn:
+        raise MermaidError(self.where.number(position), _unreadable(token, value, self.where.source(position)))
+
+    def title(self, value: str, position: int) -> None:
+        number, new = self.where.number(position), decode(value[6:]).strip() or None
+        if self.title_line is not None and new != self.diagram.title:
+            self.diagram.notices.append(
+                Notice(
                     number,
-                    f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it",
+                    f"a second title '{new}' replaces '{self.diagram.title}' (line {self.title_line}), as in "
+                    "Mermaid, which reads every line starting with 'title ' as the title",
                 )
-            diagram.sections[-1].tasks.append(task)
-        else:
-            raise MermaidError(number, _unreadable(token, value, source(position)))
+            )
+        self.diagram.title, self.title_line = new, number
+
+    def acc_title(self, value: str, position: int) -> None:
+        self.diagram.acc_title = decode(value).strip() or None
+
+    def acc_description(self, value: str, position: int) -> None:
+        # Mermaid's setAccDescription: trimmed, each line's indent removed.
+        self.diagram.acc_description = re.sub(r"\n\s+", "\n", decode(value).strip()) or None
+
+    def unclosed_description(self, value: str, position: int) -> None:
+        raise MermaidError(self.where.number(position), "'accDescr {' is not closed: add '}' after the description")
+
+    def section(self, value: str, position: int) -> None:
+        number = self.where.number(position)
+        if self.following() in ("taskData", ":"):
+            raise MermaidError(
+                number, f"cannot read '{self.where.source(position)}': a section is 'section <stage name>', without ':'"
+            )
+        self.diagram.sections.append(Section(decode(value[8:]).strip(), number))
+
+    def task(self, value: str, position: int) -> None:
+        if self.following() != "taskData":
+            self.unreadable("taskName", value, position)
+        number = self.where.number(position)
+        task = _task(decode(value).strip(), self.tokens[self.index][1][1:], number, self.diagram.notices)
+        self.index += 1
+        if not self.diagram.sections:
+            raise MermaidError(
+                number, f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it"
+            )
+        self.diagram.sections[-1].tasks.append(task)
+
+
+def _leave_out_empty_sections(diagram: Diagram) -> None:
+    """A section without tasks cannot become a stage, which needs a step: left out with a notice,
+    or an error when no section has a task."""
     if not diagram.sections:
         raise MermaidError(None, "the diagram has no sections: add 'section <stage name>' and tasks below it")
     empty = [s for s in diagram.sections if not s.tasks]
@@ -331,7 +388,6 @@ def parse(text: str) -> Diagram:  # noqa: C901 - journey.jison's statements in i
             )
         )
     diagram.sections = [s for s in diagram.sections if s.tasks]
-    return diagram
 
 
 def _unreadable(token: str, value: str, line: str) -> str:
@@ -400,23 +456,39 @@ def resolve_stage(section: Section, catalogue: list[tuple[str, str]] | None, num
     hint = did_you_mean(slug, [id_ for id_, _ in catalogue]) or did_you_mean(
         section.name, [name for _, name in catalogue]
     )
-    known = ", ".join(id_ for id_, _ in catalogue)
+    known = ", ".join(f"{name} ({id_})" for id_, name in catalogue)
     raise MermaidError(
         section.line,
         f"section '{section.name}' is not a stage in stages.yml{hint}; rename the section to one of: {known}",
     )
 
 
+def _folded(text: str) -> str:
+    """`text` compared as people read it: case, accents and spacing do not matter."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def _existing_persona(actor: str, personas: dict[str, str]) -> str | None:
+    """The persona an actor names: by id, by name, or by the name's first part ("Maya" for
+    "Maya, first-time buyer") when only one persona's name starts so."""
+    slug, folded = slugify(actor), _folded(actor)
+    for id_, name in personas.items():
+        if slug == id_ or folded == _folded(name):
+            return id_
+    first = [id_ for id_, name in personas.items() if folded == _folded(name.split(",")[0])]
+    return first[0] if len(first) == 1 else None
+
+
 def persona_ids(actors: list[str], personas: dict[str, str]) -> dict[str, str]:
-    """The persona id of each actor: an existing persona whose id or name the actor gives,
-    else the actor's slug, or `actor-<n>` for a name without ASCII letters or digits."""
+    """The persona id of each actor: an existing persona whose id or name the actor gives (case
+    and accents ignored), else the actor's slug, or `actor-<n>` for a name without ASCII
+    letters or digits."""
     ids: dict[str, str] = {}
     taken = set(personas)
     for actor in actors:
         slug = slugify(actor)
-        known = next(
-            (id_ for id_, name in personas.items() if slug == id_ or actor.casefold() == name.casefold()), None
-        )
+        known = _existing_persona(actor, personas)
         if known is None and not slug:
             slug = next(f"actor-{n}" for n in range(1, len(actors) + len(taken) + 2) if f"actor-{n}" not in taken)
         ids[actor] = known or slug

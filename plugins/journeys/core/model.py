@@ -38,6 +38,7 @@ class Opportunity:
 class Step:
     touchpoint: str
     emotion: int
+    id: str | None = None  # unique within its journey (map format 1.2, "Step ids")
     channel: str | None = None
     action: str | None = None
     thinking: str | None = None

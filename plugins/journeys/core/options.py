@@ -12,12 +12,14 @@ config the handbook depends on; `site` is their key path in `mkdocs.yml`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from types import MappingProxyType
 
+from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.ids import is_valid_id
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, quoted
 from journeys.core.schema import VISIBILITIES as AUDIENCES
 from journeys.core.schema import step_record, type_name
 
@@ -138,12 +140,46 @@ def _custom_fields(value) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def label_fields(words: str) -> set[str]:
+    """The `{name}` placeholders of a label. Only plain names are filled in: a format spec or
+    a conversion (`{n:>3000000000}`, `{n!r}`, `{n.attr}`) would run Python's formatting on the
+    build machine, so it is an OptionError, as is a lone brace."""
+    try:
+        parsed = list(string.Formatter().parse(words))
+    except ValueError as exc:
+        raise OptionError(f"{exc}; write {{{{ and }}}} for a brace") from None
+    names = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            plain = re.sub(r"\W.*", "", name) or "name"
+            raise OptionError(
+                f"{quoted(written)} is not a plain placeholder: write {{{plain}}}; a label fills in names only, "
+                "without ':', '!', '.' or '['"
+            )
+        names.add(name)
+    return names
+
+
+def _editor(value) -> Editor:
+    try:
+        return check_editor(value)
+    except EditorOptionError as exc:
+        raise OptionError(exc.message, exc.path, exc.at_key) from None
+
+
 def _labels(value) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise OptionError(f"expected a mapping of label keys to words, {_got(value)}")
     for key, words in value.items():
         if not isinstance(words, str):
             raise OptionError(f"expected text, {_got(words)}", (key,))
+        try:
+            label_fields(words)
+        except OptionError as exc:
+            raise OptionError(exc.message, (key,)) from None
     return MappingProxyType(dict(sorted(value.items())))
 
 
@@ -187,13 +223,22 @@ class Options:
     page before it downloads and runs Material's 130 kB of script. Off: the scripts load at the
     end of the page, as Material writes them."""
 
+    editor: Editor = field(default_factory=Editor, metadata={"check": _editor})
+    """The form editor (Decap CMS) the site serves, by default at `admin/` for an internal build
+    and not at all for a public one: `false` for none, a folder such as `cms/`, or a mapping of
+    `path`, `backend` (github, gitlab, gitea, azure or bitbucket; default: from `repo_url`),
+    `local_backend` (true, false, or the URL of decap-server) and the backend's own settings
+    (`repo`, `branch`, `base_url`, `auth_endpoint`, `api_root`, `app_id`, `auth_type`,
+    `tenant_id`). See docs/editors-guide.md."""
+
     audience: str = field(default="internal", metadata={"check": _audience})
     """Who the build is for: `internal` publishes every map; `public` only the journeys and
     personas marked `visibility: public`, without their internal-facing fields."""
 
     public_fields: tuple[str, ...] = field(default=(), metadata={"check": _names})
-    """Internal-facing fields a public build keeps: any of `owner`, `supporting`, `tools`,
-    `kpis`, `evidence`, `gaps` and custom field keys. `owner` also publishes the team pages."""
+    """Internal-facing fields a public build keeps: any key the map format marks internal-facing
+    (`owner`, `supporting`, `tools`, `kpis`, `evidence`, `gaps`, a team's `reviewers`) and
+    custom field keys. `owner` also publishes the team pages."""
 
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), metadata={"check": _labels})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`

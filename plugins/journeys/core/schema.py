@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
@@ -22,6 +22,7 @@ STATUSES = ("open", "in-progress", "resolved")
 IMPACTS = ("low", "medium", "high")
 STATES = ("current", "future")
 VISIBILITIES = ("internal", "public")
+INTERNAL, PUBLIC = VISIBILITIES  # a field's audience: see Key
 EMOTION_MIN, EMOTION_MAX = -2, 2
 
 
@@ -251,11 +252,31 @@ class ListOf(Type):
 
 @dataclass(frozen=True)
 class Key:
+    """One field of the map format, declared once; everything that knows about a field reads it
+    here. The validator and `journeys schema` read `type`, `required`, `default`, `doc` and
+    `label`; `build` fills the model's field `model_field` (default: the key); a public build
+    empties a field whose `audience` is INTERNAL unless `public_fields` names it
+    (core/audience.py); the map grid shows a step field with a `lane` as a lane with that
+    label (render/canvas.py); `journeys new` writes `example` (cli/scaffolds.py); a form editor
+    takes its widget from `type`, its label, `doc` as the hint and `required`."""
+
     name: str
     type: Type
     required: bool = False
     default: object = None
     doc: str = ""
+    audience: str = ""  # INTERNAL (internal-facing) or PUBLIC; "" is no decision, which tests refuse
+    label: str = ""  # the field's name for people; default: the key with spaces, capitalised
+    lane: str = ""  # a step field shown as a lane of the map grid: the lane's label
+    example: object = None  # what `journeys new` writes, commented out, when it writes no value
+    model_field: str = ""  # the model's field, when it is not named as the key
+    custom: bool = False  # one of the site's custom fields, kept in the model's `custom` pairs
+
+    def __post_init__(self):
+        if not self.label:
+            object.__setattr__(self, "label", self.name.replace("_", " ").capitalize())
+        if not self.model_field:
+            object.__setattr__(self, "model_field", self.name)
 
 
 @dataclass
@@ -267,6 +288,8 @@ class Record(Type):
     keys: tuple
     shorthand: str | None = None
     model: type | None = None
+    derived: tuple[str, ...] = ()  # fields of `model` that no key gives: the builder fills them in
+    body: str = ""  # a file with a Markdown body below this front matter: what the body holds
 
     @property
     def description(self):
@@ -302,7 +325,11 @@ class Record(Type):
     def json_schema(self):
         props = {}
         for key in self.keys:
-            props[key.name] = {**key.type.json_schema(), **({"description": key.doc} if key.doc else {})}
+            props[key.name] = {
+                "title": key.label,
+                **key.type.json_schema(),
+                **({"description": key.doc} if key.doc else {}),
+            }
             if key.default not in (None, ()):
                 props[key.name]["default"] = key.default
         schema = {
@@ -317,31 +344,74 @@ class Record(Type):
 
 
 TEXTS = ListOf(Text())
+# Keys of both personas and journeys.
+MAP_ID = Key("id", Id(), doc="only when the file name is not a valid id; defaults to the file name", audience=PUBLIC)
+VISIBILITY = Key(
+    "visibility",
+    Choice(VISIBILITIES),
+    default="internal",
+    doc="public: also published by a public build",
+    audience=PUBLIC,
+    example="public",
+)
 
 PERSONA = Record(
     "persona",
     (
-        Key("name", Text(), True, doc="display name"),
-        Key("id", Id(), doc="defaults to the file name"),
-        Key("summary", Text(), doc="one line"),
-        Key("segment", Text(), doc="market segment or customer type"),
-        Key("goals", TEXTS, default=()),
-        Key("frustrations", TEXTS, default=()),
-        Key("needs", TEXTS, default=()),
-        Key("quote", Text(), doc="something this persona would say"),
-        Key("image", Image(), doc="path relative to the docs folder, or an https URL"),
-        Key("tags", TEXTS, default=()),
-        Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
+        Key("name", Text(), True, doc='display name, e.g. "Maya, first-time buyer"', audience=PUBLIC),
+        MAP_ID,
+        Key(
+            "summary",
+            Text(),
+            doc="one line",
+            audience=PUBLIC,
+            example="Buys her first home insurance, online, on a budget.",
+        ),
+        Key("segment", Text(), doc="market segment or customer type", audience=PUBLIC, example="Direct, under 30"),
+        Key(
+            "goals",
+            TEXTS,
+            default=(),
+            doc="what this customer wants to achieve",
+            audience=PUBLIC,
+            example=["Cover that fits a first flat"],
+        ),
+        Key(
+            "frustrations",
+            TEXTS,
+            default=(),
+            doc="what gets in their way",
+            audience=PUBLIC,
+            example=["Forms that ask the same thing twice"],
+        ),
+        Key(
+            "needs", TEXTS, default=(), doc="what they need from us", audience=PUBLIC, example=["A price she can trust"]
+        ),
+        Key(
+            "quote", Text(), doc="something this persona would say", audience=PUBLIC, example="I just want it to work."
+        ),
+        Key(
+            "image",
+            Image(),
+            doc="path relative to the docs folder, or an https URL",
+            audience=PUBLIC,
+            example="images/personas/maya.jpg",
+        ),
+        Key("tags", TEXTS, default=(), doc="free-text labels", audience=PUBLIC, example=["direct"]),
+        VISIBILITY,
     ),
     model=model.Persona,
+    derived=("source", "body", "problems", "links"),
+    body="who this persona is and what that rests on: interviews, surveys, analytics, with dates and numbers",
 )
 
 CATALOGUE_ENTRY_KEYS = (
-    Key("id", Id(), True),
-    Key("name", Text()),
-    Key("description", Text()),
+    Key("id", Id(), True, doc="what maps write to name it", audience=PUBLIC),
+    Key("name", Text(), doc="display name; default: the id with dashes as spaces, capitalised", audience=PUBLIC),
+    Key("description", Text(), doc="one or two sentences", audience=PUBLIC),
 )
-STAGE = Record("stage", CATALOGUE_ENTRY_KEYS)
+# A catalogue entry is published when a public map names it (core/audience.py).
+STAGE = Record("stage", CATALOGUE_ENTRY_KEYS, model=model.CatalogueEntry, derived=("contact", "reviewers"))
 
 
 @dataclass
@@ -370,23 +440,25 @@ TEAM = Record(
     "team",
     CATALOGUE_ENTRY_KEYS
     + (
-        Key("contact", Text()),
+        Key("contact", Text(), doc="a channel or an e-mail address", audience=PUBLIC),
         Key(
             "reviewers",
             ListOf(Handle(), single_ok=True),
             default=(),
             doc="who must approve changes to this team's maps",
+            audience=INTERNAL,
         ),
     ),
+    model=model.CatalogueEntry,
 )
 
 KPI = Record(
     "KPI",
     (
-        Key("name", Text(), True),
-        Key("current", TextOrNumber()),
-        Key("target", TextOrNumber()),
-        Key("unit", TextOrNumber()),
+        Key("name", Text(), True, doc="what is measured", audience=PUBLIC),
+        Key("current", TextOrNumber(), doc="today's value", audience=PUBLIC, example="55%"),
+        Key("target", TextOrNumber(), doc="the value we aim for", audience=PUBLIC, example="80%"),
+        Key("unit", TextOrNumber(), doc="e.g. working days", audience=PUBLIC),
     ),
     shorthand="name",
     model=model.Kpi,
@@ -395,22 +467,29 @@ KPI = Record(
 PAIN_POINT = Record(
     "pain point",
     (
-        Key("text", Text(), True),
-        Key("id", Id(), doc="pain points that share an id are one pain point seen in several places"),
-        Key("severity", Choice(SEVERITIES), default="medium"),
-        Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs"),
-        Key("status", Choice(STATUSES), default="open"),
+        Key("text", Text(), True, doc="what goes wrong, from the customer's side", audience=PUBLIC),
+        Key(
+            "id",
+            Id(),
+            doc="pain points that share an id are one pain point seen in several places",
+            audience=PUBLIC,
+            model_field="key",
+        ),
+        Key("severity", Choice(SEVERITIES), default="medium", doc="the index ranks by it", audience=PUBLIC),
+        Key("evidence", TEXTS, default=(), doc="quotes, figures or http(s) URLs", audience=INTERNAL),
+        Key("status", Choice(STATUSES), default="open", doc="whether it is fixed yet", audience=PUBLIC),
     ),
     shorthand="text",
     model=model.PainPoint,
+    derived=("explicit_id",),
 )
 
 OPPORTUNITY = Record(
     "opportunity",
     (
-        Key("text", Text(), True),
-        Key("impact", Choice(IMPACTS)),
-        Key("addresses", ListOf(Ref("pain-point")), default=(), doc="pain point ids"),
+        Key("text", Text(), True, doc="what we could do", audience=PUBLIC),
+        Key("impact", Choice(IMPACTS), doc="how much it would help", audience=PUBLIC),
+        Key("addresses", ListOf(Ref("pain-point")), default=(), doc="pain point ids", audience=PUBLIC),
     ),
     shorthand="text",
     model=model.Opportunity,
@@ -422,26 +501,95 @@ TEAM_REF = Ref("team", free_text=True)
 def step_record(custom_fields=()) -> Record:
     """The step type, with the site's declared custom lanes as extra keys."""
     custom = tuple(
-        Key(key, ListOf(Text(), single_ok=True), doc=f"custom lane: {label}") for key, label in custom_fields
+        Key(
+            key,
+            ListOf(Text(), single_ok=True),
+            doc=f'the custom lane "{label}": a sentence or a list of sentences',
+            audience=INTERNAL,
+            label=label,
+            lane=label,
+            example="What happens out of the customer's sight.",
+            custom=True,
+        )
+        for key, label in custom_fields
     )
     return Record(
         "step",
         (
-            Key("touchpoint", Text(), True, doc="where the customer meets the company"),
-            Key("channel", Text()),
-            Key("action", Text(), doc="what the customer does"),
-            Key("thinking", Text(), doc="what the customer thinks or says"),
-            Key("emotion", Integer(EMOTION_MIN, EMOTION_MAX), True, doc="-2 very negative, 0 neutral, 2 very positive"),
-            Key("owner", TEAM_REF),
-            Key("supporting", ListOf(TEAM_REF), default=()),
-            Key("tools", TEXTS, default=()),
-            Key("kpis", ListOf(KPI), default=()),
-            Key("pain_points", ListOf(PAIN_POINT), default=()),
-            Key("opportunities", ListOf(OPPORTUNITY), default=()),
-            Key("gaps", TEXTS, default=(), doc="what the company does not know yet here"),
+            Key("touchpoint", Text(), True, doc="where the customer meets the company", audience=PUBLIC),
+            Key(
+                "id",
+                Id(),
+                doc="only for a step something refers to (a measure's step column, a step's details); "
+                "unique within the journey",
+                audience=PUBLIC,
+                example="quote-form",
+            ),
+            Key(
+                "channel", Text(), doc="web, app, phone, store, e-mail, ...: free text", audience=PUBLIC, lane="Channel"
+            ),
+            Key("action", Text(), doc="what the customer does", audience=PUBLIC, lane="Action"),
+            Key("thinking", Text(), doc="what the customer thinks or says", audience=PUBLIC, lane="Thinking"),
+            Key(
+                "emotion",
+                Integer(EMOTION_MIN, EMOTION_MAX),
+                True,
+                doc="-2 very negative, 0 neutral, 2 very positive",
+                audience=PUBLIC,
+                lane="Emotion",
+            ),
+            Key("owner", TEAM_REF, doc="the team that owns this touchpoint", audience=INTERNAL),
+            Key("supporting", ListOf(TEAM_REF), default=(), doc="teams that support the owner", audience=INTERNAL),
+            Key("tools", TEXTS, default=(), doc="systems and processes used here", audience=INTERNAL, example=["CRM"]),
+            Key(
+                "pain_points",
+                ListOf(PAIN_POINT),
+                default=(),
+                doc="what goes wrong for the customer here: a sentence, or a mapping; give the same id "
+                "wherever the same problem appears",
+                audience=PUBLIC,
+                lane="Pain points",
+                example=[
+                    {
+                        "id": "example-pain",
+                        "text": "What goes wrong for the customer.",
+                        "severity": "medium",
+                        "evidence": ["Interview 3: it took me an hour"],
+                    }
+                ],
+            ),
+            Key(
+                "opportunities",
+                ListOf(OPPORTUNITY),
+                default=(),
+                doc="what we could do about it: a sentence, or a mapping",
+                audience=PUBLIC,
+                lane="Opportunities",
+                example=[{"text": "What we could do about it.", "impact": "medium", "addresses": ["example-pain"]}],
+            ),
+            Key(
+                "gaps",
+                TEXTS,
+                default=(),
+                doc="what the company does not know yet here",
+                audience=INTERNAL,
+                lane="Gaps",
+                example=["How many customers give up here?"],
+            ),
+            Key(
+                "kpis",
+                ListOf(KPI),
+                default=(),
+                doc="measures of this touchpoint: a name, or name, current, target and unit",
+                audience=INTERNAL,
+                label="KPIs",
+                lane="Measures",
+                example=["Click-through rate"],
+            ),
         )
         + custom,
         model=model.Step,
+        derived=("anchor", "custom"),
     )
 
 
@@ -449,30 +597,78 @@ def journey_record(custom_fields=()) -> Record:
     stage_block = Record(
         "stage block",
         (
-            Key("stage", Ref("stage"), True),
-            Key("goal", Text()),
-            Key("expectations", TEXTS, default=()),
-            Key("steps", ListOf(step_record(custom_fields), min_items=1), True),
+            Key("stage", Ref("stage"), True, doc="which stage this block describes", audience=PUBLIC),
+            Key("goal", Text(), doc="what the customer wants to achieve in this stage", audience=PUBLIC),
+            Key(
+                "expectations",
+                TEXTS,
+                default=(),
+                doc="what the customer assumes will happen; in [brackets] a comma starts a new item, "
+                "so quote an item that has one",
+                audience=PUBLIC,
+                example=["A clear answer", "Real prices, not teaser prices"],
+            ),
+            Key(
+                "steps",
+                ListOf(step_record(custom_fields), min_items=1),
+                True,
+                doc="the touchpoints of this stage, in time order",
+                audience=PUBLIC,
+            ),
         ),
         model=model.StageBlock,
     )
     return Record(
         "journey",
         (
-            Key("title", Text(), True),
-            Key("id", Id(), doc="defaults to the file name"),
-            Key("summary", Text(), doc="one line"),
-            Key("personas", ListOf(Ref("persona"), min_items=1, single_ok=True), True),
-            Key("owner", TEAM_REF, doc="who owns the journey as a whole"),
-            Key("state", Choice(STATES), default="current"),
-            Key("baseline", Ref("journey"), doc="only with state: future"),
-            Key("reviewed", Date(), doc="date of the last review"),
-            Key("tags", TEXTS, default=()),
-            Key("kpis", ListOf(KPI), default=()),
-            Key("stages", ListOf(stage_block, min_items=1), True),
-            Key("visibility", Choice(VISIBILITIES), default="internal", doc="public: also published by a public build"),
+            Key("title", Text(), True, doc="the name of the map as people say it", audience=PUBLIC),
+            MAP_ID,
+            Key("summary", Text(), doc="one line", audience=PUBLIC),
+            Key(
+                "personas",
+                ListOf(Ref("persona"), min_items=1, single_ok=True),
+                True,
+                doc="who takes this journey: persona ids, or one",
+                audience=PUBLIC,
+            ),
+            Key("owner", TEAM_REF, doc="who owns the journey as a whole", audience=INTERNAL),
+            Key(
+                "state",
+                Choice(STATES),
+                default="current",
+                doc="current (how it works today) or future (a design)",
+                audience=PUBLIC,
+            ),
+            Key(
+                "baseline",
+                Ref("journey"),
+                doc="only with state: future: the current-state journey this one redesigns",
+                audience=PUBLIC,
+                example="another-journey-id",
+            ),
+            Key("reviewed", Date(), doc="date of the last review", audience=PUBLIC),
+            Key("tags", TEXTS, default=(), doc="free-text labels", audience=PUBLIC, example=["example"]),
+            Key(
+                "kpis",
+                ListOf(KPI),
+                default=(),
+                doc="journey-level measures: a name, or name, current, target and unit",
+                audience=INTERNAL,
+                label="KPIs",
+                example=[{"name": "Completed in one contact", "current": "55%", "target": "80%"}],
+            ),
+            Key(
+                "stages",
+                ListOf(stage_block, min_items=1),
+                True,
+                doc="one block per stage, in the catalogue's order, each stage at most once",
+                audience=PUBLIC,
+            ),
+            VISIBILITY,
         ),
         model=model.Journey,
+        derived=("source", "folder", "body", "problems", "links"),
+        body="what research this map rests on, who took part, open questions",
     )
 
 
@@ -483,16 +679,22 @@ def complete(record: Record, data) -> bool:
 
 
 def build(record: Record, data: dict, **fields_):
-    """The record's model from its validated `data`: every key that names a field of the
-    model, lists as tuples, nested records built in turn (the incomplete left out). `fields_`
-    are the model's fields the data does not give as they are (context, resolved references);
-    they win over keys of the same name."""
+    """The record's model from its validated `data`: each key fills the model's field of its
+    `model_field`, lists as tuples, nested records built in turn (the incomplete left out), and the
+    custom keys fill `custom` with (key, values) pairs. `fields_` are the model's fields the
+    data does not give as they are (context, resolved references); they win over keys."""
     model = record.model
     assert model is not None, f"the {record.name} record names no model dataclass"  # every record built names one
-    names = _field_names(model)
-    values = {
-        k.name: _built(k.type, data.get(k.name)) for k in record.keys if k.name in names and k.name not in fields_
-    }
+    values = {}
+    custom = []
+    for k in record.keys:
+        if k.custom:
+            if data.get(k.name):
+                custom.append((k.name, tuple(data[k.name])))
+        elif k.model_field not in fields_:
+            values[k.model_field] = _built(k.type, data.get(k.name))
+    if custom:
+        values["custom"] = tuple(custom)
     return model(**values, **fields_)
 
 
@@ -505,10 +707,17 @@ def _built(kind: Type, value):
     return value
 
 
-_FIELDS: dict = {}
+def held_record(kind: Type) -> Record | None:
+    """The record a key of this type holds (itself or as list items), if any."""
+    kind = kind.item if isinstance(kind, ListOf) else kind
+    return kind if isinstance(kind, Record) else None
 
 
-def _field_names(model_class) -> frozenset:
-    if model_class not in _FIELDS:
-        _FIELDS[model_class] = frozenset(f.name for f in fields(model_class))
-    return _FIELDS[model_class]
+def records_in(record: Record) -> list[Record]:
+    """`record` and every record its keys hold, depth first."""
+    found = [record]
+    for key in record.keys:
+        inner = held_record(key.type)
+        if inner is not None:
+            found += records_in(inner)
+    return found

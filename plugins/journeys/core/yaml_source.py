@@ -57,6 +57,9 @@ class Located:
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)  # YamlProblem
+    # Items of a [flow, list] on one line that likely were one sentence, cut at its comma:
+    # (path of the item, line, column, the item before it, the item) for each.
+    splits: list = field(default_factory=list)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column of `path`, or of its nearest ancestor that has one."""
@@ -117,6 +120,9 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if mark is not None and (misplaced := _indentation(text, mark, problem, offset)):
+            message, col = misplaced
+            raise YamlProblem(f"YAML syntax error: {message}", mark.line + 1 + offset, col) from None
         hint = next((h for p, h in _HINTS.items() if problem.startswith(p)), "")
         context = exc.context_mark
         if not hint and exc.context and context is not None and mark is not None and context.line != mark.line:
@@ -143,6 +149,88 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
     return located
 
 
+# What YAML reads a line as: a list item (`- `, maybe with a key after it) or a key.
+_ITEM = re.compile(r"-(?:[ \t]+|$)")
+_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where a line above starts something: a key, or the '-' of a list item."""
+
+    col: int
+    line: int  # index in the document
+    key: str | None  # None: a list item's '-'
+
+    def name(self) -> str:
+        return f"'{self.key}'" if self.key else "the '-'"
+
+
+def _starts(line: str, index: int) -> list[_Column]:
+    """What a line starts, innermost first: `  - stage: buy` starts the key 'stage' at column
+    4 and a list item at column 2."""
+    indent = len(line) - len(line.lstrip(" "))
+    rest, found = line[indent:], []
+    item = _ITEM.match(rest)
+    if item:
+        found.append(_Column(indent, index, None))
+        indent, rest = indent + item.end(), rest[item.end() :]
+    key = _KEY.match(rest)
+    if key:
+        found.insert(0, _Column(indent, index, key.group(1)))
+    return found
+
+
+def _indentation(text: str, mark, problem: str, offset: int) -> tuple[str, int] | None:
+    """For a line indented more or less than its neighbours, what PyYAML words as "mapping
+    values are not allowed here" (the line reads as the text above going on) or "expected
+    <block end>, but found '?'": the same problem in an editor's words, comparing the line with
+    the nearest line above whose key (or list item, for an item) it should line up with; and
+    the column the line's key or item starts at."""
+    lines = text.split("\n")
+    if not (problem.startswith("expected <block end>") or problem.startswith("mapping values are not allowed")):
+        return None
+    if mark.line >= len(lines) or lines[mark.line].startswith("\t"):
+        return None
+    here = _starts(lines[mark.line], mark.line)
+    if not here:
+        return None
+    mine = here[-1]  # the line's own start: its '-', or its key
+    if problem.startswith("mapping values") and (mine.key is None or mark.column != mine.col + len(mine.key)):
+        return None  # a ': ' inside a value, on the line of its key: quoting is the fix
+    # The columns still open above the line: each line up the document that starts left of
+    # everything seen so far (its parents, and the siblings of those).
+    open_columns: list[_Column] = []
+    for index in range(mark.line - 1, -1, -1):
+        stripped = lines[index].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        for column in _starts(lines[index], index):
+            if not open_columns or column.col < open_columns[-1].col:
+                open_columns.append(column)
+        if open_columns and open_columns[-1].col == 0:
+            break
+    same_kind = [c for c in open_columns if (c.key is None) == (mine.key is None)] or open_columns
+    if any(c.col == mine.col for c in same_kind):
+        return None
+    above = min((c for c in same_kind if c.col > mine.col), key=lambda c: c.col, default=None)
+    below = max((c for c in same_kind if c.col < mine.col), key=lambda c: c.col, default=None)
+    if above is None and below is None:
+        return None
+    if above is not None and (below is None or above.col - mine.col <= mine.col - below.col):
+        other, distance, way = above, above.col - mine.col, "less"
+    else:
+        assert below is not None
+        other, distance, way = below, mine.col - below.col, "more"
+    subject = f"'{mine.key}'" if mine.key else "this list item"
+    where = "on the line above" if other.line == mark.line - 1 else f"on line {other.line + 1 + offset}"
+    spaces = "space" if distance == 1 else "spaces"
+    return (
+        f"{subject} is indented {distance} {spaces} {way} than {other.name()} {where}: line it up with it",
+        mine.col + 1,
+    )
+
+
 def _line_col(text: str, position: int) -> tuple[int, int]:
     before = text[:position]
     return before.count("\n") + 1, position - before.rfind("\n")
@@ -167,11 +255,32 @@ def _build(node, path: Path, out: Located, constructor, offset: int, depth: int)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+            if node.flow_style:
+                _sentence_splits(node, path, out, offset)
             return [_build(item, path + (i,), out, constructor, offset, depth + 1) for i, item in enumerate(node.value)]
         return _scalar(node, constructor, offset)
     except YamlProblem as problem:
         out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
         return REJECTED
+
+
+def _sentence_splits(node, path: Path, out: Located, offset: int) -> None:
+    """`[Real prices, not teaser prices]` is two items to YAML; an editor most likely meant one
+    sentence. An unquoted item on the line of the one before it, starting with a lower-case
+    word and holding more than one word, after an item that starts with a capital, reads as
+    the rest of that sentence. Ids and tags (one lower-case word) never do."""
+    items = node.value
+    for i in range(1, len(items)):
+        before, item = items[i - 1], items[i]
+        if not (isinstance(before, yaml.ScalarNode) and isinstance(item, yaml.ScalarNode)) or item.style:
+            continue
+        if (
+            item.start_mark.line == before.end_mark.line
+            and before.value[:1].isupper()
+            and item.value[:1].islower()
+            and " " in item.value
+        ):
+            out.splits.append((path + (i,), *_pos(item, offset), before.value, item.value))
 
 
 def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: int) -> dict:

@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 import secrets
+import shutil
 from collections import Counter
 
 from mkdocs.exceptions import Abort, PluginError
@@ -19,6 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience, public_history, unknown_public_fields
 from journeys.core.build_date import build_date
+from journeys.core.editor_option import repository_paths
+from journeys.core.file_kinds import FILE_KINDS
 from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.plugin import embedded_pages
@@ -27,10 +30,12 @@ from journeys.plugin.material_page import scripts_after_paint, with_worker
 from journeys.plugin.pagefind_site import PagefindSite
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
+from journeys.render.editor_site import EditorSite, editor_site
 from journeys.render.embed_html import embed_html
 from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
-from journeys.render.memo import Memo, override_files
+from journeys.render.memo import Memo
+from journeys.render.page_inputs import override_files
 from journeys.render.search_facets import search_settings
 from journeys.render.site_files import (
     INDEX_KINDS,
@@ -42,9 +47,10 @@ from journeys.render.site_files import (
     STYLESHEET,
     asset,
     normalise_prefix,
+    rendering_context,
     site_files,
 )
-from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates
+from journeys.render.templating import OVERRIDE_FOLDER, TemplateProblem, Templates, override_warnings
 from journeys.render.urls import Site
 
 log = logging.getLogger("mkdocs.plugins.journeys")
@@ -155,6 +161,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _make_files(self, files: Files, *, config) -> Files:
         self.ours: dict[str, File] = {}  # site path -> the file made for it
         self.detail_pages: set[str] = set()
+        self.failures: list[tuple[str, str]] = []  # (level, message): what `--strict` fails on
         if not self.config["enabled"]:
             return files
         handbook = load_handbook(
@@ -166,9 +173,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             audience=self.options.audience,
         )
         # Errors and likely mistakes alike: --strict fails on both, as `journeys check --strict` does.
-        self.problems = tuple(sorted(handbook.problems + handbook.warnings))
-        for problem in self.problems:
-            log.warning(str(problem))
+        overrides = override_warnings(self.options.custom_dir, lambda path: os.path.relpath(path, self.root))
+        for problem in sorted(handbook.problems + handbook.warnings) + overrides:
+            self._warn(str(problem), problem.level)
         handbook = for_audience(handbook, self.options.audience, self.options.public_fields)
         # Read on every build, so `mkdocs serve` shows a commit made since the last one.
         history, why_not = try_history(
@@ -186,6 +193,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         docs_rel = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         # Before the generated pages join `files`: only hand-written pages are scanned.
         self.embeds = embedded_pages.scan(files, docs_rel, [j.id for j in handbook.journeys])
+        for problem in self.embeds.problems():
+            self._warn(str(problem), problem.level)
         ctx = Context(
             self.site,
             build_date(),
@@ -197,23 +206,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.options.repo_url,
             memo=getattr(self, "memo", None),
         )
-        self.handbook, self.ctx = handbook, ctx
+        # Embeds render later, with links to pain points where the pages put their rows.
+        self.handbook, self.ctx = handbook, rendering_context(handbook, ctx)
+        self.editor = self._editor(config, files, docs_rel)
         index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
         try:
             generated = site_files(handbook, ctx)
         except TemplateProblem as exc:  # an override naming a value its page does not have
             raise PluginError(f"journeys: {exc}") from None
         self.html_blocks: dict[str, list[str]] = {}
+        self.block_sources: dict[str, dict[int, str]] = {}  # page -> the source of each embed block
         # A new marker each build: a narrative cannot name (or copy) a block, and as every
         # marker is replaced again, the output does not depend on it.
         self.marker = marker = secrets.token_hex(16)
         head, tail = placeholder(marker, 0).rsplit("0", 1)
         self.placeholder_re = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
+        self.printed_re = embedded_pages.printed_placeholder(head, tail)
+        hidden = self._hidden_by_hand(generated, files, docs_rel)
         for page in generated.pages:
-            if files.get_file_from_path(page.src) is not None:
-                log.warning(
-                    f"{docs_rel}/{page.src} is written by hand and hides the page the journeys plugin generates there"
-                )
+            if page.src in hidden:
                 continue
             # Detail pages stay out of the navigation: a nav that lists every map makes every
             # page carry every map, and the build grows with the square of the handbook.
@@ -226,7 +237,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.ours[path] = File.generated(config, path, content=content)
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
-        self._page_work_files(config, handbook, ctx)
+        for path in hidden:
+            self.ours.pop(path, None)
+        self._page_work_files(config, handbook, self.ctx)
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
@@ -245,6 +258,48 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             (STARTER,) if self.options.scripts_after_paint else ()
         ):
             self.ours[path] = File.generated(config, path, abs_src_path=asset(path))
+
+    def _hidden_by_hand(self, generated, files: Files, docs_rel: str) -> set[str]:
+        """The generated paths a hand-written file of the docs folder has taken. It wins, a
+        page as much as an export (an old `journeys.json` committed to docs/), and is reported."""
+        hidden = set()
+        for path in [page.src for page in generated.pages] + [*generated.texts, *generated.copies]:
+            if files.get_file_from_path(path) is not None:
+                kind = "page" if path.endswith(".md") else "file"
+                self._warn(
+                    f"{docs_rel}/{path} is written by hand and hides the {kind} the journeys plugin generates there"
+                )
+                hidden.add(path)
+        return hidden
+
+    def _editor(self, config, files: Files, docs_rel: str) -> EditorSite | None:
+        """The form editor's files, when this build serves it and no hand-written file is
+        published where it would be."""
+        maps_path, docs_path = repository_paths(self.root, self.maps_dir, config.docs_dir)
+        editor = editor_site(
+            editor=self.options.editor,
+            audience=self.options.audience,
+            custom_fields=self.options.custom_fields,
+            maps_path=maps_path,
+            docs_path=docs_path,
+            present={kind.name for kind in FILE_KINDS if kind.exists(self.maps_dir)},
+            repo_url=self.options.repo_url,
+            site_url=config.site_url,
+            site_name=config.site_name,
+            templates=self.templates,
+        )
+        if editor is None:
+            return None
+        if editor.note:
+            log.info(f"journeys: the form editor at {editor.path}: {editor.note}")
+        taken = next((f for f in files if f.dest_uri.startswith(editor.path)), None)
+        if taken is not None:
+            self._warn(
+                f"{docs_rel}/{taken.src_uri} is published at {editor.path}, where the form editor would be: "
+                "set the journeys plugin's `editor` option to another folder, or to false"
+            )
+            return None
+        return editor
 
     def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
@@ -338,7 +393,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             found = files.get_file_from_path(src)
             if src.endswith(".md") and found is not file and found is not None:
                 by = getattr(found, "generated_by", None) or "another plugin"
-                log.warning(f"{src} is written by {by} and hides the page the journeys plugin generates there")
+                self._warn(f"{src} is written by {by} and hides the page the journeys plugin generates there")
         return files
 
     on_files = CombinedEvent(_make_files, _check_files)
@@ -370,15 +425,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not found:
             return markdown
         blocks = self.html_blocks.setdefault(page.file.src_uri, [])
+        sources = self.block_sources.setdefault(page.file.src_uri, {})
 
-        def hold(html: str) -> str:
+        def hold(html: str, source: str) -> str:
             blocks.append(html)
+            sources[len(blocks) - 1] = source
             return placeholder(self.marker, len(blocks) - 1)
 
         here = page.file.src_uri
-        return embedded_pages.replace_blocks(
-            markdown, page.file.src_uri, found, lambda embed: embed_html(self.handbook, embed, self.ctx, here), hold
-        )
+
+        def render(embed) -> str:
+            try:
+                return embed_html(self.handbook, embed, self.ctx, here)
+            except TemplateProblem as exc:  # an override naming a value an embed does not have
+                raise PluginError(f"journeys: {exc}") from None
+
+        return embedded_pages.replace_blocks(markdown, page.file.src_uri, found, render, hold, self._warn)
 
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)
@@ -390,6 +452,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             html = self.placeholder_re.sub(
                 lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html
             )
+            sources = self.block_sources.pop(page.file.src_uri, None)
+            if sources:
+                html = embedded_pages.as_written(html, self.printed_re, sources)
         if self.config["enabled"] and self.pagefind:
             html = self.pagefind.content(html, page)
         return html
@@ -442,17 +507,43 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         index = getattr(self, "search_index", None)
         return index if index is not None and self.i18n(config) is None else None
 
+    def _warn(self, message: str, level: str = "warning") -> None:
+        """Log what `--strict` must fail on, and keep it for `_strict` (see there why)."""
+        log.warning(message)
+        self.failures.append((level, message))
+
     def _strict(self, *, config) -> None:
         # MkDocs 1.6.1 and ProperDocs count warnings for --strict with a logging handler, and
         # --quiet raises the logger's level so warnings never reach it (mkdocs/mkdocs#4126):
-        # a quiet strict build would publish broken maps with exit 0. So the plugin stops a
-        # strict build itself, after the whole site was checked, as MkDocs' own count does.
-        problems = getattr(self, "problems", ()) if self.config["enabled"] else ()
-        if config.strict and problems:
-            tally = Counter(problem.level for problem in problems)
+        # a quiet strict build would publish broken maps (or pages with broken blocks) with
+        # exit 0. So the plugin stops a strict build itself, after the whole site was checked,
+        # as MkDocs' own count does, on everything it warned of.
+        failures = getattr(self, "failures", ()) if self.config["enabled"] else ()
+        if config.strict and failures:
+            tally = Counter(level for level, _ in failures)
             count = " and ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in sorted(tally.items()))
-            rest = "" if len(problems) == 1 else "; `journeys check --strict` lists them all"
-            raise Abort(f"Aborted with {count} in the journey maps in strict mode: {problems[0]}{rest}")
+            rest = "" if len(failures) == 1 else "; `journeys check --strict` lists those in the maps"
+            raise Abort(f"Aborted with {count} in the journey maps in strict mode: {failures[0][1]}{rest}")
+
+    def _write_editor(self, *, config) -> None:
+        """The form editor is a page of its own (Decap CMS takes the whole window), written
+        beside the site rather than handed to MkDocs as files: no other plugin has anything to
+        do with it, and Material's privacy plugin would try to download the third-party
+        addresses inside the CMS's bundle (its optional media libraries)."""
+        editor = getattr(self, "editor", None) if self.config["enabled"] else None
+        if editor is None:
+            return
+        for rel, content in editor.texts.items():
+            path = os.path.join(config.site_dir, *rel.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        for rel, source in editor.copies.items():
+            path = os.path.join(config.site_dir, *rel.split("/"))
+            # A preview rebuilds often; the vendored files are the same each time.
+            if not os.path.isfile(path) or os.path.getsize(path) != os.path.getsize(source):
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                shutil.copyfile(source, path)
 
     # After every other plugin's on_post_build, so that a strict build with broken maps stops
     # before Pagefind runs (_strict) and the site is whole.
@@ -461,7 +552,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.config["enabled"] and self.pagefind:
             self.pagefind.index(config.site_dir, {f.dest_uri for f in self.files if f.is_documentation_page()})
 
-    on_post_build = CombinedEvent(_whole_search_index, _strict, _index_with_pagefind)
+    on_post_build = CombinedEvent(_write_editor, _whole_search_index, _strict, _index_with_pagefind)
 
     def on_build_error(self, *, error) -> None:
         pagefind = getattr(self, "pagefind", None)

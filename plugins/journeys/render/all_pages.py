@@ -3,11 +3,15 @@ module; this list is the one place that says which pages a handbook has."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from journeys.core.handbook import Handbook
 from journeys.core.index import touchpoints_by_team
+from journeys.render.context import Context
+from journeys.render.generated_page import Page
 from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
-from journeys.render.memo import journey_inputs, remember
-from journeys.render.pagination import pain_homes, pain_parts
+from journeys.render.page_inputs import journey_inputs, remember
 from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
 from journeys.render.personas_index import personas_index
@@ -17,18 +21,15 @@ from journeys.render.team_page import team_pages
 from journeys.render.teams_index import teams_index
 
 
-def all_pages(handbook, ctx) -> list:
-    # Every link to a pain point goes to the part of the index that holds its row, from any
-    # page, embeds in hand-written pages included (they render later with the same ctx).
-    ctx.pain_homes.clear()
-    ctx.pain_homes.update(pain_homes(pain_parts(handbook, ctx.site)))
+def all_pages(handbook: Handbook, ctx: Context) -> list[Page]:
+    """`ctx` knows where each pain point's row is (site_files.rendering_context)."""
     pages = journeys_index(handbook, ctx)
     pages += [
         remember(
             ctx,
             ctx.site.src("journeys", j.id),
-            lambda j=j: journey_inputs(handbook, j, ctx),
-            lambda j=j: journey_page(handbook, j, ctx),
+            partial(journey_inputs, handbook, j, ctx),
+            partial(journey_page, handbook, j, ctx),
         )
         for j in handbook.journeys
     ]

@@ -1,25 +1,46 @@
 """The cells of the journey map grid: one lane's cells for every step, with the cards of pain
-points, opportunities and open questions. Python rather than template code because a grid has
-a cell for every lane and step, and a template loop per cell made journey pages five times
-slower to render; the grid's structure stays in `journey_grid.html`."""
+points, opportunities and open questions. This module decides what each cell holds and whether
+search indexes it; the markup is the templates': the cards and a cell's start tag are macros of
+templates/macros.html, the grid is `journey_grid.html`.
+
+A grid has a cell for every lane and step (about 160,000 at 1,000 maps) and few kinds of
+cells, so each kind's start tag is made once and put before every cell of its kind: the grid
+renders as fast from templates as it did from Python strings (docs/performance.md)."""
 
 from __future__ import annotations
 
-from journeys.render.emotion_lane import lane as emotion_lane
-from journeys.render.fragments import NOT_SEARCHED, emotion, pain_point_href, severity
-from journeys.render.text import evidence, link, text, url
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import NamedTuple
 
-# The built-in lanes in reading order: (key, label key), then every custom field.
-LANES = (
-    ("channel", "journey_lane_channel"),
-    ("action", "journey_lane_action"),
-    ("thinking", "journey_lane_thinking"),
-    ("emotion", "journey_lane_emotion"),
-    ("pains", "journey_lane_pain_points"),
-    ("opportunities", "journey_lane_opportunities"),
-    ("gaps", "journey_lane_gaps"),
-    ("kpis", "journey_lane_kpis"),
-)
+from markupsafe import Markup
+
+from journeys.core.handbook import Handbook
+from journeys.core.model import Journey, Opportunity, PainPoint, Step
+from journeys.core.schema import step_record
+from journeys.render.context import Context
+from journeys.render.emotion_lane import lane as emotion_lane
+from journeys.render.fragments import emotion, pain_point_href
+
+# The built-in lanes in reading order, (key, label key): the step fields declared with a lane
+# (core/schema.py), whose labels render/labels.py takes from there; then every custom field.
+LANES = tuple((key.name, f"journey_lane_{key.name}") for key in step_record().keys if key.lane)
+# A lane's row is `jm-lane--<row key>`, its field key unless named here (kept for stylesheets).
+_ROW_KEYS = {"pain_points": "pains"}
+
+Content = Callable[[int, Step], object]  # a lane's cell for the step at an index: markup or text
+
+
+class Lane(NamedTuple):
+    """A row of the grid: `key` names the lane for the stylesheet, `css_label` is the label as
+    a CSS string (a cell shows it on a phone in place of the row header), `cells` are each
+    step's (start tag, content), `searched` false leaves the row out of search."""
+
+    key: str
+    label: str
+    css_label: str
+    cells: list[tuple[Markup, object]]
+    searched: bool
 
 
 def css_string(value: str) -> str:
@@ -28,146 +49,119 @@ def css_string(value: str) -> str:
     return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in value) + '"'
 
 
-def _score(handbook, labels, key: str) -> str:
-    merged = handbook.pain_point_by_id.get(key)
-    return f' <span class="jm-score">{text(labels["journey_priority"])} {merged.score}</span>' if merged else ""
-
-
-def own_words(handbook, pain) -> bool:
+def own_words(handbook: Handbook, pain: PainPoint) -> bool:
     """Whether a pain point's occurrence is worded unlike its row in the pain-point index."""
     merged = handbook.pain_point_by_id.get(pain.key)
     return merged is None or merged.text != pain.text
 
 
-def pain_card(handbook, ctx, here, labels, pain, place: str = "") -> str:
+def _score(handbook: Handbook, key: str) -> int | None:
+    merged = handbook.pain_point_by_id.get(key)
+    return merged.score if merged else None
+
+
+def pain_card(handbook: Handbook, ctx: Context, here: str, pain: PainPoint, place: Markup | str = "") -> Markup:
     """A pain point's card; `place` (rendered) says where it occurs, for a card away from its grid.
     Its row in the pain-point index is its home in search, with its severity, status, score and
     every occurrence's evidence: the card is searched only for words of its own, an occurrence
     worded unlike its row."""
-    proof = "".join(f"<li>{evidence(e)}</li>" for e in pain.evidence)
-    folded = (
-        (
-            f'<details class="jm-card__evidence"{NOT_SEARCHED}><summary>{text(labels["journey_evidence"])} '
-            f"({len(pain.evidence)})</summary><ul>{proof}</ul></details>"
-        )
-        if proof
-        else ""
-    )
-    own = "" if own_words(handbook, pain) else NOT_SEARCHED
-    return (
-        f'<li class="jm-card jm-card--pain" data-severity="{text(pain.severity)}">'
-        f'<p class="jm-card__head"{NOT_SEARCHED}>{severity(pain.severity)}{_score(handbook, labels, pain.key)} '
-        f'<span class="jm-status">{text(pain.status)}</span></p>'
-        f'<p class="jm-card__text"{own}><a href="{url(pain_point_href(ctx, here, pain.key))}">{text(pain.text)}</a></p>'
-        f"{place}{folded}</li>"
-    )
+    href = pain_point_href(ctx, here, pain.key)
+    return ctx.macros.pain_card(pain, href, _score(handbook, pain.key), own_words(handbook, pain), place)
 
 
-def opportunity_card(handbook, ctx, here, labels, opp, place: str = "") -> str:
-    # Searched for its own words: its impact is a label, and what it addresses is its pain
-    # points' (their rows are their home).
-    head = (
-        (
-            f'<p class="jm-card__head"{NOT_SEARCHED}><span class="jm-impact" data-impact="{text(opp.impact)}">'
-            f"{text(labels['journey_impact'])}: {text(opp.impact)}</span></p>"
-        )
-        if opp.impact
-        else ""
-    )
-    targets = "; ".join(
-        link(
-            pain_point_href(ctx, here, key),
-            handbook.pain_point_by_id[key].text if key in handbook.pain_point_by_id else key,
-        )
-        + _score(handbook, labels, key)
-        for key in opp.addresses
-    )
-    addresses = (
-        f'<p class="jm-card__addresses"{NOT_SEARCHED}>{text(labels["journey_addresses"])}: {targets}</p>'
-        if targets
-        else ""
-    )
-    return f'<li class="jm-card jm-card--opportunity">{head}<p class="jm-card__text">{text(opp.text)}</p>{addresses}{place}</li>'
+def opportunity_card(
+    handbook: Handbook, ctx: Context, here: str, opportunity: Opportunity, place: Markup | str = ""
+) -> Markup:
+    targets = [
+        {
+            "href": pain_point_href(ctx, here, key),
+            "text": handbook.pain_point_by_id[key].text if key in handbook.pain_point_by_id else key,
+            "score": _score(handbook, key),
+        }
+        for key in opportunity.addresses
+    ]
+    return ctx.macros.opportunity_card(opportunity, targets, place)
 
 
-def gap_card(labels, gap: str) -> str:
-    return (
-        f'<li class="jm-card jm-card--gap"><p class="jm-card__head"{NOT_SEARCHED}><span class="jm-question">'
-        f'{text(labels["journey_open_question"])}</span></p><p class="jm-card__text">{text(gap)}</p></li>'
-    )
+def _cards(ctx: Context, items: list[Markup]) -> Markup | str:
+    return ctx.macros.cards(items) if items else ""
 
 
-def kpi_line(labels, kpi) -> str:
-    unit = f" {text(kpi.unit)}" if kpi.unit else ""
-    values = "".join(
-        f' <span class="jm-kpi__value">{text(labels[word])} {text(value)}{unit}</span>'
-        for word, value in (("journey_kpi_now", kpi.current), ("journey_kpi_target", kpi.target))
-        if value
-    )
-    if unit and not values:
-        values = f' <span class="jm-kpi__value">{text(kpi.unit)}</span>'
-    return f'<p class="jm-kpi"><span class="jm-kpi__name">{text(kpi.name)}</span>{values}</p>'
+def _contents(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> dict[str, Content]:
+    """What each built-in lane shows in a step's cell."""
+    macros = ctx.macros
+    curve = emotion_lane(ctx, [s.emotion for _, s in journey.steps])
+    return {
+        "channel": lambda n, s: s.channel or "",
+        "action": lambda n, s: s.action or "",
+        "thinking": lambda n, s: s.thinking or "",
+        "emotion": lambda n, s: curve[n] + emotion(ctx, s.emotion),
+        "pain_points": lambda n, s: _cards(ctx, [pain_card(handbook, ctx, here, p) for p in s.pain_points]),
+        "opportunities": lambda n, s: _cards(ctx, [opportunity_card(handbook, ctx, here, o) for o in s.opportunities]),
+        "gaps": lambda n, s: _cards(ctx, [macros.gap_card(g) for g in s.gaps]),
+        "kpis": lambda n, s: macros.kpi_lines(s.kpis) if s.kpis else "",
+    }
 
 
-def _cards(items: list[str]) -> str:
-    return f'<ul class="jm-cards">{"".join(items)}</ul>' if items else ""
+def _as_written(ctx: Context, key: str, custom: bool = False) -> Content:
+    """The cells of a step field without a renderer of its own (a custom field, or a field
+    declared with a lane in core/schema.py): its text, or each of its values as a paragraph."""
+
+    def cell(n: int, step: Step) -> object:
+        value = dict(step.custom).get(key, ()) if custom else getattr(step, key)
+        if isinstance(value, tuple):
+            return ctx.macros.lane_values(value) if value else ""
+        return "" if value is None else str(value)
+
+    return cell
 
 
-def lane_cells(handbook, journey, ctx, here, labels) -> list[dict]:
-    """Every lane with content somewhere in the journey (emotion always): key, label, the
-    rendered `<td>` cells of its row and whether search indexes the row. Each cell carries its
-    step for the phone layout; the row gives the lane's label as a CSS string, which a cell
-    shows there in place of the row header."""
+def _searched(handbook: Handbook, key: str) -> Callable[[Step], bool] | None:
+    """What search indexes of a lane, by step (every cell when None). Emotion: scores and their
+    words ("+1 positive"), nothing a reader searches for. Pain points: only an occurrence
+    worded unlike its row, the home of the rest (pain_card)."""
+    if key == "emotion":
+        return lambda step: False
+    if key == "pain_points":
+        return lambda step: any(own_words(handbook, p) for p in step.pain_points)
+    return None
+
+
+def _lane(
+    ctx: Context,
+    key: str,
+    label: str,
+    steps: Sequence[Step],
+    contents: list[object],
+    rule: Callable[[Step], bool] | None,
+    starts: frozenset[str],
+) -> Lane:
+    """The row of one lane. A cell, not a card, is left out of search where it can be:
+    Material's parser leaves an empty list item of a skipped card behind."""
+    found = [bool(content) and (rule is None or rule(s)) for s, content in zip(steps, contents)]
+    any_found = any(found)
+    cells = []
+    for n, (step, content) in enumerate(zip(steps, contents)):
+        # A map has a cell for every lane and step, and few kinds of cells: the start tag of
+        # each kind (the `grid_cell_start` macro) is made once and shared by every map.
+        shape = (n, step.anchor in starts, bool(content), not (content and any_found and not found[n]))
+        start = ctx.templates.piece(("grid_cell", *shape), partial(ctx.macros.grid_cell_start, *shape))
+        cells.append((start, content))
+    return Lane(_ROW_KEYS.get(key, key.split("-")[0]), label, css_string(label), cells, any_found)
+
+
+def lane_cells(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> list[Lane]:
+    """Every lane with content somewhere in the journey (emotion always), in reading order."""
     steps = [step for _, step in journey.steps]
-    starts = {block.steps[0].anchor for block in journey.stages if block.steps}
-    curve = emotion_lane(s.emotion for s in steps)
-    render = {
-        "channel": lambda n, s: text(s.channel or ""),
-        "action": lambda n, s: text(s.action or ""),
-        "thinking": lambda n, s: text(s.thinking or ""),
-        "emotion": lambda n, s: curve[n] + emotion(labels, s.emotion),
-        "pains": lambda n, s: _cards([pain_card(handbook, ctx, here, labels, p) for p in s.pain_points]),
-        "opportunities": lambda n, s: _cards(
-            [opportunity_card(handbook, ctx, here, labels, o) for o in s.opportunities]
-        ),
-        "gaps": lambda n, s: _cards([gap_card(labels, g) for g in s.gaps]),
-        "kpis": lambda n, s: "".join(kpi_line(labels, k) for k in s.kpis),
-    }
-    # What search indexes of a lane, by step (every cell otherwise). Emotion: scores and their
-    # words ("+1 positive"), nothing a reader searches for. Pain points: only an occurrence
-    # worded unlike its row, the home of the rest (pain_card). A cell, not a card, carries the
-    # attribute where it can: Material's parser leaves an empty list item of a skipped card behind.
-    searched = {
-        "emotion": lambda s: False,
-        "pains": lambda s: any(own_words(handbook, p) for p in s.pain_points),
-    }
-    lanes = [(key, labels[label], render[key]) for key, label in LANES] + [
-        (f"custom-{n}", label, lambda _, s, key=key: "".join(f"<p>{text(v)}</p>" for v in dict(s.custom).get(key, ())))
+    starts = frozenset(block.steps[0].anchor for block in journey.stages if block.steps)
+    contents = _contents(handbook, journey, ctx, here)
+    lanes = [(key, ctx.labels[label], contents.get(key) or _as_written(ctx, key)) for key, label in LANES] + [
+        (f"custom-{n}", label, _as_written(ctx, key, custom=True))
         for n, (key, label) in enumerate(handbook.custom_fields)
     ]
     rows = []
-    for key, label, cell in lanes:
-        contents = [cell(n, s) for n, s in enumerate(steps)]
-        if not any(contents):
-            continue
-        rule = searched.get(key)
-        found = [bool(content) and (rule is None or rule(s)) for s, content in zip(steps, contents)]
-        tds = []
-        for n, (step, content) in enumerate(zip(steps, contents)):
-            classes = " ".join(
-                c for c, on in (("jm-stage-start", step.anchor in starts), ("jm-empty", not content)) if on
-            )
-            # An empty cell is hidden on a phone, so it needs no place there.
-            place = f' style="--jm-step: {n}"' if content else ""
-            skip = NOT_SEARCHED if content and any(found) and not found[n] else ""
-            tds.append(f"<td{place}{skip}" + (f' class="{classes}"' if classes else "") + f">{content}</td>")
-        rows.append(
-            {
-                "key": key.split("-")[0],
-                "label": label,
-                "css_label": css_string(label),
-                "cells": " ".join(tds),  # spaced: search reads words
-                "searched": any(found),
-            }
-        )
+    for key, label, content in lanes:
+        cells = [content(n, s) for n, s in enumerate(steps)]
+        if any(cells):
+            rows.append(_lane(ctx, key, label, steps, cells, _searched(handbook, key), starts))
     return rows

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 
+from markupsafe import Markup
+
+from journeys.core.handbook import Handbook
+from journeys.core.model import Journey, Persona, Step
+from journeys.render.context import Context
 from journeys.render.fragments import (
     EMOTION_SCALE,
-    NOT_SEARCHED,
     emotion,
     emotion_word,
     journey_link,
@@ -22,7 +27,7 @@ from journeys.render.fragments import (
     step_link,
     table,
 )
-from journeys.render.text import json_attr, text, url
+from journeys.render.text import json_data
 
 PLOTLY_ASSET = "assets/journeys/vendor/plotly-basic.min.js"
 PLOTLY_LICENSE = "assets/journeys/vendor/plotly-LICENSE.txt"
@@ -47,12 +52,12 @@ def _wrapped(value: str, width: int = 48) -> str:
 score = signed  # charts write a score as the emotion chips do
 
 
-def feeling(labels, value: float) -> str:
+def feeling(labels: Mapping[str, str], value: float) -> str:
     """A score with its word: "-1 negative"."""
     return f"{signed(value)} {emotion_word(labels, value)}"
 
 
-def _emotion_axis(labels) -> dict:
+def _emotion_axis(labels: Mapping[str, str]) -> dict:
     """The emotion scale, its tick labels a word a line ("+2", "very", "positive"): narrow
     enough for five side by side on a phone."""
     return {
@@ -68,7 +73,7 @@ def _emotion_axis(labels) -> dict:
     }
 
 
-def _layout(height: int, **extra) -> dict:
+def _layout(height: int, **extra: object) -> dict:
     return {
         "height": height,
         "autosize": True,
@@ -119,7 +124,7 @@ def _curve(name: str, x: list, y: list, hover: list, n: int, dash: str = "solid"
     }
 
 
-def _step_hover(labels, stage_name: str, step, today: bool = False) -> str:
+def _step_hover(labels: Mapping[str, str], stage_name: str, step: Step, today: bool = False) -> str:
     touchpoint = labels["chart_today"].format(name=step.touchpoint) if today else step.touchpoint
     lines = [
         f"<b>{_plain(touchpoint)}</b>",
@@ -131,12 +136,12 @@ def _step_hover(labels, stage_name: str, step, today: bool = False) -> str:
     return "<br>".join(lines)
 
 
-def stage_name(handbook, stage_id: str) -> str:
+def stage_name(handbook: Handbook, stage_id: str) -> str:
     stage = handbook.stage_by_id.get(stage_id)
     return stage.name if stage else stage_id
 
 
-def _bands(bands) -> dict:
+def _bands(bands: Iterable[tuple[str, int, int]]) -> dict:
     """Shaded bands (every other stage) and dotted separators.
     `bands` are (stage id, first x, width) with one x unit a step."""
     shapes = []
@@ -180,41 +185,28 @@ def _within(start: float, width: float, count: int) -> list[float]:
     return [start - 0.5 + (k + 0.5) * width / count for k in range(count)]
 
 
-def _steps_by_stage(journey) -> dict[str, list]:
-    found: dict[str, list] = {}
+def _steps_by_stage(journey: Journey) -> dict[str, list[Step]]:
+    found: dict[str, list[Step]] = {}
     for block, step in journey.steps:
         found.setdefault(block.stage, []).append(step)
     return found
 
 
-def figure_table(ctx, table: str) -> str:
-    """A chart's data as a table, folded under the chart. Left out of search: the same facts
-    are indexed once, on the pages they belong to."""
-    return (
-        f'<details class="jm-chart-data"{NOT_SEARCHED}><summary>{text(ctx.labels["chart_as_table"])}</summary>'
-        f"{table}</details>"
-    )
+def figure(
+    ctx: Context, here: str, spec: dict, label: str, caption: str, tables: list[Markup], note: str | None = None
+) -> Markup:
+    """A plotly chart's container and its text alternative (the `chart` macro): `tables`
+    carry the same data, after `note` if any."""
+    return ctx.macros.chart(caption, label, plotly_src(ctx, here), json_data(spec), tables, note)
 
 
-def figure(ctx, here: str, spec: dict, label: str, caption: str, table: str) -> str:
-    """A plotly chart's container and its text alternative. The container stays empty without
-    JavaScript (CSS hides it then); the table carries the same data."""
-    return (
-        '<figure class="jm-figure">'
-        f"<figcaption>{text(caption)}</figcaption>"
-        f'<div class="jm-chart" role="img" aria-label="{text(label)}" data-plotly="{url(plotly_src(ctx, here))}" '
-        f'data-chart="{json_attr(spec)}"></div>'
-        f"{figure_table(ctx, table)}</figure>"
-    )
-
-
-def plotly_src(ctx, here: str) -> str:
+def plotly_src(ctx: Context, here: str) -> str:
     """The user's plotly.js URL, or the copy the site serves, relative to this page."""
     return ctx.plotly_js or ctx.site.script_asset(here, PLOTLY_ASSET)
 
 
-def _table(caption: str, heads: list[str], rows: list[list[str]]) -> str:
-    return table("jm-chart-table", caption, heads, rows)
+def _table(ctx: Context, caption: str, heads: list[str], rows: list[list[Markup | str]]) -> Markup:
+    return table(ctx, "jm-chart-table", caption, heads, rows)
 
 
 def _lines(value: str, width: int) -> str:
@@ -223,7 +215,7 @@ def _lines(value: str, width: int) -> str:
     return "<br>".join(_plain(line) for line in textwrap.wrap(value, width, break_long_words=False)) or _plain(value)
 
 
-def range_words(labels, values) -> str:
+def range_words(labels: Mapping[str, str], values: Iterable[float]) -> str:
     """ "from -2 very negative to +1 positive": the range of `values` in words."""
     values = list(values)
     if not values:
@@ -234,13 +226,13 @@ def range_words(labels, values) -> str:
 # --- a journey's emotion curve --------------------------------------------------------------
 
 
-def baseline_of(handbook, journey):
+def baseline_of(handbook: Handbook, journey: Journey) -> Journey | None:
     """The valid current-state journey a future-state journey redesigns, if any."""
     baseline = handbook.journey_by_id.get(journey.baseline) if journey.baseline else None
     return baseline if baseline is not None and not baseline.problems else None
 
 
-def journey_chart(handbook, journey, labels) -> dict:
+def journey_chart(handbook: Handbook, journey: Journey, labels: Mapping[str, str]) -> dict:
     """One point per step in time order over its stage's band, and for a future state the
     baseline's curve laid over it stage by stage."""
     bands, x = [], 0
@@ -291,7 +283,9 @@ def journey_chart(handbook, journey, labels) -> dict:
     return _spec(data, layout)
 
 
-def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = True) -> str:
+def journey_figure(
+    handbook: Handbook, journey: Journey, ctx: Context, here: str, *, beside_lane: bool = True
+) -> Markup:
     """The plotly curve of a journey. On its own page (`beside_lane`) it sits under the map's
     emotion lane, so its table adds only today's curve; embedded elsewhere, it carries both."""
     labels = ctx.labels
@@ -310,40 +304,40 @@ def journey_figure(handbook, journey, ctx, here: str, *, beside_lane: bool = Tru
     )
     heads = [labels[k] for k in ("col_stage", "col_touchpoint", "col_channel", "col_emotion", "col_thinking")]
 
-    def rows_of(j):
+    def rows_of(j: Journey) -> list[list[Markup | str]]:
         return [
             [
                 stage_link(ctx, here, handbook, b.stage),
                 step_link(ctx, here, j, s),
-                text(s.channel or ""),
-                emotion(labels, s.emotion),
-                text(s.thinking or ""),
+                s.channel or "",
+                emotion(ctx, s.emotion),
+                s.thinking or "",
             ]
             for b, s in j.steps
         ]
 
-    table = ""
+    tables, note = [], None
     if baseline is not None and beside_lane:
         # The journey's own emotions are in its map's emotion lane, on the same page.
-        table = f"<p>{text(labels['journey_compared_note'])}</p>"
+        note = labels["journey_compared_note"]
     else:
-        table = _table(labels["journey_chart_table"].format(journey=journey.title), heads, rows_of(journey))
+        tables.append(_table(ctx, labels["journey_chart_table"].format(journey=journey.title), heads, rows_of(journey)))
     if baseline is not None:
         today = labels["chart_today"].format(name=labels["journey_chart_table"].format(journey=baseline.title))
-        table += _table(today, heads, rows_of(baseline))
-    return figure(ctx, here, journey_chart(handbook, journey, labels), label, caption, table)
+        tables.append(_table(ctx, today, heads, rows_of(baseline)))
+    return figure(ctx, here, journey_chart(handbook, journey, labels), label, caption, tables, note)
 
 
 # --- a persona's journeys, stage by stage ----------------------------------------------------
 
 
-def stages_used(handbook, journeys) -> list[str]:
+def stages_used(handbook: Handbook, journeys: Iterable[Journey]) -> list[str]:
     """Catalogue order, then any stage a catalogue does not list, in order of appearance."""
     used = dict.fromkeys(block.stage for j in journeys for block in j.stages)
     return [s.id for s in handbook.stages if s.id in used] + [s for s in used if s not in handbook.stage_by_id]
 
 
-def persona_chart(handbook, journeys, labels) -> dict:
+def persona_chart(handbook: Handbook, journeys: Sequence[Journey], labels: Mapping[str, str]) -> dict:
     """Every journey of a persona as a curve over the shared stages, one stage a band."""
     stages = stages_used(handbook, journeys)
     column = {stage_id: n for n, stage_id in enumerate(stages)}
@@ -383,7 +377,9 @@ def persona_chart(handbook, journeys, labels) -> dict:
     return _spec(data, layout)
 
 
-def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
+def persona_figure(
+    handbook: Handbook, persona: Persona, journeys: Sequence[Journey], ctx: Context, here: str
+) -> Markup:
     labels = ctx.labels
     designs = sum(1 for j in journeys if j.state == "future")
     caption = labels["persona_chart_caption"].format(persona=persona.name, journeys=len(journeys) - designs)
@@ -392,16 +388,16 @@ def persona_figure(handbook, persona, journeys, ctx, here: str) -> str:
     label = labels["persona_chart_label"].format(
         caption=caption, range=range_words(labels, (s.emotion for j in journeys for _, s in j.steps))
     )
-    rows = [
+    rows: list[list[Markup | str]] = [
         [
             journey_link(ctx, here, j),
             stage_link(ctx, here, handbook, b.stage),
             step_link(ctx, here, j, s),
-            emotion(labels, s.emotion),
+            emotion(ctx, s.emotion),
         ]
         for j in journeys
         for b, s in j.steps
     ]
     heads = [labels[k] for k in ("col_journey", "col_stage", "col_touchpoint", "col_emotion")]
-    table = _table(labels["persona_chart_table"].format(persona=persona.name), heads, rows)
-    return figure(ctx, here, persona_chart(handbook, journeys, labels), label, caption, table)
+    table = _table(ctx, labels["persona_chart_table"].format(persona=persona.name), heads, rows)
+    return figure(ctx, here, persona_chart(handbook, journeys, labels), label, caption, [table])

@@ -9,8 +9,16 @@ import dataclasses
 import io
 import json
 import re
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import Any
 
+from journeys.core.handbook import Handbook
+from journeys.core.index import MergedPainPoint, Place
+from journeys.core.model import Journey, Kpi, Step
+from journeys.render.memo import Memo
 from journeys.render.pagination import pain_homes, pain_parts
+from journeys.render.urls import Site
 
 JSON_EXPORT = "journeys.json"
 CSV_EXPORT = "pain-points.csv"
@@ -42,7 +50,7 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
 
-def all_exports(handbook, site, memo=None) -> dict[str, str]:
+def all_exports(handbook: Handbook, site: Site, memo: Memo | None = None) -> dict[str, str]:
     """File name (before the prefix) -> content; `memo` (render/memo.py) keeps each journey's
     and pain point's part of them across the builds of a preview."""
     homes = pain_homes(pain_parts(handbook, site))
@@ -53,14 +61,14 @@ def all_exports(handbook, site, memo=None) -> dict[str, str]:
     }
 
 
-def _kpi(k) -> dict:
+def _kpi(k: Kpi) -> dict[str, str | None]:
     return {"name": k.name, "current": k.current, "target": k.target, "unit": k.unit}
 
 
 # Step fields the export writes in a form of their own; every other field of the model goes
 # out as it is (tuples as lists), so a field added to the schema and the model reaches
 # journeys.json without an edit here.
-_STEP_FIELDS = {
+_STEP_FIELDS: dict[str, tuple[str, Callable[[Step], Any]]] = {
     "anchor": ("step", lambda step: step.anchor),
     "kpis": ("kpis", lambda step: [_kpi(k) for k in step.kpis]),
     "pain_points": ("pain_points", lambda step: [p.key for p in step.pain_points]),
@@ -71,8 +79,8 @@ _STEP_FIELDS = {
 }
 
 
-def _step(step, custom_fields) -> dict:
-    data = {}
+def _step(step: Step, custom_fields: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
     for field in dataclasses.fields(step):
         if field.name == "custom":
             continue  # below: every declared custom field, empty where the step has none
@@ -84,7 +92,7 @@ def _step(step, custom_fields) -> dict:
     return data
 
 
-def _journey(journey, handbook, site) -> dict:
+def _journey(journey: Journey, handbook: Handbook, site: Site) -> dict[str, Any]:
     return {
         "id": journey.id,
         "title": journey.title,
@@ -111,7 +119,7 @@ def _journey(journey, handbook, site) -> dict:
     }
 
 
-def _pain_point(pain, site, homes) -> dict:
+def _pain_point(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> dict[str, Any]:
     return {
         "id": pain.id,
         "text": pain.text,
@@ -144,11 +152,17 @@ def _pain_point(pain, site, homes) -> dict:
     }
 
 
-def _pain_url(pain, site, homes) -> str:
+def _pain_url(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> str:
     return site.url(homes.get(pain.id) or site.src("pain-points")) + "#" + pain.id
 
 
-def handbook_data(handbook, site, homes=None, journey=_journey, pain_point=_pain_point) -> dict:
+def handbook_data(
+    handbook: Handbook,
+    site: Site,
+    homes: Mapping[str, str] | None = None,
+    journey: Callable[[Journey, Handbook, Site], object] = _journey,
+    pain_point: Callable[[MergedPainPoint, Site, Mapping[str, str]], object] = _pain_point,
+) -> dict[str, Any]:
     """The normalised handbook: valid journeys only, since an invalid map is not published."""
     return {
         "version": FORMAT_VERSION,
@@ -189,7 +203,7 @@ def handbook_data(handbook, site, homes=None, journey=_journey, pain_point=_pain
     }
 
 
-def _dumps(data) -> str:
+def _dumps(data: object) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
 
 
@@ -200,30 +214,33 @@ _SLOT_RE = re.compile(r'"\\u0000(\d+)"')
 _ITEM_INDENT = "\n    "  # an item of the list under "journeys" or "pain_points": two levels in
 
 
-def journeys_json(handbook, site, homes=None, memo=None) -> str:
+def journeys_json(
+    handbook: Handbook, site: Site, homes: Mapping[str, str] | None = None, memo: Memo | None = None
+) -> str:
     if memo is None:
         return _dumps(handbook_data(handbook, site, homes)) + "\n"
     # Most of the time goes into encoding journeys and pain points: each is encoded alone, kept
     # while what it is made of is unchanged, and put in its place, indented as the encoding of
     # the whole file would indent it.
     homes = homes or {}
-    items: list = []
+    kept = memo  # for the closure below: not None from here on
+    items: list[tuple[str, object, Callable[[], object]]] = []
 
-    def slot(key: str, inputs, encode) -> str:
+    def slot(key: str, inputs: object, encode: Callable[[], object]) -> str:
         items.append((key, inputs, encode))
         return _SLOT + str(len(items) - 1)
 
-    def journey(j, _handbook, _site) -> str:
+    def journey(j: Journey, _handbook: Handbook, _site: Site) -> str:
         return slot(f"journey:{j.id}", j, lambda: _journey(j, handbook, site))
 
-    def pain(p, _site, _homes) -> str:
+    def pain(p: MergedPainPoint, _site: Site, _homes: Mapping[str, str]) -> str:
         return slot(f"pain:{p.id}", (p, homes.get(p.id)), lambda: _pain_point(p, site, homes))
 
     slotted = _dumps(handbook_data(handbook, site, homes, journey, pain))
 
-    def encoded(match) -> str:
+    def encoded(match: re.Match[str]) -> str:
         key, inputs, encode = items[int(match.group(1))]
-        return memo.get(f"{JSON_EXPORT}:{key}", inputs, lambda: _dumps(encode()).replace("\n", _ITEM_INDENT))
+        return kept.get(f"{JSON_EXPORT}:{key}", inputs, lambda: _dumps(encode()).replace("\n", _ITEM_INDENT))
 
     return _SLOT_RE.sub(encoded, slotted) + "\n"
 
@@ -233,24 +250,30 @@ def defuse(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def _occurrence(place) -> str:
+def _occurrence(place: Place) -> str:
     return f"{place.journey.id} / {place.block.stage} / {place.step.touchpoint}"
 
 
-def pain_points_csv(handbook, site, homes=None, memo=None) -> str:
+def pain_points_csv(
+    handbook: Handbook, site: Site, homes: Mapping[str, str] | None = None, memo: Memo | None = None
+) -> str:
     """One row per merged pain point, highest priority first. List cells join ids with spaces
     and texts with "; ". With `memo`, each row is kept while its pain point is unchanged."""
     homes = homes or {}
     if memo is None:
         return _csv_lines([CSV_COLUMNS, *(_csv_cells(pain, site, homes) for pain in handbook.pain_points)])
     rows = [
-        memo.get(f"{CSV_EXPORT}:{p.id}", (p, homes.get(p.id)), lambda p=p: _csv_lines([_csv_cells(p, site, homes)]))
+        memo.get(f"{CSV_EXPORT}:{p.id}", (p, homes.get(p.id)), partial(_csv_row, p, site, homes))
         for p in handbook.pain_points
     ]
     return _csv_lines([CSV_COLUMNS]) + "".join(rows)
 
 
-def _csv_lines(rows) -> str:
+def _csv_row(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> str:
+    return _csv_lines([_csv_cells(pain, site, homes)])
+
+
+def _csv_lines(rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
     # RFC 4180 line ends: the writer quotes a cell that holds any character of the line
     # terminator, so with "\r\n" a carriage return in author text cannot start a new row.
@@ -260,7 +283,7 @@ def _csv_lines(rows) -> str:
     return out.getvalue()
 
 
-def _csv_cells(pain, site, homes) -> list[str]:
+def _csv_cells(pain: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> list[str]:
     cells = (
         pain.score,
         pain.id,
@@ -284,7 +307,7 @@ def _csv_cells(pain, site, homes) -> list[str]:
     return [defuse(str(c)) for c in cells]
 
 
-def pain_rows_json(handbook, site, homes, memo=None) -> str:
+def pain_rows_json(handbook: Handbook, site: Site, homes: Mapping[str, str], memo: Memo | None = None) -> str:
     """What the index filter needs of every row: its values, words and where the row lives.
     With `memo`, each row is encoded alone and kept while its pain point is unchanged."""
     pains = handbook.pain_points
@@ -292,7 +315,7 @@ def pain_rows_json(handbook, site, homes, memo=None) -> str:
         return _compact({"version": FORMAT_VERSION, "rows": [_filter_row(p, site, homes) for p in pains]}) + "\n"
     slotted = _compact({"version": FORMAT_VERSION, "rows": [_SLOT + str(n) for n in range(len(pains))]})
 
-    def encoded(match) -> str:
+    def encoded(match: re.Match[str]) -> str:
         pain = pains[int(match.group(1))]
         inputs = (pain, homes.get(pain.id))
         return memo.get(f"{ROWS_EXPORT}:{pain.id}", inputs, lambda: _compact(_filter_row(pain, site, homes)))
@@ -300,11 +323,11 @@ def pain_rows_json(handbook, site, homes, memo=None) -> str:
     return _SLOT_RE.sub(encoded, slotted) + "\n"
 
 
-def _compact(data) -> str:
+def _compact(data: object) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _filter_row(p, site, homes) -> dict:
+def _filter_row(p: MergedPainPoint, site: Site, homes: Mapping[str, str]) -> dict[str, Any]:
     return {
         "id": p.id,
         "text": p.text,

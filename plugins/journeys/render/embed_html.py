@@ -3,36 +3,48 @@ asks for, with links resolved from that page, or the errors that stop the block.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 from markupsafe import Markup
 
 from journeys.core.embed_blocks import Embed
+from journeys.core.handbook import Handbook
+from journeys.core.model import Journey, Step
 from journeys.render import journey_page
 from journeys.render.canvas import opportunity_card, pain_card
 from journeys.render.charts import journey_figure
+from journeys.render.context import Context
 from journeys.render.fragments import stage_link, step_link
 
+Item = TypeVar("Item")
 
-def _cards(handbook, journey, ctx, here: str, card, items_of) -> str:
+
+def _cards(
+    handbook: Handbook,
+    journey: Journey,
+    ctx: Context,
+    here: str,
+    card: Callable[[Handbook, Context, str, Item, Markup], Markup],
+    items_of: Callable[[Step], Iterable[Item]],
+) -> Markup:
     """The journey's pain points or opportunities as the map's cards, each saying where it
     occurs (the grid that would place them is not on the page)."""
-    labels = ctx.templates.labels
     cards = [
         card(
             handbook,
             ctx,
             here,
-            labels,
             item,
-            place=f'<p class="jm-card__place">{step_link(ctx, here, journey, step)}'
-            f" · {stage_link(ctx, here, handbook, block.stage)}</p>",
+            ctx.macros.card_place(step_link(ctx, here, journey, step), stage_link(ctx, here, handbook, block.stage)),
         )
         for block, step in journey.steps
         for item in items_of(step)
     ]
-    return f'<ul class="jm-cards jm-cards--list">{"".join(cards)}</ul>' if cards else ""
+    return ctx.macros.cards(cards, True) if cards else Markup()
 
 
-def _parts(handbook, journey, ctx, here: str) -> dict:
+def _parts(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> dict[str, Callable[[], Markup]]:
     """Each part as the journey page shows it, made only when asked for."""
     return {
         "header": lambda: journey_page.header(handbook, journey, ctx, here),
@@ -44,19 +56,19 @@ def _parts(handbook, journey, ctx, here: str) -> dict:
     }
 
 
-def embed_html(handbook, embed: Embed, ctx, here: str) -> str:
+def embed_html(handbook: Handbook, embed: Embed, ctx: Context, here: str) -> Markup:
     """The block's HTML; `here` is the embedding page's source path."""
-    if embed.problems:
-        return ctx.render("embed_error.html", problems=[str(p) for p in embed.problems])
-    journey = handbook.journey_by_id[embed.journey]
-    href = ctx.site.href(here, ctx.site.src("journeys", journey.id))
-    if journey.problems:
+    with ctx.templates.reported():
+        if embed.problems or embed.journey is None:  # a block without problems names its journey
+            return ctx.render("embed_error.html", problems=[str(p) for p in embed.problems])
+        journey = handbook.journey_by_id[embed.journey]
+        href = ctx.site.href(here, ctx.site.src("journeys", journey.id))
+        if journey.problems:
+            return ctx.render(
+                "embed.html", journey=journey, href=href, parts=[], problems=[str(p) for p in journey.problems]
+            )
+        made = _parts(handbook, journey, ctx, here)
+        parts = [(name, made[name]()) for name in embed.show]
         return ctx.render(
-            "embed.html", journey=journey, href=href, parts=[], problems=[str(p) for p in journey.problems]
+            "embed.html", journey=journey, href=href, parts=[(n, html) for n, html in parts if html], problems=[]
         )
-    made = _parts(handbook, journey, ctx, here)
-    # The renderers' HTML is markup by construction (author text escaped inside them).
-    parts = [(name, Markup(made[name]())) for name in embed.show]
-    return ctx.render(
-        "embed.html", journey=journey, href=href, parts=[(n, html) for n, html in parts if html], problems=[]
-    )

@@ -1,6 +1,6 @@
 """The emotion curve as a lane of the map grid, drawn at build time.
 
-Each step's cell holds its own small SVG: the point at the centre of the cell and half of the
+Each step's cell holds its own small SVG (the `curve` macro of templates/macros.html): the point at the centre of the cell and half of the
 line to each neighbour, meeting the neighbour's half at the shared cell border, at the height
 halfway between the two emotions. Coordinates are percentages of the cell, so the pieces join
 into one curve whatever widths the browser (or the printer) gives the columns, with no script.
@@ -8,9 +8,14 @@ into one curve whatever widths the browser (or the printer) gives the columns, w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from journeys.render.context import Context
 from journeys.render.fragments import nearest_emotion
+from journeys.render.text import number
 
 # The axis runs a little beyond the scale (-2 ... +2) so the extreme points are not clipped.
 AXIS = 2.5
@@ -33,7 +38,7 @@ def height(score: float) -> float:
     return round((AXIS - clamped) / (2 * AXIS) * 100, 2)
 
 
-def pieces(scores) -> list[Piece]:
+def pieces(scores: Sequence[float]) -> list[Piece]:
     """The curve through `scores` cut at the cell borders."""
     ys = [height(s) for s in scores]
     return [
@@ -46,29 +51,18 @@ def pieces(scores) -> list[Piece]:
     ]
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
+def _num(value: float | None) -> Markup | None:
+    return None if value is None else number(f"{value:g}")
 
 
-def piece_svg(piece: Piece, score: float) -> str:
-    """The SVG of one cell (the zero line is the stylesheet's). It is decoration: the cell's
-    emotion chip says the same in words, so the picture is hidden from assistive technology."""
-    rounded = nearest_emotion(score)
-    lines = "".join(
-        f'<line x1="{x1}" y1="{_num(y1)}%" x2="{x2}" y2="{_num(y2)}%"/>'
-        for x1, y1, x2, y2 in (
-            ("0", piece.left, "50%", piece.centre),
-            ("50%", piece.centre, "100%", piece.right),
-        )
-        if y1 is not None and y2 is not None
-    )
-    return (
-        f'<svg class="jm-curve" width="100%" height="{HEIGHT_PX}" aria-hidden="true">{lines}'
-        f'<circle data-emotion="{rounded}" cx="50%" cy="{_num(piece.centre)}%" r="6"/></svg>'
-    )
+def piece_svg(ctx: Context, piece: Piece, score: float) -> Markup:
+    """The SVG of one cell (the `curve` macro; the zero line is the stylesheet's). It is
+    decoration: the cell's emotion chip says the same in words, so the picture is hidden from
+    assistive technology."""
+    drawn = {"left": _num(piece.left), "centre": _num(piece.centre), "right": _num(piece.right)}
+    return ctx.macros.curve(drawn, number(nearest_emotion(score)), HEIGHT_PX)
 
 
-def lane(scores) -> list[str]:
+def lane(ctx: Context, scores: Sequence[float]) -> list[Markup]:
     """The SVG of every cell of the emotion lane, in step order."""
-    scores = list(scores)
-    return [piece_svg(piece, score) for piece, score in zip(pieces(scores), scores)]
+    return [piece_svg(ctx, piece, score) for piece, score in zip(pieces(scores), scores)]

@@ -1,26 +1,26 @@
-"""Small HTML pieces that every page type shares: links to items, emotion chips, severity
-badges, KPI tables, review status. All author text is escaped through `text`."""
+"""Small pieces every page type shares, as Python gathers them: links to items (their addresses
+are the site's to work out), emotion chips, severity badges, review status, tables, the KPI
+table, the error box and pain-point lists. Their markup is in the macros of
+templates/macros.html (a site overrides them there); author text goes in as it is and is
+escaped on output."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from journeys.render.labels import LABELS
-from journeys.render.templating import fill_markup
-from journeys.render.text import link, text
+from journeys.core.handbook import Handbook
+from journeys.core.index import MergedPainPoint
+from journeys.core.model import Journey, Kpi, Step
+from journeys.core.problems import Problem
+from journeys.render.context import Context
+from journeys.render.text import number
 
 SUMMARY_PAINS = 20  # pain points a persona, stage or team page lists; the index filters for the rest
-# Each fact is searched on its home page only (a touchpoint on its journey's page, a pain point
-# in its index row, a persona on its page); elsewhere Material's search leaves out elements
-# with this attribute. Its parser tracks skipped elements by tag name, so the attribute goes
-# on an element with no element of the same name inside it. With a value, Material removes the
-# attribute from the page once it is indexed (mkdocs-material 9.x, search plugin's on_page_context),
-# so it costs the published page nothing.
-NOT_SEARCHED = ' data-search-exclude="true"'
 
 EMOTION_SCALE = (-2, -1, 0, 1, 2)
 # The label of each score's word (labels.py): "very negative" ... "very positive".
@@ -33,34 +33,41 @@ EMOTION_LABELS = {
 }
 
 
-def persona_link(ctx, here: str, handbook, persona_id: str) -> str:
+def persona_link(ctx: Context, here: str, handbook: Handbook, persona_id: str) -> Markup:
     persona = handbook.persona_by_id.get(persona_id)
-    return link(ctx.site.href(here, ctx.site.src("personas", persona_id)), persona.name if persona else persona_id)
+    href = ctx.site.href(here, ctx.site.src("personas", persona_id))
+    return ctx.link(href, persona.name if persona else persona_id)
 
 
-def stage_link(ctx, here: str, handbook, stage_id: str) -> str:
+def stage_link(ctx: Context, here: str, handbook: Handbook, stage_id: str) -> Markup:
     stage = handbook.stage_by_id.get(stage_id)
-    return link(ctx.site.href(here, ctx.site.src("stages", stage_id)), stage.name if stage else stage_id)
+    return ctx.link(ctx.site.href(here, ctx.site.src("stages", stage_id)), stage.name if stage else stage_id)
 
 
-def team_link(ctx, here: str, handbook, team_id: str | None) -> str:
+def team_link(ctx: Context, here: str, handbook: Handbook, team_id: str | None) -> Markup:
     if not team_id:
-        return ""
+        return Markup()
     team = handbook.team_by_id.get(team_id)
-    return link(ctx.site.href(here, ctx.site.src("teams", team_id)), team.name if team else team_id)
+    return ctx.link(ctx.site.href(here, ctx.site.src("teams", team_id)), team.name if team else team_id)
 
 
-def journey_link(ctx, here: str, journey, anchor: str = "") -> str:
-    return link(ctx.site.href(here, ctx.site.src("journeys", journey.id), anchor), journey.title)
+def journey_link(ctx: Context, here: str, journey: Journey, anchor: str = "") -> Markup:
+    return ctx.link(ctx.site.href(here, ctx.site.src("journeys", journey.id), anchor), journey.title)
 
 
-def pain_point_href(ctx, here: str, pain_id: str) -> str:
+def pain_point_href(ctx: Context, here: str, pain_id: str) -> str:
     """The pain point's row in the index, on whichever part of the index holds it."""
     return ctx.site.href(here, ctx.pain_homes.get(pain_id) or ctx.site.src("pain-points"), pain_id)
 
 
-def step_anchor(step) -> str:
+def step_anchor(step: Step) -> str:
     return f"step-{step.anchor}"
+
+
+def step_link(ctx: Context, here: str, journey: Journey, step: Step) -> Markup:
+    """The touchpoint, linked to its column on the journey page."""
+    href = ctx.site.href(here, ctx.site.src("journeys", journey.id), step_anchor(step))
+    return ctx.link(href, step.touchpoint)
 
 
 def signed(value: float) -> str:
@@ -73,186 +80,170 @@ def nearest_emotion(value: float) -> int:
     return max(-2, min(2, round(value)))
 
 
-def emotion_word(labels, score: float) -> str:
+def emotion_word(labels: Mapping[str, str], score: float) -> str:
     """The word of the emotion score nearest to `score`."""
     return labels[EMOTION_LABELS[nearest_emotion(score)]]
 
 
-def emotion(labels, score: int | float) -> str:
+def emotion(ctx: Context, score: float) -> Markup:
     """A chip that carries the number and a word, never colour alone."""
-    rounded = round(score)
-    shown = signed(score)
-    word = text(emotion_word(labels, score))
-    return (
-        f'<span class="jm-emotion" data-emotion="{rounded}">'
-        f'<span class="jm-emotion__score">{text(shown)}</span> '
-        f'<span class="jm-emotion__word">{word}</span></span>'
+    return ctx.templates.piece(
+        ("emotion", score),
+        lambda: ctx.macros.emotion(number(round(score)), signed(score), emotion_word(ctx.labels, score)),
     )
 
 
-def severity(level: str) -> str:
-    return f'<span class="jm-severity jm-severity--{text(level)}">{text(level)}</span>'
+def severity(ctx: Context, level: str) -> Markup:
+    return ctx.templates.piece(("severity", level), lambda: ctx.macros.severity(level))
 
 
-def joined(items) -> str:
-    return ", ".join(items)
+def status(ctx: Context, value: str) -> Markup:
+    return ctx.templates.piece(("status", value), lambda: ctx.macros.status(value))
 
 
-def kpi_table(kpis, caption: str, labels=LABELS) -> str:
-    rows = [(text(k.name), text(k.current or ""), text(k.target or ""), text(k.unit or "")) for k in kpis]
-    headers = [labels[k] for k in ("col_measure", "col_current", "col_target", "col_unit")]
-    return table("jm-kpis", caption, headers, rows, numeric=(1, 2))
+def joined(items: Iterable[Markup]) -> Markup:
+    """Rendered pieces (links), comma-separated."""
+    return Markup(", ").join(items)
 
 
-def review_status(reviewed: datetime.date | None, ctx) -> str:
-    labels = ctx.labels
+def review_status(reviewed: datetime.date | None, ctx: Context) -> Markup:
     if reviewed is None:
-        return f'<span class="jm-review jm-review--unknown">{text(labels["never_reviewed"])}</span>'
+        return ctx.templates.piece(("review", "unknown"), lambda: ctx.macros.review("unknown"))
     age = (ctx.today - reviewed).days
-    if age > ctx.review_after_days:
-        return (
-            f'<span class="jm-review jm-review--due">{text(labels["due_for_review"])}</span> '
-            f"({text(labels['last_reviewed'])} {reviewed.isoformat()}, {age} {text(labels['days_ago'])})"
-        )
-    return f'<span class="jm-review jm-review--ok">{text(labels["reviewed"])} {reviewed.isoformat()}</span>'
+    state = "due" if age > ctx.review_after_days else "ok"
+    return ctx.macros.review(state, number(reviewed.isoformat()), number(age))
 
 
-def journey_status(journey, ctx) -> str:
+def journey_status(journey: Journey, ctx: Context) -> Markup:
     """The review status of a journey, or that it has errors (and so no published content)."""
     if journey.problems:
-        return f'<span class="jm-review jm-review--invalid">{text(ctx.labels["has_errors"])}</span>'
+        return ctx.templates.piece(("review", "invalid"), lambda: ctx.macros.review("invalid"))
     return review_status(journey.reviewed, ctx)
 
 
-def problem_list(problems, labels=LABELS) -> str:
-    items = "".join(f"<li><code>{text(str(p))}</code></li>" for p in problems)
-    hint = fill_markup(labels["problems_hint"], command=Markup("<code>journeys check</code>"))
-    return (
-        '<div class="admonition failure jm-problems" role="alert">'
-        f'<p class="admonition-title">{text(labels["problems_title"])}</p>'
-        f"<ul>{items}</ul><p>{hint}</p></div>"
-    )
-
-
-def step_link(ctx, here: str, journey, step) -> str:
-    """The touchpoint, linked to its column on the journey page."""
-    return link(ctx.site.href(here, ctx.site.src("journeys", journey.id), step_anchor(step)), step.touchpoint)
-
-
-def emotion_table(ctx, here: str, handbook, averages: dict, caption: str, css_class: str = "jm-emotions") -> str:
-    """Average emotion per stage, in catalogue order; stages without steps are left out. Not
-    searched: figures, and stage names whose home is the stage's page."""
-    rows = [
-        (stage_link(ctx, here, handbook, s.id), emotion(ctx.labels, averages[s.id]))
-        for s in handbook.stages
-        if averages.get(s.id) is not None
-    ]
-    headers = (ctx.labels["col_stage"], ctx.labels["col_average_emotion"])
-    return table(css_class, caption, headers, rows, NOT_SEARCHED, cards=False)
+def problem_list(ctx: Context, problems: Iterable[Problem]) -> Markup:
+    """The error box of an invalid map, in the site's words."""
+    return ctx.macros.problems([str(p) for p in problems])
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: `content` is rendered markup, `classes` extra class names, `attrs`
-    rendered extra attributes; a header cell is a `th` (its scope in `attrs`)."""
+    """A table cell: `content` is markup or plain text (escaped on output), `classes` extra
+    class names; a header cell is a `th` heading `rowspan` rows; `searched` false leaves the
+    cell out of search."""
 
-    content: str
-    attrs: str = ""
+    content: object
     header: bool = False
+    rowspan: int = 1
     classes: str = ""
+    searched: bool = True
+
+    @property
+    def shown(self) -> Cell:
+        """How the cell is shown, without what it holds: cells shown alike share their tags."""
+        return Cell("", self.header, self.rowspan, self.classes, self.searched)
+
+
+_PLAIN = Cell("")  # how a cell given as bare content is shown
 
 
 @dataclass(frozen=True)
 class Row:
-    """A table row of cells (`Cell`s or rendered strings); `start` is the column its first
-    cell falls in, when a row header above spans into this row."""
+    """A table row of cells (`Cell`s or bare content); `start` is the column its first cell
+    falls in, when a row header above spans into this row; `id` and `data` (name, value pairs)
+    become the row's attributes."""
 
-    cells: tuple
-    attrs: str = ""
+    cells: Sequence[object]
     start: int = 0
+    id: str | None = None
+    data: tuple[tuple[str, str], ...] = ()
 
 
-NUMERIC = "jm-num"  # a column of numbers: aligned right, in tabular figures
+@dataclass(frozen=True)
+class Column:
+    """A column's header (text, or markup such as a link), its words for the phone's cards,
+    and whether it holds numbers (aligned right, in tabular figures)."""
+
+    head: object
+    label: str
+    numeric: bool
 
 
-def _cell(cell, header: str | None, numeric: bool) -> str:
-    """A cell with its column header as `data-label`, which narrow screens show beside the
-    value when the table becomes a list of cards."""
-    cell = cell if isinstance(cell, Cell) else Cell(cell)
-    tag = "th" if cell.header else "td"
-    classes = " ".join(c for c in (cell.classes, NUMERIC if numeric else "") if c)
-    label = f' data-label="{text(_plain_text(header))}"' if header and not cell.header else ""
-    return f"<{tag}{cell.attrs}{_class_attr(classes)}{label}>{cell.content}</{tag}>"
+def table(
+    ctx: Context,
+    kind: str,
+    caption: str,
+    headers: Iterable[object],
+    rows: Iterable[Row | Sequence[object]],
+    *,
+    numeric: Iterable[int] = (),
+    cards: bool = True,
+    searched: bool = True,
+    data: Iterable[tuple[str, str]] = (),
+) -> Markup:
+    """A table (the `table` macro) with a caption and column headers; `kind` names the kind of
+    table; `numeric` the indexes of the columns that hold numbers; `cards` whether a phone
+    shows the rows as cards; `searched` false leaves it out of search; `data` its data
+    attributes."""
+    macros = ctx.macros
+    wide = set(numeric)
+    columns = [Column(h, _plain_text(h), n in wide) for n, h in enumerate(headers)]
+    # A table has tens of thousands of cells and a few kinds of them: each kind's start and end
+    # tags are made once (table_cell_start and table_cell_end), then put around every cell.
+    ends: dict[tuple[int, Cell, bool], tuple[Markup, Markup]] = {}
+    placed = []
+    for row in rows:
+        row = row if isinstance(row, Row) else Row(row)
+        cells = []
+        for n, cell in enumerate(row.cells, row.start):
+            shown = _PLAIN if not isinstance(cell, Cell) else cell.shown
+            key = (n, shown, n == row.start)
+            found = ends.get(key)
+            if found is None:
+                column = columns[n] if n < len(columns) else None
+                found = ends[key] = (macros.table_cell_start(column, shown, key[2]), macros.table_cell_end(shown))
+            cells.append((found[0], cell.content if isinstance(cell, Cell) else cell, found[1]))
+        placed.append((row, cells))
+    return macros.table(kind, caption, columns, placed, cards, searched, tuple(data))
 
 
-def _plain_text(header) -> str:
+def _plain_text(header: object) -> str:
     """A header as words: markup (a linked header) loses its tags."""
     return header.striptags() if isinstance(header, Markup) else str(header)
 
 
-def _header(header) -> str:
-    return str(header) if isinstance(header, Markup) else text(header)
+def kpi_table(ctx: Context, kpis: Iterable[Kpi], caption: str) -> Markup:
+    """Measures with their current and target values, headed in the site's words."""
+    rows = [(k.name, k.current or "", k.target or "", k.unit or "") for k in kpis]
+    headers = [ctx.labels[k] for k in ("col_measure", "col_current", "col_target", "col_unit")]
+    return table(ctx, "jm-kpis", caption, headers, rows, numeric=(1, 2))
 
 
-def _class_attr(classes: str) -> str:
-    return f' class="{classes}"' if classes else ""
+def emotion_table(
+    ctx: Context, here: str, handbook: Handbook, averages: Mapping[str, float], caption: str, kind: str = "jm-emotions"
+) -> Markup:
+    """Average emotion per stage, in catalogue order; stages without steps are left out. Not
+    searched: figures, and stage names whose home is the stage's page."""
+    rows = [
+        (stage_link(ctx, here, handbook, s.id), emotion(ctx, averages[s.id]))
+        for s in handbook.stages
+        if averages.get(s.id) is not None
+    ]
+    headers = (ctx.labels["col_stage"], ctx.labels["col_average_emotion"])
+    return table(ctx, kind, caption, headers, rows, searched=False, cards=False)
 
 
-def table(css_class: str, caption: str, headers, rows, attrs: str = "", numeric=(), cards: bool = True) -> str:
-    """A table with a caption and column headers (plain text, or `Markup` such as a link);
-    `rows` are `Row`s, sequences of cells, or
-    rendered `<tr>` strings (left as they are); `attrs` are rendered extra attributes of the
-    table; `numeric` the indexes of the columns that hold numbers; `cards` whether a phone
-    shows the rows as cards. The classes `jm-table` and `jm-table--cards` are what the
-    stylesheet styles; `css_class` names the kind of table."""
-    headers = list(headers)
-    # Spaces between cells and rows: Material's search index joins the text of adjacent
-    # elements, and without them its snippets read "ChannelWebWeb".
-    head = " ".join(
-        f'<th scope="col"{_class_attr(NUMERIC if n in numeric else "")}>{_header(h)}</th>'
-        for n, h in enumerate(headers)
-    )
-    body = []
-    for row in rows:
-        if isinstance(row, str):
-            body.append(row)
-            continue
-        row = row if isinstance(row, Row) else Row(tuple(row))
-        cells = " ".join(
-            _cell(c, headers[row.start + n] if row.start + n < len(headers) else None, row.start + n in numeric)
-            for n, c in enumerate(row.cells)
-        )
-        body.append(f"<tr{row.attrs}>{cells}</tr>")
-    return (
-        f'<table class="jm-table{" jm-table--cards" if cards else ""} {css_class}"{attrs}><caption>{text(caption)}</caption> '
-        f"<thead><tr>{head}</tr></thead> <tbody>{' '.join(body)}</tbody></table>"
-    )
-
-
-def merged_pain_list(ctx, here: str, pains) -> str:
+def merged_pain_list(ctx: Context, here: str, pains: Iterable[MergedPainPoint]) -> Markup:
     """Merged pain points, each linked to its row in the pain-point index, in the given order;
     left out of search (the row is their home)."""
-    items = "".join(
-        f'<li class="jm-pain">{severity(p.severity)} {link(pain_point_href(ctx, here, p.id), p.text)} '
-        f'<span class="jm-status">{text(p.status)}</span> '
-        f'<span class="jm-score">{text(ctx.labels["priority_of"].format(score=p.score))}</span></li>'
-        for p in pains
-    )
-    return f'<ul class="jm-pains"{NOT_SEARCHED}>{items}</ul>'
+    return ctx.macros.pain_list([{"pain": p, "href": pain_point_href(ctx, here, p.id)} for p in pains])
 
 
-def pain_summary(ctx, here: str, pains, field: str, value: str) -> str:
+def pain_summary(ctx: Context, here: str, pains: Sequence[MergedPainPoint], field: str, value: str) -> Markup:
     """The highest `SUMMARY_PAINS` of `pains`, and when there are more, a link to the index
     filtered by `field` (a filter of journeys-filter.js: stage, team, persona) = `value`."""
     shown = merged_pain_list(ctx, here, pains[:SUMMARY_PAINS])
     if len(pains) <= SUMMARY_PAINS:
         return shown
-    labels = ctx.labels
     href = f"{ctx.site.href(here, ctx.site.src('pain-points'))}?{field}={quote(value)}"
-    more = fill_markup(
-        labels["pains_more"],
-        more=len(pains) - SUMMARY_PAINS,
-        pains=len(pains),
-        index=Markup(link(href, labels["pains_more_link"])),
-    )
-    return f'{shown}<p class="jm-pains-more">{more}</p>'
+    return shown + ctx.macros.pains_more(len(pains) - SUMMARY_PAINS, len(pains), href)

@@ -11,15 +11,22 @@ without colour.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markupsafe import Markup
 
+from journeys.core.handbook import Handbook
 from journeys.core.index import emotion_by_stage
+from journeys.core.model import Persona
 from journeys.render.charts import range_words, stage_name, stages_used
+from journeys.render.context import Context
 from journeys.render.fragments import EMOTION_SCALE, emotion_word, persona_link, signed, stage_link
 from journeys.render.text import number
 
 
-def heatmap_cells(handbook, among=None) -> tuple[list, list[str], list[list]]:
+def heatmap_cells(
+    handbook: Handbook, among: Iterable[Persona] | None = None
+) -> tuple[list[Persona], list[str], list[list[float | None]]]:
     """(personas with a current-state journey, of `among` (default: all), stage ids used,
     average emotion per persona and stage or None). Future states are left out: the map says
     how it feels today."""
@@ -38,15 +45,15 @@ def heat(value: float) -> int:
     return max(-4, min(4, round(value * 2)))
 
 
-def heatmap_figure(handbook, ctx, here: str, among=None) -> str:
+def heatmap_figure(handbook: Handbook, ctx: Context, here: str, among: Iterable[Persona] | None = None) -> Markup:
     """The heat map of the personas in `among` (default: all) with a current-state journey;
     empty when there is none."""
     personas, stages, z = heatmap_cells(handbook, among)
     if not personas:
-        return ""
+        return Markup()
     rows = [
         {
-            "persona": Markup(persona_link(ctx, here, handbook, persona.id)),
+            "persona": persona_link(ctx, here, handbook, persona.id),
             "cells": [
                 None
                 if value is None
@@ -64,7 +71,7 @@ def heatmap_figure(handbook, ctx, here: str, among=None) -> str:
     return ctx.render(
         "heat_table.html",
         caption=ctx.labels["heatmap_caption"],
-        stages=[Markup(stage_link(ctx, here, handbook, s)) for s in stages],
+        stages=[stage_link(ctx, here, handbook, s) for s in stages],
         rows=rows,
         key=[(number(heat(v)), number(signed(v)), emotion_word(ctx.labels, v)) for v in EMOTION_SCALE],
         summary=range_words(ctx.labels, (v for row in z for v in row if v is not None)),

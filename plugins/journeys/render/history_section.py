@@ -7,14 +7,17 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
+from journeys.core.changes import Change
+from journeys.core.history import JourneyHistory
+from journeys.render.context import Context
 from journeys.render.text import url
 
 
-def change_values(change) -> str:
+def change_values(change: Change) -> str:
     return f"{change.before} → {change.after}" if change.before or change.after else ""
 
 
-def change_text(change, labels: Mapping[str, str]) -> str:
+def change_text(change: Change, labels: Mapping[str, str]) -> str:
     """One change as a line of plain text, e.g. "Emotion: Quote form: -2 → 0"."""
     return ": ".join(part for part in (labels["change_" + change.kind], change.subject, change_values(change)) if part)
 
@@ -25,10 +28,10 @@ def commit_href(repo_url: str | None, commit_hash: str) -> Markup | None:
     return Markup(url(repo_url.rstrip("/") + "/commit/" + commit_hash))
 
 
-def history_section(history, ctx, here: str) -> str:
+def history_section(history: JourneyHistory, ctx: Context, here: str) -> Markup:
     """`history` is a core.history.JourneyHistory; every value from git is escaped by the
     template like any author text."""
-    labels = ctx.templates.labels
+    labels = ctx.labels
     entries = []
     for entry in history.entries:
         commit = entry.commit

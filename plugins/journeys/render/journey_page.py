@@ -9,15 +9,16 @@ import re
 
 from markupsafe import Markup, escape
 
+from journeys.core.handbook import Handbook
+from journeys.core.model import Journey
 from journeys.render.canvas import lane_cells
 from journeys.render.charts import baseline_of, journey_figure
+from journeys.render.context import Context
 from journeys.render.fragments import (
-    NOT_SEARCHED,
     joined,
     journey_link,
     kpi_table,
     persona_link,
-    problem_list,
     review_status,
     stage_link,
     step_anchor,
@@ -27,7 +28,6 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.history_section import history_section
-from journeys.render.text import text
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
@@ -39,12 +39,21 @@ def starts_with_heading(body: str) -> bool:
     return _HEADING.match(body) is not None
 
 
-def journey_page(handbook, journey, ctx) -> Page:
+def journey_page(handbook: Handbook, journey: Journey, ctx: Context) -> Page:
     here = ctx.site.src("journeys", journey.id)
     if journey.problems:
-        parts = (f"# {text(journey.title)}", header(handbook, journey, ctx, here), problem_list(journey.problems))
-        return Page(here, journey.title, parts, journey.summary, journey.tags, journey.source)
-    labels = ctx.templates.labels
+        # Without personas (required) the front matter did not load, and a header would show
+        # defaults and empty rows instead of what the map says: the errors alone.
+        return ctx.page(
+            here,
+            "journey_invalid.html",
+            title=journey.title,
+            description=journey.summary,
+            tags=journey.tags,
+            source=journey.source,
+            journey=journey,
+            header=header(handbook, journey, ctx, here) if journey.personas else "",
+        )
     baseline = baseline_of(handbook, journey)
     history = ctx.history.get(journey.id)
     shown_in = [(ctx.site.href(here, src), title) for src, title in ctx.shown_in.get(journey.id, ())]
@@ -58,40 +67,36 @@ def journey_page(handbook, journey, ctx) -> Page:
         hide=HIDE,
         markdown=journey.body,
         journey=journey,
-        header=Markup(header(handbook, journey, ctx, here)),
-        kpis=Markup(kpi_table(journey.kpis, labels["journey_measures_caption"])) if journey.kpis else "",
-        grid=Markup(grid(handbook, journey, ctx, here)),
+        header=header(handbook, journey, ctx, here),
+        kpis=kpi_table(ctx, journey.kpis, ctx.labels["journey_measures_caption"]) if journey.kpis else "",
+        grid=grid(handbook, journey, ctx, here),
         # The lane draws the curve; plotly only where it adds the baseline overlay and hover.
-        compared=Markup(journey_figure(handbook, journey, ctx, here)) if baseline is not None else "",
-        ownership=Markup(ownership(handbook, journey, ctx, here)),
+        compared=journey_figure(handbook, journey, ctx, here) if baseline is not None else "",
+        ownership=ownership(handbook, journey, ctx, here),
         narrative_heading=bool(journey.body) and not starts_with_heading(journey.body),
-        history=Markup(history_section(history, ctx, here)) if history else "",
+        history=history_section(history, ctx, here) if history else "",
         shown_in=shown_in,
     )
 
 
-def header(handbook, journey, ctx, here) -> str:
-    labels = ctx.templates.labels
-    state = text(labels.get(f"state_{journey.state}", journey.state))
+def header(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    baseline: Markup | str | None = None
     if journey.baseline:
-        baseline = handbook.journey_by_id.get(journey.baseline)
-        state += f" — {text(labels['journey_redesigns'])} " + (
-            journey_link(ctx, here, baseline) if baseline else text(journey.baseline)
-        )
-    redesigns = handbook.redesigned_by.get(journey.id, ())
-    if redesigns:
-        state += f" — {text(labels['journey_redesigned_by'])} " + joined(journey_link(ctx, here, j) for j in redesigns)
+        found = handbook.journey_by_id.get(journey.baseline)
+        baseline = journey_link(ctx, here, found) if found else journey.baseline
     return ctx.render(
         "journey_header.html",
         journey=journey,
-        personas=Markup(joined(persona_link(ctx, here, handbook, p) for p in journey.personas)),
-        owner=Markup(team_link(ctx, here, handbook, journey.owner)),
-        state=Markup(state),
-        review=Markup(review_status(journey.reviewed, ctx)),
+        personas=joined(persona_link(ctx, here, handbook, p) for p in journey.personas),
+        owner=team_link(ctx, here, handbook, journey.owner),
+        state=ctx.labels.get(f"state_{journey.state}", journey.state),
+        baseline=baseline,
+        redesigned_by=[journey_link(ctx, here, j) for j in handbook.redesigned_by.get(journey.id, ())],
+        review=review_status(journey.reviewed, ctx),
     )
 
 
-def grid(handbook, journey, ctx, here) -> str:
+def grid(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
     """Stages as column groups, one column a step; lanes as rows. A screen reader hears the
     stage, then the touchpoint, then the lane of every cell."""
     stages, steps, first = [], [], 0
@@ -102,7 +107,7 @@ def grid(handbook, journey, ctx, here) -> str:
                 "id": escape(block.stage),
                 "span": len(block.steps),
                 "first": first,
-                "link": Markup(stage_link(ctx, here, handbook, block.stage)),
+                "link": stage_link(ctx, here, handbook, block.stage),
                 "goal": block.goal or "",
                 "expectations": list(block.expectations),
             }
@@ -112,22 +117,19 @@ def grid(handbook, journey, ctx, here) -> str:
             for n, s in enumerate(block.steps)
         ]
         first += len(block.steps)
-    lanes = [
-        dict(row, cells=Markup(row["cells"])) for row in lane_cells(handbook, journey, ctx, here, ctx.templates.labels)
-    ]
     return ctx.render(
         "journey_grid.html",
         journey=journey,
         stages=stages,
         steps=steps,
-        lanes=lanes,
+        lanes=lane_cells(handbook, journey, ctx, here),
         goals=any(s["goal"] or s["expectations"] for s in stages),
     )
 
 
-def ownership(handbook, journey, ctx, here) -> str:
-    labels = ctx.templates.labels
-    # Cells, not finished rows, so the table fragment labels each for the phone's cards; the
+def ownership(handbook: Handbook, journey: Journey, ctx: Context, here: str) -> Markup:
+    labels = ctx.labels
+    # Cells, not finished rows, so the table labels each for the phone's cards; the
     # touchpoint links to its column on the journey page, wherever the table is shown.
     rows = [
         [
@@ -135,10 +137,10 @@ def ownership(handbook, journey, ctx, here) -> str:
             step_link(ctx, here, journey, step),
             team_link(ctx, here, handbook, step.owner),
             joined(team_link(ctx, here, handbook, t) for t in step.supporting),
-            joined(text(t) for t in step.tools),
+            ", ".join(step.tools),
         ]
         for block, step in journey.steps
     ]
     headers = [labels[f"journey_col_{c}"] for c in ("stage", "touchpoint", "owner", "supporting", "tools")]
     # Out of search: every touchpoint and owner is in the grid above it already.
-    return table("jm-ownership", labels["journey_ownership_caption"], headers, rows, NOT_SEARCHED)
+    return table(ctx, "jm-ownership", labels["journey_ownership_caption"], headers, rows, searched=False)

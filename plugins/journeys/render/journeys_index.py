@@ -5,26 +5,35 @@ that links every persona's and folder's section where it lives."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from functools import partial
+from typing import Any
+
 from markupsafe import Markup
 
+from journeys.core.handbook import Handbook
 from journeys.core.ids import slugify
+from journeys.core.model import Journey, Persona
 from journeys.render import pagination
-from journeys.render.fragments import joined, journey_status, persona_link, table, team_link
+from journeys.render.context import Context
+from journeys.render.fragments import joined, journey_link, journey_status, persona_link, table, team_link
 from journeys.render.generated_page import Page
 from journeys.render.heat_table import heatmap_figure
-from journeys.render.memo import layout, remember
-from journeys.render.pagination import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, pager, split
-from journeys.render.text import link, text, url
+from journeys.render.page_inputs import layout, remember
+from journeys.render.pagination import HEATMAP_ROW_BYTES, INDEX_ROW_BYTES, SECTION_LINK_BYTES, Part, pager, split
+from journeys.render.text import url
+
+Item = tuple["Section", int, "Journey | None"]  # a row of the index: its section, its place there, its journey
 
 
-def journeys_index(handbook, ctx) -> list[Page]:
+def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
     here = ctx.site.src("journeys")
     labels = ctx.labels
-    by_persona: dict[str, list] = {}
+    by_persona: dict[str, list[Journey]] = {}
     for journey in handbook.journeys:
         for persona_id in journey.personas:
             by_persona.setdefault(persona_id, []).append(journey)
-    by_folder: dict[str, list] = {}
+    by_folder: dict[str, list[Journey]] = {}
     for journey in handbook.journeys:
         by_folder.setdefault(journey.folder, []).append(journey)
     folders_in_order = sorted(by_folder)
@@ -44,10 +53,12 @@ def journeys_index(handbook, ctx) -> list[Page]:
     ]
     # One item a row (a section without journeys is one empty row), so a long folder spreads
     # over parts; the first part shares its page with the contents list.
-    items = [(section, n, journey) for section in sections for n, journey in enumerate(section.journeys or [None])]
+    items: list[Item] = [
+        (section, n, journey) for section in sections for n, journey in enumerate(section.journeys or [None])
+    ]
     contents = SECTION_LINK_BYTES * len(sections)
 
-    def weight(item) -> int:
+    def weight(item: Item) -> int:
         section, n, _ = item
         return INDEX_ROW_BYTES + (HEATMAP_ROW_BYTES if section.kind == "persona" and n == 0 else 0)
 
@@ -60,7 +71,7 @@ def journeys_index(handbook, ctx) -> list[Page]:
     # The heat map's columns are the stages of every current-state journey.
     columns = tuple(dict.fromkeys(block.stage for j in current for block in j.stages))
 
-    def inputs(part) -> tuple:
+    def inputs(part: Part) -> tuple:
         rows = tuple((s.kind, s.id, s.name, n, journey) for s, n, journey in part.items)
         # The heat map charts every persona with rows on the part, from all its journeys.
         charted = {s.id: s.key.id for s, _, _ in part.items if s.kind == "persona"}
@@ -75,12 +86,13 @@ def journeys_index(handbook, ctx) -> list[Page]:
         return shape, rows, heat, columns, whole
 
     return [
-        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, ctx, parts, p, sections, home))
-        for p in parts
+        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, ctx, parts, p, sections, home)) for p in parts
     ]
 
 
-def _part(handbook, ctx, parts, part, sections, home) -> Page:
+def _part(
+    handbook: Handbook, ctx: Context, parts: list[Part], part: Part, sections: list[Section], home: dict[str, str]
+) -> Page:
     here = ctx.site.src("journeys")
     labels = ctx.labels
     values = part_values(handbook, part, ctx)
@@ -94,7 +106,7 @@ def _part(handbook, ctx, parts, part, sections, home) -> Page:
             title=labels["part_title"].format(title=labels["journeys_title"], range=words),
             description=labels["journeys_description"],
             range=words,
-            index_link=Markup(link(ctx.site.href(part.src, here), labels["journeys_title"])),
+            index_link=ctx.link(ctx.site.href(part.src, here), labels["journeys_title"]),
             **values,
         )
     toc = (
@@ -127,16 +139,16 @@ def _part(handbook, ctx, parts, part, sections, home) -> Page:
 class Section:
     """The journeys of one persona or one folder: `key` the persona or the folder name."""
 
-    def __init__(self, kind: str, id_: str, key, name: str, journeys: list):
+    def __init__(self, kind: str, id_: str, key: Persona | str, name: str, journeys: list[Journey]) -> None:
         self.kind, self.id, self.key, self.name, self.journeys = kind, id_, key, name, journeys
 
 
-def part_values(handbook, part, ctx) -> dict:
+def part_values(handbook: Handbook, part: Part, ctx: Context) -> dict[str, Any]:
     """The heat map of the personas whose sections this part holds, and its sections' tables:
     a section begun on an earlier part continues here under the same name, without its id."""
     labels = ctx.labels
     here = part.src
-    grouped: dict[str, dict] = {}
+    grouped: dict[str, dict] = {}  # section id -> {section, first: its first row is here, journeys}
     for section, n, journey in part.items:
         entry = grouped.setdefault(section.id, {"section": section, "first": n == 0, "journeys": []})
         if journey is not None:
@@ -151,21 +163,19 @@ def part_values(handbook, part, ctx) -> dict:
             personas.append(
                 {
                     "id": id_,
-                    "link": Markup(persona_link(ctx, here, handbook, section.key.id)),
-                    "table": Markup(_table(handbook, journeys, ctx, here, caption)) if journeys else None,
+                    "link": persona_link(ctx, here, handbook, section.key.id),
+                    "table": _table(handbook, journeys, ctx, here, caption) if journeys else None,
                 }
             )
         else:
             caption = labels["journeys_in"].format(folder=section.name)
-            folders.append(
-                {"id": id_, "name": section.name, "table": Markup(_table(handbook, journeys, ctx, here, caption))}
-            )
+            folders.append({"id": id_, "name": section.name, "table": _table(handbook, journeys, ctx, here, caption)})
     among = [e["section"].key for e in grouped.values() if e["section"].kind == "persona"]
-    heatmap = heatmap_figure(handbook, ctx, here, among) if among else ""
-    return {"heatmap": Markup(heatmap), "personas": personas, "folders": folders}
+    heatmap = heatmap_figure(handbook, ctx, here, among) if among else Markup()
+    return {"heatmap": heatmap, "personas": personas, "folders": folders}
 
 
-def unique_ids(wanted) -> list[str]:
+def unique_ids(wanted: Iterable[str]) -> list[str]:
     """`wanted` ids in order, a repeated one given the first free "-2", "-3"... suffix."""
     taken: set[str] = set()
     found = []
@@ -179,13 +189,13 @@ def unique_ids(wanted) -> list[str]:
     return found
 
 
-def _table(handbook, journeys, ctx, here, caption) -> str:
+def _table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: str, caption: str) -> Markup:
     labels = ctx.labels
     state_words = {"current": labels["state_current"], "future": labels["state_future"]}
     rows = [
         (
-            link(ctx.site.href(here, ctx.site.src("journeys", journey.id)), journey.title),
-            text(state_words.get(journey.state, journey.state)),
+            journey_link(ctx, here, journey),
+            state_words.get(journey.state, journey.state),
             joined(persona_link(ctx, here, handbook, p) for p in journey.personas),
             team_link(ctx, here, handbook, journey.owner),
             journey_status(journey, ctx),
@@ -193,4 +203,4 @@ def _table(handbook, journeys, ctx, here, caption) -> str:
         for journey in journeys
     ]
     headers = [labels[k] for k in ("col_journey", "col_state", "col_personas", "col_owner", "col_review")]
-    return table("jm-index", caption, headers, rows)
+    return table(ctx, "jm-index", caption, headers, rows)

@@ -9,8 +9,10 @@ replacement must use the same names, and may leave any out.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
+
+from journeys.core.options import OptionError, label_fields
+from journeys.core.schema import step_record
 
 LABELS: dict[str, str] = {
     # shared
@@ -67,14 +69,8 @@ LABELS: dict[str, str] = {
     "journey_grid_caption": "stages, touchpoints and lanes",
     "journey_lane_goal": "Goal and expectations",
     "journey_lane_touchpoint": "Touchpoint",
-    "journey_lane_channel": "Channel",
-    "journey_lane_action": "Action",
-    "journey_lane_thinking": "Thinking",
-    "journey_lane_emotion": "Emotion",
-    "journey_lane_pain_points": "Pain points",
-    "journey_lane_opportunities": "Opportunities",
-    "journey_lane_gaps": "Gaps",
-    "journey_lane_kpis": "Measures",
+    # journey_lane_<key>: each step field's lane, as core/schema.py labels it
+    **{f"journey_lane_{key.name}": key.lane for key in step_record().keys if key.lane},
     "journey_open_question": "Open question",
     "journey_priority": "priority",
     "journey_impact": "impact",
@@ -193,10 +189,15 @@ LABELS: dict[str, str] = {
     "change_owner": "Owner",
     "change_touchpoint_added": "Touchpoint added",
     "change_touchpoint_removed": "Touchpoint removed",
+    "change_touchpoint_renamed": "Touchpoint renamed",
     "change_emotion": "Emotion",
     "change_pain_point_added": "Pain point added",
     "change_pain_point_removed": "Pain point removed",
     "change_pain_point_status": "Pain point status",
+    "change_kpi": "KPI",
+    "change_kpi_target": "KPI target",
+    "change_kpi_added": "KPI added",
+    "change_kpi_removed": "KPI removed",
     "change_narrative": "Narrative changed",
     "change_details": "Other details changed",
     "change_unreadable": "Front matter cannot be read (journeys check says why)",
@@ -316,8 +317,8 @@ class UnknownLabel(ValueError):
 
 
 def fields(label: str) -> set[str]:
-    """The `{names}` a label is filled in with."""
-    return {name for _, name, _, _ in string.Formatter().parse(label) if name is not None}
+    """The `{names}` a label is filled in with (core/options.py checks that they are plain)."""
+    return label_fields(label)
 
 
 def fill(label: str, **values: object) -> str:
@@ -337,8 +338,8 @@ def merged(overrides: Mapping[str, str] | None) -> dict[str, str]:
         value = str(value)
         try:
             extra = fields(value) - fields(LABELS[key])
-        except ValueError as exc:  # an unmatched brace
-            raise UnknownLabel(f"labels: {key}: {exc}; write {{{{ and }}}} for a brace") from None
+        except OptionError as exc:  # an unmatched brace, a format spec
+            raise UnknownLabel(f"labels: {key}: {exc.message}") from None
         if extra:
             known = ", ".join(f"{{{n}}}" for n in sorted(fields(LABELS[key]))) or "none"
             raise UnknownLabel(f"labels: {key}: unknown placeholder {{{sorted(extra)[0]}}}; this label can use {known}")

@@ -9,11 +9,17 @@ page it always had.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
+from journeys.core.handbook import Handbook
+from journeys.core.index import MergedPainPoint
+from journeys.render.context import Context
 from journeys.render.text import url
+from journeys.render.urls import Site
 
 # Bytes of listed rows one page may hold. Material's header, navigation and footer add about
 # 30 KB, a summary up to about 40 KB more; with this the largest page stays well under 250 KB.
@@ -26,7 +32,7 @@ class Part:
     src: str
     first: int  # 1-based positions of its first and last item in the whole list
     last: int
-    items: tuple
+    items: tuple[Any, ...]  # the page's rows, journeys, steps...: whatever the list is of
 
 
 def part_src(base_src: str, number: int) -> str:
@@ -35,11 +41,11 @@ def part_src(base_src: str, number: int) -> str:
     return base_src if number == 1 else f"{base_src[:-3]}/page-{number}.md"
 
 
-def split(base_src: str, items, weight, budget: int | None = None) -> list[Part]:
+def split(base_src: str, items: Iterable[Any], weight: Callable[[Any], int], budget: int | None = None) -> list[Part]:
     """`items` in order, cut into parts whose weights add up to at most `budget` (an item
     heavier than that has a part of its own). Always at least one part."""
     budget = budget or BUDGET  # read at call time: tests lower it to page small handbooks
-    groups: list[list] = [[]]
+    groups: list[list[Any]] = [[]]
     used = 0
     for item in items:
         w = weight(item)
@@ -59,7 +65,7 @@ def split(base_src: str, items, weight, budget: int | None = None) -> list[Part]
 class Pager:
     """The links between the parts of one page, as a page template prints them."""
 
-    links: tuple  # (href or "" for the current part, range words)
+    links: tuple[tuple[str, str], ...]  # (href or "" for the current part, range words)
     previous: str | None
     next: str | None
 
@@ -67,7 +73,7 @@ class Pager:
         return len(self.links) > 1
 
 
-def pager(ctx, parts: list[Part], here: str) -> Pager:
+def pager(ctx: Context, parts: Sequence[Part], here: str) -> Pager:
     """Every part labelled by the range of items it holds, seen from the part at `here`."""
     labels = ctx.labels
 
@@ -98,11 +104,11 @@ PAIN_ROW_BYTES = 900
 PAIN_PLACE_BYTES = 520
 
 
-def pain_weight(pain) -> int:
+def pain_weight(pain: MergedPainPoint) -> int:
     return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * (len(pain.places) + len(pain.evidence) + len(pain.opportunities))
 
 
-def pain_parts(handbook, site) -> list[Part]:
+def pain_parts(handbook: Handbook, site: Site) -> list[Part]:
     return split(site.src("pain-points"), handbook.pain_points, pain_weight)
 
 

@@ -4,12 +4,18 @@ many journeys continues on list pages (render/pagination.py), each charting some
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
 from markupsafe import Markup
 
+from journeys.core.handbook import Handbook
 from journeys.core.index import emotion_by_stage
+from journeys.core.model import Journey, Persona
 from journeys.render.charts import persona_figure
+from journeys.render.context import Context
 from journeys.render.fragments import (
-    NOT_SEARCHED,
     emotion_table,
     journey_link,
     journey_status,
@@ -19,22 +25,22 @@ from journeys.render.fragments import (
     team_link,
 )
 from journeys.render.generated_page import Page
-from journeys.render.memo import remember, summary_inputs, titles
-from journeys.render.pagination import PERSONA_STEP_BYTES, pager, split
-from journeys.render.text import link, text, url
+from journeys.render.page_inputs import remember, summary_inputs, titles
+from journeys.render.pagination import PERSONA_STEP_BYTES, Part, pager, split
+from journeys.render.text import url
 
 
-def persona_pages(handbook, ctx) -> list[Page]:
-    pages = []
+def persona_pages(handbook: Handbook, ctx: Context) -> list[Page]:
+    pages: list[Page] = []
     for persona in handbook.personas:
         here = ctx.site.src("personas", persona.id)
         pages += remember(
-            ctx, here, lambda p=persona: persona_inputs(handbook, p, ctx), lambda p=persona: _pages(handbook, p, ctx)
+            ctx, here, partial(persona_inputs, handbook, persona, ctx), partial(_pages, handbook, persona, ctx)
         )
     return pages
 
 
-def _pages(handbook, persona, ctx) -> list[Page]:
+def _pages(handbook: Handbook, persona: Persona, ctx: Context) -> list[Page]:
     here = ctx.site.src("personas", persona.id)
     journeys = () if persona.problems else handbook.journeys_by_persona.get(persona.id, ())
     parts = split(here, journeys, lambda j: PERSONA_STEP_BYTES * (1 + len(j.steps)))
@@ -43,8 +49,8 @@ def _pages(handbook, persona, ctx) -> list[Page]:
     ]
 
 
-def persona_inputs(handbook, persona, ctx) -> tuple:
-    """What a persona's pages read besides the site-wide inputs (render/memo.py): the persona,
+def persona_inputs(handbook: Handbook, persona: Persona, ctx: Context) -> tuple:
+    """What a persona's pages read besides the site-wide inputs (render/page_inputs.py): the persona,
     every journey it takes and the journeys they redesign, and the pain points that reach it."""
     journeys = tuple(j for j in handbook.journeys if persona.id in j.personas)
     baselines = titles(handbook.journey_by_id[j.baseline] for j in journeys if j.baseline in handbook.journey_by_id)
@@ -52,7 +58,7 @@ def persona_inputs(handbook, persona, ctx) -> tuple:
     return persona, journeys, baselines, summary_inputs(ctx, pains)
 
 
-def chart_part(handbook, persona, ctx, parts, part) -> Page:
+def chart_part(handbook: Handbook, persona: Persona, ctx: Context, parts: list[Part], part: Part) -> Page:
     """A list page of the persona's chart: some of its journeys, charted."""
     labels = ctx.labels
     words = labels["pager_range"].format(first=part.first, last=part.last)
@@ -66,12 +72,12 @@ def chart_part(handbook, persona, ctx, parts, part) -> Page:
         persona=persona,
         range=words,
         pager=pager(ctx, parts, part.src),
-        persona_link=Markup(link(ctx.site.href(part.src, here), persona.name)),
-        figure=Markup(persona_figure(handbook, persona, part.items, ctx, part.src)),
+        persona_link=ctx.link(ctx.site.href(part.src, here), persona.name),
+        figure=persona_figure(handbook, persona, part.items, ctx, part.src),
     )
 
 
-def persona_page(handbook, persona, ctx, parts) -> Page:
+def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list[Part]) -> Page:
     here = ctx.site.src("personas", persona.id)
     labels = ctx.labels
     src = image_src(persona.image, ctx, here) if persona.image else None
@@ -93,12 +99,12 @@ def persona_page(handbook, persona, ctx, parts) -> Page:
         )
         if values
     ]
-    values: dict = {
+    values: dict[str, Any] = {
         "persona": persona,
         "image": Markup(url(src)) if src else None,
         "meta": meta,
         "lists": lists,
-        "problems": Markup(problem_list(persona.problems)) if persona.problems else None,
+        "problems": problem_list(ctx, persona.problems) if persona.problems else None,
         "journey_tables": [],
         "emotion": None,
         "pains": "",
@@ -110,7 +116,7 @@ def persona_page(handbook, persona, ctx, parts) -> Page:
         values["journey_tables"] = journey_tables(handbook, journeys, ctx, here)
         values["emotion"] = emotion_section(handbook, persona, parts[0].items, ctx, here)
         pains = [p for p in handbook.pain_points if persona.id in p.personas]
-        values["pains"] = Markup(pain_summary(ctx, here, pains, "persona", persona.id)) if pains else ""
+        values["pains"] = pain_summary(ctx, here, pains, "persona", persona.id) if pains else ""
     return ctx.page(
         here,
         "persona_page.html",
@@ -123,7 +129,7 @@ def persona_page(handbook, persona, ctx, parts) -> Page:
     )
 
 
-def image_src(image: str, ctx, here: str) -> str:
+def image_src(image: str, ctx: Context, here: str) -> str:
     """An https URL as written, or a path under the docs folder made relative to this page
     (the validator lets no other kind of value into the model)."""
     if image.lower().startswith("https://"):
@@ -131,36 +137,41 @@ def image_src(image: str, ctx, here: str) -> str:
     return ctx.site.asset(here, image.lstrip("/"))
 
 
-def journey_tables(handbook, journeys, ctx, here) -> list[tuple[str, Markup]]:
+def journey_tables(
+    handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: str
+) -> list[tuple[str, Markup]]:
     """(heading, table) for current-state journeys, then future-state designs."""
     found = []
     for state, key in (("current", "state_current"), ("future", "state_future")):
         chosen = [j for j in journeys if j.state == state]
         if chosen:
             heading = ctx.labels[key]
-            found.append((heading, Markup(_journey_table(handbook, chosen, ctx, here, heading))))
+            found.append((heading, _journey_table(handbook, chosen, ctx, here, heading)))
     return found
 
 
-def _journey_table(handbook, journeys, ctx, here, caption) -> str:
+def _journey_table(handbook: Handbook, journeys: Sequence[Journey], ctx: Context, here: str, caption: str) -> Markup:
     labels = ctx.labels
     rows = []
     for journey in journeys:
         baseline = handbook.journey_by_id.get(journey.baseline) if journey.baseline else None
-        note = f" — {text(labels['redesigns'])} {journey_link(ctx, here, baseline)}" if baseline else ""
         rows.append(
             (
-                f"{journey_link(ctx, here, journey)}{note}",
-                text(journey.summary or ""),
+                ctx.macros.redesign(
+                    journey_link(ctx, here, journey), journey_link(ctx, here, baseline) if baseline else None
+                ),
+                journey.summary or "",
                 team_link(ctx, here, handbook, journey.owner),
                 journey_status(journey, ctx),
             )
         )
     headers = [labels[k] for k in ("col_journey", "col_summary", "col_owner", "col_review")]
-    return table("jm-index", caption, headers, rows, NOT_SEARCHED)
+    return table(ctx, "jm-index", caption, headers, rows, searched=False)
 
 
-def emotion_section(handbook, persona, charted, ctx, here) -> Markup | None:
+def emotion_section(
+    handbook: Handbook, persona: Persona, charted: Sequence[Journey], ctx: Context, here: str
+) -> Markup | None:
     """The `charted` journeys of the persona (all, or the first part of many), how the persona
     feels at each stage today across every journey (current-state maps, the figure every page
     gives) and, apart, what future-state designs promise."""
@@ -175,4 +186,4 @@ def emotion_section(handbook, persona, charted, ctx, here) -> Markup | None:
     if designed:
         caption = ctx.labels["persona_future_caption"].format(persona=persona.name)
         parts.append(emotion_table(ctx, here, handbook, designed, caption, "jm-emotions jm-emotions--future"))
-    return Markup("\n\n".join(parts))
+    return Markup("\n\n").join(parts)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
-from journeys.render.fragments import NOT_SEARCHED, persona_link, table
+from journeys.core.handbook import Handbook
+from journeys.render.context import Context
+from journeys.render.fragments import persona_link, table
 from journeys.render.generated_page import Page
-from journeys.render.text import text
 
 
-def personas_index(handbook, ctx) -> Page:
+def personas_index(handbook: Handbook, ctx: Context) -> Page:
     here = ctx.site.src("personas")
     labels = ctx.labels
     counts: dict[str, dict[str, int]] = {p.id: {"current": 0, "future": 0} for p in handbook.personas}
@@ -19,8 +18,8 @@ def personas_index(handbook, ctx) -> Page:
     rows = [
         (
             persona_link(ctx, here, handbook, p.id),
-            text(p.summary or ""),
-            text(p.segment or ""),
+            p.summary or "",
+            p.segment or "",
             str(counts[p.id]["current"]),
             str(counts[p.id]["future"]),
         )
@@ -29,7 +28,7 @@ def personas_index(handbook, ctx) -> Page:
     headers = [
         labels[k] for k in ("col_persona", "col_summary", "col_segment", "col_current_journeys", "col_future_journeys")
     ]
-    personas = Markup(table("jm-index", labels["personas_caption"], headers, rows, NOT_SEARCHED, numeric=(3, 4)))
+    personas = table(ctx, "jm-index", labels["personas_caption"], headers, rows, searched=False, numeric=(3, 4))
     return ctx.page(
         here,
         "personas_index.html",

@@ -11,12 +11,15 @@ and an SVG link's `href` is not a string.)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
-from journeys.core.index import SEVERITY_WEIGHT
-from journeys.render.charts import figure_table
+from journeys.core.handbook import Handbook
+from journeys.core.index import SEVERITY_WEIGHT, MergedPainPoint
+from journeys.render.context import Context
 from journeys.render.fragments import pain_point_href, severity, table
-from journeys.render.text import link, number, text
+from journeys.render.text import number
 
 LABELLED = 5  # the highest priorities carry a number on the chart and a line in its list
 ROW_PX = 64  # one severity level; journeys.css gives .jm-matrix__level the same height
@@ -24,18 +27,20 @@ AXIS_PX = 28  # the reach figures under the rows
 LEVELS = sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__, reverse=True)  # critical at the top
 
 
-def matrix_points(handbook, pains=None) -> list[tuple]:
+def matrix_points(
+    handbook: Handbook, pains: Sequence[MergedPainPoint] | None = None
+) -> list[tuple[MergedPainPoint, float, int]]:
     """(merged pain point, x, y) with x its reach (journeys plus personas it touches) and y its
     severity weight: priority is their product, so the top right reads first. Points sharing a
     cell are spread across it in priority order, the same way every build."""
-    cells: dict[tuple[int, int], list] = {}
+    cells: dict[tuple[int, int], list[MergedPainPoint]] = {}
     for pain in handbook.pain_points if pains is None else pains:
         reach = len(pain.journeys) + len(pain.personas)
         cells.setdefault((reach, SEVERITY_WEIGHT[pain.severity]), []).append(pain)
     points = []
-    for (reach, weight), pains in sorted(cells.items()):
-        for k, pain in enumerate(pains):
-            offset = 0.0 if len(pains) == 1 else -0.3 + 0.6 * k / (len(pains) - 1)
+    for (reach, weight), sharing in sorted(cells.items()):
+        for k, pain in enumerate(sharing):
+            offset = 0.0 if len(sharing) == 1 else -0.3 + 0.6 * k / (len(sharing) - 1)
             points.append((pain, reach + offset, weight))
     return points
 
@@ -54,12 +59,14 @@ def radius(score: int) -> int:
     return 5 + min(score, 12)
 
 
-def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
+def matrix_figure(
+    handbook: Handbook, ctx: Context, here: str, pains: Sequence[MergedPainPoint] | None = None
+) -> Markup:
     """The matrix of `pains` (default: every pain point; a large index charts its highest
     priorities) and, as its table, each of them with the same figures in priority order."""
     pains = handbook.pain_points if pains is None else pains
     if not pains:
-        return ""
+        return Markup()
     labels = ctx.labels
     points = matrix_points(handbook, pains)
     numbered = {p.id: n for n, p in enumerate(pains[:LABELLED], 1)}
@@ -89,16 +96,16 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
     top = [
         {
             "number": n,
-            "link": Markup(link(pain_point_href(ctx, here, pain.id), pain.text)),
-            "severity": Markup(severity(pain.severity)),
+            "link": ctx.link(pain_point_href(ctx, here, pain.id), pain.text),
+            "severity": severity(ctx, pain.severity),
             "score": number(pain.score),
         }
         for pain, n in ((p, numbered[p.id]) for p in pains[:LABELLED])
     ]
     rows = [
         [
-            link(pain_point_href(ctx, here, p.id), p.text),
-            text(p.severity),
+            ctx.link(pain_point_href(ctx, here, p.id), p.text),
+            p.severity,
             str(len(p.journeys)),
             str(len(p.personas)),
             str(p.score),
@@ -116,7 +123,7 @@ def matrix_figure(handbook, ctx, here: str, pains=None) -> str:
         ticks=[(across(v), v) for v in range(step, int(largest) + 1, step)],
         bubbles=bubbles,
         top=top,
-        table=Markup(
-            figure_table(ctx, table("jm-chart-table", labels["matrix_table_caption"], heads, rows, numeric=(2, 3, 4)))
+        table=ctx.macros.chart_tables(
+            [table(ctx, "jm-chart-table", labels["matrix_table_caption"], heads, rows, numeric=(2, 3, 4))]
         ),
     )

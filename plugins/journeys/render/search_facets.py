@@ -11,8 +11,11 @@ will have pages of their own; each is then one more declaration.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+
+from journeys.core.handbook import Handbook
+from journeys.render.context import Context
 
 # The filters, in the order the search box offers them; a reader may also type them as
 # `key:value` (`stage:Claim`, `persona:"Dan and Leah"`).
@@ -36,7 +39,7 @@ class Item:
 class Kind:
     key: str
     label: str  # the key of its name in labels.py
-    items: Callable[..., Iterable[Item]]  # (handbook, ctx, name of the kind) -> its items
+    items: Callable[[Handbook, Context, str], Iterable[Item]]  # (handbook, ctx, name of the kind) -> its items
 
 
 def _filters(**values: Iterable[str | None]) -> Filters:
@@ -49,7 +52,7 @@ def _names(by_id: dict, ids: Iterable[str | None]) -> list[str]:
     return [by_id[i].name if i in by_id else i for i in ids if i]
 
 
-def _journeys(handbook, ctx, kind: str) -> Iterable[Item]:
+def _journeys(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
     labels = ctx.labels
     for journey in handbook.valid_journeys:
         steps = [step for _, step in journey.steps]
@@ -68,24 +71,24 @@ def _journeys(handbook, ctx, kind: str) -> Iterable[Item]:
         )
 
 
-def _personas(handbook, ctx, kind: str) -> Iterable[Item]:
+def _personas(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
     for persona in handbook.personas:
         yield Item(
             ctx.site.src("personas", persona.id), _filters(kind=[kind], persona=[persona.name], tag=persona.tags)
         )
 
 
-def _stages(handbook, ctx, kind: str) -> Iterable[Item]:
+def _stages(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
     for stage in handbook.stages:
         yield Item(ctx.site.src("stages", stage.id), _filters(kind=[kind], stage=[stage.name]))
 
 
-def _teams(handbook, ctx, kind: str) -> Iterable[Item]:
+def _teams(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
     for team in handbook.teams:
         yield Item(ctx.site.src("teams", team.id), _filters(kind=[kind], team=[team.name]))
 
 
-def _pain_points(handbook, ctx, kind: str) -> Iterable[Item]:
+def _pain_points(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
     """A row each, on the part of the index that holds it: a pain point is at home in its row."""
     for pain in handbook.pain_points:
         yield Item(
@@ -111,7 +114,7 @@ KINDS = (
 )
 
 
-def search_items(handbook, ctx) -> list[Item]:
+def search_items(handbook: Handbook, ctx: Context) -> list[Item]:
     """Every item of every kind, by kind in `KINDS` order. Read after the pages are rendered:
     a pain point's row is on the part of the index the rendering put it on (ctx.pain_homes)."""
     return [item for kind in KINDS for item in kind.items(handbook, ctx, ctx.labels[kind.label])]
@@ -120,7 +123,7 @@ def search_items(handbook, ctx) -> list[Item]:
 SETTING_WORDS = ("search_filters", "search_remove", "search_found", "search_unavailable", "search_unavailable_why")
 
 
-def search_settings(labels) -> str:
+def search_settings(labels: Mapping[str, str]) -> str:
     """What the search box's worker and script read (assets/journeys/search.json): the filters
     with their names, in order, and the interface's words."""
     settings = {

@@ -5,14 +5,17 @@ list in one place means an exported folder holds exactly what a build with the p
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from journeys.core.handbook import Handbook
 from journeys.core.narrative_links import with_page_links
-from journeys.render import memo
 from journeys.render.all_pages import all_pages
 from journeys.render.charts import PLOTLY_ASSET, PLOTLY_LICENSE
+from journeys.render.context import Context
 from journeys.render.data_files import all_exports
 from journeys.render.generated_page import Page
+from journeys.render.page_inputs import base
+from journeys.render.pagination import pain_homes, pain_parts
 from journeys.render.stylesheet import SOURCES, stylesheet
 
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
@@ -57,12 +60,20 @@ class SiteFiles:
     copies: dict[str, str]  # site path -> file to copy: the assets
 
 
-def site_files(handbook, ctx) -> SiteFiles:
+def rendering_context(handbook: Handbook, ctx: Context) -> Context:
+    """`ctx` with the part of the pain-point index that holds each pain point's row: every link
+    to a pain point goes there, from any page, embeds in hand-written pages included (they
+    render later with the same context)."""
+    return replace(ctx, pain_homes=pain_homes(pain_parts(handbook, ctx.site)))
+
+
+def site_files(handbook: Handbook, ctx: Context) -> SiteFiles:
     # Narratives link relative to their map file; on the generated page they must lead to the
     # same place. The exports hold no narrative, so they read the same handbook.
     handbook = with_page_links(handbook, lambda kind, id_: ctx.site.src(kind + "s", id_))
+    ctx = rendering_context(handbook, ctx)
     if ctx.memo is not None:
-        ctx.memo.start(memo.base(handbook, ctx))
+        ctx.memo.start(base(handbook, ctx))
         handbook = ctx.memo.interned(handbook)
     exports = all_exports(handbook, ctx.site, ctx.memo)
     texts = {ctx.site.prefix + name: content for name, content in sorted(exports.items())}
@@ -74,4 +85,6 @@ def site_files(handbook, ctx) -> SiteFiles:
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
-    return SiteFiles(all_pages(handbook, ctx), texts, copies)
+    with ctx.templates.reported():
+        pages = all_pages(handbook, ctx)
+    return SiteFiles(pages, texts, copies)

@@ -10,14 +10,19 @@ the chip say the row's average, and the steps table under the chart lists every 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 
 from markupsafe import Markup
 
+from journeys.core.handbook import Handbook
+from journeys.core.index import Place
+from journeys.core.model import CatalogueEntry, Journey, Step
 from journeys.render import emotion_lane
 from journeys.render.charts import feeling, range_words
+from journeys.render.context import Context
 from journeys.render.fragments import EMOTION_SCALE, emotion, emotion_word, journey_link, signed
-from journeys.render.text import number, text
+from journeys.render.text import number
 
 ROW_PX = 36  # a track's height with every dot on one line
 NUDGE_PX = 10  # between steps of one journey that feel the same, so none hides another
@@ -29,12 +34,12 @@ def x_percent(score: float) -> str:
     return f"{100 - emotion_lane.height(score):g}%"
 
 
-def average(steps) -> float:
+def average(steps: Sequence[Step]) -> float:
     """The mean emotion of `steps`, to two decimals, as the chip and the diamond show it."""
     return round(sum(s.emotion for s in steps) / len(steps), 2)
 
 
-def _rows(places) -> list[tuple]:
+def _rows(places: Sequence[Place]) -> list[tuple[Journey, list[Step]]]:
     """(journey, its steps here) in the order of `places`."""
     return [
         (group[0].journey, [p.step for p in group])
@@ -42,47 +47,47 @@ def _rows(places) -> list[tuple]:
     ]
 
 
-def track(labels, steps, stage_name: str) -> tuple[int, Markup]:
-    """(height in px, the SVG's content) of one journey's row: grid lines at each point of the
-    scale, the steps' dots, steps of equal emotion side by side vertically, and the average."""
+def track(labels: Mapping[str, str], steps: Sequence[Step], stage_name: str) -> dict[str, object]:
+    """One journey's row of the chart, for the template: its `height` in px, a grid line at
+    each point of the scale (`grid`: {x, zero}), the steps' `dots` ({x, y, touchpoint, stage, feeling}: steps of
+    equal emotion side by side vertically), and the average (`mean`: {x, y, title})."""
     same = {value: sum(1 for s in steps if s.emotion == value) for value in {s.emotion for s in steps}}
     height = ROW_PX + NUDGE_PX * (max(same.values()) - 1)
     middle = height / 2
-    parts = [
-        f'<line class="jm-spread__grid{" jm-spread__grid--zero" * (v == 0)}" x1="{x_percent(v)}" '
-        f'x2="{x_percent(v)}" y1="0" y2="100%"/>'
-        for v in EMOTION_SCALE
-    ]
     seen: dict[int, int] = {}
+    dots = []
     for step in steps:
         k = seen[step.emotion] = seen.get(step.emotion, -1) + 1
         y = middle + (k - (same[step.emotion] - 1) / 2) * NUDGE_PX
-        parts.append(
-            f'<circle class="jm-spread__step" cx="{x_percent(step.emotion)}" cy="{y:g}" r="6">'
-            f"<title>{text(step.touchpoint)} ({text(stage_name)}): {text(feeling(labels, step.emotion))}</title></circle>"
-        )
-    mean = average(steps)
-    # A nested viewport placed at the average, so the diamond's corners are in pixels around it.
-    parts.append(
-        f'<svg class="jm-spread__mean" x="{x_percent(mean)}" y="{middle:g}" overflow="visible">'
-        f'<path d="M0 -8 L8 0 L0 8 L-8 0 Z"/><title>{text(feeling(labels, mean))}</title></svg>'
-    )
-    return height, Markup("".join(parts))
-
-
-def stage_figure(handbook, stage, places, ctx, here: str) -> str:
-    """The chart of the current-state `places` (steps at this stage, journey by journey)."""
-    rows = []
-    for journey, steps in _rows(places):
-        height, drawing = track(ctx.labels, steps, stage.name)
-        rows.append(
+        dots.append(
             {
-                "link": Markup(journey_link(ctx, here, journey)),
-                "mean": Markup(emotion(ctx.labels, average(steps))),
-                "height": height,
-                "track": drawing,
+                "x": number(x_percent(step.emotion)),
+                "y": number(f"{y:g}"),
+                "touchpoint": step.touchpoint,
+                "stage": stage_name,
+                "feeling": feeling(labels, step.emotion),
             }
         )
+    mean = average(steps)
+    return {
+        "height": height,
+        "grid": [{"x": number(x_percent(v)), "zero": v == 0} for v in EMOTION_SCALE],
+        "dots": dots,
+        # A nested viewport placed at the average, so the diamond's corners are in pixels around it.
+        "mean": {"x": number(x_percent(mean)), "y": number(f"{middle:g}"), "title": feeling(labels, mean)},
+    }
+
+
+def stage_figure(handbook: Handbook, stage: CatalogueEntry, places: Sequence[Place], ctx: Context, here: str) -> Markup:
+    """The chart of the current-state `places` (steps at this stage, journey by journey)."""
+    rows = [
+        {
+            "link": journey_link(ctx, here, journey),
+            "mean": emotion(ctx, average(steps)),
+            "track": track(ctx.labels, steps, stage.name),
+        }
+        for journey, steps in _rows(places)
+    ]
     labels = ctx.labels
     return ctx.render(
         "stage_spread.html",

@@ -4,11 +4,17 @@ list pages (render/pagination.py), each with the measures at its touchpoints."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any
+
 from markupsafe import Markup
 
-from journeys.core.index import pain_points_at, touchpoints_by_team
+from journeys.core.handbook import Handbook
+from journeys.core.index import MergedPainPoint, Place, pain_points_at, touchpoints_by_team
+from journeys.core.model import CatalogueEntry
+from journeys.render.context import Context
 from journeys.render.fragments import (
-    NOT_SEARCHED,
     Cell,
     emotion,
     journey_link,
@@ -18,20 +24,22 @@ from journeys.render.fragments import (
     table,
 )
 from journeys.render.generated_page import Page
-from journeys.render.memo import layout, remember, summary_inputs, titles
-from journeys.render.pagination import TOUCHPOINT_BYTES, pager, split
-from journeys.render.text import link, text
+from journeys.render.page_inputs import layout, remember, summary_inputs, titles
+from journeys.render.pagination import TOUCHPOINT_BYTES, Part, pager, split
 
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
+Touchpoint = tuple[Place, str]  # a step and the team's role there: "owner" or "supporting"
 
 
-def team_pages(handbook, ctx, by_team=None) -> list[Page]:
+def team_pages(
+    handbook: Handbook, ctx: Context, by_team: Mapping[str, Sequence[Touchpoint]] | None = None
+) -> list[Page]:
     """`by_team`: core.index.touchpoints_by_team of the valid journeys, if already found."""
     by_team = touchpoints_by_team(handbook.valid_journeys) if by_team is None else by_team
     return [page for t in handbook.teams for page in team_page(handbook, t, by_team.get(t.id, ()), ctx)]
 
 
-def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
+def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[Touchpoint], ctx: Context) -> list[Page]:
     """The team's page and its list pages. `touchpoints` are (place, role) pairs for every
     step the team owns or supports."""
     here = ctx.site.src("teams", team.id)
@@ -39,7 +47,7 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
     shape = layout(parts)
     pains = pain_points_at(handbook.pain_points, [place for place, _ in touchpoints])
 
-    def inputs(part) -> tuple:
+    def inputs(part: Part) -> tuple:
         if part.number > 1:
             return team, shape, part.items, ()
         # The first part also names the journeys the team owns and the pain points at its steps.
@@ -47,17 +55,23 @@ def team_page(handbook, team, touchpoints, ctx) -> list[Page]:
         return team, shape, part.items, (owned, summary_inputs(ctx, pains))
 
     return [
-        remember(ctx, p.src, lambda p=p: inputs(p), lambda p=p: _part(handbook, team, pains, ctx, parts, p))
-        for p in parts
+        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, team, pains, ctx, parts, p)) for p in parts
     ]
 
 
-def _part(handbook, team, pains, ctx, parts, part) -> Page:
+def _part(
+    handbook: Handbook,
+    team: CatalogueEntry,
+    pains: Sequence[MergedPainPoint],
+    ctx: Context,
+    parts: list[Part],
+    part: Part,
+) -> Page:
     here = ctx.site.src("teams", team.id)
     labels = ctx.labels
     src = part.src
-    values = {
-        "touchpoints": Markup(touchpoints_table(handbook, part.items, ctx, src)) if part.items else None,
+    values: dict[str, Any] = {
+        "touchpoints": touchpoints_table(handbook, part.items, ctx, src) if part.items else None,
         "measures": measures_table(part.items, ctx, src),
         "pager": pager(ctx, parts, src),
         "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
@@ -70,7 +84,7 @@ def _part(handbook, team, pains, ctx, parts, part) -> Page:
             title=labels["part_title"].format(title=team.name, range=values["range"]),
             description=team.description,
             team=team,
-            team_link=Markup(link(ctx.site.href(src, here), team.name)),
+            team_link=ctx.link(ctx.site.href(src, here), team.name),
             **values,
         )
     meta = [
@@ -78,7 +92,7 @@ def _part(handbook, team, pains, ctx, parts, part) -> Page:
         for key, value in (("team_about", team.description), ("team_contact", team.contact))
         if value
     ]
-    owned = [Markup(journey_link(ctx, here, j)) for j in handbook.journeys if j.owner == team.id]
+    owned = [journey_link(ctx, here, j) for j in handbook.journeys if j.owner == team.id]
     return ctx.page(
         here,
         "team_page.html",
@@ -87,36 +101,36 @@ def _part(handbook, team, pains, ctx, parts, part) -> Page:
         team=team,
         meta=meta,
         owned=owned,
-        pains=Markup(pain_summary(ctx, here, pains, "team", team.id)) if pains else "",
+        pains=pain_summary(ctx, here, pains, "team", team.id) if pains else "",
         **values,
     )
 
 
-def touchpoints_table(handbook, touchpoints, ctx, here) -> str:
+def touchpoints_table(handbook: Handbook, touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -> Markup:
     labels = ctx.labels
     rows = [
         (
             step_link(ctx, here, place.journey, place.step),
             journey_link(ctx, here, place.journey),
             stage_link(ctx, here, handbook, place.block.stage),
-            Cell(text(labels[ROLE_LABELS[role]]), classes=f"jm-role jm-role--{role}"),
-            emotion(labels, place.step.emotion),
+            Cell(labels[ROLE_LABELS[role]], classes=f"jm-role jm-role--{role}"),
+            emotion(ctx, place.step.emotion),
         )
         for place, role in touchpoints
     ]
     headers = [labels[k] for k in ("col_touchpoint", "col_journey", "col_stage", "col_role", "col_emotion")]
-    return table("jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows, NOT_SEARCHED)
+    return table(ctx, "jm-team-touchpoints", labels["team_touchpoints_caption"], headers, rows, searched=False)
 
 
-def measures_table(touchpoints, ctx, here) -> Markup | None:
+def measures_table(touchpoints: Sequence[Touchpoint], ctx: Context, here: str) -> Markup | None:
     labels = ctx.labels
     rows = [
         (
             step_link(ctx, here, place.journey, place.step),
-            text(k.name),
-            text(k.current or ""),
-            text(k.target or ""),
-            text(k.unit or ""),
+            k.name,
+            k.current or "",
+            k.target or "",
+            k.unit or "",
         )
         for place, _ in touchpoints
         for k in place.step.kpis
@@ -124,4 +138,4 @@ def measures_table(touchpoints, ctx, here) -> Markup | None:
     if not rows:
         return None
     headers = [labels[k] for k in ("col_touchpoint", "col_measure", "col_current", "col_target", "col_unit")]
-    return Markup(table("jm-kpis", labels["team_measures_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3)))
+    return table(ctx, "jm-kpis", labels["team_measures_caption"], headers, rows, searched=False, numeric=(2, 3))

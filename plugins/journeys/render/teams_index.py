@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from collections.abc import Mapping, Sequence
 
-from journeys.core.index import touchpoints_by_team
-from journeys.render.fragments import NOT_SEARCHED, table, team_link
+from journeys.core.handbook import Handbook
+from journeys.core.index import Place, touchpoints_by_team
+from journeys.render.context import Context
+from journeys.render.fragments import table, team_link
 from journeys.render.generated_page import Page
-from journeys.render.text import text
 
 
-def teams_index(handbook, ctx, by_team=None) -> Page:
+def teams_index(
+    handbook: Handbook, ctx: Context, by_team: Mapping[str, Sequence[tuple[Place, str]]] | None = None
+) -> Page:
     """`by_team`: core.index.touchpoints_by_team of the valid journeys, if already found."""
     here = ctx.site.src("teams")
     labels = ctx.labels
@@ -22,7 +25,7 @@ def teams_index(handbook, ctx, by_team=None) -> Page:
         rows.append(
             (
                 team_link(ctx, here, handbook, team.id),
-                text(team.contact or ""),
+                team.contact or "",
                 str(journeys),
                 str(roles.count("owner")),
                 str(roles.count("supporting")),
@@ -32,7 +35,7 @@ def teams_index(handbook, ctx, by_team=None) -> Page:
         labels[k]
         for k in ("col_team", "col_contact", "col_journeys_owned", "col_touchpoints_owned", "col_touchpoints_supported")
     ]
-    teams = Markup(table("jm-index", labels["teams_caption"], headers, rows, NOT_SEARCHED, numeric=(2, 3, 4)))
+    teams = table(ctx, "jm-index", labels["teams_caption"], headers, rows, searched=False, numeric=(2, 3, 4))
     return ctx.page(
         here, "teams_index.html", title=labels["teams_title"], description=labels["teams_description"], table=teams
     )

@@ -25,33 +25,34 @@ def text(value: object) -> str:
     return _ACTIVE.sub(lambda m: _ESCAPES[m[0]], str(value))
 
 
+# What GitHub's Markdown acts on in the text of a list item: HTML (`<`, `>`, `&`), emphasis, code
+# and link syntax (backslash-escaped), and @mentions and #references, which GitHub links in the
+# rendered text, so a word joiner (U+2060, invisible) parts them from what follows. Nothing else is
+# escaped, so the raw comment still reads as the words it shows (`-`, `:` and `.` stay as they are).
+_GITHUB = {"<": "&lt;", ">": "&gt;", "&": "&amp;", **{c: "\\" + c for c in "\\`*_[]~|"}}
+_GITHUB_ACTIVE = re.compile(r"[<>&\\`*_\[\]~|]|(?<![\w@#])([@#])(?=[\w/-])")
+
+
+def github_text(value: object) -> str:
+    """Author text for one line of a GitHub comment in Markdown, shown as written."""
+    return _GITHUB_ACTIVE.sub(lambda m: m[1] + "\u2060" if m[1] else _GITHUB[m[0]], " ".join(str(value).split()))
+
+
 def url(href: str) -> str:
     """An href for an attribute. Evidence URLs are author text, but Markdown never runs inside
     an attribute of a raw HTML block, so HTML escaping is all they need."""
     return html.escape(href, quote=True)
 
 
-def link(href: str, label: str, **attrs: str) -> str:
-    """A link whose `href` the renderer made (never author text) and an escaped label."""
-    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{text(v)}"' for k, v in sorted(attrs.items()))
-    return f'<a href="{url(href)}"{extra}>{text(label)}</a>'
-
-
 def is_web_url(value: str) -> bool:
+    """Evidence is the one place author text may become a link, and only an http(s) URL."""
     return re.match(r"https?://[^\s<>\"']+\Z", value, re.IGNORECASE) is not None
 
 
-def evidence(value: str) -> str:
-    """Evidence is the one place author text may become a link, and only an http(s) URL."""
-    if is_web_url(value):
-        return link(value, value, rel="nofollow noopener")
-    return text(value)
-
-
-def json_attr(data: object) -> str:
+def json_data(data: object) -> str:
     """JSON for a data attribute: compact, sorted, ASCII-only (so U+2028 and '</script>'
-    arrive escaped), then HTML-escaped for the attribute."""
-    return text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True))
+    arrive escaped). A template escapes it for the attribute as it prints it."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
 def number(value: object) -> Markup:
