@@ -54,6 +54,15 @@ def test_material_search_indexes_nothing_and_the_bundle_is_whole(root, built):
     assert sorted(p.name for p in bundle.iterdir() if p.is_file() and p.suffix == ".js") == ["pagefind.js"]
 
 
+def test_the_form_editor_written_after_the_build_is_not_indexed(root, built):
+    # Both run after the build: the editor's page is written beside MkDocs' pages, and Pagefind
+    # indexes only the copies of the pages MkDocs wrote.
+    index, _ = built
+    assert (root / "site" / "admin" / "index.html").is_file()
+    assert [address for address in index if address.startswith("admin/")] == []
+    assert "form-editor/" in index  # the page about it is a page of the handbook
+
+
 def test_a_touchpoint_is_indexed_on_its_journey_page_only(built):
     index, handbook = built
     journeys: dict[str, set[str]] = {}
@@ -74,6 +83,8 @@ def test_a_pain_point_is_a_record_of_its_row_and_found_on_a_journey_only_in_word
         row = index[f"pain-points/#{pain.id}"]
         assert row["meta"]["title"] == pain.text and row["meta"]["page"] == "Pain points"
         assert pain.text in row["content"]
+        # The excerpt starts with what a reader reads: no priority number before the words.
+        assert row["content"].startswith(f"{pain.severity} {pain.text}"), row["content"][:80]
         assert row["filters"]["kind"] == ["Pain point"] and row["filters"]["severity"] == [pain.severity]
         for proof in pain.evidence:
             assert holding(index, proof) == {f"pain-points/#{pain.id}"}, proof
