@@ -134,7 +134,8 @@ CASES: tuple[Broken, ...] = (
     alongside(
         "too-deep",
         "---\ntitle: " + "[" * 100 + "]" * 100 + "\n---\n",
-        "maps/journeys/too-deep.md:2:48: title[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested too deeply (more than 40 levels)",
+        # The 41st '[': PyYAML's parser stops there (it would slow down with each one more).
+        "maps/journeys/too-deep.md:2:48: YAML syntax error: nested too deeply (more than 40 levels)",
     ),
     alongside(
         "too-big",

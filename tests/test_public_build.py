@@ -437,12 +437,12 @@ def test_hostile_corpus_public_build_leaks_nothing_internal(tmp_path, catalogues
 @pytest.mark.parametrize(
     ("change", "where", "message"),
     [
-        ("personas: [zqxpersona]", "personas[0]", "'zqxpersona' is an internal persona"),
-        ("baseline: zqxjourney2\nstate: future", "baseline", "'zqxjourney2' is an internal journey"),
+        ("personas: [zqxpersona]", "personas[0]", "'zqxpersona' is not a public persona"),
+        ("baseline: zqxjourney2\nstate: future", "baseline", "'zqxjourney2' is not a public journey"),
         (
             "ONLY_INTERNAL_ADDRESS",
             "stages[0].steps[0].opportunities[0].addresses[0]",
-            "pain point 'only-internal' occurs only in internal journeys",
+            "no public journey has the pain point 'only-internal'",
         ),
     ],
 )

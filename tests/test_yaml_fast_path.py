@@ -69,3 +69,19 @@ def test_fast_path_is_taken_for_an_ordinary_map(monkeypatch):
         "title": "x",
         "stages": [{"stage": "buy"}],
     }
+
+
+def test_a_large_document_is_never_read_by_pythons_parser(monkeypatch):
+    """PyYAML's parser takes about 5 s for 1 MiB, and a `*` anywhere or one mistake at the end
+    would make it read the whole map: past SLOW_PATH_LIMIT, libyaml's words and nodes serve."""
+    monkeypatch.setattr(yaml_source, "_Loader", None)  # calling it would raise TypeError
+    padding = "b: x\n" * (yaml_source.SLOW_PATH_LIMIT // 5 + 1)
+    assert yaml_source.parse_yaml("a: rated 5* by users\n" + padding).data["a"] == "rated 5* by users"
+    for text, line, message in [
+        (padding + "c: [\n", padding.count("\n") + 2, "did not find expected node content"),
+        ("a: &anchor 1\n" + padding + "c: *anchor\n", 1, "anchors and aliases (*name) are not supported"),
+        ("a: " + "[" * 2000 + "\n" + padding, 1, "nested too deeply (more than 40 levels)"),
+    ]:
+        with pytest.raises(yaml_source.YamlProblem) as problem:
+            yaml_source.parse_yaml(text)
+        assert problem.value.line == line and message in problem.value.message

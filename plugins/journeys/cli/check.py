@@ -6,13 +6,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-import sys
 
+from journeys.cli.output import say
 from journeys.core import load_handbook
 from journeys.core.audience import AUDIENCES
 from journeys.core.build_date import build_date
 from journeys.core.codeowners import missing_reviewers
 from journeys.core.options import Options
+from journeys.core.problems import quoted
 
 
 def add_parser(commands, maps_help: str) -> None:
@@ -41,11 +42,11 @@ def report(handbook, maps_dir: str, *, strict: bool = False) -> int:
     errors (or, with `strict`, warnings), as `mkdocs build --strict` fails on both."""
     found = sorted(handbook.problems + handbook.warnings)
     for problem in found:
-        print(problem)
+        say(problem)
     errors, warnings = len(handbook.problems), len(handbook.warnings)
     if errors or (strict and warnings):
         counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
-        print(f"{' and '.join(counts)} in {maps_dir}", file=sys.stderr)
+        say(f"{' and '.join(counts)} in {maps_dir}", err=True)
         return 1
     summary = ", ".join(
         f"{n} {word}{'' if n == 1 else 's'}"
@@ -56,7 +57,7 @@ def report(handbook, maps_dir: str, *, strict: bool = False) -> int:
         )
     )
     tail = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-    print(f"{os.path.normpath(maps_dir)}: {summary}: no errors{tail}")
+    say(f"{os.path.normpath(maps_dir)}: {summary}: no errors{tail}")
     return 0
 
 
@@ -67,7 +68,7 @@ def review_warnings(handbook) -> list[str]:
         return []
     return [
         f"warning: {j.source}: "
-        + (f"owner '{j.owner}' lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
+        + (f"owner {quoted(j.owner)} lists no reviewers in teams.yml" if j.owner else "no owner, so no reviewers")
         + ": changes to this map need no team's approval"
         for j in missing_reviewers(handbook)
         # An invalid map without an owner may have one its errors hide (a YAML error hides all).
@@ -99,14 +100,14 @@ def run_check(args, maps_dir: str, options: Options) -> int:
         handbook = dataclasses.replace(handbook, warnings=tuple(sorted(handbook.warnings + tuple(found))))
     code = report(handbook, maps_dir, strict=args.strict)
     for warning in review_warnings(handbook):
-        print(warning)
+        say(warning)
     if args.stale or args.fail_stale:
         after = options.review_after_days
         stale = stale_maps(handbook, build_date(), after)
         for line in stale:
-            print(f"due for review: {line}")
+            say(f"due for review: {line}")
         count = len(stale)
-        print(f"{count} map{'s' if count != 1 else ''} due for review (review_after_days: {after})")
+        say(f"{count} map{'s' if count != 1 else ''} due for review (review_after_days: {after})")
         if stale and args.fail_stale:
             return code or 1
     return code

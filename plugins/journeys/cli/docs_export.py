@@ -20,10 +20,11 @@ from dataclasses import replace
 import yaml
 
 from journeys.core import Handbook, load_handbook
-from journeys.core.audience import for_audience, public_history
+from journeys.core.audience import for_audience, linked_repository
 from journeys.core.build_date import build_date
 from journeys.core.history import try_history
 from journeys.core.options import Options
+from journeys.core.problems import one_line
 from journeys.render.charts import PLOTLY_ASSET
 from journeys.render.context import Context
 from journeys.render.generated_page import Page
@@ -57,12 +58,12 @@ def write_export(
     export's `edit_url`, for one); `source_relative` writes links the way Zensical reads them."""
     site = site_for(options, source_relative=source_relative)
     templates = Templates(options.custom_dir, dict(options.labels))
-    history, why_not = try_history(handbook, options.maps_dir, root or os.getcwd(), options.history_depth)
+    history, why_not = try_history(
+        handbook, options.maps_dir, root or os.getcwd(), options.history_depth, public_fields=options.public_fields
+    )
     if why_not:
-        log.info(f"journeys: no History sections: {why_not}")
+        log.info(one_line(f"journeys: no History sections: {why_not}"))
     histories = history.journeys if history else {}
-    if options.audience == "public":
-        histories = public_history(histories, options.public_fields)
     ctx = Context(
         site,
         build_date(),
@@ -70,7 +71,7 @@ def write_export(
         options.plotly_js,
         templates,
         history=histories,
-        repo_url=options.repo_url,
+        repo_url=linked_repository(options),
     )
     generated = site_files(handbook, ctx)
     os.makedirs(out_dir, exist_ok=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 
 import yaml
 
 from journeys.cli.errors import MAP_ERRORS, CommandError, cannot
+from journeys.cli.output import say
 from journeys.cli.site_config import find_config_file
 from journeys.core import load_handbook
 from journeys.core.audience import for_audience
@@ -70,7 +70,7 @@ def _export(args, maps_dir: str, options: Options) -> int:
     from journeys.render.templating import override_warnings
 
     for warning in override_warnings(options.custom_dir):
-        print(warning, file=sys.stderr)
+        say(warning, err=True)
     config_file = args.config_file or find_config_file(args.maps_dir)  # main() has read it, or it is absent
     try:
         config = read_site_config(config_file) if os.path.isfile(config_file) else {}
@@ -81,15 +81,15 @@ def _export(args, maps_dir: str, options: Options) -> int:
                 config_file, args.dir, dataclasses.replace(options, maps_dir=maps_dir), target=args.target
             )
             for problem in result.problems:
-                print(problem, file=sys.stderr)
+                say(problem, err=True)
             for path in result.hidden:
-                print(_hides(path), file=sys.stderr)
+                say(_hides(path), err=True)
             builders = (
                 "`zensical build`"
                 if args.target == "zensical"
                 else "`mkdocs build`, `properdocs build` or `zensical build`"
             )
-            print(f"wrote {len(result.files)} files to {args.dir}: build it there with {builders}")
+            say(f"wrote {len(result.files)} files to {args.dir}: build it there with {builders}")
             return MAP_ERRORS if result.problems or result.hidden else 0
     except StandaloneError as exc:
         raise CommandError(str(exc)) from None
@@ -103,14 +103,14 @@ def _export(args, maps_dir: str, options: Options) -> int:
         maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir, audience=options.audience
     )
     for problem in handbook.problems:
-        print(problem, file=sys.stderr)
+        say(problem, err=True)
     files = write_export(
         for_audience(handbook, options.audience, options.public_fields),
         args.dir,
         dataclasses.replace(options, maps_dir=maps_dir),
     )
     css, scripts = asset_links(files)
-    print(
+    say(
         f"wrote {len(files)} files to {args.dir}. A site config that publishes them without the journeys plugin "
         f"needs the lines below (or use --standalone, which writes that config for you):"
     )

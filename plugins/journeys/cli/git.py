@@ -11,6 +11,7 @@ import os
 import sys
 
 from journeys.cli.errors import CANNOT_RUN, CommandError, cannot
+from journeys.cli.output import say
 from journeys.core import load_handbook
 from journeys.core.changes import (
     Change,
@@ -22,13 +23,16 @@ from journeys.core.changes import (
     persona_version,
 )
 from journeys.core.codeowners import codeowners_block, missing_reviewers, replace_block
+from journeys.core.documents import NotRead, read_bytes
 from journeys.core.git_history import GitUnavailable, open_repository, printable
 from journeys.core.options import Options
+from journeys.core.problems import one_line
 from journeys.core.schema import STAGE, TEAM
 from journeys.render.history_section import change_text
 from journeys.render.labels import LABELS
 from journeys.render.text import github_text
 
+NOT_READ = ("link_outside", "too_large")  # reasons a work-tree file was not read that a change names
 CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS")
 # GitHub reads at most 3 MB of a CODEOWNERS file; one longer than that is not one (and reading
 # `-o /dev/zero` must end).
@@ -109,18 +113,20 @@ def map_changes(maps_dir: str, ref: str, custom_fields=()) -> tuple[str, list[di
         )
         if kind is None:
             continue
-        new_raw = None
-        if status != "D":
-            try:
-                with open(os.path.join(repo.top, path), "rb") as handle:
-                    new_raw = handle.read()
-            except OSError:
-                new_raw = None
+        # The work tree's file as the maps are read: capped, and never through a link out of
+        # the maps folder, whose target would be quoted into the pull-request comment.
+        new_raw = read_bytes(os.path.join(repo.top, path), within=maps_dir) if status != "D" else None
         old = _version(kind, old_blobs.get(old_blob), old_path or path, custom_fields) if old_blob else None
-        new = _version(kind, new_raw, path, custom_fields)
-        unreadable = (old_blob is not None and old is None) or (status != "D" and new is None)
-        # A version that cannot be parsed would otherwise read as a map added or removed.
-        changes = (Change("unreadable"),) if unreadable else _compare(kind, old, new)
+        new = _version(kind, new_raw, path, custom_fields) if not isinstance(new_raw, NotRead) else None
+        if isinstance(new_raw, NotRead):
+            changes: tuple[Change, ...] = (Change(new_raw.kind if new_raw.kind in NOT_READ else "unreadable"),)
+        elif old_blob in repo.too_large:
+            changes = (Change("too_large_before"),)
+        elif (old_blob is not None and old is None) or (status != "D" and new is None):
+            # A version that cannot be parsed would otherwise read as a map added or removed.
+            changes = (Change("unreadable"),)
+        else:
+            changes = _compare(kind, old, new)
         found.append(
             {
                 "path": printable(path),
@@ -133,31 +139,40 @@ def map_changes(maps_dir: str, ref: str, custom_fields=()) -> tuple[str, list[di
     return commit, found
 
 
+# Both reports put every file name and every text of a map on one line (one_line): CI prints
+# them, and the Markdown one becomes a pull-request comment.
+
+
 def _text_report(ref: str, commit: str, files: list[dict]) -> str:
     if not files:
-        return f"No map changes since {ref} ({commit[:7]}).\n"
-    lines = [f"Map changes since {ref} ({commit[:7]}):"]
+        return one_line(f"No map changes since {ref} ({commit[:7]}).") + "\n"
+    lines = [one_line(f"Map changes since {ref} ({commit[:7]}):")]
     for entry in files:
         head = entry["path"] + (f" (renamed from {entry['old_path']})" if entry["old_path"] else "")
-        lines.append(f"{head} [{entry['kind']}]")
-        lines += [f"  - {change_text(c, LABELS)}" for c in entry["changes"]] or [f"  - {LABELS['history_no_change']}"]
+        lines.append(one_line(f"{head} [{entry['kind']}]"))
+        lines += [f"  - {one_line(change_text(c, LABELS))}" for c in entry["changes"]] or [
+            f"  - {LABELS['history_no_change']}"
+        ]
     return "\n".join(lines) + "\n"
 
 
 def _markdown_report(ref: str, commit: str, files: list[dict]) -> str:
-    # Every name and value goes through github_text(): a file name or a map's text with Markdown,
-    # HTML, a mention or a reference in it shows as written in the pull-request comment, and the
-    # raw comment still reads as plain words.
-    lines = [f"### Journey map changes since {github_text(ref)} ({commit[:7]})", ""]
+    # Every name and value goes through github_text(), on one line: a file name or a map's text
+    # with Markdown, HTML, a mention or a reference in it shows as written in the pull-request
+    # comment, the raw comment still reads as plain words, and no line starts a workflow command.
+    def shown(value: str) -> str:
+        return github_text(one_line(value))
+
+    lines = [f"### Journey map changes since {shown(ref)} ({commit[:7]})", ""]
     if not files:
         return "\n".join(lines + ["No map changes.", ""])
     for entry in files:
-        head = f"**{github_text(entry['path'])}**" + (
-            f" (renamed from {github_text(entry['old_path'])})" if entry["old_path"] else ""
+        head = f"**{shown(entry['path'])}**" + (
+            f" (renamed from {shown(entry['old_path'])})" if entry["old_path"] else ""
         )
-        lines.append(f"- {head} — {github_text(entry['kind'])}")
-        lines += [f"  - {github_text(change_text(c, LABELS))}" for c in entry["changes"]] or [
-            f"  - {github_text(LABELS['history_no_change'])}"
+        lines.append(f"- {head} — {shown(entry['kind'])}")
+        lines += [f"  - {shown(change_text(c, LABELS))}" for c in entry["changes"]] or [
+            f"  - {shown(LABELS['history_no_change'])}"
         ]
     return "\n".join(lines) + "\n"
 
@@ -166,7 +181,7 @@ def run_diff(args, maps_dir: str, options: Options) -> int:
     try:
         commit, files = map_changes(maps_dir, args.base_ref, options.custom_fields)
     except GitUnavailable as exc:
-        print(f"journeys diff: cannot compare with {args.base_ref}: {exc}", file=sys.stderr)
+        say(f"journeys diff: cannot compare with {args.base_ref}: {exc}", err=True)
         return CANNOT_RUN
     report = _markdown_report if args.format == "markdown" else _text_report
     sys.stdout.write(report(args.base_ref, commit, files))
@@ -214,9 +229,9 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
     shown = os.path.relpath(target)
     if args.check:
         if updated != existing:
-            print(f"{shown} is out of date: run `journeys codeowners`", file=sys.stderr)
+            say(f"{shown} is out of date: run `journeys codeowners`", err=True)
             return 1
-        print(f"{shown} is up to date")
+        say(f"{shown} is up to date")
         return 0
     if updated != existing:
         try:
@@ -226,7 +241,7 @@ def run_codeowners(args, maps_dir: str, options: Options) -> int:
         except OSError as exc:
             raise cannot("write", exc) from None
     missing = len(missing_reviewers(handbook))
-    print(
+    say(
         f"wrote {shown}"
         + (f"; {missing} journey{'s' if missing != 1 else ''} without reviewers, listed in it" if missing else "")
     )

@@ -12,6 +12,7 @@ import os
 from importlib import metadata
 
 from journeys.cli.errors import CommandError
+from journeys.cli.output import say
 from journeys.core.editor_option import Editor
 from journeys.core.options import Options
 from journeys.render.editor_config import backend_settings
@@ -87,6 +88,6 @@ def run_init(args, maps_dir: str, options: Options) -> int:
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
             written.append(rel)
-    print(f"wrote a handbook into {target}: {len(written)} files")
-    print(f"next: cd {target} && pip install -r requirements.txt && mkdocs serve --livereload")
+    say(f"wrote a handbook into {target}: {len(written)} files")
+    say(f"next: cd {target} && pip install -r requirements.txt && mkdocs serve --livereload")
     return 0

@@ -14,10 +14,10 @@ cannot do what was asked says why in one line on stderr, never a traceback, with
 from __future__ import annotations
 
 import argparse
-import sys
 
 from journeys.cli import check, export, git, init, mermaid, new, schema
 from journeys.cli.errors import CANNOT_RUN, CommandError, cannot
+from journeys.cli.output import say
 from journeys.cli.site_config import ConfigError, find_config_file, read_options
 from journeys.core.problems import one_line
 
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _failed(command: str, *lines: str) -> int:
     for line in lines:
-        print(f"journeys {command}: {one_line(line)}", file=sys.stderr)
+        say(f"journeys {command}: {line}", err=True)
     return CANNOT_RUN
 
 

@@ -13,6 +13,7 @@ import tempfile
 import yaml
 
 from journeys.cli.errors import MAP_ERRORS, CommandError, cannot
+from journeys.cli.output import say
 from journeys.cli.scaffolds import persona_template
 from journeys.core import load_handbook
 from journeys.core.documents import read_text
@@ -62,7 +63,7 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     if not os.path.exists(args.file):
         raise CommandError(f"cannot read {args.file}: No such file or directory")
     # As a map is read: a regular file of at most 1 MiB (not /dev/zero or a pipe), UTF-8 text.
-    source, problems = read_text(args.file, args.file)
+    source, problems = read_text(args.file, args.file, kind="a diagram")
     if source is None:
         raise CommandError(*(str(problem) for problem in problems))
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
@@ -82,18 +83,18 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     id_ = args.id or slugify(draft.data["title"]) or stem
     if not is_valid_id(id_):
         raise CommandError(f"'{id_}' is not a valid id: give one with --id, e.g. '{slugify(id_) or stem}'")
-    front = yaml.safe_dump(draft.data, sort_keys=False, allow_unicode=True, width=10**6)
+    front = yaml.dump(draft.data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6)
     name = os.path.basename(args.file)
     # On one line: a file name with a line break would otherwise add keys to the map.
     text = f"---\n# Imported from {one_line(name)} by `journeys import-mermaid`.\n{front}---\n" + narrative(
         diagram, name
     )
     for notice in draft.notices:
-        print(f"{_where(args.file, notice.line)}: notice: {notice.message}", file=sys.stderr)
+        say(f"{_where(args.file, notice.line)}: notice: {notice.message}", err=True)
     if not args.write:
         sys.stdout.write(text)
         if draft.stubs:
-            print(f"new personas {', '.join(sorted(draft.stubs))}: --write creates them as stubs", file=sys.stderr)
+            say(f"new personas {', '.join(sorted(draft.stubs))}: --write creates them as stubs", err=True)
         return 0
     if id_ in handbook.journey_by_id:
         raise CommandError(
@@ -114,20 +115,32 @@ def run_import_mermaid(args, maps_dir: str, options: Options) -> int:
     problems = _problems_if_written(files, maps_dir, options)
     if problems:
         for problem in problems:
-            print(problem)
-        print(
+            say(problem)
+        say(
             f"journeys import-mermaid: nothing written: the map would not pass `journeys check` ({len(problems)} "
             f"error{'s' if len(problems) != 1 else ''} above)",
-            file=sys.stderr,
+            err=True,
         )
         return MAP_ERRORS
     try:
         for path, content in files.items():
             _write(os.path.join(maps_dir, path), content)
-            print(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
+            say(f"wrote {os.path.normpath(os.path.join(maps_dir, path))}")
     except OSError as exc:
         raise cannot("write", exc) from None
     return 0
+
+
+class _Dumper(yaml.SafeDumper):
+    """Text with a line break or a control character (a name with `<br>` in the diagram) is
+    written in double quotes, with escapes, so that every line of the printed map is a line of
+    YAML: in a folded scalar, a line could start with `::`, which CI runs as a command."""
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style='"' if one_line(data) != data else None)
+
+
+_Dumper.add_representer(str, _Dumper.represent_str)
 
 
 def _where(path: str, line: int | None) -> str:
@@ -173,9 +186,9 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
             raise CommandError(f"no journey '{args.journey}' in {maps_dir}{hint}")
         if journey.problems:
             _print_problems(journey.problems)
-            print(
+            say(
                 f"journeys export-mermaid: {journey.source} has problems (above): fix them, then export it",
-                file=sys.stderr,
+                err=True,
             )
             return MAP_ERRORS
         sys.stdout.write(to_mermaid(journey, **names))
@@ -188,14 +201,14 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
                 handle.write(to_mermaid(journey, **names))
     except OSError as exc:
         raise CommandError(f"cannot write to {args.all}: {exc.strerror}") from None
-    print(f"wrote {len(valid)} diagram{'s' if len(valid) != 1 else ''} to {args.all}")
+    say(f"wrote {len(valid)} diagram{'s' if len(valid) != 1 else ''} to {args.all}")
     broken = [j for j in handbook.journeys if j.problems]
     if broken:
         _print_problems([p for j in broken for p in j.problems])
-        print(
+        say(
             "journeys export-mermaid: not exported, because of the problems above: "
             + ", ".join(sorted(j.source for j in broken)),
-            file=sys.stderr,
+            err=True,
         )
         return MAP_ERRORS
     return 0
@@ -203,4 +216,4 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
 
 def _print_problems(problems) -> None:
     for problem in sorted(problems):
-        print(problem, file=sys.stderr)
+        say(problem, err=True)

@@ -7,6 +7,7 @@ import datetime
 import os
 
 from journeys.cli.errors import CommandError, cannot
+from journeys.cli.output import say
 from journeys.cli.scaffolds import journey_template, persona_template
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, reserved, slugify
@@ -147,5 +148,5 @@ def run_new(args, maps_dir: str, options: Options) -> int:
             today=datetime.date.today(),
         )
     _write_new(path, text)
-    print(f"wrote {os.path.normpath(path)}: edit it, then run `journeys check`")
+    say(f"wrote {os.path.normpath(path)}: edit it, then run `journeys check`")
     return 0

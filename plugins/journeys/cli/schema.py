@@ -6,6 +6,7 @@ import json
 import sys
 
 from journeys.cli.errors import CommandError
+from journeys.cli.output import say
 from journeys.core.json_schema import KINDS, front_matter_schema
 from journeys.core.options import Options
 
@@ -27,5 +28,5 @@ def run_schema(args, maps_dir: str, options: Options) -> int:
             handle.write(text)
     except OSError as exc:
         raise CommandError(f"cannot write {args.output}: {exc.strerror}") from None
-    print(f"wrote {args.output}")
+    say(f"wrote {args.output}")
     return 0

@@ -14,6 +14,7 @@ from dataclasses import replace
 import yaml
 
 from journeys.core.audience import unknown_public_fields
+from journeys.core.documents import NotRead, read_bytes
 from journeys.core.options import SITE_SETTINGS, OptionError, Options, from_mapping
 from journeys.core.schema import format_path
 
@@ -71,14 +72,9 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
             raise ConfigError(f"{config_file}: no such file")
         return _resolved(Options(), folder)
     try:
-        with open(config_file, encoding="utf-8") as handle:
-            text = handle.read()
+        text = config_text(config_file)
         tree = yaml.compose(text, Loader=_TolerantLoader)
         config = yaml.load(text, Loader=_TolerantLoader)
-    except OSError as exc:
-        raise ConfigError(f"{config_file}: cannot be read: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{config_file}: is not UTF-8 text; save it as UTF-8") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -114,6 +110,17 @@ def read_options(config_file: str, *, required: bool = False) -> Options:
     return _resolved(options, folder)
 
 
+def config_text(path: str) -> str:
+    """A site config's text, capped like every file the tools read (core/documents.py)."""
+    raw = read_bytes(path, kind="a site config")
+    if isinstance(raw, NotRead):
+        raise ConfigError(f"{path}: {raw.message}")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
+
+
 def inherited(config: dict, config_file: str, loader, seen: tuple = ()) -> dict:
     """`config` with the config it `INHERIT`s merged under it, as MkDocs merges them
     (mkdocs/utils/yaml.py): mappings key by key, anything else (lists such as `plugins`)
@@ -129,10 +136,7 @@ def inherited(config: dict, config_file: str, loader, seen: tuple = ()) -> dict:
             + (" (a loop)" if parent_file in seen else "")
         )
     try:
-        with open(parent_file, encoding="utf-8") as handle:
-            parent = yaml.load(handle, Loader=loader) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{parent_file}: cannot be read ({type(exc).__name__})") from None
+        parent = yaml.load(config_text(parent_file), Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(yaml_error(parent_file, exc)) from None
     if not isinstance(parent, dict):

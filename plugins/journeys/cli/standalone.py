@@ -26,9 +26,9 @@ import yaml
 
 from journeys.cli import edit_url_hook
 from journeys.cli.docs_export import write_export, write_inside
-from journeys.cli.site_config import inherited, yaml_error
+from journeys.cli.site_config import config_text, inherited, yaml_error
 from journeys.core import load_handbook
-from journeys.core.audience import for_audience
+from journeys.core.audience import for_audience, public_site_settings
 from journeys.core.options import Options
 from journeys.render.generated_page import Page
 from journeys.render.site_files import INDEX_KINDS, SCRIPTS, STYLESHEET, normalise_prefix
@@ -95,10 +95,7 @@ def read_site_config(config_file: str) -> dict:
             f"{config_file}: only a YAML site config (mkdocs.yml or properdocs.yml) holds the journeys plugin's options"
         )
     try:
-        with open(config_file, encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=_Loader) or {}
-    except OSError as exc:
-        raise StandaloneError(f"cannot read {config_file}: {exc.strerror}") from None
+        config = yaml.load(config_text(config_file), Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         raise StandaloneError(yaml_error(config_file, exc)) from None
     if not isinstance(config, dict):
@@ -127,6 +124,9 @@ def write_standalone(config_file: str, out_dir: str, options: Options, *, target
     """Write the standalone project of the site `config_file` into `out_dir`. `options` are
     the plugin's options from that config (`site_config.read_options`)."""
     config = read_site_config(config_file)
+    if options.audience == "public":  # as the plugin's public build: no internal address in the project
+        changed = public_site_settings(config, options.public_repo_url)
+        config = {key: value for key, value in {**config, **changed}.items() if key not in changed or value}
     root = os.path.dirname(os.path.abspath(config_file))
     docs_src = docs_dir_of(config_file, config)
     if not os.path.isdir(docs_src):
@@ -323,7 +323,7 @@ def quote_path(edit_url, source: str) -> str:
 # Zensical's tokenizer, which splits some words further.
 SEARCH_SECTION_WORDS = 50_000
 _HEADING = re.compile(r"<h[1-6][\s>]|^#{1,6} ", re.M)
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not `<[^>]*>`: each of many '<' would scan on to the end
 _WORD = re.compile(r"[^\s-]+")
 
 

@@ -11,10 +11,12 @@ located data, so they name file, line and key (core/public_checks.py).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
 
 from journeys.core.handbook import Handbook
 from journeys.core.model import Journey, Persona, Step
+from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import (
     INTERNAL,
@@ -133,6 +135,26 @@ def _public_addresses(journeys: tuple[Journey, ...]) -> tuple[Journey, ...]:
     )
 
 
+def linked_repository(options: Options) -> str | None:
+    """The repository a build's pages link to (History's commits, "edit this page"): the
+    site's `repo_url`, or in a public build `public_repo_url`; None for none."""
+    return options.public_repo_url if options.audience == "public" else options.repo_url
+
+
+def public_site_settings(settings: Mapping, public_repo_url: str | None) -> dict:
+    """The site settings a public build changes, so that no internal address reaches a public
+    page: `repo_url` (the theme's repository link) becomes `public_repo_url`, or none, and
+    `repo_name`, which MkDocs derives from it, is cleared to be derived again. Without a public
+    repository `edit_uri` and `edit_uri_template` go too ("edit this page"); with one, they go
+    only if they name a host of their own. A value of None means "remove"."""
+    changed: dict = {"repo_url": public_repo_url, "repo_name": None}
+    for key in ("edit_uri", "edit_uri_template"):
+        value = settings.get(key)
+        if isinstance(value, str) and value and (public_repo_url is None or urlsplit(value).netloc):
+            changed[key] = None
+    return changed
+
+
 def unknown_public_fields(public_fields: Iterable[str], custom_keys: Iterable[str]) -> list[str]:
     """Messages for `public_fields` entries that name no internal-facing field."""
     choices = public_field_choices(custom_keys)
@@ -153,11 +175,17 @@ def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):
 _INTERNAL_CHANGES = {"owner": "owner", "kpi": "kpis", "kpi_target": "kpis", "kpi_added": "kpis", "kpi_removed": "kpis"}
 
 
+def public_version(journey: Journey, public_fields: Iterable[str] = ()) -> Journey | None:
+    """A version of a journey (today's, or an old one from git) as a public build may show
+    it: its public projection, or None when that version was not public."""
+    return _projected(_JOURNEY, journey, frozenset(public_fields)) if is_public(journey) else None
+
+
 def public_history(journeys: dict, public_fields: Iterable[str] = ()) -> dict:
-    """The History sections of a public build. Commit subjects and former file names are
-    written for the team, not for the public, and may name anything in the repository, so
-    they are left out (date and hash stay); an owner or KPI change shows only when that field
-    does."""
+    """The History sections of a public build, whose entries compare public versions only
+    (core/history.py). Commit subjects and former file names are written for the team, not for
+    the public, and may name anything in the repository, so they are left out (date and hash
+    stay); an owner or KPI change shows only when that field does."""
     shown = frozenset(public_fields)
 
     def entry(e):

@@ -4,6 +4,7 @@ turned into a located Problem instead of an exception."""
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 
 from journeys.core.problems import Problem, quoted
@@ -25,35 +26,53 @@ class Document:
     body_line: int = 1  # the line of the file the body starts at
 
 
-def read_text(abs_path: str, display: str) -> tuple[str | None, list]:
+@dataclass(frozen=True)
+class NotRead:
+    """Why a file was not read: `kind` is "link_outside", "not_a_file", "too_large" or
+    "cannot_read"; `message` says it in a Problem's words."""
+
+    kind: str
+    message: str
+
+
+def leads_out(path: str, folder: str) -> bool:
+    """Whether `path` is a link that leads out of `folder`. Such a file would be published
+    (or quoted in an error or a pull-request comment) without any review of the maps covering
+    it: a pull request could link a secret on the build machine into the handbook."""
+    if not os.path.lexists(path):
+        return False
+    top = os.path.realpath(folder)
+    return os.path.commonpath([os.path.realpath(path), top]) != top
+
+
+def read_bytes(abs_path: str, *, within: str | None = None, kind: str = "a map") -> bytes | NotRead:
+    """A file's bytes, if it is a regular file of at most MAX_FILE_BYTES (and, given `within`,
+    not a link that leads out of that folder); else why not, where `kind` names what the file
+    is. Never reads more than the cap: every file the tools read has it."""
+    if within is not None and leads_out(abs_path, within):
+        return NotRead("link_outside", "is a link to a file outside the maps folder: a map must be a file inside it")
     try:
-        if not os.path.isfile(abs_path):  # a pipe or device would block or never end
-            return None, [Problem(display, None, None, "", "is not a regular file")]
-        size = os.path.getsize(abs_path)
+        info = os.stat(abs_path)
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            return NotRead("not_a_file", "is not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    display,
-                    None,
-                    None,
-                    "",
-                    f"file is {size:,} bytes; a map may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it",
-                )
-            ]
+            return NotRead(
+                "too_large", f"file is {size:,} bytes; {kind} may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): split it"
+            )
         with open(abs_path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # the size on disk can change or be wrong
-        if len(raw) > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    display,
-                    None,
-                    None,
-                    "",
-                    f"file is over {MAX_FILE_BYTES:,} bytes; a map may be at most 1 MiB: split it",
-                )
-            ]
     except OSError as exc:
-        return None, [Problem(display, None, None, "", f"cannot be read: {exc.strerror}")]
+        return NotRead("cannot_read", f"cannot be read: {exc.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return NotRead("too_large", f"file is over {MAX_FILE_BYTES:,} bytes; {kind} may be at most 1 MiB: split it")
+    return raw
+
+
+def read_text(abs_path: str, display: str, kind: str = "a map") -> tuple[str | None, list]:
+    raw = read_bytes(abs_path, kind=kind)
+    if isinstance(raw, NotRead):
+        return None, [Problem(display, None, None, "", raw.message)]
     if b"\0" in raw:
         return None, [Problem(display, None, None, "", "is a binary file, not Markdown or YAML text")]
     try:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeys.core.problems import Problem, did_you_mean
+from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.yaml_source import YamlProblem, parse_yaml
 
 LANGUAGE = "journey-map"
@@ -162,7 +162,7 @@ def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
         report("the block needs 'journey: <id>' and may have 'show: [parts]', e.g. 'show: [chart, grid]'")
         return Embed(block, None, (), tuple(problems))
     for key in sorted(k for k in data if k not in KEYS):
-        report(f"unknown key '{key}'{did_you_mean(key, KEYS)}: a block has only 'journey' and 'show'")
+        report(f"unknown key {quoted(key)}{did_you_mean(key, KEYS)}: a block has only 'journey' and 'show'")
     journey = _journey(data.get("journey"), sorted(journey_ids), report)
     show = _show(data.get("show", list(DEFAULT_SHOW)), report)
     return Embed(block, journey, show, tuple(problems))
@@ -177,10 +177,10 @@ def _journey(value: object, ids: list[str], report) -> str | None:
         )
         return None
     if not isinstance(value, str):
-        report(f"journey: expected a journey id, got {value!r}")
+        report(f"journey: expected a journey id, got {quoted(value)}")
         return None
     if value not in ids:
-        report(f"unknown journey '{value}'{did_you_mean(value, ids)}")
+        report(f"unknown journey {quoted(value)}{did_you_mean(value, ids)}")
         return None
     return value
 
@@ -192,9 +192,9 @@ def _show(value: object, report) -> tuple[str, ...]:
     parts: list[str] = []
     for part in value:
         if not isinstance(part, str) or part not in PARTS:
-            report(f"show: unknown part '{part}'{did_you_mean(part, PARTS)}; the parts are {', '.join(PARTS)}")
+            report(f"show: unknown part {quoted(part)}{did_you_mean(part, PARTS)}; the parts are {', '.join(PARTS)}")
         elif part in parts:
-            report(f"show: '{part}' is listed twice")
+            report(f"show: {quoted(part)} is listed twice")
         else:
             parts.append(part)
     return tuple(parts)
@@ -206,17 +206,25 @@ def page_embeds(markdown: str, page: str, journey_ids: Iterable[str]) -> list[Em
     return [check_block(block, page, ids) for block in find_blocks(markdown)]
 
 
-_TITLE = re.compile(
-    r"\A---\n(?:.*\n)*?title:[ \t]*(?P<meta>.+)\n(?:.*\n)*?---\n|^#[ \t]+(?P<heading>.+?)[ \t#]*$", re.M
-)
-
-
 def page_title(markdown: str, src: str) -> str:
     """What a "Shown in" link calls a page: its front matter title, else its first top-level
-    heading, else its file name; close to what MkDocs shows, without building the page."""
-    found = _TITLE.search(markdown)
-    if found:
-        return (found["meta"] or found["heading"]).strip().strip("'\"")
+    heading, else its file name; close to what MkDocs shows, without building the page. Read
+    line by line: a page is author text, and a pattern run over it could take time growing with
+    the square of a long line."""
+    lines = markdown.split("\n")
+    body = 0
+    if lines[0].rstrip() == "---":
+        end = next((n for n in range(1, len(lines)) if lines[n].rstrip() == "---"), None)
+        if end is not None:
+            body = end + 1
+            for line in lines[1:end]:
+                if line.startswith("title:") and line[6:].strip():
+                    return line[6:].strip().strip("'\"")
+    for line in lines[body:]:
+        if line[:1] == "#" and line[1:2] in (" ", "\t"):
+            heading = line[1:].strip(" \t").rstrip(" \t#")
+            if heading:
+                return heading.strip().strip("'\"")
     stem = src.rsplit("/", 1)[-1].removesuffix(".md")
     if stem == "index" and "/" in src:
         stem = src.rsplit("/", 2)[-2]

@@ -3,8 +3,9 @@
 A handbook of a thousand maps must not start a thousand processes, so the whole folder is read
 at once: one `git rev-parse` (where the work tree is, whether the clone is shallow), one
 `git log --raw` over the maps folder (every commit that touched a map, with the blob ids of
-each file before and after, renames found), one `git status` (what is not committed yet) and
-one `git cat-file --batch` for the old versions the history needs.
+each file before and after, renames found), one `git status` (what is not committed yet), and
+for the old versions the history needs one `git cat-file --batch-check` (their sizes: a version
+over the 1 MiB a map may be is never read) and one `git cat-file --batch`.
 
 Git only ever reads here: no shell, argument lists only, optional locks off (so `status` never
 rewrites the index), no lazy fetch of missing objects from a partial clone's remote, and the
@@ -19,6 +20,8 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass, field
+
+from journeys.core.documents import MAX_FILE_BYTES
 
 _HASH = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?\Z")  # SHA-1 or SHA-256 object names
 _NULL = re.compile(r"0+\Z")
@@ -77,6 +80,7 @@ class Repository:
     git_dir: str = ""
     common_dir: str = ""
     _blobs: dict = field(default_factory=dict)
+    too_large: set[str] = field(default_factory=set)  # blobs over MAX_FILE_BYTES, never read
 
     def run(self, args: list[str], stdin: bytes | None = None) -> bytes:
         return _git(args, self.top, stdin)
@@ -118,11 +122,15 @@ class Repository:
 
     def blobs(self, hashes) -> dict[str, bytes]:
         """The contents of the given blobs, read in one `cat-file --batch`; missing ones (a
-        partial clone) are left out."""
-        wanted = sorted({h for h in hashes if h and h not in self._blobs})
+        partial clone) are left out, and so are those over MAX_FILE_BYTES, which a map may not
+        be: their sizes come first from `cat-file --batch-check`, and they join `too_large`."""
+        wanted = sorted({h for h in hashes if h and h not in self._blobs and h not in self.too_large})
         if wanted:
-            out = self.run(["cat-file", "--batch"], ("\n".join(wanted) + "\n").encode())
-            self._blobs.update(parse_batch(out))
+            sizes = parse_batch_check(self.run(["cat-file", "--batch-check"], _lines(wanted)))
+            self.too_large.update(h for h in wanted if sizes.get(h, 0) > MAX_FILE_BYTES)
+            small = [h for h in wanted if h in sizes and h not in self.too_large]
+            if small:
+                self._blobs.update(parse_batch(self.run(["cat-file", "--batch"], _lines(small))))
         return {h: self._blobs[h] for h in hashes if h in self._blobs}
 
     def resolve(self, ref: str) -> str:
@@ -288,6 +296,21 @@ def _raw_changes(tokens: list[str], i: int, commit: Commit | None) -> tuple[list
         if status == "C":  # only with -C; a copy is an added file
             changes[-1] = FileChange(commit, "A", path, None, None, changes[-1].new_blob)
     return changes, i
+
+
+def _lines(hashes: list[str]) -> bytes:
+    return ("\n".join(hashes) + "\n").encode()
+
+
+def parse_batch_check(out: bytes) -> dict[str, int]:
+    """Parse `git cat-file --batch-check` output: `<hash> <type> <size>` per object (blobs
+    only), `<name> missing` for one that is not there."""
+    found = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        fields = line.split()
+        if len(fields) == 3 and fields[1] == "blob" and fields[2].isdigit():
+            found[fields[0]] = int(fields[2])
+    return found
 
 
 def parse_batch(out: bytes) -> dict[str, bytes]:

@@ -10,14 +10,25 @@ from functools import cached_property
 
 from journeys.core import builders, narrative_links, placeholders
 from journeys.core.build_date import build_date
-from journeys.core.documents import Document, checker_for, parse_markdown_file, parse_yaml_file, split_list_warnings
+from journeys.core.documents import (
+    Document,
+    checker_for,
+    leads_out,
+    parse_markdown_file,
+    parse_yaml_file,
+    split_list_warnings,
+)
 from journeys.core.ids import RESERVED_IDS, humanize, is_valid_id, reserved, slugify
 from journeys.core.index import MergedPainPoint, merge_pain_points
 from journeys.core.look_alike import Named, look_alikes
 from journeys.core.model import CatalogueEntry, Journey, Persona
 from journeys.core.problems import Problem, did_you_mean, quoted
-from journeys.core.public_checks import public_problems
+from journeys.core.public_checks import NO_PUBLIC_JOURNEY, SNIPPET_MESSAGE, public_problems, snippet_includes
 from journeys.core.schema import PERSONA, STAGE, TEAM, Checker, ListOf, format_path, journey_record
+
+# Stages and teams a handbook may have, listed in a catalogue or named by its journeys: each one
+# is a page, and 1 MiB of teams.yml would otherwise make 77,779 of them (docs/security.md).
+MAX_ENTRIES = 1_000
 
 
 @dataclass(frozen=True)
@@ -113,16 +124,6 @@ def _map_files(folder: str, recursive: bool) -> list[str]:
     return sorted(found)
 
 
-def _leaves(path: str, maps_dir: str) -> bool:
-    """Whether `path` is a link that leads out of the maps folder. Such a file would be
-    published (or quoted in an error) without any review of the maps covering it: a pull
-    request could link a secret on the build machine into the handbook."""
-    if not os.path.lexists(path):
-        return False
-    top = os.path.realpath(maps_dir)
-    return os.path.commonpath([os.path.realpath(path), top]) != top
-
-
 def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
     """Parse through `cache` (abs path -> (mtime, size, document)) so a rebuild re-reads only
     the files that changed. Problems are copied because checking appends to them."""
@@ -150,7 +151,11 @@ def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] |
     if doc.located is None:
         return [], doc.problems, []
     ck = Checker(checker_for(doc))
-    entries = ListOf(record).check(doc.located.data, (), ck)
+    data = doc.located.data
+    if isinstance(data, list) and len(data) > MAX_ENTRIES:
+        ck.report((MAX_ENTRIES,), _too_many(record.name, f"{len(data):,} entries are listed"))
+        data = data[:MAX_ENTRIES]
+    entries = ListOf(record).check(data, (), ck)
     seen: dict[str, int] = {}
     named = []
     for i, entry in enumerate(entries or []):
@@ -169,6 +174,22 @@ def _catalogue(path: str | None, root: str, record, cache) -> tuple[list[dict] |
 def _named(doc: Document, kind: str, id_: str, text: str, what: str, path: tuple) -> Named:
     line, col = doc.located.where(path) if doc.located else (None, None)
     return Named(kind, id_, text, what, doc.display, line, col, format_path(path))
+
+
+def _too_many(kind: str, why: str) -> str:
+    return f"a handbook may have at most {MAX_ENTRIES:,} {kind}s, each a page of its own, and {why}: merge some"
+
+
+def _free_ids(items: list[_Item], kind: str) -> dict[str, str]:
+    """Without a catalogue, the stages or teams the journeys name, in the order they are first
+    named, up to MAX_ENTRIES: id -> its first spelling (a team's id is the slug of its name)."""
+    id_of = slugify if kind == "team" else str
+    found: dict[str, str] = {}
+    for item in items:
+        for ref_kind, value, _ in item.refs:
+            if ref_kind == kind and len(found) < MAX_ENTRIES and id_of(value):
+                found.setdefault(id_of(value), value.strip())
+    return found
 
 
 def _entry(data: dict) -> CatalogueEntry:
@@ -266,26 +287,43 @@ def load_handbook(
     personas_kept = _unique(persona_items, "persona")
     journeys_kept = _unique(journey_items, "journey")
     known = _known_ids(personas_kept, journeys_kept, stage_data, team_data)
+    free_stages = _free_ids(journey_items, "stage") if stage_data is None else None
+    free_teams = _free_ids(journey_items, "team") if team_data is None else None
+    known["free"] = {"stage": free_stages, "team": free_teams}
+    # In a public build, what a public map's messages may suggest: only what the public site
+    # shows, so that its error box names nothing internal (core/public_checks.py).
+    public = _public_hints(journeys_kept) if audience == "public" else None
     for item in persona_items + journey_items:
-        _resolve(item, known)
+        _resolve(item, known, public if _published(item, public) else None)
     today = build_date()
     for item in journey_items:
-        _check_journey(item, known, today)
+        _check_journey(item, known, today, public if _published(item, public) else None)
     loose += _check_folders(journey_items, files.journeys_dir, root)
-    _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root)
+    _check_links(persona_items + journey_items, personas_kept, journeys_kept, maps_dir, docs_dir, root, public)
     _check_placeholders(journey_items)
-    if audience == "public":
+    warnings = []
+    if public is not None:
         public_problems(
             ((i.id, i.data) for i in personas_kept), ((i.id, i.data, checker_for(i.doc)) for i in journeys_kept)
         )
+        for item in (i for i in personas_kept + journeys_kept if _published(i, public)):
+            for offset in snippet_includes(item.doc.body):
+                _report_in_body(item, offset, SNIPPET_MESSAGE)
+        if not public["journey"]:
+            warnings.append(Problem(_display(maps_dir, root), None, None, "", NO_PUBLIC_JOURNEY, "warning"))
 
     personas, journeys = _model(personas_kept, journeys_kept, team_data, record)
-    stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys)
-    teams = tuple(_entry(e) for e in team_data) if team_data is not None else _derived_teams(journeys_kept)
+    stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys, free_stages)
+    teams = (
+        tuple(_entry(e) for e in team_data)
+        if team_data is not None
+        else _derived_teams(journeys_kept, free_teams or {})
+    )
     problems = sorted({*loose, *(p for item in persona_items + journey_items for p in item.doc.problems)})
-    warnings = look_alikes([*stage_names, *team_names, *_item_names(personas_kept, journeys_kept, known)])
+    warnings += look_alikes([*stage_names, *team_names, *_item_names(personas_kept, journeys_kept, known)])
     warnings += [w for item in persona_items + journey_items for w in split_list_warnings(item.doc)]
-    warnings += _unfinished_personas(persona_items)
+    # A public build publishes public personas only, and says nothing of the others.
+    warnings += _unfinished_personas(p for p in persona_items if public is None or _published(p, public))
     return Handbook(personas, journeys, stages, teams, tuple(problems), custom_fields, warnings=tuple(sorted(warnings)))
 
 
@@ -310,6 +348,22 @@ def _item_names(personas, journeys, known) -> list[Named]:
     return list(found.values())
 
 
+def _published(item: _Item, public: dict | None) -> bool:
+    """Whether `item` is a public map of a public build (`public` from `_public_hints`)."""
+    return public is not None and item.data.get("visibility") == "public"
+
+
+def _public_hints(journey_items: list[_Item]) -> dict:
+    """The ids a public map's messages may suggest, by kind: what public journeys hold. Teams
+    are internal-facing (public_fields), so none is ever suggested."""
+    published = [i for i in journey_items if i.data.get("visibility") == "public"]
+    return {
+        "journey": {i.id for i in published},
+        "stage": {value for i in published for kind, value, _ in i.refs if kind == "stage"},
+        "team": set(),
+    }
+
+
 @dataclass
 class _Files:
     """The files of a maps folder that are read; links leading out of it are left out."""
@@ -328,7 +382,7 @@ def _find_files(maps_dir: str, root: str) -> _Files:
     personas_dir = os.path.join(maps_dir, "personas")
     journeys_dir = os.path.join(maps_dir, "journeys")
     persona_files, journey_files = _map_files(personas_dir, False), _map_files(journeys_dir, True)
-    leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if _leaves(p, maps_dir)}
+    leaving = {p for p in (stages_path, teams_path, *persona_files, *journey_files) if leads_out(p, maps_dir)}
     problems = [
         Problem(
             _display(p, root),
@@ -429,13 +483,20 @@ def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]
     return problems
 
 
-def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str) -> None:
+def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: str, public: dict | None) -> None:
     """Resolve the relative links of every narrative; one that leads to no page is an error
-    at its line. Only the maps that have a page can be linked to."""
+    at its line. Only the maps that have a page can be linked to: in a public build, a public
+    map's narrative only to public maps."""
     pages = {i.path: ("persona", i.id) for i in personas}
     pages.update({i.path: ("journey", i.id) for i in journeys})
+    published = {i.path for i in items if _published(i, public)}
+    public_pages = {path: page for path, page in pages.items() if path in published}
     display = functools.partial(_display, root=root)
     for item in items:
+        slow = narrative_links.slow_markdown(item.doc.body)
+        if slow is not None:
+            _report_in_body(item, *slow)
+            continue  # the links are not read either: the map's page will show its errors
         if "](" not in item.doc.body and "]:" not in item.doc.body:
             continue  # most narratives have no link: skip the scan
         item.links, found = narrative_links.resolve(
@@ -443,8 +504,9 @@ def _check_links(items, personas, journeys, maps_dir: str, docs_dir: str, root: 
             item.path,
             maps_dir=maps_dir,
             docs_dir=docs_dir,
-            pages=pages,
+            pages=public_pages if _published(item, public) else pages,
             display=display,
+            public=_published(item, public),
         )
         for offset, message in found:
             _report_in_body(item, offset, message)
@@ -531,9 +593,16 @@ def _model(persona_items, journey_items, team_data, record) -> tuple[tuple[Perso
     return personas, journeys
 
 
-def _resolve(item: _Item, known: dict) -> None:
+def _resolve(item: _Item, known: dict, public: dict | None = None) -> None:
+    """Report references to nothing. For a public map of a public build (`public`), persona,
+    baseline and pain point references are public_checks' to report, whether what they name is
+    internal or does not exist, and hints come from `public` only: its messages must not tell
+    which internal items exist."""
     report = checker_for(item.doc)
+    over: set[str] = set()  # kinds past their cap in this file: said once, at the first
     for kind, value, path in item.refs:
+        if public is not None and kind in ("persona", "journey", "pain-point"):
+            continue
         made = slugify(value) if kind == "team" and known["team"] is None else value
         if kind in ("stage", "team") and (why := reserved(kind, made)):
             if made == value:
@@ -541,21 +610,24 @@ def _resolve(item: _Item, known: dict) -> None:
             else:
                 report(path, f"{quoted(value)} makes the team id '{made}', which is reserved: {why}; name it otherwise")
             continue
+        if kind in ("team", "stage") and known[kind] is None:
+            if not made:
+                report(path, f"{quoted(value)} makes no team id: use letters or digits")
+            elif made not in known["free"][kind] and kind not in over:
+                over.add(kind)
+                report(path, _too_many(kind, f"this one would be one more, as there is no {kind}s.yml"))
+            continue
         if kind == "team":
-            if known["team"] is None:
-                if not slugify(value):
-                    report(path, f"'{value}' makes no team id: use letters or digits")
-                continue
             choices = known["team"]
         elif kind == "stage":
-            if known["stage"] is None:
-                continue
             choices = known["stage"]
         else:
             choices = known[kind]
         if value not in choices:
             where = "in teams.yml" if kind == "team" else "in stages.yml" if kind == "stage" else "in this handbook"
-            hint = did_you_mean(value, choices) or _known_list(choices)
+            # A public map's hints name public ids only, and never list what a catalogue holds.
+            hints = public[kind] if public is not None else choices
+            hint = did_you_mean(value, hints) or (_known_list(choices) if public is None else "")
             report(path, f"unknown {kind} {quoted(value)}: no such id {where}{hint}")
 
 
@@ -569,7 +641,7 @@ def _known_list(ids, shown: int = 10) -> str:
     return f", which has {', '.join(ids[:shown])}{more}"
 
 
-def _check_journey(item: _Item, known: dict, today) -> None:
+def _check_journey(item: _Item, known: dict, today, public: dict | None = None) -> None:
     report = checker_for(item.doc)
     data = item.data
     reviewed = data.get("reviewed")
@@ -577,12 +649,14 @@ def _check_journey(item: _Item, known: dict, today) -> None:
     if reviewed is not None and (reviewed - today).days > 1:
         report(("reviewed",), f"{reviewed.isoformat()} is in the future: write the date the map was last reviewed")
     baseline = data.get("baseline")
+    # A public map's messages say nothing of an internal baseline (see _resolve).
+    told = known["journey"] if public is None else public["journey"]
     if baseline is not None:
         if data.get("state") != "future":
             report(("baseline",), "a baseline is only allowed with 'state: future'", True)
         elif baseline == item.id:
             report(("baseline",), "a journey cannot be its own baseline")
-        elif baseline in known["journey"] and known["journey"][baseline].data.get("state") == "future":
+        elif baseline in told and known["journey"][baseline].data.get("state") == "future":
             report(("baseline",), f"'{baseline}' is a future-state journey; a baseline must be a current-state one")
     order = {s: n for n, s in enumerate(known["stage"])} if known["stage"] is not None else None
     seen: dict[str, int] = {}
@@ -635,20 +709,20 @@ def _check_steps(data: dict, report) -> None:
                     )
 
 
-def _derived_stages(journeys) -> tuple[CatalogueEntry, ...]:
+def _derived_stages(journeys, named) -> tuple[CatalogueEntry, ...]:
     seen: dict[str, CatalogueEntry] = {}
     for journey in journeys:
         for block in journey.stages:
-            if block.stage not in RESERVED_IDS:  # reported where it is written
+            if block.stage in named and block.stage not in RESERVED_IDS:  # else reported where it is written
                 seen.setdefault(block.stage, CatalogueEntry(block.stage, humanize(block.stage)))
     return tuple(seen.values())
 
 
-def _derived_teams(items: list[_Item]) -> tuple[CatalogueEntry, ...]:
-    """Without teams.yml, owners are free text; the first spelling of a slug names the team."""
-    names: dict[str, str] = {}
-    for item in items:
-        for kind, value, _ in item.refs:
-            if kind == "team" and slugify(value) and slugify(value) not in RESERVED_IDS:
-                names.setdefault(slugify(value), value.strip())
-    return tuple(CatalogueEntry(id_, name) for id_, name in sorted(names.items()))
+def _derived_teams(items: list[_Item], named: dict[str, str]) -> tuple[CatalogueEntry, ...]:
+    """Without teams.yml, owners are free text; the first spelling of a slug names the team,
+    for the teams within the cap (`named`, from _free_ids over every journey file)."""
+    return tuple(
+        CatalogueEntry(id_, name)
+        for id_, name in sorted(_free_ids(items, "team").items())
+        if id_ in named and id_ not in RESERVED_IDS
+    )

@@ -3,6 +3,10 @@
 `read_history` makes the one git pass of a build (see `git_history`) and the change engine
 (`changes`) turns each pair of versions into changes. Nothing here reads a clock, so two builds
 of the same commit give the same history.
+
+A public build's history shows only what public versions hold (map format 1.1, "Visibility and
+public builds"): each old version is shown as the public projection shows today's map, an entry
+whose version was internal is left out, and the commit that made a map public says only that.
 """
 
 from __future__ import annotations
@@ -10,8 +14,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from journeys.core.audience import public_history, public_version
 from journeys.core.changes import Change, journey_changes, journey_version
-from journeys.core.git_history import Commit, GitUnavailable, file_histories, open_repository, printable, watched_paths
+from journeys.core.git_history import (
+    Commit,
+    FileChange,
+    GitUnavailable,
+    Repository,
+    file_histories,
+    open_repository,
+    printable,
+    watched_paths,
+)
+from journeys.core.model import Journey
 
 DEFAULT_DEPTH = 10
 
@@ -38,11 +53,72 @@ class History:
     watched: tuple[str, ...] = ()  # git's HEAD and refs, for `mkdocs serve`
 
 
-def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH, cache: dict | None = None) -> History:
+@dataclass(frozen=True)
+class Unread:
+    """A version that was not parsed: `kind` "too_large" (over the 1 MiB a map may be, never
+    read) or "unreadable" (its front matter cannot be read, or git does not have it)."""
+
+    kind: str
+
+
+TOO_LARGE, UNREADABLE = Unread("too_large"), Unread("unreadable")
+Version = Journey | Unread | None  # None: no file (before it was added)
+
+
+@dataclass(frozen=True)
+class _Audience:
+    """How the build shows a version: as it is, or (public) as its public projection; None
+    when it may show nothing of it."""
+
+    public: bool
+    public_fields: tuple = ()
+
+    def shown(self, version: Version) -> Journey | None:
+        if not isinstance(version, Journey):
+            return None
+        return public_version(version, self.public_fields) if self.public else version
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one journey's history needs from git."""
+
+    journey: Journey
+    path: str  # the file today, relative to the work tree's top
+    tracked: str  # the name git has its history under (the old name of a staged rename)
+    changes: list[FileChange]  # every commit that changed it, newest first
+    shown: list[FileChange]  # the newest `depth` of them
+    dirty: bool  # the work tree differs from the last commit
+
+
+def read_history(
+    handbook,
+    maps_dir: str,
+    root: str,
+    depth: int = DEFAULT_DEPTH,
+    cache: dict | None = None,
+    public_fields=(),
+) -> History:
     """The history of every journey of `handbook`; `GitUnavailable` says why there is none.
     `root` is the folder journey sources are relative to. `cache` (blob id -> parsed version)
-    lets `mkdocs serve` parse each old version once: a blob id names its content."""
+    lets `mkdocs serve` parse each old version once: a blob id names its content. A public
+    handbook (core.audience.public_view) gets a public history, with `public_fields` shown."""
     repo = open_repository(maps_dir)
+    plans = _plans(repo, handbook, maps_dir, root, depth)
+    versions = _Versions(repo, plans, handbook.custom_fields, root, cache)
+    audience = _Audience(handbook.audience == "public", tuple(public_fields))
+    result = {}
+    for plan in plans:
+        history = _journey_history(plan, versions, repo, audience)
+        if history is not None:
+            result[plan.journey.id] = history
+    if audience.public:
+        result = public_history(result, public_fields)
+    return History(result, repo.shallow, tuple(watched_paths(repo)))
+
+
+def _plans(repo: Repository, handbook, maps_dir: str, root: str, depth: int) -> list[_Plan]:
+    """One plan a journey, in id order, from one `git log` and one `git status` of the folder."""
     log = repo.log(maps_dir)
     status = repo.status(maps_dir)
     paths = {j.id: repo.rel(os.path.join(root, j.source)) for j in handbook.journeys}
@@ -50,84 +126,103 @@ def read_history(handbook, maps_dir: str, root: str, depth: int = DEFAULT_DEPTH,
     before_rename = {path: orig for path, (code, orig) in status.items() if orig}
     tracked = {path: before_rename.get(path, path) for path in paths.values()}
     histories = file_histories(log, sorted(set(tracked.values())))
-    custom = handbook.custom_fields
-
-    plans = {}
-    needed: set[str] = set()
-    for journey in handbook.journeys:
+    plans = []
+    for journey in sorted(handbook.journeys, key=lambda j: j.id):
         path = paths[journey.id]
         changes = histories[tracked[path]]
-        shown = changes[:depth]
-        dirty = path in status
-        for change in shown:
-            needed.update(b for b in (change.old_blob, change.new_blob) if b)
-        plans[journey.id] = (journey, path, changes, shown, dirty)
-    # Today's version stands for the newest commit's when the file is clean: no blob to read.
-    clean_heads = {shown[0].new_blob: journey for journey, _, _, shown, dirty in plans.values() if shown and not dirty}
-    parsed = cache.setdefault(custom, {}) if cache is not None else {}  # versions parse by the declared lanes
-    blobs = repo.blobs(sorted(needed - set(clean_heads) - set(parsed)))
-    top_rel = os.path.relpath(root, repo.top).replace(os.sep, "/")
+        plans.append(_Plan(journey, path, tracked[path], changes, changes[:depth], path in status))
+    return plans
 
-    def version(blob, path):
+
+class _Versions:
+    """The versions the plans need, by blob id: read in one `cat-file` pass, parsed on demand.
+    When a file is clean, today's journey stands for its newest commit's version: no blob."""
+
+    def __init__(self, repo: Repository, plans: list[_Plan], custom_fields, root: str, cache: dict | None):
+        self.custom_fields = custom_fields
+        self.top_rel = os.path.relpath(root, repo.top).replace(os.sep, "/")
+        self.clean_heads = {p.shown[0].new_blob: p.journey for p in plans if p.shown and not p.dirty}
+        # Versions parse by the declared lanes, so the cache keeps one table a set of lanes.
+        self.parsed: dict = cache.setdefault(custom_fields, {}) if cache is not None else {}
+        needed = {b for p in plans for c in p.shown for b in (c.old_blob, c.new_blob) if b}
+        self.blobs = repo.blobs(sorted(needed - set(self.clean_heads) - set(self.parsed)))
+        self.parsed.update(dict.fromkeys(repo.too_large & needed, TOO_LARGE))
+
+    def get(self, blob: str | None, path: str) -> Version:
         if blob is None:
             return None
-        if blob in clean_heads:
-            return clean_heads[blob]
-        if blob not in parsed:
-            raw = blobs.get(blob)
-            parsed[blob] = journey_version(raw, _display(path, top_rel), custom) if raw is not None else None
-        return parsed[blob]
+        if blob in self.clean_heads:
+            return self.clean_heads[blob]
+        if blob not in self.parsed:
+            raw = self.blobs.get(blob)
+            journey = journey_version(raw, self.display(path), self.custom_fields) if raw is not None else None
+            self.parsed[blob] = journey if journey is not None else UNREADABLE
+        return self.parsed[blob]
 
-    result = {}
-    for journey_id, (journey, path, changes, shown, dirty) in sorted(plans.items()):
-        entries = []
-        if dirty:
-            last = version(shown[0].new_blob, shown[0].path) if shown else None
-            renamed = _display(tracked[path], top_rel) if tracked[path] != path else None
-            entries.append(Entry(None, journey_changes(last, journey), renamed))
-        truncated = False
-        for change in shown:
-            # A file's log entries always have their commit; only a diff with the work tree has none.
-            assert change.commit is not None
-            boundary = repo.shallow and change.status == "A" and change.commit.hash in repo.shallow_commits
-            truncated = truncated or boundary
-            if boundary:
-                # Git shows the oldest commit of a shallow clone as adding every file.
+    def display(self, path: str) -> str:
+        """A path from git (relative to the work tree's top) made relative to the site's folder."""
+        shown = path if self.top_rel in ("", ".") else os.path.relpath(path, self.top_rel).replace(os.sep, "/")
+        return printable(shown)
+
+
+def _journey_history(plan: _Plan, versions: _Versions, repo: Repository, audience: _Audience) -> JourneyHistory | None:
+    """The entries of one journey, newest first; None when it has none to show."""
+    entries = []
+    if plan.dirty:
+        last = versions.get(plan.shown[0].new_blob, plan.shown[0].path) if plan.shown else None
+        changes = _changes(last, plan.journey, audience)
+        if changes is not None:
+            renamed = versions.display(plan.tracked) if plan.tracked != plan.path else None
+            entries.append(Entry(None, changes, renamed))
+    truncated = False
+    older_shown = True  # whether this build may say that older commits exist
+    for change in plan.shown:
+        # A file's log entries always have their commit; only a diff with the work tree has none.
+        assert change.commit is not None
+        new = versions.get(change.new_blob, change.path)
+        if repo.shallow and change.status == "A" and change.commit.hash in repo.shallow_commits:
+            # Git shows the oldest commit of a shallow clone as adding every file.
+            truncated = True
+            if audience.shown(new) is not None:
                 entries.append(Entry(change.commit, (), shallow_start=True))
-                continue
-            old = version(change.old_blob, change.old_path or change.path)
-            new = version(change.new_blob, change.path)
-            renamed = _display(change.old_path, top_rel) if change.status == "R" and change.old_path else None
-            entries.append(Entry(change.commit, _changes(change, old, new), renamed))
-        if not entries:
             continue
-        result[journey_id] = JourneyHistory(tuple(entries), truncated, len(changes) > len(shown))
-    return History(result, repo.shallow, tuple(watched_paths(repo)))
+        old = versions.get(change.old_blob, change.old_path or change.path)
+        changes = _changes(old, new, audience)
+        older_shown = not audience.public or audience.shown(old) is not None
+        if changes is None:
+            continue
+        renamed = versions.display(change.old_path) if change.status == "R" and change.old_path else None
+        entries.append(Entry(change.commit, changes, renamed))
+    if not entries:
+        return None
+    return JourneyHistory(tuple(entries), truncated, len(plan.changes) > len(plan.shown) and older_shown)
 
 
-def _changes(change, old, new) -> tuple[Change, ...]:
-    """A version whose front matter cannot be read (or whose blob is missing) would otherwise
-    make the map look added or removed."""
-    if change.new_blob and new is None:
-        return (Change("unreadable"),)
-    if change.old_blob and old is None:
-        return (Change("unreadable_before"),)
-    return journey_changes(old, new)
-
-
-def _display(path: str, top_rel: str) -> str:
-    """A path from git (relative to the work tree's top) made relative to the site's folder."""
-    shown = path if top_rel in ("", ".") else os.path.relpath(path, top_rel).replace(os.sep, "/")
-    return printable(shown)
+def _changes(old: Version, new: Version, audience: _Audience) -> tuple[Change, ...] | None:
+    """What changed from `old` to `new` as the build may show it; None when it may show
+    nothing of `new`. A version that was not read would otherwise make the map look added or
+    removed. A version a public build may not show is never compared: the entry of the commit
+    that made the map public says only that."""
+    if isinstance(new, Unread):  # a public build cannot know whether that version was public
+        return None if audience.public else (Change(new.kind),)
+    shown_new = audience.shown(new)
+    if shown_new is None:
+        return None
+    if isinstance(old, Unread):
+        return (Change(old.kind + "_before"),)
+    shown_old = audience.shown(old)
+    if old is not None and shown_old is None:
+        return (Change("made_public"),)
+    return journey_changes(shown_old, shown_new)
 
 
 def try_history(
-    handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None
+    handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None, public_fields=()
 ) -> tuple[History | None, str | None]:
     """(history, None), or (None, why there is none) for the build's info line."""
     if depth <= 0:
         return None, None
     try:
-        return read_history(handbook, maps_dir, root, depth, cache), None
+        return read_history(handbook, maps_dir, root, depth, cache, public_fields), None
     except GitUnavailable as exc:
         return None, str(exc)

@@ -23,8 +23,9 @@ import yaml
 
 from journeys.core.ids import humanize, slugify
 from journeys.core.mermaid_text import decode, hide_entities
-from journeys.core.problems import did_you_mean
+from journeys.core.problems import did_you_mean, quoted
 from journeys.core.schema import EMOTION_MAX, EMOTION_MIN
+from journeys.core.yaml_source import MAX_DEPTH, Bounded
 
 SCORE_OFFSET = 3  # Mermaid scores run 1 to 5; 3 is neutral
 SCORE_MIN, SCORE_MAX = EMOTION_MIN + SCORE_OFFSET, EMOTION_MAX + SCORE_OFFSET
@@ -34,15 +35,23 @@ _FENCE = re.compile(r"^\s*(```+|~~~+)\s*(?:mermaid|\{mermaid\})(?:\s.*)?$")
 # JavaScript's \s, which Mermaid's regular expressions mean; Python's lacks U+FEFF.
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 S = f"[{_JS_SPACE}]"
-_LEADING_SPACE, _OUTER_SPACE = re.compile(f"{S}*"), re.compile(rf"^{S}+|{S}+$")
+_JS_SPACE_CHARACTERS = _JS_SPACE.replace("\u2000-\u200a", "".join(map(chr, range(0x2000, 0x200B))))
+_LEADING_SPACE = re.compile(f"{S}*")
 
 # Mermaid's preprocessing (preprocess.ts, regexes.ts, comments.ts).
 _FRONT_MATTER = re.compile(rf"-{{3}}{S}*[\n\r](.*?)[\n\r]-{{3}}{S}*[\n\r]+", re.DOTALL)
+# Its `\s*[\n\r]` can end at any line break in the space after the opening `---`, and without a
+# closing line the pattern scans on to the end from each of them: it runs only once a closing
+# line is known to be there (then the first or second try finds it).
+_FRONT_MATTER_END = re.compile(rf"[\n\r]-{{3}}{S}*[\n\r]")
 _DIRECTIVE = re.compile(
     rf"%{{2}}\{{{S}*(?:(\w+){S}*:|(\w+)){S}*(?:(\w+)|((?:(?!\}}%{{2}}).|\r?\n)*))?{S}*(?:\}}%{{2}})?",
     re.IGNORECASE | re.ASCII,
 )
-_COMMENT_LINE = re.compile(rf"^{S}*%%(?!\{{)[^\n]+\n?", re.MULTILINE)
+# Mermaid's comment lines are `^\s*%%(?!{)[^\n]+\n?` (multiline). Its `\s*` runs over line breaks,
+# so as a pattern it would scan a run of blank lines again from each of them (quadratic): what
+# follows the `\s*` is found by this pattern, and the space before it by `_comment_lines`.
+_COMMENT_TEXT = re.compile(r"%%(?!\{)[^\n]+\n?")
 
 # The lexer of journey.jison: (pattern, token); the first rule that matches wins, as in
 # jison without the `flex` option. None skips the text. `%options case-insensitive`.
@@ -128,9 +137,10 @@ class Diagram:
         return list(seen)
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(Bounded, yaml.SafeLoader):
     """Mermaid reads front matter with js-yaml's JSON schema: `yes` and `10:30` are strings,
-    only true/false are booleans, and dates are strings."""
+    only true/false are booleans, and dates are strings. Unlike js-yaml, no aliases (a title
+    made of nested aliases would print billions of items) and no deep nesting (Bounded)."""
 
     # A class attribute PyYAML copies per subclass; not ClassVar, as types-PyYAML declares it an
     # instance variable.
@@ -150,9 +160,11 @@ def _diagram_block(text: str) -> tuple[int, str]:
     """(number of its first line, text) of the diagram: the first ```mermaid block of a
     Markdown file that is a journey, or else the whole text (a .mmd file)."""
     lines = text.split("\n")
-    for start, line in enumerate(lines):
-        fence = _FENCE.match(line)
+    start = 0
+    while start < len(lines):
+        fence = _FENCE.match(lines[start])
         if not fence:
+            start += 1
             continue
         end = next(
             (
@@ -166,6 +178,7 @@ def _diagram_block(text: str) -> tuple[int, str]:
         # In any case, so that a block starting `JOURNEY` is the one whose error is shown.
         if re.match(rf"{S}*journey", _statements(_front_matter_span(block)[1]), re.IGNORECASE):
             return start + 2, block
+        start = end + 1  # fences do not nest: a fence line inside this block is its text
     return 1, text
 
 
@@ -177,14 +190,40 @@ def _blank(pattern: re.Pattern, text: str) -> str:
 
 def _statements(text: str) -> str:
     """The diagram without its directives and comment lines, as Mermaid's lexer gets it."""
-    return _blank(_COMMENT_LINE, _blank(_DIRECTIVE, text))
+    text = _blank(_DIRECTIVE, text)
+    out, last = [], 0
+    for start, end in _comment_lines(text):
+        out += [text[last:start], "\n" * text.count("\n", start, end)]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _comment_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of Mermaid's comment line pattern (see `_COMMENT_TEXT`), in
+    one pass: a match starts at the first line start in the space before its `%%`."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for found in _COMMENT_TEXT.finditer(text):
+        start = found.start()
+        while start > last and text[start - 1] in _JS_SPACE_CHARACTERS:
+            start -= 1
+        if start > 0 and text[start - 1] != "\n":  # not at a line start: the first one in the space
+            line_start = text.find("\n", start, found.start()) + 1
+            if not line_start:
+                continue
+            start = line_start
+        spans.append((start, found.end()))
+        last = found.end()
+    return spans
 
 
 def _front_matter_span(block: str) -> tuple[re.Match | None, str]:
     """The front matter block of a diagram, as mermaid.run() reads a diagram in a page
     (dedented and trimmed), and the diagram with that block blanked out."""
     text = textwrap.dedent(block)
-    match = _FRONT_MATTER.match(text, _match(_LEADING_SPACE, text).end())
+    start = _match(_LEADING_SPACE, text).end()
+    closed = text.startswith("---", start) and _FRONT_MATTER_END.search(text, start + 3)
+    match = _FRONT_MATTER.match(text, start) if closed else None
     if not match:
         return None, text
     return match, text[: match.start()] + "\n" * match.group(0).count("\n") + text[match.end() :]
@@ -201,6 +240,9 @@ def _front_matter_title(block: str, first_line: int) -> tuple[str | None, str]:
         return None, text
     try:
         data = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+    except RecursionError:
+        line = first_line + match.string.count("\n", 0, match.start(1))
+        raise MermaidError(line, f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + match.string.count("\n", 0, match.start(1)) + (mark.line if mark else 0)
@@ -285,7 +327,7 @@ def _expect_journey(block: str, where: _Lines) -> None:
         )
         raise MermaidError(
             where.number(len(block) - len(head)),
-            f"expected 'journey' as the first line of the diagram, got '{found}'{hint}",
+            f"expected 'journey' as the first line of the diagram, got {quoted(found)}{hint}",
         )
 
 
@@ -333,7 +375,7 @@ class _Statements:
             self.diagram.notices.append(
                 Notice(
                     number,
-                    f"a second title '{new}' replaces '{self.diagram.title}' (line {self.title_line}), as in "
+                    f"a second title {quoted(new)} replaces {quoted(self.diagram.title)} (line {self.title_line}), as in "
                     "Mermaid, which reads every line starting with 'title ' as the title",
                 )
             )
@@ -353,7 +395,8 @@ class _Statements:
         number = self.where.number(position)
         if self.following() in ("taskData", ":"):
             raise MermaidError(
-                number, f"cannot read '{self.where.source(position)}': a section is 'section <stage name>', without ':'"
+                number,
+                f"cannot read {quoted(self.where.source(position))}: a section is 'section <stage name>', without ':'",
             )
         self.diagram.sections.append(Section(decode(value[8:]).strip(), number))
 
@@ -365,7 +408,8 @@ class _Statements:
         self.index += 1
         if not self.diagram.sections:
             raise MermaidError(
-                number, f"task '{task.name}' comes before the first section: add a line 'section <stage name>' above it"
+                number,
+                f"task {quoted(task.name)} comes before the first section: add a line 'section <stage name>' above it",
             )
         self.diagram.sections[-1].tasks.append(task)
 
@@ -378,13 +422,13 @@ def _leave_out_empty_sections(diagram: Diagram) -> None:
     empty = [s for s in diagram.sections if not s.tasks]
     if len(empty) == len(diagram.sections):
         raise MermaidError(
-            empty[0].line, f"section '{empty[0].name}' has no tasks: add 'Task name: score: Actor' lines below it"
+            empty[0].line, f"section {quoted(empty[0].name)} has no tasks: add 'Task name: score: Actor' lines below it"
         )
     for section in empty:
         diagram.notices.append(
             Notice(
                 section.line,
-                f"section '{section.name}' has no tasks, and a stage of a map needs a step: it is left out",
+                f"section {quoted(section.name)} has no tasks, and a stage of a map needs a step: it is left out",
             )
         )
     diagram.sections = [s for s in diagram.sections if s.tasks]
@@ -392,35 +436,36 @@ def _leave_out_empty_sections(diagram: Diagram) -> None:
 
 def _unreadable(token: str, value: str, line: str) -> str:
     if token == "INVALID" and value == ";":
-        return f"cannot read '{line}': Mermaid's journey diagrams have no ';', so it cannot end a statement; put each task on a line of its own"
+        return f"cannot read {quoted(line)}: Mermaid's journey diagrams have no ';', so it cannot end a statement; put each task on a line of its own"
     if token == "journey":
         return (
-            f"cannot read '{line}': 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, "
+            f"cannot read {quoted(line)}: 'journey' starts the diagram only; Mermaid reads a line starting with 'journey' as that keyword, "
             f"so write the first letter as its entity code, '#{ord(value[0])};'"
         )
-    return f"cannot read '{line}': {_TASK_FORM}"
+    return f"cannot read {quoted(line)}: {_TASK_FORM}"
 
 
 def _task(name: str, data: str, number: int, notices: list[Notice]) -> Task:
     """A task as journeyDb.addTask reads it: the score before the second ':', the actors
     between the second and the third."""
     pieces = data.split(":")
-    score_text = _OUTER_SPACE.sub("", decode(pieces[0]))
+    score_text = decode(pieces[0]).strip(_JS_SPACE_CHARACTERS)
     score = _js_number(score_text)
     if score is None or not float(score).is_integer():
         raise MermaidError(
-            number, f"task '{name}': the score '{score_text}' is not a whole number from {SCORE_MIN} to {SCORE_MAX}"
+            number,
+            f"task {quoted(name)}: the score {quoted(score_text)} is not a whole number from {SCORE_MIN} to {SCORE_MAX}",
         )
     score = int(score)
     if not SCORE_MIN <= score <= SCORE_MAX:
-        raise MermaidError(number, f"task '{name}': the score {score} is not between {SCORE_MIN} and {SCORE_MAX}")
+        raise MermaidError(number, f"task {quoted(name)}: the score {score} is not between {SCORE_MIN} and {SCORE_MAX}")
     actors = [decode(a).strip() for a in pieces[1].split(",")] if len(pieces) > 1 else []
     ignored = ":".join(pieces[2:]).strip()
     if ignored:
         notices.append(
             Notice(
                 number,
-                f"task '{name}': '{decode(ignored)}' after a third ':' is not read, as Mermaid does not read it; "
+                f"task {quoted(name)}: {quoted(decode(ignored))} after a third ':' is not read, as Mermaid does not read it; "
                 "separate actors with ','",
             )
         )
@@ -431,7 +476,7 @@ def _js_number(text: str) -> float | None:
     """JavaScript's Number() of a score, or None for NaN."""
     if not text:
         return 0
-    if re.fullmatch(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", text):
+    if re.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", text):
         return float(text)
     for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
         if text.lower().startswith(prefix):
@@ -459,7 +504,7 @@ def resolve_stage(section: Section, catalogue: list[tuple[str, str]] | None, num
     known = ", ".join(f"{name} ({id_})" for id_, name in catalogue)
     raise MermaidError(
         section.line,
-        f"section '{section.name}' is not a stage in stages.yml{hint}; rename the section to one of: {known}",
+        f"section {quoted(section.name)} is not a stage in stages.yml{hint}; rename the section to one of: {known}",
     )
 
 
@@ -532,19 +577,19 @@ def to_map(
         if stage in seen:
             raise MermaidError(
                 section.line,
-                f"section '{section.name}' is the stage '{stage}' again (line {seen[stage].line}): a map has each stage once, so merge the two sections",
+                f"section {quoted(section.name)} is the stage {quoted(stage)} again (line {seen[stage].line}): a map has each stage once, so merge the two sections",
             )
         later = [s for s in seen if order and order[s] > order[stage]]
         if later:
             raise MermaidError(
                 section.line,
-                f"section '{section.name}' comes after '{seen[later[0]].name}', but stages.yml puts '{stage}' before '{later[0]}': reorder the sections",
+                f"section {quoted(section.name)} comes after {quoted(seen[later[0]].name)}, but stages.yml puts {quoted(stage)} before {quoted(later[0])}: reorder the sections",
             )
         if stages is None and humanize(stage) != section.name:
             notices.append(
                 Notice(
                     section.line,
-                    f"section '{section.name}' becomes the stage '{stage}', shown as '{humanize(stage)}': "
+                    f"section {quoted(section.name)} becomes the stage {quoted(stage)}, shown as {quoted(humanize(stage))}: "
                     "without a stages.yml a stage's name is made from its id; to keep the spelling, "
                     f"list the handbook's stages in stages.yml with '- id: {stage}' and 'name: {section.name}'",
                 )

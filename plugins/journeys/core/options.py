@@ -37,7 +37,7 @@ class OptionError(ValueError):
 
 
 def _got(value: object) -> str:
-    shown = f" '{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    shown = f" {quoted(value)}" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
     return f"got {type_name(value)}{shown}"
 
 
@@ -55,6 +55,14 @@ def _text(value):
 
 def _optional_text(value):
     return None if value is None else _text(value)
+
+
+def _optional_web_url(value):
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"https?://[^\s/]", value):
+        raise OptionError(f"expected an http(s) URL such as 'https://github.com/org/handbook', {_got(value)}")
+    return value
 
 
 def _prefix(value):
@@ -239,6 +247,11 @@ class Options:
     """Internal-facing fields a public build keeps: any key the map format marks internal-facing
     (`owner`, `supporting`, `tools`, `kpis`, `evidence`, `gaps`, a team's `reviewers`) and
     custom field keys. `owner` also publishes the team pages."""
+
+    public_repo_url: str | None = field(default=None, metadata={"check": _optional_web_url})
+    """The public repository a public build links to (the theme's repository link, "edit this
+    page" and History's commits), e.g. a public mirror of the maps. Unset, a public build links
+    to no repository at all: `repo_url` is the internal one and stays off the public site."""
 
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), metadata={"check": _labels})
     """Interface words to replace, by key (see `render/labels.py`), e.g. `due_for_review: à revoir`

@@ -419,8 +419,10 @@ class Handle(Type):
     """A code-host handle as CODEOWNERS takes it: @user, @org/team, or an e-mail address."""
 
     description = "a code-host handle such as @maya or @org/cx-care"
+    # An e-mail address's domain holds a dot after its first character: written so that only
+    # the first such dot can match, or `a@b.b.b…@` would be tried at every dot (quadratic).
     PATTERN = re.compile(
-        r"(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[^@\s]+)\Z"
+        r"(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)\Z"
     )
 
     def check(self, value, path, ck):

@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 import yaml
 
 MAX_DEPTH = 40
+_TOO_DEEP = f"nested too deeply (more than {MAX_DEPTH} levels)"
+_NO_ALIASES = "anchors and aliases (*name) are not supported; repeat the value"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
 _HINTS = {
     "mapping values are not allowed here": "text that contains ': ' must be put in quotes",
+    "mapping values are not allowed in this context": "text that contains ': ' must be put in quotes",  # libyaml
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
     "found undefined alias": "anchors and aliases are not supported; repeat the value",
     "expected <block end>, but found": "check the indentation of this line against the one above",
+    "did not find expected key": "check the indentation of this line against the one above",  # libyaml
     "could not find expected ':'": "a key needs ': ' after it, or the line above needs quotes",
 }
 
@@ -70,22 +74,44 @@ class Located:
         return table.get(path, (None, None))
 
 
-class _Loader(yaml.SafeLoader):
+class Bounded:
+    """What a PyYAML loader of author text adds (before yaml.SafeLoader in the bases): no
+    aliases, and flow collections (`[`, `{`) at most MAX_DEPTH deep. PyYAML's scanner checks
+    every open collection at every token, so `[[[[…` takes time growing with the square of
+    its depth (16 s for 5,000); libyaml stops at its own limit, but this parser reads every
+    document libyaml rejects, to word the error."""
+
     def compose_node(self, parent, index):
         # An alias shares one node between two places, so positions and sizes would lie
         # (and "billion laughs" documents explode); maps never need them.
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not supported; repeat the value", mark
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            raise yaml.composer.ComposerError(None, None, _NO_ALIASES, mark)
+        return super().compose_node(parent, index)  # type: ignore[misc]
+
+    def fetch_flow_collection_start(self, token_class):
+        if self.flow_level >= MAX_DEPTH:  # type: ignore[attr-defined]
+            raise yaml.scanner.ScannerError(
+                None,
+                None,
+                f"nested too deeply (more than {MAX_DEPTH} levels)",
+                self.get_mark(),  # type: ignore[attr-defined]
             )
-        return super().compose_node(parent, index)
+        return super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+
+
+class _Loader(Bounded, yaml.SafeLoader):
+    pass
 
 
 # libyaml composes nodes about ten times faster than PyYAML's Python parser, which dominates
 # loading a large handbook. It is used only where it cannot change the outcome: for documents
 # without '*' (so without aliases, which only _Loader rejects) that it reads without error.
+# PyYAML's parser reads a document only to word its error: 5 s for 1 MiB, so a document larger
+# than this is worded by libyaml (the same positions, a few messages worded apart), and its
+# aliases are found in libyaml's nodes.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+SLOW_PATH_LIMIT = 64 * 1024
 
 
 def _compose(loader_class, text: str):
@@ -99,12 +125,33 @@ def _compose(loader_class, text: str):
 def _compose_fast(text: str):
     """The node tree from libyaml, or _SLOW when PyYAML's own parser must read (and word the
     error of) this document."""
-    if _FAST_LOADER is None or "*" in text:
+    small = len(text) <= SLOW_PATH_LIMIT
+    if _FAST_LOADER is None or ("*" in text and small):
         return _SLOW
     try:
-        return _compose(_FAST_LOADER, text)
+        node = _compose(_FAST_LOADER, text)
     except yaml.YAMLError:
-        return _SLOW
+        if small:
+            return _SLOW
+        raise
+    if "*" in text:
+        _refuse_aliases(node)
+    return node
+
+
+def _refuse_aliases(node) -> None:
+    """libyaml gives an alias the node of its anchor: a node met twice is one."""
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            raise yaml.composer.ComposerError(None, None, _NO_ALIASES, item.start_mark)
+        seen.add(id(item))
+        if isinstance(item, yaml.MappingNode):
+            stack += [part for pair in reversed(item.value) for part in reversed(pair)]
+        elif isinstance(item, yaml.SequenceNode):
+            stack += reversed(item.value)
 
 
 _SLOW = object()
@@ -120,6 +167,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        problem = _TOO_DEEP if problem == "exceeded maximum nesting depth" else problem  # libyaml's words
         if mark is not None and (misplaced := _indentation(text, mark, problem, offset)):
             message, col = misplaced
             raise YamlProblem(f"YAML syntax error: {message}", mark.line + 1 + offset, col) from None
@@ -142,10 +190,14 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", first_line, None) from None
     except RecursionError:
-        raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", first_line, None) from None
+        raise YamlProblem(_TOO_DEEP, first_line, None) from None
     located = Located(None)
     if node is not None:
-        located.data = _build(node, (), located, yaml.constructor.SafeConstructor(), offset, 0)
+        try:
+            located.data = _build(node, (), located, yaml.constructor.SafeConstructor(), offset, 0, 0)
+        except _TooDeep as deep:  # what Bounded says when PyYAML's parser reads the document
+            line, col = _pos(deep.node, offset)
+            raise YamlProblem(f"YAML syntax error: {_TOO_DEEP}", line, col) from None
     return located
 
 
@@ -231,6 +283,30 @@ def _indentation(text: str, mark, problem: str, offset: int) -> tuple[str, int] 
     )
 
 
+class _TooDeep(Exception):
+    """A flow collection (`[`, `{`) more than MAX_DEPTH deep in what libyaml read: the whole
+    document is refused, as PyYAML's parser refuses it (Bounded), so both read it alike."""
+
+    def __init__(self, node):
+        super().__init__()
+        self.node = node
+
+
+def _deep_flow(node, flow: int) -> None:
+    """Raise _TooDeep at the first flow collection (in the document's order) under `node`, keys
+    included, deeper than MAX_DEPTH; `flow` counts the flow collections around `node`."""
+    stack = [(node, flow)]
+    while stack:
+        item, around = stack.pop()
+        if not isinstance(item, yaml.CollectionNode):
+            continue
+        around += bool(item.flow_style)
+        if around > MAX_DEPTH:
+            raise _TooDeep(item)
+        children = [part for pair in item.value for part in pair] if isinstance(item, yaml.MappingNode) else item.value
+        stack += [(child, around) for child in reversed(children)]
+
+
 def _line_col(text: str, position: int) -> tuple[int, int]:
     before = text[:position]
     return before.count("\n") + 1, position - before.rfind("\n")
@@ -240,24 +316,32 @@ def _pos(node, offset: int) -> tuple[int, int]:
     return node.start_mark.line + 1 + offset, node.start_mark.column + 1
 
 
-def _build(node, path: Path, out: Located, constructor, offset: int, depth: int):
+def _build(node, path: Path, out: Located, constructor, offset: int, depth: int, flow: int):
     """The plain value of `node`. A part that cannot be one is REJECTED and its problem kept,
-    so the rest of the document is still read and checked."""
+    so the rest of the document is still read and checked. `flow` counts the flow collections
+    around `node`."""
     try:
         line_col = _pos(node, offset)
         out.values[path] = line_col
         if depth > MAX_DEPTH:
-            raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", *line_col)
+            _deep_flow(node, flow)
+            raise YamlProblem(_TOO_DEEP, *line_col)
+        if isinstance(node, yaml.CollectionNode) and node.flow_style and flow >= MAX_DEPTH:
+            raise _TooDeep(node)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
                 raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
-            return _mapping(node, path, out, constructor, offset, depth)
+            return _mapping(node, path, out, constructor, offset, depth, flow + bool(node.flow_style))
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
             if node.flow_style:
                 _sentence_splits(node, path, out, offset)
-            return [_build(item, path + (i,), out, constructor, offset, depth + 1) for i, item in enumerate(node.value)]
+            inside = flow + bool(node.flow_style)
+            return [
+                _build(item, path + (i,), out, constructor, offset, depth + 1, inside)
+                for i, item in enumerate(node.value)
+            ]
         return _scalar(node, constructor, offset)
     except YamlProblem as problem:
         out.problems.append(YamlProblem(problem.message, problem.line, problem.col, path))
@@ -283,9 +367,11 @@ def _sentence_splits(node, path: Path, out: Located, offset: int) -> None:
             out.splits.append((path + (i,), *_pos(item, offset), before.value, item.value))
 
 
-def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: int) -> dict:
+def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: int, flow: int) -> dict:
     result: dict = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            _deep_flow(key_node, flow)  # a key that is a collection is refused below, unread
         try:
             key = _scalar(key_node, constructor, offset) if isinstance(key_node, yaml.ScalarNode) else None
         except YamlProblem as problem:
@@ -299,7 +385,7 @@ def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: in
             out.problems.append(YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset), path + (key,)))
             continue
         out.keys[path + (key,)] = _pos(key_node, offset)
-        result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1)
+        result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1, flow)
     return result
 
 

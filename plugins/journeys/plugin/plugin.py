@@ -13,17 +13,19 @@ import secrets
 import shutil
 from collections import Counter
 
+from mkdocs.config.config_options import RepoName
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeys.core import load_handbook
-from journeys.core.audience import for_audience, public_history, unknown_public_fields
+from journeys.core.audience import for_audience, linked_repository, public_site_settings, unknown_public_fields
 from journeys.core.build_date import build_date
 from journeys.core.editor_option import repository_paths
 from journeys.core.file_kinds import FILE_KINDS
 from journeys.core.history import try_history
 from journeys.core.options import PLUGIN_OPTIONS, Options
+from journeys.core.problems import one_line
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
 from journeys.plugin.material_page import scripts_after_paint, with_worker
@@ -76,6 +78,16 @@ def _modified() -> bool:
     return True
 
 
+def _public_addresses(config, public_repo_url: str | None) -> None:
+    """A public build links to no internal address (core.audience.public_site_settings). Set
+    here, before any page exists: MkDocs makes each page's "edit this page" URL from these as it
+    makes the page, and the theme reads `repo_url` and `repo_name` as it renders. MkDocs derives
+    `repo_name` from `repo_url` while it validates the config, so it is derived again here."""
+    for key, value in public_site_settings(config, public_repo_url).items():
+        config[key] = value
+    RepoName("repo_url").post_validation(config, "repo_name")
+
+
 class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds,
@@ -100,6 +112,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config["enabled"]:
             return config
         self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        if self.config["audience"] == "public":
+            _public_addresses(config, self.config["public_repo_url"])
         # The values are checked by core already (plugin/config.py); the site's settings
         # come from MkDocs, which resolved the paths.
         self.options = dataclasses.replace(
@@ -113,7 +127,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for message in unknown_public_fields(
             self.options.public_fields, (key for key, _ in self.options.custom_fields)
         ):
-            raise PluginError(f"journeys: {message}")
+            raise PluginError(one_line(f"journeys: {message}"))
         self.maps_dir = os.path.join(self.root, self.options.maps_dir)
         # A preview keeps the templates, compiled, while the overrides and labels stay the same.
         folder = os.path.join(self.options.custom_dir, OVERRIDE_FOLDER) if self.options.custom_dir else None
@@ -122,7 +136,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             try:
                 self.templates = Templates(self.options.custom_dir, dict(self.options.labels))
             except (UnknownLabel, TemplateProblem) as exc:
-                raise PluginError(f"journeys: {exc}") from None
+                raise PluginError(one_line(f"journeys: {exc}")) from None
             self.templates_key = templates_key
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -179,14 +193,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         handbook = for_audience(handbook, self.options.audience, self.options.public_fields)
         # Read on every build, so `mkdocs serve` shows a commit made since the last one.
         history, why_not = try_history(
-            handbook, self.maps_dir, self.root, self.options.history_depth, getattr(self, "history_cache", None)
+            handbook,
+            self.maps_dir,
+            self.root,
+            self.options.history_depth,
+            getattr(self, "history_cache", None),
+            self.options.public_fields,
         )
         if why_not:
-            log.info(f"journeys: no History sections: {why_not}")
+            log.info(one_line(f"journeys: no History sections: {why_not}"))
         self.git_watched = history.watched if history else ()
         histories = history.journeys if history else {}
-        if self.options.audience == "public":
-            histories = public_history(histories, self.options.public_fields)
         # Read here, not in on_config: Material's offline plugin turns use_directory_urls off
         # in its own on_config, which may run after ours (plugin order in mkdocs.yml).
         self.site = Site(normalise_prefix(self.options.prefix), config.use_directory_urls)
@@ -203,7 +220,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.templates,
             self.embeds.shown_in(),
             histories,
-            self.options.repo_url,
+            linked_repository(self.options),
             memo=getattr(self, "memo", None),
         )
         # Embeds render later, with links to pain points where the pages put their rows.
@@ -213,7 +230,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         try:
             generated = site_files(handbook, ctx)
         except TemplateProblem as exc:  # an override naming a value its page does not have
-            raise PluginError(f"journeys: {exc}") from None
+            raise PluginError(one_line(f"journeys: {exc}")) from None
         self.html_blocks: dict[str, list[str]] = {}
         self.block_sources: dict[str, dict[int, str]] = {}  # page -> the source of each embed block
         # A new marker each build: a narrative cannot name (or copy) a block, and as every
@@ -404,7 +421,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         them back in."""
         listed = sorted(page.file.src_uri for page in nav.pages if page.file.src_uri in self.detail_pages)
         if listed:
-            log.warning(
+            self._warn(
                 f"the navigation lists {len(listed)} journey handbook detail pages (e.g. {listed[0]}): list only "
                 "the index pages (journeys/index.md, personas/index.md, ...), since a navigation of every map "
                 "makes the build grow with the square of the handbook"
@@ -508,7 +525,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return index if index is not None and self.i18n(config) is None else None
 
     def _warn(self, message: str, level: str = "warning") -> None:
-        """Log what `--strict` must fail on, and keep it for `_strict` (see there why)."""
+        """Log what `--strict` must fail on, on one line (author text may hold line breaks), and
+        keep it for `_strict` (see there why)."""
+        message = one_line(message)
         log.warning(message)
         self.failures.append((level, message))
 

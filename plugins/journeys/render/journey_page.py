@@ -31,7 +31,8 @@ from journeys.render.history_section import history_section
 
 # A journey page is a canvas: the map takes the width of the screen.
 HIDE = ("navigation", "toc")
-_HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|[^\n]+\n(=+|-+)[ \t]*(\n|\Z))")
+# The setext line starts at its first non-space character, so leading spaces are read once.
+_HEADING = re.compile(r"\A\s*(#{1,6}[ \t]|\S[^\n]*\n(=+|-+)[ \t]*(\n|\Z))")
 
 
 def starts_with_heading(body: str) -> bool:
