@@ -1,17 +1,25 @@
-"""Lighthouse on the demo handbook: one page of every page type, as a phone reader loads it.
+"""Lighthouse on a handbook: one page of every page type, as a phone reader loads it.
 
-    python benchmarks/lighthouse.py [--runs 5] [--only TYPE ...] [--no-write]
+    python benchmarks/lighthouse.py [--handbook demo|plain] [--without-starter] [--runs 5] [--only TYPE ...] [--no-write]
 
-Builds the demo (mkdocs.yml, docs/, maps/) into a temporary folder, serves it with
+Builds a handbook of the demo's docs/ and maps/ into a temporary folder: `demo` with the repo's
+mkdocs.yml, `plain` with a mkdocs.yml of nothing but a site name, `theme: material` and the
+plugins (search, and journeys with the demo's custom lane), as a company that installs the
+plugin starts; `--without-starter` turns the plugin's `scripts_after_paint` off. It serves it with
 `python -m http.server` on 127.0.0.1 (no compression, as the plainest web server sends it),
 and runs Lighthouse from node_modules (`npm ci` installs it; package.json pins the version;
 Lighthouse 13 asks for Node 22.19 and runs on Debian's Node 20, npm only warning) with Debian's
 Chromium and Lighthouse's defaults: mobile form factor, simulated throttling, performance
 category only. Each page is measured `--runs` times and the median run is kept, with the lowest
 and highest score and blocking time beside it: a page's score is not one number (see "Why runs used to differ" in
-docs/performance.md). The figures replace the section between the markers in
-docs/performance.md; `--only` measures some page types and writes nothing. A benchmark, not a
-test: nothing fails on a score.
+docs/performance.md). The figures replace the section between the handbook's markers in
+docs/performance.md (`<!-- lighthouse:start -->`, or `lighthouse-plain`, `lighthouse-plain-off`
+...); `--only` measures some page types and writes nothing. A benchmark, not a test: nothing
+fails on a score.
+
+The plain handbook's theme has `font: false`: Material's default font comes from Google Fonts,
+which the machine this runs on cannot reach (a failed request would be measured instead), and a
+handbook behind a firewall sets it so too.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import argparse
 import datetime
 import json
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -29,14 +38,22 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
 PERFORMANCE_MD = REPO / "docs" / "performance.md"
-START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 EPOCH = "1798761600"  # a fixed build date (2027-01-01, after the demo's review dates): every run builds the same pages
-TARGET_SCORE, TARGET_TBT_MS = 90, 200
+TARGET_SCORE, TARGET_TBT_MS, TARGET_LCP_MS = 95, 150, 2500
+# A handbook as a company that installs the plugin writes it first: the demo's maps need their
+# custom lane declared.
+PLAIN_CONFIG = {
+    "site_name": "Harbour Mutual customer journeys",
+    "theme": {"name": "material", "font": False},
+    "plugins": ["search", {"journeys": {"custom_fields": [{"key": "backstage", "label": "Behind the scenes"}]}}],
+}
 
 
 def page_types(site: Path) -> list[tuple[str, str]]:
@@ -62,10 +79,17 @@ def page_types(site: Path) -> list[tuple[str, str]]:
     ]
 
 
-def build_demo(root: Path) -> Path:
-    for name in ("docs", "maps", "overrides"):
+def build_handbook(root: Path, handbook: str, starter: bool) -> Path:
+    for name in ("docs", "maps"):
         shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if handbook == "plain":
+        config = json.loads(json.dumps(PLAIN_CONFIG))
+    else:
+        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    if not starter:
+        journeys = next(p["journeys"] for p in config["plugins"] if isinstance(p, dict) and "journeys" in p)
+        journeys["scripts_after_paint"] = False
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
@@ -126,10 +150,10 @@ def median_run(runs: list[dict]) -> dict:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def table(results: list[tuple[str, str, dict, list[dict]]], runs: int, load: list[float]) -> str:
+def table(results: list[tuple[str, str, dict, list[dict]]], runs: int, load: list[float], command: str) -> str:
     version = results[0][2]["version"]
     lines = [
-        f"Measured on {datetime.date.today():%-d %B %Y} with `python benchmarks/lighthouse.py`"
+        f"Measured on {datetime.date.today():%-d %B %Y} with `{command}`"
         f" (Lighthouse {version}, mobile, simulated throttling, median of {runs} run{'s' if runs > 1 else ''};"
         " served by `python -m http.server`, without compression; the machine's load average, on"
         f" {os.cpu_count()} cores, went from {min(load):.1f} to {max(load):.1f} during the runs):",
@@ -146,26 +170,36 @@ def table(results: list[tuple[str, str, dict, list[dict]]], runs: int, load: lis
             f" {blocking[0]:,.0f}–{blocking[-1]:,.0f} ms | {r['lcp'] / 1000:.1f} s | {r['cls']:.3f} |"
             f" {r['bytes'] / 1024:,.0f} KiB |"
         )
-    met = [r["score"] >= TARGET_SCORE and r["tbt"] < TARGET_TBT_MS for _, _, r, _ in results]
+    met = [
+        r["score"] >= TARGET_SCORE and r["tbt"] < TARGET_TBT_MS and r["lcp"] < TARGET_LCP_MS for _, _, r, _ in results
+    ]
     lines += [
         "",
-        f"Targets: performance ≥ {TARGET_SCORE} and total blocking time under {TARGET_TBT_MS} ms on every"
-        f" page type: met on {sum(met)} of {len(met)}.",
+        f"Targets: performance ≥ {TARGET_SCORE}, total blocking time under {TARGET_TBT_MS} ms and largest"
+        f" contentful paint under {TARGET_LCP_MS / 1000:.1f} s on every page type (medians): met on {sum(met)}"
+        f" of {len(met)}.",
     ]
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
+def markers(name: str) -> tuple[str, str]:
+    return f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+
+
+def write_section(text: str, name: str) -> None:
+    start, end = markers(name)
     doc = PERFORMANCE_MD.read_text(encoding="utf-8")
-    if START not in doc or END not in doc:
-        sys.exit(f"{PERFORMANCE_MD} has no {START} … {END} section")
-    head, rest = doc.split(START, 1)
-    _, tail = rest.split(END, 1)
-    PERFORMANCE_MD.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+    if start not in doc or end not in doc:
+        sys.exit(f"{PERFORMANCE_MD} has no {start} … {end} section")
+    head, rest = doc.split(start, 1)
+    _, tail = rest.split(end, 1)
+    PERFORMANCE_MD.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--handbook", choices=["demo", "plain"], default="demo", help="which mkdocs.yml (see above)")
+    parser.add_argument("--without-starter", action="store_true", help="build with scripts_after_paint: false")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is kept")
     parser.add_argument("--only", nargs="+", metavar="TYPE", help="page types to measure (words of their names)")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave docs/performance.md alone")
@@ -176,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(tmp)
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
-        site = build_demo(root)
+        site = build_handbook(root, args.handbook, not args.without_starter)
         server = subprocess.Popen(
             [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
             stdout=subprocess.DEVNULL,
@@ -196,10 +230,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.terminate()
             server.wait()
-    text = table(results, args.runs, load)
+    name = "lighthouse" if args.handbook == "demo" else "lighthouse-plain"
+    name += "-off" if args.without_starter else ""
+    command = shlex.join(["python", "benchmarks/lighthouse.py", *(argv if argv is not None else sys.argv[1:])])
+    text = table(results, args.runs, load, command)
     print(text)
     if not (args.no_write or args.only):
-        write_section(text)
+        write_section(text, name)
     return 0
 
 

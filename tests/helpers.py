@@ -46,7 +46,7 @@ BASE_CONFIG = {
 }
 
 
-DEMO = ("docs", "maps", "overrides")  # the demo handbook's folders beside mkdocs.yml
+DEMO = ("docs", "maps")  # the demo handbook's folders beside mkdocs.yml
 
 
 def demo_custom_fields():

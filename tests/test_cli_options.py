@@ -130,6 +130,10 @@ def test_defaults_and_checks_live_in_one_place():
             "option 'review_after_days': expected a whole number of days, 0 or more, got text 'soon'",
         ),
         (
+            {"search": "pagefnd"},
+            "option 'search': expected one of pagefind, material, got text 'pagefnd' (did you mean 'pagefind'?)",
+        ),
+        (
             {"labels": {"priority_of": "{score:s}"}},
             "option 'labels': priority_of: '{score:s}' is not a plain placeholder: write {score}; a label fills in "
             "names only, without ':', '!', '.' or '['",

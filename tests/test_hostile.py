@@ -22,6 +22,7 @@ import yaml
 from helpers import build_site
 from journeys.render.templating import Templates
 from journeys.render.text import json_data, text
+from pagefind_bundle import records
 
 HOSTILE = (
     "<script>alert(1)</script> </script><script>alert(2)</script> <img src=x onerror=alert(1)> "
@@ -335,12 +336,24 @@ def test_only_http_evidence_becomes_a_link(builds):
     assert [h for h in extra if not re.fullmatch(r"[a-z0-9./#_-]+", h)] == []
 
 
-def test_search_index_holds_only_escaped_text(builds):
+@pytest.fixture(scope="module")
+def material_builds(builds, tmp_path_factory):
+    """The same corpus with Material's own search (`search: material`)."""
+    plugins = [*PLUGINS[:2], {"journeys": {**PLUGINS[2]["journeys"], "search": "material"}}]
+    out = {}
+    for name, say in (("hostile", hostile), ("plain", plain)):
+        root = tmp_path_factory.mktemp(f"material-{name}")
+        write_raw(root, corpus(say, builds["catalogues"]))
+        out[name] = build_site(root, config={"markdown_extensions": EXTENSIONS, "plugins": plugins})
+    return out
+
+
+def test_search_index_holds_only_escaped_text(material_builds):
     # Material's search shows index entries as HTML, so they must hold no author markup.
     def index(build):
         return json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
-    hostile_docs, plain_docs = index(builds["hostile"]), index(builds["plain"])
+    hostile_docs, plain_docs = index(material_builds["hostile"]), index(material_builds["plain"])
     assert len(hostile_docs) == len(plain_docs)
     allowed = Counter()
     for doc in plain_docs:
@@ -353,6 +366,18 @@ def test_search_index_holds_only_escaped_text(builds):
     assert set(found) <= set(allowed), set(found) - set(allowed)
     titles = "".join("".join(shape(doc["title"]).text) for doc in hostile_docs)
     assert hostile("journey title") in titles
+
+
+def test_pagefind_holds_author_text_as_text(builds):
+    # Pagefind keeps a page's words as text; the search box's worker escapes every word before it
+    # shows it (tests/browser/test_search_in_browser.py searches a hostile handbook).
+    hostile_records, plain_records = records(builds["hostile"].site), records(builds["plain"].site)
+    assert len(hostile_records) == len(plain_records)
+    journey = next(r for r in hostile_records if r["meta"]["url"] == "/journeys/hostile/")
+    assert journey["meta"]["title"] == hostile("journey title")
+    assert " ".join(hostile("journey title").split()) in journey["content"]  # line separators are spaces
+    everything = json.dumps(hostile_records, ensure_ascii=False)
+    assert SECRET not in everything and "{{ config }}" in everything
 
 
 def test_journeys_json_holds_the_exact_strings(builds):

@@ -1,7 +1,7 @@
 """A preview rebuild is never stale: after each kind of edit, `mkdocs serve --dirty` with the
 plugin kept across builds (render/memo.py reuses what the edit did not touch) leaves the very
-site a fresh build of the edited handbook writes, every file byte for byte, the search index
-included; and a one-map edit renders again only the pages that show that map."""
+site a fresh build of the edited handbook writes, every file byte for byte, Pagefind's bundle
+and Material's search index included; and a one-map edit renders again only the pages that show that map."""
 
 from __future__ import annotations
 
@@ -76,6 +76,8 @@ class Preview:
         self.journeys = config.plugins["journeys"]
         self.search = config.plugins["material/search"]
         build(config, dirty=True)
+        if self.journeys.pagefind is not None:
+            self.journeys.pagefind.background = True  # as on_serve sets it: rebuilds index in the background
 
     def config(self):
         return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
@@ -85,17 +87,24 @@ class Preview:
         config = self.config()
         assert config.plugins["journeys"] is self.journeys
         build(config, dirty=True)
+        if self.journeys.pagefind is not None:
+            self.journeys.pagefind.wait()  # the served bundle is the last one once it is whole
         return self.journeys.memo.rendered
 
 
-def generated(tmp_path: Path, monkeypatch) -> Path:
-    """The benchmark's handbook of 24 maps, with a page that embeds one, dated and paged alike
-    for the preview and the fresh builds."""
+def generated(tmp_path: Path, monkeypatch, search: str = "pagefind") -> Path:
+    """The benchmark's handbook of 24 maps searched with `search`, with a page that embeds one,
+    dated and paged alike for the preview and the fresh builds."""
     root = tmp_path / "serve"
     subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "generate.py"), str(root), "--journeys", "24"],
         check=True,
         capture_output=True,
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("maps_dir: maps\n", f"maps_dir: maps\n    search: {search}\n"),
+        encoding="utf-8",
     )
     (root / "docs" / "shown.md").write_text(EMBEDS, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -105,7 +114,15 @@ def generated(tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.fixture
 def preview(tmp_path: Path, monkeypatch):
+    """A preview of a handbook searched with Pagefind, whose bundle is part of every comparison."""
     session = Preview(generated(tmp_path, monkeypatch))
+    yield session
+    forget(session)
+
+
+@pytest.fixture
+def material_preview(tmp_path: Path, monkeypatch):
+    session = Preview(generated(tmp_path, monkeypatch, "material"))
     yield session
     forget(session)
 
@@ -124,7 +141,18 @@ def zoomed_preview(tmp_path: Path, monkeypatch):
 
 def forget(session: Preview) -> None:
     """MkDocs keeps both instances for the rest of the process: later tests start cold."""
-    for name in ("parse_cache", "memo", "digests", "pages", "written", "search_index", "templates_key"):
+    session.journeys.on_shutdown()  # Pagefind's staged copies go
+    for name in (
+        "parse_cache",
+        "memo",
+        "digests",
+        "pages",
+        "written",
+        "search_index",
+        "templates_key",
+        "dirty",
+        "pagefind",
+    ):
         vars(session.journeys).pop(name, None)
     session.search.is_dirty, session.search.search_index_prev = False, None
 
@@ -150,6 +178,7 @@ def test_every_kind_of_edit_rebuilds_what_a_fresh_build_writes(preview, tmp_path
     ]
     paged = {name.split("/")[0] for name in tree(site) if "/page-2/" in name}
     assert {"journeys", "stages", "teams", "pain-points"} <= paged  # list pages are exercised too
+    assert any(name.startswith("pagefind/fragment/") for name in tree(site))  # and Pagefind's bundle
     for what, change in edits:
         change()
         rendered = preview.rebuild()
@@ -194,9 +223,10 @@ def add_map(root: Path) -> None:
     added.write_text(re.sub(r"^title: .*$", "title: A new map", text, count=1, flags=re.M), encoding="utf-8")
 
 
-def test_the_search_index_stays_whole_across_dirty_rebuilds(preview):
+def test_the_search_index_stays_whole_across_dirty_rebuilds(material_preview):
     """Material merges a dirty rebuild's entries as if one page had been rebuilt (see
     plugin/search_index.py); the plugin hands it every page's."""
+    preview = material_preview
     index = preview.root / "site" / "search" / "search_index.json"
     before = index.read_text(encoding="utf-8")
     assert '"location":"journeys/journey-00004/"' in before

@@ -3,15 +3,14 @@ and no internal-facing field of a public map reaches any byte of the built site.
 
 The leak test plants a sentinel in every field of every internal map and in every
 internal-facing field of the public maps, builds for the public, and searches every file of
-the output (gzip unpacked) for every sentinel, as written and in each escaped form it could
-take on the way: HTML, the renderer's Markdown-safe escaping, JSON and URL encoding.
+the output (gzip unpacked: sitemap.xml.gz, and Pagefind's search bundle, whose files are gzip
+streams) for every sentinel, as written and in each escaped form it could take on the way: HTML, the renderer's Markdown-safe escaping, JSON and URL encoding.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
-import gzip
 import html
 import json
 import os
@@ -43,6 +42,7 @@ from journeys.core.schema import (
     journey_record,
 )
 from journeys.render.text import text
+from pagefind_bundle import unpacked
 
 CUSTOM_FIELDS = (("backstage", "Behind the scenes"),)
 # The custom field is a blueprint lane too: a lane is as internal-facing as any custom field.
@@ -369,9 +369,7 @@ def site_bytes(site: Path) -> dict[str, str]:
     found = {}
     for path in sorted(site.rglob("*")):
         if path.is_file():
-            raw = path.read_bytes()
-            if path.suffix == ".gz":
-                raw = gzip.decompress(raw)
+            raw = unpacked(path.read_bytes())
             found[str(path.relative_to(site))] = raw.decode("utf-8", "replace").lower()
     return found
 
@@ -470,6 +468,27 @@ def test_public_fields_publish_a_blueprint_lane(tmp_path):
     lanes = [tr.find("th", scope="row").text for tr in grid.find("tbody").find_all("tr")]
     assert lanes.index("Line of visibility Backstage") < lanes.index("Behind the scenes")
     assert "Owner" not in lanes  # owners stay internal-facing: not named
+
+
+def test_the_pagefind_bundle_indexes_only_what_is_published(tmp_path):
+    """Search reads what the public pages say, and the bundle's files are read by the leak test
+    (its fragments, a page or row each, are gzip streams)."""
+    planted = planted_handbook(tmp_path)
+    built = build_site(tmp_path, config=PUBLIC_CONFIG)
+    assert built.ok, built.warnings
+    bundle = {name: text for name, text in site_bytes(built.site).items() if name.startswith("pagefind/")}
+    fragments = " ".join(text for name, text in bundle.items() if name.endswith(".pf_fragment"))
+    assert "public wording of the shared pain." in fragments and "the public narrative." in fragments
+    assert leaks(built.site, planted) == []
+    internal = build_site(
+        tmp_path,
+        config={
+            "plugins": ["search", {"journeys": PUBLIC_CONFIG["plugins"][1]["journeys"] | {"audience": "internal"}}]
+        },
+    )
+    assert internal.ok, internal.warnings
+    found = {entry.split(": ", 1)[1] for entry in leaks(internal.site, planted) if entry.startswith("pagefind/")}
+    assert len(found) > len(planted) / 2  # the control: the bundle holds what it indexes
 
 
 def test_the_same_handbook_built_internally_shows_the_sentinels(tmp_path):

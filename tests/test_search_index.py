@@ -1,7 +1,7 @@
-"""What Material's search indexes in a built handbook: each fact once, on its home page (a
-touchpoint on its journey's page, a pain point in its index row, and where it occurs in words of
-its own, a persona on its page), no chart-as-table text nor interface words, and snippets whose
-words are separated."""
+"""What Material's search indexes in a built handbook (`search: material`): each fact once, on
+its home page (a touchpoint on its journey's page, a pain point in its index row, and where it
+occurs in words of its own, a persona on its page), no chart-as-table text nor interface words,
+and snippets whose words are separated. The same rules with Pagefind: test_pagefind_index.py."""
 
 from __future__ import annotations
 
@@ -25,9 +25,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
-    """The demo handbook, built strictly into `site`."""
+    """The demo handbook with Material's search, built strictly into `site`."""
     root = tmp_path_factory.mktemp("search")
     copy_demo(root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search: pagefind", "search: material"), "utf-8")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
     return root

@@ -3,6 +3,7 @@ without the plugin, with every internal link working under a sub-path `site_url`
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -220,6 +221,17 @@ def test_the_config_keeps_the_site_settings_without_the_plugin(demo):
         assert config[key] == source[key], key
     zensical = yaml.safe_load((demo / "zensical/mkdocs.yml").read_text(encoding="utf-8"))
     assert "use_directory_urls" not in zensical and "hooks" not in zensical
+
+
+def test_the_export_searches_with_its_generators_own_search(built):
+    # Pagefind and the search box's worker come with the plugin, which the export leaves out:
+    # the demo's `search: pagefind` becomes Material's search, with the same exclusions.
+    site = built("mkdocs", "any")
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert any(d["location"] == "journeys/escape-of-water-claim.html" for d in docs)
+    assert not (site / "pagefind").exists()
+    page = (site / "journeys" / "escape-of-water-claim.html").read_text(encoding="utf-8")
+    assert "journeys-search-worker.js" not in page and "journeys-start.js" not in page
 
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])

@@ -22,10 +22,10 @@ ARTIFACTS = REPO / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
+def served_demo(tmp_path_factory):
     """The demo handbook, served on a free port of 127.0.0.1 and built for that address:
     Material's instant navigation only takes over links to the host and port of `site_url`,
-    as `mkdocs serve` arranges too."""
+    as `mkdocs serve` arranges too. Its address, and the folder of the built site."""
     root = tmp_path_factory.mktemp("demo")
     copy_demo(root)
     site = root / "site"
@@ -34,7 +34,17 @@ def base_url(tmp_path_factory):
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), site_url=url))
-        yield url
+        yield url, site
+
+
+@pytest.fixture(scope="session")
+def base_url(served_demo):
+    return served_demo[0]
+
+
+@pytest.fixture(scope="session")
+def demo_site(served_demo) -> Path:
+    return served_demo[1]
 
 
 @pytest.fixture(scope="session")

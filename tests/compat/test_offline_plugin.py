@@ -1,5 +1,6 @@
 """Material's offline plugin, listed before or after journeys: every link resolves in a site
-read from the file system, and over file:// the charts draw and the filters are built."""
+read from the file system, over file:// the charts draw and the filters are built, and
+Material's own search answers (Pagefind's pieces cannot be fetched from file://)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,12 @@ def test_offline_in_either_order_builds_a_site_whose_links_resolve(demo_copy, wh
     assert broken_links(built.site) == []
     assert len(chart_pages(built.site)) >= 6  # the home page, the redesign, the persona pages
     assert missing_plotly(built.site) == []
+    # A site read from file:// cannot fetch Pagefind's pieces: the demo's `search: pagefind`
+    # keeps Material's own search there, whose offline index is one script.
+    assert not (built.site / "pagefind").exists()
+    assert '"location":"journeys/escape-of-water-claim.html"' in (built.site / "search" / "search_index.js").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_charts_and_filters_work_over_file_urls(demo_copy, browser):

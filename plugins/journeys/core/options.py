@@ -105,6 +105,15 @@ def _names(value) -> tuple[str, ...]:
     return tuple(value)
 
 
+SEARCHES = ("pagefind", "material")
+
+
+def _search(value):
+    if value not in SEARCHES:
+        raise OptionError(f"expected one of {', '.join(SEARCHES)}, {_got(value)}{did_you_mean(value, SEARCHES)}")
+    return value
+
+
 def _custom_fields(value) -> tuple[CustomField, ...]:
     if value is None:
         return ()
@@ -247,6 +256,19 @@ class Options:
     plotly_js: str | None = field(default=None, metadata={"check": _optional_text})
     """Where pages load plotly.js from, e.g. a CDN URL. Unset, the site serves the copy that
     ships with the installed `plotly` package, so charts work behind a firewall."""
+
+    search: str = field(default="pagefind", metadata={"check": _search})
+    """What answers Material's search box. `pagefind` (the default): an index built by Pagefind
+    after the build, fetched a few small pieces a search, with filters; a reader of a 5,000-map
+    handbook downloads a fraction of what Material's index weighs. `material`: Material's own
+    search plugin, which every reader downloads whole on the first search. Sites that Pagefind
+    cannot serve keep Material's (opened from file:// with the offline plugin, translated with
+    mkdocs-static-i18n): docs/using-the-plugin.md#search."""
+
+    scripts_after_paint: bool = field(default=True, metadata={"check": _flag})
+    """Start the theme's scripts once the page's first frame is on screen, so a phone paints the
+    page before it downloads and runs Material's 130 kB of script. Off: the scripts load at the
+    end of the page, as Material writes them."""
 
     editor: Editor = field(default_factory=Editor, metadata={"check": _editor})
     """The form editor (Decap CMS) the site serves, by default at `admin/` for an internal build

@@ -28,6 +28,8 @@ from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.core.problems import one_line
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
+from journeys.plugin.material_page import scripts_after_paint, with_worker
+from journeys.plugin.pagefind_site import PagefindSite
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
 from journeys.render.editor_site import EditorSite, editor_site
@@ -36,10 +38,16 @@ from journeys.render.generated_page import placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo
 from journeys.render.page_inputs import override_files
+from journeys.render.search_facets import search_settings
 from journeys.render.site_files import (
     INDEX_KINDS,
     SCRIPTS,
+    SEARCH_SCRIPT,
+    SEARCH_SETTINGS,
+    SEARCH_WORKER,
+    STARTER,
     STYLESHEET,
+    asset,
     normalise_prefix,
     rendering_context,
     site_files,
@@ -94,6 +102,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.pages: dict[str, object] = {}  # site path -> the page the last build wrote there
         self.written: dict[str, str] = {}  # site path -> the file the last build wrote for it
         self.search_index: WholeIndex | None = WholeIndex() if dirty else None
+        self.dirty = dirty  # a dirty preview keeps Pagefind's staged copies from build to build
+        last = getattr(self, "pagefind", None)
+        if last is not None:  # a session before this one, in this process
+            last.close()
+        self.pagefind: PagefindSite | None = None
 
     def on_config(self, config):
         if not self.config["enabled"]:
@@ -125,10 +138,34 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.templates_key = templates_key
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in SCRIPTS:
+        wanted = self._pagefind(config)
+        last = getattr(self, "pagefind", None)  # a preview's rebuilds keep it, and its copies
+        self.pagefind = (last or PagefindSite()) if wanted else None
+        if self.pagefind is not None:
+            self.pagefind.dirty = getattr(self, "dirty", False)
+        elif last is not None:
+            last.close()
+        for script in (*SCRIPTS, SEARCH_SCRIPT) if self.pagefind else SCRIPTS:
             if script not in (str(s) for s in config.extra_javascript):
                 config.extra_javascript.append(script)
         return config
+
+    def _pagefind(self, config) -> bool:
+        """Whether Pagefind answers Material's search box: `search: pagefind`, on a site with
+        Material's search plugin (the box) that Pagefind can serve."""
+        if self.options.search != "pagefind":
+            return False
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        if material_search(config) is None:
+            why = "the site has no Material search plugin, whose search box Pagefind answers"
+        elif offline is not None and offline.config.enabled:
+            why = "the offline plugin's pages are read from file://, where Pagefind cannot load its index"
+        elif self.i18n(config) is not None:
+            why = "mkdocs-static-i18n builds each language on its own, and Pagefind indexes a whole site"
+        else:
+            return True
+        log.info(f"journeys: search: pagefind is not used ({why}); Material's search stays as it is")
+        return False
 
     # Runs before other plugins' on_files (default priority 0), so navigation and tag
     # plugins that walk the files see the generated pages.
@@ -218,6 +255,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.ours[path] = File.generated(config, path, abs_src_path=source)
         for path in hidden:
             self.ours.pop(path, None)
+        self._page_work_files(config, handbook, self.ctx)
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
@@ -225,6 +263,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             for file in self.ours.values():
                 files.append(file)
         return files
+
+    def _page_work_files(self, config, handbook, ctx) -> None:
+        """What the plugin's work on each built page needs: Pagefind's side of the search box
+        (search: pagefind), the starter of the theme's scripts (scripts_after_paint)."""
+        if self.pagefind:
+            self.pagefind.start(handbook, ctx)
+            self.ours[SEARCH_SETTINGS] = File.generated(config, SEARCH_SETTINGS, content=search_settings(ctx.labels))
+        for path in ((SEARCH_WORKER, SEARCH_SCRIPT) if self.pagefind else ()) + (
+            (STARTER,) if self.options.scripts_after_paint else ()
+        ):
+            self.ours[path] = File.generated(config, path, abs_src_path=asset(path))
 
     def _hidden_by_hand(self, generated, files: Files, docs_rel: str) -> set[str]:
         """The generated paths a hand-written file of the docs folder has taken. It wins, a
@@ -415,11 +464,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Taken, not read: a page is converted once a build, and a large handbook's blocks are
         # a fifth of its memory.
         blocks = self.html_blocks.pop(page.file.src_uri, None) if self.config["enabled"] else None
-        if not blocks:
-            return html
-        html = self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
-        sources = self.block_sources.pop(page.file.src_uri, None)
-        return embedded_pages.as_written(html, self.printed_re, sources) if sources else html
+        if blocks:
+            html = self.placeholder_re.sub(
+                lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html
+            )
+            sources = self.block_sources.pop(page.file.src_uri, None)
+            if sources:
+                html = embedded_pages.as_written(html, self.printed_re, sources)
+        if self.config["enabled"] and self.pagefind:
+            html = self.pagefind.content(html, page)
+        return html
 
     # After the search plugin's on_page_context (default priority 0): it has indexed the page.
     @event_priority(-100)
@@ -429,6 +483,28 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if index and search is not None:
             index.record(search, page)
         return context
+
+    # Before other plugins' on_post_page (default priority 0), which may rewrite the page
+    # (minifiers drop the quotes the shims below read).
+    @event_priority(50)
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if not self.config["enabled"]:
+            return output
+        if self.pagefind:
+            output = with_worker(self.pagefind.page(output, page), SEARCH_WORKER)
+        if self.options.scripts_after_paint:
+            output = scripts_after_paint(output, STARTER)
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """The 404 page has the search box and the theme's scripts too."""
+        if not self.config["enabled"] or template_name != "404.html":
+            return output_content
+        if self.pagefind:
+            output_content = with_worker(output_content, SEARCH_WORKER)
+        if self.options.scripts_after_paint:
+            output_content = scripts_after_paint(output_content, STARTER)
+        return output_content
 
     # Before the search plugin's on_post_build (default priority 0), which writes the index.
     @event_priority(100)
@@ -487,10 +563,29 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 shutil.copyfile(source, path)
 
-    on_post_build = CombinedEvent(_write_editor, _whole_search_index, _strict)
+    # After every other plugin's on_post_build, so that a strict build with broken maps stops
+    # before Pagefind runs (_strict) and the site is whole.
+    @event_priority(-100)
+    def _index_with_pagefind(self, *, config) -> None:
+        if self.config["enabled"] and self.pagefind:
+            self.pagefind.index(config.site_dir, {f.dest_uri for f in self.files if f.is_documentation_page()})
+
+    on_post_build = CombinedEvent(_write_editor, _whole_search_index, _strict, _index_with_pagefind)
+
+    def on_build_error(self, *, error) -> None:
+        pagefind = getattr(self, "pagefind", None)
+        if pagefind is not None and not pagefind.dirty:
+            pagefind.drop()
+
+    def on_shutdown(self) -> None:
+        pagefind = getattr(self, "pagefind", None)
+        if pagefind is not None:
+            pagefind.close()
 
     def on_serve(self, server, *, config, builder):
         if self.config["enabled"]:
+            if self.pagefind:
+                self.pagefind.background = True  # a rebuild's page reloads before its index is made
             server.watch(self.maps_dir)
             for path in getattr(self, "git_watched", ()):
                 server.watch(path)

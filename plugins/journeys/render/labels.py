@@ -533,6 +533,28 @@ LABELS: dict[str, str] = {
     "pager_previous": "← Previous page",
     "pager_next": "Next page →",
     "part_title": "{title}: {range}",
+    # the search box, with search: pagefind (render/search_facets.py, assets/journeys-search.js)
+    "search_kind_journey": "Journey",
+    "search_kind_persona": "Persona",
+    "search_kind_stage": "Stage",
+    "search_kind_team": "Team",
+    "search_kind_pain_point": "Pain point",
+    "search_kind_insight": "Insight",
+    "search_kind_measure": "Measure",
+    "search_kind_opportunity": "Opportunity",
+    "search_filter_kind": "Kind",
+    "search_filter_persona": "Persona",
+    "search_filter_stage": "Stage",
+    "search_filter_team": "Team",
+    "search_filter_severity": "Severity",
+    "search_filter_state": "State",
+    "search_filter_tag": "Tag",
+    "search_filters": "Filter the results",
+    "search_remove": "Remove the filter {filter}",
+    "search_found": "{found} found, the best {shown} shown",
+    "search_unavailable": "Search needs the handbook on a web server",
+    "search_unavailable_why": "A page opened from a file cannot load the search index: serve the site "
+    "(mkdocs serve, or any web server), or build it with Material's offline plugin.",
 }
 
 

@@ -250,7 +250,9 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
         text = ctx.link(href, opportunity.text) if href else opportunity.text
         opportunities.append({"text": text, "step": step_link(ctx, here, place.journey, place.step)})
     cells = (
-        Cell(str(pain.score), classes="jm-score"),
+        # The priority is a number of the ranking, not a word a reader looks for: a search
+        # result that opens with it ("24. critical The renewal...") reads as noise.
+        Cell(str(pain.score), searched=False, classes="jm-score"),
         Cell(macros.pain_heading(pain, wording_from), classes="jm-pain-text"),
         status(ctx, pain.status),
         # Places, personas, teams and opportunities have their own home pages: not searched here.

@@ -22,6 +22,16 @@ ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
 STYLESHEET = ASSET_DIR + "journeys.css"  # made from the stylesheets in assets/ (render/stylesheet.py)
 SCRIPTS = (ASSET_DIR + "journeys-filter.js", ASSET_DIR + "journeys-charts.js")
+# With search: pagefind, the plugin's side of Material's search box: the worker that answers it,
+# the filter chips' script (an extra script of the site), and what both read.
+SEARCH_WORKER = ASSET_DIR + "journeys-search-worker.js"
+SEARCH_SCRIPT = ASSET_DIR + "journeys-search.js"
+SEARCH_SETTINGS = ASSET_DIR + "search.json"
+# Starts the theme's scripts after the first paint (scripts_after_paint).
+STARTER = ASSET_DIR + "journeys-start.js"
+# Assets only the plugin's own work on a built page uses: it adds them when it does that work,
+# and an export (which a build without the plugin publishes) leaves them out.
+PLUGIN_ASSETS = (SEARCH_WORKER, SEARCH_SCRIPT, STARTER)
 # plotly.js's basic bundle, vendored (see assets/vendor/README.md): a quarter of the full
 # bundle's size, the scatter traces the charts use, and no map traces whose tile-server URLs
 # Material's privacy plugin would try to fetch. The site serves it, so no reader needs a CDN.
@@ -33,6 +43,11 @@ PLOTLY_FILES = {
 # The index pages, in the navigation; a handbook has the last three only with measures, insights
 # and a portfolio (render/measures_pages.py, render/insight_pages.py, render/portfolio_page.py).
 INDEX_KINDS = ("journeys", "personas", "stages", "teams", "pain-points", "measures", "insights", "opportunities")
+
+
+def asset(path: str) -> str:
+    """The file an asset's site path is copied from."""
+    return os.path.join(ASSETS, path[len(ASSET_DIR) :])
 
 
 def normalise_prefix(prefix: str) -> str:
@@ -72,7 +87,7 @@ def site_files(handbook: Handbook, ctx: Context) -> SiteFiles:
     copies = {
         ASSET_DIR + name: os.path.join(ASSETS, name)
         for name in sorted(os.listdir(ASSETS))
-        if os.path.isfile(os.path.join(ASSETS, name)) and name not in SOURCES
+        if os.path.isfile(os.path.join(ASSETS, name)) and name not in SOURCES and ASSET_DIR + name not in PLUGIN_ASSETS
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES

@@ -1,10 +1,10 @@
-// Runs the theme's scripts once the first frame is on screen (why: overrides/main.html). They
+// Runs the theme's scripts once the first frame is on screen (why: plugin/material_page.py). They
 // wait, inert, in the page's #__scripts template; copied into the page with async off, they run
 // in their order, each as soon as it and the ones before it have arrived.
 (() => {
   const template = document.getElementById("__scripts")
   if (!template) return
-  // Material 9 (9.8.2 here) starts when DOMContentLoaded fires, which has passed when its
+  // Material 9 (read on 9.8.2) starts when DOMContentLoaded fires, which has passed when its
   // script runs after the first frame; it is then handed the document through the document$
   // it exports, which its own listener would otherwise have fed.
   let parsed = false
@@ -13,6 +13,7 @@
     template.content.querySelectorAll("script").forEach((source, index) => {
       const script = document.createElement("script")
       for (const { name, value } of source.attributes) script.setAttribute(name, value)
+      script.text = source.text  // a script written inline (by another plugin) runs as written
       script.async = false
       if (index === 0)
         script.addEventListener("load", () => { if (parsed) window.document$.next(document) })
