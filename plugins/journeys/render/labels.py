@@ -541,7 +541,6 @@ LABELS: dict[str, str] = {
     "search_kind_pain_point": "Pain point",
     "search_kind_insight": "Insight",
     "search_kind_measure": "Measure",
-    "search_kind_opportunity": "Opportunity",
     "search_filter_kind": "Kind",
     "search_filter_persona": "Persona",
     "search_filter_stage": "Stage",

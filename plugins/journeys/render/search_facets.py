@@ -4,9 +4,9 @@ about, as Pagefind's filters. Values are the words a reader sees (names, not ids
 search box shows them as they are.
 
 A kind is one declaration in `KINDS`: its key, the label of its name, and where its items are
-(a page each, or a row each on the pages of an index). A handbook without insights, measures or
-a portfolio (map format 1.2) has no item of those kinds, so the search box offers no chip for
-them.
+(a page each, or a row each on the pages of an index). A handbook without insights or measures
+(map format 1.2) has no item of those kinds, so the search box offers no chip for them. An
+opportunity has no kind: its words are at home on the card of the journey that names it.
 """
 
 from __future__ import annotations
@@ -122,25 +122,6 @@ def _measures(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
         )
 
 
-def _opportunities(handbook: Handbook, ctx: Context, kind: str) -> Iterable[Item]:
-    """A row each, on the part of the portfolio that holds it, as pain points in their index."""
-    if not handbook.has_portfolio:
-        return
-    for opportunity in handbook.opportunities:
-        places = opportunity.places
-        yield Item(
-            ctx.opportunity_homes.get(opportunity.id) or ctx.site.src("opportunities"),
-            _filters(
-                kind=[kind],
-                persona=_names(handbook.persona_by_id, (p for place in places for p in place.journey.personas)),
-                stage=_names(handbook.stage_by_id, (place.block.stage for place in places)),
-                team=_names(handbook.team_by_id, [opportunity.owner]),
-            ),
-            anchor=opportunity.id,
-            title=opportunity.text,
-        )
-
-
 KINDS = (
     Kind("journey", "search_kind_journey", _journeys),
     Kind("persona", "search_kind_persona", _personas),
@@ -149,7 +130,6 @@ KINDS = (
     Kind("pain-point", "search_kind_pain_point", _pain_points),
     Kind("insight", "search_kind_insight", _insights),
     Kind("measure", "search_kind_measure", _measures),
-    Kind("opportunity", "search_kind_opportunity", _opportunities),
 )
 
 
