@@ -97,7 +97,7 @@ def test_map_errors_exit_1_and_a_failure_exits_2(site):
         ((), "journeys: the following arguments are required: command (see `journeys --help`)"),
         (
             ("new", "jorney", "x"),
-            "journeys new: argument kind: invalid choice: 'jorney' (choose from 'journey', 'persona') "
+            "journeys new: argument kind: invalid choice: 'jorney' (choose from 'journey', 'persona', 'insight') "
             "(see `journeys new --help`)",
         ),
     ],

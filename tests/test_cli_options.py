@@ -42,7 +42,7 @@ BAD = {
     JOURNEYS
     + "      labels:\n        priority_of: '{score!r}'\n": "mkdocs.yml:5:22: plugins[1].journeys.labels.priority_of: '{score!r}' is not a plain placeholder: write {score}; a label fills in names only, without ':', '!', '.' or '['",
     JOURNEYS
-    + "      public_fields: [owner, Tools]\n": "mkdocs.yml:4:30: plugins[1].journeys.public_fields[1]: 'Tools' is not an internal-facing field (did you mean 'tools'?); the fields are owner, kpis, supporting, tools, gaps, evidence, tickets, reviewers, source",
+    + "      public_fields: [owner, Tools]\n": "mkdocs.yml:4:30: plugins[1].journeys.public_fields[1]: 'Tools' is not an internal-facing field (did you mean 'tools'?); the fields are owner, kpis, supporting, tools, gaps, evidence, tickets, reviewers, source, measures",
     "theme:\n  name: material\n  custom_dir: 3\n": "mkdocs.yml:3:15: theme.custom_dir: expected text, got a number '3'",
     "site_name: x\nnav: [a\n": "mkdocs.yml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
     "- just\n- a list\n": "mkdocs.yml: expected a mapping of settings such as 'site_name'",

@@ -473,7 +473,6 @@ LABELS: dict[str, str] = {
     "insight_journeys": "In the journeys",
     "insight_more": "and {more} more, in journeys.json",
     "insight_narrative": "Narrative",
-    "insight_invalid": "This insight has errors and is not published until they are fixed",
     # the opportunity portfolio (map format 1.2, "Opportunities through to delivery")
     **{f"opportunity_status_{status.replace('-', '_')}": status.replace("-", " ") for status in OPPORTUNITY_STATUSES},
     "opportunities_title": "Opportunities",
@@ -502,7 +501,6 @@ LABELS: dict[str, str] = {
     "opportunities_portfolio_heading": "Portfolio",
     "opportunities_caption": "Every opportunity, highest score first",
     "opportunities_region": "Opportunity portfolio",
-    "opportunities_none": "No opportunities yet.",
     "opportunities_part_intro": "Opportunities {range} by score. The summary and the chart are on the first page "
     "of the {index}.",
     "col_score": "Score",
@@ -516,7 +514,6 @@ LABELS: dict[str, str] = {
     "unscored": "unscored",
     "value_effort": "value {value}, business {business}, effort {effort}",
     "opportunity_score": "score {score}",
-    "opportunity_tickets": "Tickets",
     "opportunity_in": "in {journeys}",
     # a team's page
     "team_opportunities_heading": "Opportunities it delivers",

@@ -68,7 +68,14 @@ def team_page(handbook: Handbook, team: CatalogueEntry, touchpoints: Sequence[To
         kpis = tuple((j.id, j.kpis, tuple(b.kpis for b in j.stages)) for j in _owned(handbook, team))
         measures = tuple(m for m in handbook.measures if m.owner == team.id)
         opportunities = tuple(
-            (o.id, o.text, o.status, o.score_text, ctx.opportunity_homes.get(o.id))
+            (
+                o.id,
+                o.text,
+                o.status,
+                o.score_text,
+                ctx.opportunity_homes.get(o.id),
+                titles(dict.fromkeys(place.journey for place in o.places)),  # each row links its journeys
+            )
             for o in delivers[: SUMMARY_PAINS + 1]
         )
         summary = (owned, summary_inputs(ctx, pains), kpis, measures, opportunities, len(delivers))
