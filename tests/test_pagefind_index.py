@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from helpers import build_site, copy_demo, write
+from helpers import build_site, copy_demo, demo_custom_fields, write
 from html_tree import parse
 from journeys.core import load_handbook
 from journeys.plugin import material_page, pagefind_html, pagefind_order
@@ -34,7 +34,7 @@ def root(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(root):
-    handbook = load_handbook(str(root / "maps"), custom_fields=[("backstage", "Behind the scenes")], root=str(root))
+    handbook = load_handbook(str(root / "maps"), custom_fields=demo_custom_fields(), root=str(root))
     return by_address(root / "site"), handbook
 
 
