@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from html_tree import parse
 from journeys.core import load_handbook
 from journeys.core.editor_option import Editor
 from journeys.core.file_kinds import FILE_KINDS
@@ -137,3 +138,6 @@ def test_golden_handbook_covers_what_it_claims():
     }
     assert "jm-line--visibility" in RENDERED["blueprint/journeys/buy.md"]
     assert "jm-line" not in RENDERED["journeys/buy.md"]
+    # Both of map format 1.2 at once: a parent's children are listed with their health.
+    children = parse(RENDERED["journeys/life.md"]).find("table", cls="jm-children")
+    assert children.find("thead").text.split()[-1] == "Health"

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from journeys.core.handbook import Handbook
 from journeys.core.hierarchy import ancestors, subtree
 from journeys.core.index import SEVERITY_WEIGHT, by_priority
+from journeys.core.measures import kpi_places
 from journeys.core.model import Journey
 from journeys.render import pagination
 from journeys.render.context import Context
@@ -33,6 +34,7 @@ from journeys.render.fragments import (
     step_link,
     table,
 )
+from journeys.render.health import counts, has_measures, journey_healths
 from journeys.render.labels import fill
 from journeys.render.pagination import Part, pager, split
 from journeys.render.text import number
@@ -118,11 +120,11 @@ def zooms_into(handbook: Handbook, journey: Journey, ctx: Context, here: str) ->
 
 
 def health(handbook: Handbook, journey: Journey, ctx: Context) -> Markup | None:
-    """A child's health in the children's table, where the handbook measures it (map format
-    1.2, "Measures over time": a journey counts its KPIs by health). The seam for measures,
-    which another branch builds: until a journey has health, this is None and the table has
-    no health column."""
-    return None
+    """A child's KPIs counted by health (map format 1.2, "Measures over time"), where the
+    handbook measures them; None otherwise, and a table without any has no health column."""
+    if not has_measures(handbook) or journey.problems:
+        return None
+    return counts(ctx, journey_healths(ctx, journey)) or None
 
 
 CHILD_ROW_BYTES = 1_600  # estimated bytes of a row of the children's table (render/pagination.py)
@@ -278,4 +280,13 @@ def child_facts(handbook: Handbook, journey: Journey) -> tuple:
     pains = tuple((p.id, reading, p.score) for p, reading in subtree_pains(handbook, journey))
     found = handbook.detailing_step.get(journey.id)
     step = (found[2].anchor, found[2].touchpoint) if found else None
-    return journey.id, journey.title, bool(journey.problems), tuple(s.emotion for _, s in journey.steps), pains, step
+    kpis = tuple(place.kpi for place in kpi_places(journey))  # its health
+    return (
+        journey.id,
+        journey.title,
+        bool(journey.problems),
+        tuple(s.emotion for _, s in journey.steps),
+        pains,
+        step,
+        kpis,
+    )
