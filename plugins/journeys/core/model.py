@@ -166,7 +166,7 @@ class Journey:
         return "/".join(slugify(part) for part in self.folder.split("/")) if self.folder else ""
 
     @property
-    def steps(self):
+    def steps(self) -> list[tuple[StageBlock, Step]]:
         """(stage block, step) pairs in time order."""
         return [(block, step) for block in self.stages for step in block.steps]
 

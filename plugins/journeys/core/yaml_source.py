@@ -30,7 +30,7 @@ _HINTS = {
 }
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-Path = tuple  # ("stages", 0, "steps", 1, "emotion")
+Path = tuple[str | int, ...]  # ("stages", 0, "steps", 1, "emotion")
 
 
 class YamlProblem(Exception):
