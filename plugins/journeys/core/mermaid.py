@@ -15,6 +15,7 @@ import bisect
 import re
 import textwrap
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
 from typing import NoReturn
@@ -88,7 +89,7 @@ def _match(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str]:
 
 
 class MermaidError(Exception):
-    def __init__(self, line: int | None, message: str):
+    def __init__(self, line: int | None, message: str) -> None:
         super().__init__(message)
         self.line, self.message = line, message
 
@@ -262,7 +263,7 @@ def _js_string(value: object) -> str:
     return str(value)
 
 
-def _lex(text: str):
+def _lex(text: str) -> Iterator[tuple[str, str, int]]:
     """(token, text, position) of journey.jison's lexer, including its states for accTitle,
     accDescr and accDescr {...}."""
     pos = 0
@@ -302,7 +303,7 @@ class _Lines:
     """Where a position in the diagram's statements is in the file: its line number, and the
     text of that line for messages."""
 
-    def __init__(self, first_line: int, block: str):
+    def __init__(self, first_line: int, block: str) -> None:
         self.first_line, self.lines = first_line, block.split("\n")
         self.breaks = [i for i, c in enumerate(block) if c == "\n"]
 
@@ -335,7 +336,7 @@ class _Statements:
     """journey.jison's statements, a method a rule, read from the tokens after `journey` into
     `diagram`; a token no rule takes is a MermaidError naming its line."""
 
-    def __init__(self, diagram: Diagram, tokens: list[tuple[str, str, int]], where: _Lines):
+    def __init__(self, diagram: Diagram, tokens: list[tuple[str, str, int]], where: _Lines) -> None:
         self.diagram, self.tokens, self.where = diagram, tokens, where
         # The first token is `journey`, as _expect_journey has made sure.
         self.index = next(i for i, (token, _, _) in enumerate(tokens) if token != "NEWLINE") + 1
