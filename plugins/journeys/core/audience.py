@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from journeys.core.handbook import Handbook
@@ -132,7 +132,7 @@ def _with_kpis(journey: Journey, change: Callable[[Kpi], Kpi]) -> Journey:
     )
 
 
-def _projected(record: Record, item: _Model, shown: frozenset[str]) -> _Model:
+def _projected(record: Record[_Model], item: _Model, shown: frozenset[str]) -> _Model:
     """`item` (the model `record` builds) with every internal-facing field that `shown` does not
     name emptied, in the records it holds too; a key without an audience counts as
     internal-facing. Custom fields are internal-facing, each named by its key."""
@@ -159,7 +159,7 @@ def _projected(record: Record, item: _Model, shown: frozenset[str]) -> _Model:
     return dataclasses.replace(item, **changes) if changes else item
 
 
-def _references(record: Record, item: object, kind: str) -> set[str]:
+def _references(record: Record[Any], item: object, kind: str) -> set[str]:
     """The ids of `kind` that `item` (the model `record` builds) names, in the records it holds too."""
     found: set[str] = set()
     for key in record.keys:
@@ -219,13 +219,13 @@ def linked_repository(options: Options) -> str | None:
     return options.public_repo_url if options.audience == "public" else options.repo_url
 
 
-def public_site_settings(settings: Mapping, public_repo_url: str | None) -> dict:
+def public_site_settings(settings: Mapping[str, object], public_repo_url: str | None) -> dict[str, str | None]:
     """The site settings a public build changes, so that no internal address reaches a public
     page: `repo_url` (the theme's repository link) becomes `public_repo_url`, or none, and
     `repo_name`, which MkDocs derives from it, is cleared to be derived again. Without a public
     repository `edit_uri` and `edit_uri_template` go too ("edit this page"); with one, they go
     only if they name a host of their own. A value of None means "remove"."""
-    changed: dict = {"repo_url": public_repo_url, "repo_name": None}
+    changed: dict[str, str | None] = {"repo_url": public_repo_url, "repo_name": None}
     for key in ("edit_uri", "edit_uri_template"):
         value = settings.get(key)
         if isinstance(value, str) and value and (public_repo_url is None or urlsplit(value).netloc):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from journeys.core.measures import Scope, kpi_scope
-from journeys.core.model import Insight, Journey, Kpi, Persona
-from journeys.core.narrative_links import Link
+from journeys.core.model import Insight, Journey, Kpi, Link, Persona
 from journeys.core.problems import Problem
 from journeys.core.schema import KPI, OPPORTUNITY, PAIN_POINT, Data, ListOf, Record, build, complete
 
@@ -23,7 +23,7 @@ def generated_key(journey_id: str, stage: str, step: int, n: int) -> str:
     return f"{journey_id}--{stage}-{step}-{n}"
 
 
-def _record(record: Record, key: str) -> Record:
+def _record(record: Record[Any], key: str) -> Record[Any]:
     """The record of the list under `key`, e.g. the stage block of a journey."""
     kind = next(k.type for k in record.keys if k.name == key)
     assert isinstance(kind, ListOf) and isinstance(kind.item, Record), f"{key} holds no list of records"
@@ -31,7 +31,7 @@ def _record(record: Record, key: str) -> Record:
 
 
 def persona(
-    record: Record,
+    record: Record[Persona],
     data: Data,
     *,
     id_: str,
@@ -53,7 +53,7 @@ def persona(
 
 
 def insight(
-    record: Record,
+    record: Record[Insight],
     data: Data,
     *,
     id_: str,
@@ -78,7 +78,7 @@ def insight(
 
 
 def journey(
-    record: Record,
+    record: Record[Journey],
     data: Data,
     *,
     id_: str,

@@ -100,7 +100,7 @@ def insight_version(raw: bytes, path: str) -> Insight | None:
     )
 
 
-def catalogue_version(raw: bytes, record: Record) -> tuple[CatalogueEntry, ...] | None:
+def catalogue_version(raw: bytes, record: Record[CatalogueEntry]) -> tuple[CatalogueEntry, ...] | None:
     """The entries of one version of stages.yml or teams.yml (`record` is STAGE or TEAM)."""
     text = decode(raw)
     if text is None:

@@ -61,7 +61,7 @@ def codeowners_block(handbook: Handbook, maps_dir: str, top: str, root: str) -> 
     unwritable: list[str] = []
     for journey in sorted(handbook.journeys, key=lambda j: j.source):
         rules.append((rel(journey.source), _reviewers(handbook, [journey.owner] if journey.owner else [])))
-    owners_of: dict[str, set] = {}
+    owners_of: dict[str, set[str]] = {}
     for journey in handbook.journeys:
         for persona_id in journey.personas:
             owners_of.setdefault(persona_id, set()).update([journey.owner] if journey.owner else [])

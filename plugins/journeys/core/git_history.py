@@ -80,7 +80,7 @@ class Repository:
     shallow_commits: frozenset[str] = frozenset()
     git_dir: str = ""
     common_dir: str = ""
-    _blobs: dict = field(default_factory=dict)
+    _blobs: dict[str, bytes] = field(default_factory=dict)
     too_large: set[str] = field(default_factory=set)  # blobs over MAX_FILE_BYTES, never read
 
     def run(self, args: list[str], stdin: bytes | None = None) -> bytes:

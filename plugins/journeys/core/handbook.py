@@ -35,8 +35,18 @@ from journeys.core.index import (
 from journeys.core.look_alike import Named, look_alikes
 from journeys.core.measure_files import JourneyScope, Known, read_values
 from journeys.core.measures import Scope, SeriesKey, kpi_problems, measure_model, measured_kpi, series_index, sort_key
-from journeys.core.model import CatalogueEntry, Insight, Journey, Kpi, Measure, MeasureValue, Persona, StageBlock, Step
-from journeys.core.narrative_links import Link
+from journeys.core.model import (
+    CatalogueEntry,
+    Insight,
+    Journey,
+    Kpi,
+    Link,
+    Measure,
+    MeasureValue,
+    Persona,
+    StageBlock,
+    Step,
+)
 from journeys.core.near_ids import Use, near_id_warnings
 from journeys.core.opportunity_checks import check_shared_opportunities
 from journeys.core.problems import Problem, did_you_mean, quoted
@@ -242,7 +252,7 @@ def _cached(parse: Callable[[str, str], Document], abs_path: str, display: str, 
 
 
 def _catalogue(
-    path: str | None, root: str, record: Record, cache: ParseCache | None, refs: list[_Item] | None = None
+    path: str | None, root: str, record: Record[Any], cache: ParseCache | None, refs: list[_Item] | None = None
 ) -> tuple[list[Data] | None, list[Problem], list[Named]]:
     """The entries of stages.yml, teams.yml or measures.yml (None without the file), its
     problems, and its ids and names as readers see them. `refs` collects the file's references
@@ -306,7 +316,7 @@ def _entry(data: Data) -> CatalogueEntry:
     )
 
 
-def _load_item(abs_path: str, root: str, record: Record, cache: ParseCache | None, folder: str = "") -> _Item:
+def _load_item(abs_path: str, root: str, record: Record[Any], cache: ParseCache | None, folder: str = "") -> _Item:
     doc = _cached(parse_markdown_file, abs_path, _display(abs_path, root), cache)
     ck = Checker(checker_for(doc))
     data: Data = {}
@@ -510,7 +520,7 @@ def _item_names(
 ) -> list[Named]:
     """The ids and names readers see of personas, journeys and insights, and of the stages and
     teams that journeys name when there is no catalogue (a team's name is then each spelling)."""
-    found: dict[tuple, Named] = {}
+    found: dict[tuple[str, str, str], Named] = {}
     for kind, items, name in (
         ("persona", personas, "name"),
         ("journey", journeys, "title"),
@@ -819,7 +829,7 @@ def _model(
     persona_items: Iterable[_Item],
     journey_items: Iterable[_Item],
     team_id: Callable[[str], str],
-    record: Record,
+    record: Record[Journey],
     kpi: Callable[[Data, Scope], Kpi],
     zoom: hierarchy.Checked,
 ) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:

@@ -20,14 +20,22 @@ from journeys.core.schema import (
     TEAM,
     CustomFields,
     ListOf,
+    Record,
     journey_record,
 )
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("journey", "persona", "insight", "team", "stage", "measure", "measure-value")
 # Front-matter files: the record of their front matter and where they live.
-FILES = {"persona": (PERSONA, "personas/<id>.md"), "insight": (INSIGHT, "insights/<id>.md")}
-CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml"), "measure": (MEASURE, "measures.yml")}
+FILES: dict[str, tuple[Record[Any], str]] = {
+    "persona": (PERSONA, "personas/<id>.md"),
+    "insight": (INSIGHT, "insights/<id>.md"),
+}
+CATALOGUES: dict[str, tuple[Record[Any], str]] = {
+    "team": (TEAM, "teams.yml"),
+    "stage": (STAGE, "stages.yml"),
+    "measure": (MEASURE, "measures.yml"),
+}
 
 
 def front_matter_schema(kind: str, custom_fields: CustomFields = ()) -> dict[str, Any]:

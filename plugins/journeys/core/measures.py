@@ -33,7 +33,7 @@ SeriesKey = tuple[str, str | None, str | None, str | None, str | None]  # (measu
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 
 
-def measure_model(data: Data, record: Record) -> Measure:
+def measure_model(data: Data, record: Record[Measure]) -> Measure:
     """A validated entry of measures.yml with its kind's defaults: the unit, the better
     direction, the name."""
     kind = data["kind"]
@@ -69,7 +69,7 @@ def series_index(values: Iterable[MeasureValue]) -> dict[SeriesKey, tuple[Measur
     return {key: tuple(sorted(series, key=lambda v: v.date)) for key, series in found.items()}
 
 
-def sort_key(value: MeasureValue) -> tuple:
+def sort_key(value: MeasureValue) -> tuple[str | datetime.date, ...]:
     """Measure, then scope (handbook-wide first), then date: the order of exports and pages."""
     return (value.measure, *(part or "" for part in value.scope), value.date)
 

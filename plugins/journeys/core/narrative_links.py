@@ -17,11 +17,11 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, ClassVar, Protocol, TypeVar
 from urllib.parse import quote, unquote
 
-from journeys.core.model import Insight, Journey, Persona
+from journeys.core.model import Insight, Journey, Link, Persona
 
 # Every pattern here reads author text, so each is written to match in linear time: no two
 # parts of a pattern can take the same characters, and no search retries a scan from each of
@@ -39,19 +39,6 @@ _INLINE_RE = re.compile(
 )
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))", re.M)
 _NOT_A_FILE_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\\")
-
-
-@dataclass(frozen=True)
-class Link:
-    """A relative link of a narrative: where its target is written in the body, and the page
-    it leads to: a persona, journey or insight (`kind`, `ref` the id) or a docs file (`kind` "docs",
-    `ref` its path in the docs folder). `suffix` is the '#anchor' or '?query' as written."""
-
-    start: int
-    end: int
-    kind: str
-    ref: str
-    suffix: str = ""
 
 
 def _blank(text: str, fill: str) -> str:
@@ -125,7 +112,7 @@ def _slow_brackets(body: str, budget: int) -> tuple[int, str] | None:
         return None
     total = 0
 
-    def pair(found: re.Match) -> str:  # an innermost pair on one line: its scan, then blanked
+    def pair(found: re.Match[str]) -> str:  # an innermost pair on one line: its scan, then blanked
         nonlocal total
         total += found.end() - found.start() - 1
         return "x" * (found.end() - found.start())

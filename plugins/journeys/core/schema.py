@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
@@ -297,7 +297,7 @@ class TextOrLink(Text):
 
 @dataclass
 class Choice(Type):
-    choices: tuple
+    choices: tuple[str, ...]
 
     @property
     def description(self) -> str:
@@ -381,7 +381,7 @@ class ListOf(Type):
         return [item for item in out if item is not None]
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict = {"type": "array", "items": self.item.json_schema()}
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.single_ok:
@@ -425,15 +425,18 @@ class Key:
             object.__setattr__(self, "model_field", self.name)
 
 
+_M = TypeVar("_M")  # the model dataclass a record builds
+
+
 @dataclass
-class Record(Type):
+class Record(Type, Generic[_M]):
     """A mapping with known keys; `shorthand` names the key a bare string stands for. `model`
     is the dataclass its validated data becomes (see `build`)."""
 
     name: str
     keys: tuple[Key, ...]
     shorthand: str | None = None
-    model: type | None = None
+    model: type[_M] | None = None
     derived: tuple[str, ...] = ()  # fields of `model` that no key gives: the builder fills them in
     body: str = ""  # a file with a Markdown body below this front matter: what the body holds
 
@@ -456,7 +459,7 @@ class Record(Type):
         for name in value:
             if name not in known:
                 ck.report(path + (name,), f"unknown key{did_you_mean(name, known)}", True)
-        out: dict = {}
+        out: Data = {}
         for key in self.keys:
             if value.get(key.name) is REJECTED:
                 out[key.name] = None
@@ -861,7 +864,7 @@ def _blueprint_group(lane: str) -> str:
     return f", in the service blueprint's {lane} group ({LANE_MEANINGS[lane]})" if lane else ""
 
 
-def step_record(custom_fields: CustomFields = ()) -> Record:
+def step_record(custom_fields: CustomFields = ()) -> Record[model.Step]:
     """The step type, with the site's declared custom lanes as extra keys (`CustomField`s, or
     (key, label) pairs)."""
     custom = tuple(
@@ -1000,7 +1003,7 @@ def step_record(custom_fields: CustomFields = ()) -> Record:
     )
 
 
-def journey_record(custom_fields: CustomFields = ()) -> Record:
+def journey_record(custom_fields: CustomFields = ()) -> Record[model.Journey]:
     stage_block = Record(
         "stage block",
         (
@@ -1083,7 +1086,7 @@ def journey_record(custom_fields: CustomFields = ()) -> Record:
     )
 
 
-def complete(record: Record, data: object) -> bool:
+def complete(record: Record[Any], data: object) -> bool:
     """Whether validated `data` has every required value: an entry that lacks one was reported
     and has nothing to show, so it is left out of the model."""
     return isinstance(data, dict) and all(
@@ -1091,7 +1094,7 @@ def complete(record: Record, data: object) -> bool:
     )
 
 
-def build(record: Record, data: Data, **fields_: object) -> Any:
+def build(record: Record[_M], data: Data, **fields_: object) -> _M:
     """The record's model from its validated `data`: each key fills the model's field of its
     `model_field`, lists as tuples, nested records built in turn (the incomplete left out), and the
     custom keys fill `custom` with (key, values) pairs. `fields_` are the model's fields the
@@ -1120,13 +1123,13 @@ def _built(kind: Type, value: Any) -> object:
     return value
 
 
-def held_record(kind: Type) -> Record | None:
+def held_record(kind: Type) -> Record[Any] | None:
     """The record a key of this type holds (itself or as list items), if any."""
     kind = kind.item if isinstance(kind, ListOf) else kind
     return kind if isinstance(kind, Record) else None
 
 
-def records_in(record: Record) -> list[Record]:
+def records_in(record: Record[Any]) -> list[Record[Any]]:
     """`record` and every record its keys hold, depth first."""
     found = [record]
     for key in record.keys:

@@ -91,7 +91,8 @@ class Bounded:
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             mark = self.peek_event().start_mark  # type: ignore[attr-defined]
             raise yaml.composer.ComposerError(None, None, _NO_ALIASES, mark)
-        return super().compose_node(parent, index)  # type: ignore[misc]
+        node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
+        return node
 
     def fetch_flow_collection_start(self, token_class: type[yaml.Token]) -> None:
         if self.flow_level >= MAX_DEPTH:  # type: ignore[attr-defined]
@@ -101,7 +102,7 @@ class Bounded:
                 f"nested too deeply (more than {MAX_DEPTH} levels)",
                 self.get_mark(),  # type: ignore[attr-defined]
             )
-        return super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+        super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
 
 
 class _Loader(Bounded, yaml.SafeLoader):
