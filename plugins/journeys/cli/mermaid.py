@@ -5,6 +5,7 @@ this module reads and writes the files and reports."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import shutil
 import sys
@@ -175,11 +176,12 @@ def _write(path: str, text: str) -> None:
 def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
     """A map with problems is not exported: the diagram would silently lack what did not load."""
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
-    names = {
-        "stage_names": {s.id: s.name for s in handbook.stages},
-        "persona_names": {p.id: p.name for p in handbook.personas},
-        "custom_fields": handbook.custom_fields,
-    }
+    export = functools.partial(
+        to_mermaid,
+        stage_names={s.id: s.name for s in handbook.stages},
+        persona_names={p.id: p.name for p in handbook.personas},
+        custom_fields=handbook.custom_fields,
+    )
     if args.all is None:
         journey = handbook.journey_by_id.get(args.journey)
         if journey is None:
@@ -192,14 +194,14 @@ def run_export_mermaid(args, maps_dir: str, options: Options) -> int:
                 err=True,
             )
             return MAP_ERRORS
-        sys.stdout.write(to_mermaid(journey, **names))
+        sys.stdout.write(export(journey))
         return 0
     valid = [j for j in sorted(handbook.journeys, key=lambda j: j.id) if not j.problems]
     try:
         os.makedirs(args.all, exist_ok=True)
         for journey in valid:
             with open(os.path.join(args.all, journey.id + ".mmd"), "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(to_mermaid(journey, **names))
+                handle.write(export(journey))
     except OSError as exc:
         raise CommandError(f"cannot write to {args.all}: {exc.strerror}") from None
     say(f"wrote {len(valid)} diagram{'s' if len(valid) != 1 else ''} to {args.all}")

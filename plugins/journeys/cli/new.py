@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 
 from journeys.cli.errors import CommandError, cannot
 from journeys.cli.output import say
 from journeys.cli.scaffolds import insight_template, journey_template, persona_template
 from journeys.core import load_handbook
 from journeys.core.ids import humanize, is_valid_id, reserved, slugify
+from journeys.core.model import Insight, Journey, Persona
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean, quoted
 from journeys.core.schema import INSIGHT_KINDS, STATES
@@ -155,12 +157,16 @@ def run_new(args, maps_dir: str, options: Options) -> int:
     errors = _argument_errors(args) + _misplaced_options(args)
     handbook = load_handbook(maps_dir, custom_fields=options.custom_fields, docs_dir=options.docs_dir)
     title = args.title or humanize(args.id)
-    existing = {"persona": handbook.persona_by_id, "insight": handbook.insight_by_id}.get(
-        args.kind, handbook.journey_by_id
-    )
+    by_kind: dict[str, Mapping[str, Persona | Insight | Journey]] = {
+        "persona": handbook.persona_by_id,
+        "insight": handbook.insight_by_id,
+    }
+    existing = by_kind.get(args.kind, handbook.journey_by_id)
     if args.id in existing:
         found = existing[args.id]
-        errors.append(f"a {args.kind} '{args.id}' exists already in {getattr(found, 'source', None) or found.file}")
+        errors.append(
+            f"a {args.kind} '{args.id}' exists already in {found.file if isinstance(found, Insight) else found.source}"
+        )
     if args.kind == "persona":
         if errors:
             raise CommandError(*errors)

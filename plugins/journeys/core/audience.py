@@ -11,11 +11,12 @@ located data, so they name file, line and key (core/public_checks.py).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from journeys.core.handbook import Handbook
-from journeys.core.model import Insight, Journey, Kpi, MeasureValue, Persona, Step
+from journeys.core.model import Insight, Journey, Kpi, Measure, MeasureValue, Persona, Step
 from journeys.core.options import Options
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import (
@@ -37,6 +38,11 @@ from journeys.core.schema import (
 
 AUDIENCES = VISIBILITIES  # who a build is for: the same two words
 _JOURNEY = journey_record()
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+# A model dataclass that a record builds (core/schema.py, `Record.model`).
+_Model = TypeVar("_Model", bound="DataclassInstance")
 # Files that are internal-facing as a whole: `measures` is measures.yml and every value of
 # maps/measures/*.csv (map format 1.2), and with them every KPI's values and health.
 FILE_FIELDS = ("measures",)
@@ -55,7 +61,7 @@ def is_public(item: Journey | Persona | Insight) -> bool:
     return item.visibility == "public"
 
 
-def public_view(handbook, public_fields: Iterable[str] = ()):
+def public_view(handbook: Handbook, public_fields: Iterable[str] = ()) -> Handbook:
     """The handbook as a public build publishes it (see the module docstring)."""
     shown = frozenset(public_fields)
     personas = tuple(_projected(PERSONA, p, shown) for p in handbook.personas if is_public(p))
@@ -69,7 +75,7 @@ def public_view(handbook, public_fields: Iterable[str] = ()):
     used_stages = {block.stage for j in journeys for block in j.stages}
     stages = tuple(_projected(STAGE, s, shown) for s in handbook.stages if s.id in used_stages)
     values: tuple[MeasureValue, ...] = ()
-    measures: tuple = ()
+    measures: tuple[Measure, ...] = ()
     if "measures" in shown:
         public = {j.id for j in journeys} | {p.id for p in personas} | used_stages
         values = tuple(v for v in handbook.measure_values if all(part in public for part in v.scope if part))
@@ -106,7 +112,7 @@ def _unmeasured(kpi: Kpi) -> Kpi:
     return dataclasses.replace(kpi, measure=None, current=None, series=(), better=None) if kpi.measure else kpi
 
 
-def _with_kpis(journey: Journey, change) -> Journey:
+def _with_kpis(journey: Journey, change: Callable[[Kpi], Kpi]) -> Journey:
     """`journey` with `change` made to every KPI of it (or the journey itself, if none changes)."""
     if all(change(k) is k for k in _kpis(journey)):
         return journey
@@ -126,7 +132,7 @@ def _with_kpis(journey: Journey, change) -> Journey:
     )
 
 
-def _projected(record: Record, item, shown: frozenset[str]):
+def _projected(record: Record[_Model], item: _Model, shown: frozenset[str]) -> _Model:
     """`item` (the model `record` builds) with every internal-facing field that `shown` does not
     name emptied, in the records it holds too; a key without an audience counts as
     internal-facing. Custom fields are internal-facing, each named by its key."""
@@ -146,13 +152,14 @@ def _projected(record: Record, item, shown: frozenset[str]):
             if projected != value:
                 changes[key.model_field] = projected
     if "custom" in record.derived:
-        kept = tuple((key, values) for key, values in item.custom if key in shown)
-        if kept != item.custom:
+        custom = cast(Step, item).custom  # the step record is the one with custom fields
+        kept = tuple((key, values) for key, values in custom if key in shown)
+        if kept != custom:
             changes["custom"] = kept
     return dataclasses.replace(item, **changes) if changes else item
 
 
-def _references(record: Record, item, kind: str) -> set[str]:
+def _references(record: Record[Any], item: object, kind: str) -> set[str]:
     """The ids of `kind` that `item` (the model `record` builds) names, in the records it holds too."""
     found: set[str] = set()
     for key in record.keys:
@@ -212,13 +219,13 @@ def linked_repository(options: Options) -> str | None:
     return options.public_repo_url if options.audience == "public" else options.repo_url
 
 
-def public_site_settings(settings: Mapping, public_repo_url: str | None) -> dict:
+def public_site_settings(settings: Mapping[str, object], public_repo_url: str | None) -> dict[str, str | None]:
     """The site settings a public build changes, so that no internal address reaches a public
     page: `repo_url` (the theme's repository link) becomes `public_repo_url`, or none, and
     `repo_name`, which MkDocs derives from it, is cleared to be derived again. Without a public
     repository `edit_uri` and `edit_uri_template` go too ("edit this page"); with one, they go
     only if they name a host of their own. A value of None means "remove"."""
-    changed: dict = {"repo_url": public_repo_url, "repo_name": None}
+    changed: dict[str, str | None] = {"repo_url": public_repo_url, "repo_name": None}
     for key in ("edit_uri", "edit_uri_template"):
         value = settings.get(key)
         if isinstance(value, str) and value and (public_repo_url is None or urlsplit(value).netloc):
@@ -237,31 +244,12 @@ def unknown_public_fields(public_fields: Iterable[str], custom_keys: Iterable[st
     ]
 
 
-def for_audience(handbook, audience: str, public_fields: Iterable[str] = ()):
+def for_audience(handbook: Handbook, audience: str, public_fields: Iterable[str] = ()) -> Handbook:
     """The handbook a build for `audience` renders."""
     return public_view(handbook, public_fields) if audience == "public" else handbook
-
-
-# Changes that tell an internal-facing field (core/changes.py), by the field.
-_INTERNAL_CHANGES = {"owner": "owner", "kpi": "kpis", "kpi_target": "kpis", "kpi_added": "kpis", "kpi_removed": "kpis"}
 
 
 def public_version(journey: Journey, public_fields: Iterable[str] = ()) -> Journey | None:
     """A version of a journey (today's, or an old one from git) as a public build may show
     it: its public projection, or None when that version was not public."""
     return _projected(_JOURNEY, journey, frozenset(public_fields)) if is_public(journey) else None
-
-
-def public_history(journeys: dict, public_fields: Iterable[str] = ()) -> dict:
-    """The History sections of a public build, whose entries compare public versions only
-    (core/history.py). Commit subjects and former file names are written for the team, not for
-    the public, and may name anything in the repository, so they are left out (date and hash
-    stay); an owner or KPI change shows only when that field does."""
-    shown = frozenset(public_fields)
-
-    def entry(e):
-        commit = dataclasses.replace(e.commit, subject="") if e.commit else None
-        changes = tuple(c for c in e.changes if _INTERNAL_CHANGES.get(c.kind, "") in ("", *shown))
-        return dataclasses.replace(e, commit=commit, changes=changes, renamed_from=None)
-
-    return {id_: dataclasses.replace(h, entries=tuple(entry(e) for e in h.entries)) for id_, h in journeys.items()}

@@ -5,11 +5,13 @@ id of an unnamed pain point) or on the whole handbook (team ids)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
-from journeys.core.measures import kpi_scope
-from journeys.core.model import Insight, Journey, Kpi, Persona
-from journeys.core.schema import KPI, OPPORTUNITY, PAIN_POINT, Record, build, complete
+from journeys.core.measures import Scope, kpi_scope
+from journeys.core.model import Insight, Journey, Kpi, Link, Persona
+from journeys.core.problems import Problem
+from journeys.core.schema import KPI, OPPORTUNITY, PAIN_POINT, Data, ListOf, Record, build, complete
 
 # The id an unnamed pain point or opportunity gets from its place: `<journey>--<stage>-<step>-<n>`.
 # An id an author writes in this form could equal one of them and merge two unrelated ones, so
@@ -21,12 +23,23 @@ def generated_key(journey_id: str, stage: str, step: int, n: int) -> str:
     return f"{journey_id}--{stage}-{step}-{n}"
 
 
-def _record(record: Record, key: str) -> Record:
+def _record(record: Record[Any], key: str) -> Record[Any]:
     """The record of the list under `key`, e.g. the stage block of a journey."""
-    return next(k.type.item for k in record.keys if k.name == key)
+    kind = next(k.type for k in record.keys if k.name == key)
+    assert isinstance(kind, ListOf) and isinstance(kind.item, Record), f"{key} holds no list of records"
+    return kind.item
 
 
-def persona(record: Record, data: dict, *, id_: str, source: str, body: str, problems, links=()) -> Persona:
+def persona(
+    record: Record[Persona],
+    data: Data,
+    *,
+    id_: str,
+    source: str,
+    body: str,
+    problems: Iterable[Problem],
+    links: Iterable[Link] = (),
+) -> Persona:
     return build(
         record,
         data,
@@ -39,7 +52,17 @@ def persona(record: Record, data: dict, *, id_: str, source: str, body: str, pro
     )
 
 
-def insight(record: Record, data: dict, *, id_: str, file: str, body: str, problems, links=(), team_id) -> Insight:
+def insight(
+    record: Record[Insight],
+    data: Data,
+    *,
+    id_: str,
+    file: str,
+    body: str,
+    problems: Iterable[Problem],
+    links: Iterable[Link] = (),
+    team_id: Callable[[str], str],
+) -> Insight:
     return build(
         record,
         data,
@@ -55,17 +78,17 @@ def insight(record: Record, data: dict, *, id_: str, file: str, body: str, probl
 
 
 def journey(
-    record: Record,
-    data: dict,
+    record: Record[Journey],
+    data: Data,
     *,
     id_: str,
     source: str,
     folder: str,
     body: str,
-    problems,
-    links=(),
-    team_id,
-    kpi: Callable[[dict, tuple], Kpi] | None = None,
+    problems: Iterable[Problem],
+    links: Iterable[Link] = (),
+    team_id: Callable[[str], str],
+    kpi: Callable[[Data, Scope], Kpi] | None = None,
     parent: str | None = None,
     details: Mapping[tuple[int, int], str] | None = None,
 ) -> Journey:
@@ -77,7 +100,7 @@ def journey(
     step_record = _record(block_record, "steps")
     details = details or {}
 
-    def kpis(items, scope) -> tuple[Kpi, ...]:
+    def kpis(items: Iterable[Data] | None, scope: Scope) -> tuple[Kpi, ...]:
         return tuple((kpi(k, scope) if kpi is not None else build(KPI, k)) for k in items or () if complete(KPI, k))
 
     blocks = []

@@ -10,16 +10,22 @@ so a version that was invalid then still shows what could be read of it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
+from typing import TypeVar
 
 from journeys.core import builders
 from journeys.core.documents import checker_for, parse_markdown_text
 from journeys.core.handbook import _entry
 from journeys.core.ids import slugify
 from journeys.core.index import opportunity_score, score_text
-from journeys.core.model import CatalogueEntry, Insight, Journey, Persona
-from journeys.core.schema import INSIGHT, PERSONA, Checker, ListOf, journey_record
+from journeys.core.model import CatalogueEntry, Insight, Journey, Kpi, Opportunity, PainPoint, Persona, Step
+from journeys.core.schema import INSIGHT, PERSONA, Checker, CustomFields, ListOf, Record, journey_record
 from journeys.core.yaml_source import YamlProblem, parse_yaml
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+_Item = TypeVar("_Item", Persona, Insight)  # a file of its own, compared field by field
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def journey_version(raw: bytes, path: str, custom_fields=()) -> Journey | None:
+def journey_version(raw: bytes, path: str, custom_fields: CustomFields = ()) -> Journey | None:
     """A journey parsed from one version of its file; None when its front matter cannot be read."""
     text = decode(raw)
     doc = parse_markdown_text(text, path) if text is not None else None
@@ -94,7 +100,7 @@ def insight_version(raw: bytes, path: str) -> Insight | None:
     )
 
 
-def catalogue_version(raw: bytes, record) -> tuple[CatalogueEntry, ...] | None:
+def catalogue_version(raw: bytes, record: Record[CatalogueEntry]) -> tuple[CatalogueEntry, ...] | None:
     """The entries of one version of stages.yml or teams.yml (`record` is STAGE or TEAM)."""
     text = decode(raw)
     if text is None:
@@ -107,10 +113,10 @@ def catalogue_version(raw: bytes, record) -> tuple[CatalogueEntry, ...] | None:
     return tuple(_entry(e) for e in entries if e and e.get("id"))
 
 
-def _keyed(items) -> dict:
+def _keyed(items: Iterable[tuple[_K, _V]]) -> dict[tuple[_K, int], _V]:
     """(key, value) pairs to a dict; a key seen again gets its occurrence number, so two steps
     with the same touchpoint are told apart by their order."""
-    found: dict = {}
+    found: dict[tuple[_K, int], _V] = {}
     for key, value in items:
         n = 1
         while (key, n) in found:
@@ -119,16 +125,16 @@ def _keyed(items) -> dict:
     return found
 
 
-def _touchpoints(journey: Journey) -> dict:
+def _touchpoints(journey: Journey) -> dict[tuple[str, int], int]:
     return _keyed((step.touchpoint, step.emotion) for _, step in journey.steps)
 
 
-def _pain_points(journey: Journey) -> dict:
+def _pain_points(journey: Journey) -> dict[str, PainPoint]:
     # An unnamed pain point's generated id moves with its place, so its text is its identity.
     return {(p.key if p.explicit_id else "text:" + p.text): p for _, s in journey.steps for p in s.pain_points}
 
 
-def _shape(journey: Journey) -> tuple:
+def _shape(journey: Journey) -> tuple[tuple[str, object], ...]:
     """Everything of a journey that a page shows, for "something else changed"."""
     return tuple(
         (f.name, getattr(journey, f.name)) for f in fields(journey) if f.name not in ("source", "folder", "problems")
@@ -191,15 +197,17 @@ def _signed(emotion: int) -> str:
     return f"{emotion:+d}" if emotion else "0"
 
 
-def _renamed(old: Journey, new: Journey, added: set, removed: set) -> list[tuple[str, str]]:
+def _renamed(
+    old: Journey, new: Journey, added: set[tuple[str, int]], removed: set[tuple[str, int]]
+) -> list[tuple[str, str]]:
     """(old name, new name) of the touchpoints renamed in place: at the same position of the
     journey's steps, one name removed and one added, with the same emotion and pain points."""
 
-    def keyed(journey: Journey) -> list[tuple]:
+    def keyed(journey: Journey) -> list[tuple[tuple[str, int], Step]]:
         names = list(_keyed((step.touchpoint, None) for _, step in journey.steps))
         return [(names[n], step) for n, (_, step) in enumerate(journey.steps)]
 
-    def pains(step) -> tuple:
+    def pains(step: Step) -> tuple[str, ...]:
         return tuple(p.key if p.explicit_id else p.text for p in step.pain_points)
 
     found = []
@@ -213,14 +221,14 @@ def _kpi_changes(old: Journey, new: Journey, renamed: dict[str, str]) -> list[Ch
     """The journey's and each touchpoint's KPIs, by name (a renamed touchpoint's under its new
     name): added, removed, and their current and target values (`Quote-to-purchase: 18% → 16%`)."""
 
-    def kpis(journey: Journey, names: dict[str, str]) -> dict:
+    def kpis(journey: Journey, names: dict[str, str]) -> dict[tuple[str, str], Kpi]:
         found = {(k.name, ""): k for k in journey.kpis}
         found |= {
             (k.name, names.get(step.touchpoint, step.touchpoint)): k for _, step in journey.steps for k in step.kpis
         }
         return found
 
-    def shown(value, unit) -> str:
+    def shown(value: str | None, unit: str | None) -> str:
         return "-" if value is None else f"{value} {unit}" if unit else str(value)
 
     before, after = kpis(old, renamed), kpis(new, {})
@@ -254,12 +262,12 @@ def _pain_point_changes(old: Journey, new: Journey) -> list[Change]:
     return changes
 
 
-def _opportunities(journey: Journey) -> dict:
+def _opportunities(journey: Journey) -> dict[str, Opportunity]:
     # As pain points: an unnamed opportunity's generated id moves with its place.
     return {(o.key if o.explicit_id else "text:" + o.text): o for _, s in journey.steps for o in s.opportunities}
 
 
-def _score(opportunity) -> str:
+def _score(opportunity: Opportunity) -> str:
     return score_text(opportunity_score(opportunity.value, opportunity.business_value, opportunity.effort)) or "-"
 
 
@@ -287,7 +295,14 @@ def insight_changes(old: Insight | None, new: Insight | None) -> tuple[Change, .
     return _file_changes("insight", Insight, old, new, lambda i: i.title, ("file", "problems", "body"))
 
 
-def _file_changes(kind: str, model, old, new, name, unshown: tuple[str, ...]) -> tuple[Change, ...]:
+def _file_changes(
+    kind: str,
+    model: type[_Item],
+    old: _Item | None,
+    new: _Item | None,
+    name: Callable[[_Item], str],
+    unshown: tuple[str, ...],
+) -> tuple[Change, ...]:
     """A persona's or insight's file: added, removed, which fields changed, the narrative."""
     if old is None:
         return () if new is None else (Change(f"{kind}_added", name(new)),)
@@ -300,7 +315,9 @@ def _file_changes(kind: str, model, old, new, name, unshown: tuple[str, ...]) ->
     return tuple(changes)
 
 
-def catalogue_changes(kind: str, old, new) -> tuple[Change, ...]:
+def catalogue_changes(
+    kind: str, old: tuple[CatalogueEntry, ...] | None, new: tuple[CatalogueEntry, ...] | None
+) -> tuple[Change, ...]:
     """Changes to stages.yml or teams.yml (`kind` "stage" or "team"); None: no such file."""
     if old is None and new is None:
         return ()

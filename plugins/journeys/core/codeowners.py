@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
+
+from journeys.core.handbook import Handbook
+from journeys.core.model import Journey
 
 BEGIN = "# BEGIN journeys codeowners: written by `journeys codeowners` from maps/teams.yml; do not edit by hand"
 END = "# END journeys codeowners"
@@ -29,7 +33,7 @@ def _printable(path: str) -> str:
     return path.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
-def _reviewers(handbook, team_ids) -> list[str]:
+def _reviewers(handbook: Handbook, team_ids: Iterable[str]) -> list[str]:
     found = {
         handle
         for team_id in team_ids
@@ -39,14 +43,14 @@ def _reviewers(handbook, team_ids) -> list[str]:
     return sorted(found, key=str.lower)
 
 
-def missing_reviewers(handbook) -> list:
+def missing_reviewers(handbook: Handbook) -> list[Journey]:
     """Journeys whose owner team lists no reviewers (or that have no owner), by source."""
     return sorted(
         (j for j in handbook.journeys if not _reviewers(handbook, [j.owner] if j.owner else [])), key=lambda j: j.source
     )
 
 
-def codeowners_block(handbook, maps_dir: str, top: str, root: str) -> str:
+def codeowners_block(handbook: Handbook, maps_dir: str, top: str, root: str) -> str:
     """The block for `handbook`, with paths relative to the repository's `top`. `root` is the
     folder map sources are relative to; `maps_dir` holds the catalogues."""
 
@@ -57,7 +61,7 @@ def codeowners_block(handbook, maps_dir: str, top: str, root: str) -> str:
     unwritable: list[str] = []
     for journey in sorted(handbook.journeys, key=lambda j: j.source):
         rules.append((rel(journey.source), _reviewers(handbook, [journey.owner] if journey.owner else [])))
-    owners_of: dict[str, set] = {}
+    owners_of: dict[str, set[str]] = {}
     for journey in handbook.journeys:
         for persona_id in journey.personas:
             owners_of.setdefault(persona_id, set()).update([journey.owner] if journey.owner else [])

@@ -8,8 +8,8 @@ import stat
 from dataclasses import dataclass
 
 from journeys.core.problems import Problem, quoted
-from journeys.core.schema import format_path
-from journeys.core.yaml_source import REJECTED, Located, YamlProblem, parse_yaml
+from journeys.core.schema import Report, format_path
+from journeys.core.yaml_source import REJECTED, Located, Path, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 1024 * 1024  # a map past 1 MiB is a mistake (a pasted export, a binary)
 _FENCE = "---"
@@ -22,7 +22,7 @@ class Document:
     display: str
     located: Located | None
     body: str
-    problems: list
+    problems: list[Problem]
     body_line: int = 1  # the line of the file the body starts at
 
 
@@ -79,7 +79,7 @@ def read_text(
     limit: int = MAX_FILE_BYTES,
     text: str = "Markdown or YAML",
     keep_bom: bool = False,
-) -> tuple[str | None, list]:
+) -> tuple[str | None, list[Problem]]:
     """The file's text, with Windows and old Mac line ends made "\n" and a byte-order mark
     dropped unless `keep_bom`; or None and why not. `limit` is the most bytes `kind` (a map)
     may have; `text` says what kind of text it is."""
@@ -173,10 +173,10 @@ def _parse(text: str, first_line: int, display: str, body: str) -> Document:
     return Document(display, located, body, problems)
 
 
-def checker_for(doc: Document):
+def checker_for(doc: Document) -> Report:
     """A report function that turns key paths into located Problems on `doc`."""
 
-    def report(path: tuple, message: str, key: bool = False) -> None:
+    def report(path: Path, message: str, key: bool = False) -> None:
         line, col = doc.located.where(path, key=key) if doc.located else (None, None)
         doc.problems.append(Problem(doc.display, line, col, format_path(path), message))
 

@@ -13,6 +13,7 @@ from journeys.core.git_history import GitUnavailable, open_repository
 from journeys.core.ids import is_valid_id
 from journeys.core.problems import did_you_mean
 from journeys.core.schema import type_name
+from journeys.core.yaml_source import Path
 
 BACKENDS = ("github", "gitlab", "gitea", "azure", "bitbucket")
 # Settings handed to Decap CMS's `backend` as written (https://decapcms.org/docs/backends-overview/).
@@ -21,7 +22,7 @@ DEFAULT_PATH = "admin/"
 
 
 class EditorOptionError(ValueError):
-    def __init__(self, message: str, path: tuple = (), at_key: bool = False):
+    def __init__(self, message: str, path: Path = (), at_key: bool = False) -> None:
         super().__init__(message)
         self.message, self.path, self.at_key = message, path, at_key
 
@@ -53,7 +54,7 @@ def _got(value: object) -> str:
     return f"got {type_name(value)}{shown}"
 
 
-def _path(value, where: tuple = ()) -> str:
+def _path(value: object, where: Path = ()) -> str:
     if not isinstance(value, str) or not value.strip().strip("/"):
         raise EditorOptionError(f"expected a folder of the site such as 'admin/', {_got(value)}", where)
     parts = value.strip().strip("/").split("/")
@@ -62,13 +63,13 @@ def _path(value, where: tuple = ()) -> str:
     return "/".join(parts) + "/"
 
 
-def _text(value, where: tuple) -> str:
+def _text(value: object, where: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise EditorOptionError(f"expected text, {_got(value)}", where)
     return value.strip()
 
 
-def check_editor(value) -> Editor:
+def check_editor(value: object) -> Editor:
     """`false` (no editor), `true`, a folder such as `cms/`, or a mapping of `path`, `backend`,
     `local_backend` and the backend's settings."""
     if isinstance(value, Editor):  # the default, which MkDocs validates too

@@ -10,7 +10,7 @@ out) is no block either: its HTML would leave the comment open, and the rest of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from journeys.core.problems import Problem, did_you_mean, quoted
@@ -168,7 +168,7 @@ def check_block(block: Block, page: str, journey_ids: Iterable[str]) -> Embed:
     return Embed(block, journey, show, tuple(problems))
 
 
-def _journey(value: object, ids: list[str], report) -> str | None:
+def _journey(value: object, ids: list[str], report: Callable[[str], None]) -> str | None:
     if value is None:
         report(
             "'journey' is missing: give the id of the journey to show, e.g. 'journey: "
@@ -185,7 +185,7 @@ def _journey(value: object, ids: list[str], report) -> str | None:
     return value
 
 
-def _show(value: object, report) -> tuple[str, ...]:
+def _show(value: object, report: Callable[[str], None]) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         report(f"show: expected a list of parts such as [chart, grid], from: {', '.join(PARTS)}")
         return ()

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from journeys.core.schema import INSIGHT, MEASURE, PERSONA, STAGE, TEAM, Record, journey_record
+from journeys.core.schema import INSIGHT, MEASURE, PERSONA, STAGE, TEAM, CustomField, Record, journey_record
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class FileKind:
     label: str  # the kind's name for people, plural
     label_singular: str
     pattern: str
-    record: Callable[[tuple], Record]
+    record: Callable[[tuple[CustomField, ...]], Record[Any]]
     body: bool = False
 
     @property

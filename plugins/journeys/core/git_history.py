@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from journeys.core.documents import MAX_FILE_BYTES
@@ -79,7 +80,7 @@ class Repository:
     shallow_commits: frozenset[str] = frozenset()
     git_dir: str = ""
     common_dir: str = ""
-    _blobs: dict = field(default_factory=dict)
+    _blobs: dict[str, bytes] = field(default_factory=dict)
     too_large: set[str] = field(default_factory=set)  # blobs over MAX_FILE_BYTES, never read
 
     def run(self, args: list[str], stdin: bytes | None = None) -> bytes:
@@ -120,7 +121,7 @@ class Repository:
                 found[token[3:]] = (token[:2], orig if token[0] == "R" else None)
         return found
 
-    def blobs(self, hashes) -> dict[str, bytes]:
+    def blobs(self, hashes: Sequence[str]) -> dict[str, bytes]:
         """The contents of the given blobs, read in one `cat-file --batch`; missing ones (a
         partial clone) are left out, and so are those over MAX_FILE_BYTES, which a map may not
         be: their sizes come first from `cat-file --batch-check`, and they join `too_large`."""
@@ -337,7 +338,7 @@ def printable(value: str) -> str:
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def file_histories(log: list[tuple[Commit, list[FileChange]]], paths) -> dict[str, list[FileChange]]:
+def file_histories(log: list[tuple[Commit, list[FileChange]]], paths: Iterable[str]) -> dict[str, list[FileChange]]:
     """For each path of a file in the work tree, the commits that changed it, newest first,
     following renames back to where the file was added."""
     wanted = {p: p for p in paths}  # the name at this point in history -> the name today

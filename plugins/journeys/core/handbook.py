@@ -7,8 +7,10 @@ import datetime
 import functools
 import gc
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, ParamSpec, TypeVar
 
 from journeys.core import builders, hierarchy, narrative_links, placeholders
 from journeys.core.build_date import build_date
@@ -32,8 +34,19 @@ from journeys.core.index import (
 )
 from journeys.core.look_alike import Named, look_alikes
 from journeys.core.measure_files import JourneyScope, Known, read_values
-from journeys.core.measures import kpi_problems, measure_model, measured_kpi, series_index, sort_key
-from journeys.core.model import CatalogueEntry, Insight, Journey, Measure, MeasureValue, Persona, StageBlock, Step
+from journeys.core.measures import Scope, SeriesKey, kpi_problems, measure_model, measured_kpi, series_index, sort_key
+from journeys.core.model import (
+    CatalogueEntry,
+    Insight,
+    Journey,
+    Kpi,
+    Link,
+    Measure,
+    MeasureValue,
+    Persona,
+    StageBlock,
+    Step,
+)
 from journeys.core.near_ids import Use, near_id_warnings
 from journeys.core.opportunity_checks import check_shared_opportunities
 from journeys.core.problems import Problem, did_you_mean, quoted
@@ -47,15 +60,29 @@ from journeys.core.schema import (
     TEAM,
     Checker,
     CustomField,
+    CustomFields,
+    Data,
     ListOf,
+    Record,
+    Report,
     custom_fields_of,
     format_path,
     journey_record,
 )
+from journeys.core.yaml_source import Located, Path
 
 # Stages and teams a handbook may have, listed in a catalogue or named by its journeys: each one
 # is a page, and 1 MiB of teams.yml would otherwise make 77,779 of them (docs/security.md).
 MAX_ENTRIES = 1_000
+
+# Parsed files by absolute path, with the (mtime, size) they were parsed at: see `_cached`.
+ParseCache = dict[str, tuple[tuple[int, int] | None, Document]]
+# What references may point at, by kind (see `_known_ids`): the value's type depends on the kind.
+_Known = dict[str, Any]
+# What a public map's messages may suggest, by kind (see `_public_hints`).
+_Public = dict[str, set[str]]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -77,7 +104,7 @@ class Handbook:
         return {m.id: m for m in self.measures}
 
     @cached_property
-    def series(self) -> dict[tuple, tuple[MeasureValue, ...]]:
+    def series(self) -> dict[SeriesKey, tuple[MeasureValue, ...]]:
         """(measure, journey, stage, step, persona) -> its values, oldest first."""
         return series_index(self.measure_values)
 
@@ -177,12 +204,12 @@ class _Item:
     """One persona or journey file on its way to the model."""
 
     doc: Document
-    data: dict
-    refs: list
+    data: Data
+    refs: list[tuple[str, str, Path]]  # (kind, value, path), see schema.Checker
     id: str
     folder: str = ""
     path: str = ""  # absolute
-    links: list = field(default_factory=list)  # narrative_links.Link
+    links: list[Link] = field(default_factory=list)
 
 
 def _display(abs_path: str, root: str) -> str:
@@ -206,7 +233,7 @@ def _map_files(folder: str, recursive: bool, extension: str = ".md") -> list[str
     return sorted(found)
 
 
-def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
+def _cached(parse: Callable[[str, str], Document], abs_path: str, display: str, cache: ParseCache | None) -> Document:
     """Parse through `cache` (abs path -> (mtime, size, document)) so a rebuild re-reads only
     the files that changed. Problems are copied because checking appends to them."""
     if cache is None:
@@ -225,8 +252,8 @@ def _cached(parse, abs_path: str, display: str, cache: dict | None) -> Document:
 
 
 def _catalogue(
-    path: str | None, root: str, record, cache, refs: list | None = None
-) -> tuple[list[dict] | None, list[Problem], list[Named]]:
+    path: str | None, root: str, record: Record[Any], cache: ParseCache | None, refs: list[_Item] | None = None
+) -> tuple[list[Data] | None, list[Problem], list[Named]]:
     """The entries of stages.yml, teams.yml or measures.yml (None without the file), its
     problems, and its ids and names as readers see them. `refs` collects the file's references
     as an `_Item` to resolve (a measure's owner team)."""
@@ -258,7 +285,7 @@ def _catalogue(
     return [e for e in entries or [] if e["id"]], doc.problems, named
 
 
-def _named(doc: Document, kind: str, id_: str, text: str, what: str, path: tuple) -> Named:
+def _named(doc: Document, kind: str, id_: str, text: str, what: str, path: Path) -> Named:
     line, col = doc.located.where(path) if doc.located else (None, None)
     return Named(kind, id_, text, what, doc.display, line, col, format_path(path))
 
@@ -279,7 +306,7 @@ def _free_ids(items: list[_Item], kind: str) -> dict[str, str]:
     return found
 
 
-def _entry(data: dict) -> CatalogueEntry:
+def _entry(data: Data) -> CatalogueEntry:
     return CatalogueEntry(
         data["id"],
         data.get("name") or humanize(data["id"]),
@@ -289,10 +316,10 @@ def _entry(data: dict) -> CatalogueEntry:
     )
 
 
-def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _Item:
+def _load_item(abs_path: str, root: str, record: Record[Any], cache: ParseCache | None, folder: str = "") -> _Item:
     doc = _cached(parse_markdown_file, abs_path, _display(abs_path, root), cache)
     ck = Checker(checker_for(doc))
-    data: dict = {}
+    data: Data = {}
     if doc.located is not None:
         data = record.check(doc.located.data, (), ck) or {}
     stem = _printable(os.path.splitext(os.path.basename(abs_path))[0])
@@ -315,13 +342,13 @@ def _load_item(abs_path: str, root: str, record, cache, folder: str = "") -> _It
     return _Item(doc, data, ck.refs, id_ or slugify(stem) or "unnamed", folder, abs_path)
 
 
-def _cycle_collection_paused(load):
+def _cycle_collection_paused(load: Callable[_P, _R]) -> Callable[_P, _R]:
     """Loading makes hundreds of thousands of small dicts, lists and tuples and no cyclic
     garbage, so the cycle collector would only rescan them again and again: about 40% of the
     time of loading 1,000 maps. It runs again as soon as loading is done."""
 
     @functools.wraps(load)
-    def paused(*args, **kwargs):
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         if not gc.isenabled():
             return load(*args, **kwargs)
         gc.disable()
@@ -337,9 +364,9 @@ def _cycle_collection_paused(load):
 def load_handbook(
     maps_dir: str,
     *,
-    custom_fields=(),
+    custom_fields: CustomFields = (),
     root: str | None = None,
-    cache: dict | None = None,
+    cache: ParseCache | None = None,
     docs_dir: str | None = None,
     audience: str = "internal",
 ) -> Handbook:
@@ -434,7 +461,9 @@ def load_handbook(
         zoom,
     )
     insights = _insights(insights_kept, team_data)
-    stages = tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys, free_stages)
+    stages = (
+        tuple(_entry(e) for e in stage_data) if stage_data is not None else _derived_stages(journeys, free_stages or {})
+    )
     teams = (
         tuple(_entry(e) for e in team_data)
         if team_data is not None
@@ -464,13 +493,13 @@ def load_handbook(
     )
 
 
-def _unit(entry: dict) -> str:
+def _unit(entry: Data) -> str:
     """A measure's unit: as written, or its kind's."""
     unit = entry.get("unit")
     return unit if isinstance(unit, str) else KIND_UNITS.get(entry.get("kind") or "", "")
 
 
-def _measure_known(known: dict, journeys: list[_Item]) -> Known:
+def _measure_known(known: _Known, journeys: list[_Item]) -> Known:
     """What the values in maps/measures/*.csv may name, from the validated maps."""
     scopes = {}
     for item in journeys:
@@ -486,10 +515,12 @@ def _measure_known(known: dict, journeys: list[_Item]) -> Known:
     return Known(known["measure"], scopes, frozenset(stages), frozenset(known["persona"]), known["stage"] is not None)
 
 
-def _item_names(personas, journeys, known, insights=()) -> list[Named]:
+def _item_names(
+    personas: Iterable[_Item], journeys: Iterable[_Item], known: _Known, insights: Iterable[_Item] = ()
+) -> list[Named]:
     """The ids and names readers see of personas, journeys and insights, and of the stages and
     teams that journeys name when there is no catalogue (a team's name is then each spelling)."""
-    found: dict[tuple, Named] = {}
+    found: dict[tuple[str, str, str], Named] = {}
     for kind, items, name in (
         ("persona", personas, "name"),
         ("journey", journeys, "title"),
@@ -511,12 +542,12 @@ def _item_names(personas, journeys, known, insights=()) -> list[Named]:
     return list(found.values())
 
 
-def _published(item: _Item, public: dict | None) -> bool:
+def _published(item: _Item, public: _Public | None) -> bool:
     """Whether `item` is a public map of a public build (`public` from `_public_hints`)."""
     return public is not None and item.data.get("visibility") == "public"
 
 
-def _check_hierarchy(journeys: list[_Item], known: dict, public: dict | None) -> hierarchy.Checked:
+def _check_hierarchy(journeys: list[_Item], known: _Known, public: _Public | None) -> hierarchy.Checked:
     """Check every `parent` and `details` (core/hierarchy.py). In a public build, a public map
     is checked among the public maps only, as the public site shows them: a link to an internal
     journey is dropped there without a word (core/audience.py), and no message in a public map
@@ -536,11 +567,11 @@ def _check_hierarchy(journeys: list[_Item], known: dict, public: dict | None) ->
     )
 
 
-def _silent(*_) -> None:
+def _silent(*_: object) -> None:
     """A report that says nothing: what is reported elsewhere (see `_check_hierarchy`)."""
 
 
-def _public_hints(journey_items: list[_Item], insight_items: list[_Item]) -> dict:
+def _public_hints(journey_items: list[_Item], insight_items: list[_Item]) -> _Public:
     """The ids a public map's messages may suggest, by kind: what public journeys hold, and the
     public insights. Teams are internal-facing (public_fields), so none is ever suggested."""
     published = [i for i in journey_items if i.data.get("visibility") == "public"]
@@ -608,7 +639,7 @@ def _folder(path: str, journeys_dir: str) -> str:
     return _printable(os.path.relpath(os.path.dirname(path), journeys_dir).replace(os.sep, "/").strip("."))
 
 
-def _missing_kinds(files: _Files, persona_items, journey_items, root: str) -> list[Problem]:
+def _missing_kinds(files: _Files, persona_items: list[_Item], journey_items: list[_Item], root: str) -> list[Problem]:
     problems = []
     if not persona_items:
         problems.append(
@@ -644,7 +675,14 @@ def _unique(items: list[_Item], kind: str) -> list[_Item]:
     return list(first.values())
 
 
-def _known_ids(persona_items, journey_items, stage_data, team_data, measure_data=None, insight_items=()) -> dict:
+def _known_ids(
+    persona_items: Iterable[_Item],
+    journey_items: Iterable[_Item],
+    stage_data: list[Data] | None,
+    team_data: list[Data] | None,
+    measure_data: list[Data] | None = None,
+    insight_items: Iterable[_Item] = (),
+) -> _Known:
     """What references may point at: the ids that have a page (or a catalogue entry). A
     measure id maps to its kind."""
     return {
@@ -681,7 +719,7 @@ def _pain_id_uses(journey_items: list[_Item]) -> dict[str, list[Use]]:
     return uses
 
 
-def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]:
+def _check_folders(journey_items: Iterable[_Item], journeys_dir: str, root: str) -> list[Problem]:
     """A sub-folder groups journeys under its name's slug, so a name without letters or
     digits cannot group anything; each such folder is reported once, and the journeys in it
     carry the error so their pages show it."""
@@ -703,7 +741,14 @@ def _check_folders(journey_items, journeys_dir: str, root: str) -> list[Problem]
 
 
 def _check_links(
-    items, personas, journeys, maps_dir: str, docs_dir: str, root: str, public: dict | None, insights=()
+    items: Iterable[_Item],
+    personas: Iterable[_Item],
+    journeys: Iterable[_Item],
+    maps_dir: str,
+    docs_dir: str,
+    root: str,
+    public: _Public | None,
+    insights: Iterable[_Item] = (),
 ) -> None:
     """Resolve the relative links of every narrative; one that leads to no page is an error
     at its line. Only the maps that have a page can be linked to: in a public build, a public
@@ -744,7 +789,7 @@ def _report_in_body(item: _Item, offset: int, message: str) -> None:
 _STUB_KEYS = frozenset({"name", "id", "visibility"})
 
 
-def _unfinished_personas(items) -> list[Problem]:
+def _unfinished_personas(items: Iterable[_Item]) -> list[Problem]:
     """A persona with only a name and no narrative (a stub from `journeys new persona` or
     `journeys import-mermaid`) is valid, but a reader learns nothing from its page: a warning,
     so `--strict` holds it back until someone writes who the persona is."""
@@ -764,7 +809,7 @@ def _unfinished_personas(items) -> list[Problem]:
     return found
 
 
-def _check_placeholders(items) -> None:
+def _check_placeholders(items: Iterable[_Item]) -> None:
     """The instructions `journeys new` writes for the editor must not be published."""
     for item in items:
         report = checker_for(item.doc)
@@ -774,14 +819,19 @@ def _check_placeholders(items) -> None:
             _report_in_body(item, offset, placeholders.MESSAGE)
 
 
-def _where(item: _Item, path: tuple) -> str:
+def _where(item: _Item, path: Path) -> str:
     """`file:line` of a key of an item, for a message about it written elsewhere."""
     line, _ = item.doc.located.where(path) if item.doc.located else (None, None)
     return f"{item.doc.display}:{line}" if line else item.doc.display
 
 
 def _model(
-    persona_items, journey_items, team_id, record, kpi, zoom: hierarchy.Checked
+    persona_items: Iterable[_Item],
+    journey_items: Iterable[_Item],
+    team_id: Callable[[str], str],
+    record: Record[Journey],
+    kpi: Callable[[Data, Scope], Kpi],
+    zoom: hierarchy.Checked,
 ) -> tuple[tuple[Persona, ...], tuple[Journey, ...]]:
     """`team_id` makes a team id of an owner as written; `kpi(data, scope)` a KPI's model;
     `zoom` the checked parents and step details."""
@@ -827,7 +877,7 @@ def _model(
     return personas, journeys
 
 
-def _insights(items: list[_Item], team_data) -> tuple[Insight, ...]:
+def _insights(items: list[_Item], team_data: list[Data] | None) -> tuple[Insight, ...]:
     team_id = (lambda name: name) if team_data is not None else slugify
     return tuple(
         sorted(
@@ -849,7 +899,7 @@ def _insights(items: list[_Item], team_data) -> tuple[Insight, ...]:
     )
 
 
-def _resolve(item: _Item, known: dict, public: dict | None = None) -> None:
+def _resolve(item: _Item, known: _Known, public: _Public | None = None) -> None:
     """Report references to nothing. For a public map of a public build (`public`), persona,
     baseline and pain point references are public_checks' to report, whether what they name is
     internal or does not exist; a `parent` or `details` naming an internal journey is dropped
@@ -892,7 +942,7 @@ def _resolve(item: _Item, known: dict, public: dict | None = None) -> None:
             report(path, f"unknown {kind} {quoted(value)}: no such id {where}{hint}")
 
 
-def _known_list(ids, shown: int = 10) -> str:
+def _known_list(ids: Iterable[str], shown: int = 10) -> str:
     """`, which has a, b, c`: the ids there are (catalogue order, else sorted), ten at most,
     for a reference that is close to none of them."""
     ids = list(ids) if isinstance(ids, list) else sorted(ids)
@@ -902,12 +952,14 @@ def _known_list(ids, shown: int = 10) -> str:
     return f", which has {', '.join(ids[:shown])}{more}"
 
 
-def _check_opportunities(journey_items: list[_Item], team_id, public: dict | None) -> None:
+def _check_opportunities(
+    journey_items: list[_Item], team_id: Callable[[str], str] | None, public: _Public | None
+) -> None:
     """Maps that name one opportunity agree on its shared keys (core/opportunity_checks.py).
     In a public build a public map is compared with public maps only, whose opportunities are
     all the public site merges: its messages must not name an internal map or what it says."""
 
-    def entry(item: _Item, report) -> tuple:
+    def entry(item: _Item, report: Report) -> tuple[Data, str, Report, Located | None]:
         return item.data, item.doc.display, report, item.doc.located
 
     if public is not None:
@@ -919,11 +971,11 @@ def _check_opportunities(journey_items: list[_Item], team_id, public: dict | Non
     )
 
 
-def _told_elsewhere(*_args, **_kwargs) -> None:
+def _told_elsewhere(*_args: object, **_kwargs: object) -> None:
     """A public map's report in the check of every map: it was checked among public maps."""
 
 
-def _check_date(item: _Item, path: tuple, what: str, today) -> None:
+def _check_date(item: _Item, path: tuple[str], what: str, today: datetime.date) -> None:
     """A date of the past: the map's last review, the end of a piece of research."""
     value = item.data.get(path[0])
     # A day's grace: an editor east of the build machine's time zone is a day ahead of it.
@@ -931,7 +983,7 @@ def _check_date(item: _Item, path: tuple, what: str, today) -> None:
         checker_for(item.doc)(path, f"{value.isoformat()} is in the future: {what}")
 
 
-def _check_journey(item: _Item, known: dict, today, public: dict | None = None) -> None:
+def _check_journey(item: _Item, known: _Known, today: datetime.date, public: _Public | None = None) -> None:
     report = checker_for(item.doc)
     data = item.data
     _check_date(item, ("reviewed",), "write the date the map was last reviewed", today)
@@ -968,7 +1020,7 @@ def _check_journey(item: _Item, known: dict, today, public: dict | None = None) 
     _check_steps(data, report)
 
 
-def _check_steps(data: dict, report) -> None:
+def _check_steps(data: Data, report: Report) -> None:
     """Within one journey: a step id names one step (for a measure's step column; a step's
     `details` needs none, core/hierarchy.py says why), and no explicit pain-point id takes the
     form of a generated one."""
@@ -998,7 +1050,7 @@ def _check_steps(data: dict, report) -> None:
                         )
 
 
-def _derived_stages(journeys, named) -> tuple[CatalogueEntry, ...]:
+def _derived_stages(journeys: Iterable[Journey], named: Iterable[str]) -> tuple[CatalogueEntry, ...]:
     seen: dict[str, CatalogueEntry] = {}
     for journey in journeys:
         for block in journey.stages:

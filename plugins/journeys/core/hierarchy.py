@@ -12,14 +12,14 @@ step needs an `id` only for a measure's `step` column (docs/format-reference.md)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar, cast
 
 from journeys.core.model import Journey, StageBlock, Step
-from journeys.core.schema import MAX_LEVELS
+from journeys.core.schema import MAX_LEVELS, Data, Report
+from journeys.core.yaml_source import Path
 
-Report = Callable[..., None]  # (path, message): a problem located in one journey's file
 StepPlace = tuple[int, int]  # (stage block index, step index) as the front matter lists them
 
 
@@ -27,7 +27,10 @@ class Located(Protocol):
     """A journey file on its way to the model (core/handbook.py's `_Item`)."""
 
     id: str
-    data: dict
+    data: Data
+
+
+_Journey = TypeVar("_Journey", bound=Located)
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class _Link:
     parent: str
     child: str
     report: Report  # in the file that says it
-    path: tuple
+    path: Path
     where: str  # `file:line` of that place, for messages about the other end
 
 
@@ -49,7 +52,12 @@ class Checked:
     details: Mapping[str, Mapping[StepPlace, str]]  # journey id -> step place -> journey id
 
 
-def check(items: Iterable[Located], known: Iterable[str], report_for: Callable, where_of: Callable) -> Checked:
+def check(
+    items: Iterable[_Journey],
+    known: Iterable[str],
+    report_for: Callable[[_Journey], Report],
+    where_of: Callable[[_Journey, Path], str],
+) -> Checked:
     """Check every `parent` and `details` of `items` (each journey once, in path order); `known`
     are the journey ids that exist (an unknown one was reported as an unknown reference),
     `report_for(item)` reports in an item's file, `where_of(item, path)` is its `file:line`."""
@@ -102,11 +110,12 @@ def check(items: Iterable[Located], known: Iterable[str], report_for: Callable, 
             links.pop(link.child)
             step = detailed.get(link.child)
             if step is not None:
-                details[step.parent].pop((step.path[1], step.path[3]), None)
+                # A step's `details` path is ("stages", i, "steps", n, "details"): its place is (i, n).
+                details[step.parent].pop(cast(StepPlace, (step.path[1], step.path[3])), None)
     return Checked({child: link.parent for child, link in links.items()}, details)
 
 
-def _details(data: dict):
+def _details(data: Data) -> Iterator[tuple[StepPlace, Path, str]]:
     """(place, path, journey id) of every step that names `details`."""
     for i, block in enumerate(data.get("stages") or ()):
         if not isinstance(block, dict):

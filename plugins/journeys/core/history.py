@@ -11,10 +11,12 @@ whose version was internal is left out, and the commit that made a map public sa
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeys.core.audience import public_history, public_version
+from journeys.core.audience import public_version
 from journeys.core.changes import Change, journey_changes, journey_version
 from journeys.core.git_history import (
     Commit,
@@ -26,7 +28,9 @@ from journeys.core.git_history import (
     printable,
     watched_paths,
 )
+from journeys.core.handbook import Handbook
 from journeys.core.model import Journey
+from journeys.core.schema import CustomField
 
 DEFAULT_DEPTH = 10
 
@@ -48,7 +52,7 @@ class JourneyHistory:
 
 @dataclass(frozen=True)
 class History:
-    journeys: dict  # journey id -> JourneyHistory
+    journeys: dict[str, JourneyHistory]  # by journey id
     shallow: bool
     watched: tuple[str, ...] = ()  # git's HEAD and refs, for `mkdocs serve`
 
@@ -63,6 +67,8 @@ class Unread:
 
 TOO_LARGE, UNREADABLE = Unread("too_large"), Unread("unreadable")
 Version = Journey | Unread | None  # None: no file (before it was added)
+# Parsed versions by blob id, a table for each set of declared lanes (see `_Versions`).
+VersionCache = dict[tuple[CustomField, ...], dict[str, Version]]
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ class _Audience:
     when it may show nothing of it."""
 
     public: bool
-    public_fields: tuple = ()
+    public_fields: tuple[str, ...] = ()
 
     def shown(self, version: Version) -> Journey | None:
         if not isinstance(version, Journey):
@@ -92,12 +98,12 @@ class _Plan:
 
 
 def read_history(
-    handbook,
+    handbook: Handbook,
     maps_dir: str,
     root: str,
     depth: int = DEFAULT_DEPTH,
-    cache: dict | None = None,
-    public_fields=(),
+    cache: VersionCache | None = None,
+    public_fields: Iterable[str] = (),
 ) -> History:
     """The history of every journey of `handbook`; `GitUnavailable` says why there is none.
     `root` is the folder journey sources are relative to. `cache` (blob id -> parsed version)
@@ -117,7 +123,7 @@ def read_history(
     return History(result, repo.shallow, tuple(watched_paths(repo)))
 
 
-def _plans(repo: Repository, handbook, maps_dir: str, root: str, depth: int) -> list[_Plan]:
+def _plans(repo: Repository, handbook: Handbook, maps_dir: str, root: str, depth: int) -> list[_Plan]:
     """One plan a journey, in id order, from one `git log` and one `git status` of the folder."""
     log = repo.log(maps_dir)
     status = repo.status(maps_dir)
@@ -138,12 +144,19 @@ class _Versions:
     """The versions the plans need, by blob id: read in one `cat-file` pass, parsed on demand.
     When a file is clean, today's journey stands for its newest commit's version: no blob."""
 
-    def __init__(self, repo: Repository, plans: list[_Plan], custom_fields, root: str, cache: dict | None):
+    def __init__(
+        self,
+        repo: Repository,
+        plans: list[_Plan],
+        custom_fields: tuple[CustomField, ...],
+        root: str,
+        cache: VersionCache | None,
+    ) -> None:
         self.custom_fields = custom_fields
         self.top_rel = os.path.relpath(root, repo.top).replace(os.sep, "/")
         self.clean_heads = {p.shown[0].new_blob: p.journey for p in plans if p.shown and not p.dirty}
         # Versions parse by the declared lanes, so the cache keeps one table a set of lanes.
-        self.parsed: dict = cache.setdefault(custom_fields, {}) if cache is not None else {}
+        self.parsed: dict[str, Version] = cache.setdefault(custom_fields, {}) if cache is not None else {}
         needed = {b for p in plans for c in p.shown for b in (c.old_blob, c.new_blob) if b}
         self.blobs = repo.blobs(sorted(needed - set(self.clean_heads) - set(self.parsed)))
         self.parsed.update(dict.fromkeys(repo.too_large & needed, TOO_LARGE))
@@ -216,8 +229,32 @@ def _changes(old: Version, new: Version, audience: _Audience) -> tuple[Change, .
     return journey_changes(shown_old, shown_new)
 
 
+# Changes that tell an internal-facing field (core/changes.py), by the field.
+_INTERNAL_CHANGES = {"owner": "owner", "kpi": "kpis", "kpi_target": "kpis", "kpi_added": "kpis", "kpi_removed": "kpis"}
+
+
+def public_history(journeys: dict[str, JourneyHistory], public_fields: Iterable[str] = ()) -> dict[str, JourneyHistory]:
+    """The History sections of a public build, whose entries compare public versions only.
+    Commit subjects and former file names are written for the team, not for the public, and may
+    name anything in the repository, so they are left out (date and hash stay); an owner or KPI
+    change shows only when that field does."""
+    shown = frozenset(public_fields)
+
+    def entry(e: Entry) -> Entry:
+        commit = dataclasses.replace(e.commit, subject="") if e.commit else None
+        changes = tuple(c for c in e.changes if _INTERNAL_CHANGES.get(c.kind, "") in ("", *shown))
+        return dataclasses.replace(e, commit=commit, changes=changes, renamed_from=None)
+
+    return {id_: dataclasses.replace(h, entries=tuple(entry(e) for e in h.entries)) for id_, h in journeys.items()}
+
+
 def try_history(
-    handbook, maps_dir: str, root: str, depth: int, cache: dict | None = None, public_fields=()
+    handbook: Handbook,
+    maps_dir: str,
+    root: str,
+    depth: int,
+    cache: VersionCache | None = None,
+    public_fields: Iterable[str] = (),
 ) -> tuple[History | None, str | None]:
     """(history, None), or (None, why there is none) for the build's info line."""
     if depth <= 0:

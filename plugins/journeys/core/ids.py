@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypeGuard
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\Z")
 # Each kind's index page is `<kind>s/index.md` and its further parts `<kind>s/index/page-N.md`
@@ -12,7 +13,7 @@ ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\Z")
 RESERVED_IDS = frozenset({"index"})
 
 
-def is_valid_id(value: object) -> bool:
+def is_valid_id(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and ID_RE.match(value) is not None
 
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cached_property
+from typing import TypeVar
 
 from journeys.core.model import Insight, Journey, Opportunity, PainPoint, StageBlock, Step
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 _STATUS_RANK = {"open": 0, "in-progress": 1, "resolved": 2}
 IMPACT_RANK = {"low": 1, "medium": 2, "high": 3}
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -141,17 +143,17 @@ def priority_score(severity: str, journeys: int, personas: int) -> int:
     return SEVERITY_WEIGHT[severity] * (journeys + personas)
 
 
-def places(journeys) -> list[Place]:
+def places(journeys: Iterable[Journey]) -> list[Place]:
     return [Place(j, block, step) for j in journeys for block, step in j.steps]
 
 
-def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
+def merge_pain_points(journeys: Iterable[Journey]) -> tuple[MergedPainPoint, ...]:
     """One row per pain point id, highest priority first (ties by severity, then id): at the
     highest severity any occurrence gives it, worded as the first most severe; its status and
     priority come from the occurrences that count (`counts`) alone. Every occurrence stays in
     `places` and `occurrences`."""
     found: dict[str, list[tuple[Place, PainPoint]]] = defaultdict(list)
-    addressed: dict[str, list] = defaultdict(list)
+    addressed: dict[str, list[tuple[Place, Opportunity]]] = defaultdict(list)
     for place in places(journeys):
         for pain in place.step.pain_points:
             found[pain.key].append((place, pain))
@@ -185,7 +187,7 @@ def merge_pain_points(journeys) -> tuple[MergedPainPoint, ...]:
     return tuple(sorted(merged, key=by_priority))
 
 
-def by_priority(pain: MergedPainPoint) -> tuple:
+def by_priority(pain: MergedPainPoint) -> tuple[int, int, str]:
     """The order of every pain-point list: priority, then severity, then id."""
     return (-pain.score, -SEVERITY_WEIGHT[pain.severity], pain.id)
 
@@ -207,7 +209,7 @@ class Backing:
         return bool(self.insights or self.evidence)
 
 
-def backing(insight_ids, evidence, insight_by_id: Mapping[str, Insight]) -> Backing:
+def backing(insight_ids: Iterable[str], evidence: Sequence[str], insight_by_id: Mapping[str, Insight]) -> Backing:
     """The backing of a pain point (or an occurrence of one) that names `insight_ids` and has
     `evidence`; an insight with errors has no page and backs nothing until it is fixed."""
     found = [insight_by_id[i] for i in dict.fromkeys(insight_ids) if i in insight_by_id]
@@ -269,7 +271,7 @@ class MergedOpportunity:
         return tuple(dict.fromkeys(o.text for o in self.occurrences))
 
 
-def managed(opportunities) -> bool:
+def managed(opportunities: Iterable[MergedOpportunity]) -> bool:
     """Whether any opportunity uses a key of map format 1.2 (an id, a score, a status, an owner,
     tickets or insights): a handbook then has a portfolio. One whose opportunities are all of
     version 1.1 publishes the pages it always did."""
@@ -297,7 +299,7 @@ class Uses:
     journeys: tuple[Journey, ...] = ()
 
 
-def insight_uses(pains, opportunities) -> dict[str, Uses]:
+def insight_uses(pains: Iterable[MergedPainPoint], opportunities: Iterable[MergedOpportunity]) -> dict[str, Uses]:
     """Insight id -> what names it, for the merged pain points and opportunities given."""
     found_pains: dict[str, list[MergedPainPoint]] = defaultdict(list)
     found_opportunities: dict[str, list[MergedOpportunity]] = defaultdict(list)
@@ -336,11 +338,12 @@ def score_text(score: Fraction | None) -> str:
     return str(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def _first(occurrences: list[Opportunity], key: str):
-    return next((getattr(o, key) for o in occurrences if getattr(o, key) is not None), None)
+def _first(values: Iterable[_T | None]) -> _T | None:
+    """The first of `values` that is given."""
+    return next((v for v in values if v is not None), None)
 
 
-def merge_opportunities(journeys) -> tuple[MergedOpportunity, ...]:
+def merge_opportunities(journeys: Iterable[Journey]) -> tuple[MergedOpportunity, ...]:
     """One entry per opportunity id, highest score first; unscored ones after the scored, each
     group by id. Ties in score go by id, so the order is the same every build."""
     found: dict[str, list[tuple[Place, Opportunity]]] = defaultdict(list)
@@ -359,12 +362,12 @@ def merge_opportunities(journeys) -> tuple[MergedOpportunity, ...]:
                 places=tuple(place for place, _ in seen),
                 occurrences=tuple(occurrences),
                 impact=max(impacts, key=IMPACT_RANK.__getitem__) if impacts else None,
-                value=_first(occurrences, "value"),
-                business_value=_first(occurrences, "business_value"),
-                effort=_first(occurrences, "effort"),
+                value=_first(o.value for o in occurrences),
+                business_value=_first(o.business_value for o in occurrences),
+                effort=_first(o.effort for o in occurrences),
                 # Written on one map and left to its default on the others: the written one.
                 status=statuses[0] if statuses else "idea",
-                owner=_first(occurrences, "owner"),
+                owner=_first(o.owner for o in occurrences),
                 addresses=tuple(dict.fromkeys(a for o in occurrences for a in o.addresses)),
                 tickets=tuple(dict.fromkeys(t for o in occurrences for t in o.tickets)),
                 insights=tuple(dict.fromkeys(i for o in occurrences for i in o.insights)),
@@ -374,9 +377,9 @@ def merge_opportunities(journeys) -> tuple[MergedOpportunity, ...]:
     return tuple(sorted(merged, key=lambda m: (m.score is None, -(m.score or 0))))
 
 
-def average(values) -> float | None:
-    values = list(values)
-    return round(sum(values) / len(values), 2) if values else None
+def average(values: Iterable[float]) -> float | None:
+    listed = list(values)
+    return round(sum(listed) / len(listed), 2) if listed else None
 
 
 @dataclass(frozen=True)
@@ -389,7 +392,7 @@ class Feeling:
     journeys: int
 
 
-def feeling_by_stage(journeys, state: str = "current") -> dict[str, Feeling]:
+def feeling_by_stage(journeys: Iterable[Journey], state: str = "current") -> dict[str, Feeling]:
     """How customers feel at each stage, from the journeys in `state` only. Every page that
     says how customers feel uses "current": a future-state map is a design, not a measurement,
     and pages show its figures apart, labelled, with state="future"."""
@@ -402,7 +405,7 @@ def feeling_by_stage(journeys, state: str = "current") -> dict[str, Feeling]:
     return {stage: Feeling(average(values) or 0.0, len(values), len(seen[stage])) for stage, values in scores.items()}
 
 
-def emotion_by_stage(journeys, state: str = "current") -> dict[str, float]:
+def emotion_by_stage(journeys: Iterable[Journey], state: str = "current") -> dict[str, float]:
     """The average emotion at each stage (see `feeling_by_stage`)."""
     return {stage: feeling.average for stage, feeling in feeling_by_stage(journeys, state).items()}
 
@@ -412,7 +415,7 @@ def place_key(place: Place) -> tuple[str, str]:
     return place.journey.id, place.step.anchor
 
 
-def places_by_stage(journeys) -> dict[str, tuple[Place, ...]]:
+def places_by_stage(journeys: Iterable[Journey]) -> dict[str, tuple[Place, ...]]:
     """Every step at each stage, in journey order."""
     found: dict[str, list[Place]] = defaultdict(list)
     for place in places(journeys):
@@ -420,7 +423,7 @@ def places_by_stage(journeys) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def touchpoints_by_team(journeys) -> dict[str, tuple[tuple[Place, str], ...]]:
+def touchpoints_by_team(journeys: Iterable[Journey]) -> dict[str, tuple[tuple[Place, str], ...]]:
     """Every step each team owns ("owner") or supports ("supporting"), in journey order."""
     found: dict[str, list[tuple[Place, str]]] = defaultdict(list)
     for place in places(journeys):
@@ -432,7 +435,7 @@ def touchpoints_by_team(journeys) -> dict[str, tuple[tuple[Place, str], ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def pain_points_at(merged, where) -> tuple[MergedPainPoint, ...]:
+def pain_points_at(merged: Iterable[MergedPainPoint], where: Iterable[Place]) -> tuple[MergedPainPoint, ...]:
     """The merged pain points that occur at any of the places `where`, in priority order."""
     keys = {place_key(place) for place in where}
     return tuple(m for m in merged if any(place_key(p) in keys for p in m.places))

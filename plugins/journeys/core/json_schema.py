@@ -9,16 +9,36 @@ need the whole handbook and stay with `journeys check`.
 
 from __future__ import annotations
 
-from journeys.core.schema import INSIGHT, MEASURE, MEASURE_VALUE, PERSONA, STAGE, TEAM, ListOf, journey_record
+from typing import Any
+
+from journeys.core.schema import (
+    INSIGHT,
+    MEASURE,
+    MEASURE_VALUE,
+    PERSONA,
+    STAGE,
+    TEAM,
+    CustomFields,
+    ListOf,
+    Record,
+    journey_record,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("journey", "persona", "insight", "team", "stage", "measure", "measure-value")
 # Front-matter files: the record of their front matter and where they live.
-FILES = {"persona": (PERSONA, "personas/<id>.md"), "insight": (INSIGHT, "insights/<id>.md")}
-CATALOGUES = {"team": (TEAM, "teams.yml"), "stage": (STAGE, "stages.yml"), "measure": (MEASURE, "measures.yml")}
+FILES: dict[str, tuple[Record[Any], str]] = {
+    "persona": (PERSONA, "personas/<id>.md"),
+    "insight": (INSIGHT, "insights/<id>.md"),
+}
+CATALOGUES: dict[str, tuple[Record[Any], str]] = {
+    "team": (TEAM, "teams.yml"),
+    "stage": (STAGE, "stages.yml"),
+    "measure": (MEASURE, "measures.yml"),
+}
 
 
-def front_matter_schema(kind: str, custom_fields=()) -> dict:
+def front_matter_schema(kind: str, custom_fields: CustomFields = ()) -> dict[str, Any]:
     """The schema of a `kind` file's front matter; `custom_fields` as `step_record` takes them."""
     if kind == "measure-value":
         # A row of maps/measures/*.csv as a CSV-to-JSON tool reads it: each column by its type.

@@ -26,6 +26,7 @@ from typing import Any
 
 from journeys.core.documents import read_text
 from journeys.core.ids import is_valid_id
+from journeys.core.measures import Scope
 from journeys.core.model import MeasureValue
 from journeys.core.problems import Problem, did_you_mean, quoted
 from journeys.core.schema import MEASURE_VALUE, Date, Integer, Number, Ref
@@ -95,7 +96,8 @@ class _Reading:
     today: datetime.date
     values: list[MeasureValue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    seen: dict[tuple, tuple[str, int]] = field(default_factory=dict)  # key -> (file, line)
+    # (date, measure, journey, stage, step, persona) -> (file, line)
+    seen: dict[tuple[object, ...], tuple[str, int]] = field(default_factory=dict)
     dates: dict[str, datetime.date | str] = field(default_factory=dict)  # text -> date or why not
     hints: dict[str, Suggestions] = field(default_factory=dict)
     # The ids each kind of column may name; a step is checked within its journey.
@@ -123,7 +125,9 @@ class _Reading:
         return self.hints[kind](value)
 
 
-def read_values(files: Iterable[tuple[str, str]], known: Known, today: datetime.date) -> tuple[list, list]:
+def read_values(
+    files: Iterable[tuple[str, str]], known: Known, today: datetime.date
+) -> tuple[list[MeasureValue], list[Problem]]:
     """(values, problems) of the CSV files (absolute path, path as messages name it), in order."""
     reading = _Reading(known, today)
     for abs_path, display in files:
@@ -265,7 +269,7 @@ class _Sheet:
             "is never closed",
         )
 
-    def row(self, row: list[str], columns: Mapping[str, int], readers: list, line: int) -> None:
+    def row(self, row: list[str], columns: Mapping[str, int], readers: list[_Reader], line: int) -> None:
         found = _Row(self, columns, line)
         cells: dict[str, Any] = dict(_BLANK)
         for name, n, read in readers:
@@ -347,7 +351,11 @@ class _Sheet:
 _BLANK: Mapping[str, Any] = {key.name: None for key in MEASURE_VALUE.keys}  # a row's cells, all empty
 
 
-def _readers(columns: Mapping[str, int]) -> list[tuple[str, int, Callable[[_Row, str], Any]]]:
+# (column name, its index in a row, what reads its cell's text)
+_Reader = tuple[str, int, Callable[["_Row", str], Any]]
+
+
+def _readers(columns: Mapping[str, int]) -> list[_Reader]:
     """(column, its index, how to read a cell of it) for the columns of a file, in declared
     order (the measure before the value its kind bounds), each read by its key's type: worked
     out once a file, so a row costs one call a cell."""
@@ -439,7 +447,7 @@ class _Row:
         self.report(name, f"unknown {kind} {quoted(text)}: no such id {where}{self.reading.hint(kind, text)}")
         return None
 
-    def scope(self, cells: Mapping[str, Any]) -> tuple:
+    def scope(self, cells: Mapping[str, Any]) -> Scope:
         """(journey, stage, step, persona) as the row's cells give them together: a stage, step and
         persona of the journey named; the stage of a step filled in."""
         journey, stage, step, persona = cells["journey"], cells["stage"], cells["step"], cells["persona"]

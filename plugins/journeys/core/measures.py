@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from journeys.core.ids import humanize
 from journeys.core.model import Journey, Kpi, Measure, MeasureValue, StageBlock, Step
 from journeys.core.problems import quoted
-from journeys.core.schema import KIND_UNITS, KPI, LOWER_IS_BETTER, build
+from journeys.core.schema import KIND_UNITS, KPI, LOWER_IS_BETTER, Data, Record, Report, build
+from journeys.core.yaml_source import Path
 
 # Health of a KPI, worst first: a stage takes the worst of its KPIs'. A target missed is known
 # to be bad; a measure never taken is unknown, and one not taken lately was known once.
@@ -27,12 +28,12 @@ ON_TARGET, OFF_TARGET, NO_DATA, STALE = "on-target", "off-target", "no-data", "s
 HEALTHS = (OFF_TARGET, NO_DATA, STALE, ON_TARGET)
 _RANK = {h: n for n, h in enumerate(HEALTHS)}
 
-Scope = tuple  # (journey, stage, step, persona), each an id or None
-SeriesKey = tuple  # (measure, journey, stage, step, persona)
+Scope = tuple[str | None, str | None, str | None, str | None]  # (journey, stage, step, persona), each an id or None
+SeriesKey = tuple[str, str | None, str | None, str | None, str | None]  # (measure, journey, stage, step, persona)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 
 
-def measure_model(data: dict, record) -> Measure:
+def measure_model(data: Data, record: Record[Measure]) -> Measure:
     """A validated entry of measures.yml with its kind's defaults: the unit, the better
     direction, the name."""
     kind = data["kind"]
@@ -68,7 +69,7 @@ def series_index(values: Iterable[MeasureValue]) -> dict[SeriesKey, tuple[Measur
     return {key: tuple(sorted(series, key=lambda v: v.date)) for key, series in found.items()}
 
 
-def sort_key(value: MeasureValue) -> tuple:
+def sort_key(value: MeasureValue) -> tuple[str | datetime.date, ...]:
     """Measure, then scope (handbook-wide first), then date: the order of exports and pages."""
     return (value.measure, *(part or "" for part in value.scope), value.date)
 
@@ -107,7 +108,9 @@ def kpi_scope(journey_id: str, stage: str | None = None, step: str | None = None
     return (journey_id, stage, step, None)
 
 
-def measured_kpi(data: dict, scope: Scope, measures: Mapping[str, Measure], series: Mapping[SeriesKey, tuple]) -> Kpi:
+def measured_kpi(
+    data: Data, scope: Scope, measures: Mapping[str, Measure], series: Mapping[SeriesKey, tuple[MeasureValue, ...]]
+) -> Kpi:
     """The KPI of validated `data`: as written, or, naming a measure, with what the measure
     gives (name, unit and target unless written; its values in `scope`; the better direction)."""
     measure = measures.get(data.get("measure") or "")
@@ -132,7 +135,7 @@ def measured_kpi(data: dict, scope: Scope, measures: Mapping[str, Measure], seri
     )
 
 
-def kpi_problems(data: Mapping, report: Callable[..., None], units: Mapping[str, str]) -> None:
+def kpi_problems(data: Data, report: Report, units: Mapping[str, str]) -> None:
     """What is wrong with the KPIs of validated journey `data` that name a measure (`units`:
     the unit of each measure id): a current value typed beside the measure's, a target that is
     not a number, and a step KPI on a step without the id that its values would name."""
@@ -162,7 +165,7 @@ def kpi_problems(data: Mapping, report: Callable[..., None], units: Mapping[str,
             )
 
 
-def _kpis(data: Mapping) -> Iterator[tuple[tuple, dict, dict | None]]:
+def _kpis(data: Data) -> Iterator[tuple[Path, Data, Data | None]]:
     """(path, KPI, its step or None) for every KPI mapping of validated journey `data`."""
     for k, kpi in enumerate(data.get("kpis") or ()):
         yield ("kpis", k), kpi, None

@@ -15,16 +15,17 @@ import bisect
 import re
 import textwrap
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import yaml
 
 from journeys.core.ids import humanize, slugify
 from journeys.core.mermaid_text import decode, hide_entities
 from journeys.core.problems import did_you_mean, quoted
-from journeys.core.schema import EMOTION_MAX, EMOTION_MIN
+from journeys.core.schema import EMOTION_MAX, EMOTION_MIN, Data
 from journeys.core.yaml_source import MAX_DEPTH, Bounded
 
 SCORE_OFFSET = 3  # Mermaid scores run 1 to 5; 3 is neutral
@@ -88,7 +89,7 @@ def _match(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str]:
 
 
 class MermaidError(Exception):
-    def __init__(self, line: int | None, message: str):
+    def __init__(self, line: int | None, message: str) -> None:
         super().__init__(message)
         self.line, self.message = line, message
 
@@ -144,7 +145,7 @@ class _FrontMatterLoader(Bounded, yaml.SafeLoader):
 
     # A class attribute PyYAML copies per subclass; not ClassVar, as types-PyYAML declares it an
     # instance variable.
-    yaml_implicit_resolvers: dict = {}  # noqa: RUF012
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
 
 
 for _tag, _pattern in (
@@ -182,7 +183,7 @@ def _diagram_block(text: str) -> tuple[int, str]:
     return 1, text
 
 
-def _blank(pattern: re.Pattern, text: str) -> str:
+def _blank(pattern: re.Pattern[str], text: str) -> str:
     """`text` without the matches of `pattern`, each left as its line breaks, so that line
     numbers still count in the file."""
     return pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
@@ -217,7 +218,7 @@ def _comment_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _front_matter_span(block: str) -> tuple[re.Match | None, str]:
+def _front_matter_span(block: str) -> tuple[re.Match[str] | None, str]:
     """The front matter block of a diagram, as mermaid.run() reads a diagram in a page
     (dedented and trimmed), and the diagram with that block blanked out."""
     text = textwrap.dedent(block)
@@ -262,7 +263,7 @@ def _js_string(value: object) -> str:
     return str(value)
 
 
-def _lex(text: str):
+def _lex(text: str) -> Iterator[tuple[str, str, int]]:
     """(token, text, position) of journey.jison's lexer, including its states for accTitle,
     accDescr and accDescr {...}."""
     pos = 0
@@ -302,7 +303,7 @@ class _Lines:
     """Where a position in the diagram's statements is in the file: its line number, and the
     text of that line for messages."""
 
-    def __init__(self, first_line: int, block: str):
+    def __init__(self, first_line: int, block: str) -> None:
         self.first_line, self.lines = first_line, block.split("\n")
         self.breaks = [i for i, c in enumerate(block) if c == "\n"]
 
@@ -335,7 +336,7 @@ class _Statements:
     """journey.jison's statements, a method a rule, read from the tokens after `journey` into
     `diagram`; a token no rule takes is a MermaidError naming its line."""
 
-    def __init__(self, diagram: Diagram, tokens: list[tuple[str, str, int]], where: _Lines):
+    def __init__(self, diagram: Diagram, tokens: list[tuple[str, str, int]], where: _Lines) -> None:
         self.diagram, self.tokens, self.where = diagram, tokens, where
         # The first token is `journey`, as _expect_journey has made sure.
         self.index = next(i for i, (token, _, _) in enumerate(tokens) if token != "NEWLINE") + 1
@@ -546,7 +547,7 @@ class Draft:
     """What an import makes: the map's front matter, the new personas (id -> name) to stub,
     and notices of what the map does not keep as written."""
 
-    data: dict
+    data: Data  # front matter to write
     stubs: dict[str, str]
     notices: list[Notice]
 
@@ -569,7 +570,7 @@ def to_map(
         )
     actor_ids = persona_ids(diagram.actors, personas)
     notices = list(diagram.notices)
-    blocks: list[dict] = []
+    blocks: list[Data] = []
     seen: dict[str, Section] = {}
     order = {id_: n for n, (id_, _) in enumerate(stages or ())}
     for number, section in enumerate(diagram.sections, 1):
@@ -596,7 +597,7 @@ def to_map(
             )
         seen[stage] = section
         blocks.append({"stage": stage, "steps": [_step(task) for task in section.tasks]})
-    data: dict[str, object] = {"title": diagram.title or diagram.acc_title or default_title}
+    data: Data = {"title": diagram.title or diagram.acc_title or default_title}
     if diagram.acc_description:
         data["summary"] = " ".join(diagram.acc_description.split("\n"))
     data["personas"] = list(dict.fromkeys(actor_ids.values()))
@@ -605,7 +606,7 @@ def to_map(
     return Draft(data, stubs, notices)
 
 
-def _step(task: Task) -> dict:
+def _step(task: Task) -> Data:
     return {"touchpoint": task.name, "emotion": task.score - SCORE_OFFSET}
 
 

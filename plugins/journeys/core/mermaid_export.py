@@ -19,7 +19,7 @@ from journeys.core.mermaid import SCORE_OFFSET, S
 from journeys.core.mermaid_text import encode
 from journeys.core.model import Journey, Step
 from journeys.core.problems import one_line
-from journeys.core.schema import LANE_GROUPS, Key, custom_fields_of, step_record
+from journeys.core.schema import LANE_GROUPS, CustomFields, Key, custom_fields_of, step_record
 
 # What Mermaid's lexer reads as a keyword at the start of a task, whatever follows.
 _KEYWORD_START = re.compile(rf"journey|title{S}|section{S}|acc(?:Title|Descr){S}*[:{{]", re.IGNORECASE)
@@ -32,7 +32,7 @@ def _task_name(touchpoint: str) -> str:
     return name
 
 
-def _blueprint_lanes(custom_fields) -> list[Key]:
+def _blueprint_lanes(custom_fields: CustomFields) -> list[Key]:
     """The step fields a service blueprint draws below the line of interaction, when the site
     declares one (a custom field with a lane); none otherwise."""
     if not any(f.lane for f in custom_fields_of(custom_fields)):
@@ -56,7 +56,7 @@ def _notes(step: Step, lanes: list[Key]) -> list[str]:
 
 
 def to_mermaid(
-    journey: Journey, *, stage_names: dict[str, str], persona_names: dict[str, str], custom_fields=()
+    journey: Journey, *, stage_names: dict[str, str], persona_names: dict[str, str], custom_fields: CustomFields = ()
 ) -> str:
     """The diagram of `journey`; `stage_names` and `persona_names` are display names by id,
     `custom_fields` the site's (for the notes on blueprint lanes)."""

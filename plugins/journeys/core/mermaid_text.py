@@ -31,7 +31,7 @@ def decode(text: str) -> str:
     renderer makes of it."""
     text = _LINE_BREAK.sub("\n", text)
 
-    def character(match: re.Match) -> str:
+    def character(match: re.Match[str]) -> str:
         inner = match.group(1)
         return html.unescape(f"&#{inner};" if inner.isdigit() else f"&{inner};")
 

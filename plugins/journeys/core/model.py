@@ -9,6 +9,19 @@ from journeys.core.ids import slugify
 from journeys.core.problems import Problem
 
 
+@dataclass(frozen=True)
+class Link:
+    """A relative link of a narrative (resolved by core/narrative_links.py): where its target is written in the body, and the page
+    it leads to: a persona, journey or insight (`kind`, `ref` the id) or a docs file (`kind` "docs",
+    `ref` its path in the docs folder). `suffix` is the '#anchor' or '?query' as written."""
+
+    start: int
+    end: int
+    kind: str
+    ref: str
+    suffix: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureValue:
     """One row of maps/measures/*.csv (map format 1.2). `stage` is filled in from the step
@@ -133,7 +146,7 @@ class Persona:
     body: str = ""
     problems: tuple[Problem, ...] = ()
     visibility: str = "internal"  # or "public": see core/audience.py
-    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
+    links: tuple[Link, ...] = ()  # the body's relative links, resolved
 
 
 @dataclass(frozen=True)
@@ -157,7 +170,7 @@ class Journey:
     body: str = ""
     problems: tuple[Problem, ...] = ()
     visibility: str = "internal"
-    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
+    links: tuple[Link, ...] = ()  # the body's relative links, resolved
 
     @property
     def folder_slug(self) -> str:
@@ -166,7 +179,7 @@ class Journey:
         return "/".join(slugify(part) for part in self.folder.split("/")) if self.folder else ""
 
     @property
-    def steps(self):
+    def steps(self) -> list[tuple[StageBlock, Step]]:
         """(stage block, step) pairs in time order."""
         return [(block, step) for block in self.stages for step in block.steps]
 
@@ -190,7 +203,7 @@ class Insight:
     body: str = ""
     problems: tuple[Problem, ...] = ()
     visibility: str = "internal"
-    links: tuple = ()  # narrative_links.Link: the body's relative links, resolved
+    links: tuple[Link, ...] = ()  # the body's relative links, resolved
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,12 @@ import bisect
 import os
 import posixpath
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import Any, ClassVar, Protocol, TypeVar
 from urllib.parse import quote, unquote
+
+from journeys.core.model import Insight, Journey, Link, Persona
 
 # Every pattern here reads author text, so each is written to match in linear time: no two
 # parts of a pattern can take the same characters, and no search retries a scan from each of
@@ -35,19 +39,6 @@ _INLINE_RE = re.compile(
 )
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))", re.M)
 _NOT_A_FILE_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\\")
-
-
-@dataclass(frozen=True)
-class Link:
-    """A relative link of a narrative: where its target is written in the body, and the page
-    it leads to: a persona, journey or insight (`kind`, `ref` the id) or a docs file (`kind` "docs",
-    `ref` its path in the docs folder). `suffix` is the '#anchor' or '?query' as written."""
-
-    start: int
-    end: int
-    kind: str
-    ref: str
-    suffix: str = ""
 
 
 def _blank(text: str, fill: str) -> str:
@@ -121,7 +112,7 @@ def _slow_brackets(body: str, budget: int) -> tuple[int, str] | None:
         return None
     total = 0
 
-    def pair(found: re.Match) -> str:  # an innermost pair on one line: its scan, then blanked
+    def pair(found: re.Match[str]) -> str:  # an innermost pair on one line: its scan, then blanked
         nonlocal total
         total += found.end() - found.start() - 1
         return "x" * (found.end() - found.start())
@@ -199,13 +190,21 @@ def targets(body: str) -> list[tuple[int, int, str]]:
 
 
 def resolve(
-    body: str, source: str, *, maps_dir: str, docs_dir: str, pages: dict, display, public: bool = False
+    body: str,
+    source: str,
+    *,
+    maps_dir: str,
+    docs_dir: str,
+    pages: Mapping[str, tuple[str, str]],
+    display: Callable[[str], str],
+    public: bool = False,
 ) -> tuple[list[Link], list[tuple[int, str]]]:
     """The links of the narrative of the map at `source` (an absolute path), and the problems
     as (offset in the body, message). `pages` maps the absolute path of every map that has a
     page to (kind, id); `display` turns an absolute path into the one messages show. A `public`
     map's message for a path in the maps folder does not say whether a file is there."""
-    links, problems = [], []
+    links: list[Link] = []
+    problems: list[tuple[int, str]] = []
     here = os.path.dirname(source)
     for start, end, target in targets(body):
         if not target or _NOT_A_FILE_RE.match(target):
@@ -225,7 +224,7 @@ def resolve(
     return links, problems
 
 
-def _why(full: str, maps_dir: str, docs_dir: str, display, public: bool) -> str:
+def _why(full: str, maps_dir: str, docs_dir: str, display: Callable[[str], str], public: bool) -> str:
     if public and _inside(full, maps_dir):
         return (
             f"a public build publishes no page for {display(full)}: link a public persona or "
@@ -251,10 +250,11 @@ def _is_file(path: str) -> bool:
         return False
 
 
-def rewritten(body: str, links, here: str, page_of) -> str:
+def rewritten(body: str, links: Iterable[Link], here: str, page_of: Callable[[str, str], str]) -> str:
     """`body` with every link pointing at its target from the page `here` (a path in the
     docs folder); `page_of(kind, id)` is the docs path of a persona's or journey's page."""
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     folder = posixpath.dirname(here) or "."
     for link in links:
         target = link.ref if link.kind == "docs" else page_of(link.kind, link.ref)
@@ -263,10 +263,29 @@ def rewritten(body: str, links, here: str, page_of) -> str:
     return "".join(out) + body[last:]
 
 
-def with_page_links(handbook, page_of):
+class _Narratives(Protocol):
+    """What `with_page_links` reads of a handbook (core/handbook.py, which imports this module)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # a dataclass, for `replace`
+
+    @property
+    def personas(self) -> tuple[Persona, ...]: ...
+
+    @property
+    def journeys(self) -> tuple[Journey, ...]: ...
+
+    @property
+    def insights(self) -> tuple[Insight, ...]: ...
+
+
+_Handbook = TypeVar("_Handbook", bound=_Narratives)
+_Page = TypeVar("_Page", Persona, Journey, Insight)
+
+
+def with_page_links(handbook: _Handbook, page_of: Callable[[str, str], str]) -> _Handbook:
     """The handbook with every narrative's links rewritten for the page that shows it."""
 
-    def fixed(item, kind):
+    def fixed(item: _Page, kind: str) -> _Page:
         if not item.links:
             return item
         return replace(item, body=rewritten(item.body, item.links, page_of(kind, item.id), page_of), links=())

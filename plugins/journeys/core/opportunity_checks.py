@@ -7,9 +7,11 @@ where the value it contradicts is written (the first in path order)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from journeys.core.problems import quoted
+from journeys.core.schema import Data, Report
+from journeys.core.yaml_source import Located, Path
 
 # The keys of an opportunity that hold one value for the whole opportunity; `impact`,
 # `addresses`, `tickets` and `insights` may differ by place and merge (core/index.py).
@@ -17,14 +19,14 @@ SHARED = ("value", "business_value", "effort", "status", "owner")
 
 
 def check_shared_opportunities(
-    journeys: Iterable[tuple[dict, str, Callable[..., None], object]], team_id: Callable[[str], str] | None = None
+    journeys: Iterable[tuple[Data, str, Report, Located | None]], team_id: Callable[[str], str] | None = None
 ) -> None:
     """`journeys` are (validated data, file as messages show it, report, located YAML) of
     every journey that has a page, in path order; `team_id` makes a team id of an owner
     written as free text (None: owners are catalogue ids)."""
     first: dict[tuple[str, str], tuple[object, str]] = {}  # (opportunity id, key) -> (value, where)
     for data, display, report, located in journeys:
-        raw_data = getattr(located, "data", None)
+        raw_data = located.data if located else None
         for path, opportunity in _opportunities(data):
             opportunity_id = opportunity.get("id")
             written = _raw(raw_data, path)
@@ -37,7 +39,7 @@ def check_shared_opportunities(
                 same = team_id(value) if key == "owner" and team_id else value
                 seen = first.get((opportunity_id, key))
                 if seen is None:
-                    line, _ = located.where(path + (key,))  # type: ignore[attr-defined]
+                    line, _ = located.where(path + (key,)) if located else (None, None)
                     first[(opportunity_id, key)] = (same, f"{display}:{line}" if line else display)
                 elif seen[0] != same:
                     report(
@@ -53,7 +55,7 @@ def _shown(value: object) -> str:
     return str(value) if isinstance(value, int) else quoted(value)
 
 
-def _opportunities(data: dict):
+def _opportunities(data: Data) -> Iterator[tuple[Path, Data]]:
     for i, block in enumerate(data.get("stages") or ()):
         for j, step in enumerate(block.get("steps") or ()) if isinstance(block, dict) else ():
             for k, opportunity in enumerate(step.get("opportunities") or ()) if isinstance(step, dict) else ():
@@ -61,7 +63,7 @@ def _opportunities(data: dict):
                     yield ("stages", i, "steps", j, "opportunities", k), opportunity
 
 
-def _raw(data, path: tuple):
+def _raw(data: object, path: Path) -> object:
     """The value at `path` in the YAML as written, or None."""
     for part in path:
         if isinstance(part, int) and isinstance(data, list) and part < len(data):

@@ -16,12 +16,14 @@ import string
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from types import MappingProxyType
+from typing import Any
 
 from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.ids import is_valid_id
 from journeys.core.problems import did_you_mean, quoted
 from journeys.core.schema import LANE_GROUPS, LANE_MEANINGS, CustomField, step_record, type_name
 from journeys.core.schema import VISIBILITIES as AUDIENCES
+from journeys.core.yaml_source import Path
 
 CUSTOM_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,62}\Z")
 
@@ -31,7 +33,7 @@ class OptionError(ValueError):
     (1, "label") for the label of the second custom field; `at_key` when the key itself is
     the mistake (an unknown one), not its value."""
 
-    def __init__(self, message: str, path: tuple = (), at_key: bool = False):
+    def __init__(self, message: str, path: Path = (), at_key: bool = False) -> None:
         super().__init__(message)
         self.message, self.path, self.at_key = message, path, at_key
 
@@ -41,23 +43,23 @@ def _got(value: object) -> str:
     return f"got {type_name(value)}{shown}"
 
 
-def _flag(value):
+def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise OptionError(f"expected true or false, {_got(value)}")
     return value
 
 
-def _text(value):
+def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise OptionError(f"expected text, {_got(value)}")
     return value
 
 
-def _optional_text(value):
+def _optional_text(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-def _optional_web_url(value):
+def _optional_web_url(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not re.match(r"https?://[^\s/]", value):
@@ -65,7 +67,7 @@ def _optional_web_url(value):
     return value
 
 
-def _prefix(value):
+def _prefix(value: object) -> str:
     if not isinstance(value, str):
         raise OptionError(f"expected text such as 'cx/', {_got(value)}")
     parts = value.strip().strip("/")
@@ -74,25 +76,25 @@ def _prefix(value):
     return value
 
 
-def _days(value):
+def _days(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise OptionError(f"expected a whole number of days, 0 or more, {_got(value)}")
     return value
 
 
-def _count(value):
+def _count(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise OptionError(f"expected a whole number, 0 or more, {_got(value)}")
     return value
 
 
-def _audience(value):
+def _audience(value: object) -> str:
     if value not in AUDIENCES:
         raise OptionError(f"expected one of {', '.join(AUDIENCES)}, {_got(value)}{did_you_mean(value, AUDIENCES)}")
     return value
 
 
-def _names(value) -> tuple[str, ...]:
+def _names(value: object) -> tuple[str, ...]:
     """A list of field names; which names exist depends on the custom fields, so
     `core.audience.unknown_public_fields` checks them against those."""
     if value is None:
@@ -108,13 +110,13 @@ def _names(value) -> tuple[str, ...]:
 SEARCHES = ("pagefind", "material")
 
 
-def _search(value):
+def _search(value: object) -> str:
     if value not in SEARCHES:
         raise OptionError(f"expected one of {', '.join(SEARCHES)}, {_got(value)}{did_you_mean(value, SEARCHES)}")
     return value
 
 
-def _custom_fields(value) -> tuple[CustomField, ...]:
+def _custom_fields(value: object) -> tuple[CustomField, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -153,7 +155,7 @@ def _custom_fields(value) -> tuple[CustomField, ...]:
 _CUSTOM_FIELD_KEYS = ("key", "label", "lane")
 
 
-def _lane(value, path: tuple) -> str:
+def _lane(value: object, path: Path) -> str:
     """A custom field's blueprint group (map format 1.2, "Service blueprint lanes")."""
     if value is None:
         return ""
@@ -203,14 +205,14 @@ def label_fields(words: str) -> set[str]:
     return names | counted
 
 
-def _editor(value) -> Editor:
+def _editor(value: object) -> Editor:
     try:
         return check_editor(value)
     except EditorOptionError as exc:
         raise OptionError(exc.message, exc.path, exc.at_key) from None
 
 
-def _labels(value) -> Mapping[str, str]:
+def _labels(value: object) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise OptionError(f"expected a mapping of label keys to words, {_got(value)}")
     for key, words in value.items():
@@ -316,13 +318,13 @@ SITE_SETTINGS = tuple(f for f in fields(Options) if "site" in f.metadata)
 _FIELDS = {f.name: f for f in fields(Options)}
 
 
-def default(name: str):
+def default(name: str) -> object:
     option = _FIELDS[name]
     # A field without a default has a factory (every Options field has one or the other).
     return option.default_factory() if option.default is MISSING else option.default  # type: ignore[operator]
 
 
-def check(name: str, value):
+def check(name: str, value: object) -> object:
     """The value of option `name` as the handbook uses it; None is the default. MkDocs
     validates the default itself too, which is already the value as the handbook uses it."""
     if value is None or value is default(name):
@@ -330,7 +332,7 @@ def check(name: str, value):
     return _FIELDS[name].metadata["check"](value)
 
 
-def from_mapping(plugin: Mapping | None, site: Mapping | None = None) -> Options:
+def from_mapping(plugin: Mapping[str, object] | None, site: Mapping[str, object] | None = None) -> Options:
     """Options from the plugin's mapping in the site config and the site's own settings
     (by field name). An unknown plugin option is an error, as a typo would change nothing."""
     plugin = plugin or {}
@@ -338,7 +340,7 @@ def from_mapping(plugin: Mapping | None, site: Mapping | None = None) -> Options
     for name in plugin:
         if name not in names:
             raise OptionError(f"unknown option{did_you_mean(name, names)}", (name,), at_key=True)
-    values = {}
+    values: dict[str, Any] = {}  # by field name: each as its field's `check` gives it
     for name, value in {**plugin, **(site or {})}.items():
         try:
             values[name] = check(name, value)

@@ -7,6 +7,10 @@ drift.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from journeys.core.yaml_source import Path
+
 SUMMARY = "One line: from the first contact to the moment the customer is done."
 GOAL = "What the customer wants to achieve in this stage."
 TOUCHPOINT = "Where the customer meets us"
@@ -25,14 +29,14 @@ NARRATIVE = (RESEARCH, QUESTIONS, METHOD)
 MESSAGE = "placeholder text from 'journeys new' left in: write what is true for this map, or delete it"
 
 
-def in_values(data) -> list[tuple]:
+def in_values(data: object) -> list[Path]:
     """Key paths of the placeholder texts in front-matter `data`."""
-    found: list[tuple] = []
+    found: list[Path] = []
     _walk(data, (), found)
     return found
 
 
-def _walk(data, path: tuple, found: list) -> None:
+def _walk(data: object, path: Path, found: list[Path]) -> None:
     # Runs over every value of every map: a plain loop, not generators.
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
@@ -43,7 +47,7 @@ def _walk(data, path: tuple, found: list) -> None:
             _walk(value, path + (key,), found)
 
 
-def in_narrative(body: str):
+def in_narrative(body: str) -> Iterator[int]:
     """Offsets of the placeholder texts in a narrative."""
     for sentence in NARRATIVE:
         at = body.find(sentence)

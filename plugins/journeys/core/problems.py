@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # C0 and C1 controls, and the characters that break or reorder a line on screen: line and
@@ -20,7 +21,7 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 MAX_QUOTED = 120  # characters of author text a message quotes; the rest is elided
 
 
-def _escape(match: re.Match) -> str:
+def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
@@ -65,7 +66,7 @@ class Problem:
         return f"{where}: {key}: {message}" if key else f"{where}: {message}"
 
 
-def did_you_mean(value: object, choices) -> str:
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix when one of `choices` is close to `value`, else ''."""
     if not isinstance(value, str):
         return ""

@@ -10,9 +10,11 @@ gets the same message as one that names nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 
 from journeys.core.problems import did_you_mean, quoted
+from journeys.core.schema import Data, Report
+from journeys.core.yaml_source import Path
 
 NO_PUBLIC_JOURNEY = (
     "this is a public build, and no journey is marked 'visibility: public', so the site would "
@@ -36,9 +38,7 @@ def snippet_includes(body: str) -> list[int]:
     return [found.start() for found in _SNIPPET.finditer(body)] if "8<-" in body else []
 
 
-def public_problems(
-    personas: Iterable[tuple[str, dict]], journeys: Iterable[tuple[str, dict, Callable[..., None]]]
-) -> None:
+def public_problems(personas: Iterable[tuple[str, Data]], journeys: Iterable[tuple[str, Data, Report]]) -> None:
     """Report, for a public build, what would otherwise leak or vanish: a public journey naming
     a persona or baseline that is not public, and an `addresses` entry that no public journey
     holds (whether the id names something internal or nothing at all).
@@ -82,14 +82,14 @@ def public_problems(
                     )
 
 
-def _pains(data: dict):
+def _pains(data: Data) -> Iterator[tuple[int, int, int, Data]]:
     for i, block in enumerate(data.get("stages") or ()):
         for j, step in enumerate(block.get("steps") or ()):
             for k, pain in enumerate(step.get("pain_points") or ()):
                 yield i, j, k, pain
 
 
-def _opportunities(data: dict):
+def _opportunities(data: Data) -> Iterator[tuple[Path, Data]]:
     for i, block in enumerate(data.get("stages") or ()):
         for j, step in enumerate(block.get("steps") or ()):
             for k, opportunity in enumerate(step.get("opportunities") or ()):

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from journeys.core import model
 from journeys.core.ids import ID_RE, is_valid_id
 from journeys.core.problems import did_you_mean, quoted
-from journeys.core.yaml_source import REJECTED
+from journeys.core.yaml_source import REJECTED, Path
 
 SEVERITIES = ("low", "medium", "high", "critical")
 STATUSES = ("open", "in-progress", "resolved")
@@ -69,12 +69,18 @@ class CustomField(NamedTuple):
     lane: str = ""
 
 
-def custom_fields_of(declared: Iterable) -> tuple[CustomField, ...]:
+# The custom fields a site declares, as `step_record` and `custom_fields_of` take them.
+CustomFields = Iterable[CustomField | tuple[str, str]]
+# Front matter as a Record's `check` returns it: the schema declares its shape, per record.
+Data = dict[str, Any]
+
+
+def custom_fields_of(declared: CustomFields) -> tuple[CustomField, ...]:
     """Declared custom fields as `CustomField`s; (key, label) pairs are fields without a lane."""
     return tuple(CustomField(*entry) for entry in declared)
 
 
-def format_path(path: tuple) -> str:
+def format_path(path: Path) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -97,12 +103,18 @@ def type_name(value: object) -> str:
     return "text"
 
 
+class Report(Protocol):
+    """Reports a problem at a key path of one document; `key`: at the key itself, not its value."""
+
+    def __call__(self, path: Path, message: str, key: bool = False, /) -> None: ...
+
+
 @dataclass
 class Checker:
     """Collects problems and cross-file references while one document is checked."""
 
-    report: Callable[..., None]  # (path: tuple, message: str, key: bool = False)
-    refs: list = field(default_factory=list)  # (kind, value, path)
+    report: Report
+    refs: list[tuple[str, str, Path]] = field(default_factory=list)  # (kind, value, path)
 
 
 class Type:
@@ -111,13 +123,13 @@ class Type:
         """What the type accepts, in words for messages."""
         return ""
 
-    def check(self, value, path: tuple, ck: Checker):
+    def check(self, value: object, path: Path, ck: Checker) -> object:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def wrong(self, value, path, ck: Checker):
+    def wrong(self, value: object, path: Path, ck: Checker) -> None:
         hint = " (put it in quotes)" if isinstance(self, Text) and not isinstance(value, (list, dict)) else ""
         ck.report(path, f"expected {self.description}, got {type_name(value)}{hint}")
         return None
@@ -128,15 +140,16 @@ class Text(Type):
     blank: bool = False  # "" is a value (a measure's unit: none)
     description = "text"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         if not isinstance(value, str):
-            return self.wrong(value, path, ck)
+            self.wrong(value, path, ck)
+            return None
         if not value.strip() and not self.blank:
             ck.report(path, "is empty")
             return None
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string"} if self.blank else {"type": "string", "minLength": 1}
 
 
@@ -144,12 +157,13 @@ class Text(Type):
 class TextOrNumber(Type):
     description = "text or a number"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return self.wrong(value, path, ck)
+            self.wrong(value, path, ck)
+            return None
         return value if isinstance(value, str) else format(value, "g")
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": ["string", "number"]}
 
 
@@ -159,15 +173,16 @@ class Number(Type):
 
     description = "a number"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return self.wrong(value, path, ck)
+            self.wrong(value, path, ck)
+            return None
         if not math.isfinite(value):
             ck.report(path, f"{value} is not a number a page can show")
             return None
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "number"}
 
 
@@ -177,18 +192,19 @@ class Integer(Type):
     high: int
 
     @property
-    def description(self):
+    def description(self) -> str:
         return f"a whole number from {self.low} to {self.high}"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return self.wrong(value, path, ck)
+            self.wrong(value, path, ck)
+            return None
         if not self.low <= value <= self.high:
             ck.report(path, f"{value} is not between {self.low} and {self.high}")
             return None
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
 
 
@@ -196,12 +212,13 @@ class Integer(Type):
 class Date(Type):
     description = "a date YYYY-MM-DD"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> datetime.date | None:
         if isinstance(value, datetime.date):
             return value
-        return self.wrong(value, path, ck)
+        self.wrong(value, path, ck)
+        return None
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
 
 
@@ -211,7 +228,7 @@ class Image(Type):
 
     description = "an https URL or a path relative to the docs folder"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         value = Text().check(value, path, ck)
         if value is None:
             return None
@@ -222,7 +239,7 @@ class Image(Type):
         ck.report(path, f"'{value}' is not {self.description}")
         return None
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "pattern": "^(https://|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//))"}
 
 
@@ -236,7 +253,7 @@ class WebLink(Text):
 
     description = "an https URL"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         value = Text().check(value, path, ck)
         if value is None:
             return None
@@ -246,7 +263,7 @@ class WebLink(Text):
         ck.report(path, f"{quoted(value)} is not {self.description}{hint}")
         return None
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^https://\\S+$"}
 
 
@@ -257,7 +274,7 @@ class TextOrLink(Text):
 
     description = "text, or an https URL"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         value = Text().check(value, path, ck)
         if value is None:
             return None
@@ -270,7 +287,7 @@ class TextOrLink(Text):
             return None
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
             "minLength": 1,
@@ -280,21 +297,22 @@ class TextOrLink(Text):
 
 @dataclass
 class Choice(Type):
-    choices: tuple
+    choices: tuple[str, ...]
 
     @property
-    def description(self):
+    def description(self) -> str:
         return "one of " + ", ".join(self.choices)
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         if value in self.choices and isinstance(value, str):
             return value
         if isinstance(value, str):
             ck.report(path, f"'{value}' is not {self.description}{did_you_mean(value, self.choices)}")
             return None
-        return self.wrong(value, path, ck)
+        self.wrong(value, path, ck)
+        return None
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
 
@@ -302,7 +320,7 @@ class Choice(Type):
 class Id(Type):
     description = "an id (a-z, 0-9 and -, at most 63 characters)"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         if is_valid_id(value):
             return value
         if isinstance(value, str):
@@ -310,9 +328,10 @@ class Id(Type):
                 path, f"'{value}' is not a valid id: use 1 to 63 of a-z, 0-9 and -, starting with a letter or digit"
             )
             return None
-        return self.wrong(value, path, ck)
+        self.wrong(value, path, ck)
+        return None
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^" + ID_RE.pattern.replace("\\Z", "$")}
 
 
@@ -324,16 +343,16 @@ class Ref(Type):
     free_text: bool = False  # teams may be free text when there is no teams.yml
 
     @property
-    def description(self):
+    def description(self) -> str:
         return f"a {self.kind} id"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         value = (Text() if self.free_text else Id()).check(value, path, ck)
         if value is not None:
             ck.refs.append((self.kind, value, path))
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         schema = (Text() if self.free_text else Id()).json_schema()
         return {**schema, "description": f"{self.kind} id"}
 
@@ -345,23 +364,24 @@ class ListOf(Type):
     single_ok: bool = False  # `personas: maya` means `personas: [maya]`
 
     @property
-    def description(self):
+    def description(self) -> str:
         return f"a list (each item {self.item.description})"
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> list[Any] | None:
         if value is REJECTED:  # reported already, when YAML was read
             return None
         if self.single_ok and not isinstance(value, (list, dict)) and value is not None:
             value = [value]
         if not isinstance(value, list):
-            return self.wrong(value, path, ck)
+            self.wrong(value, path, ck)
+            return None
         if len(value) < self.min_items:
             ck.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
         out = [self.item.check(item, path + (i,), ck) for i, item in enumerate(value) if item is not REJECTED]
         return [item for item in out if item is not None]
 
-    def json_schema(self):
-        schema: dict = {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.single_ok:
@@ -398,44 +418,48 @@ class Key:
     # group is a lane of the blueprint only: a grid without lanes leaves it to the ownership table.
     blueprint: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.label:
             object.__setattr__(self, "label", self.name.replace("_", " ").capitalize())
         if not self.model_field:
             object.__setattr__(self, "model_field", self.name)
 
 
+_M = TypeVar("_M")  # the model dataclass a record builds
+
+
 @dataclass
-class Record(Type):
+class Record(Type, Generic[_M]):
     """A mapping with known keys; `shorthand` names the key a bare string stands for. `model`
     is the dataclass its validated data becomes (see `build`)."""
 
     name: str
-    keys: tuple
+    keys: tuple[Key, ...]
     shorthand: str | None = None
-    model: type | None = None
+    model: type[_M] | None = None
     derived: tuple[str, ...] = ()  # fields of `model` that no key gives: the builder fills them in
     body: str = ""  # a file with a Markdown body below this front matter: what the body holds
 
     @property
-    def description(self):
+    def description(self) -> str:
         article = "an" if self.name[0] in "aeiouAEIOU" else "a"
         return f"{article} {self.name}" + (
             f" (text or a mapping with '{self.shorthand}')" if self.shorthand else " (a mapping)"
         )
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> Data | None:
         if value is REJECTED:
             return None
         if self.shorthand and isinstance(value, str):
             value = {self.shorthand: value}
         if not isinstance(value, dict):
-            return self.wrong(value, path, ck)
+            self.wrong(value, path, ck)
+            return None
         known = {k.name: k for k in self.keys}
         for name in value:
             if name not in known:
                 ck.report(path + (name,), f"unknown key{did_you_mean(name, known)}", True)
-        out: dict = {}
+        out: Data = {}
         for key in self.keys:
             if value.get(key.name) is REJECTED:
                 out[key.name] = None
@@ -449,7 +473,7 @@ class Record(Type):
                 out[key.name] = list(key.default) if isinstance(key.default, tuple) else key.default
         return out
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         props = {}
         for key in self.keys:
             props[key.name] = {
@@ -609,16 +633,17 @@ class Handle(Type):
         r"(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+)\Z"
     )
 
-    def check(self, value, path, ck):
+    def check(self, value: object, path: Path, ck: Checker) -> str | None:
         if isinstance(value, str) and self.PATTERN.match(value):
             return value
         if isinstance(value, str):
             hint = f" (did you mean '@{value}'?)" if self.PATTERN.match("@" + value) else ""
             ck.report(path, f"'{value}' is not a code-host handle: write @user or @org/team{hint}")
             return None
-        return self.wrong(value, path, ck)
+        self.wrong(value, path, ck)
+        return None
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^" + self.PATTERN.pattern.replace("\\Z", "$")}
 
 
@@ -686,9 +711,18 @@ KPI = Record(
 KPIS_DOC = "a name, or a mapping: name, current, target and unit typed by hand, or a measure and a target"
 
 
-def kpis_key(doc: str, **more) -> Key:
+def kpis_key(doc: str, *, lane: str = "", example: object = None) -> Key:
     """The `kpis` of a journey, a stage block or a step: internal-facing, as every KPI is."""
-    return Key("kpis", ListOf(KPI), default=(), doc=f"{doc}: {KPIS_DOC}", audience=INTERNAL, label="KPIs", **more)
+    return Key(
+        "kpis",
+        ListOf(KPI),
+        default=(),
+        doc=f"{doc}: {KPIS_DOC}",
+        audience=INTERNAL,
+        label="KPIs",
+        lane=lane,
+        example=example,
+    )
 
 
 PAIN_POINT = Record(
@@ -830,7 +864,7 @@ def _blueprint_group(lane: str) -> str:
     return f", in the service blueprint's {lane} group ({LANE_MEANINGS[lane]})" if lane else ""
 
 
-def step_record(custom_fields=()) -> Record:
+def step_record(custom_fields: CustomFields = ()) -> Record[model.Step]:
     """The step type, with the site's declared custom lanes as extra keys (`CustomField`s, or
     (key, label) pairs)."""
     custom = tuple(
@@ -969,7 +1003,7 @@ def step_record(custom_fields=()) -> Record:
     )
 
 
-def journey_record(custom_fields=()) -> Record:
+def journey_record(custom_fields: CustomFields = ()) -> Record[model.Journey]:
     stage_block = Record(
         "stage block",
         (
@@ -1052,7 +1086,7 @@ def journey_record(custom_fields=()) -> Record:
     )
 
 
-def complete(record: Record, data) -> bool:
+def complete(record: Record[Any], data: object) -> bool:
     """Whether validated `data` has every required value: an entry that lacks one was reported
     and has nothing to show, so it is left out of the model."""
     return isinstance(data, dict) and all(
@@ -1060,7 +1094,7 @@ def complete(record: Record, data) -> bool:
     )
 
 
-def build(record: Record, data: dict, **fields_):
+def build(record: Record[_M], data: Data, **fields_: object) -> _M:
     """The record's model from its validated `data`: each key fills the model's field of its
     `model_field`, lists as tuples, nested records built in turn (the incomplete left out), and the
     custom keys fill `custom` with (key, values) pairs. `fields_` are the model's fields the
@@ -1080,7 +1114,7 @@ def build(record: Record, data: dict, **fields_):
     return model(**values, **fields_)
 
 
-def _built(kind: Type, value):
+def _built(kind: Type, value: Any) -> object:
     if isinstance(kind, ListOf):
         item = kind.item
         if isinstance(item, Record) and item.model is not None:
@@ -1089,13 +1123,13 @@ def _built(kind: Type, value):
     return value
 
 
-def held_record(kind: Type) -> Record | None:
+def held_record(kind: Type) -> Record[Any] | None:
     """The record a key of this type holds (itself or as list items), if any."""
     kind = kind.item if isinstance(kind, ListOf) else kind
     return kind if isinstance(kind, Record) else None
 
 
-def records_in(record: Record) -> list[Record]:
+def records_in(record: Record[Any]) -> list[Record[Any]]:
     """`record` and every record its keys hold, depth first."""
     found = [record]
     for key in record.keys:

@@ -8,10 +8,14 @@ numbers, booleans, dates, lists, mappings) can come out of an editor's file.
 from __future__ import annotations
 
 import datetime
+import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final, Literal, Protocol
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 MAX_DEPTH = 40
 _TOO_DEEP = f"nested too deeply (more than {MAX_DEPTH} levels)"
@@ -30,13 +34,13 @@ _HINTS = {
 }
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-Path = tuple  # ("stages", 0, "steps", 1, "emotion")
+Path = tuple[str | int, ...]  # ("stages", 0, "steps", 1, "emotion")
 
 
 class YamlProblem(Exception):
     """A YAML document that cannot be read, with a 1-based position."""
 
-    def __init__(self, message: str, line: int | None, col: int | None, path: tuple = ()):
+    def __init__(self, message: str, line: int | None, col: int | None, path: Path = ()) -> None:
         super().__init__(message)
         self.message, self.line, self.col, self.path = message, line, col, path
 
@@ -58,12 +62,12 @@ class Located:
     `problems` are the values that were rejected (each now REJECTED in `data`), in order."""
 
     data: object
-    values: dict = field(default_factory=dict)
-    keys: dict = field(default_factory=dict)
-    problems: list = field(default_factory=list)  # YamlProblem
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
     # Items of a [flow, list] on one line that likely were one sentence, cut at its comma:
     # (path of the item, line, column, the item before it, the item) for each.
-    splits: list = field(default_factory=list)
+    splits: list[tuple[Path, int, int, str, str]] = field(default_factory=list)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column of `path`, or of its nearest ancestor that has one."""
@@ -81,15 +85,16 @@ class Bounded:
     its depth (16 s for 5,000); libyaml stops at its own limit, but this parser reads every
     document libyaml rejects, to word the error."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         # An alias shares one node between two places, so positions and sizes would lie
         # (and "billion laughs" documents explode); maps never need them.
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             mark = self.peek_event().start_mark  # type: ignore[attr-defined]
             raise yaml.composer.ComposerError(None, None, _NO_ALIASES, mark)
-        return super().compose_node(parent, index)  # type: ignore[misc]
+        node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
+        return node
 
-    def fetch_flow_collection_start(self, token_class):
+    def fetch_flow_collection_start(self, token_class: type[yaml.Token]) -> None:
         if self.flow_level >= MAX_DEPTH:  # type: ignore[attr-defined]
             raise yaml.scanner.ScannerError(
                 None,
@@ -97,7 +102,7 @@ class Bounded:
                 f"nested too deeply (more than {MAX_DEPTH} levels)",
                 self.get_mark(),  # type: ignore[attr-defined]
             )
-        return super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+        super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
 
 
 class _Loader(Bounded, yaml.SafeLoader):
@@ -111,10 +116,26 @@ class _Loader(Bounded, yaml.SafeLoader):
 # than this is worded by libyaml (the same positions, a few messages worded apart), and its
 # aliases are found in libyaml's nodes.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+class _Composer(Protocol):
+    """What `_compose` needs of a loader: PyYAML's (_Loader) or libyaml's (CSafeLoader)."""
+
+    def get_single_node(self) -> yaml.Node | None: ...
+
+    def dispose(self) -> None: ...
+
+
+class _Slow(enum.Enum):
+    """What `_compose_fast` gives when PyYAML's own parser must read (and word the error of) a document."""
+
+    SLOW = enum.auto()
+
+
 SLOW_PATH_LIMIT = 64 * 1024
 
 
-def _compose(loader_class, text: str):
+def _compose(loader_class: Callable[[str], _Composer], text: str) -> yaml.Node | None:
     loader = loader_class(text)
     try:
         return loader.get_single_node()
@@ -122,7 +143,7 @@ def _compose(loader_class, text: str):
         loader.dispose()
 
 
-def _compose_fast(text: str):
+def _compose_fast(text: str) -> yaml.Node | Literal[_Slow.SLOW] | None:
     """The node tree from libyaml, or _SLOW when PyYAML's own parser must read (and word the
     error of) this document."""
     small = len(text) <= SLOW_PATH_LIMIT
@@ -139,7 +160,7 @@ def _compose_fast(text: str):
     return node
 
 
-def _refuse_aliases(node) -> None:
+def _refuse_aliases(node: yaml.Node | None) -> None:
     """libyaml gives an alias the node of its anchor: a node met twice is one."""
     seen: set[int] = set()
     stack = [node] if node is not None else []
@@ -154,7 +175,7 @@ def _refuse_aliases(node) -> None:
             stack += reversed(item.value)
 
 
-_SLOW = object()
+_SLOW: Final = _Slow.SLOW
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Located:
@@ -233,7 +254,7 @@ def _starts(line: str, index: int) -> list[_Column]:
     return found
 
 
-def _indentation(text: str, mark, problem: str, offset: int) -> tuple[str, int] | None:
+def _indentation(text: str, mark: yaml.Mark, problem: str, offset: int) -> tuple[str, int] | None:
     """For a line indented more or less than its neighbours, what PyYAML words as "mapping
     values are not allowed here" (the line reads as the text above going on) or "expected
     <block end>, but found '?'": the same problem in an editor's words, comparing the line with
@@ -287,12 +308,12 @@ class _TooDeep(Exception):
     """A flow collection (`[`, `{`) more than MAX_DEPTH deep in what libyaml read: the whole
     document is refused, as PyYAML's parser refuses it (Bounded), so both read it alike."""
 
-    def __init__(self, node):
+    def __init__(self, node: yaml.Node) -> None:
         super().__init__()
         self.node = node
 
 
-def _deep_flow(node, flow: int) -> None:
+def _deep_flow(node: yaml.Node, flow: int) -> None:
     """Raise _TooDeep at the first flow collection (in the document's order) under `node`, keys
     included, deeper than MAX_DEPTH; `flow` counts the flow collections around `node`."""
     stack = [(node, flow)]
@@ -312,11 +333,13 @@ def _line_col(text: str, position: int) -> tuple[int, int]:
     return before.count("\n") + 1, position - before.rfind("\n")
 
 
-def _pos(node, offset: int) -> tuple[int, int]:
+def _pos(node: yaml.Node, offset: int) -> tuple[int, int]:
     return node.start_mark.line + 1 + offset, node.start_mark.column + 1
 
 
-def _build(node, path: Path, out: Located, constructor, offset: int, depth: int, flow: int):
+def _build(
+    node: yaml.Node, path: Path, out: Located, constructor: SafeConstructor, offset: int, depth: int, flow: int
+) -> object:
     """The plain value of `node`. A part that cannot be one is REJECTED and its problem kept,
     so the rest of the document is still read and checked. `flow` counts the flow collections
     around `node`."""
@@ -348,7 +371,7 @@ def _build(node, path: Path, out: Located, constructor, offset: int, depth: int,
         return REJECTED
 
 
-def _sentence_splits(node, path: Path, out: Located, offset: int) -> None:
+def _sentence_splits(node: yaml.SequenceNode, path: Path, out: Located, offset: int) -> None:
     """`[Real prices, not teaser prices]` is two items to YAML; an editor most likely meant one
     sentence. An unquoted item on the line of the one before it, starting with a lower-case
     word and holding more than one word, after an item that starts with a capital, reads as
@@ -367,8 +390,10 @@ def _sentence_splits(node, path: Path, out: Located, offset: int) -> None:
             out.splits.append((path + (i,), *_pos(item, offset), before.value, item.value))
 
 
-def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: int, flow: int) -> dict:
-    result: dict = {}
+def _mapping(
+    node: yaml.MappingNode, path: Path, out: Located, constructor: SafeConstructor, offset: int, depth: int, flow: int
+) -> dict[str, object]:
+    result: dict[str, object] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             _deep_flow(key_node, flow)  # a key that is a collection is refused below, unread
@@ -389,7 +414,7 @@ def _mapping(node, path: Path, out: Located, constructor, offset: int, depth: in
     return result
 
 
-def _scalar(node, constructor, offset: int):
+def _scalar(node: yaml.Node, constructor: SafeConstructor, offset: int) -> object:
     # Most scalars are text, and text is the node's value as it stands: what the constructor
     # returns for it, without the bookkeeping it does for every node.
     value = node.value if node.tag == _STR_TAG else _construct(node, constructor, offset)
@@ -403,7 +428,7 @@ def _scalar(node, constructor, offset: int):
     return value
 
 
-def _construct(node, constructor, offset: int):
+def _construct(node: yaml.Node, constructor: SafeConstructor, offset: int) -> object:
     try:
         value = constructor.construct_object(node)
     except yaml.constructor.ConstructorError:
