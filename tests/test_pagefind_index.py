@@ -266,6 +266,17 @@ def test_page_copy_is_the_content_with_its_marks():
     assert pagefind_html.page_copy("<html><body><p>No article</p></body></html>", "x/") is None
 
 
+def test_a_stage_is_named_without_its_health():
+    """The header cell's text names the stage in a result; its health badge is left out."""
+    page = PAGE.replace(
+        "<dl>",
+        '<table><thead><tr><th id="stage-claim" style="--jm-step: 0"><a href="s/">Claim</a> '
+        '<span class="jm-health" data-health="off&#45;target">off target</span></th></tr></thead></table><dl>',
+    )
+    header = parse(pagefind_html.page_copy(page, "j/")).find("th")
+    assert header.text == "Claim" and not header.find_all("span", cls="jm-health")
+
+
 def test_row_copies_are_the_rows_as_written():
     copies = pagefind_html.row_copies(PAGE, "pain-points/", [("pain-1", "One", (("severity", ("high",)),))])
     assert len(copies) == 1

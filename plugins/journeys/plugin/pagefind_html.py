@@ -79,6 +79,9 @@ def _document(lang: str, body: str, filters, meta) -> str:
     )
 
 
+_STAGE_HEALTH = re.compile(r' <span class="jm-health" data-health="[^"<>]*">[^<]*</span>')
+
+
 def _separated(content: str) -> str:
     content = _HEADERLINK.sub(f"<a {IGNORED} " + 'class="headerlink"', content)
     return _UNSEPARATED.sub(r"\1 ", content)
@@ -128,6 +131,9 @@ def page_copy(page: str, url: str, filters=()) -> str | None:
     if found is None:
         return None
     lang, content = found
+    # A health (map format 1.2: a KPI's, a stage's on the map's header) is the interface's words,
+    # and in a header cell it would join the stage's name in a result ("Claim › Loss adjuster visit").
+    content = _STAGE_HEALTH.sub("", content)
     return _document(lang, grid_context(_separated(content)), filters, [("url", "/" + url)])
 
 
