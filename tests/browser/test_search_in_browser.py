@@ -41,6 +41,17 @@ SETTLED = (
 )
 
 
+def stay_open(page) -> None:
+    """Open the search box (again, if Material's page swap has closed it) until it stays open."""
+    for _ in range(5):
+        if not page.evaluate("() => document.getElementById('__search').checked"):
+            page.click("input.md-search__input")
+        page.wait_for_timeout(300)
+        if page.evaluate("() => document.getElementById('__search').checked"):
+            return
+    raise AssertionError("the search box does not stay open")
+
+
 def opened(watched, path: str = ""):
     watched.open(path)
     watched.page.click("input.md-search__input")
@@ -156,8 +167,12 @@ def test_search_answers_after_instant_navigation_and_a_result_opens_its_place(wa
     page.keyboard.press("Escape")
     page.click(".md-tabs a[href$='personas/']")
     page.wait_for_function("() => location.pathname.endsWith('/personas/')")
-    page.click("input.md-search__input")
+    # Material swaps the page in after the address changes, and the swap closes a search box
+    # opened before it ends: wait for the new page's heading, then for the box to stay open.
+    page.wait_for_function("() => document.querySelector('.md-content h1')?.textContent.startsWith('Personas')")
+    stay_open(page)
     ask(page, "Loss adjuster visit")
+    stay_open(page)
     page.locator(".md-search-result__item").first.locator("a").nth(1).click()
     page.wait_for_function("() => location.pathname.endsWith('/journeys/escape-of-water-claim/')")
     assert page.evaluate("() => location.hash") == "#step-claim-2"
