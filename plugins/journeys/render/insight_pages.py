@@ -23,6 +23,7 @@ from journeys.render.fragments import (
     Row,
     delivery_status,
     filter_attributes,
+    filter_words,
     insight_kind,
     journey_link,
     opportunity_href,
@@ -41,26 +42,13 @@ from journeys.render.pagination import Part, insight_parts, list_page, pager
 from journeys.render.text import json_data, number
 
 LISTED = 100  # pain points, opportunities and journeys an insight's page lists of each; the rest are counted
-FILTER_WORDS = {
-    "kind": "col_kind",
-    "all": "filter_all",
-    "show_all": "filter_show_all",
-    "form": "filter_form",
-    "showing": "filter_showing",
-    "everywhere": "insights_caption",
-    "loading": "filter_loading",
-    "failed": "filter_failed",
-    "col_date": "col_date",
-    "col_insight": "col_insight",
-    "col_kind": "col_kind",
-    "col_participants": "col_participants",
-}
 RESULT_COLUMNS = [
     ["date", "col_date"],
     ["text", "col_insight"],
     ["kind", "col_kind"],
     ["participants", "col_participants"],
 ]
+FILTER_WORDS = filter_words({"kind": "col_kind"}, "insights_caption", RESULT_COLUMNS)
 
 
 def insight_pages(handbook: Handbook, ctx: Context) -> list[Page]:

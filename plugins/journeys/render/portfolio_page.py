@@ -26,6 +26,7 @@ from journeys.render.fragments import (
     delivery_status,
     download_links,
     filter_attributes,
+    filter_words,
     insight_reference,
     pain_point_href,
     table,
@@ -44,21 +45,8 @@ HIDE = ("navigation", "toc")
 # portfolio charts its highest scores.
 MATRIX_POINTS = 40
 FIELDS = ("status", "team")
-FILTER_WORDS = {
-    "status": "col_status",
-    "team": "col_team",
-    "all": "filter_all",
-    "show_all": "filter_show_all",
-    "form": "filter_form",
-    "showing": "filter_showing",
-    "everywhere": "opportunities_caption",
-    "loading": "filter_loading",
-    "failed": "filter_failed",
-    "col_score": "col_score",
-    "col_opportunity": "col_opportunity",
-    "col_status": "col_status",
-}
 RESULT_COLUMNS = [["score", "col_score"], ["text", "col_opportunity"], ["status", "col_status"]]
+FILTER_WORDS = filter_words({"status": "col_status", "team": "col_team"}, "opportunities_caption", RESULT_COLUMNS)
 
 
 def portfolio_pages(handbook: Handbook, ctx: Context) -> list[Page]:
