@@ -37,9 +37,10 @@ from journeys.render.fragments import (
 from journeys.render.generated_page import Page
 from journeys.render.journey_page import starts_with_heading
 from journeys.render.labels import counted, fill
-from journeys.render.page_inputs import layout, remember
+from journeys.render.list_parts import filtered_index
+from journeys.render.page_inputs import remember
 from journeys.render.pagination import Part, insight_parts, list_page, pager
-from journeys.render.text import json_data, number
+from journeys.render.text import number
 
 LISTED = 100  # pain points, opportunities and journeys an insight's page lists of each; the rest are counted
 RESULT_COLUMNS = [
@@ -56,17 +57,8 @@ def insight_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     if not handbook.insights:
         return []
     parts = insight_parts(handbook, ctx.site)
-    shape = layout(parts)
-    choices = json_data(filter_options(handbook, ctx))
-    pages = [
-        remember(
-            ctx,
-            part.src,
-            partial(_index_inputs, handbook, shape, part),
-            partial(_index_part, handbook, ctx, parts, part, choices),
-        )
-        for part in parts
-    ]
+    options = filter_options(handbook, ctx)
+    pages = filtered_index(ctx, parts, options, partial(_index_inputs, handbook), partial(_index_part, handbook, ctx))
     pages += [
         remember(
             ctx,

@@ -34,10 +34,10 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.labels import counted
-from journeys.render.page_inputs import layout, remember
+from journeys.render.list_parts import filtered_index
 from journeys.render.pagination import Part, list_page, opportunity_parts, pager
 from journeys.render.pain_points_page import place_words
-from journeys.render.text import json_data, number
+from journeys.render.text import number
 
 # The table is wide: the page gives it the whole width, as a journey page its map.
 HIDE = ("navigation", "toc")
@@ -54,17 +54,8 @@ def portfolio_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     if not handbook.has_portfolio:
         return []
     parts = opportunity_parts(handbook, ctx.site)
-    shape = layout(parts)
-    choices = json_data(filter_options(handbook, ctx))
-    return [
-        remember(
-            ctx,
-            part.src,
-            partial(_inputs, handbook, ctx, shape, part),
-            partial(_part, handbook, ctx, parts, part, choices),
-        )
-        for part in parts
-    ]
+    options = filter_options(handbook, ctx)
+    return filtered_index(ctx, parts, options, partial(_inputs, handbook, ctx), partial(_part, handbook, ctx))
 
 
 def _inputs(handbook: Handbook, ctx: Context, shape: tuple, part: Part) -> tuple:
