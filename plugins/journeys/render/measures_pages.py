@@ -22,7 +22,7 @@ from journeys.render.health import badge, counts, health, measure_link
 from journeys.render.labels import counted, fill
 from journeys.render.list_parts import list_part, paging
 from journeys.render.measure_chart import spark_values
-from journeys.render.measure_views import chart_legend, scope_words, series_chart
+from journeys.render.measure_views import chart_legend, measure_chart, scope_words
 from journeys.render.page_inputs import layout, remember
 from journeys.render.pagination import Part, pager, split
 from journeys.render.text import number
@@ -233,11 +233,7 @@ def _measure_part(
     wide = series[0] if series and series[0].scope == (None, None, None, None) else None
     chart = Markup()
     if wide is not None and wide.values:
-        state = value_health(wide.values, measure.target, measure.better, ctx.today, ctx.measures_stale_after_days)
-        caption = labels["measure_chart_caption"].format(measure=measure.name, scope=labels["scope_handbook"])
-        chart = series_chart(
-            ctx, caption, wide.values, target=measure.target, better=measure.better, unit=measure.unit, state=state
-        )
+        chart, state = measure_chart(ctx, measure, wide.values, labels["scope_handbook"])
         chart += chart_legend(ctx, [state])
     return ctx.page(
         here,
