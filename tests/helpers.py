@@ -47,6 +47,8 @@ BASE_CONFIG = {
 
 
 DEMO = ("docs", "maps")  # the demo handbook's folders beside mkdocs.yml
+# The form editor's collections, in the order its menu lists them, in any build that serves it.
+EDITOR_COLLECTIONS = ["journeys", "personas", "insights", "stages", "teams", "measures"]
 
 
 def demo_custom_fields():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
+from helpers import EDITOR_COLLECTIONS, REPO
 from journeys.core import file_kinds
 from journeys.core.editor_option import Editor, EditorOptionError, check_editor
 from journeys.core.file_kinds import FileKind
@@ -71,14 +71,7 @@ def step_fields(made: dict) -> dict[str, dict]:
 
 def test_each_kind_of_file_is_a_collection():
     made = config()
-    assert [c["name"] for c in made["collections"]] == [
-        "journeys",
-        "personas",
-        "insights",
-        "stages",
-        "teams",
-        "measures",
-    ]
+    assert [c["name"] for c in made["collections"]] == EDITOR_COLLECTIONS
     journeys = collection(made, "journeys")
     assert journeys["folder"] == "maps/journeys" and journeys["nested"]["subfolders"] is False
     assert journeys["format"] == "journeys-journeys" and journeys["identifier_field"] == "title"

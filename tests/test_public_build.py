@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import REPO, build_site, write
+from helpers import EDITOR_COLLECTIONS, REPO, build_site, write
 from html_tree import article, parse
 from journeys.core.schema import (
     INSIGHT,
@@ -419,14 +419,7 @@ def test_a_public_build_serves_the_editor_only_when_asked(tmp_path):
     built = build_site(tmp_path, config={"plugins": ["search", {"journeys": plugin}]})
     assert built.ok, built.warnings
     config = yaml.safe_load((built.site / "edit" / "config.yml").read_text(encoding="utf-8"))
-    assert [c["name"] for c in config["collections"]] == [
-        "journeys",
-        "personas",
-        "insights",
-        "stages",
-        "teams",
-        "measures",
-    ]
+    assert [c["name"] for c in config["collections"]] == EDITOR_COLLECTIONS
     assert config["collections"][0]["folder"] == "maps/journeys"
     assert not (built.site / "admin").exists()
     # Asked for, it still holds no map's content: forms and folders, not items.

@@ -14,6 +14,7 @@ import yaml
 from helpers import BASE_CONFIG, build_site, write
 from html_tree import article, parse
 from journeys.cli import main
+from journeys.render.templating import Templates
 
 OVERRIDE = """\
 {#- A house layout of the team index. -#}
@@ -43,6 +44,34 @@ def test_a_template_in_custom_dir_replaces_the_package_layout(handbook_dir):
     assert [row[0].text for row in teams.find("table", cls="jm-index").rows()] == ["Sales team", "Customer care"]
     # Other pages keep the package layout.
     assert article(built, "stages/").find("table", cls="jm-index")
+
+
+FRAME = """\
+{#- A house frame of every list page. -#}
+<p class="house-part">{{ heading }}, {{ range }}: {{ intro }}</p>
+
+{% block rows %}{% endblock %}
+"""
+
+
+def test_list_part_in_custom_dir_frames_every_list_page_and_each_kind_keeps_its_rows(tmp_path):
+    write(tmp_path, {"journeys/list_part.html": FRAME})
+    templates = Templates(str(tmp_path))
+    persona = parse(
+        templates.render(
+            "persona_part.html",
+            persona={"name": "Maya"},
+            persona_link="Maya's page",
+            range="3–4",
+            pager=None,
+            figure="The chart",
+        )
+    )
+    assert persona.find("p", cls="house-part").text == "Maya, 3–4: Journeys 3–4 of Maya's page, charted step by step."
+    assert "The chart" in persona.text
+    index = parse(templates.render("insights_part.html", index_link="the index", range="5–6", pager=None, index="Rows"))
+    assert index.find("p", cls="house-part").text.startswith("Insights, 5–6: ")
+    assert "Rows" in index.text
 
 
 def test_the_labels_option_rewords_every_page_type(handbook_dir):

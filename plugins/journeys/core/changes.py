@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from journeys.core import builders
 from journeys.core.documents import checker_for, parse_markdown_text
@@ -25,6 +25,7 @@ from journeys.core.yaml_source import YamlProblem, parse_yaml
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+_M = TypeVar("_M")  # the model a builder makes
 _Item = TypeVar("_Item", Persona, Insight)  # a file of its own, compared field by field
 
 
@@ -52,52 +53,28 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def journey_version(raw: bytes, path: str, custom_fields: CustomFields = ()) -> Journey | None:
-    """A journey parsed from one version of its file; None when its front matter cannot be read."""
+def _version(raw: bytes, path: str, record: Record[Any], build: Callable[..., _M], **keys: object) -> _M | None:
+    """One version of a Markdown file built as today's maps are (`build`, one of core/builders.py,
+    with `keys` besides the id, body and problems); None when its front matter cannot be read."""
     text = decode(raw)
     doc = parse_markdown_text(text, path) if text is not None else None
     if doc is None or doc.located is None:
         return None
-    record = journey_record(custom_fields)
     data = record.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    return builders.journey(
-        record,
-        data,
-        id_=data.get("id") or _stem(path),
-        source=path,
-        folder="",
-        body=doc.body,
-        problems=doc.problems,
-        team_id=slugify,
-    )
+    return build(record, data, id_=data.get("id") or _stem(path), body=doc.body, problems=doc.problems, **keys)
+
+
+def journey_version(raw: bytes, path: str, custom_fields: CustomFields = ()) -> Journey | None:
+    """A journey parsed from one version of its file; None when its front matter cannot be read."""
+    return _version(raw, path, journey_record(custom_fields), builders.journey, source=path, folder="", team_id=slugify)
 
 
 def persona_version(raw: bytes, path: str) -> Persona | None:
-    text = decode(raw)
-    doc = parse_markdown_text(text, path) if text is not None else None
-    if doc is None or doc.located is None:
-        return None
-    data = PERSONA.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    return builders.persona(
-        PERSONA, data, id_=data.get("id") or _stem(path), source=path, body=doc.body, problems=doc.problems
-    )
+    return _version(raw, path, PERSONA, builders.persona, source=path)
 
 
 def insight_version(raw: bytes, path: str) -> Insight | None:
-    text = decode(raw)
-    doc = parse_markdown_text(text, path) if text is not None else None
-    if doc is None or doc.located is None:
-        return None
-    data = INSIGHT.check(doc.located.data, (), Checker(checker_for(doc))) or {}
-    return builders.insight(
-        INSIGHT,
-        data,
-        id_=data.get("id") or _stem(path),
-        file=path,
-        body=doc.body,
-        problems=doc.problems,
-        team_id=slugify,
-    )
+    return _version(raw, path, INSIGHT, builders.insight, file=path, team_id=slugify)
 
 
 def catalogue_version(raw: bytes, record: Record[CatalogueEntry]) -> tuple[CatalogueEntry, ...] | None:

@@ -11,8 +11,9 @@ from journeys.core.model import Journey
 from journeys.render.context import Context
 from journeys.render.fragments import journey_link
 from journeys.render.generated_page import Page
+from journeys.render.list_parts import list_part
 from journeys.render.page_inputs import layout, remember
-from journeys.render.pagination import Part, pager
+from journeys.render.pagination import Part
 from journeys.render.zoom import child_facts, children_parts, children_table
 
 
@@ -32,17 +33,14 @@ def _inputs(handbook: Handbook, journey: Journey, shape: tuple, part: Part) -> t
 
 
 def _part(handbook: Handbook, journey: Journey, ctx: Context, parts: list[Part], part: Part) -> Page:
-    labels = ctx.labels
-    words = labels["pager_range"].format(first=part.first, last=part.last)
-    return ctx.page(
-        part.src,
+    return list_part(
+        ctx,
+        parts,
+        part,
         "journey_children_part.html",
-        search={"exclude": True},
-        title=labels["part_title"].format(title=journey.title, range=words),
+        title=journey.title,
         description=journey.summary,
-        range=words,
         journey=journey,
         journey_link=journey_link(ctx, part.src, journey),
-        pager=pager(ctx, parts, part.src),
         table=children_table(handbook, journey, ctx, part.src, part.items),
     )

@@ -143,6 +143,23 @@ def download_links(ctx: Context, here: str, names: Iterable[str]) -> Markup:
     return joined(ctx.link(ctx.site.asset(here, ctx.site.prefix + name), name) for name in names)
 
 
+def filter_words(fields: Mapping[str, str], everywhere: str, columns: Sequence[Sequence[str]]) -> dict[str, str]:
+    """The interface words of journeys-filter.js (key -> label key) for an index filtered by
+    `fields` (field -> the label of its column): its own controls, `everywhere` the caption of
+    the table of matches from every part, and the heading of each of its `columns`."""
+    return {
+        **fields,
+        "all": "filter_all",
+        "show_all": "filter_show_all",
+        "form": "filter_form",
+        "showing": "filter_showing",
+        "everywhere": everywhere,
+        "loading": "filter_loading",
+        "failed": "filter_failed",
+        **{label: label for _, label in columns},
+    }
+
+
 def filter_attributes(
     ctx: Context,
     here: str,

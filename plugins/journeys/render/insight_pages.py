@@ -23,6 +23,7 @@ from journeys.render.fragments import (
     Row,
     delivery_status,
     filter_attributes,
+    filter_words,
     insight_kind,
     journey_link,
     opportunity_href,
@@ -36,31 +37,19 @@ from journeys.render.fragments import (
 from journeys.render.generated_page import Page
 from journeys.render.journey_page import starts_with_heading
 from journeys.render.labels import counted, fill
-from journeys.render.page_inputs import layout, remember
+from journeys.render.list_parts import filtered_index
+from journeys.render.page_inputs import remember
 from journeys.render.pagination import Part, insight_parts, list_page, pager
-from journeys.render.text import json_data, number
+from journeys.render.text import number
 
 LISTED = 100  # pain points, opportunities and journeys an insight's page lists of each; the rest are counted
-FILTER_WORDS = {
-    "kind": "col_kind",
-    "all": "filter_all",
-    "show_all": "filter_show_all",
-    "form": "filter_form",
-    "showing": "filter_showing",
-    "everywhere": "insights_caption",
-    "loading": "filter_loading",
-    "failed": "filter_failed",
-    "col_date": "col_date",
-    "col_insight": "col_insight",
-    "col_kind": "col_kind",
-    "col_participants": "col_participants",
-}
 RESULT_COLUMNS = [
     ["date", "col_date"],
     ["text", "col_insight"],
     ["kind", "col_kind"],
     ["participants", "col_participants"],
 ]
+FILTER_WORDS = filter_words({"kind": "col_kind"}, "insights_caption", RESULT_COLUMNS)
 
 
 def insight_pages(handbook: Handbook, ctx: Context) -> list[Page]:
@@ -68,17 +57,8 @@ def insight_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     if not handbook.insights:
         return []
     parts = insight_parts(handbook, ctx.site)
-    shape = layout(parts)
-    choices = json_data(filter_options(handbook, ctx))
-    pages = [
-        remember(
-            ctx,
-            part.src,
-            partial(_index_inputs, handbook, shape, part),
-            partial(_index_part, handbook, ctx, parts, part, choices),
-        )
-        for part in parts
-    ]
+    options = filter_options(handbook, ctx)
+    pages = filtered_index(ctx, parts, options, partial(_index_inputs, handbook), partial(_index_part, handbook, ctx))
     pages += [
         remember(
             ctx,

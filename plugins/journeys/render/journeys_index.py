@@ -21,6 +21,7 @@ from journeys.render.fragments import joined, journey_link, journey_status, pers
 from journeys.render.generated_page import Page
 from journeys.render.health import counts, has_measures, journey_healths
 from journeys.render.heat_table import heatmap_figure
+from journeys.render.list_parts import list_part
 from journeys.render.page_inputs import layout, remember
 from journeys.render.pagination import (
     HEALTH_CELL_BYTES,
@@ -121,16 +122,14 @@ def _part(
     here = ctx.site.src("journeys")
     labels = ctx.labels
     values = part_values(handbook, part, ctx)
-    values["pager"] = pager(ctx, parts, part.src)
     if part.number > 1:
-        words = labels["pager_range"].format(first=part.first, last=part.last)
-        return ctx.page(
-            part.src,
+        return list_part(
+            ctx,
+            parts,
+            part,
             "journeys_part.html",
-            search={"exclude": True},
-            title=labels["part_title"].format(title=labels["journeys_title"], range=words),
+            title=labels["journeys_title"],
             description=labels["journeys_description"],
-            range=words,
             index_link=ctx.link(ctx.site.href(part.src, here), labels["journeys_title"]),
             **values,
         )
@@ -158,6 +157,7 @@ def _part(
         personas_count=len(handbook.personas),
         tree=tree(handbook, ctx, here, levels) if levels else [],
         contents=toc,
+        pager=pager(ctx, parts, part.src),
         **values,
     )
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from journeys.core.handbook import Handbook
 from journeys.core.measures import HEALTHS, STALE, KpiPlace, number_text, value_health
-from journeys.core.model import Journey, Kpi, MeasureValue
+from journeys.core.model import Journey, Kpi, Measure, MeasureValue
 from journeys.render.context import Context
 from journeys.render.fragments import journey_link, persona_link, stage_link, step_link, table
 from journeys.render.health import badge, counts, health, kpi_name
@@ -202,15 +202,23 @@ def scope_charts(ctx: Context, handbook: Handbook, scope: tuple, scope_name: str
     for measure in handbook.measures:
         values = handbook.series.get((measure.id, *scope), ())
         if values:
-            state = value_health(values, measure.target, measure.better, ctx.today, ctx.measures_stale_after_days)
-            caption = ctx.labels["measure_chart_caption"].format(measure=measure.name, scope=scope_name)
-            charts.append(
-                series_chart(
-                    ctx, caption, values, target=measure.target, better=measure.better, unit=measure.unit, state=state
-                )
-            )
+            chart, state = measure_chart(ctx, measure, values, scope_name)
+            charts.append(chart)
             states.append(state)
     return {"charts": charts, "legend": chart_legend(ctx, states) if charts else ""}
+
+
+def measure_chart(
+    ctx: Context, measure: Measure, values: tuple[MeasureValue, ...], scope_name: str
+) -> tuple[Markup, str | None]:
+    """The chart of a measure's `values` in one scope (`scope_name` in its caption) against the
+    measure's target, and the health of those values."""
+    state = value_health(values, measure.target, measure.better, ctx.today, ctx.measures_stale_after_days)
+    caption = ctx.labels["measure_chart_caption"].format(measure=measure.name, scope=scope_name)
+    chart = series_chart(
+        ctx, caption, values, target=measure.target, better=measure.better, unit=measure.unit, state=state
+    )
+    return chart, state
 
 
 def scope_inputs(handbook: Handbook, scope: tuple) -> tuple:

@@ -20,8 +20,9 @@ from journeys.render.fragments import Row, table, team_link
 from journeys.render.generated_page import Page
 from journeys.render.health import badge, counts, health, measure_link
 from journeys.render.labels import counted, fill
+from journeys.render.list_parts import list_part, paging
 from journeys.render.measure_chart import spark_values
-from journeys.render.measure_views import chart_legend, scope_words, series_chart
+from journeys.render.measure_views import chart_legend, measure_chart, scope_words
 from journeys.render.page_inputs import layout, remember
 from journeys.render.pagination import Part, pager, split
 from journeys.render.text import number
@@ -128,22 +129,20 @@ def _index_part(
     # Not searched: each measure's home in search is its page.
     headers = [labels[k] for k in keys]
     measures = table(ctx, "jm-index", labels["measures_caption"], headers, rows, numeric=(4, 6), searched=False)
-    words = labels["pager_range"].format(first=part.first, last=part.last)
     common: dict[str, Any] = {
         "table": measures,
-        "pager": pager(ctx, parts, src),
         "measures": len(handbook.measures),
         "values": len(handbook.measure_values),
         "days": ctx.measures_stale_after_days,
     }
     if part.number > 1:
-        return ctx.page(
-            src,
+        return list_part(
+            ctx,
+            parts,
+            part,
             "measures_index.html",
-            search={"exclude": True},
-            title=labels["part_title"].format(title=labels["measures_title"], range=words),
+            title=labels["measures_title"],
             description=labels["measures_description"],
-            range=words,
             index_link=ctx.link(ctx.site.href(src, here), labels["measures_title"]),
             **common,
         )
@@ -153,6 +152,7 @@ def _index_part(
         title=labels["measures_title"],
         description=labels["measures_description"],
         source=handbook.measures_source or None,
+        pager=pager(ctx, parts, src),
         range="",
         index_link="",
         **common,
@@ -199,19 +199,17 @@ def _measure_part(
     labels = ctx.labels
     here = ctx.site.src("measures", measure.id)
     src = part.src
-    words = labels["pager_range"].format(first=part.first, last=part.last)
     values: dict[str, Any] = {
         "measure": measure,
         "table": series_table(handbook, measure, part.items, ctx, src) if part.items else "",
-        "pager": pager(ctx, parts, src),
-        "range": words if len(parts) > 1 else "",
     }
     if part.number > 1:
-        return ctx.page(
-            src,
+        return list_part(
+            ctx,
+            parts,
+            part,
             "measure_part.html",
-            search={"exclude": True},
-            title=labels["part_title"].format(title=measure.name, range=words),
+            title=measure.name,
             description=measure.description,
             measure_link=ctx.link(ctx.site.href(src, here), measure.name),
             **values,
@@ -235,11 +233,7 @@ def _measure_part(
     wide = series[0] if series and series[0].scope == (None, None, None, None) else None
     chart = Markup()
     if wide is not None and wide.values:
-        state = value_health(wide.values, measure.target, measure.better, ctx.today, ctx.measures_stale_after_days)
-        caption = labels["measure_chart_caption"].format(measure=measure.name, scope=labels["scope_handbook"])
-        chart = series_chart(
-            ctx, caption, wide.values, target=measure.target, better=measure.better, unit=measure.unit, state=state
-        )
+        chart, state = measure_chart(ctx, measure, wide.values, labels["scope_handbook"])
         chart += chart_legend(ctx, [state])
     return ctx.page(
         here,
@@ -250,6 +244,7 @@ def _measure_part(
         meta=[(label, value) for label, value in meta if value],
         chart=chart,
         kpis=counts(ctx, _kpi_healths(ctx, series)),
+        **paging(ctx, parts, part),
         **values,
     )
 

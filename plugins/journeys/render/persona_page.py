@@ -28,9 +28,10 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page, starts_with_heading
 from journeys.render.health import counts, has_measures, journey_healths
+from journeys.render.list_parts import list_part, paging
 from journeys.render.measure_views import scope_charts, scope_inputs
 from journeys.render.page_inputs import remember, summary_inputs, titles
-from journeys.render.pagination import PERSONA_STEP_BYTES, Part, pager, split
+from journeys.render.pagination import PERSONA_STEP_BYTES, Part, split
 from journeys.render.text import url
 
 
@@ -81,18 +82,15 @@ def _scope(persona: Persona) -> tuple:
 
 def chart_part(handbook: Handbook, persona: Persona, ctx: Context, parts: list[Part], part: Part) -> Page:
     """A list page of the persona's chart: some of its journeys, charted."""
-    labels = ctx.labels
-    words = labels["pager_range"].format(first=part.first, last=part.last)
     here = ctx.site.src("personas", persona.id)
-    return ctx.page(
-        part.src,
+    return list_part(
+        ctx,
+        parts,
+        part,
         "persona_part.html",
-        search={"exclude": True},
-        title=labels["part_title"].format(title=persona.name, range=words),
+        title=persona.name,
         description=persona.summary,
         persona=persona,
-        range=words,
-        pager=pager(ctx, parts, part.src),
         persona_link=ctx.link(ctx.site.href(part.src, here), persona.name),
         figure=persona_figure(handbook, persona, part.items, ctx, part.src),
     )
@@ -130,8 +128,7 @@ def persona_page(handbook: Handbook, persona: Persona, ctx: Context, parts: list
         "emotion": None,
         "pains": "",
         "measures": None,
-        "pager": pager(ctx, parts, here),
-        "range": labels["pager_range"].format(first=parts[0].first, last=parts[0].last),
+        **paging(ctx, parts, parts[0]),
     }
     if not persona.problems:
         journeys = [j for j in handbook.journeys if persona.id in j.personas]

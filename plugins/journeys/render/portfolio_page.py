@@ -26,6 +26,7 @@ from journeys.render.fragments import (
     delivery_status,
     download_links,
     filter_attributes,
+    filter_words,
     insight_reference,
     pain_point_href,
     table,
@@ -33,10 +34,10 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.labels import counted
-from journeys.render.page_inputs import layout, remember
+from journeys.render.list_parts import filtered_index
 from journeys.render.pagination import Part, list_page, opportunity_parts, pager
 from journeys.render.pain_points_page import place_words
-from journeys.render.text import json_data, number
+from journeys.render.text import number
 
 # The table is wide: the page gives it the whole width, as a journey page its map.
 HIDE = ("navigation", "toc")
@@ -44,21 +45,8 @@ HIDE = ("navigation", "toc")
 # portfolio charts its highest scores.
 MATRIX_POINTS = 40
 FIELDS = ("status", "team")
-FILTER_WORDS = {
-    "status": "col_status",
-    "team": "col_team",
-    "all": "filter_all",
-    "show_all": "filter_show_all",
-    "form": "filter_form",
-    "showing": "filter_showing",
-    "everywhere": "opportunities_caption",
-    "loading": "filter_loading",
-    "failed": "filter_failed",
-    "col_score": "col_score",
-    "col_opportunity": "col_opportunity",
-    "col_status": "col_status",
-}
 RESULT_COLUMNS = [["score", "col_score"], ["text", "col_opportunity"], ["status", "col_status"]]
+FILTER_WORDS = filter_words({"status": "col_status", "team": "col_team"}, "opportunities_caption", RESULT_COLUMNS)
 
 
 def portfolio_pages(handbook: Handbook, ctx: Context) -> list[Page]:
@@ -66,17 +54,8 @@ def portfolio_pages(handbook: Handbook, ctx: Context) -> list[Page]:
     if not handbook.has_portfolio:
         return []
     parts = opportunity_parts(handbook, ctx.site)
-    shape = layout(parts)
-    choices = json_data(filter_options(handbook, ctx))
-    return [
-        remember(
-            ctx,
-            part.src,
-            partial(_inputs, handbook, ctx, shape, part),
-            partial(_part, handbook, ctx, parts, part, choices),
-        )
-        for part in parts
-    ]
+    options = filter_options(handbook, ctx)
+    return filtered_index(ctx, parts, options, partial(_inputs, handbook, ctx), partial(_part, handbook, ctx))
 
 
 def _inputs(handbook: Handbook, ctx: Context, shape: tuple, part: Part) -> tuple:

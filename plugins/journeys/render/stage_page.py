@@ -29,9 +29,10 @@ from journeys.render.fragments import (
     team_link,
 )
 from journeys.render.generated_page import Page
+from journeys.render.list_parts import list_part, paging
 from journeys.render.measure_views import kpi_summary, scope_charts, scope_inputs
 from journeys.render.page_inputs import feelings, layout, remember, summary_inputs
-from journeys.render.pagination import STEP_BYTES, Part, pager, split
+from journeys.render.pagination import STEP_BYTES, Part, split
 from journeys.render.stage_spread import stage_figure
 
 
@@ -74,12 +75,9 @@ def _part(
     pains: Listed,
 ) -> Page:
     here = ctx.site.src("stages", stage.id)
-    labels = ctx.labels
     src = part.src
     chosen = [place for group in part.items for place in group]
     values = part_values(handbook, stage, chosen, ctx, src)
-    values["pager"] = pager(ctx, parts, src)
-    values["range"] = labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else ""
     if part.number == 1:
         return ctx.page(
             src,
@@ -91,14 +89,15 @@ def _part(
             future=emotion_summary(ctx, journeys, stage.id, "future"),
             pains=pain_summary(ctx, src, pains, "stage", stage.id) if pains.total else "",
             measures=stage_measures(handbook, stage, journeys, ctx, src),
+            **paging(ctx, parts, part),
             **values,
         )
-    words = values["range"]
-    return ctx.page(
-        src,
+    return list_part(
+        ctx,
+        parts,
+        part,
         "stage_part.html",
-        search={"exclude": True},
-        title=labels["part_title"].format(title=stage.name, range=words),
+        title=stage.name,
         description=stage.description,
         stage=stage,
         stage_link=ctx.link(ctx.site.href(src, here), stage.name),

@@ -31,9 +31,10 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.health import has_measures, measure_link
+from journeys.render.list_parts import list_part, paging
 from journeys.render.measure_views import kpi_health_table, kpi_summary
 from journeys.render.page_inputs import layout, remember, summary_inputs, titles
-from journeys.render.pagination import TOUCHPOINT_BYTES, Part, pager, split
+from journeys.render.pagination import TOUCHPOINT_BYTES, Part, split
 
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
 Touchpoint = tuple[Place, str]  # a step and the team's role there: "owner" or "supporting"
@@ -102,15 +103,14 @@ def _part(
     values: dict[str, Any] = {
         "touchpoints": by_state(ctx, part.items, partial(touchpoints_table, handbook, ctx=ctx, here=src)),
         "measures": by_state(ctx, part.items, partial(measures_table, handbook, ctx=ctx, here=src)),
-        "pager": pager(ctx, parts, src),
-        "range": labels["pager_range"].format(first=part.first, last=part.last) if len(parts) > 1 else "",
     }
     if part.number > 1:
-        return ctx.page(
-            src,
+        return list_part(
+            ctx,
+            parts,
+            part,
             "team_part.html",
-            search={"exclude": True},
-            title=labels["part_title"].format(title=team.name, range=values["range"]),
+            title=team.name,
             description=team.description,
             team=team,
             team_link=ctx.link(ctx.site.href(src, here), team.name),
@@ -138,6 +138,7 @@ def _part(
         owned_measures=[measure_link(ctx, here, handbook, m.id) for m in handbook.measures if m.owner == team.id],
         pains=pain_summary(ctx, here, pains, "team", team.id) if pains.total else "",
         opportunities=opportunity_summary(ctx, here, delivers, team.id) if delivers else "",
+        **paging(ctx, parts, part),
         **values,
     )
 
