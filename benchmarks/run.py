@@ -1,13 +1,14 @@
 """Benchmark the journeys plugin on synthetic handbooks and check the performance targets.
 
-    python benchmarks/run.py [--sizes 200 1000 5000] [--rebuild-size 1000] [--profile-size 1000] [--zensical-size 1000]
+    python benchmarks/run.py [--sizes 200 1000 5000] [--rebuild-size 1000] [--profile-size 1000] [--zensical-size 1000] [--skew]
 
 For each size: generate a handbook (generate.py), build it with MkDocs in a child process
 (measure.py, which also times the plugin's share), write the same generated pages out as
 Markdown and build them again without the plugin. Then, at one size, simulate a `mkdocs serve`
 rebuild after a one-map edit, and profile a build; at one size, build the standalone export
-(`journeys export --standalone`) with Zensical. Prints a table and writes
-benchmarks/out/report.md.
+(`journeys export --standalone`) with Zensical. With --skew, the handbooks are skewed (a few
+pain points, opportunities and teams in most places: generate.py --skew). Prints a table and writes
+benchmarks/out/report.md (report-skew.md with --skew).
 """
 
 from __future__ import annotations
@@ -124,7 +125,9 @@ def page_kind(rel: str) -> str | None:
         "opportunities": "opportunity",
     }[parts[0]]
     if any(p.startswith("page-") for p in parts[1:-1]):
-        return f"{name} list page" if parts[1] != "index" else f"{parts[0]} index list page"
+        if parts[1] == "index":
+            return f"{parts[0]} index list page"
+        return "journey children list page" if name == "journey" else f"{name} list page"
     if len(parts) == 2:
         return f"{parts[0]} index"
     return f"{name} page"
@@ -199,10 +202,12 @@ def zensical_build(root: str, project: str) -> dict:
     return figures
 
 
-def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool, zensical: bool = False) -> Result:
-    root = os.path.join(out, f"n{size}")
+def measure(
+    size: int, out: str, plain: bool, rebuild: bool, profile: bool, zensical: bool = False, skew: bool = False
+) -> Result:
+    root = os.path.join(out, f"n{size}" + ("-skew" if skew else ""))
     os.makedirs(root, exist_ok=True)
-    generate(root, size)
+    generate(root, size, skew=skew)
     print(f"[{size}] plugin build ...", flush=True)
     site = os.path.join(root, "site")
     shutil.rmtree(site, ignore_errors=True)
@@ -218,21 +223,21 @@ def measure(size: int, out: str, plain: bool, rebuild: bool, profile: bool, zens
     )
     if plain:
         print(f"[{size}] plain build of the same pages ...", flush=True)
-        plain_root = os.path.join(out, f"n{size}-plain")
+        plain_root = root + "-plain"
         plain_site(root, plain_root)
         result.plain = child(["build", "mkdocs.yml", os.path.join(plain_root, "site")], plain_root)
     if rebuild:
         print(f"[{size}] serve: build, edit one map, rebuild ...", flush=True)
         edited = os.path.join(root, "maps", "journeys", "sales", "journey-00004.md")
-        result.rebuild = child(["rebuild", "mkdocs.yml", os.path.join(out, f"n{size}-serve"), edited], root)
-        generate(root, size)  # undo the edit
+        result.rebuild = child(["rebuild", "mkdocs.yml", root + "-serve", edited], root)
+        generate(root, size, skew=skew)  # undo the edit
     if zensical:
         print(f"[{size}] standalone export, built by Zensical ...", flush=True)
-        result.zensical = zensical_build(root, os.path.join(out, f"n{size}-zensical"))
+        result.zensical = zensical_build(root, root + "-zensical")
     if profile:
         print(f"[{size}] profiled build ...", flush=True)
         report = os.path.join(out, f"profile-{size}.txt")
-        child(["build", "mkdocs.yml", os.path.join(out, f"n{size}-profiled"), "--profile", report], root)
+        child(["build", "mkdocs.yml", root + "-profiled", "--profile", report], root)
         result.notes.append(f"cProfile report: `{os.path.relpath(report, out)}` (and `.prof` for snakeviz/pstats)")
     return result
 
@@ -402,6 +407,7 @@ def main() -> None:
         help="size at which to build the standalone export with Zensical (0: skip)",
     )
     parser.add_argument("--no-plain", action="store_true", help="skip the plain builds without the plugin")
+    parser.add_argument("--skew", action="store_true", help="skewed handbooks (generate.py --skew)")
     parser.add_argument("--out", default=os.path.join(HERE, "out"))
     args = parser.parse_args()
     args.out = os.path.abspath(args.out)  # the builds run in the handbook's folder
@@ -414,6 +420,7 @@ def main() -> None:
             size == args.rebuild_size,
             size == args.profile_size,
             size == args.zensical_size,
+            args.skew,
         )
         for size in sorted(args.sizes)
     ]
@@ -441,7 +448,7 @@ def main() -> None:
         "",
     ]
     report = "\n".join(lines)
-    with open(os.path.join(args.out, "report.md"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(args.out, "report-skew.md" if args.skew else "report.md"), "w", encoding="utf-8") as handle:
         handle.write(report)
     print(report)
 

@@ -382,6 +382,18 @@ LABELS: dict[str, str] = {
     "resolved problem reaches no one. A pain point grows in priority with how bad it is and with how many "
     "journeys and customers it reaches. Rows are sorted by priority, then by severity, then by id.",
     "pain_place_design": "future-state design",
+    # a row with more places than it lists, and the page of its own (render/pain_places.py)
+    "pain_places_more": "All {places} places, with what each says: {link}",
+    "pain_places_more_link": "the pain point's page",
+    "pain_more_items": "and {more} more",
+    "pain_places_title": "Where “{pain}” occurs",
+    "pain_places_description": "Every place a pain point occurs, with what each map says of it there.",
+    "pain_places_intro": "{places} {places|place|places} in {journeys} {journeys|journey|journeys}. Its priority, "
+    "status and the research behind it are on {row}, which lists the first places only.",
+    "pain_places_row": "its row in the pain-point index",
+    "pain_places_personas": "It reaches {personas} {personas|persona|personas}: {names}.",
+    "pain_places_caption": "Every place of this pain point, in the index's order",
+    "col_wording": "Its wording there",
     "pain_place_resolved": "resolved here",
     "pains_matrix_heading": "What to fix first",
     "matrix_caption": "Which pain points to fix first: severity against reach, highest priority top right",
