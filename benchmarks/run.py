@@ -124,6 +124,8 @@ def page_kind(rel: str) -> str | None:
         "insights": "insight",
         "opportunities": "opportunity",
     }[parts[0]]
+    if parts[0] == "pain-points" and len(parts) > 2 and parts[1] == "places":  # a pain point's own page
+        return "pain-point places list page" if len(parts) > 4 else "pain-point places page"
     if any(p.startswith("page-") for p in parts[1:-1]):
         if parts[1] == "index":
             return f"{parts[0]} index list page"

@@ -98,3 +98,18 @@ def test_every_link_resolves_and_the_new_pages_stay_out_of_search(site):
     assert broken_links(site) == []
     indexed = {r["meta"]["url"].split("#")[0] for r in records(site)}
     assert not any("/places/" in url for url in indexed)
+
+
+def test_a_portfolio_row_lists_its_first_places_and_counts_the_rest(site):
+    opportunities = json.loads((site / "journeys.json").read_text(encoding="utf-8"))["opportunities"]
+    widest = max(opportunities, key=lambda o: (len(o["occurrences"]), o["id"]))
+    assert len(widest["occurrences"]) > ROW_LIMIT
+    for page in sorted((site / "opportunities").glob("**/index.html")):
+        text = html_lib.unescape(page.read_text(encoding="utf-8"))
+        found = re.search(rf'<tr id="{widest["id"]}".*?</tr>', text, re.S)
+        if found:
+            places = re.search(r'<ul class="jm-places">.*?</ul>', found.group(0), re.S).group(0)
+            assert len(re.findall(r"<li>", places)) == ROW_LIMIT
+            assert f"and {len(widest['occurrences']) - ROW_LIMIT} more" in found.group(0)
+            return
+    raise AssertionError(f"no row for {widest['id']}")

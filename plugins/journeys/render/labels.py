@@ -385,7 +385,7 @@ LABELS: dict[str, str] = {
     # a row with more places than it lists, and the page of its own (render/pain_places.py)
     "pain_places_more": "All {places} places, with what each says: {link}",
     "pain_places_more_link": "the pain point's page",
-    "pain_more_items": "and {more} more",
+    "row_more_items": "and {more} more",
     "pain_places_title": "Where “{pain}” occurs",
     "pain_places_description": "Every place a pain point occurs, with what each map says of it there.",
     "pain_places_intro": "{places} {places|place|places} in {journeys} {journeys|journey|journeys}. Its priority, "

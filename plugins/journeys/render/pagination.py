@@ -140,6 +140,7 @@ PAIN_PLACE_BYTES = 520
 # A row of the pain-point index lists at most this many places, and as many of its evidence
 # entries, opportunities and personas; a pain point with more has a page of its own listing
 # every place (`pain_places_src`), linked from its row, so a row is bounded whatever the data.
+# A row of the portfolio lists as many places and pain points addressed, then a count.
 ROW_LIMIT = 12
 
 
@@ -191,7 +192,8 @@ def insight_parts(handbook: Handbook, site: Site) -> list[Part]:
 
 
 def opportunity_weight(opportunity: MergedOpportunity) -> int:
-    listed = len(opportunity.places) + len(opportunity.addresses) + len(opportunity.tickets) + len(opportunity.insights)
+    shown = min(len(opportunity.places), ROW_LIMIT) + min(len(opportunity.addresses), ROW_LIMIT)
+    listed = shown + len(opportunity.tickets) + len(opportunity.insights)
     return OPPORTUNITY_ROW_BYTES + OPPORTUNITY_ITEM_BYTES * listed
 
 

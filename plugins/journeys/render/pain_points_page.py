@@ -286,7 +286,7 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
 
 
 def more(ctx: Context, count: int) -> Markup:
-    """ "and 3 more" after a list the row cuts at ROW_LIMIT; the rest is on the pain point's page."""
+    """How many more ("and 3 more") after a list a row cuts at ROW_LIMIT."""
     return ctx.macros.more_items(count - ROW_LIMIT) if count > ROW_LIMIT else Markup()
 
 
