@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from markupsafe import Markup
-
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedPainPoint, Place
 from journeys.core.model import Opportunity, PainPoint
@@ -87,7 +85,7 @@ def _page(handbook: Handbook, ctx: Context, pain: MergedPainPoint, parts: list[P
             Cell(place_words(ctx, here, handbook, place)),
             Cell(own.text if own.text != pain.text else ""),
             Cell(ctx.macros.evidence_list(own.evidence)),
-            Cell(Markup("<br>").join(offered)),
+            Cell(ctx.macros.link_list(offered)),
         )
         rows.append(Row(cells))  # bare cells are escaped text
     headers = [labels[k] for k in ("col_where", "col_wording", "col_evidence", "col_opportunities")]
