@@ -236,6 +236,8 @@ LABELS: dict[str, str] = {
     "journeys_tree_intro": "Each journey opens to the journeys that zoom into it: the lifecycle, the journeys "
     "inside it, and the journeys inside those.",
     "journeys_tree_inside": "{count} {count|journey|journeys} inside",
+    "journeys_tree_more": "The tree shows {shown} of the {total} top-level journeys, those with journeys inside "
+    "first. Every journey is listed below, by persona and by folder.",
     "personas_title": "Personas",
     "personas_description": "Every persona in the handbook.",
     "personas_intro": "{personas} {personas|persona|personas}: who our customers are and every journey each one takes.",

@@ -1,8 +1,11 @@
-"""A pain point in many places keeps its row in the pain-point index bounded: the row lists its
+"""Pages stay bounded whatever the data's shape, on the benchmark's skewed handbook
+(generate.py --skew: a few pain point, opportunity and team ids in most places, a fifth of the
+journeys inside the first), built with a small page budget as in test_pagination.py.
+
+A pain point in many places keeps its row in the pain-point index bounded: the row lists its
 first places (pagination.ROW_LIMIT), says how many more there are and links the pain point's
-own page, which lists every place over as many parts as its budget needs. Built from the
-benchmark's skewed handbook (generate.py --skew: a few pain point ids in most places), with a
-small page budget as in test_pagination.py."""
+own page, which lists every place over as many parts as its budget needs. A portfolio row, a
+team's opportunities and the journeys index's tree are cut the same way."""
 
 from __future__ import annotations
 
@@ -113,3 +116,24 @@ def test_a_portfolio_row_lists_its_first_places_and_counts_the_rest(site):
             assert f"and {len(widest['occurrences']) - ROW_LIMIT} more" in found.group(0)
             return
     raise AssertionError(f"no row for {widest['id']}")
+
+
+def test_a_teams_opportunities_name_their_first_journeys_and_count_the_rest(site):
+    counted = 0
+    for page in sorted((site / "teams").glob("*/index.html")):
+        text = html_lib.unescape(page.read_text(encoding="utf-8"))
+        for where in re.findall(r'<span class="jm-team-opportunities__where">(.*?)</span>', text, re.S):
+            assert len(re.findall(r"<a ", where)) <= ROW_LIMIT
+            counted += "more" in where
+    assert counted, "the widest opportunities are named in more journeys than a team page lists"
+
+
+def test_the_journeys_tree_shows_its_parents_first_and_says_how_many_it_leaves_out(site):
+    text = html_lib.unescape((site / "journeys" / "index.html").read_text(encoding="utf-8"))
+    tree = re.search(r'<ul class="jm-tree">.*?</ul>\s*<p>The tree shows', text, re.S)
+    assert tree and "journey-00000/" in tree.group(0), "the parent is shown whatever its title"
+    assert len(re.findall(r"<li>", tree.group(0))) < 40
+    journeys = json.loads((site / "journeys.json").read_text(encoding="utf-8"))["journeys"]
+    top = sum(1 for j in journeys if not j.get("parent"))
+    shown = re.search(r"The tree shows (\d+) of the (\d+) top-level journeys", text)
+    assert shown and int(shown.group(2)) == top and int(shown.group(1)) < top
