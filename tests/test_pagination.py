@@ -43,11 +43,18 @@ def site(tmp_path_factory):
     ids = sorted(p.stem for p in (root / "maps" / "journeys").rglob("*.md"))[:30]
     blocks = "".join(f"```journey-map\njourney: {i}\nshow: [pain-points]\n```\n\n" for i in ids)
     (root / "docs" / "embedded.md").write_text("# Embedded\n\n" + blocks, encoding="utf-8")
+    # Its 12 insights fill one part at their real weight: weighed heavier, they take two.
+    return paged_build(root, INSIGHT_ROW_BYTES=3_000)
+
+
+def paged_build(root: Path, **weights: int) -> Path:
+    """A strict build of the handbook at `root` with the small page budget (and `weights`, other
+    constants of render/pagination.py, changed): its site folder."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("journeys.render.pagination.BUDGET", BUDGET)
-        # Its 12 insights fill one part at their real weight: weighed heavier, they take two.
-        patch.setattr("journeys.render.pagination.INSIGHT_ROW_BYTES", 3_000)
+        for name, value in weights.items():
+            patch.setattr(f"journeys.render.pagination.{name}", value)
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
     return root / "site"
 

@@ -11,25 +11,17 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import os
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from journeys.render.pagination import ROW_LIMIT
 from pagefind_bundle import records
 from test_links import broken_links
+from test_pagination import generate, paged_build  # the benchmark's generator, a build with a small budget
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate  # noqa: E402
-
-BUDGET = 25_000
 STEP_LINK = re.compile(r'href="([^"]*journeys/(journey-\d+)/#step-([^"]+))"')
 
 
@@ -37,11 +29,7 @@ STEP_LINK = re.compile(r'href="([^"]*journeys/(journey-\d+)/#step-([^"]+))"')
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("skewed")
     generate(str(root), 120, skew=True)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("journeys.render.pagination.BUDGET", BUDGET)
-        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True))
-    return root / "site"
+    return paged_build(root)
 
 
 def hottest(site: Path) -> dict:
