@@ -13,7 +13,14 @@ Map format 1.2 also adds N/10 insights of every kind, named by about half the pa
 and opportunities with ids shared across journeys, scored, with a status, an owner, tickets
 and insights, drawn from random generators of their own too.
 
-    python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1] [--git-history]
+With --skew, the data takes the shape a real handbook may have and a uniform one never does:
+most named pain points, opportunities and step owners come from a few ids, drawn by Zipf's
+law (the first of 50 pain point ids takes about a fifth of the places, the tenth about 2 %), so
+a few ids occur in hundreds or thousands of places; and a fifth of the journeys are children
+of the first one (map format 1.2's `parent`). The skew comes from a random generator of
+its own, applied to each map once it is drawn: without --skew the bytes are the same as before.
+
+    python benchmarks/generate.py OUT_DIR [--journeys 1000] [--seed 1] [--skew] [--git-history]
 
 With --git-history, OUT_DIR also becomes a git repository with a few commits that edit and
 move maps, for measuring the History sections (benchmarks/history.py).
@@ -316,6 +323,71 @@ def journey(rnd: random.Random, n: int, personas: list[str], pool: list[str], cu
     return data
 
 
+# --skew: how many ids take most of the places, and the share of places they take.
+SKEWED_PAINS = 50
+SKEWED_OPPORTUNITIES = 20
+SKEWED_TEAMS = 3
+SKEW_SHARE = 0.8
+SKEWED_CHILDREN = 5  # every fifth journey is a child of the first
+
+
+def zipf(rnd: random.Random, ids: list[str]) -> str:
+    """One of `ids`, the k-th drawn with a weight of 1/k."""
+    return rnd.choices(ids, weights=[1 / (k + 1) for k in range(len(ids))])[0]
+
+
+def add_skew(data: dict, n: int, seed: int, pool: list[str], insights: list[str], opportunities: list[str]) -> None:
+    """Journey `n`'s data with most of its named pain points, opportunities and step owners
+    from the first few ids of their pools (never one pain point id twice in a journey; an
+    opportunity that addressed a renamed pain point addresses its new id), and every fifth
+    journey a child of the first."""
+    rnd = random.Random(f"{seed}:skew:{n}")
+    if n % SKEWED_CHILDREN == 1:
+        data["parent"] = "journey-00000"
+    hot_pains, hot_opportunities, hot_teams = (
+        pool[:SKEWED_PAINS],
+        opportunities[:SKEWED_OPPORTUNITIES],
+        TEAMS[:SKEWED_TEAMS],
+    )
+    used = {
+        pain["id"]
+        for block in data["stages"]
+        for step in block["steps"]
+        for pain in step.get("pain_points", ())
+        if "id" in pain
+    }
+    for block in data["stages"]:
+        for step in block["steps"]:
+            if rnd.random() < SKEW_SHARE:
+                step["owner"] = zipf(rnd, hot_teams)
+                supporting = [t for t in step.pop("supporting", ()) if t != step["owner"]]
+                if supporting:
+                    step["supporting"] = supporting
+            renamed = {}
+            for pain in step.get("pain_points", ()):
+                if "id" not in pain or rnd.random() >= SKEW_SHARE:
+                    continue
+                new = zipf(rnd, hot_pains)
+                if new in used:
+                    continue
+                used.discard(pain["id"])
+                used.add(new)
+                renamed[pain["id"]] = new
+                pain["id"] = new
+                pain.pop("insights", None)
+                backed = backing(new, seed, insights) if insights else []
+                if backed:
+                    pain["insights"] = backed
+            for opportunity in step.get("opportunities", ()):
+                if "addresses" in opportunity:
+                    opportunity["addresses"] = [renamed.get(a, a) for a in opportunity["addresses"]]
+                if "id" in opportunity and rnd.random() < SKEW_SHARE:
+                    figures = managed(zipf(rnd, hot_opportunities), insights)
+                    for key in ("value", "business_value", "effort", "status", "owner", "tickets", "insights"):
+                        opportunity.pop(key, None)
+                    opportunity.update(figures)
+
+
 def month_end(n: int) -> datetime.date:
     """The last day of the n-th month from January 2024."""
     year, month = divmod(n + 1, 12)
@@ -344,7 +416,7 @@ def front_matter(data: dict, body: str) -> str:
     return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100) + "---\n" + body
 
 
-def generate(out: str, journeys: int, seed: int = 1) -> None:
+def generate(out: str, journeys: int, seed: int = 1, skew: bool = False) -> None:
     """Write mkdocs.yml, docs/index.md and maps/ for `journeys` journeys into `out`, replacing them."""
     rnd = random.Random(seed)
     for name in ("maps", "docs"):
@@ -375,6 +447,8 @@ def generate(out: str, journeys: int, seed: int = 1) -> None:
         jid = f"journey-{n:05d}"
         data = journey(rnd, n, persona_ids, pool, currents)
         add_research(data, n, seed, insight_ids, opportunity_pool)
+        if skew:
+            add_skew(data, n, seed, pool, insight_ids, opportunity_pool)
         if data["state"] == "current":
             currents.append(jid)
         area = AREAS[n % len(AREAS)]
@@ -451,12 +525,15 @@ def main() -> None:
     parser.add_argument("--journeys", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--skew", action="store_true", help="a few pain point, opportunity and team ids in most places (Zipf's law)"
+    )
+    parser.add_argument(
         "--git-history",
         action="store_true",
         help="also make OUT a git repository with a few commits that edit and move maps",
     )
     args = parser.parse_args()
-    generate(args.out, args.journeys, args.seed)
+    generate(args.out, args.journeys, args.seed, args.skew)
     if args.git_history:
         add_git_history(args.out, seed=args.seed)
 

@@ -15,6 +15,7 @@ from journeys.render.journey_page import journey_page
 from journeys.render.journeys_index import journeys_index
 from journeys.render.measures_pages import measures_pages
 from journeys.render.page_inputs import journey_inputs, remember
+from journeys.render.pain_places import pain_places_pages
 from journeys.render.pain_points_page import pain_points_pages
 from journeys.render.persona_page import persona_pages
 from journeys.render.personas_index import personas_index
@@ -44,6 +45,7 @@ def all_pages(handbook: Handbook, ctx: Context) -> list[Page]:
         by_team = touchpoints_by_team(handbook.valid_journeys)  # both read it: found once
         pages += [teams_index(handbook, ctx, by_team), *team_pages(handbook, ctx, by_team)]
     pages += pain_points_pages(handbook, ctx)
+    pages += pain_places_pages(handbook, ctx)  # those with more places than their rows show
     pages += measures_pages(handbook, ctx)  # none without measures.yml, or in a public build without `measures`
     # Map format 1.2: the research behind the maps, and the opportunities through to delivery.
     pages += insight_pages(handbook, ctx)

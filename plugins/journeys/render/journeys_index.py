@@ -33,7 +33,7 @@ from journeys.render.pagination import (
     split,
 )
 from journeys.render.text import url
-from journeys.render.zoom import TREE_NODE_BYTES, tree, tree_facts, tree_levels
+from journeys.render.zoom import TREE_NODE_BYTES, top_journeys, tree, tree_facts, tree_levels
 
 Item = tuple["Section", int, "Journey | None"]  # a row of the index: its section, its place there, its journey
 
@@ -70,7 +70,9 @@ def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
     ]
     contents = SECTION_LINK_BYTES * len(sections)
     # With a hierarchy the first part opens with its tree, as many levels as half a page holds.
-    levels, nodes = tree_levels(handbook, pagination.BUDGET // 2) if has_hierarchy(handbook.journeys) else (0, 0)
+    # Its top level is bounded too: at most as many journeys as the half page holds.
+    top = top_journeys(handbook, pagination.BUDGET // 2 // TREE_NODE_BYTES)
+    levels, nodes = tree_levels(handbook, pagination.BUDGET // 2, top) if has_hierarchy(handbook.journeys) else (0, 0)
     contents += TREE_NODE_BYTES * nodes
 
     row_bytes = INDEX_ROW_BYTES + (HEALTH_CELL_BYTES if has_measures(handbook) else 0)
@@ -104,7 +106,7 @@ def journeys_index(handbook: Handbook, ctx: Context) -> list[Page]:
         return shape, rows, heat, columns, whole
 
     return [
-        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, ctx, parts, p, sections, home, levels))
+        remember(ctx, p.src, partial(inputs, p), partial(_part, handbook, ctx, parts, p, sections, home, levels, top))
         for p in parts
     ]
 
@@ -117,6 +119,7 @@ def _part(
     sections: list[Section],
     home: dict[str, str],
     levels: int,
+    top: Sequence[Journey],
 ) -> Page:
     """A part of the index; the first opens with the tree of `levels` levels (none: 0)."""
     here = ctx.site.src("journeys")
@@ -155,7 +158,8 @@ def _part(
         description=labels["journeys_description"],
         journeys=len(handbook.journeys),
         personas_count=len(handbook.personas),
-        tree=tree(handbook, ctx, here, levels) if levels else [],
+        tree=tree(handbook, ctx, here, levels, top) if levels else [],
+        tree_counts={"shown": len(top), "total": sum(1 for j in handbook.journeys if j.parent is None)},
         contents=toc,
         pager=pager(ctx, parts, part.src),
         **values,

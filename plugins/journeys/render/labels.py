@@ -236,6 +236,8 @@ LABELS: dict[str, str] = {
     "journeys_tree_intro": "Each journey opens to the journeys that zoom into it: the lifecycle, the journeys "
     "inside it, and the journeys inside those.",
     "journeys_tree_inside": "{count} {count|journey|journeys} inside",
+    "journeys_tree_more": "The tree shows {shown} of the {total} top-level journeys, those with journeys inside "
+    "first. Every journey is listed below, by persona and by folder.",
     "personas_title": "Personas",
     "personas_description": "Every persona in the handbook.",
     "personas_intro": "{personas} {personas|persona|personas}: who our customers are and every journey each one takes.",
@@ -382,6 +384,18 @@ LABELS: dict[str, str] = {
     "resolved problem reaches no one. A pain point grows in priority with how bad it is and with how many "
     "journeys and customers it reaches. Rows are sorted by priority, then by severity, then by id.",
     "pain_place_design": "future-state design",
+    # a row with more places than it lists, and the page of its own (render/pain_places.py)
+    "pain_places_more": "All {places} places, with what each says: {link}",
+    "pain_places_more_link": "the pain point's page",
+    "row_more_items": "and {more} more",
+    "pain_places_title": "Where “{pain}” occurs",
+    "pain_places_description": "Every place a pain point occurs, with what each map says of it there.",
+    "pain_places_intro": "{places} {places|place|places} in {journeys} {journeys|journey|journeys}. Its priority, "
+    "status and the research behind it are on {row}, which lists the first places only.",
+    "pain_places_row": "its row in the pain-point index",
+    "pain_places_personas": "It reaches {personas} {personas|persona|personas}: {names}.",
+    "pain_places_caption": "Every place of this pain point, in the index's order",
+    "col_wording": "Its wording there",
     "pain_place_resolved": "resolved here",
     "pains_matrix_heading": "What to fix first",
     "matrix_caption": "Which pain points to fix first: severity against reach, highest priority top right",

@@ -137,11 +137,28 @@ SECTION_LINK_BYTES = 160  # an entry of the journeys index's contents list
 PERSONA_STEP_BYTES = 1_000  # a step of a journey in a persona's chart: its point and table row
 PAIN_ROW_BYTES = 900
 PAIN_PLACE_BYTES = 520
+# A row of the pain-point index lists at most this many places, and as many of its evidence
+# entries, opportunities and personas; a pain point with more has a page of its own listing
+# every place (`pain_places_src`), linked from its row, so a row is bounded whatever the data.
+# A row of the portfolio lists as many places and pain points addressed, then a count.
+ROW_LIMIT = 12
+
+
+def pain_overflows(pain: MergedPainPoint) -> bool:
+    """Whether its row shows only the first `ROW_LIMIT` of something: then it has a page of its own."""
+    return max(len(pain.places), len(pain.evidence), len(pain.opportunities), len(pain.personas)) > ROW_LIMIT
 
 
 def pain_weight(pain: MergedPainPoint) -> int:
-    listed = len(pain.places) + len(pain.evidence) + len(pain.insights) + len(pain.opportunities)
-    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * listed
+    shown = (min(len(items), ROW_LIMIT) for items in (pain.places, pain.evidence, pain.opportunities))
+    return PAIN_ROW_BYTES + PAIN_PLACE_BYTES * (sum(shown) + len(pain.insights))
+
+
+def pain_places_src(site: Site, pain_id: str) -> str:
+    """The page of a pain point with more places than its row shows: under a folder of its own,
+    `pain-points/places/<id>.md`, which no pain point id (`index` included) and no part of the
+    index (`pain-points/index/page-N.md`) can reach."""
+    return site.src("pain-points/places", pain_id)
 
 
 def pain_parts(handbook: Handbook, site: Site) -> list[Part]:
@@ -175,7 +192,8 @@ def insight_parts(handbook: Handbook, site: Site) -> list[Part]:
 
 
 def opportunity_weight(opportunity: MergedOpportunity) -> int:
-    listed = len(opportunity.places) + len(opportunity.addresses) + len(opportunity.tickets) + len(opportunity.insights)
+    shown = min(len(opportunity.places), ROW_LIMIT) + min(len(opportunity.addresses), ROW_LIMIT)
+    listed = shown + len(opportunity.tickets) + len(opportunity.insights)
     return OPPORTUNITY_ROW_BYTES + OPPORTUNITY_ITEM_BYTES * listed
 
 

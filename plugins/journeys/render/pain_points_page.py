@@ -35,7 +35,15 @@ from journeys.render.fragments import (
 )
 from journeys.render.generated_page import Page
 from journeys.render.page_inputs import layout, pains_inputs, remember
-from journeys.render.pagination import Part, list_page, pager, pain_parts
+from journeys.render.pagination import (
+    ROW_LIMIT,
+    Part,
+    list_page,
+    pager,
+    pain_overflows,
+    pain_parts,
+    pain_places_src,
+)
 from journeys.render.priority_matrix import charted, matrix_figure
 from journeys.render.text import json_data
 
@@ -236,7 +244,7 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
             "design": place.journey.state == "future",
             "resolved": own.status == "resolved",
         }
-        for place, own in zip(pain.places, pain.occurrences)
+        for place, own in zip(pain.places[:ROW_LIMIT], pain.occurrences)
     ]
     wording_from = None
     if len(pain.wordings) > 1:
@@ -245,7 +253,7 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
             journey_link(ctx, here, source.journey), step_link(ctx, here, source.journey, source.step)
         )
     opportunities = []
-    for place, opportunity in pain.opportunities:
+    for place, opportunity in pain.opportunities[:ROW_LIMIT]:
         href = opportunity_href(ctx, here, opportunity.key)  # its row in the portfolio, if there is one
         text = ctx.link(href, opportunity.text) if href else opportunity.text
         opportunities.append({"text": text, "step": step_link(ctx, here, place.journey, place.step)})
@@ -256,16 +264,35 @@ def row(handbook: Handbook, pain: MergedPainPoint, ctx: Context, here: str) -> R
         Cell(macros.pain_heading(pain, wording_from), classes="jm-pain-text"),
         status(ctx, pain.status),
         # Places, personas, teams and opportunities have their own home pages: not searched here.
-        Cell(macros.pain_places(places), searched=False, classes="jm-where"),
-        Cell(joined(persona_link(ctx, here, handbook, p) for p in pain.personas), searched=False),
+        Cell(macros.pain_places(places) + more_places(ctx, here, pain), searched=False, classes="jm-where"),
+        Cell(
+            joined(persona_link(ctx, here, handbook, p) for p in pain.personas[:ROW_LIMIT])
+            + more(ctx, len(pain.personas)),
+            searched=False,
+        ),
         Cell(joined(team_link(ctx, here, handbook, t) for t in pain.teams), searched=False),
         Cell(
             backing_line(handbook, ctx, pain)
             + macros.evidence_list(
-                pain.evidence, [insight_reference(ctx, here, i) for i in pain_backing(handbook, pain).insights]
-            ),
+                pain.evidence[:ROW_LIMIT],
+                [insight_reference(ctx, here, i) for i in pain_backing(handbook, pain).insights],
+            )
+            + more(ctx, len(pain.evidence)),
             classes="jm-evidence-cell",
         ),
-        Cell(macros.opportunity_list(opportunities), searched=False),
+        Cell(macros.opportunity_list(opportunities) + more(ctx, len(pain.opportunities)), searched=False),
     )
     return Row(cells, id=pain.id, data=data)
+
+
+def more(ctx: Context, count: int) -> Markup:
+    """How many more ("and 3 more") after a list a row cuts at ROW_LIMIT."""
+    return ctx.macros.more_items(count - ROW_LIMIT) if count > ROW_LIMIT else Markup()
+
+
+def more_places(ctx: Context, here: str, pain: MergedPainPoint) -> Markup:
+    """The link from a row that lists the first places only to the page that lists them all."""
+    if not pain_overflows(pain):
+        return Markup()
+    link = ctx.link(ctx.site.href(here, pain_places_src(ctx.site, pain.id)), ctx.labels["pain_places_more_link"])
+    return ctx.macros.more_places(len(pain.places), link)

@@ -35,8 +35,8 @@ from journeys.render.fragments import (
 from journeys.render.generated_page import Page
 from journeys.render.labels import counted
 from journeys.render.list_parts import filtered_index
-from journeys.render.pagination import Part, list_page, opportunity_parts, pager
-from journeys.render.pain_points_page import place_words
+from journeys.render.pagination import ROW_LIMIT, Part, list_page, opportunity_parts, pager
+from journeys.render.pain_points_page import more, place_words
 from journeys.render.text import number
 
 # The table is wide: the page gives it the whole width, as a journey page its map.
@@ -178,8 +178,9 @@ def portfolio_table(
 def row(handbook: Handbook, o: MergedOpportunity, ctx: Context, here: str) -> Row:
     labels = ctx.labels
     macros = ctx.macros
-    # Every place a map names it, marked where that map is a future-state design, as the
-    # pain-point index marks its places.
+    # The places a map names it, marked where that map is a future-state design, as the
+    # pain-point index marks its places: the first ROW_LIMIT, then how many more (every one is
+    # on its journey's page, and in the opportunities export).
     places = [
         {
             "place": place_words(ctx, here, handbook, place),
@@ -187,10 +188,10 @@ def row(handbook: Handbook, o: MergedOpportunity, ctx: Context, here: str) -> Ro
             "design": place.journey.state == "future",
             "resolved": False,
         }
-        for place, own in zip(o.places, o.occurrences)
+        for place, own in zip(o.places[:ROW_LIMIT], o.occurrences)
     ]
     addresses = []
-    for key in o.addresses:
+    for key in o.addresses[:ROW_LIMIT]:
         pain = handbook.pain_point_by_id.get(key)
         addresses.append(
             {
@@ -210,11 +211,14 @@ def row(handbook: Handbook, o: MergedOpportunity, ctx: Context, here: str) -> Ro
     )
     cells = (
         Cell(number(o.score_text) if o.score_text else labels["unscored"], classes="jm-score"),
-        Cell(macros.opportunity_heading(o, macros.pain_places(places)), classes="jm-opportunity-text"),
+        Cell(
+            macros.opportunity_heading(o, macros.pain_places(places) + more(ctx, len(o.places))),
+            classes="jm-opportunity-text",
+        ),
         delivery_status(ctx, o.status),
         figures,
         team_link(ctx, here, handbook, o.owner),
-        Cell(macros.addressed(addresses), classes="jm-addresses"),
+        Cell(macros.addressed(addresses) + more(ctx, len(o.addresses)), classes="jm-addresses"),
         Cell(macros.link_list(ticket_links(ctx, o.tickets)), classes="jm-tickets"),
         macros.link_list(insights),
     )

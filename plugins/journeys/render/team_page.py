@@ -34,7 +34,7 @@ from journeys.render.health import has_measures, measure_link
 from journeys.render.list_parts import list_part, paging
 from journeys.render.measure_views import kpi_health_table, kpi_summary
 from journeys.render.page_inputs import layout, remember, summary_inputs, titles
-from journeys.render.pagination import TOUCHPOINT_BYTES, Part, split
+from journeys.render.pagination import ROW_LIMIT, TOUCHPOINT_BYTES, Part, split
 
 ROLE_LABELS = {"owner": "role_owner", "supporting": "role_supporting"}
 Touchpoint = tuple[Place, str]  # a step and the team's role there: "owner" or "supporting"
@@ -149,13 +149,16 @@ def opportunity_summary(ctx: Context, here: str, delivers: Sequence[MergedOpport
     items = []
     for o in delivers[:SUMMARY_PAINS]:
         href = opportunity_href(ctx, here, o.id)
-        journeys = dict.fromkeys(place.journey for place in o.places)
+        # The journeys it is named in: the first ROW_LIMIT, then how many more (its row in the
+        # portfolio lists its places), so an opportunity named everywhere keeps the page bounded.
+        journeys = list(dict.fromkeys(place.journey for place in o.places))
         items.append(
             {
                 "status": delivery_status(ctx, o.status),
                 "link": ctx.link(href, o.text) if href else o.text,
                 "score": o.score_text,
-                "journeys": [journey_link(ctx, here, j) for j in journeys],
+                "journeys": [journey_link(ctx, here, j) for j in journeys[:ROW_LIMIT]],
+                "more": max(0, len(journeys) - ROW_LIMIT),
             }
         )
     shown = ctx.macros.team_opportunities(items)

@@ -215,11 +215,24 @@ class Node:
     opened: bool
 
 
-def tree_levels(handbook: Handbook, budget: int) -> tuple[int, int]:
+def top_journeys(handbook: Handbook, room: int | None = None) -> list[Journey]:
+    """The top-level journeys the tree starts from, in title order: all of them, or when more
+    than `room`, `room` of them, those with journeys inside first (the tree is there for them):
+    a handbook of thousands of journeys outside any hierarchy keeps its tree bounded, and the
+    index lists every journey below it."""
+    top = sorted((j for j in handbook.journeys if j.parent is None), key=lambda j: (j.title.casefold(), j.id))
+    if room is None or len(top) <= room:
+        return top
+    ranked = [j for j in top if handbook.children.get(j.id)] + [j for j in top if not handbook.children.get(j.id)]
+    kept = {j.id for j in ranked[:room]}
+    return [j for j in top if j.id in kept]
+
+
+def tree_levels(handbook: Handbook, budget: int, top: Sequence[Journey] | None = None) -> tuple[int, int]:
     """How many levels of the hierarchy the tree shows, and how many journeys that is: every
-    level whose journeys fit in `budget` bytes together with the levels above it (the top
-    always)."""
-    level = [j for j in handbook.journeys if j.parent is None]
+    level whose journeys fit in `budget` bytes together with the levels above it (the top, all
+    of `top` or every top-level journey, always)."""
+    level = list(top) if top is not None else top_journeys(handbook)
     shown, levels = len(level), 1
     while True:
         level = [child for journey in level for child in handbook.children.get(journey.id, ())]
@@ -229,10 +242,10 @@ def tree_levels(handbook: Handbook, budget: int) -> tuple[int, int]:
         levels += 1
 
 
-def tree(handbook: Handbook, ctx: Context, here: str, levels: int) -> list[Node]:
-    """The top-level journeys, each with the journeys inside it down to `levels` levels; the
-    top and its children start unfolded. Journeys are in title order at the top, in their
-    parent's order below it."""
+def tree(handbook: Handbook, ctx: Context, here: str, levels: int, top: Sequence[Journey] | None = None) -> list[Node]:
+    """The top-level journeys (`top`, or all of them), each with the journeys inside it down to
+    `levels` levels; the top and its children start unfolded. Journeys are in title order at
+    the top, in their parent's order below it."""
 
     def node(journey: Journey, level: int) -> Node:
         below = handbook.children.get(journey.id, ())
@@ -248,8 +261,7 @@ def tree(handbook: Handbook, ctx: Context, here: str, levels: int) -> list[Node]
             level < 2,
         )
 
-    top = sorted((j for j in handbook.journeys if j.parent is None), key=lambda j: (j.title.casefold(), j.id))
-    return [node(journey, 1) for journey in top]
+    return [node(journey, 1) for journey in (top if top is not None else top_journeys(handbook))]
 
 
 def tree_facts(handbook: Handbook) -> tuple:
