@@ -45,6 +45,8 @@ def stay_open(page) -> None:
     """Open the search box (again, if Material's page swap has closed it) until it stays open."""
     for _ in range(5):
         if not page.evaluate("() => document.getElementById('__search').checked"):
+            # Material opens the box when its input gains focus: a focused input gains none.
+            page.evaluate("() => document.activeElement?.blur()")
             page.click("input.md-search__input")
         page.wait_for_timeout(300)
         if page.evaluate("() => document.getElementById('__search').checked"):

@@ -236,7 +236,7 @@ LABELS: dict[str, str] = {
     "journeys_tree_intro": "Each journey opens to the journeys that zoom into it: the lifecycle, the journeys "
     "inside it, and the journeys inside those.",
     "journeys_tree_inside": "{count} {count|journey|journeys} inside",
-    "journeys_tree_more": "The tree shows {shown} of the {total} top-level journeys, those with journeys inside "
+    "journeys_tree_more": "The tree shows {shown} of the {total} top-level {total|journey|journeys}, those with journeys inside "
     "first. Every journey is listed below, by persona and by folder.",
     "personas_title": "Personas",
     "personas_description": "Every persona in the handbook.",
@@ -385,7 +385,7 @@ LABELS: dict[str, str] = {
     "journeys and customers it reaches. Rows are sorted by priority, then by severity, then by id.",
     "pain_place_design": "future-state design",
     # a row with more places than it lists, and the page of its own (render/pain_places.py)
-    "pain_places_more": "All {places} places, with what each says: {link}",
+    "pain_places_more": "All {places} {places|place|places}, with what each says: {link}",
     "pain_places_more_link": "the pain point's page",
     "row_more_items": "and {more} more",
     "pain_places_title": "Where “{pain}” occurs",
