@@ -62,8 +62,10 @@ class Located:
     `problems` are the values that were rejected (each now REJECTED in `data`), in order."""
 
     data: object
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Each position packed in one int (`_packed`), the key path shared by a key and its value:
+    # every map is held until the cross-map checks end, and the positions were most of it.
+    values: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
     # Items of a [flow, list] on one line that likely were one sentence, cut at its comma:
     # (path of the item, line, column, the item before it, the item) for each.
@@ -75,7 +77,8 @@ class Located:
         while path not in table and path:
             path = path[:-1]
             table = self.values
-        return table.get(path, (None, None))
+        packed = table.get(path)
+        return (None, None) if packed is None else (packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
 
 
 class Bounded:
@@ -337,6 +340,15 @@ def _pos(node: yaml.Node, offset: int) -> tuple[int, int]:
     return node.start_mark.line + 1 + offset, node.start_mark.column + 1
 
 
+_COLUMN_BITS = 32  # a line of a capped file is far shorter than 2**32 characters
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _packed(node: yaml.Node, offset: int) -> int:
+    """`_pos` as one int, a third of the memory of the pair (Located.where unpacks it)."""
+    return (node.start_mark.line + 1 + offset) << _COLUMN_BITS | (node.start_mark.column + 1)
+
+
 def _build(
     node: yaml.Node, path: Path, out: Located, constructor: SafeConstructor, offset: int, depth: int, flow: int
 ) -> object:
@@ -344,20 +356,19 @@ def _build(
     so the rest of the document is still read and checked. `flow` counts the flow collections
     around `node`."""
     try:
-        line_col = _pos(node, offset)
-        out.values[path] = line_col
+        out.values[path] = _packed(node, offset)
         if depth > MAX_DEPTH:
             _deep_flow(node, flow)
-            raise YamlProblem(_TOO_DEEP, *line_col)
+            raise YamlProblem(_TOO_DEEP, *_pos(node, offset))
         if isinstance(node, yaml.CollectionNode) and node.flow_style and flow >= MAX_DEPTH:
             raise _TooDeep(node)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
-                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *_pos(node, offset))
             return _mapping(node, path, out, constructor, offset, depth, flow + bool(node.flow_style))
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *line_col)
+                raise YamlProblem(f"YAML tags such as '{node.tag}' are not allowed", *_pos(node, offset))
             if node.flow_style:
                 _sentence_splits(node, path, out, offset)
             inside = flow + bool(node.flow_style)
@@ -409,8 +420,9 @@ def _mapping(
             # The first value stays: that is the one an editor reading from the top sees.
             out.problems.append(YamlProblem(f"duplicate key '{key}'", *_pos(key_node, offset), path + (key,)))
             continue
-        out.keys[path + (key,)] = _pos(key_node, offset)
-        result[key] = _build(value_node, path + (key,), out, constructor, offset, depth + 1, flow)
+        inside = path + (key,)
+        out.keys[inside] = _packed(key_node, offset)
+        result[key] = _build(value_node, inside, out, constructor, offset, depth + 1, flow)
     return result
 
 
