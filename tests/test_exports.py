@@ -121,7 +121,7 @@ def test_exports_are_deterministic(tmp_path):
     )
     assert journeys_json(first, Site()) == journeys_json(again, Site())
     assert pain_points_csv(first, Site()) == pain_points_csv(again, Site())
-    body = journeys_json(first, Site())
+    body = journeys_json(first, Site()).decode("utf-8")
     assert "\r" not in body and body.endswith("}\n")
     assert json.dumps(json.loads(body), sort_keys=True, indent=2, ensure_ascii=False) + "\n" == body
 

@@ -76,18 +76,19 @@ def write_export(
     )
     generated = site_files(handbook, ctx)
     os.makedirs(out_dir, exist_ok=True)
-    texts = {
-        page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {})
+    pages = {
+        page.src: _with_front_matter(page.markdown(), front_matter(page) if front_matter else {}).encode("utf-8")
         for page in generated.pages
-    } | generated.texts
+    }
+    texts = pages | generated.texts
     texts = {rel: content for rel, content in texts.items() if rel not in keep}
     copies = {rel: source for rel, source in generated.copies.items() if rel not in keep}
     for rel, content in texts.items():
-        write_inside(out_dir, rel, content.encode("utf-8"))
+        write_inside(out_dir, rel, content)
     for rel, source in copies.items():
         with open(source, "rb") as handle:
             write_inside(out_dir, rel, handle.read())
-    return sorted({page.src for page in generated.pages} | set(generated.texts) | set(generated.copies))
+    return sorted(set(pages) | set(generated.texts) | set(generated.copies))
 
 
 def _with_front_matter(markdown: str, keys: dict) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from journeys.core.handbook import Handbook
 from journeys.core.index import MergedOpportunity, MergedPainPoint, Place, Uses, backing
 from journeys.core.measures import number_text
-from journeys.core.model import Insight, Journey, Kpi, MeasureValue, Opportunity, Step
+from journeys.core.model import Insight, Journey, Kpi, Measure, MeasureValue, Opportunity, Step
 from journeys.core.schema import MEASURE_VALUE, CustomField
 from journeys.core.tickets import ticket
 from journeys.render.memo import Memo
@@ -65,23 +65,24 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # tab and CR too: spreadsheets skip them, then see the formula
 
 
-def all_exports(handbook: Handbook, site: Site, memo: Memo | None = None) -> dict[str, str]:
-    """File name (before the prefix) -> content; `memo` (render/memo.py) keeps each journey's
+def all_exports(handbook: Handbook, site: Site, memo: Memo | None = None) -> dict[str, bytes]:
+    """File name (before the prefix) -> content, as UTF-8 (a large handbook's journeys.json is
+    hundreds of megabytes: see `journeys_json`); `memo` (render/memo.py) keeps each journey's
     and pain point's part of them across the builds of a preview."""
     found = pain_homes(pain_parts(handbook, site))
     rows = opportunity_homes(handbook, site)
     exports = {
         JSON_EXPORT: journeys_json(handbook, site, found, memo, rows),
-        CSV_EXPORT: pain_points_csv(handbook, site, found, memo),
-        ROWS_EXPORT: pain_rows_json(handbook, site, found, memo),
+        CSV_EXPORT: pain_points_csv(handbook, site, found, memo).encode("utf-8"),
+        ROWS_EXPORT: pain_rows_json(handbook, site, found, memo).encode("utf-8"),
     }
     if handbook.has_portfolio:
-        exports[OPPORTUNITIES_CSV] = opportunities_csv(handbook, site, rows)
-        exports[OPPORTUNITY_ROWS] = opportunity_rows_json(handbook, site, rows)
+        exports[OPPORTUNITIES_CSV] = opportunities_csv(handbook, site, rows).encode("utf-8")
+        exports[OPPORTUNITY_ROWS] = opportunity_rows_json(handbook, site, rows).encode("utf-8")
     if handbook.insights:
-        exports[INSIGHT_ROWS] = insight_rows_json(handbook, site)
+        exports[INSIGHT_ROWS] = insight_rows_json(handbook, site).encode("utf-8")
     if handbook.measures:
-        exports[MEASURES_EXPORT] = measures_csv(handbook)
+        exports[MEASURES_EXPORT] = measures_csv(handbook).encode("utf-8")
     return exports
 
 
@@ -116,26 +117,29 @@ def _value(v: MeasureValue) -> dict[str, Any]:
     }
 
 
-def _measures(handbook: Handbook, site: Site) -> list[dict[str, Any]]:
+def _measures(
+    handbook: Handbook, site: Site, measure: Callable[[Measure, list[MeasureValue], Site], object]
+) -> list[object]:
     """The catalogue, each measure with every value of it (by scope, then date)."""
-    values: dict[str, list[dict[str, Any]]] = {m.id: [] for m in handbook.measures}
+    values: dict[str, list[MeasureValue]] = {m.id: [] for m in handbook.measures}
     for v in handbook.measure_values:
-        values[v.measure].append(_value(v))
-    return [
-        {
-            "id": m.id,
-            "name": m.name,
-            "kind": m.kind,
-            "unit": m.unit,
-            "better": m.better,
-            "target": m.target,
-            "owner": m.owner,
-            "description": m.description,
-            "url": site.url(site.src("measures", m.id)),
-            "values": values[m.id],
-        }
-        for m in handbook.measures
-    ]
+        values[v.measure].append(v)
+    return [measure(m, values[m.id], site) for m in handbook.measures]
+
+
+def _measure(m: Measure, values: list[MeasureValue], site: Site) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "kind": m.kind,
+        "unit": m.unit,
+        "better": m.better,
+        "target": m.target,
+        "owner": m.owner,
+        "description": m.description,
+        "url": site.url(site.src("measures", m.id)),
+        "values": [_value(v) for v in values],
+    }
 
 
 # Step fields the export writes in a form of their own; every other field of the model goes
@@ -309,6 +313,7 @@ def handbook_data(
     journey: Callable[[Journey, Handbook, Site], object] = _journey,
     pain_point: Callable[[MergedPainPoint, Site, Mapping[str, str]], object] = _pain_point,
     opportunity_homes: Mapping[str, str] | None = None,
+    measure: Callable[[Measure, list[MeasureValue], Site], object] = _measure,
 ) -> dict[str, Any]:
     """The normalised handbook: valid journeys only, since an invalid map is not published;
     valid insights only, newest first, for the same reason."""
@@ -348,7 +353,7 @@ def handbook_data(
         "custom_fields": [{"key": f.key, "label": f.label, "lane": f.lane or None} for f in handbook.custom_fields],
         "journeys": [journey(j, handbook, site) for j in handbook.valid_journeys],
         "pain_points": [pain_point(p, site, homes or {}) for p in handbook.pain_points],
-        "measures": _measures(handbook, site),
+        "measures": _measures(handbook, site, measure),
         "insights": [_insight(i, site, handbook.insight_uses.get(i.id, Uses())) for i in handbook.valid_insights],
         "opportunities": [_opportunity(o, site, opportunity_homes or {}) for o in handbook.opportunities],
     }
@@ -371,14 +376,16 @@ def journeys_json(
     homes: Mapping[str, str] | None = None,
     memo: Memo | None = None,
     opportunity_homes: Mapping[str, str] | None = None,
-) -> str:
-    if memo is None:
-        return _dumps(handbook_data(handbook, site, homes, opportunity_homes=opportunity_homes)) + "\n"
-    # Most of the time goes into encoding journeys and pain points: each is encoded alone, kept
-    # while what it is made of is unchanged, and put in its place, indented as the encoding of
-    # the whole file would indent it.
+) -> bytes:
+    """The handbook as JSON, in UTF-8.
+
+    Each journey, pain point and measure is encoded alone and written in its place, indented as
+    the encoding of the whole file would indent it. The encoder, which is Python's own when it
+    indents, would otherwise hold a string for every token of the handbook at once, and the
+    file is written out as it is made: at 5,000 maps it is 200 MB, which as one text, then its
+    UTF-8, would be held two or three times over. A preview keeps each part (`memo`) while what
+    it is made of is unchanged: most of the time goes into encoding journeys and pain points."""
     homes = homes or {}
-    kept = memo  # for the closure below: not None from here on
     items: list[tuple[str, object, Callable[[], object]]] = []
 
     def slot(key: str, inputs: object, encode: Callable[[], object]) -> str:
@@ -391,13 +398,27 @@ def journeys_json(
     def pain(p: MergedPainPoint, _site: Site, _homes: Mapping[str, str]) -> str:
         return slot(f"pain:{p.id}", (p, homes.get(p.id)), lambda: _pain_point(p, site, homes))
 
-    slotted = _dumps(handbook_data(handbook, site, homes, journey, pain, opportunity_homes))
+    def measure(m: Measure, values: list[MeasureValue], _site: Site) -> str:
+        return slot(f"measure:{m.id}", (m, tuple(values)), lambda: _measure(m, values, site))
+
+    slotted = _dumps(handbook_data(handbook, site, homes, journey, pain, opportunity_homes, measure))
 
     def encoded(match: re.Match[str]) -> str:
         key, inputs, encode = items[int(match.group(1))]
-        return kept.get(f"{JSON_EXPORT}:{key}", inputs, lambda: _dumps(encode()).replace("\n", _ITEM_INDENT))
 
-    return _SLOT_RE.sub(encoded, slotted) + "\n"
+        def text() -> str:
+            return _dumps(encode()).replace("\n", _ITEM_INDENT)
+
+        return text() if memo is None else memo.get(f"{JSON_EXPORT}:{key}", inputs, text)
+
+    out = io.BytesIO()
+    start = 0
+    for match in _SLOT_RE.finditer(slotted):
+        out.write(slotted[start : match.start()].encode("utf-8"))
+        out.write(encoded(match).encode("utf-8"))
+        start = match.end()
+    out.write(slotted[start:].encode("utf-8") + b"\n")
+    return out.getvalue()
 
 
 MEASURES_COLUMNS = tuple(key.name for key in MEASURE_VALUE.keys)  # the columns of maps/measures/*.csv

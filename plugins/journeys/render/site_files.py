@@ -5,6 +5,7 @@ list in one place means an exported folder holds exactly what a build with the p
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from journeys.core.handbook import Handbook
@@ -17,6 +18,7 @@ from journeys.render.generated_page import Page
 from journeys.render.page_inputs import base
 from journeys.render.pagination import pain_homes, pain_parts
 from journeys.render.stylesheet import SOURCES, stylesheet
+from journeys.render.templating import Templates
 
 ASSETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "assets")
 ASSET_DIR = "assets/journeys/"
@@ -57,8 +59,9 @@ def normalise_prefix(prefix: str) -> str:
 
 @dataclass(frozen=True)
 class SiteFiles:
-    pages: list[Page]
-    texts: dict[str, str]  # site path -> content: the exports, and the stylesheet made from assets/
+    # Rendered as they are read, once: a large handbook's pages are let go one at a time.
+    pages: Iterator[Page]
+    texts: dict[str, bytes]  # site path -> content (UTF-8): the exports, and the stylesheet made from assets/
     copies: dict[str, str]  # site path -> file to copy: the assets
 
 
@@ -83,7 +86,7 @@ def site_files(handbook: Handbook, ctx: Context) -> SiteFiles:
         handbook = ctx.memo.interned(handbook)
     exports = all_exports(handbook, ctx.site, ctx.memo)
     texts = {ctx.site.prefix + name: content for name, content in sorted(exports.items())}
-    texts[STYLESHEET] = stylesheet(ASSETS)
+    texts[STYLESHEET] = stylesheet(ASSETS).encode("utf-8")
     copies = {
         ASSET_DIR + name: os.path.join(ASSETS, name)
         for name in sorted(os.listdir(ASSETS))
@@ -91,6 +94,10 @@ def site_files(handbook: Handbook, ctx: Context) -> SiteFiles:
     }
     if not ctx.plotly_js:
         copies |= PLOTLY_FILES
-    with ctx.templates.reported():
-        pages = all_pages(handbook, ctx)
-    return SiteFiles(pages, texts, copies)
+    return SiteFiles(_reported(ctx.templates, all_pages(handbook, ctx)), texts, copies)
+
+
+def _reported(templates: Templates, pages: Iterator[Page]) -> Iterator[Page]:
+    """A template's error while a page renders, as the TemplateProblem that names its file."""
+    with templates.reported():
+        yield from pages
