@@ -28,13 +28,15 @@ from journeys.core.options import PLUGIN_OPTIONS, Options
 from journeys.core.problems import one_line
 from journeys.plugin import embedded_pages
 from journeys.plugin.config import JourneysConfig
+from journeys.plugin.held_pages import HeldPages
 from journeys.plugin.material_page import scripts_after_paint, with_worker
+from journeys.plugin.pagefind_html import mark_excluded
 from journeys.plugin.pagefind_site import PagefindSite
 from journeys.plugin.search_index import WholeIndex, material_search
 from journeys.render.context import Context
 from journeys.render.editor_site import EditorSite, editor_site
 from journeys.render.embed_html import embed_html
-from journeys.render.generated_page import placeholder
+from journeys.render.generated_page import Page, placeholder
 from journeys.render.labels import UnknownLabel
 from journeys.render.memo import Memo
 from journeys.render.page_inputs import override_files
@@ -58,8 +60,8 @@ from journeys.render.urls import Site
 log = logging.getLogger("mkdocs.plugins.journeys")
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _remove(path: str) -> None:
@@ -99,7 +101,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Pages of the last build, reused where their inputs are unchanged; only for a preview,
         # as the memo keeps every page in memory after the build.
         self.memo = Memo() if command == "serve" else None
-        self.pages: dict[str, object] = {}  # site path -> the page the last build wrote there
+        self.pages: dict[str, Page] = {}  # site path -> the page the last build wrote there
         self.written: dict[str, str] = {}  # site path -> the file the last build wrote for it
         self.search_index: WholeIndex | None = WholeIndex() if dirty else None
         self.dirty = dirty  # a dirty preview keeps Pagefind's staged copies from build to build
@@ -174,6 +176,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.ours: dict[str, File] = {}  # site path -> the file made for it
         self.detail_pages: set[str] = set()
         self.failures: list[tuple[str, str]] = []  # (level, message): what `--strict` fails on
+        self.held = HeldPages()
+        self.finished: tuple | None = None  # the page between the two halves of on_page_content
         if not self.config["enabled"]:
             return files
         handbook = load_handbook(
@@ -225,32 +229,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Embeds render later, with links to pain points where the pages put their rows.
         self.handbook, self.ctx = handbook, rendering_context(handbook, ctx)
         self.editor = self._editor(config, files, docs_rel)
-        index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
-        try:
-            generated = site_files(handbook, ctx)
-        except TemplateProblem as exc:  # an override naming a value its page does not have
-            raise PluginError(one_line(f"journeys: {exc}")) from None
-        self.html_blocks: dict[str, list[str]] = {}
+        generated = site_files(handbook, ctx)
+        self.html_blocks: dict[str, list[str]] = {}  # a hand-written page -> its embeds' blocks
         self.block_sources: dict[str, dict[int, str]] = {}  # page -> the source of each embed block
         # A new marker each build: a narrative cannot name (or copy) a block, and as every
         # marker is replaced again, the output does not depend on it.
-        self.marker = marker = secrets.token_hex(16)
-        head, tail = placeholder(marker, 0).rsplit("0", 1)
+        self.marker = secrets.token_hex(16)
+        head, tail = placeholder(self.marker, 0).rsplit("0", 1)
         self.placeholder_re = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
         self.printed_re = embedded_pages.printed_placeholder(head, tail)
-        hidden = self._hidden_by_hand(generated, files, docs_rel)
-        for page in generated.pages:
-            if page.src in hidden:
-                continue
-            # Detail pages stay out of the navigation: a nav that lists every map makes every
-            # page carry every map, and the build grows with the square of the handbook.
-            inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
-            if inclusion is InclusionLevel.NOT_IN_NAV:
-                self.detail_pages.add(page.src)
-            skeleton, self.html_blocks[page.src] = page.skeleton(marker)
-            self.ours[page.src] = self._page_file(config, page, page.markdown(skeleton), inclusion, docs_rel)
-        for path, content in generated.texts.items():
-            self.ours[path] = File.generated(config, path, content=content)
+        # Kept for the next rebuild of a preview only (_keep_unchanged): a build renders the
+        # pages one at a time and lets each go once its blocks are held.
+        made: dict[str, Page] | None = {} if getattr(self, "memo", None) is not None else None
+        hidden = self._add_pages(generated.pages, made, files, config, docs_rel)
+        hidden |= {
+            path for path in [*generated.texts, *generated.copies] if self._hidden_by_hand(path, files, docs_rel)
+        }
+        for path, data in generated.texts.items():  # UTF-8 (render/data_files.py all_exports)
+            self.ours[path] = File.generated(config, path, content=data)
         for path, source in generated.copies.items():
             self.ours[path] = File.generated(config, path, abs_src_path=source)
         for path in hidden:
@@ -259,10 +255,35 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # static-i18n builds every language with this instance, so what the last pass wrote is
         # another language's page: the shim is for a one-language preview.
         if self.i18n(config) is None:
-            self._keep_unchanged(generated, files, config.site_dir)
+            if made is not None:  # a build has no next rebuild to compare with
+                self._keep_unchanged(made, generated.texts, files, config.site_dir)
             for file in self.ours.values():
                 files.append(file)
         return files
+
+    def _add_pages(self, pages, made: dict[str, Page] | None, files: Files, config, docs_rel: str) -> set[str]:
+        """A File for each generated page, its finished blocks held (plugin/held_pages.py); the
+        pages a hand-written one hides."""
+        index_pages = {self.site.src(kind) for kind in INDEX_KINDS}
+        hidden = set()
+        try:
+            for page in pages:
+                if self._hidden_by_hand(page.src, files, docs_rel):
+                    hidden.add(page.src)
+                    continue
+                # Detail pages stay out of the navigation: a nav that lists every map makes every
+                # page carry every map, and the build grows with the square of the handbook.
+                inclusion = InclusionLevel.UNDEFINED if page.src in index_pages else InclusionLevel.NOT_IN_NAV
+                if inclusion is InclusionLevel.NOT_IN_NAV:
+                    self.detail_pages.add(page.src)
+                skeleton, blocks = page.skeleton(self.marker)
+                self.held.put_blocks(page.src, blocks)
+                self.ours[page.src] = self._page_file(config, page, page.markdown(skeleton), inclusion, docs_rel)
+                if made is not None:
+                    made[page.src] = page
+        except TemplateProblem as exc:  # an override naming a value its page does not have
+            raise PluginError(one_line(f"journeys: {exc}")) from None
+        return hidden
 
     def _page_work_files(self, config, handbook, ctx) -> None:
         """What the plugin's work on each built page needs: Pagefind's side of the search box
@@ -275,18 +296,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         ):
             self.ours[path] = File.generated(config, path, abs_src_path=asset(path))
 
-    def _hidden_by_hand(self, generated, files: Files, docs_rel: str) -> set[str]:
-        """The generated paths a hand-written file of the docs folder has taken. It wins, a
+    def _hidden_by_hand(self, path: str, files: Files, docs_rel: str) -> bool:
+        """Whether a hand-written file of the docs folder has taken a generated path. It wins, a
         page as much as an export (an old `journeys.json` committed to docs/), and is reported."""
-        hidden = set()
-        for path in [page.src for page in generated.pages] + [*generated.texts, *generated.copies]:
-            if files.get_file_from_path(path) is not None:
-                kind = "page" if path.endswith(".md") else "file"
-                self._warn(
-                    f"{docs_rel}/{path} is written by hand and hides the {kind} the journeys plugin generates there"
-                )
-                hidden.add(path)
-        return hidden
+        if files.get_file_from_path(path) is None:
+            return False
+        kind = "page" if path.endswith(".md") else "file"
+        self._warn(f"{docs_rel}/{path} is written by hand and hides the {kind} the journeys plugin generates there")
+        return True
 
     def _editor(self, config, files: Files, docs_rel: str) -> EditorSite | None:
         """The form editor's files, when this build serves it and no hand-written file is
@@ -317,22 +334,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         return editor
 
-    def _keep_unchanged(self, generated, files: Files, site_dir: str) -> None:
+    def _keep_unchanged(self, made: dict[str, Page], texts: dict[str, bytes], files: Files, site_dir: str) -> None:
         """Compatibility shim for `mkdocs serve --dirty` (MkDocs 1.6, ProperDocs 1.6): a File
         with content in memory always counts as modified (File.is_modified), so every
         generated page would be rebuilt after a one-map edit. A page whose text is what the last
         build wrote, and whose output is still there, counts as unchanged; a hand-written page
-        that embeds a journey whose page changed counts as modified, so its embed is fresh."""
-        last_pages: dict[str, object] = getattr(self, "pages", {})
+        that embeds a journey whose page changed counts as modified, so its embed is fresh.
+        `made` is the pages of this build, by path."""
+        last_pages: dict[str, Page] = getattr(self, "pages", {})
         last_digests: dict[str, str] = getattr(self, "digests", {})
         digests = {}
-        for made in generated.pages:
+        for src, made_page in made.items():
             # A page the memo gave back (render/memo.py) is the very object of the last build.
-            kept = made.src in last_digests and last_pages.get(made.src) is made
-            digests[made.src] = last_digests[made.src] if kept else _digest(made.markdown())
-        digests |= {path: _digest(content) for path, content in generated.texts.items()}
-        # Kept for the next rebuild of a preview only: a build would hold every page to its end.
-        self.pages = {made.src: made for made in generated.pages} if getattr(self, "memo", None) is not None else {}
+            kept = src in last_digests and last_pages.get(src) is made_page
+            digests[src] = last_digests[src] if kept else _digest(made_page.markdown().encode("utf-8"))
+        digests |= {path: _digest(content) for path, content in texts.items()}
+        self.pages = made
         changed = set()
         for src, digest in digests.items():
             file = self.ours.get(src)
@@ -458,36 +475,74 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
         return embedded_pages.replace_blocks(markdown, page.file.src_uri, found, render, hold, self._warn)
 
+    def _generated(self, page) -> bool:
+        return self.config["enabled"] and self.ours.get(page.file.src_uri) is page.file
+
+    def _with_blocks(self, html: str, blocks: list[str]) -> str:
+        return self.placeholder_re.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+
     # Before other plugins' on_page_content (default priority 0), so they see the finished page.
     @event_priority(50)
-    def on_page_content(self, html: str, *, page, config, files) -> str:
-        # Taken, not read: a page is converted once a build, and a large handbook's blocks are
-        # a fifth of its memory.
-        blocks = self.html_blocks.pop(page.file.src_uri, None) if self.config["enabled"] else None
+    def _finish_page(self, html: str, *, page, config, files) -> str:
+        if not self.config["enabled"]:
+            return html
+        src, skeleton = page.file.src_uri, html
+        # A hand-written page's embeds are taken, not read: a page is converted once a build.
+        blocks = self.held.blocks(src) if self._generated(page) else self.html_blocks.pop(src, None)
         if blocks:
-            html = self.placeholder_re.sub(
-                lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html
-            )
-            sources = self.block_sources.pop(page.file.src_uri, None)
+            html = self._with_blocks(html, blocks)
+            sources = self.block_sources.pop(src, None)
             if sources:
                 html = embedded_pages.as_written(html, self.printed_re, sources)
-        if self.config["enabled"] and self.pagefind:
+        if self.pagefind:
             html = self.pagefind.content(html, page)
+        self.finished = (page, skeleton, html) if self._generated(page) and blocks is not None else None
         return html
+
+    # After every other plugin's on_page_content, which have seen the finished page: until
+    # MkDocs writes it, a generated page is held compressed (plugin/held_pages.py), and MkDocs
+    # holds its skeleton, or nothing if another plugin changed the page.
+    @event_priority(-200)
+    def _hold_page(self, html: str, *, page, config, files) -> str:
+        finished, self.finished = self.finished, None
+        if finished is None or finished[0] is not page:
+            return html
+        if html is finished[2]:
+            return finished[1]
+        self.held.put_content(page.file.src_uri, html)
+        return ""
+
+    on_page_content = CombinedEvent(_finish_page, _hold_page)
+
+    # Before every other plugin's on_page_context, Material's search among them (default
+    # priority 0): each sees the page whole, as MkDocs would have kept it.
+    @event_priority(200)
+    def _unhold_page(self, context, *, page, config, nav):
+        if self._generated(page):
+            content, blocks = self.held.take(page.file.src_uri)
+            if content is not None:
+                page.content = content
+            elif blocks is not None:
+                page.content = self._with_blocks(page.content, blocks)
+                if self.pagefind:
+                    page.content = mark_excluded(page.content)
+        return context
 
     # After the search plugin's on_page_context (default priority 0): it has indexed the page.
     @event_priority(-100)
-    def on_page_context(self, context, *, page, config, nav):
+    def _record_search_entries(self, context, *, page, config, nav):
         index = self._search_shim(config)
         search = material_search(config) if index else None
         if index and search is not None:
             index.record(search, page)
         return context
 
+    on_page_context = CombinedEvent(_unhold_page, _record_search_entries)
+
     # Before other plugins' on_post_page (default priority 0), which may rewrite the page
     # (minifiers drop the quotes the shims below read).
     @event_priority(50)
-    def on_post_page(self, output: str, *, page, config) -> str:
+    def _finish_output(self, output: str, *, page, config) -> str:
         if not self.config["enabled"]:
             return output
         if self.pagefind:
@@ -495,6 +550,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.options.scripts_after_paint:
             output = scripts_after_paint(output, STARTER)
         return output
+
+    # After every other plugin's on_post_page, which may still read the page's content: the
+    # page is written, and a generated page's content is let go (MkDocs would keep it to the
+    # end of the build; see plugin/held_pages.py).
+    @event_priority(-200)
+    def _let_go(self, output: str, *, page, config) -> str:
+        if self._generated(page):
+            page.content = ""
+        return output
+
+    on_post_page = CombinedEvent(_finish_output, _let_go)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         """The 404 page has the search box and the theme's scripts too."""

@@ -3,6 +3,7 @@ module; this list is the one place that says which pages a handbook has."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
 from journeys.core.handbook import Handbook
@@ -26,28 +27,29 @@ from journeys.render.team_page import team_pages
 from journeys.render.teams_index import teams_index
 
 
-def all_pages(handbook: Handbook, ctx: Context) -> list[Page]:
-    """`ctx` knows where each pain point's row is (site_files.rendering_context)."""
-    pages = journeys_index(handbook, ctx)
-    pages += [
-        remember(
+def all_pages(handbook: Handbook, ctx: Context) -> Iterator[Page]:
+    """`ctx` knows where each pain point's row is (site_files.rendering_context). Each page is
+    rendered as it is asked for, so a large handbook's pages need not all be held at once."""
+    yield from journeys_index(handbook, ctx)
+    for j in handbook.journeys:
+        yield remember(
             ctx,
             ctx.site.src("journeys", j.id),
             partial(journey_inputs, handbook, j, ctx),
             partial(journey_page, handbook, j, ctx),
         )
-        for j in handbook.journeys
-    ]
-    pages += children_pages(handbook, ctx)
-    pages += [personas_index(handbook, ctx), *persona_pages(handbook, ctx)]
-    pages += [stages_index(handbook, ctx), *stage_pages(handbook, ctx)]
+    yield from children_pages(handbook, ctx)
+    yield personas_index(handbook, ctx)
+    yield from persona_pages(handbook, ctx)
+    yield stages_index(handbook, ctx)
+    yield from stage_pages(handbook, ctx)
     if handbook.audience != "public" or handbook.teams:  # a public build shows teams only with owners
         by_team = touchpoints_by_team(handbook.valid_journeys)  # both read it: found once
-        pages += [teams_index(handbook, ctx, by_team), *team_pages(handbook, ctx, by_team)]
-    pages += pain_points_pages(handbook, ctx)
-    pages += pain_places_pages(handbook, ctx)  # those with more places than their rows show
-    pages += measures_pages(handbook, ctx)  # none without measures.yml, or in a public build without `measures`
+        yield teams_index(handbook, ctx, by_team)
+        yield from team_pages(handbook, ctx, by_team)
+    yield from pain_points_pages(handbook, ctx)
+    yield from pain_places_pages(handbook, ctx)  # those with more places than their rows show
+    yield from measures_pages(handbook, ctx)  # none without measures.yml, or in a public build without `measures`
     # Map format 1.2: the research behind the maps, and the opportunities through to delivery.
-    pages += insight_pages(handbook, ctx)
-    pages += portfolio_pages(handbook, ctx)
-    return pages
+    yield from insight_pages(handbook, ctx)
+    yield from portfolio_pages(handbook, ctx)
