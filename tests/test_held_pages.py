@@ -8,12 +8,11 @@ import json
 
 from helpers import BASE_CONFIG, build_site
 from html_tree import article
-
 from journeys.plugin.held_pages import HeldPages
 
 # A hooks file (MkDocs' `hooks:`), which MkDocs runs as a plugin of default priority: what it
 # sees of the generated journey pages at each event, and a paragraph added to one of them.
-HOOKS = '''
+HOOKS = """
 import json, os
 
 SEEN = {}
@@ -49,7 +48,7 @@ def on_post_build(config, **kwargs):
         _look("written", page)
     with open(os.path.join(os.path.dirname(config.config_file_path), "seen.json"), "w") as handle:
         json.dump(SEEN, handle)
-'''
+"""
 
 
 def test_held_blocks_and_pages_come_back_as_they_went():

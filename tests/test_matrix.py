@@ -79,7 +79,10 @@ def test_matrix_table_and_csv_give_the_same_priorities():
         "Priority",
     ]
     exported = all_exports(handbook, Site())
-    from_csv = {row["id"]: int(row["priority"]) for row in csv.DictReader(io.StringIO(exported["pain-points.csv"].decode("utf-8")))}
+    from_csv = {
+        row["id"]: int(row["priority"])
+        for row in csv.DictReader(io.StringIO(exported["pain-points.csv"].decode("utf-8")))
+    }
     # The chart leaves out what reaches no one today; the export lists it at priority 0.
     assert from_matrix == {id_: score for id_, score in from_csv.items() if score}
     assert 0 < len(from_matrix) < len(handbook.pain_points) == len(from_csv)
