@@ -52,7 +52,7 @@ def rendered() -> dict[str, str]:
     assert editor is not None
     generated = site_files(handbook, Context(Site(), TODAY))
     # The stylesheet is the assets' CSS, whatever the maps say (tests/test_stylesheet.py).
-    exports = {path: text for path, text in generated.texts.items() if path != STYLESHEET}
+    exports = {path: data.decode("utf-8") for path, data in generated.texts.items() if path != STYLESHEET}
     blueprint = load_handbook(str(HANDBOOK / "maps"), custom_fields=BLUEPRINT_FIELDS, root=str(HANDBOOK))
     drawn = {
         f"blueprint/{page.src}": page.markdown()
