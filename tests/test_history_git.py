@@ -95,7 +95,7 @@ def test_serve_watches_git_so_a_commit_refreshes_the_history(handbook_dir):
 
     def history_html():
         config.plugins.on_files(Files([]), config=config)
-        return "".join(plugin.html_blocks["journeys/buy.md"])
+        return "".join(plugin.held.blocks("journeys/buy.md") or ())
 
     assert "not yet committed" in history_html() and "Checkout feels great" not in history_html()
     git(handbook_dir, "commit", "-qam", "Checkout feels great", day=6)
