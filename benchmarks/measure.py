@@ -50,6 +50,32 @@ def timed(name: str, func):
     return wrapper
 
 
+def read_timed(func, add):
+    """`func` returns what is made as it is read (render/all_pages.py renders each page as it is
+    asked for): `add(wall, cpu)` gets the seconds of making each item, as it is read."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        items = iter(func(*args, **kwargs))
+        while True:
+            start, cpu = time.perf_counter(), time.process_time()
+            item = next(items, read_timed)  # the function itself marks the end: no item is it
+            add(time.perf_counter() - start, time.process_time() - cpu)
+            if item is read_timed:
+                return
+            yield item
+
+    return wrapper
+
+
+def _count(name: str):
+    def add(wall: float, cpu: float) -> None:
+        TIMES[name] += wall
+        CPU[name] += cpu
+
+    return add
+
+
 def instrument() -> None:
     """Time every event the plugin defines, and inside on_files the load and render calls."""
     from journeys.core import handbook
@@ -68,7 +94,7 @@ def instrument() -> None:
     # own CPU time is a child process's: `children_cpu`).
     pagefind_site.PagefindSite.page = timed("pagefind_stage", pagefind_site.PagefindSite.page)
     pagefind_site.index_folder = timed("pagefind_index", pagefind_site.index_folder)
-    site_files.all_pages = timed("all_pages", site_files.all_pages)
+    site_files.all_pages = read_timed(site_files.all_pages, _count("all_pages"))
     handbook.parse_markdown_file = timed("parse_markdown_file", handbook.parse_markdown_file)
 
 
