@@ -52,6 +52,7 @@ class Result:
     largest_page: tuple[int, str]
     largest_by_kind: dict = field(default_factory=dict)  # kind of page -> (bytes, path)
     search_bytes: int = 0
+    search: str = "material"  # which search the site has (`site_search`)
     rebuild: dict | None = None
     zensical: dict | None = None
     floor: dict | None = None  # a plain Material site of as many pages (`floor_site`)
@@ -107,6 +108,15 @@ def child(args: list[str], cwd: str) -> dict:
 
 def tree_bytes(folder: str) -> int:
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(folder) for f in files)
+
+
+def site_search(site: str) -> tuple[str, int]:
+    """The site's search and the bytes it keeps: Pagefind's bundle (`search: pagefind`, of which
+    a reader fetches only what a query needs), or Material's index (fetched whole)."""
+    bundle = os.path.join(site, "pagefind")
+    if os.path.isdir(bundle):
+        return "pagefind", tree_bytes(bundle)
+    return "material", os.path.getsize(os.path.join(site, "search", "search_index.json"))
 
 
 def largest_journey_page(site: str) -> tuple[int, str]:
@@ -265,8 +275,8 @@ def measure(
         tree_bytes(site),
         largest_journey_page(site),
         largest_by_kind(site),
-        os.path.getsize(os.path.join(site, "search", "search_index.json")),
     )
+    result.search, result.search_bytes = site_search(site)
     result.pages = count_pages(site)
     if floor:
         print(f"[{size}] the floor: a plain Material site of {result.pages:,} pages ...", flush=True)
@@ -306,7 +316,7 @@ def table(results: list[Result]) -> list[str]:
         "site bytes/map",
         "largest journey page",
         "peak MiB (per map)",
-        "search index per map",
+        "search bundle per map",
         "plugin s (load / render / other)",
         "MkDocs s",
         "plain build s",
@@ -329,7 +339,7 @@ def table(results: list[Result]) -> list[str]:
                     f"{r.bytes_per_map / 1024:.1f} KiB",
                     f"{r.largest_page[0] / 1024:.1f} KiB ({r.largest_page[1]})",
                     f"{r.plugin['peak_mib']:.0f} ({r.peak_per_map * 1024:.0f} KiB)",
-                    f"{r.search_per_map / 1024:.1f} KiB",
+                    f"{r.search_per_map / 1024:.1f} KiB ({r.search})",
                     f"{r.plugin_share:.2f} ({load:.2f} / {render:.2f} / {other:.2f}) = {r.plugin_share / r.plugin['cpu']:.0%}",
                     f"{r.plugin['cpu'] - r.plugin_share:.1f}",
                     f"{r.plain['cpu']:.1f} ({r.plain['wall']:.1f}), peak {r.plain['peak_mib']:.0f} MiB"
@@ -386,11 +396,18 @@ def targets(results: list[Result]) -> list[str]:
         f"- Largest generated page: {biggest[0] / 1024:.1f} KiB, `{biggest[1]}` (target ≤ 250 KB): "
         f"{verdict(biggest[0] <= AGGREGATE_LIMIT)}"
     )
-    if 1000 in by_size:
+    if 1000 in by_size and by_size[1000].search == "material":
         per_map = by_size[1000].search_per_map
         lines.append(
             f"- Search index at 1,000 maps: {per_map / 1024:.1f} KiB a map (target ≤ 4 KB): "
             f"{verdict(per_map <= SEARCH_LIMIT)}"
+        )
+    elif 1000 in by_size:
+        per_map = by_size[1000].search_per_map
+        lines.append(
+            f"- Search at 1,000 maps: Pagefind's bundle, {per_map / 1024:.1f} KiB a map on disk, of which a reader "
+            "fetches only what a query needs (`benchmarks/search.py` measures it); the 4 KB a map target is "
+            "for Material's index, which a reader fetches whole"
         )
     for r in results:
         if r.ratio:
