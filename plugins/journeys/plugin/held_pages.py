@@ -3,7 +3,7 @@
 MkDocs 1.6 (and ProperDocs) converts every page before it writes any and keeps each page's
 content to the end of the build. A handbook's generated pages are mostly finished HTML, and
 Python holds the text of a page with one arrow or emoji in it at two or four bytes a
-character: at 5,000 maps the pages alone took about 2 GiB. So their finished blocks wait here,
+character: at 5,000 maps the pages alone took about a gigabyte. So their finished blocks wait here,
 compressed (about a ninth of their UTF-8 size), from `on_files` until the page is converted, and
 the converted page waits here again until it is written.
 """
@@ -34,11 +34,6 @@ class HeldPages:
     def __init__(self) -> None:
         self._blocks: dict[str, tuple[bytes, tuple[int, ...]]] = {}  # page -> its finished HTML blocks
         self._contents: dict[str, tuple[bytes, tuple[int, ...]]] = {}  # page -> its content, converted
-
-    def clear(self) -> None:
-        """A new build: what a build that stopped half-way held goes."""
-        self._blocks.clear()
-        self._contents.clear()
 
     def put_blocks(self, src: str, blocks: list[str]) -> None:
         self._blocks[src] = _pack(blocks)

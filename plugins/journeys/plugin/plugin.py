@@ -486,9 +486,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _finish_page(self, html: str, *, page, config, files) -> str:
         if not self.config["enabled"]:
             return html
-        src, skeleton = page.file.src_uri, html
+        src, skeleton, generated = page.file.src_uri, html, self._generated(page)
         # A hand-written page's embeds are taken, not read: a page is converted once a build.
-        blocks = self.held.blocks(src) if self._generated(page) else self.html_blocks.pop(src, None)
+        blocks = self.held.blocks(src) if generated else self.html_blocks.pop(src, None)
         if blocks:
             html = self._with_blocks(html, blocks)
             sources = self.block_sources.pop(src, None)
@@ -496,7 +496,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 html = embedded_pages.as_written(html, self.printed_re, sources)
         if self.pagefind:
             html = self.pagefind.content(html, page)
-        self.finished = (page, skeleton, html) if self._generated(page) and blocks is not None else None
+        self.finished = (page, skeleton, html) if generated and blocks is not None else None
         return html
 
     # After every other plugin's on_page_content, which have seen the finished page: until
