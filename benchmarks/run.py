@@ -396,14 +396,13 @@ def targets(results: list[Result]) -> list[str]:
         f"- Largest generated page: {biggest[0] / 1024:.1f} KiB, `{biggest[1]}` (target ≤ 250 KB): "
         f"{verdict(biggest[0] <= AGGREGATE_LIMIT)}"
     )
-    if 1000 in by_size and by_size[1000].search == "material":
-        per_map = by_size[1000].search_per_map
+    per_map = by_size[1000].search_per_map if 1000 in by_size else None
+    if per_map is not None and by_size[1000].search == "material":
         lines.append(
             f"- Search index at 1,000 maps: {per_map / 1024:.1f} KiB a map (target ≤ 4 KB): "
             f"{verdict(per_map <= SEARCH_LIMIT)}"
         )
-    elif 1000 in by_size:
-        per_map = by_size[1000].search_per_map
+    elif per_map is not None:
         lines.append(
             f"- Search at 1,000 maps: Pagefind's bundle, {per_map / 1024:.1f} KiB a map on disk, of which a reader "
             "fetches only what a query needs (`benchmarks/search.py` measures it); the 4 KB a map target is "

@@ -30,7 +30,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from generate import generate  # noqa: E402
-from run import child, machine  # noqa: E402
+from run import child, machine, tree_bytes  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]  # only the page's and its workers' requests are counted
@@ -160,9 +160,7 @@ def measure(size: int, out: str, search: str) -> dict:
     figures = child(["build", config, site], root)
     asked = queries(root)
     figures["searches"] = search_bytes(site, asked)
-    figures["bundle_bytes"] = sum(
-        os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(os.path.join(site, "pagefind")) for f in files
-    )
+    figures["bundle_bytes"] = tree_bytes(os.path.join(site, "pagefind"))
     figures["size"] = size
     figures["search"] = search
     return figures
